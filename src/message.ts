@@ -1,0 +1,26 @@
+import type { Fix } from './fix/edit.ts';
+import type { Severity } from './rules/rule.ts';
+import type { Position } from './syntax/position.ts';
+
+/** A finding, in the shape of vfile-message: what is wrong and what to do, where, and which rule says so. */
+export interface Message {
+  file: string;
+  ruleId: string;
+  severity: Severity;
+  reason: string;
+  place: Position;
+  source: 'vos-audit';
+  url: string;
+  cause?: { reason: string; place: Position };
+  fix?: Fix;
+}
+
+const severityRank: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return severityRank[severity] >= severityRank[threshold];
+}
+
+export function byPlace(a: Message, b: Message): number {
+  return a.place.start.offset - b.place.start.offset || a.place.end.offset - b.place.end.offset || a.ruleId.localeCompare(b.ruleId);
+}

@@ -1,0 +1,33 @@
+import { posixInetdRelease, timePort } from '../catalog/inetd-services.ts';
+import { compareReleases, parseRelease } from '../catalog/releases.ts';
+import { commentOutEntry } from '../fix/inetd-fixes.ts';
+import type { InetdService } from '../model/inetd.ts';
+import { activeServices, describeService, entrySpan } from './describe.ts';
+import type { AuditOptions, Rule, RuleContext } from './rule.ts';
+
+const posixInetd = parseRelease(posixInetdRelease)!;
+
+/** With an NIO, TCP time stays on: the NIO needs it (inetd-nio-firewall says to block it at the site firewall). */
+export function neededByNio(service: InetdService, options: AuditOptions): boolean {
+  return options.nio && service.port === timePort && service.transport === 'tcp';
+}
+
+function servedBy(service: InetdService, options: AuditOptions): string {
+  if (service.daemon === 'internal') return 'served inside inetd';
+  const era = compareReleases(options.release, posixInetd) < 0 ? 'as inetd did before 14.5' : 'a pre-14.5 program; the POSIX inetd of 14.5+ serves it internally';
+  return `served by ${service.entry.server.value} (${era})`;
+}
+
+/** The two tiny-service rules differ only in which services they take and how they word the risk. */
+export function tinyServiceCheck(dosVector: boolean, risk: string): Rule['check'] {
+  return (context: RuleContext) => {
+    for (const service of activeServices(context.file)) {
+      if (service.tiny?.dosVector !== dosVector || neededByNio(service, context.options)) continue;
+      context.report({
+        reason: `Unexpected active tiny service ${describeService(service)}, ${servedBy(service, context.options)}: ${risk}; comment it out unless something needs it`,
+        span: entrySpan(service),
+        fix: commentOutEntry(service.entry),
+      });
+    }
+  };
+}

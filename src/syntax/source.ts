@@ -1,0 +1,42 @@
+export type Encoding = 'utf8' | 'latin1';
+export type LineEnding = 'lf' | 'crlf' | 'cr' | 'none';
+
+/** A configuration file as read: the decoded text plus what is needed to write it back byte for byte. */
+export interface Source {
+  path: string;
+  text: string;
+  encoding: Encoding;
+  /** A UTF-8 byte-order mark; it is not part of `text` and is written back in front of it. */
+  bom: boolean;
+  /** The first line ending in the file, for any line a fix adds. */
+  eol: LineEnding;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function detectLineEnding(text: string): LineEnding {
+  const match = /\r\n|\r|\n/.exec(text);
+  if (match === null) return 'none';
+  return match[0] === '\r\n' ? 'crlf' : match[0] === '\r' ? 'cr' : 'lf';
+}
+
+/** Decodes UTF-8 when the bytes are valid UTF-8, else latin1, which maps every byte to one character and back. */
+export function decodeSource(path: string, bytes: Uint8Array): Source {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  let text: string;
+  let encoding: Encoding = 'utf8';
+  try {
+    text = utf8.decode(body);
+  } catch {
+    text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+    encoding = 'latin1';
+  }
+  return { path, text, encoding, bom, eol: detectLineEnding(text) };
+}
+
+/** Encodes a new text for the source, the way the original was encoded. */
+export function encodeSource(source: Source, text: string): Buffer {
+  const body = Buffer.from(text, source.encoding);
+  return source.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+}

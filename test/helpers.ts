@@ -1,0 +1,14 @@
+import { parseRelease, newestRelease } from '../src/catalog/releases.ts';
+import type { AuditOptions, RuleExample } from '../src/rules/rule.ts';
+import type { Source } from '../src/syntax/source.ts';
+
+export function sourceOf(text: string, path = 'inetd.conf'): Source {
+  return { path, text, encoding: 'utf8', bom: false, eol: 'lf' };
+}
+
+export function exampleOptions(example: Pick<RuleExample, 'options'>): AuditOptions {
+  return {
+    release: example.options?.release ? parseRelease(example.options.release)! : newestRelease,
+    nio: example.options?.nio ?? false,
+  };
+}
