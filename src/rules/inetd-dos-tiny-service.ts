@@ -23,8 +23,8 @@ export const inetdDosTinyService: Rule = {
       title: 'A stock POSIX inetd.conf',
       input: 'echo\tstream\ttcp\tnowait\troot\tinternal\nchargen\tdgram\tudp\twait\troot\tinternal\n#daytime\tstream\ttcp\tnowait\troot\tinternal\n',
       messages: [
-        '1:1 Unexpected active tiny service echo/tcp (port 7), served inside inetd: a denial-of-service vector; comment it out unless something needs it',
-        '2:1 Unexpected active tiny service chargen/udp (port 19), served inside inetd: a denial-of-service vector; comment it out unless something needs it',
+        '1:1 Unexpected active tiny service echo/tcp (port 7): a denial-of-service vector; comment it out unless something needs it',
+        '2:1 Unexpected active tiny service chargen/udp (port 19): a denial-of-service vector; comment it out unless something needs it',
       ],
       output: '#echo\tstream\ttcp\tnowait\troot\tinternal\n#chargen\tdgram\tudp\twait\troot\tinternal\n#daytime\tstream\ttcp\tnowait\troot\tinternal\n',
     },
@@ -33,7 +33,7 @@ export const inetdDosTinyService: Rule = {
       options: { release: '14.4' },
       input: 'echo stream tcp nowait root >system>stcp>command_library>echo_stream.pm echo_stream\n',
       messages: [
-        '1:1 Unexpected active tiny service echo/tcp (port 7), served by >system>stcp>command_library>echo_stream.pm (as inetd did before 14.5): a denial-of-service vector; comment it out unless something needs it',
+        '1:1 Unexpected active tiny service echo/tcp (port 7) run by echo_stream.pm: a denial-of-service vector; comment it out unless something needs it',
       ],
       output: '#echo stream tcp nowait root >system>stcp>command_library>echo_stream.pm echo_stream\n',
     },

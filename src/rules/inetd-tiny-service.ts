@@ -22,9 +22,9 @@ export const inetdTinyService: Rule = {
       title: 'discard and time on a module without an NIO',
       input: 'discard stream tcp nowait root internal\ntime stream tcp nowait root internal\ntime dgram udp wait root internal\n',
       messages: [
-        '1:1 Unexpected active tiny service discard/tcp (port 9), served inside inetd: an open port nothing needs; comment it out unless something needs it',
-        '2:1 Unexpected active tiny service time/tcp (port 37), served inside inetd: an open port nothing needs; comment it out unless something needs it',
-        '3:1 Unexpected active tiny service time/udp (port 37), served inside inetd: an open port nothing needs; comment it out unless something needs it',
+        '1:1 Unexpected active tiny service discard/tcp (port 9): an open port nothing needs; comment it out unless something needs it',
+        '2:1 Unexpected active tiny service time/tcp (port 37): an open port nothing needs; comment it out unless something needs it',
+        '3:1 Unexpected active tiny service time/udp (port 37): an open port nothing needs; comment it out unless something needs it',
       ],
       output: '#discard stream tcp nowait root internal\n#time stream tcp nowait root internal\n#time dgram udp wait root internal\n',
     },
@@ -33,7 +33,7 @@ export const inetdTinyService: Rule = {
       options: { nio: true },
       input: 'time stream tcp nowait root internal\ntime dgram udp wait root internal\n',
       messages: [
-        '2:1 Unexpected active tiny service time/udp (port 37), served inside inetd: an open port nothing needs; comment it out unless something needs it',
+        '2:1 Unexpected active tiny service time/udp (port 37): an open port nothing needs; comment it out unless something needs it',
       ],
       output: 'time stream tcp nowait root internal\n#time dgram udp wait root internal\n',
     },

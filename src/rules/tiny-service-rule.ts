@@ -1,4 +1,5 @@
 import { posixInetdRelease, timePort } from '../catalog/inetd-services.ts';
+import { lastPathComponent } from '../catalog/program-name.ts';
 import { compareReleases, parseRelease } from '../catalog/releases.ts';
 import { commentOutEntry } from '../fix/inetd-fixes.ts';
 import type { InetdService } from '../model/inetd.ts';
@@ -12,10 +13,12 @@ export function neededByNio(service: InetdService, options: AuditOptions): boole
   return options.nio && service.port === timePort && service.transport === 'tcp';
 }
 
+/** Before 14.5 inetd ran a `*_stream.pm` program for TCP echo, discard and chargen; from 14.5 it serves them itself. */
 function servedBy(service: InetdService, options: AuditOptions): string {
-  if (service.daemon === 'internal') return 'served inside inetd';
-  const era = compareReleases(options.release, posixInetd) < 0 ? 'as inetd did before 14.5' : 'a pre-14.5 program; the POSIX inetd of 14.5+ serves it internally';
-  return `served by ${service.entry.server.value} (${era})`;
+  if (service.daemon === 'internal') return '';
+  const posix = compareReleases(options.release, posixInetd) >= 0;
+  const note = posix && service.tiny?.streamProgram !== undefined ? ` (a pre-14.5 program: from 14.5 inetd serves ${service.tiny.name} itself)` : '';
+  return ` run by ${lastPathComponent(service.entry.server.value)}${note}`;
 }
 
 /** The two tiny-service rules differ only in which services they take and how they word the risk. */
@@ -24,7 +27,7 @@ export function tinyServiceCheck(dosVector: boolean, risk: string): Rule['check'
     for (const service of activeServices(context.file)) {
       if (service.tiny?.dosVector !== dosVector || neededByNio(service, context.options)) continue;
       context.report({
-        reason: `Unexpected active tiny service ${describeService(service)}, ${servedBy(service, context.options)}: ${risk}; comment it out unless something needs it`,
+        reason: `Unexpected active tiny service ${describeService(service)}${servedBy(service, context.options)}: ${risk}; comment it out unless something needs it`,
         span: entrySpan(service),
         fix: commentOutEntry(service.entry),
       });

@@ -1,0 +1,21 @@
+// Bundles the CLI into one committed file, dist/vos-audit.js, which package.json's bin points to. pre-commit and
+// `npm install -g` run no build step, so the bundle is part of the repository; test/bundle.test.ts keeps it fresh.
+import { build } from 'esbuild';
+
+export const bundleOptions = {
+  entryPoints: ['src/main.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  minify: false,
+  legalComments: 'eof',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);",
+  },
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await build({ ...bundleOptions, outfile: 'dist/vos-audit.js' });
+}

@@ -1,0 +1,3 @@
+import { main } from './cli.ts';
+
+process.exitCode = main(process.argv);

@@ -1,0 +1,25 @@
+import type { FileResult } from '../engine.ts';
+import type { Severity } from '../rules/rule.ts';
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings whose fix `--fix` would apply. */
+  fixable: number;
+  /** Fixes applied (with `--fix`) or shown (with `--diff`). */
+  fixed: number;
+}
+
+export function summarize(results: readonly FileResult[]): Summary {
+  const count = (severity: Severity) => results.reduce((n, r) => n + r.messages.filter((m) => m.severity === severity).length, 0);
+  return {
+    files: results.length,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    fixable: results.reduce((n, r) => n + r.messages.filter((m) => m.fix !== undefined).length, 0),
+    fixed: results.reduce((n, r) => n + r.applied.length, 0),
+  };
+}
