@@ -13948,7 +13948,7 @@ function describeIoError(error) {
 
 // src/io/discover.ts
 import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 var knownNames = /* @__PURE__ */ new Set(["inetd.conf"]);
 var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function isKnownName(path) {
@@ -13974,7 +13974,7 @@ function discover(paths, cwd = process.cwd()) {
   for (const given of paths.length > 0 ? paths : ["."]) {
     let isDirectory;
     try {
-      isDirectory = statSync(join(cwd, given)).isDirectory();
+      isDirectory = statSync(resolve(cwd, given)).isDirectory();
     } catch (error) {
       throw new UserError(`cannot read ${given}: ${describeIoError(error)}`);
     }
@@ -13983,7 +13983,7 @@ function discover(paths, cwd = process.cwd()) {
       continue;
     }
     const found = [];
-    walk(join(cwd, given), found);
+    walk(resolve(cwd, given), found);
     if (found.length === 0) {
       throw new UserError(`no configuration files found in ${given} (looked for files named ${[...knownNames].join(", ")})`);
     }
@@ -14069,9 +14069,7 @@ function writeAtomically(path, bytes, original) {
 // src/kind.ts
 function detectKind(source) {
   if (isKnownName(source.path)) return "inetd";
-  const tree = parseInetd(source.text);
-  const entries = tree.children.filter((node) => node.type === "entry").length;
-  return entries > 0 && entries > tree.errors.length ? "inetd" : void 0;
+  return parseInetd(source.text).children.some((node) => node.type === "entry") ? "inetd" : void 0;
 }
 
 // node_modules/diff/libesm/diff/base.js
@@ -14749,7 +14747,7 @@ var package_default = {
     build: "node scripts/build.mjs",
     test: "vitest run",
     typecheck: "tsc --noEmit",
-    docs: "vite-node scripts/generate-rule-docs.ts",
+    docs: "tsx scripts/generate-rule-docs.ts",
     bench: "node bench/run.mjs"
   },
   devDependencies: {

@@ -5,12 +5,10 @@ import type { Source } from './syntax/source.ts';
 export type FileKind = 'inetd';
 
 /**
- * A file's kind by its name, else by its content: text where entries (active or commented out) outnumber the
- * lines that are not entries is an inetd.conf. Undefined when neither tells.
+ * A file's kind by its name, else by its content: text with at least one inetd entry (active or commented out) is
+ * an inetd.conf; no other VOS file has a line whose second and third words are a socket type and a protocol.
  */
 export function detectKind(source: Source): FileKind | undefined {
   if (isKnownName(source.path)) return 'inetd';
-  const tree = parseInetd(source.text);
-  const entries = tree.children.filter((node) => node.type === 'entry').length;
-  return entries > 0 && entries > tree.errors.length ? 'inetd' : undefined;
+  return parseInetd(source.text).children.some((node) => node.type === 'entry') ? 'inetd' : undefined;
 }

@@ -1,5 +1,5 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describeIoError, UserError } from '../errors.ts';
 
 /** File names vos-audit knows; matched case-insensitively, as VOS names are. */
@@ -39,7 +39,7 @@ export function discover(paths: readonly string[], cwd = process.cwd()): Discove
   for (const given of paths.length > 0 ? paths : ['.']) {
     let isDirectory: boolean;
     try {
-      isDirectory = statSync(join(cwd, given)).isDirectory();
+      isDirectory = statSync(resolve(cwd, given)).isDirectory();
     } catch (error) {
       throw new UserError(`cannot read ${given}: ${describeIoError(error)}`);
     }
@@ -48,7 +48,7 @@ export function discover(paths: readonly string[], cwd = process.cwd()): Discove
       continue;
     }
     const found: string[] = [];
-    walk(join(cwd, given), found);
+    walk(resolve(cwd, given), found);
     if (found.length === 0) {
       throw new UserError(`no configuration files found in ${given} (looked for files named ${[...knownNames].join(', ')})`);
     }

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const bundle = new URL('../dist/vos-audit.js', import.meta.url).pathname;
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stdoutBytes: Buffer;
+  stderr: string;
+}
+
+/** Runs the committed bundle, as `npx vos-audit` and the pre-commit hook do. */
+export function cli(args: string[], cwd: string, input?: string): CliResult {
+  const result = spawnSync(process.execPath, [bundle, ...args], { cwd, input, env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout.toString('utf8'), stdoutBytes: result.stdout, stderr: result.stderr.toString('utf8') };
+}
+
+export function temporaryDirectory(prefix = 'vos-audit-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function run(command: string, args: string[], cwd: string, input?: Buffer): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(command, args, { cwd, input });
+  return { status: result.status, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
+}
