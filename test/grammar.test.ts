@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseInetdCst } from '../grammar/inetd/index.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
 import { allInetdSources, fixtureNames, readFixture } from './fixtures.ts';
+import { relexed } from './relex.ts';
 import { dumpTree } from './tree-dump.ts';
-
-export function relexed(text: string): string {
-  const { tokens, trivia } = parseInetdCst(text);
-  return [...tokens, ...trivia]
-    .sort((a, b) => a.startOffset - b.startOffset)
-    .map((token) => token.image)
-    .join('');
-}
 
 describe('inetd grammar goldens', () => {
   it.each(fixtureNames())('%s', async (name) => {
