@@ -8,5 +8,5 @@ import { bundle } from './cli-helpers.ts';
 it('the committed bundle dist/vos-audit.js is what `npm run build` makes from the sources', async () => {
   const fresh = await build({ ...bundleOptions, absWorkingDir: new URL('..', import.meta.url).pathname, write: false, outfile: 'dist/vos-audit.js' });
   const committed = readFileSync(bundle, 'utf8');
-  expect(committed === fresh.outputFiles[0]!.text, 'dist/vos-audit.js is stale: run `npm run build` and commit it').toBe(true);
+  expect(committed === fresh.outputFiles![0]!.text, 'dist/vos-audit.js is stale: run `npm run build` and commit it').toBe(true);
 });

@@ -156,13 +156,13 @@ describe('--fix and --diff on real files', () => {
   const targets = ['samples', ...['crlf', 'no-final-newline', 'bom', 'latin1', 'cr', 'blanks', 'vos-paths', 'bogus'].map((n) => `fixtures/${n}.conf`)];
 
   it('git apply and patch -p1 of --diff give exactly what --fix writes; a second --fix changes nothing', () => {
-    const copy = (name: string) => {
+    const copy = () => {
       const target = temporaryDirectory();
       cpSync(dir, target, { recursive: true });
       return target;
     };
-    const viaGit = copy('git');
-    const viaPatch = copy('patch');
+    const viaGit = copy();
+    const viaPatch = copy();
     const diff = cli(['--diff', ...targets], dir);
     expect(diff.stderr).toBe('');
     expect(diff.stdout).toMatch(/^--- a\/samples\/nio-v-series\/inetd.conf\n\+\+\+ b\/samples\/nio-v-series\/inetd.conf\n@@ /);
