@@ -13570,20 +13570,24 @@ var Comment = createToken({
   name: "Comment",
   pattern: { exec: matchLineComment },
   line_breaks: false,
-  group: "trivia"
+  group: "trivia",
+  start_chars_hint: ["#"]
 });
-var Word = createToken({ name: "Word", pattern: /[^ \t\f\v\r\n]+/ });
-function keyword(name, pattern) {
-  return createToken({ name, pattern, categories: [Word] });
+var blanks = new Set([" ", "	", "\f", "\v", "\r", "\n"].map((c) => c.charCodeAt(0)));
+var wordStarts = Array.from({ length: 65536 }, (_, code) => code).filter((code) => !blanks.has(code));
+var Word = createToken({ name: "Word", pattern: /[^ \t\f\v\r\n]+/, start_chars_hint: wordStarts });
+function keyword(name, pattern, starts) {
+  return createToken({ name, pattern, categories: [Word], start_chars_hint: starts });
 }
-var SocketType = keyword("SocketType", /(?:stream|dgram|raw|rdm|seqpacket)(?![^ \t\f\v\r\n])/);
+var SocketType = keyword("SocketType", /(?:stream|dgram|raw|rdm|seqpacket)(?![^ \t\f\v\r\n])/, ["s", "d", "r"]);
 var Protocol = keyword(
   "Protocol",
-  /(?:rpc\/)?(?:tcp|udp|sctp|unix)(?:46|4|6)?(?:,[^ \t\f\v\r\n]*)?(?![^ \t\f\v\r\n])/
+  /(?:rpc\/)?(?:tcp|udp|sctp|unix)(?:46|4|6)?(?:,[^ \t\f\v\r\n]*)?(?![^ \t\f\v\r\n])/,
+  ["r", "t", "u", "s"]
 );
-var WaitSpec = keyword("WaitSpec", /(?:no)?wait(?:[.:]\d+|(?:\/\d*){1,3})?(?![^ \t\f\v\r\n])/);
+var WaitSpec = keyword("WaitSpec", /(?:no)?wait(?:[.:]\d+|(?:\/\d*){1,3})?(?![^ \t\f\v\r\n])/, ["n", "w"]);
 var inetdTokens = [Newline, Blank, Comment, SocketType, Protocol, WaitSpec, Word];
-var inetdLexer = new Lexer(inetdTokens, { positionTracking: "full", skipValidations });
+var inetdLexer = new Lexer(inetdTokens, { positionTracking: "onlyOffset", skipValidations });
 
 // grammar/inetd/parser.ts
 var entryShape = [Word, SocketType, Protocol, WaitSpec, Word, Word];
@@ -13592,7 +13596,7 @@ function isAddressOnly(token) {
 }
 var InetdParser = class extends CstParser {
   constructor() {
-    super(inetdTokens, { recoveryEnabled: true, nodeLocationTracking: "full", maxLookahead: 2, skipValidations });
+    super(inetdTokens, { recoveryEnabled: false, nodeLocationTracking: "none", maxLookahead: 1, skipValidations });
     this.performSelfAnalysis();
   }
   file = this.RULE("file", () => {
@@ -13746,61 +13750,64 @@ function field(token, shift) {
 function first2(node, label) {
   return node.children[label][0];
 }
-function splitAddress(service) {
-  const match = /^(\[[^\]]*\]|[^:[\]]*):(?=.)/.exec(service.value);
-  if (match === null) return { service };
-  const addressEnd = service.start + match[1].length;
+var addressPrefix = /^(\[[^\]]*\]|[^:[\]]*):(?=.)/;
+function buildEntry(node, shift, start, disabled, index) {
+  const tokens = node.children.argument ?? [];
+  const args = tokens.map((token) => field(token, shift));
+  const server = field(first2(node, "server"), shift);
+  let service = field(first2(node, "service"), shift);
+  let address;
+  const prefix = addressPrefix.exec(service.value);
+  if (prefix !== null) {
+    const addressEnd = service.start + prefix[1].length;
+    address = { value: prefix[1], start: service.start, end: addressEnd };
+    service = { value: service.value.slice(prefix[0].length), start: addressEnd + 1, end: service.end };
+  }
   return {
-    address: { value: match[1], start: service.start, end: addressEnd },
-    service: { value: service.value.slice(match[0].length), start: addressEnd + 1, end: service.end }
-  };
-}
-function entryFields(node, shift) {
-  const args = node.children.argument ?? [];
-  return {
-    ...splitAddress(field(first2(node, "service"), shift)),
+    type: "entry",
+    disabled,
+    position: index.position({ start, end: (args[args.length - 1] ?? server).end }),
+    textStart: service.start - (address ? address.value.length + 1 : 0),
+    address,
+    service,
     socketType: field(first2(node, "socketType"), shift),
     protocol: field(first2(node, "protocol"), shift),
     wait: field(first2(node, "wait"), shift),
     user: field(first2(node, "user"), shift),
-    server: field(first2(node, "server"), shift),
-    arguments: args.map((token) => field(token, shift))
+    server,
+    arguments: args
   };
 }
-function lastFieldEnd(entry) {
-  return (entry.arguments[entry.arguments.length - 1] ?? entry.server).end;
-}
-function disabledEntry(comment, index) {
-  const marker = /^[#\s]*/.exec(comment.image)[0].length;
-  const body = comment.image.slice(marker);
-  if (body.length === 0) return void 0;
-  const parsed = parseInetdCst(body);
-  const entries = parsed.cst.children.entry ?? [];
-  if (entries.length !== 1 || Object.keys(parsed.cst.children).length !== 1) return void 0;
-  const fields = entryFields(entries[0], comment.startOffset + marker);
-  return {
-    type: "entry",
-    disabled: true,
-    position: index.position({ start: comment.startOffset, end: lastFieldEnd(fields) }),
-    textStart: comment.startOffset + marker,
-    ...fields
-  };
+var mayBeEntry = /^[#\s]*[^#\s]\S*[ \t\f\v]+(?:stream|dgram|raw|rdm|seqpacket)[ \t\f\v]/;
+var commentMarker = /^[#\s]*/;
+function disabledEntries(comments, index) {
+  const found = /* @__PURE__ */ new Map();
+  const candidates = comments.filter((comment) => mayBeEntry.test(comment.image));
+  if (candidates.length === 0) return found;
+  const byBatchOffset = /* @__PURE__ */ new Map();
+  const bodies = [];
+  let batchOffset = 0;
+  for (const comment of candidates) {
+    const marker = commentMarker.exec(comment.image)[0].length;
+    byBatchOffset.set(batchOffset, { comment, shift: comment.startOffset + marker - batchOffset });
+    const body = comment.image.slice(marker);
+    bodies.push(body);
+    batchOffset += body.length + 1;
+  }
+  for (const node of parseInetdCst(bodies.join("\n")).cst.children.entry ?? []) {
+    const candidate = byBatchOffset.get(first2(node, "service").startOffset);
+    if (candidate === void 0) continue;
+    found.set(candidate.comment, buildEntry(node, candidate.shift, candidate.comment.startOffset, true, index));
+  }
+  return found;
 }
 function parseInetd(text) {
   const parsed = parseInetdCst(text);
   const index = new LineIndex(text);
   const located = [];
   for (const node of parsed.cst.children.entry ?? []) {
-    const fields = entryFields(node, 0);
     const start = first2(node, "service").startOffset;
-    const entry = {
-      type: "entry",
-      disabled: false,
-      position: index.position({ start, end: lastFieldEnd(fields) }),
-      textStart: start,
-      ...fields
-    };
-    located.push({ start, node: entry });
+    located.push({ start, node: buildEntry(node, 0, start, false, index) });
   }
   for (const node of parsed.cst.children.defaultAddress ?? []) {
     const token = first2(node, "address");
@@ -13812,9 +13819,10 @@ function parseInetd(text) {
     const span = { start: tokens[0].startOffset, end: tokenEnd(tokens[tokens.length - 1]) };
     located.push({ start: span.start, node: { type: "bogus", value: text.slice(span.start, span.end), position: index.position(span) } });
   }
-  for (const token of parsed.trivia) {
-    if (token.tokenType.name !== "Comment") continue;
-    const node = disabledEntry(token, index) ?? {
+  const comments = parsed.trivia.filter((token) => token.tokenType === Comment);
+  const disabled = disabledEntries(comments, index);
+  for (const token of comments) {
+    const node = disabled.get(token) ?? {
       type: "comment",
       value: token.image,
       position: index.position({ start: token.startOffset, end: tokenEnd(token) })
@@ -14067,9 +14075,10 @@ function writeAtomically(path, bytes, original) {
 }
 
 // src/kind.ts
+var inetdEntryLine = /^[#\t ]*[^#\s]\S*[\t ]+(?:stream|dgram|raw|rdm|seqpacket)[\t ]+(?:rpc\/)?(?:tcp|udp)\S*[\t ]+(?:no)?wait\S*[\t ]+\S+[\t ]+\S/m;
 function detectKind(source) {
   if (isKnownName(source.path)) return "inetd";
-  return parseInetd(source.text).children.some((node) => node.type === "entry") ? "inetd" : void 0;
+  return inetdEntryLine.test(source.text) ? "inetd" : void 0;
 }
 
 // node_modules/diff/libesm/diff/base.js
@@ -14745,7 +14754,7 @@ var package_default = {
   },
   scripts: {
     build: "node scripts/build.mjs",
-    test: "vitest run",
+    test: "tsc --noEmit && vitest run",
     typecheck: "tsc --noEmit",
     docs: "tsx scripts/generate-rule-docs.ts",
     bench: "node bench/run.mjs"

@@ -12,7 +12,7 @@ function isAddressOnly(token: IToken): boolean {
 
 class InetdParser extends CstParser {
   constructor() {
-    super(inetdTokens, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 2, skipValidations });
+    super(inetdTokens, { recoveryEnabled: false, nodeLocationTracking: 'none', maxLookahead: 1, skipValidations });
     this.performSelfAnalysis();
   }
 

@@ -31,26 +31,37 @@ export const Comment = createToken({
   pattern: { exec: matchLineComment },
   line_breaks: false,
   group: 'trivia',
+  start_chars_hint: ['#'],
 });
 
-/** Any run of non-blank characters: a field. The keyword tokens below are Words too; each ends where a Word would. */
-export const Word = createToken({ name: 'Word', pattern: /[^ \t\f\v\r\n]+/ });
+const blanks = new Set([' ', '\t', '\f', '\v', '\r', '\n'].map((c) => c.charCodeAt(0)));
 
-function keyword(name: string, pattern: RegExp): TokenType {
-  return createToken({ name, pattern, categories: [Word] });
+/**
+ * Every UTF-16 code unit a Word can start with. Chevrotain cannot read first characters off a negated class, and
+ * without a hint for every token it tries every pattern at every position; a hint of ASCII alone would lose the
+ * words that start with other characters, so the hint names them all.
+ */
+const wordStarts = Array.from({ length: 0x10000 }, (_, code) => code).filter((code) => !blanks.has(code));
+
+/** Any run of non-blank characters: a field. The keyword tokens below are Words too; each ends where a Word would. */
+export const Word = createToken({ name: 'Word', pattern: /[^ \t\f\v\r\n]+/, start_chars_hint: wordStarts });
+
+function keyword(name: string, pattern: RegExp, starts: string[]): TokenType {
+  return createToken({ name, pattern, categories: [Word], start_chars_hint: starts });
 }
 
-export const SocketType = keyword('SocketType', /(?:stream|dgram|raw|rdm|seqpacket)(?![^ \t\f\v\r\n])/);
+export const SocketType = keyword('SocketType', /(?:stream|dgram|raw|rdm|seqpacket)(?![^ \t\f\v\r\n])/, ['s', 'd', 'r']);
 
 /** tcp, udp6, rpc/tcp, tcp,rcvbuf=1k, tcp4,sndbuf=64k,rcvbuf=64k … */
 export const Protocol = keyword(
   'Protocol',
   /(?:rpc\/)?(?:tcp|udp|sctp|unix)(?:46|4|6)?(?:,[^ \t\f\v\r\n]*)?(?![^ \t\f\v\r\n])/,
+  ['r', 't', 'u', 's'],
 );
 
 /** wait, nowait, nowait.400 (max per minute), wait:100, nowait/3/10/2 (FreeBSD limits). */
-export const WaitSpec = keyword('WaitSpec', /(?:no)?wait(?:[.:]\d+|(?:\/\d*){1,3})?(?![^ \t\f\v\r\n])/);
+export const WaitSpec = keyword('WaitSpec', /(?:no)?wait(?:[.:]\d+|(?:\/\d*){1,3})?(?![^ \t\f\v\r\n])/, ['n', 'w']);
 
 export const inetdTokens: TokenType[] = [Newline, Blank, Comment, SocketType, Protocol, WaitSpec, Word];
 
-export const inetdLexer = new Lexer(inetdTokens, { positionTracking: 'full', skipValidations });
+export const inetdLexer = new Lexer(inetdTokens, { positionTracking: 'onlyOffset', skipValidations });

@@ -1,5 +1,6 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { parseInetdCst } from '../../grammar/inetd/index.ts';
+import { Comment } from '../../grammar/inetd/tokens.ts';
 import { tokenEnd } from '../../grammar/types.ts';
 import { LineIndex, type Position, type Span } from './position.ts';
 import type { ParseError } from './parse-error.ts';
@@ -67,50 +68,69 @@ function first(node: CstNode, label: string): IToken {
   return (node.children[label] as IToken[])[0]!;
 }
 
-/** `127.0.0.1:echo`, `[::1]:comsat`, `*:ftp`: the address part ends at the last `:` outside brackets. */
-function splitAddress(service: Field): { address?: Field; service: Field } {
-  const match = /^(\[[^\]]*\]|[^:[\]]*):(?=.)/.exec(service.value);
-  if (match === null) return { service };
-  const addressEnd = service.start + match[1]!.length;
-  return {
-    address: { value: match[1]!, start: service.start, end: addressEnd },
-    service: { value: service.value.slice(match[0].length), start: addressEnd + 1, end: service.end },
-  };
-}
+const addressPrefix = /^(\[[^\]]*\]|[^:[\]]*):(?=.)/;
 
-function entryFields(node: CstNode, shift: number): Omit<InetdEntry, 'type' | 'disabled' | 'position' | 'textStart'> {
-  const args = (node.children.argument as IToken[] | undefined) ?? [];
+/**
+ * Builds an entry from its CST node. `shift` moves the node's offsets into the file (a disabled entry was parsed
+ * from its comment's text); `start` is where the entry's text starts in the file, at its `#` when disabled.
+ */
+function buildEntry(node: CstNode, shift: number, start: number, disabled: boolean, index: LineIndex): InetdEntry {
+  const tokens = (node.children.argument as IToken[] | undefined) ?? [];
+  const args = tokens.map((token) => field(token, shift));
+  const server = field(first(node, 'server'), shift);
+  let service = field(first(node, 'service'), shift);
+  let address: Field | undefined;
+  // `127.0.0.1:echo`, `[::1]:comsat`, `*:ftp`: the address part ends at the `:` outside brackets.
+  const prefix = addressPrefix.exec(service.value);
+  if (prefix !== null) {
+    const addressEnd = service.start + prefix[1]!.length;
+    address = { value: prefix[1]!, start: service.start, end: addressEnd };
+    service = { value: service.value.slice(prefix[0].length), start: addressEnd + 1, end: service.end };
+  }
   return {
-    ...splitAddress(field(first(node, 'service'), shift)),
+    type: 'entry',
+    disabled,
+    position: index.position({ start, end: (args[args.length - 1] ?? server).end }),
+    textStart: service.start - (address ? address.value.length + 1 : 0),
+    address,
+    service,
     socketType: field(first(node, 'socketType'), shift),
     protocol: field(first(node, 'protocol'), shift),
     wait: field(first(node, 'wait'), shift),
     user: field(first(node, 'user'), shift),
-    server: field(first(node, 'server'), shift),
-    arguments: args.map((token) => field(token, shift)),
+    server,
+    arguments: args,
   };
 }
 
-function lastFieldEnd(entry: Omit<InetdEntry, 'type' | 'disabled' | 'position' | 'textStart'>): number {
-  return (entry.arguments[entry.arguments.length - 1] ?? entry.server).end;
-}
+/** Cheap test that a comment might be an entry (its second word a socket type), before parsing it as one. */
+const mayBeEntry = /^[#\s]*[^#\s]\S*[ \t\f\v]+(?:stream|dgram|raw|rdm|seqpacket)[ \t\f\v]/;
+const commentMarker = /^[#\s]*/;
 
-/** A comment is a disabled entry when the text after its `#` marks (and blanks) parses as exactly one entry. */
-function disabledEntry(comment: IToken, index: LineIndex): InetdEntry | undefined {
-  const marker = /^[#\s]*/.exec(comment.image)![0].length;
-  const body = comment.image.slice(marker);
-  if (body.length === 0) return undefined;
-  const parsed = parseInetdCst(body);
-  const entries = (parsed.cst.children.entry as CstNode[] | undefined) ?? [];
-  if (entries.length !== 1 || Object.keys(parsed.cst.children).length !== 1) return undefined;
-  const fields = entryFields(entries[0]!, comment.startOffset + marker);
-  return {
-    type: 'entry',
-    disabled: true,
-    position: index.position({ start: comment.startOffset, end: lastFieldEnd(fields) }),
-    textStart: comment.startOffset + marker,
-    ...fields,
-  };
+/**
+ * The comments whose text after the `#` marks (and blanks) is an entry: configured, but off. Their texts are parsed
+ * together, one a line, which costs one parse rather than one per comment.
+ */
+function disabledEntries(comments: IToken[], index: LineIndex): Map<IToken, InetdEntry> {
+  const found = new Map<IToken, InetdEntry>();
+  const candidates = comments.filter((comment) => mayBeEntry.test(comment.image));
+  if (candidates.length === 0) return found;
+  const byBatchOffset = new Map<number, { comment: IToken; shift: number }>();
+  const bodies: string[] = [];
+  let batchOffset = 0;
+  for (const comment of candidates) {
+    const marker = commentMarker.exec(comment.image)![0].length;
+    byBatchOffset.set(batchOffset, { comment, shift: comment.startOffset + marker - batchOffset });
+    const body = comment.image.slice(marker);
+    bodies.push(body);
+    batchOffset += body.length + 1;
+  }
+  for (const node of (parseInetdCst(bodies.join('\n')).cst.children.entry as CstNode[] | undefined) ?? []) {
+    const candidate = byBatchOffset.get(first(node, 'service').startOffset);
+    if (candidate === undefined) continue;
+    found.set(candidate.comment, buildEntry(node, candidate.shift, candidate.comment.startOffset, true, index));
+  }
+  return found;
 }
 
 /** Parses inetd.conf text into a tree whose nodes, in file order, cover every non-blank line. */
@@ -120,16 +140,8 @@ export function parseInetd(text: string): InetdRoot {
   const located: Array<{ start: number; node: InetdNode }> = [];
 
   for (const node of (parsed.cst.children.entry as CstNode[] | undefined) ?? []) {
-    const fields = entryFields(node, 0);
     const start = first(node, 'service').startOffset;
-    const entry: InetdEntry = {
-      type: 'entry',
-      disabled: false,
-      position: index.position({ start, end: lastFieldEnd(fields) }),
-      textStart: start,
-      ...fields,
-    };
-    located.push({ start, node: entry });
+    located.push({ start, node: buildEntry(node, 0, start, false, index) });
   }
   for (const node of (parsed.cst.children.defaultAddress as CstNode[] | undefined) ?? []) {
     const token = first(node, 'address');
@@ -141,9 +153,10 @@ export function parseInetd(text: string): InetdRoot {
     const span = { start: tokens[0]!.startOffset, end: tokenEnd(tokens[tokens.length - 1]!) };
     located.push({ start: span.start, node: { type: 'bogus', value: text.slice(span.start, span.end), position: index.position(span) } });
   }
-  for (const token of parsed.trivia) {
-    if (token.tokenType.name !== 'Comment') continue;
-    const node = disabledEntry(token, index) ?? {
+  const comments = parsed.trivia.filter((token) => token.tokenType === Comment);
+  const disabled = disabledEntries(comments, index);
+  for (const token of comments) {
+    const node = disabled.get(token) ?? {
       type: 'comment' as const,
       value: token.image,
       position: index.position({ start: token.startOffset, end: tokenEnd(token) }),
