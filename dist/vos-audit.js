@@ -13780,7 +13780,7 @@ function buildEntry(node, shift, start, disabled, index) {
 }
 var mayBeEntry = /^[#\s]*[^#\s]\S*[ \t\f\v]+(?:stream|dgram|raw|rdm|seqpacket)[ \t\f\v]/;
 var commentMarker = /^[#\s]*/;
-function disabledEntries(comments, index) {
+function disabledEntries(comments, shift, index) {
   const found = /* @__PURE__ */ new Map();
   const candidates = comments.filter((comment) => mayBeEntry.test(comment.image));
   if (candidates.length === 0) return found;
@@ -13789,7 +13789,7 @@ function disabledEntries(comments, index) {
   let batchOffset = 0;
   for (const comment of candidates) {
     const marker = commentMarker.exec(comment.image)[0].length;
-    byBatchOffset.set(batchOffset, { comment, shift: comment.startOffset + marker - batchOffset });
+    byBatchOffset.set(batchOffset, { comment, shift: shift + comment.startOffset + marker - batchOffset });
     const body = comment.image.slice(marker);
     bodies.push(body);
     batchOffset += body.length + 1;
@@ -13797,48 +13797,54 @@ function disabledEntries(comments, index) {
   for (const node of parseInetdCst(bodies.join("\n")).cst.children.entry ?? []) {
     const candidate = byBatchOffset.get(first2(node, "service").startOffset);
     if (candidate === void 0) continue;
-    found.set(candidate.comment, buildEntry(node, candidate.shift, candidate.comment.startOffset, true, index));
+    found.set(candidate.comment, buildEntry(node, candidate.shift, shift + candidate.comment.startOffset, true, index));
   }
   return found;
 }
-function parseInetd(text) {
+function parseLines(text, shift, index, located, errors) {
   const parsed = parseInetdCst(text);
-  const index = new LineIndex(text);
-  const located = [];
+  const at = (start, end) => index.position({ start: start + shift, end: end + shift });
   for (const node of parsed.cst.children.entry ?? []) {
-    const start = first2(node, "service").startOffset;
-    located.push({ start, node: buildEntry(node, 0, start, false, index) });
+    const start = first2(node, "service").startOffset + shift;
+    located.push({ start, node: buildEntry(node, shift, start, false, index) });
   }
   for (const node of parsed.cst.children.defaultAddress ?? []) {
     const token = first2(node, "address");
-    const address = { value: token.image.slice(0, -1), start: token.startOffset, end: tokenEnd(token) - 1 };
-    located.push({ start: token.startOffset, node: { type: "defaultAddress", address, position: index.position({ start: token.startOffset, end: tokenEnd(token) }) } });
+    const start = token.startOffset + shift;
+    const address = { value: token.image.slice(0, -1), start, end: start + token.image.length - 1 };
+    located.push({ start, node: { type: "defaultAddress", address, position: at(token.startOffset, tokenEnd(token)) } });
   }
   for (const node of parsed.cst.children.bogus ?? []) {
     const tokens = node.children.field;
-    const span = { start: tokens[0].startOffset, end: tokenEnd(tokens[tokens.length - 1]) };
-    located.push({ start: span.start, node: { type: "bogus", value: text.slice(span.start, span.end), position: index.position(span) } });
+    const start = tokens[0].startOffset;
+    const end = tokenEnd(tokens[tokens.length - 1]);
+    located.push({ start: start + shift, node: { type: "bogus", value: text.slice(start, end), position: at(start, end) } });
   }
   const comments = parsed.trivia.filter((token) => token.tokenType === Comment);
-  const disabled = disabledEntries(comments, index);
+  const disabled = disabledEntries(comments, shift, index);
   for (const token of comments) {
-    const node = disabled.get(token) ?? {
-      type: "comment",
-      value: token.image,
-      position: index.position({ start: token.startOffset, end: tokenEnd(token) })
-    };
-    located.push({ start: token.startOffset, node });
+    const node = disabled.get(token) ?? { type: "comment", value: token.image, position: at(token.startOffset, tokenEnd(token)) };
+    located.push({ start: token.startOffset + shift, node });
+  }
+  for (const error of parsed.errors) {
+    errors.push({ ...error, start: error.start + shift, end: error.end + shift, position: at(error.start, error.end) });
+  }
+}
+var charactersPerRun = 1 << 16;
+function parseInetd(text) {
+  const index = new LineIndex(text);
+  const located = [];
+  const errors = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = start + charactersPerRun < text.length ? text.indexOf("\n", start + charactersPerRun) : -1;
+    const end = newline === -1 ? text.length : newline + 1;
+    parseLines(text.slice(start, end), start, index, located, errors);
+    start = end;
   }
   located.sort((a, b) => a.start - b.start);
   const children = located.map((item) => item.node);
   applyDefaultAddresses(children);
-  return {
-    type: "root",
-    kind: "inetd",
-    children,
-    position: index.position({ start: 0, end: text.length }),
-    errors: parsed.errors.map((error) => ({ ...error, position: index.position(error) }))
-  };
+  return { type: "root", kind: "inetd", children, position: index.position({ start: 0, end: text.length }), errors };
 }
 function applyDefaultAddresses(children) {
   let current;
@@ -13911,12 +13917,12 @@ function applyFixes(text, fixes) {
 var maxPasses = 10;
 function fixToFixedPoint(text, fixesFor) {
   const seen = /* @__PURE__ */ new Set([text]);
-  const applied = [];
+  let applied = [];
   let current = text;
   for (let pass = 0; pass < maxPasses; pass++) {
     const result = applyFixes(current, fixesFor(current));
     if (result.applied.length === 0 || seen.has(result.text)) break;
-    applied.push(...result.applied);
+    applied = applied.concat(result.applied);
     seen.add(result.text);
     current = result.text;
   }
@@ -14668,7 +14674,7 @@ function plural(n, word, words = `${word}s`) {
 }
 function messageRows(path, messages) {
   const cells = messages.map((m) => [`${path}:${m.place.start.line}:${m.place.start.column}`, m.severity, printable(m.reason), m.ruleId]);
-  const widths = [0, 1].map((column) => Math.max(...cells.map((row) => row[column].length)));
+  const widths = [0, 1].map((column) => cells.reduce((width, row) => Math.max(width, row[column].length), 0));
   return cells.map((row) => `${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}  ${row[3]}`);
 }
 function fixLines(path, result, verb) {

@@ -13,12 +13,12 @@ const maxPasses = 10;
  */
 export function fixToFixedPoint(text: string, fixesFor: (text: string) => Fix[]): FixedText {
   const seen = new Set([text]);
-  const applied: Fix[] = [];
+  let applied: Fix[] = [];
   let current = text;
   for (let pass = 0; pass < maxPasses; pass++) {
     const result = applyFixes(current, fixesFor(current));
     if (result.applied.length === 0 || seen.has(result.text)) break;
-    applied.push(...result.applied);
+    applied = applied.concat(result.applied);
     seen.add(result.text);
     current = result.text;
   }

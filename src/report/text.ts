@@ -9,7 +9,7 @@ function plural(n: number, word: string, words = `${word}s`): string {
 
 function messageRows(path: string, messages: readonly Message[]): string[] {
   const cells = messages.map((m) => [`${path}:${m.place.start.line}:${m.place.start.column}`, m.severity, printable(m.reason), m.ruleId]);
-  const widths = [0, 1].map((column) => Math.max(...cells.map((row) => row[column]!.length)));
+  const widths = [0, 1].map((column) => cells.reduce((width, row) => Math.max(width, row[column]!.length), 0));
   return cells.map((row) => `${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}  ${row[3]}`);
 }
 

@@ -111,7 +111,7 @@ const commentMarker = /^[#\s]*/;
  * The comments whose text after the `#` marks (and blanks) is an entry: configured, but off. Their texts are parsed
  * together, one a line, which costs one parse rather than one per comment.
  */
-function disabledEntries(comments: IToken[], index: LineIndex): Map<IToken, InetdEntry> {
+function disabledEntries(comments: IToken[], shift: number, index: LineIndex): Map<IToken, InetdEntry> {
   const found = new Map<IToken, InetdEntry>();
   const candidates = comments.filter((comment) => mayBeEntry.test(comment.image));
   if (candidates.length === 0) return found;
@@ -120,7 +120,7 @@ function disabledEntries(comments: IToken[], index: LineIndex): Map<IToken, Inet
   let batchOffset = 0;
   for (const comment of candidates) {
     const marker = commentMarker.exec(comment.image)![0].length;
-    byBatchOffset.set(batchOffset, { comment, shift: comment.startOffset + marker - batchOffset });
+    byBatchOffset.set(batchOffset, { comment, shift: shift + comment.startOffset + marker - batchOffset });
     const body = comment.image.slice(marker);
     bodies.push(body);
     batchOffset += body.length + 1;
@@ -128,52 +128,69 @@ function disabledEntries(comments: IToken[], index: LineIndex): Map<IToken, Inet
   for (const node of (parseInetdCst(bodies.join('\n')).cst.children.entry as CstNode[] | undefined) ?? []) {
     const candidate = byBatchOffset.get(first(node, 'service').startOffset);
     if (candidate === undefined) continue;
-    found.set(candidate.comment, buildEntry(node, candidate.shift, candidate.comment.startOffset, true, index));
+    found.set(candidate.comment, buildEntry(node, candidate.shift, shift + candidate.comment.startOffset, true, index));
   }
   return found;
 }
 
-/** Parses inetd.conf text into a tree whose nodes, in file order, cover every non-blank line. */
-export function parseInetd(text: string): InetdRoot {
+interface Located {
+  start: number;
+  node: InetdNode;
+}
+
+/** Parses one run of whole lines that starts at `shift` in the file, adding its nodes and errors. */
+function parseLines(text: string, shift: number, index: LineIndex, located: Located[], errors: ParseError[]): void {
   const parsed = parseInetdCst(text);
-  const index = new LineIndex(text);
-  const located: Array<{ start: number; node: InetdNode }> = [];
+  const at = (start: number, end: number) => index.position({ start: start + shift, end: end + shift });
 
   for (const node of (parsed.cst.children.entry as CstNode[] | undefined) ?? []) {
-    const start = first(node, 'service').startOffset;
-    located.push({ start, node: buildEntry(node, 0, start, false, index) });
+    const start = first(node, 'service').startOffset + shift;
+    located.push({ start, node: buildEntry(node, shift, start, false, index) });
   }
   for (const node of (parsed.cst.children.defaultAddress as CstNode[] | undefined) ?? []) {
     const token = first(node, 'address');
-    const address = { value: token.image.slice(0, -1), start: token.startOffset, end: tokenEnd(token) - 1 };
-    located.push({ start: token.startOffset, node: { type: 'defaultAddress', address, position: index.position({ start: token.startOffset, end: tokenEnd(token) }) } });
+    const start = token.startOffset + shift;
+    const address = { value: token.image.slice(0, -1), start, end: start + token.image.length - 1 };
+    located.push({ start, node: { type: 'defaultAddress', address, position: at(token.startOffset, tokenEnd(token)) } });
   }
   for (const node of (parsed.cst.children.bogus as CstNode[] | undefined) ?? []) {
     const tokens = node.children.field as IToken[];
-    const span = { start: tokens[0]!.startOffset, end: tokenEnd(tokens[tokens.length - 1]!) };
-    located.push({ start: span.start, node: { type: 'bogus', value: text.slice(span.start, span.end), position: index.position(span) } });
+    const start = tokens[0]!.startOffset;
+    const end = tokenEnd(tokens[tokens.length - 1]!);
+    located.push({ start: start + shift, node: { type: 'bogus', value: text.slice(start, end), position: at(start, end) } });
   }
   const comments = parsed.trivia.filter((token) => token.tokenType === Comment);
-  const disabled = disabledEntries(comments, index);
+  const disabled = disabledEntries(comments, shift, index);
   for (const token of comments) {
-    const node = disabled.get(token) ?? {
-      type: 'comment' as const,
-      value: token.image,
-      position: index.position({ start: token.startOffset, end: tokenEnd(token) }),
-    };
-    located.push({ start: token.startOffset, node });
+    const node = disabled.get(token) ?? { type: 'comment' as const, value: token.image, position: at(token.startOffset, tokenEnd(token)) };
+    located.push({ start: token.startOffset + shift, node });
+  }
+  for (const error of parsed.errors) {
+    errors.push({ ...error, start: error.start + shift, end: error.end + shift, position: at(error.start, error.end) });
+  }
+}
+
+/**
+ * Lines are parsed in runs of at least this many characters: a run's tokens and CST are garbage once its nodes are
+ * built, so a large file never holds all of its tokens at once.
+ */
+const charactersPerRun = 1 << 16;
+
+/** Parses inetd.conf text into a tree whose nodes, in file order, cover every non-blank line. */
+export function parseInetd(text: string): InetdRoot {
+  const index = new LineIndex(text);
+  const located: Located[] = [];
+  const errors: ParseError[] = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = start + charactersPerRun < text.length ? text.indexOf('\n', start + charactersPerRun) : -1;
+    const end = newline === -1 ? text.length : newline + 1;
+    parseLines(text.slice(start, end), start, index, located, errors);
+    start = end;
   }
   located.sort((a, b) => a.start - b.start);
-
   const children = located.map((item) => item.node);
   applyDefaultAddresses(children);
-  return {
-    type: 'root',
-    kind: 'inetd',
-    children,
-    position: index.position({ start: 0, end: text.length }),
-    errors: parsed.errors.map((error) => ({ ...error, position: index.position(error) })),
-  };
+  return { type: 'root', kind: 'inetd', children, position: index.position({ start: 0, end: text.length }), errors };
 }
 
 /** An entry without its own address listens on the address of the last `addr:` line above it (`*` resets). */

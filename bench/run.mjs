@@ -1,0 +1,75 @@
+// Measures vos-audit against reference commands in the same run, on this machine, and prints a Markdown table:
+//   (a) a one-module audit against `node -e 0`, the start-up floor of any Node program;
+//   (b) generated 2,000-, 20,000- and 200,000-line inetd.conf files against Augeas's Inetd lens and `wc -l`.
+// Wall time is the median of several runs; memory is the peak resident set size (GNU time's %M).
+//   node bench/run.mjs [--runs N] [--no-augeas]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'vos-audit.js');
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
+const withAugeas = !process.argv.includes('--no-augeas') && spawnSync('augtool', ['--version']).status === 0;
+
+function measure(command, args, times = runs) {
+  const walls = [];
+  let rss = 0;
+  for (let i = 0; i < times; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
+    rss = Math.max(rss, Number(result.stderr.trim().split('\n').pop()));
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  }
+  walls.sort((a, b) => a - b);
+  return { ms: walls[Math.floor(walls.length / 2)], rssKb: rss };
+}
+
+function generate(dir, lines, augeasSafe) {
+  const file = join(dir, 'etc', 'inetd.conf');
+  mkdirSync(dirname(file), { recursive: true });
+  const args = [join(root, 'bench', 'generate-inetd.mjs'), String(lines), ...(augeasSafe ? ['--augeas-safe'] : [])];
+  writeFileSync(file, spawnSync(process.execPath, args, { maxBuffer: 1 << 30 }).stdout);
+  return file;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'vos-audit-bench-'));
+const floor = measure(process.execPath, ['-e', '0']);
+const rows = [];
+const row = (what, m, note = '') => rows.push(`| ${what} | ${m.ms.toFixed(0)} | ${(m.rssKb / 1024).toFixed(1)} | ${note} |`);
+
+row('`node -e 0` (start-up floor)', floor);
+const module = measure(process.execPath, [cli, join(root, 'samples', 'stock-posix')]);
+const moduleTarget = 2 * floor.ms + 60;
+row('vos-audit, one module (samples/stock-posix)', module, `target < 2 × floor + 60 ms = ${moduleTarget.toFixed(0)} ms: ${module.ms < moduleTarget ? 'met' : 'MISSED'}`);
+
+const perLine = [];
+for (const lines of [2000, 20000, 200000]) {
+  const vosFile = generate(join(work, `vos-${lines}`), lines, false);
+  const size = statSync(vosFile).size;
+  const audit = measure(process.execPath, [cli, vosFile], lines > 20000 ? 3 : runs);
+  const growth = (audit.rssKb - floor.rssKb) * 1024;
+  perLine.push({ lines, ms: audit.ms - floor.ms });
+  const notes = [`${(size / 1e6).toFixed(2)} MB`, `memory above the floor ${(growth / size).toFixed(1)} × file size`];
+  if (lines === 20000) notes.push(`target < 500 ms: ${audit.ms < 500 ? 'met' : 'MISSED'}`);
+  row(`vos-audit, ${lines.toLocaleString('en')} lines`, audit, notes.join('; '));
+  row(`\`wc -l\`, ${lines.toLocaleString('en')} lines (read floor)`, measure('wc', ['-l', vosFile]));
+  if (withAugeas && lines <= 20000) {
+    const augRoot = join(work, `aug-${lines}`);
+    generate(augRoot, lines, true);
+    const augeas = measure('augtool', ['-r', augRoot, '-A', '-t', 'Inetd incl /etc/inetd.conf', 'print', '/files/etc/inetd.conf'], lines > 2000 ? 1 : 3);
+    row(`Augeas Inetd lens, ${lines.toLocaleString('en')} lines`, augeas, `vos-audit is ${(augeas.ms / audit.ms).toFixed(1)} × faster`);
+  }
+}
+
+const [small, medium, large] = perLine;
+const linearity = (a, b) => (b.ms / b.lines / (a.ms / a.lines)).toFixed(2);
+console.log(`vos-audit benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, median of ${runs} runs\n`);
+console.log('| what | wall ms | peak RSS MB | notes |\n|---|---|---|---|');
+console.log(rows.join('\n'));
+console.log(
+  `\nTime per line above the start-up floor, relative to 2,000 lines (1.00 = linear): 20,000 lines ${linearity(small, medium)}, 200,000 lines ${linearity(small, large)}.`,
+);
