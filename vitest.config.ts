@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
+
 export default defineConfig({
+  define: { VOS_AUDIT_VERSION: JSON.stringify(version) },
   test: {
     include: ['test/**/*.test.ts'],
     // The CLI tests start the real bundle many times; a shared machine can be slow, and these are not timings.

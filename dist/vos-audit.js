@@ -14741,45 +14741,8 @@ function run(request) {
   return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
 }
 
-// package.json
-var package_default = {
-  name: "vos-audit",
-  version: "0.1.0",
-  description: "Audit and fix Stratus VOS service configuration: inetd.conf, module_start_up.cm, telnet_admin listings",
-  license: "MIT",
-  type: "module",
-  bin: {
-    "vos-audit": "dist/vos-audit.js"
-  },
-  files: [
-    "dist/vos-audit.js",
-    "README.md"
-  ],
-  engines: {
-    node: ">=20"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    test: "tsc --noEmit && vitest run",
-    typecheck: "tsc --noEmit",
-    docs: "tsx scripts/generate-rule-docs.ts",
-    bench: "node bench/run.mjs"
-  },
-  devDependencies: {
-    "@types/node": "20.19.25",
-    chevrotain: "11.2.0",
-    commander: "14.0.3",
-    diff: "9.0.0",
-    esbuild: "0.28.2",
-    "fast-check": "4.10.2",
-    tsx: "4.23.15",
-    typescript: "5.9.3",
-    vitest: "4.1.12"
-  }
-};
-
 // src/version.ts
-var version = package_default.version;
+var version = "0.1.0";
 
 // src/cli.ts
 function releaseArgument(value) {

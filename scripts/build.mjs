@@ -1,6 +1,9 @@
 // Bundles the CLI into one committed file, dist/vos-audit.js, which package.json's bin points to. pre-commit and
 // `npm install -g` run no build step, so the bundle is part of the repository; test/bundle.test.ts keeps it fresh.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 export const bundleOptions = {
   entryPoints: ['src/main.ts'],
@@ -10,7 +13,7 @@ export const bundleOptions = {
   format: 'esm',
   minify: false,
   legalComments: 'eof',
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', VOS_AUDIT_VERSION: JSON.stringify(version) },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);",
   },

@@ -103,6 +103,11 @@ describe('exit codes and messages', () => {
   });
 });
 
+it('prints the version of package.json', () => {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  expect(cli(['--version'], samplesDir).stdout).toBe(`${version}\n`);
+});
+
 describe('--release and --nio', () => {
   it('notes a pre-14.5 stream program only on releases whose inetd no longer runs it', () => {
     const newest = cli(['stock-pre-14.5'], samplesDir).stdout;
