@@ -11,7 +11,8 @@ export const bundleOptions = {
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  minify: false,
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'eof',
   define: { 'process.env.NODE_ENV': '"production"', VOS_AUDIT_VERSION: JSON.stringify(version) },
   banner: {
