@@ -1,5 +1,6 @@
-import { skipValidations } from '../validations.ts';
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { atLineStart, everyCodeUnitExcept, restOfLine } from '../lexing.ts';
+import { skipValidations } from '../validations.ts';
 
 /** Lines end in LF, CRLF or a lone CR (old editors); all three are kept as written. */
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
@@ -11,19 +12,8 @@ export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 
  * of a field, and server arguments may contain one.
  */
 function matchLineComment(text: string, offset: number): CustomPatternMatcherReturn | null {
-  if (text.charCodeAt(offset) !== 0x23) return null;
-  for (let i = offset - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) break;
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0c && c !== 0x0b) return null;
-  }
-  let end = offset + 1;
-  while (end < text.length) {
-    const c = text.charCodeAt(end);
-    if (c === 0x0a || c === 0x0d) break;
-    end++;
-  }
-  return [text.slice(offset, end)] as CustomPatternMatcherReturn;
+  if (text.charCodeAt(offset) !== 0x23 || !atLineStart(text, offset)) return null;
+  return [restOfLine(text, offset)] as CustomPatternMatcherReturn;
 }
 
 export const Comment = createToken({
@@ -34,17 +24,8 @@ export const Comment = createToken({
   start_chars_hint: ['#'],
 });
 
-const blanks = new Set([' ', '\t', '\f', '\v', '\r', '\n'].map((c) => c.charCodeAt(0)));
-
-/**
- * Every UTF-16 code unit a Word can start with. Chevrotain cannot read first characters off a negated class, and
- * without a hint for every token it tries every pattern at every position; a hint of ASCII alone would lose the
- * words that start with other characters, so the hint names them all.
- */
-const wordStarts = Array.from({ length: 0x10000 }, (_, code) => code).filter((code) => !blanks.has(code));
-
 /** Any run of non-blank characters: a field. The keyword tokens below are Words too; each ends where a Word would. */
-export const Word = createToken({ name: 'Word', pattern: /[^ \t\f\v\r\n]+/, start_chars_hint: wordStarts });
+export const Word = createToken({ name: 'Word', pattern: /[^ \t\f\v\r\n]+/, start_chars_hint: everyCodeUnitExcept(' \t\f\v\r\n') });
 
 function keyword(name: string, pattern: RegExp, starts: string[]): TokenType {
   return createToken({ name, pattern, categories: [Word], start_chars_hint: starts });

@@ -2,6 +2,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import { parseInetdCst } from '../../grammar/inetd/index.ts';
 import { Comment } from '../../grammar/inetd/tokens.ts';
 import { tokenEnd } from '../../grammar/types.ts';
+import { batchCommentBodies, bodyAt } from './comment-bodies.ts';
 import { LineIndex, type Position, type Span } from './position.ts';
 import type { ParseError } from './parse-error.ts';
 
@@ -107,28 +108,18 @@ function buildEntry(node: CstNode, shift: number, start: number, disabled: boole
 const mayBeEntry = /^[#\s]*[^#\s]\S*[ \t\f\v]+(?:stream|dgram|raw|rdm|seqpacket)[ \t\f\v]/;
 const commentMarker = /^[#\s]*/;
 
-/**
- * The comments whose text after the `#` marks (and blanks) is an entry: configured, but off. Their texts are parsed
- * together, one a line, which costs one parse rather than one per comment.
- */
+/** The comments whose text after the `#` marks (and blanks) is an entry: configured, but off. */
 function disabledEntries(comments: IToken[], shift: number, index: LineIndex): Map<IToken, InetdEntry> {
   const found = new Map<IToken, InetdEntry>();
   const candidates = comments.filter((comment) => mayBeEntry.test(comment.image));
   if (candidates.length === 0) return found;
-  const byBatchOffset = new Map<number, { comment: IToken; shift: number }>();
-  const bodies: string[] = [];
-  let batchOffset = 0;
-  for (const comment of candidates) {
-    const marker = commentMarker.exec(comment.image)![0].length;
-    byBatchOffset.set(batchOffset, { comment, shift: shift + comment.startOffset + marker - batchOffset });
-    const body = comment.image.slice(marker);
-    bodies.push(body);
-    batchOffset += body.length + 1;
-  }
-  for (const node of (parseInetdCst(bodies.join('\n')).cst.children.entry as CstNode[] | undefined) ?? []) {
-    const candidate = byBatchOffset.get(first(node, 'service').startOffset);
-    if (candidate === undefined) continue;
-    found.set(candidate.comment, buildEntry(node, candidate.shift, shift + candidate.comment.startOffset, true, index));
+  const batch = batchCommentBodies(candidates, commentMarker, shift);
+  for (const node of (parseInetdCst(batch.text).cst.children.entry as CstNode[] | undefined) ?? []) {
+    const service = first(node, 'service').startOffset;
+    const body = bodyAt(batch, service);
+    // An entry is a whole line of the batch, so it is a whole comment body or it is not an entry of one.
+    if (body.batchStart !== service) continue;
+    found.set(body.comment, buildEntry(node, body.shift, shift + body.comment.startOffset, true, index));
   }
   return found;
 }

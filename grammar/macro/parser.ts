@@ -1,0 +1,84 @@
+import { CstParser } from 'chevrotain';
+import { skipValidations } from '../validations.ts';
+import {
+  Ampersand,
+  Directive,
+  LeftParen,
+  macroTokens,
+  Newline,
+  QuotedString,
+  RightParen,
+  Semicolon,
+  VariableReference,
+  Word,
+} from './tokens.ts';
+
+/**
+ * The macro grammar is flat on purpose: a file is statements separated by line ends and `;`, each a directive with
+ * its arguments (`&if (exists -file x)`, `&then`, `&set_string v 1`) or a command (`start_process 'sshd.pm' -root`).
+ * A directive ends where the next one starts, so `&if c &then &do` is three statements. How `&if`, `&then`, `&else`,
+ * `&do` and `&end` nest is worked out over these statements by src/syntax/macro.ts, which can say precisely what is
+ * missing where; a grammar that nested them would lose the rest of a file at the first unbalanced `&end`.
+ */
+class MacroParser extends CstParser {
+  constructor() {
+    super(macroTokens, { recoveryEnabled: false, nodeLocationTracking: 'none', maxLookahead: 1, skipValidations });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE('file', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Newline) },
+        { ALT: () => this.CONSUME(Semicolon) },
+        { ALT: () => this.SUBRULE(this.directive) },
+        { ALT: () => this.SUBRULE(this.command) },
+      ]);
+    });
+  });
+
+  directive = this.RULE('directive', () => {
+    this.CONSUME(Directive);
+    this.MANY(() => this.SUBRULE(this.element));
+  });
+
+  command = this.RULE('command', () => {
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.element));
+  });
+
+  /** A stray `)` is kept as an element; the tree builder reports it. */
+  element = this.RULE('element', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Word) },
+      { ALT: () => this.CONSUME(VariableReference) },
+      { ALT: () => this.CONSUME(Ampersand) },
+      { ALT: () => this.CONSUME(QuotedString) },
+      { ALT: () => this.SUBRULE(this.call) },
+      { ALT: () => this.CONSUME(RightParen) },
+    ]);
+  });
+
+  /** `(name args…)`, nested; a missing `)` ends the call at the end of the line. */
+  call = this.RULE('call', () => {
+    this.CONSUME(LeftParen);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Word) },
+        { ALT: () => this.CONSUME(VariableReference) },
+        { ALT: () => this.CONSUME(Ampersand) },
+        { ALT: () => this.CONSUME(QuotedString) },
+        { ALT: () => this.CONSUME(Directive) },
+        { ALT: () => this.CONSUME(Semicolon) },
+        { ALT: () => this.SUBRULE(this.call) },
+      ]);
+    });
+    this.OPTION(() => this.CONSUME(RightParen));
+  });
+}
+
+let parser: MacroParser | undefined;
+
+export function macroParser(): MacroParser {
+  parser ??= new MacroParser();
+  return parser;
+}

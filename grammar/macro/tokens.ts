@@ -1,0 +1,75 @@
+import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { atLineStart, everyCodeUnitExcept, restOfLine } from '../lexing.ts';
+import { skipValidations } from '../validations.ts';
+
+/**
+ * Tokens of the VOS command macro language. Every character of any input belongs to exactly one token, so lexing
+ * never fails: what the grammar cannot place becomes part of a bogus statement, not a lexer error.
+ */
+
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+
+export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 'trivia' });
+
+/** `&+` at the end of a line, blanks after it allowed: the statement goes on on the next line. */
+export const Continuation = createToken({
+  name: 'Continuation',
+  pattern: /&\+[ \t\f\v]*(?:\r\n|\r|\n|(?![^]))/,
+  line_breaks: true,
+  group: 'trivia',
+  start_chars_hint: ['&'],
+});
+
+/** A line whose first non-blank text is `&` and a blank, or `&` alone, is a comment; its text is free. */
+function matchComment(text: string, offset: number): CustomPatternMatcherReturn | null {
+  if (text.charCodeAt(offset) !== 0x26) return null;
+  const next = text.charCodeAt(offset + 1);
+  const blankOrEnd = Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x0c || next === 0x0b;
+  if (!blankOrEnd || !atLineStart(text, offset)) return null;
+  return [restOfLine(text, offset)] as CustomPatternMatcherReturn;
+}
+
+export const Comment = createToken({
+  name: 'Comment',
+  pattern: { exec: matchComment },
+  line_breaks: false,
+  group: 'trivia',
+  start_chars_hint: ['&'],
+});
+
+/** `&name&` or `&$name&`: a variable, anywhere, even glued inside a word or a quoted string. */
+export const VariableReference = createToken({ name: 'VariableReference', pattern: /&\$?[A-Za-z_][\w$.]*&/, start_chars_hint: ['&'] });
+
+/** `&if`, `&then`, `&set_string`, `&begin_parameters` …: a directive word. */
+export const Directive = createToken({ name: 'Directive', pattern: /&[A-Za-z_]\w*/, start_chars_hint: ['&'] });
+
+/** A lone `&` inside a line: the "and" operator of `&if` expressions. */
+// A class, not /&/: chevrotain would test a plain string against Comment, which matches a lone `&` at line start.
+export const Ampersand = createToken({ name: 'Ampersand', pattern: /[&]/, start_chars_hint: ['&'] });
+
+/** A single-quoted string; `''` inside is a quote. An unterminated string runs to the end of its line. */
+export const QuotedString = createToken({ name: 'QuotedString', pattern: /'(?:[^'\r\n]|'')*'?/, start_chars_hint: ["'"] });
+
+export const LeftParen = createToken({ name: 'LeftParen', pattern: /\(/, start_chars_hint: ['('] });
+export const RightParen = createToken({ name: 'RightParen', pattern: /\)/, start_chars_hint: [')'] });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, start_chars_hint: [';'] });
+
+/** Anything else up to a blank, quote, parenthesis, `;` or `&`: command names, paths, options, operators. */
+export const Word = createToken({ name: 'Word', pattern: /[^ \t\f\v\r\n'();&]+/, start_chars_hint: everyCodeUnitExcept(" \t\f\v\r\n'();&") });
+
+export const macroTokens: TokenType[] = [
+  Newline,
+  Blank,
+  Continuation,
+  Comment,
+  VariableReference,
+  Directive,
+  Ampersand,
+  QuotedString,
+  LeftParen,
+  RightParen,
+  Semicolon,
+  Word,
+];
+
+export const macroLexer = new Lexer(macroTokens, { positionTracking: 'onlyOffset', skipValidations });

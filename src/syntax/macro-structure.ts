@@ -1,0 +1,103 @@
+import type { MacroCondition, MacroStatement } from './macro.ts';
+import type { ParseError } from './parse-error.ts';
+
+interface Frame {
+  conditions: MacroCondition[];
+  /** The last `&if … &then` of this block, which an `&else` continues. */
+  lastIf?: { condition: MacroCondition; base: MacroCondition[] };
+  openedBy?: MacroStatement;
+}
+
+interface Dead {
+  reason: string;
+  /** The label that ends the dead stretch; any label when undefined. */
+  until?: string;
+}
+
+function line(statement: MacroStatement): number {
+  return statement.position.start.line;
+}
+
+function conditionText(statement: MacroStatement): string {
+  return statement.words.map((word) => word.text).join(' ');
+}
+
+/**
+ * Works out how `&if`, `&then`, `&else`, `&do` and `&end` nest over a macro's statements, in one pass: each
+ * statement gets the conditions it runs under, and `dead` when it follows an unconditional `&return` (until the next
+ * `&label`) or is jumped over by an unconditional `&goto` (until its label). Returns what does not nest, as errors.
+ */
+export function structureMacro(statements: MacroStatement[]): ParseError[] {
+  const errors: ParseError[] = [];
+  const error = (statement: MacroStatement, message: string, expected: string) =>
+    errors.push({ message, start: statement.position.start.offset, end: statement.position.end.offset, expected, position: statement.position });
+  const frames: Frame[] = [{ conditions: [] }];
+  let pendingIf: { statement: MacroStatement; condition: MacroCondition; base: MacroCondition[] } | undefined;
+  let next: MacroCondition[] | undefined;
+  let dead: Dead | undefined;
+  const lastLabel = new Map<string, number>();
+  statements.forEach((statement, i) => {
+    if (statement.directive === 'label' && statement.words[0]) lastLabel.set(statement.words[0].text.toLowerCase(), i);
+  });
+
+  for (const [i, statement] of statements.entries()) {
+    const frame = frames[frames.length - 1]!;
+    const base = next ?? frame.conditions;
+    next = undefined;
+    statement.conditions = base;
+    if (dead !== undefined && statement.directive === 'label' && (dead.until === undefined || dead.until === statement.words[0]?.text.toLowerCase())) dead = undefined;
+    if (dead !== undefined) statement.dead = dead.reason;
+    if (pendingIf !== undefined && statement.directive !== 'then') {
+      error(pendingIf.statement, `Unexpected end of the &if on line ${line(pendingIf.statement)}, expected &then`, '&then');
+      pendingIf = undefined;
+    }
+
+    switch (statement.directive) {
+      case 'if':
+        pendingIf = { statement, condition: { text: conditionText(statement), negated: false, line: line(statement) }, base };
+        break;
+      case 'then':
+        if (pendingIf === undefined) {
+          error(statement, 'Unexpected &then, expected it after an &if', '&if');
+          break;
+        }
+        frame.lastIf = { condition: pendingIf.condition, base: pendingIf.base };
+        statement.conditions = [...pendingIf.base, pendingIf.condition];
+        pendingIf = undefined;
+        if (statement.words.length === 0) next = statement.conditions;
+        break;
+      case 'else':
+        if (frame.lastIf === undefined) {
+          error(statement, 'Unexpected &else, expected it after an &if … &then', '&then');
+          break;
+        }
+        statement.conditions = [...frame.lastIf.base, { ...frame.lastIf.condition, negated: true }];
+        frame.lastIf = undefined;
+        if (statement.words.length === 0) next = statement.conditions;
+        break;
+      case 'do':
+        frames.push({ conditions: base, openedBy: statement });
+        break;
+      case 'end':
+        if (frames.length === 1) error(statement, 'Unexpected &end, expected a &do before it', '&do');
+        else frames.pop();
+        break;
+      case 'return':
+        if (base.length === 0 && dead === undefined) dead = { reason: `after the &return on line ${line(statement)}` };
+        break;
+      case 'goto':
+        if (base.length === 0 && dead === undefined) {
+          const label = statement.words[0]?.text.toLowerCase() ?? '';
+          // A jump backwards (a loop) skips what follows up to the next label, whichever it is.
+          const forward = (lastLabel.get(label) ?? -1) > i;
+          dead = { reason: `jumped over by the &goto ${label} on line ${line(statement)}`, until: forward ? label : undefined };
+        }
+        break;
+    }
+  }
+  if (pendingIf !== undefined) error(pendingIf.statement, `Unexpected end of file after the &if on line ${line(pendingIf.statement)}, expected &then`, '&then');
+  for (const frame of frames.slice(1).reverse()) {
+    error(frame.openedBy!, `Unexpected end of file, expected an &end for the &do on line ${line(frame.openedBy!)}`, '&end');
+  }
+  return errors;
+}

@@ -1,0 +1,186 @@
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import { parseMacroCst } from '../../grammar/macro/index.ts';
+import { Comment } from '../../grammar/macro/tokens.ts';
+import { tokenEnd } from '../../grammar/types.ts';
+import { batchCommentBodies, bodyAt } from './comment-bodies.ts';
+import { structureMacro } from './macro-structure.ts';
+import type { ParseError } from './parse-error.ts';
+import { LineIndex, type Position, type Span } from './position.ts';
+
+export type MacroElementKind = 'word' | 'variable' | 'string' | 'call' | 'operator' | 'stray';
+
+/** One token or call of a statement. */
+export interface MacroElement extends Span {
+  kind: MacroElementKind;
+  text: string;
+}
+
+/** Elements glued together without blanks: one argument, such as `(master_disk)>system>stcp>start_stcp.cm`. */
+export interface MacroWord extends Span {
+  text: string;
+  elements: MacroElement[];
+}
+
+/** The `&if` a statement is under, as written, and whether it is in the `&else` branch. */
+export interface MacroCondition {
+  text: string;
+  negated: boolean;
+  line: number;
+}
+
+export interface MacroStatement {
+  type: 'statement';
+  /** The directive without `&`, lower-cased (`if`, `set_string`), for directive statements. */
+  directive?: string;
+  /** A command's words, command name first; a directive's arguments. */
+  words: MacroWord[];
+  position: Position;
+  /** A statement in a comment (`& start_process …`): configured, but off. */
+  commentedOut: boolean;
+  /** The conditions under which it runs, outermost first; empty when it always runs. */
+  conditions: MacroCondition[];
+  /** Why it never runs, when it never does. */
+  dead?: string;
+}
+
+export interface MacroComment {
+  type: 'comment';
+  value: string;
+  position: Position;
+}
+
+export type MacroNode = MacroStatement | MacroComment;
+
+export interface MacroRoot {
+  type: 'root';
+  kind: 'macro';
+  children: MacroNode[];
+  position: Position;
+  errors: ParseError[];
+}
+
+const elementKinds: Record<string, MacroElementKind> = {
+  Word: 'word',
+  VariableReference: 'variable',
+  QuotedString: 'string',
+  Ampersand: 'operator',
+  RightParen: 'stray',
+};
+
+function tokensOf(node: CstNode): IToken[] {
+  return Object.values(node.children).flatMap((items: CstElement[]) =>
+    items.flatMap((item) => ('children' in item ? tokensOf(item) : [item])),
+  );
+}
+
+function element(node: CstNode, text: string, shift: number): MacroElement {
+  const [label, items] = Object.entries(node.children)[0]!;
+  const item = items[0]!;
+  if ('children' in item) {
+    const tokens = tokensOf(item);
+    const start = Math.min(...tokens.map((t) => t.startOffset));
+    const end = Math.max(...tokens.map(tokenEnd));
+    return { kind: 'call', text: text.slice(start, end), start: start + shift, end: end + shift };
+  }
+  return { kind: elementKinds[label] ?? 'word', text: item.image, start: item.startOffset + shift, end: tokenEnd(item) + shift };
+}
+
+function glue(elements: MacroElement[]): MacroWord[] {
+  const words: MacroWord[] = [];
+  for (const e of elements) {
+    const last = words[words.length - 1];
+    if (last !== undefined && last.end === e.start) {
+      last.elements.push(e);
+      last.text += e.text;
+      last.end = e.end;
+    } else words.push({ text: e.text, start: e.start, end: e.end, elements: [e] });
+  }
+  return words;
+}
+
+function statementsOf(cst: CstNode, text: string, shift: number, index: LineIndex, commentedOut: boolean): MacroStatement[] {
+  const statements: MacroStatement[] = [];
+  for (const [label, items] of Object.entries(cst.children)) {
+    if (label !== 'directive' && label !== 'command') continue;
+    for (const item of items as CstNode[]) {
+      const directive = (item.children.Directive as IToken[] | undefined)?.[0];
+      const elements = ((item.children.element as CstNode[] | undefined) ?? []).map((e) => element(e, text, shift));
+      const start = directive ? directive.startOffset + shift : elements[0]!.start;
+      const end = elements.length > 0 ? elements[elements.length - 1]!.end : tokenEnd(directive!) + shift;
+      statements.push({
+        type: 'statement',
+        ...(directive && { directive: directive.image.slice(1).toLowerCase() }),
+        words: glue(elements),
+        position: index.position({ start, end }),
+        commentedOut,
+        conditions: [],
+      });
+    }
+  }
+  return statements.sort((a, b) => a.position.start.offset - b.position.start.offset);
+}
+
+const commentMarker = /^[ \t]*&[ \t]*/;
+/**
+ * A comment that holds a commented-out start line, not prose: `& start_process …`, `& !(master_disk)>…>start_x.cm`,
+ * `& >system>…`. Comment lines after one that ends in `&+` continue it.
+ */
+const commentedStartLine = /^[ \t]*&[ \t]+(?:start_process\b|!|\(|[^\s>]*>)/i;
+const continued = /&\+[ \t\f\v]*$/;
+
+function commentedStartLines(comments: IToken[], index: LineIndex): IToken[] {
+  const found: IToken[] = [];
+  let previous: IToken | undefined;
+  for (const comment of comments) {
+    const continuesPrevious =
+      previous !== undefined && found[found.length - 1] === previous && continued.test(previous.image) &&
+      index.point(comment.startOffset).line === index.point(previous.startOffset).line + 1;
+    if (continuesPrevious || commentedStartLine.test(comment.image)) found.push(comment);
+    previous = comment;
+  }
+  return found;
+}
+
+/** Statements in comments: each comment body parsed as macro text. */
+function commentedOutStatements(comments: IToken[], index: LineIndex): MacroStatement[] {
+  const candidates = commentedStartLines(comments, index);
+  if (candidates.length === 0) return [];
+  const batch = batchCommentBodies(candidates, commentMarker, 0);
+  const parsed = parseMacroCst(batch.text);
+  return statementsOf(parsed.cst, batch.text, 0, index, true).map((statement) => {
+    // Statement positions were computed against the batch; move them to the comment they came from.
+    const body = bodyAt(batch, statement.position.start.offset);
+    const move = (offset: number) => offset + body.shift;
+    const words = statement.words.map((word) => ({
+      ...word,
+      start: move(word.start),
+      end: move(word.end),
+      elements: word.elements.map((e) => ({ ...e, start: move(e.start), end: move(e.end) })),
+    }));
+    return { ...statement, words, position: index.position({ start: move(statement.position.start.offset), end: move(statement.position.end.offset) }) };
+  });
+}
+
+/** Parses a command macro into statements and comments in file order, with their conditions and dead code. */
+export function parseMacro(text: string): MacroRoot {
+  const parsed = parseMacroCst(text);
+  const index = new LineIndex(text);
+  const statements = statementsOf(parsed.cst, text, 0, index, false);
+  const comments = parsed.trivia.filter((token) => token.tokenType === Comment);
+  const nodes: MacroNode[] = [
+    ...statements,
+    ...comments.map((token) => ({ type: 'comment' as const, value: token.image, position: index.position({ start: token.startOffset, end: tokenEnd(token) }) })),
+    ...commentedOutStatements(comments, index),
+  ].sort((a, b) => a.position.start.offset - b.position.start.offset || (a.type === 'comment' ? -1 : 1));
+  const errors: ParseError[] = parsed.errors.map((error) => ({ ...error, position: index.position(error) }));
+  errors.push(...structureMacro(statements));
+  errors.sort((a, b) => a.start - b.start);
+  return { type: 'root', kind: 'macro', children: nodes, position: index.position({ start: 0, end: text.length }), errors };
+}
+
+/** The text of a string element without its quotes, `''` read as `'`. */
+export function unquote(element: MacroElement): string {
+  if (element.kind !== 'string') return element.text;
+  const inner = element.text.endsWith("'") && element.text.length > 1 ? element.text.slice(1, -1) : element.text.slice(1);
+  return inner.replace(/''/g, "'");
+}
