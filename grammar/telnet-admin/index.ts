@@ -1,0 +1,52 @@
+import { CstParser, type IToken } from 'chevrotain';
+import { tokenEnd, type GrammarError, type ParsedCst } from '../types.ts';
+import { skipValidations } from '../validations.ts';
+import { Cell, Newline, Rule, telnetAdminLexer, telnetAdminTokens } from './tokens.ts';
+
+/** A listing is rows of blank-separated cells; which row is the header, and what the columns mean, is decided later. */
+class TelnetAdminParser extends CstParser {
+  constructor() {
+    super(telnetAdminTokens, { recoveryEnabled: false, nodeLocationTracking: 'none', maxLookahead: 1, skipValidations });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE('file', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Newline) },
+        { ALT: () => this.SUBRULE(this.rule) },
+        { ALT: () => this.SUBRULE(this.row) },
+      ]);
+    });
+  });
+
+  rule = this.RULE('rule', () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(Rule));
+    this.OPTION(() => this.CONSUME(Newline));
+  });
+
+  row = this.RULE('row', () => {
+    this.CONSUME(Cell);
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME2(Cell) }, { ALT: () => this.CONSUME(Rule) }]));
+    this.OPTION(() => this.CONSUME2(Newline));
+  });
+}
+
+let parser: TelnetAdminParser | undefined;
+
+/** Lexes and parses a captured telnet_admin listing. Never throws on any input. */
+export function parseTelnetAdminCst(text: string): ParsedCst {
+  const lexed = telnetAdminLexer.tokenize(text);
+  parser ??= new TelnetAdminParser();
+  parser.input = lexed.tokens;
+  const cst = parser.file();
+  const errors: GrammarError[] = parser.errors.map((e) => ({ message: e.message, start: e.token.startOffset, end: tokenEnd(e.token), expected: 'a row' }));
+  return { cst, tokens: lexed.tokens, trivia: lexed.groups.trivia ?? [], errors };
+}
+
+/** The cells of a row, `--` included as a cell (an empty field in a listing). */
+export function rowCells(row: { children: Record<string, unknown> }): IToken[] {
+  return [...((row.children.Cell as IToken[] | undefined) ?? []), ...((row.children.Rule as IToken[] | undefined) ?? [])].sort(
+    (a, b) => a.startOffset - b.startOffset,
+  );
+}
