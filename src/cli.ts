@@ -1,81 +1,158 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { knownReleases, newestRelease, parseRelease, type Release } from './catalog/releases.ts';
-import { run, type OutputFormat } from './run.ts';
-import { rules } from './rules/registry.ts';
+import { fileKinds, type FileKind } from './files.ts';
 import { printable } from './report/printable.ts';
+import { rules } from './rules/registry.ts';
+import { run, type RunRequest } from './run.ts';
 import { version } from './version.ts';
 
-interface CliOptions {
-  fix?: boolean;
-  diff?: boolean;
-  format: OutputFormat;
+interface ModelFlags {
   release: Release;
   nio?: boolean;
+  products?: Set<string>;
+  kind: Map<string, FileKind>;
   debug?: boolean;
+}
+
+interface AuditFlags extends ModelFlags {
+  fix?: boolean;
+  diff?: boolean;
+  suggestions?: boolean;
+  format: 'text' | 'json';
 }
 
 function releaseArgument(value: string): Release {
   const release = parseRelease(value);
-  if (release === undefined) throw new InvalidArgumentError(`expected a VOS release such as 15.1, 17.1.0 or 15.1.0ar`);
+  if (release === undefined) throw new InvalidArgumentError('expected a VOS release such as 15.1, 17.1.0 or 15.1.0ar');
   return release;
 }
 
-const examples = `
-Examples:
-  $ vos-audit samples/stock-posix/inetd.conf     report what should not be live
-  $ vos-audit --fix m1/inetd.conf                comment out tiny services, route bootp/tftp through tcpd
-  $ vos-audit --diff modules/ | git apply        the same fixes as a patch
-  $ vos-audit --nio --release 15.2 m1/           a V-series module with an NIO
-  $ vos-audit --format json . > report.json      for CI
+function productsArgument(value: string): Set<string> {
+  const codes = value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+  const bad = codes.find((code) => !/^S\d{3}$/.test(code) && code !== 'STCP');
+  if (bad !== undefined) throw new InvalidArgumentError(`'${bad}' is not a product code; expected codes such as S270,S269`);
+  return new Set(codes);
+}
 
-Exit status: 0 no errors, 1 errors found (after --fix: errors left), 2 usage or I/O error.
-Rules (${rules.length}): ${rules.map((rule) => rule.id).join(', ')}.`;
+function kindArgument(value: string, previous: Map<string, FileKind>): Map<string, FileKind> {
+  const at = value.lastIndexOf('=');
+  const kind = value.slice(at + 1) as FileKind;
+  if (at <= 0 || !fileKinds.includes(kind)) throw new InvalidArgumentError(`expected FILE=KIND with KIND one of ${fileKinds.join(', ')}`);
+  return new Map(previous).set(value.slice(0, at), kind);
+}
 
-function program(): Command {
-  return new Command('vos-audit')
-    .description('Audit Stratus VOS service configuration (inetd.conf) for ports that should not be live, and fix it.')
-    .version(version, '-V, --version')
-    .argument('[paths...]', 'files or directories (default: the current directory; directories are searched for inetd.conf)')
-    .option('--fix', 'apply the safe fixes, rewriting each file in place (atomically), and report what is left')
-    .option('--diff', 'print the safe fixes as a unified diff (a/…, b/…) and write nothing')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+function withModelOptions(command: Command): Command {
+  return command
     .addOption(
       new Option('--release <X.Y[.Z]>', `VOS release of the module (known: ${knownReleases[0]}–${newestRelease.text})`)
         .argParser(releaseArgument)
         .default(newestRelease, newestRelease.text),
     )
     .option('--nio', 'the module has an NIO (V-series), which needs tcp time and tftp')
+    .option('--products <codes>', 'products purchased, such as S270,S269: decides &if (software_purchased …) blocks', productsArgument)
+    .option('--kind <file=kind>', `read FILE as KIND (${fileKinds.join(', ')}); repeatable`, kindArgument, new Map())
     .option('--debug', 'print stack traces of internal errors')
-    .addHelpText('after', examples)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`vos-audit: ${text.replace(/^error: /, '')}`) });
 }
 
+const examples = `
+Examples:
+  $ vos-audit samples/stock-posix                    report what should not be live, and why
+  $ vos-audit inetd.conf module_start_up.cm telnet_admin.txt
+  $ vos-audit --fix m1/inetd.conf                    comment out tiny services, route bootp/tftp through tcpd
+  $ vos-audit --diff modules/ | git apply            the same fixes as a patch
+  $ vos-audit --fix --suggestions m1                 also comment out start lines in the macros
+  $ vos-audit --products S270,S269 --release 15.2 m1
+  $ vos-audit ports modules/m1                       the live-port table of module m1
+
+Exit status: 0 no errors, 1 errors found (after --fix: errors left), 2 usage or I/O error.
+Rules (${rules.length}): ${rules.map((rule) => rule.id).join(', ')}.`;
+
+const portsExamples = `
+Examples:
+  $ vos-audit ports samples/stock-posix
+  $ vos-audit ports --products S270 --format csv modules/ > ports.csv
+  $ vos-audit ports --format json m1/module_start_up.cm m1/inetd.conf
+
+A directory is a module when it holds a known file itself or a VOS-like system directory; otherwise each of its
+subdirectories is looked at the same way. Files named together on the command line form one module.`;
+
+type Request = Omit<RunRequest, 'toolVersion'>;
+
+function program(onRequest: (request: Request, debug: boolean) => void): Command {
+  const main = withModelOptions(
+    new Command('vos-audit')
+      .description('Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.')
+      .version(version, '-V, --version')
+      .argument('[paths...]', 'files or directories (default: the current directory)')
+      .option('--fix', 'apply the safe fixes, rewriting each file in place (atomically), and report what is left')
+      .option('--diff', 'print the safe fixes as a unified diff (a/…, b/…) and write nothing')
+      .option('--suggestions', 'with --fix or --diff, also apply suggestions (commenting out macro start lines)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addHelpText('after', examples),
+  ).action((paths: string[], flags: AuditFlags) => {
+    if (flags.fix && flags.diff) throw new InvalidArgumentError('--fix and --diff do not go together: --fix writes the files, --diff only shows the changes');
+    if (flags.diff && flags.format !== 'text') throw new InvalidArgumentError('--diff prints a patch; it does not go with --format json');
+    if (flags.suggestions && !flags.fix && !flags.diff) throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
+    onRequest(
+      {
+        paths,
+        options: { release: flags.release, nio: flags.nio ?? false, ...(flags.products && { products: flags.products }) },
+        mode: flags.fix ? 'fix' : flags.diff ? 'diff' : 'check',
+        format: flags.format,
+        suggestions: flags.suggestions ?? false,
+        kinds: flags.kind,
+      },
+      flags.debug ?? false,
+    );
+  });
+  main.addCommand(
+    withModelOptions(
+      new Command('ports')
+        .description('Print the live-port table of each module: port, protocol, daemon, what starts it, state, condition, evidence, advice.')
+        .argument('[paths...]', 'module directories or files (default: the current directory)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+        .addHelpText('after', portsExamples),
+    ).action((paths: string[], flags: ModelFlags & { format: 'text' | 'json' | 'csv' }) => {
+      onRequest(
+        {
+          paths,
+          options: { release: flags.release, nio: flags.nio ?? false, ...(flags.products && { products: flags.products }) },
+          mode: 'ports',
+          format: flags.format,
+          suggestions: false,
+          kinds: flags.kind,
+        },
+        flags.debug ?? false,
+      );
+    }),
+  );
+  return main;
+}
+
 export function main(argv: string[]): number {
-  const command = program();
+  let request: Request | undefined;
+  let debug = argv.includes('--debug');
   try {
-    command.parse(argv);
+    program((r, d) => {
+      request = r;
+      debug = d;
+    }).parse(argv);
   } catch (error) {
+    if (error instanceof InvalidArgumentError) return usage(error.message);
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  const options = command.opts<CliOptions>();
-  if (options.fix && options.diff) return usage('--fix and --diff do not go together: --fix writes the files, --diff only shows the changes');
-  if (options.diff && options.format !== 'text') return usage('--diff prints a patch; it does not go with --format json');
+  if (request === undefined) return 2;
   try {
-    const outcome = run({
-      paths: command.args,
-      options: { release: options.release, nio: options.nio ?? false },
-      mode: options.fix ? 'fix' : options.diff ? 'diff' : 'check',
-      format: options.format,
-      toolVersion: version,
-    });
+    const outcome = run({ ...request, toolVersion: version });
     process.stdout.write(outcome.stdout);
     for (const line of outcome.stderr) process.stderr.write(`vos-audit: ${line}\n`);
     return outcome.exitCode;
   } catch (error) {
-    const detail = options.debug && error instanceof Error ? `\n${error.stack}` : ' (run with --debug for details)';
+    const detail = debug && error instanceof Error ? `\n${error.stack}` : ' (run with --debug for details)';
     process.stderr.write(`vos-audit: internal error: ${printable(String(error))}; please report it${detail}\n`);
     return 2;
   }

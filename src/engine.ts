@@ -1,31 +1,78 @@
-import { checkFile, readInetdFile } from './check.ts';
+import { checkModule } from './check.ts';
+import { parseModuleFiles, type FileKind, type SourceOfKind } from './files.ts';
 import type { Fix } from './fix/edit.ts';
 import { fixToFixedPoint } from './fix/fix-loop.ts';
 import type { Message } from './message.ts';
+import { buildModule, type ModuleModel } from './model/module.ts';
 import { rules as allRules } from './rules/registry.ts';
-import type { AuditOptions, Rule } from './rules/rule.ts';
+import type { AuditedModule, AuditOptions, Rule } from './rules/rule.ts';
 import type { Source } from './syntax/source.ts';
 
 export interface FileResult {
   source: Source;
-  /** The text after the safe fixes; the original text when nothing was fixed. */
+  kind: FileKind;
+  /** The text after the fixes; the original text when nothing was fixed. */
   output: string;
   /** Findings on `output`: after fixing, what is left, at its place in the fixed text. */
   messages: Message[];
   applied: Fix[];
 }
 
+export interface ModuleResult {
+  name: string;
+  model: ModuleModel;
+  files: FileResult[];
+}
+
 export interface AuditRequest {
   options: AuditOptions;
   fix: boolean;
+  /** With fix: apply the suggestions too (commenting out macro start lines). */
+  suggestions?: boolean;
   rules?: readonly Rule[];
 }
 
-export function auditSource(source: Source, request: AuditRequest): FileResult {
+export interface ModuleInput {
+  name: string;
+  files: SourceOfKind[];
+}
+
+/** Parses a module's files, as given or as the texts a fix pass made, and builds its model. */
+export function analyzeModule(input: ModuleInput, options: AuditOptions, texts?: readonly string[]): AuditedModule {
+  const files = parseModuleFiles(input.files.map((file, i) => ({ kind: file.kind, source: texts ? { ...file.source, text: texts[i]! } : file.source })));
+  return { name: input.name, files, model: buildModule(input.name, files, options) };
+}
+
+/** Audits one module: checks it, fixes it to a fixed point when asked, and checks the result. */
+export function auditModule(input: ModuleInput, request: AuditRequest): ModuleResult {
   const rules = request.rules ?? allRules;
-  const check = (text: string) => checkFile(readInetdFile({ ...source, text }), request.options, rules);
+  const check = (texts?: readonly string[]) => {
+    const module = analyzeModule(input, request.options, texts);
+    return { module, messages: checkModule(module, request.options, rules) };
+  };
+  const originals = input.files.map((file) => file.source.text);
+  const fixesOf = (message: Message): Fix[] => [...(message.fix ? [message.fix] : []), ...(request.suggestions ? (message.suggestions ?? []) : [])];
   const fixed = request.fix
-    ? fixToFixedPoint(source.text, (text) => check(text).flatMap((message) => (message.fix ? [message.fix] : [])))
-    : { text: source.text, applied: [] };
-  return { source, output: fixed.text, messages: check(fixed.text), applied: fixed.applied };
+    ? fixToFixedPoint(originals, (texts) => {
+        const { messages } = check(texts);
+        return input.files.map((file) => messages.filter((m) => m.file === file.source.path).flatMap(fixesOf));
+      })
+    : { texts: originals, applied: originals.map(() => []) };
+  const { module, messages } = check(fixed.texts);
+  return {
+    name: input.name,
+    model: module.model,
+    files: input.files.map((file, i) => ({
+      source: file.source,
+      kind: file.kind,
+      output: fixed.texts[i]!,
+      messages: messages.filter((m) => m.file === file.source.path),
+      applied: fixed.applied[i]!,
+    })),
+  };
+}
+
+/** Audits a single file as a module of its own: what the per-file tests and callers of one file need. */
+export function auditSource(source: Source, request: AuditRequest, kind: SourceOfKind['kind'] = 'inetd'): FileResult {
+  return auditModule({ name: source.path, files: [{ source, kind }] }, request).files[0]!;
 }

@@ -13,6 +13,8 @@ export interface Message {
   url: string;
   cause?: { reason: string; place: Position };
   fix?: Fix;
+  /** Changes beyond the safe fix, applied only when asked (--suggestions). */
+  suggestions?: Fix[];
 }
 
 const severityRank: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
@@ -22,5 +24,5 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 }
 
 export function byPlace(a: Message, b: Message): number {
-  return a.place.start.offset - b.place.start.offset || a.place.end.offset - b.place.end.offset || a.ruleId.localeCompare(b.ruleId);
+  return a.file.localeCompare(b.file) || a.place.start.offset - b.place.start.offset || a.place.end.offset - b.place.end.offset || a.ruleId.localeCompare(b.ruleId);
 }

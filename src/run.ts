@@ -1,24 +1,30 @@
-import { auditSource, type FileResult } from './engine.ts';
+import { auditModule, type FileResult, type ModuleResult } from './engine.ts';
 import { describeIoError, UserError } from './errors.ts';
-import { discover } from './io/discover.ts';
+import type { FileKind, SourceOfKind } from './files.ts';
+import { discoverModules } from './io/discover.ts';
 import { readSource } from './io/read.ts';
 import { writeAtomically } from './io/write.ts';
-import { detectKind } from './kind.ts';
+import { kindByContent, kindByName } from './kind.ts';
 import { atLeast } from './message.ts';
 import { formatDiff } from './report/diff.ts';
 import { formatJson } from './report/json.ts';
+import { formatPorts, type PortsFormat } from './report/ports.ts';
 import { printable } from './report/printable.ts';
 import { formatText } from './report/text.ts';
 import type { AuditOptions } from './rules/rule.ts';
-import { encodeSource, type Source } from './syntax/source.ts';
+import { encodeSource } from './syntax/source.ts';
 
 export type OutputFormat = 'text' | 'json';
 
 export interface RunRequest {
   paths: string[];
   options: AuditOptions;
-  mode: 'check' | 'fix' | 'diff';
-  format: OutputFormat;
+  mode: 'check' | 'fix' | 'diff' | 'ports';
+  format: OutputFormat | PortsFormat;
+  /** With fix or diff: apply the suggestions too. */
+  suggestions: boolean;
+  /** `--kind FILE=KIND`: kinds stated by the user, by path as given. */
+  kinds: ReadonlyMap<string, FileKind>;
   toolVersion: string;
 }
 
@@ -29,56 +35,72 @@ export interface RunOutcome {
   exitCode: 0 | 1 | 2;
 }
 
-interface ReadFile {
-  source: Source;
-  bytes: Buffer;
+interface ReadModule {
+  name: string;
+  files: Array<SourceOfKind & { bytes: Buffer }>;
 }
 
-function readAll(paths: string[], problems: string[]): ReadFile[] {
-  const files: ReadFile[] = [];
-  for (const found of discover(paths)) {
-    const read = readSource(found.path);
-    if (!read.ok) problems.push(read.reason);
-    else if (found.explicit && detectKind(read.source) === undefined) {
-      problems.push(`${found.path}: not a file vos-audit knows (it reads inetd.conf; this file has no inetd entries)`);
-    } else files.push({ source: read.source, bytes: read.bytes });
-  }
-  return files;
+const unknownKind = (path: string) =>
+  `${path}: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind ${path}=inetd|macro|telnet-admin|services`;
+
+function readModules(request: RunRequest, problems: string[]): ReadModule[] {
+  return discoverModules(request.paths).map((module) => ({
+    name: module.name,
+    files: module.files.flatMap((found) => {
+      const read = readSource(found.path);
+      if (!read.ok) {
+        problems.push(read.reason);
+        return [];
+      }
+      const kind = request.kinds.get(found.path) ?? kindByName(found.path) ?? (found.explicit ? kindByContent(read.source.text) : undefined);
+      if (kind === undefined) {
+        problems.push(unknownKind(found.path));
+        return [];
+      }
+      return [{ source: read.source, kind, bytes: read.bytes }];
+    }),
+  }));
 }
 
 /** Writes each changed file; a file that cannot be written keeps its original bytes and is named in `problems`. */
-function writeFixes(files: ReadFile[], results: FileResult[], problems: string[]): FileResult[] {
-  return results.map((result, i) => {
-    if (result.applied.length === 0) return result;
+function writeFixes(module: ReadModule, result: ModuleResult, problems: string[]): ModuleResult {
+  const files = result.files.map((file, i): FileResult => {
+    if (file.applied.length === 0) return file;
     try {
-      writeAtomically(result.source.path, encodeSource(result.source, result.output), files[i]!.bytes);
-      return result;
+      writeAtomically(file.source.path, encodeSource(file.source, file.output), module.files[i]!.bytes);
+      return file;
     } catch (error) {
-      problems.push(error instanceof UserError ? error.message : `cannot write ${result.source.path}: ${describeIoError(error)}`);
-      return { ...result, output: result.source.text, applied: [] };
+      problems.push(error instanceof UserError ? error.message : `cannot write ${file.source.path}: ${describeIoError(error)}`);
+      return { ...file, output: file.source.text, applied: [] };
     }
   });
+  return { ...result, files };
+}
+
+function render(request: RunRequest, results: ModuleResult[]): string | Buffer {
+  const files = results.flatMap((result) => result.files);
+  if (request.mode === 'ports') return formatPorts(results.map((result) => result.model), request.format as PortsFormat);
+  if (request.mode === 'diff') return formatDiff(files);
+  if (request.format === 'json') return formatJson(files, request.options, request.toolVersion, request.mode === 'fix' ? 'fix' : 'check');
+  return formatText(files, request.mode === 'fix' ? 'fix' : 'check');
 }
 
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */
 export function run(request: RunRequest): RunOutcome {
   const problems: string[] = [];
-  let files: ReadFile[];
+  let modules: ReadModule[];
   try {
-    files = readAll(request.paths, problems);
+    modules = readModules(request, problems);
   } catch (error) {
     if (error instanceof UserError) return { stdout: '', stderr: [printable(error.message)], exitCode: 2 };
     throw error;
   }
-  let results = files.map((file) => auditSource(file.source, { options: request.options, fix: request.mode !== 'check' }));
-  if (request.mode === 'fix') results = writeFixes(files, results, problems);
+  const fix = request.mode === 'fix' || request.mode === 'diff';
+  let results = modules
+    .filter((module) => module.files.length > 0)
+    .map((module) => auditModule({ name: module.name, files: module.files }, { options: request.options, fix, suggestions: request.suggestions }));
+  if (request.mode === 'fix') results = results.map((result) => writeFixes(modules.find((m) => m.name === result.name)!, result, problems));
 
-  const stdout =
-    request.mode === 'diff' && request.format === 'text'
-      ? formatDiff(results)
-      : request.format === 'json'
-        ? formatJson(results, request.options, request.toolVersion, request.mode)
-        : formatText(results, request.mode === 'fix' ? 'fix' : 'check');
-  const failed = results.some((result) => result.messages.some((m) => atLeast(m.severity, 'error')));
-  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
+  const failed = request.mode !== 'ports' && results.some((result) => result.files.some((file) => file.messages.some((m) => atLeast(m.severity, 'error'))));
+  return { stdout: render(request, results), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
 }

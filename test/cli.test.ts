@@ -58,7 +58,7 @@ describe('exit codes and messages', () => {
     const dir = temporaryDirectory();
     const result = cli([dir], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`vos-audit: no configuration files found in ${dir} (looked for files named inetd.conf)\n`);
+    expect(result.stderr).toBe(`vos-audit: no configuration files found in ${dir} (looked for files named inetd.conf, *.cm, telnet_admin*, services)\n`);
   });
 
   it('exits 2 for an unreadable file but still reports the others', () => {
@@ -77,7 +77,9 @@ describe('exit codes and messages', () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'notes.txt'), 'hello\nworld\n');
     writeFileSync(join(dir, 'inetd.conf'), Buffer.from([0x65, 0x00, 0x0a]));
-    expect(cli(['notes.txt'], dir).stderr).toBe('vos-audit: notes.txt: not a file vos-audit knows (it reads inetd.conf; this file has no inetd entries)\n');
+    expect(cli(['notes.txt'], dir).stderr).toBe(
+      'vos-audit: notes.txt: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind notes.txt=inetd|macro|telnet-admin|services\n',
+    );
     const binary = cli(['inetd.conf'], dir);
     expect(binary.status).toBe(2);
     expect(binary.stderr).toBe('vos-audit: inetd.conf is a binary file (it has NUL bytes); not read\n');
@@ -127,11 +129,11 @@ describe('--release and --nio', () => {
 
 describe('--format json', () => {
   it('gives files, messages with positions, rule ids, severities and fixes as edits', () => {
-    const result = cli(['--format', 'json', 'stock-posix'], samplesDir);
+    const result = cli(['--format', 'json', 'stock-posix/inetd.conf'], samplesDir);
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.version).toBe(1);
-    expect(report.options).toEqual({ release: '19.3', nio: false });
+    expect(report.options).toEqual({ release: '19.3', nio: false, products: null });
     expect(report.files).toHaveLength(1);
     const [file] = report.files;
     const line = 'echo\tstream\ttcp\tnowait\troot\tinternal';

@@ -10,5 +10,6 @@ export function exampleOptions(example: Pick<RuleExample, 'options'>): AuditOpti
   return {
     release: example.options?.release ? parseRelease(example.options.release)! : newestRelease,
     nio: example.options?.nio ?? false,
+    ...(example.options?.products && { products: new Set(example.options.products) }),
   };
 }

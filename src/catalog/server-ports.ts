@@ -44,8 +44,8 @@ export const serverPorts: readonly ServerPort[] = [
   { port: 500, transports: ['udp'], service: 'isakmp', daemon: 'iked', startedBy: 'module_start_up.cm', releases: [{ from: '16.1' }], product: 'S049' },
   { port: 901, transports: ['tcp'], service: 'swat', daemon: 'swat', startedBy: 'inetd', releases: [{ from: '14.4' }], product: 'S269', advice: 'Samba administration over plain HTTP' },
   { port: 2049, transports: ['udp'], service: 'nfs', daemon: 'nfs_server', startedBy: 'a site macro', releases: [{ until: '15.2' }], product: 'S135' },
-  { port: 3000, rangeEnd: '3000 + 2 × max_open_server in new_modules.tin', transports: ['tcp'], service: 'OSL', daemon: 'kernel', startedBy: 'kernel', releases: all, product: 'STCP' },
-  { port: 4000, rangeEnd: '4000 + max_open_server in new_backbone_systems.tin (bridge modules only)', transports: ['tcp'], service: 'OSN', daemon: 'kernel', startedBy: 'kernel', releases: all, product: 'STCP' },
+  { port: 3000, rangeEnd: '3000 + 2 × max_open_server (new_modules.tin)', transports: ['tcp'], service: 'OSL', daemon: 'kernel', startedBy: 'kernel', releases: all, product: 'STCP' },
+  { port: 4000, rangeEnd: '4000 + max_open_server (new_backbone_systems.tin)', transports: ['tcp'], service: 'OSN', daemon: 'kernel', startedBy: 'kernel', releases: all, product: 'STCP' },
   { port: 4500, transports: ['udp'], service: 'ipsec-nat-t', daemon: 'iked', startedBy: 'module_start_up.cm', releases: [{ from: '16.1' }], product: 'S049' },
   { port: 29000, transports: ['udp'], service: 'sync_cfgd', daemon: 'sync_cfgd', startedBy: 'module_start_up.cm', releases: [{ from: '15.0' }], product: 'STCP', advice: 'only on V-series modules with an NIO; block at firewalls' },
 ];

@@ -1,23 +1,57 @@
+import { exampleInput, exampleOutput } from '../rules/examples.ts';
 import type { Rule, RuleExample } from '../rules/rule.ts';
+import { kindByName } from '../kind.ts';
 
 function fence(text: string, info = ''): string {
   return `\`\`\`${info}\n${text.endsWith('\n') ? text : `${text}\n`}\`\`\``;
 }
 
 function optionsLine(example: RuleExample): string {
-  const flags = [example.options?.release && `--release ${example.options.release}`, example.options?.nio && '--nio'].filter(Boolean);
+  const flags = [
+    example.options?.release && `--release ${example.options.release}`,
+    example.options?.nio && '--nio',
+    example.options?.products && `--products ${example.options.products.join(',')}`,
+  ].filter(Boolean);
   return flags.length > 0 ? `With \`${flags.join(' ')}\`:\n\n` : '';
 }
 
+const fenceInfo = { inetd: 'inetd', macro: 'vos-cm', 'telnet-admin': 'text', services: 'text' } as const;
+
+function files(texts: Record<string, string>): string {
+  const entries = Object.entries(texts);
+  return entries
+    .map(([name, text]) => `${entries.length > 1 ? `\`${name}\`:\n\n` : ''}${fence(text, fenceInfo[kindByName(name) ?? 'services'])}`)
+    .join('\n\n');
+}
+
 function examplePage(rule: Rule, example: RuleExample): string {
-  const parts = [`### ${example.title}`, `${optionsLine(example)}${fence(example.input, 'inetd')}`];
+  const parts = [`### ${example.title}`, `${optionsLine(example)}${files(exampleInput(rule, example))}`];
   parts.push(
     example.messages.length === 0
       ? 'No findings.'
       : `Findings:\n\n${fence(example.messages.map((m) => m.replace(/^(\S+) /, `$1 ${rule.severity} `)).join('\n'))}`,
   );
-  if (example.output !== undefined) parts.push(`After \`vos-audit --fix\`:\n\n${fence(example.output, 'inetd')}`);
+  if (example.output !== undefined) {
+    const flags = rule.scope === 'module' && rule.suggests ? '--fix --suggestions' : '--fix';
+    const input = exampleInput(rule, example);
+    const changed = Object.fromEntries(Object.entries(exampleOutput(rule, example)).filter(([name, text]) => input[name] !== text));
+    parts.push(`After \`vos-audit ${flags}\`:\n\n${files(changed)}`);
+  }
   return parts.join('\n\n');
+}
+
+const checks = {
+  inetd: 'inetd.conf',
+  macro: 'command macros (module_start_up.cm and the macros it runs)',
+  'telnet-admin': 'telnet_admin listings',
+  services: 'the STCP services file',
+  module: 'the module as a whole: its live-port model, built from all of its files',
+} as const;
+
+function fixability(rule: Rule): string {
+  if (rule.fixable) return 'yes, with `--fix` or `--diff`';
+  if (rule.scope === 'module' && rule.suggests) return 'suggestions only, applied with `--fix --suggestions` or shown with `--diff --suggestions`';
+  return 'no';
 }
 
 /** The documentation page of a rule, built from the rule's own text and examples (docs/rules/<id>.md). */
@@ -25,7 +59,7 @@ export function renderRulePage(rule: Rule): string {
   const sections = [
     `# ${rule.id}`,
     `${rule.docs.summary}.`,
-    `- Severity: ${rule.severity}\n- Fixable: ${rule.fixable ? 'yes, with `--fix` or `--diff`' : 'no'}\n- Checks: inetd.conf`,
+    `- Severity: ${rule.severity}\n- Fixable: ${fixability(rule)}\n- Checks: ${checks[rule.scope]}`,
     `## Why\n\n${rule.docs.rationale}`,
   ];
   if (rule.docs.fix !== undefined) sections.push(`## The fix\n\n${rule.docs.fix}`);

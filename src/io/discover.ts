@@ -1,41 +1,71 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describeIoError, UserError } from '../errors.ts';
+import { kindByName, knownNamesText } from '../kind.ts';
 
-/** File names vos-audit knows; matched case-insensitively, as VOS names are. */
-const knownNames = new Set(['inetd.conf']);
-const skippedDirectories = new Set(['.git', 'node_modules']);
-
-export function isKnownName(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  return knownNames.has(name);
-}
-
-export interface Discovered {
+export interface DiscoveredFile {
   path: string;
-  /** Named on the command line rather than found in a directory: its kind may have to be guessed from content. */
+  /** Named on the command line rather than found in a directory: its kind may have to be read from its content. */
   explicit: boolean;
 }
 
-function walk(directory: string, found: string[]): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(directory, { withFileTypes: true });
-  } catch (error) {
-    throw new UserError(`cannot read directory ${directory}: ${describeIoError(error)}`);
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(directory, entry.name);
-    // Symbolic links to directories are not followed, as git does not: it keeps the walk finite.
-    if (entry.isDirectory() && !skippedDirectories.has(entry.name)) walk(path, found);
-    else if ((entry.isFile() || entry.isSymbolicLink()) && isKnownName(entry.name)) found.push(path);
-  }
+/** The files of one module: a directory, or the files named together on the command line. */
+export interface DiscoveredModule {
+  name: string;
+  files: DiscoveredFile[];
 }
 
-/** Expands the command line's paths: files as named, directories to the known files below them. */
-export function discover(paths: readonly string[], cwd = process.cwd()): Discovered[] {
-  const files: Discovered[] = [];
+interface Directory {
+  path: string;
+  known: string[];
+  children: Directory[];
+  hasSystem: boolean;
+}
+
+const skippedDirectories = new Set(['.git', 'node_modules']);
+
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** Symbolic links to directories are not followed, as git does not: it keeps the walk finite. */
+function readTree(path: string): Directory {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(path, { withFileTypes: true }).sort(byName);
+  } catch (error) {
+    throw new UserError(`cannot read directory ${path}: ${describeIoError(error)}`);
+  }
+  const directory: Directory = { path, known: [], children: [], hasSystem: false };
+  for (const entry of entries) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory() && !skippedDirectories.has(entry.name)) {
+      directory.children.push(readTree(child));
+      if (entry.name.toLowerCase() === 'system') directory.hasSystem = true;
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && kindByName(entry.name) !== undefined) directory.known.push(child);
+  }
+  return directory;
+}
+
+function allKnown(directory: Directory): string[] {
+  return [...directory.known, ...directory.children.flatMap(allKnown)];
+}
+
+/**
+ * A directory is a module when it holds a known file itself or has a VOS-like `system` directory; otherwise each of
+ * its subdirectories is looked at the same way ([D]: `modules/m1/…` and `modules/m2/…` are two modules).
+ */
+function modulesIn(directory: Directory): Directory[] {
+  if (directory.known.length > 0 || directory.hasSystem) return [directory];
+  return directory.children.flatMap(modulesIn);
+}
+
+/** Expands the command line's paths into modules: each directory's modules, and the files named, together. */
+export function discoverModules(paths: readonly string[], cwd = process.cwd()): DiscoveredModule[] {
+  const modules: DiscoveredModule[] = [];
+  const named: DiscoveredFile[] = [];
+  let namedAt = -1;
+  const show = (path: string) => relative(cwd, path) || '.';
   for (const given of paths.length > 0 ? paths : ['.']) {
     let isDirectory: boolean;
     try {
@@ -44,15 +74,17 @@ export function discover(paths: readonly string[], cwd = process.cwd()): Discove
       throw new UserError(`cannot read ${given}: ${describeIoError(error)}`);
     }
     if (!isDirectory) {
-      files.push({ path: given, explicit: true });
+      if (named.length === 0) namedAt = modules.length;
+      named.push({ path: given, explicit: true });
       continue;
     }
-    const found: string[] = [];
-    walk(resolve(cwd, given), found);
-    if (found.length === 0) {
-      throw new UserError(`no configuration files found in ${given} (looked for files named ${[...knownNames].join(', ')})`);
-    }
-    for (const path of found) files.push({ path: relative(cwd, path) || path, explicit: false });
+    const found = modulesIn(readTree(resolve(cwd, given)));
+    if (found.length === 0) throw new UserError(`no configuration files found in ${given} (looked for files named ${knownNamesText})`);
+    for (const module of found) modules.push({ name: show(module.path), files: allKnown(module).map((path) => ({ path: show(path), explicit: false })) });
   }
-  return files;
+  if (named.length > 0) {
+    const parents = new Set(named.map((file) => dirname(resolve(cwd, file.path))));
+    modules.splice(namedAt, 0, { name: parents.size === 1 ? show([...parents][0]!) : 'files named on the command line', files: named });
+  }
+  return modules;
 }

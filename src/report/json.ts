@@ -5,15 +5,15 @@ import { summarize } from './summary.ts';
 export const jsonReportVersion = 1;
 
 /** The JSON report; its shape is documented in docs/json-report.md and only grows within a version. */
-export function formatJson(results: readonly FileResult[], options: AuditOptions, toolVersion: string, mode: 'check' | 'fix' | 'diff'): string {
+export function formatJson(results: readonly FileResult[], options: AuditOptions, toolVersion: string, mode: 'check' | 'fix'): string {
   const report = {
     version: jsonReportVersion,
     tool: { name: 'vos-audit', version: toolVersion },
     mode,
-    options: { release: options.release.text, nio: options.nio },
+    options: { release: options.release.text, nio: options.nio, products: options.products ? [...options.products].sort() : null },
     files: results.map((result) => ({
       path: result.source.path,
-      kind: 'inetd',
+      kind: result.kind,
       encoding: result.source.encoding,
       bom: result.source.bom,
       eol: result.source.eol,

@@ -1,10 +1,11 @@
 import { tftpPort } from '../catalog/inetd-services.ts';
 import { activeServices, describeService, entrySpan } from './describe.ts';
 import { isBootpOrTftp } from './inetd-unwrapped-service.ts';
-import type { Rule } from './rule.ts';
+import type { FileRule } from './rule.ts';
 
-export const inetdBootpTftpActive: Rule = {
+export const inetdBootpTftpActive: FileRule<'inetd'> = {
   id: 'inetd-bootp-tftp-active',
+  scope: 'inetd',
   severity: 'warning',
   fixable: false,
   docs: {

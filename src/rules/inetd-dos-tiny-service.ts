@@ -1,8 +1,9 @@
-import type { Rule } from './rule.ts';
+import type { FileRule } from './rule.ts';
 import { tinyServiceCheck } from './tiny-service-rule.ts';
 
-export const inetdDosTinyService: Rule = {
+export const inetdDosTinyService: FileRule<'inetd'> = {
   id: 'inetd-dos-tiny-service',
+  scope: 'inetd',
   severity: 'error',
   fixable: true,
   docs: {

@@ -1,9 +1,10 @@
 import { listenerKey, type InetdService } from '../model/inetd.ts';
 import { activeServices, describeService, entrySpan } from './describe.ts';
-import type { Rule } from './rule.ts';
+import type { FileRule } from './rule.ts';
 
-export const inetdDuplicateService: Rule = {
+export const inetdDuplicateService: FileRule<'inetd'> = {
   id: 'inetd-duplicate-service',
+  scope: 'inetd',
   severity: 'error',
   fixable: false,
   docs: {

@@ -1,10 +1,11 @@
 import { tftpPort } from '../catalog/inetd-services.ts';
 import { activeServices, describeService, entrySpan } from './describe.ts';
-import type { Rule } from './rule.ts';
+import type { FileRule } from './rule.ts';
 import { neededByNio } from './tiny-service-rule.ts';
 
-export const inetdNioFirewall: Rule = {
+export const inetdNioFirewall: FileRule<'inetd'> = {
   id: 'inetd-nio-firewall',
+  scope: 'inetd',
   severity: 'info',
   fixable: false,
   docs: {

@@ -1,9 +1,10 @@
 import { swatPort } from '../catalog/inetd-services.ts';
 import { activeServices, describeService, entrySpan } from './describe.ts';
-import type { Rule } from './rule.ts';
+import type { FileRule } from './rule.ts';
 
-export const inetdSwat: Rule = {
+export const inetdSwat: FileRule<'inetd'> = {
   id: 'inetd-swat',
+  scope: 'inetd',
   severity: 'warning',
   fixable: false,
   docs: {

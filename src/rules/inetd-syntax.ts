@@ -1,7 +1,8 @@
-import type { Rule } from './rule.ts';
+import type { FileRule } from './rule.ts';
 
-export const inetdSyntax: Rule = {
+export const inetdSyntax: FileRule<'inetd'> = {
   id: 'inetd-syntax',
+  scope: 'inetd',
   severity: 'error',
   fixable: false,
   docs: {

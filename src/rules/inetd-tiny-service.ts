@@ -1,8 +1,9 @@
-import type { Rule } from './rule.ts';
+import type { FileRule } from './rule.ts';
 import { tinyServiceCheck } from './tiny-service-rule.ts';
 
-export const inetdTinyService: Rule = {
+export const inetdTinyService: FileRule<'inetd'> = {
   id: 'inetd-tiny-service',
+  scope: 'inetd',
   severity: 'warning',
   fixable: true,
   docs: {

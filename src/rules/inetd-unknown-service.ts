@@ -1,8 +1,9 @@
 import { activeServices, entrySpan } from './describe.ts';
-import type { Rule } from './rule.ts';
+import type { FileRule } from './rule.ts';
 
-export const inetdUnknownService: Rule = {
+export const inetdUnknownService: FileRule<'inetd'> = {
   id: 'inetd-unknown-service',
+  scope: 'inetd',
   severity: 'warning',
   fixable: false,
   docs: {

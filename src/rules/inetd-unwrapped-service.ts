@@ -4,7 +4,7 @@ import { commentOutEntry, enableEntry } from '../fix/inetd-fixes.ts';
 import { isTcpd, listenerKey, type InetdService } from '../model/inetd.ts';
 import { programName } from '../catalog/program-name.ts';
 import { activeServices, describeService, entrySpan } from './describe.ts';
-import type { InetdFile, Rule } from './rule.ts';
+import type { FileRule, InetdFile } from './rule.ts';
 
 export function isBootpOrTftp(service: InetdService): boolean {
   return service.transport === 'udp' && (service.port === bootpPort || service.port === tftpPort);
@@ -43,8 +43,9 @@ function routeThroughTcpd(file: InetdFile, service: InetdService): Fix {
   return { description: `routed line ${entry.position.start.line} (${entry.service.value}/${entry.protocol.value}) through ${tcpdPath}`, edits };
 }
 
-export const inetdUnwrappedService: Rule = {
+export const inetdUnwrappedService: FileRule<'inetd'> = {
   id: 'inetd-unwrapped-service',
+  scope: 'inetd',
   severity: 'error',
   fixable: true,
   docs: {

@@ -1,9 +1,8 @@
 import type { Release } from '../catalog/releases.ts';
+import type { AuditedFile, FileKind, InetdFile, MacroFile, ServicesFile, TelnetAdminFile } from '../files.ts';
 import type { Fix } from '../fix/edit.ts';
-import type { InetdService } from '../model/inetd.ts';
-import type { InetdRoot } from '../syntax/inetd.ts';
+import type { ModuleModel } from '../model/module.ts';
 import type { Span } from '../syntax/position.ts';
-import type { Source } from '../syntax/source.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -12,51 +11,87 @@ export interface AuditOptions {
   release: Release;
   /** The module has an NIO (V-series network I/O blade), which needs tcp/37 time and tftp. */
   nio: boolean;
+  /** The products purchased, when stated (`--products`); otherwise `software_purchased` conditions stay open. */
+  products?: ReadonlySet<string>;
 }
 
-export interface InetdFile {
-  kind: 'inetd';
-  source: Source;
-  tree: InetdRoot;
-  services: InetdService[];
+/** A module as the rules see it: its files, parsed, and the model built from them. */
+export interface AuditedModule {
+  name: string;
+  files: AuditedFile[];
+  model: ModuleModel;
 }
 
 /** What a rule reports; the framework adds the rule's id, severity and documentation link. */
 export interface Report {
   reason: string;
   span: Span;
+  /** The file the finding is in, for module rules; a file rule reports on its own file. */
+  file?: AuditedFile;
   /** A related place, such as the first definition of a duplicate. */
   cause?: { reason: string; span: Span };
+  /** A safe fix, applied by --fix. */
   fix?: Fix;
+  /** Changes that alter what runs beyond the safe fixes, applied only with --suggestions. */
+  suggestions?: Fix[];
 }
 
-export interface RuleContext {
-  file: InetdFile;
+interface ContextBase {
+  module: AuditedModule;
   options: AuditOptions;
   report(report: Report): void;
 }
 
-/** A rule example: an input file, the messages the rule gives on it (`line:column reason`), and the fixed file. */
-export interface RuleExample {
-  title: string;
-  input: string;
-  options?: { release?: string; nio?: boolean };
-  messages: string[];
-  /** The file after `--fix`, for fixable rules that report something. */
-  output?: string;
+export interface FileContext<F extends AuditedFile> extends ContextBase {
+  file: F;
 }
 
-export interface Rule {
+interface FilesByKind {
+  inetd: InetdFile;
+  macro: MacroFile;
+  'telnet-admin': TelnetAdminFile;
+  services: ServicesFile;
+}
+
+/** A rule example: input files, the messages the rule gives on them, and the files after --fix. */
+export interface RuleExample {
+  title: string;
+  /** One file, named as the rule's scope names it (inetd.conf, module_start_up.cm …), or several by name. */
+  input: string | Record<string, string>;
+  options?: { release?: string; nio?: boolean; products?: string[] };
+  /** `line:column reason`, with `file:` in front when the example has several files. */
+  messages: string[];
+  /** The files after --fix (with --suggestions for suggestion-only rules), for rules that change something. */
+  output?: string | Record<string, string>;
+}
+
+interface RuleBase {
   id: string;
   severity: Severity;
+  /** Reports fixes that --fix applies. */
   fixable: boolean;
   docs: {
     summary: string;
     /** Why the rule exists, in VOS terms (Markdown). */
     rationale: string;
-    /** What the fix does, for fixable rules. */
+    /** What the fix or suggestion does. */
     fix?: string;
   };
   examples: RuleExample[];
-  check(context: RuleContext): void;
 }
+
+export interface FileRule<K extends FileKind> extends RuleBase {
+  scope: K;
+  check(context: FileContext<FilesByKind[K]>): void;
+}
+
+export interface ModuleRule extends RuleBase {
+  scope: 'module';
+  /** Reports suggestions, applied only with --suggestions. */
+  suggests?: boolean;
+  check(context: ContextBase): void;
+}
+
+export type Rule = FileRule<'inetd'> | FileRule<'macro'> | FileRule<'telnet-admin'> | FileRule<'services'> | ModuleRule;
+export type ModuleContext = ContextBase;
+export type { InetdFile };

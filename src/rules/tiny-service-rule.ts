@@ -4,7 +4,7 @@ import { compareReleases, parseRelease } from '../catalog/releases.ts';
 import { commentOutEntry } from '../fix/inetd-fixes.ts';
 import type { InetdService } from '../model/inetd.ts';
 import { activeServices, describeService, entrySpan } from './describe.ts';
-import type { AuditOptions, Rule, RuleContext } from './rule.ts';
+import type { AuditOptions, FileContext, InetdFile } from './rule.ts';
 
 const posixInetd = parseRelease(posixInetdRelease)!;
 
@@ -22,8 +22,8 @@ function servedBy(service: InetdService, options: AuditOptions): string {
 }
 
 /** The two tiny-service rules differ only in which services they take and how they word the risk. */
-export function tinyServiceCheck(dosVector: boolean, risk: string): Rule['check'] {
-  return (context: RuleContext) => {
+export function tinyServiceCheck(dosVector: boolean, risk: string): (context: FileContext<InetdFile>) => void {
+  return (context) => {
     for (const service of activeServices(context.file)) {
       if (service.tiny?.dosVector !== dosVector || neededByNio(service, context.options)) continue;
       context.report({

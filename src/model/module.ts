@@ -1,0 +1,247 @@
+import { daemonPorts } from '../catalog/daemons.ts';
+import { compareReleases, describeRanges, parseRelease, releaseIn, type Release } from '../catalog/releases.ts';
+import { serverPorts, type Transport } from '../catalog/server-ports.ts';
+import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from '../files.ts';
+import type { MacroCondition } from '../syntax/macro.ts';
+import { macroStarts, type StartEvent } from './macro-starts.ts';
+import type { Place } from './place.ts';
+
+export type ListenerState = 'live' | 'off' | 'conditional' | 'dead';
+
+/** One port the module listens on, or would if configured otherwise, and everything that decided it. */
+export interface Listener {
+  port: number;
+  /** For a kernel range, what its last port depends on. */
+  rangeEnd?: string;
+  protocol: Transport;
+  daemon: string;
+  startedBy: string;
+  state: ListenerState;
+  /** The `&if` conditions it depends on, when conditional. */
+  condition?: string;
+  /** Why it is off or dead, or what was assumed, in words. */
+  note?: string;
+  wrappedBy?: string;
+  /** Every place that decided it, outermost first. */
+  evidence: Place[];
+  advice?: string;
+}
+
+export interface ModuleModel {
+  name: string;
+  listeners: Listener[];
+  /** What the model could not decide, with where. */
+  unresolved: Array<{ reason: string; place?: Place }>;
+  /** Whether inetd runs at all; undefined when no macro was given to say. */
+  inetd?: { state: ListenerState; evidence: Place[] };
+  /** Whether any command macro was given: without one, what STCP starts is assumed. */
+  macrosGiven: boolean;
+}
+
+export interface ModelOptions {
+  release: Release;
+  nio: boolean;
+  /** The products purchased, when the user said; undefined leaves `software_purchased` conditions open. */
+  products?: ReadonlySet<string>;
+}
+
+const stateRank: Record<ListenerState, number> = { live: 3, conditional: 2, dead: 1, off: 0 };
+
+const purchased = /^\(\s*software_purchased\s+(\w+)\s*\)$/i;
+
+interface Decided {
+  state: ListenerState;
+  condition?: string;
+  note?: string;
+}
+
+function conditionText(conditions: MacroCondition[]): string {
+  return conditions.map((c) => (c.negated ? `not ${c.text}` : c.text)).join(' and ');
+}
+
+/** The state of a start: commented out, dead, decided by the products purchased, or open. */
+function decide(event: Pick<StartEvent, 'off' | 'dead' | 'conditions'>, options: ModelOptions): Decided {
+  if (event.off) return { state: 'off', note: 'commented out' };
+  if (event.dead !== undefined) return { state: 'dead', note: event.dead };
+  const open: MacroCondition[] = [];
+  for (const condition of event.conditions) {
+    const product = purchased.exec(condition.text)?.[1]?.toUpperCase();
+    if (product === undefined || options.products === undefined) {
+      open.push(condition);
+      continue;
+    }
+    if (options.products.has(product) === condition.negated) {
+      return { state: 'off', note: `product ${product} is ${condition.negated ? '' : 'not '}purchased` };
+    }
+  }
+  return open.length > 0 ? { state: 'conditional', condition: conditionText(open) } : { state: 'live' };
+}
+
+/** The releases a daemon's port exists in, from the catalog; a port outside the module's release is not live. */
+function releaseNote(daemon: string, port: number, release: Release): string | undefined {
+  const entry = serverPorts.find((candidate) => candidate.daemon === daemon && candidate.port === port);
+  if (entry === undefined || releaseIn(release, entry.releases)) return undefined;
+  return `${daemon} on ${port} exists in VOS ${describeRanges(entry.releases)}, not in ${release.text}`;
+}
+
+function strongest<T extends { state: ListenerState }>(items: T[]): T | undefined {
+  return items.reduce<T | undefined>((best, item) => (best === undefined || stateRank[item.state] > stateRank[best.state] ? item : best), undefined);
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+}
+
+/** The port `telnet_msd -network_port N` opens, else the catalog's 24. */
+function networkPort(args: string[]): number | undefined {
+  const at = args.findIndex((arg) => arg.toLowerCase() === '-network_port');
+  const value = at === -1 ? undefined : Number(args[at + 1]);
+  return value !== undefined && Number.isInteger(value) ? value : undefined;
+}
+
+const rsnRelease = parseRelease('15.0')!;
+
+/** telnetd's listeners: the listing's rows when one was given, else port 23 and, from 15.0, the RSN's port 85. */
+function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidence: Place[] }, options: ModelOptions): Listener[] {
+  const rows = listings.flatMap((file) => file.tree.children.map((row) => ({ file, row })));
+  if (rows.length > 0) {
+    return rows.map(({ file, row }) => {
+      const port = Number(row.port.value);
+      return {
+        port,
+        protocol: 'tcp',
+        daemon: 'telnetd',
+        startedBy: 'start_stcp',
+        ...start,
+        note: [start.note, `${row.service.value} listener of telnet_admin`].filter(Boolean).join('; '),
+        evidence: [...start.evidence, { file: file.source.path, position: row.position }],
+        ...adviceFor('telnetd', port),
+      };
+    });
+  }
+  const ports = compareReleases(options.release, rsnRelease) >= 0 ? [23, 85] : [23];
+  return ports.map((port) => ({
+    port,
+    protocol: 'tcp' as const,
+    daemon: 'telnetd',
+    startedBy: 'start_stcp',
+    ...start,
+    note: [start.note, 'assumed: no telnet_admin listing given'].filter(Boolean).join('; '),
+    ...adviceFor('telnetd', port),
+  }));
+}
+
+function adviceFor(daemon: string, port: number): { advice?: string } {
+  const advice = serverPorts.find((entry) => entry.daemon === daemon && entry.port === port)?.advice;
+  return advice ? { advice } : {};
+}
+
+/** The article's advice for a port inetd listens on (tiny services, bootp, tftp, swat). */
+function inetdAdvice(port: number): { advice?: string } {
+  const advice = serverPorts.find((entry) => entry.startedBy === 'inetd' && entry.port === port)?.advice;
+  return advice ? { advice } : {};
+}
+
+function inetdListeners(files: InetdFile[], inetd: ModuleModel['inetd']): Listener[] {
+  return files.flatMap((file) =>
+    file.services.flatMap((service): Listener[] => {
+      if (service.port === undefined || service.transport === undefined) return [];
+      const place: Place = { file: file.source.path, position: service.entry.position };
+      const running: Decided = inetd === undefined ? { state: 'live', note: 'assumed: inetd is started (no module_start_up.cm given)' } : { state: inetd.state };
+      const state: Decided = service.entry.disabled ? { state: 'off', note: 'commented out' } : running;
+      return [
+        {
+          port: service.port,
+          protocol: service.transport,
+          daemon: service.daemon === 'internal' ? 'inetd' : service.daemon,
+          startedBy: 'inetd',
+          ...state,
+          ...(service.tcpd && { wrappedBy: 'tcpd' }),
+          evidence: [...(inetd?.evidence ?? []), place],
+          ...inetdAdvice(service.port),
+        },
+      ];
+    }),
+  );
+}
+
+const kernelRows: Listener[] = serverPorts
+  .filter((entry) => entry.daemon === 'kernel')
+  .map((entry) => ({
+    port: entry.port,
+    rangeEnd: entry.rangeEnd,
+    protocol: 'tcp' as const,
+    daemon: `kernel (${entry.service})`,
+    startedBy: 'kernel',
+    state: entry.service === 'OSN' ? ('conditional' as const) : ('live' as const),
+    ...(entry.service === 'OSN' && { condition: 'the module is its system’s bridge module' }),
+    evidence: [],
+  }));
+
+/** Builds the model of one module from all of its files: which daemons and ports will be live, and why. */
+export function buildModule(name: string, files: readonly AuditedFile[], options: ModelOptions): ModuleModel {
+  const macros = files.filter((file): file is MacroFile => file.kind === 'macro');
+  const byName = new Map(macros.map((file) => [baseName(file.source.path).replace(/\.cm$/, ''), file]));
+  const entries = macros.filter((file) => baseName(file.source.path) === 'module_start_up.cm');
+  const starts = (entries.length > 0 ? entries : macros).map((entry) => macroStarts(entry, byName));
+  const events = starts.flatMap((facts) => facts.starts);
+  const model: ModuleModel = {
+    name,
+    listeners: [],
+    unresolved: starts.flatMap((facts) => facts.unresolved),
+    macrosGiven: macros.length > 0,
+  };
+
+  const decided = events.map((event) => ({ event, ...decide(event, options), evidence: event.evidence }));
+  if (macros.length > 0) {
+    const inetd = strongest(decided.filter((d) => d.event.daemon === 'inetd'));
+    model.inetd = inetd ? { state: inetd.state, evidence: inetd.evidence } : { state: 'off', evidence: [] };
+  }
+  const stcpAssumed: Decided & { evidence: Place[] } = { state: 'live', note: 'assumed: STCP is started (no module_start_up.cm given)', evidence: [] };
+  const telnetStart = macros.length > 0 ? strongest(decided.filter((d) => d.event.daemon === 'telnetd')) : stcpAssumed;
+  if (telnetStart !== undefined) {
+    model.listeners.push(...telnetListeners(files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'), telnetStart, options));
+  }
+  if (macros.length === 0) {
+    for (const daemon of ['ftpd', 'snmpd']) {
+      for (const port of daemonPorts(daemon)) {
+        model.listeners.push({ port: port.port, protocol: port.transport, daemon, startedBy: 'start_stcp', ...stcpAssumed, ...adviceFor(daemon, port.port) });
+      }
+    }
+  }
+  for (const d of decided) {
+    if (d.event.daemon === 'inetd' || d.event.daemon === 'telnetd') continue;
+    const ports = daemonPorts(d.event.daemon);
+    const custom = d.event.daemon === 'telnet_msd' ? networkPort(d.event.arguments) : undefined;
+    for (const port of ports) {
+      model.listeners.push({
+        port: custom ?? port.port,
+        ...(port.rangeEnd && { rangeEnd: port.rangeEnd }),
+        protocol: port.transport,
+        daemon: d.event.daemon,
+        startedBy: d.event.startedBy,
+        state: d.state,
+        ...(d.condition && { condition: d.condition }),
+        ...(d.note && { note: d.note }),
+        evidence: d.evidence,
+        ...(port.advice && { advice: port.advice }),
+      });
+    }
+    if (ports.length === 0) {
+      model.unresolved.push({ reason: `starts ${d.event.program}, whose ports vos-audit does not know`, place: d.evidence[d.evidence.length - 1] });
+    }
+  }
+  model.listeners.push(...inetdListeners(files.filter((f): f is InetdFile => f.kind === 'inetd'), model.inetd));
+  model.listeners.push(...kernelRows);
+
+  for (const listener of model.listeners) {
+    const outside = releaseNote(listener.daemon === 'inetd' ? 'inetd' : listener.daemon, listener.port, options.release);
+    if (outside !== undefined && listener.state !== 'off') {
+      listener.state = 'off';
+      listener.note = outside;
+      delete listener.condition;
+    }
+  }
+  model.listeners.sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol) || stateRank[b.state] - stateRank[a.state]);
+  return model;
+}

@@ -1,0 +1,30 @@
+import type { FileKind } from '../files.ts';
+import type { Rule, RuleExample } from './rule.ts';
+
+const defaultNames: Record<FileKind, string> = {
+  inetd: 'inetd.conf',
+  macro: 'module_start_up.cm',
+  'telnet-admin': 'telnet_admin.txt',
+  services: 'services',
+};
+
+function named(rule: Rule, files: string | Record<string, string>): Record<string, string> {
+  if (typeof files !== 'string') return files;
+  if (rule.scope === 'module') throw new Error(`rule ${rule.id}: a module rule's example must name its files`);
+  return { [defaultNames[rule.scope]]: files };
+}
+
+/** An example's input files by name. */
+export function exampleInput(rule: Rule, example: RuleExample): Record<string, string> {
+  return named(rule, example.input);
+}
+
+/** An example's files after the fix: the output where given, the input for the files it does not change. */
+export function exampleOutput(rule: Rule, example: RuleExample): Record<string, string> {
+  return { ...exampleInput(rule, example), ...(example.output === undefined ? {} : named(rule, example.output)) };
+}
+
+/** Whether an example's messages name their file (`file:line:col reason`). */
+export function namesFiles(rule: Rule, example: RuleExample): boolean {
+  return Object.keys(exampleInput(rule, example)).length > 1;
+}
