@@ -22,7 +22,7 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (_id, ru
   it.each(rule.examples.map((example) => [example.title, example] as const))('example: %s', (_title, example) => {
     const found = runExample(rule, example, false);
     const messages = found.files.flatMap((file) => file.messages);
-    const prefix = (file: string) => (namesFiles(rule, example) ? `${file}:` : '');
+    const prefix = (file: string) => (namesFiles(example) ? `${file}:` : '');
     expect(messages.map((m) => `${prefix(m.file)}${m.place.start.line}:${m.place.start.column} ${m.reason}`)).toEqual(example.messages);
     expect(messages.every((m) => m.ruleId === rule.id && m.severity === rule.severity)).toBe(true);
 

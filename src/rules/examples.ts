@@ -24,7 +24,7 @@ export function exampleOutput(rule: Rule, example: RuleExample): Record<string, 
   return { ...exampleInput(rule, example), ...(example.output === undefined ? {} : named(rule, example.output)) };
 }
 
-/** Whether an example's messages name their file (`file:line:col reason`). */
-export function namesFiles(rule: Rule, example: RuleExample): boolean {
-  return Object.keys(exampleInput(rule, example)).length > 1;
+/** Whether an example's messages name their file (`file:line:col reason`): when its files are named. */
+export function namesFiles(example: RuleExample): boolean {
+  return typeof example.input !== 'string';
 }

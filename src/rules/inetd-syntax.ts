@@ -1,20 +1,16 @@
-import type { FileRule } from './rule.ts';
+import { syntaxRule } from './syntax-rule.ts';
 
-export const inetdSyntax: FileRule<'inetd'> = {
-  id: 'inetd-syntax',
-  scope: 'inetd',
-  severity: 'error',
-  fixable: false,
-  docs: {
-    summary: 'every line of inetd.conf must be an entry, a comment, a blank line or an `addr:` line',
-    rationale: [
-      'An entry is `service socket-type protocol wait|nowait user server-program [arguments…]`, fields separated by',
-      'blanks or tabs. inetd skips a line it cannot read, usually with no more than a console message, so a typo',
-      'silently turns a service off, or leaves on one the site meant to change. vos-audit reads the rest of the file',
-      'as usual and says which field it expected where the line went wrong.',
-    ].join('\n'),
-  },
-  examples: [
+export const inetdSyntax = syntaxRule(
+  'inetd',
+  'inetd-syntax',
+  'every line of inetd.conf must be an entry, a comment, a blank line or an `addr:` line',
+  [
+    'An entry is `service socket-type protocol wait|nowait user server-program [arguments…]`, fields separated by',
+    'blanks or tabs. inetd skips a line it cannot read, usually with no more than a console message, so a typo',
+    'silently turns a service off, or leaves on one the site meant to change. vos-audit reads the rest of the file',
+    'as usual and says which field it expected where the line went wrong.',
+  ].join('\n'),
+  [
     {
       title: 'A misspelt socket type and a truncated line',
       input: 'echo strem tcp nowait root internal\ntftp dgram udp wait\n',
@@ -24,7 +20,4 @@ export const inetdSyntax: FileRule<'inetd'> = {
       ],
     },
   ],
-  check(context) {
-    for (const error of context.file.tree.errors) context.report({ reason: error.message, span: error });
-  },
-};
+);

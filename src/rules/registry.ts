@@ -7,7 +7,18 @@ import { inetdSyntax } from './inetd-syntax.ts';
 import { inetdTinyService } from './inetd-tiny-service.ts';
 import { inetdUnknownService } from './inetd-unknown-service.ts';
 import { inetdUnwrappedService } from './inetd-unwrapped-service.ts';
+import { inetdNotStarted } from './inetd-not-started.ts';
+import { macroSyntax } from './macro-syntax.ts';
+import { ntpdNotStarted } from './ntpd-not-started.ts';
+import { rpcServicesLive } from './rpc-services-live.ts';
+import { rsnTelnetPort } from './rsn-telnet-port.ts';
 import type { Rule } from './rule.ts';
+import { servicesSyntax } from './services-syntax.ts';
+import { syncCfgdWithoutNio } from './sync-cfgd-without-nio.ts';
+import { telnetAdminSyntax } from './telnet-admin-syntax.ts';
+import { telnetCleartextLogin } from './telnet-cleartext-login.ts';
+import { telnetMsdStarted } from './telnet-msd-started.ts';
+import { telnetWithoutSshd } from './telnet-without-sshd.ts';
 
 export const rules: readonly Rule[] = [
   inetdSyntax,
@@ -19,6 +30,17 @@ export const rules: readonly Rule[] = [
   inetdDuplicateService,
   inetdUnknownService,
   inetdNioFirewall,
+  inetdNotStarted,
+  macroSyntax,
+  telnetAdminSyntax,
+  servicesSyntax,
+  telnetWithoutSshd,
+  telnetCleartextLogin,
+  rsnTelnetPort,
+  telnetMsdStarted,
+  syncCfgdWithoutNio,
+  rpcServicesLive,
+  ntpdNotStarted,
 ];
 
 export const docsBaseUrl = 'https://github.com/vos-audit/vos-audit/blob/main/docs/rules/';

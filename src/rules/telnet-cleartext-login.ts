@@ -1,0 +1,58 @@
+import type { Listener } from '../model/module.ts';
+import { reportedAt, running, whenText } from './module-helpers.ts';
+import type { AuditedModule, ModuleRule } from './rule.ts';
+
+export const rsnPort = 85;
+
+/** telnetd's login listeners: every port but the RSN's. */
+export function telnetLogins(module: AuditedModule): Listener[] {
+  return running(module, 'telnetd').filter((listener) => listener.port !== rsnPort);
+}
+
+export const telnetCleartextLogin: ModuleRule = {
+  id: 'telnet-cleartext-login',
+  scope: 'module',
+  severity: 'warning',
+  fixable: false,
+  docs: {
+    summary: 'telnetd should not accept logins (port 23) where ssh can be used',
+    rationale: [
+      'STCP starts telnetd on port 23 with the stack, and `telnet_admin` can add ports. Telnet sends the user name,',
+      'the password and the whole session in clear text. The RSN needs a telnet server, but it uses port 85',
+      '(`rsn_incoming`), not a login port: when nothing but the RSN uses telnet, remove the login listener with',
+      '`telnet_admin delete -service telnet` (it also removes the entry from `>system>stcp>services`).',
+      '',
+      'This is a command to run on the module, not a change to a file, so vos-audit shows it and does not run it.',
+    ].join('\n'),
+  },
+  examples: [
+    {
+      title: 'telnet on 23 beside the RSN port',
+      input: {
+        'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\nstart_process &prefix&>sshd.pm -privileged\n',
+        'telnet_admin.txt': 'Service  Port  Device        Type\ntelnet   23    telnet_23     login\nrsn      85    rsn_incoming  slave\n',
+      },
+      messages: [
+        'telnet_admin.txt:2:1 Unexpected telnet login listener on tcp/23: telnet sends passwords in clear text; if only the RSN needs telnet, remove it with: telnet_admin delete -service telnet',
+      ],
+    },
+    {
+      title: 'Only the RSN listener',
+      input: {
+        'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\nstart_process &prefix&>sshd.pm -privileged\n',
+        'telnet_admin.txt': 'Service  Port  Device        Type\nrsn      85    rsn_incoming  slave\n',
+      },
+      messages: [],
+    },
+  ],
+  check(context) {
+    for (const listener of telnetLogins(context.module)) {
+      const at = reportedAt(context.module, listener);
+      if (at === undefined) continue;
+      context.report({
+        ...at,
+        reason: `Unexpected telnet login listener on tcp/${listener.port}${whenText(listener)}: telnet sends passwords in clear text; if only the RSN needs telnet, remove it with: telnet_admin delete -service telnet`,
+      });
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { whenText } from './module-helpers.ts';
+import { startLineRule } from './start-line-rule.ts';
+
+export const telnetMsdStarted = startLineRule({
+  id: 'telnet-msd-started',
+  severity: 'warning',
+  daemons: ['telnet_msd'],
+  summary: 'telnet_msd should run only for legacy forms or raw-terminal applications',
+  rationale: [
+    'telnet_msd is a second telnet server (port 24, or its `-network_port`) that uses vterm devices instead of',
+    'window_term devices. It exists for applications that use forms or raw terminal writes with the old terminal',
+    'control opcodes; those applications should be upgraded. Like telnetd it sends everything in clear text, and',
+    'start_stcp does not start it: a site macro does.',
+  ].join('\n'),
+  reason: (listener) =>
+    `Unexpected telnet_msd on tcp/${listener.port}${whenText(listener)}: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it`,
+  examples: [
+    {
+      title: 'telnet_msd on port 2024, a continued start line',
+      input: {
+        'module_start_up.cm': [
+          "start_process 'telnet_msd -network_port 2024' -privileged &+",
+          '   -process_name telnet_msd',
+          'display_line started',
+          '',
+        ].join('\n'),
+      },
+      messages: [
+        'module_start_up.cm:1:1 Unexpected telnet_msd on tcp/2024: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it',
+      ],
+      output: {
+        'module_start_up.cm': [
+          "& start_process 'telnet_msd -network_port 2024' -privileged &+",
+          '&    -process_name telnet_msd',
+          'display_line started',
+          '',
+        ].join('\n'),
+      },
+    },
+  ],
+});
