@@ -86,6 +86,7 @@ function program(onRequest: (request: Request, debug: boolean) => void): Command
     new Command('vos-audit')
       .description('Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.')
       .version(version, '-V, --version')
+      .enablePositionalOptions()
       .argument('[paths...]', 'files or directories (default: the current directory)')
       .option('--fix', 'apply the safe fixes, rewriting each file in place (atomically), and report what is left')
       .option('--diff', 'print the safe fixes as a unified diff (a/…, b/…) and write nothing')

@@ -1,33 +1,48 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import type { FileKind } from '../src/files.ts';
+import { kindByName } from '../src/kind.ts';
 import { decodeSource, type Source } from '../src/syntax/source.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 export const fixtureDir = join(root, 'test/fixtures/inetd');
 export const samplesDir = join(root, 'samples');
 
-export function fixtureNames(): string[] {
-  return readdirSync(fixtureDir).filter((name) => name.endsWith('.conf')).sort();
+function fixturesOf(kind: FileKind): string[] {
+  const dir = join(root, 'test/fixtures', kind);
+  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(dir, e.name)).sort();
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+export function read(path: string): Source {
+  return decodeSource(path, readFileSync(path));
+}
+
+/** The grammar fixtures of a kind, by file name. */
+export function fixtureNames(kind: FileKind = 'inetd'): string[] {
+  return fixturesOf(kind).map((path) => relative(join(root, 'test/fixtures', kind), path));
+}
+
+export function readFixture(name: string, kind: FileKind = 'inetd'): Source {
+  return read(join(root, 'test/fixtures', kind, name));
 }
 
 export function sampleNames(): string[] {
   return readdirSync(samplesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 }
 
-export function readFixture(name: string): Source {
-  const path = join(fixtureDir, name);
-  return decodeSource(path, readFileSync(path));
-}
-
-export function readSample(name: string): Source {
-  const path = join(samplesDir, name, 'inetd.conf');
-  return decodeSource(path, readFileSync(path));
-}
-
-/** Every inetd.conf the invariant tests run over: the grammar fixtures and the samples. */
-export function allInetdSources(): Array<[string, Source]> {
+/** Every file of a kind the invariant tests run over: the grammar fixtures and the samples' files. */
+export function sourcesOfKind(kind: FileKind): Array<[string, Source]> {
+  const samples = walk(samplesDir).filter((path) => kindByName(path) === kind).sort();
   return [
-    ...fixtureNames().map((name) => [`fixture ${name}`, readFixture(name)] as [string, Source]),
-    ...sampleNames().map((name) => [`sample ${name}`, readSample(name)] as [string, Source]),
+    ...fixturesOf(kind).map((path) => [`fixture ${relative(root, path)}`, read(path)] as [string, Source]),
+    ...samples.map((path) => [`sample ${relative(samplesDir, path)}`, read(path)] as [string, Source]),
   ];
+}
+
+export function allInetdSources(): Array<[string, Source]> {
+  return sourcesOfKind('inetd');
 }

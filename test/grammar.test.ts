@@ -1,13 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { parseInetd } from '../src/syntax/inetd.ts';
-import { allInetdSources, fixtureNames, readFixture } from './fixtures.ts';
+import { fileKinds, type FileKind } from '../src/files.ts';
+import { parseMacro } from '../src/syntax/macro.ts';
+import { parseServices } from '../src/syntax/services.ts';
+import { parseTelnetAdmin } from '../src/syntax/telnet-admin.ts';
+import { allInetdSources, fixtureNames, readFixture, sourcesOfKind } from './fixtures.ts';
+import { treeOf } from './trees.ts';
 import { relexed } from './relex.ts';
-import { dumpTree } from './tree-dump.ts';
+import { dumpMacro, dumpServices, dumpTelnetAdmin, dumpTree } from './tree-dump.ts';
 
-describe('inetd grammar goldens', () => {
-  it.each(fixtureNames())('%s', async (name) => {
-    const tree = parseInetd(readFixture(name).text);
-    await expect(dumpTree(tree)).toMatchFileSnapshot(`fixtures/inetd/golden/${name.replace(/\.conf$/, '.tree')}`);
+const dumps: Record<FileKind, (text: string) => string> = {
+  inetd: (text) => dumpTree(parseInetd(text)),
+  macro: (text) => dumpMacro(parseMacro(text)),
+  'telnet-admin': (text) => dumpTelnetAdmin(parseTelnetAdmin(text)),
+  services: (text) => dumpServices(parseServices(text)),
+};
+
+describe.each(fileKinds.map((kind) => [kind] as const))('%s grammar', (kind) => {
+  it.each(fixtureNames(kind))('golden: %s', async (name) => {
+    const golden = `fixtures/${kind}/golden/${name.replace(/\.[^.]*$/, '')}.tree`;
+    await expect(dumps[kind](readFixture(name, kind).text)).toMatchFileSnapshot(golden);
+  });
+
+  it.each(sourcesOfKind(kind))('lexes %s losslessly, and its nodes and errors lie inside the text, in order', (_name, source) => {
+    expect(relexed(source.text, kind)).toBe(source.text);
+    const tree = treeOf(kind, source.text);
+    let previous = 0;
+    for (const node of tree.children) {
+      expect(node.position.start.offset).toBeGreaterThanOrEqual(previous);
+      expect(node.position.end.offset).toBeGreaterThanOrEqual(node.position.start.offset);
+      expect(node.position.end.offset).toBeLessThanOrEqual(source.text.length);
+      previous = node.position.start.offset;
+    }
+    for (const error of tree.errors) expect(error.position.end.offset).toBeLessThanOrEqual(source.text.length);
   });
 });
 

@@ -56,7 +56,7 @@ function sameLine(r: Release, line: string): boolean {
 export function describeRanges(ranges: readonly ReleaseRange[]): string {
   return ranges
     .map((range) =>
-      range.from && range.until ? `${range.from}–${range.until}` : range.from ? `${range.from}+` : range.until ? `until ${range.until}` : 'all',
+      range.from && range.until ? (range.from === range.until ? range.from : `${range.from}–${range.until}`) : range.from ? `${range.from}+` : range.until ? `until ${range.until}` : 'all',
     )
     .join(' and ');
 }

@@ -8,11 +8,6 @@ interface Frame {
   openedBy?: MacroStatement;
 }
 
-interface Dead {
-  reason: string;
-  /** The label that ends the dead stretch; any label when undefined. */
-  until?: string;
-}
 
 function line(statement: MacroStatement): number {
   return statement.position.start.line;
@@ -24,8 +19,8 @@ function conditionText(statement: MacroStatement): string {
 
 /**
  * Works out how `&if`, `&then`, `&else`, `&do` and `&end` nest over a macro's statements, in one pass: each
- * statement gets the conditions it runs under, and `dead` when it follows an unconditional `&return` (until the next
- * `&label`) or is jumped over by an unconditional `&goto` (until its label). Returns what does not nest, as errors.
+ * statement gets the conditions it runs under, and `dead` when it follows an unconditional `&return` or `&goto`: up
+ * to the next `&label`, which some jump may reach. Returns what does not nest, as errors.
  */
 export function structureMacro(statements: MacroStatement[]): ParseError[] {
   const errors: ParseError[] = [];
@@ -34,19 +29,15 @@ export function structureMacro(statements: MacroStatement[]): ParseError[] {
   const frames: Frame[] = [{ conditions: [] }];
   let pendingIf: { statement: MacroStatement; condition: MacroCondition; base: MacroCondition[] } | undefined;
   let next: MacroCondition[] | undefined;
-  let dead: Dead | undefined;
-  const lastLabel = new Map<string, number>();
-  statements.forEach((statement, i) => {
-    if (statement.directive === 'label' && statement.words[0]) lastLabel.set(statement.words[0].text.toLowerCase(), i);
-  });
+  let dead: string | undefined;
 
-  for (const [i, statement] of statements.entries()) {
+  for (const statement of statements) {
     const frame = frames[frames.length - 1]!;
     const base = next ?? frame.conditions;
     next = undefined;
     statement.conditions = base;
-    if (dead !== undefined && statement.directive === 'label' && (dead.until === undefined || dead.until === statement.words[0]?.text.toLowerCase())) dead = undefined;
-    if (dead !== undefined) statement.dead = dead.reason;
+    if (statement.directive === 'label') dead = undefined;
+    if (dead !== undefined) statement.dead = dead;
     if (pendingIf !== undefined && statement.directive !== 'then') {
       error(pendingIf.statement, `Unexpected end of the &if on line ${line(pendingIf.statement)}, expected &then`, '&then');
       pendingIf = undefined;
@@ -83,15 +74,10 @@ export function structureMacro(statements: MacroStatement[]): ParseError[] {
         else frames.pop();
         break;
       case 'return':
-        if (base.length === 0 && dead === undefined) dead = { reason: `after the &return on line ${line(statement)}` };
+        if (base.length === 0 && dead === undefined) dead = `after the &return on line ${line(statement)}`;
         break;
       case 'goto':
-        if (base.length === 0 && dead === undefined) {
-          const label = statement.words[0]?.text.toLowerCase() ?? '';
-          // A jump backwards (a loop) skips what follows up to the next label, whichever it is.
-          const forward = (lastLabel.get(label) ?? -1) > i;
-          dead = { reason: `jumped over by the &goto ${label} on line ${line(statement)}`, until: forward ? label : undefined };
-        }
+        if (base.length === 0 && dead === undefined) dead = `after the &goto on line ${line(statement)}`;
         break;
     }
   }

@@ -66,7 +66,7 @@ export function parseTelnetAdmin(text: string): TelnetAdminRoot {
     const service = cells[serviceAt];
     const port = cells[portAt];
     if (service === undefined || port === undefined) {
-      error(`Unexpected end of row after ${cells.length} cells, expected the ${service ? 'port' : 'service'} in column ${(service ? portAt : serviceAt) + 1}`, end, end, 'a cell');
+      error(`Unexpected end of row after ${cells.length} cell${cells.length === 1 ? "" : "s"}, expected the ${service ? 'port' : 'service'} in column ${(service ? portAt : serviceAt) + 1}`, end, end, 'a cell');
       continue;
     }
     if (!/^\d{1,5}$/.test(port.image) || Number(port.image) > 65535) {
