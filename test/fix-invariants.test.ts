@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { newestRelease } from '../src/catalog/releases.ts';
 import { auditSource } from '../src/engine.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
+import { parseMacro } from '../src/syntax/macro.ts';
 import { LineIndex } from '../src/syntax/position.ts';
 import { decodeSource } from '../src/syntax/source.ts';
-import { allInetdSources } from './fixtures.ts';
+import { allInetdSources, sourcesOfKind } from './fixtures.ts';
 
 const request = (fix: boolean) => ({ options: { release: newestRelease, nio: false }, fix });
 
@@ -68,5 +69,25 @@ describe.each(allInetdSources())('%s written differently', (_name, source) => {
     const latin1 = Buffer.from(accented, 'latin1');
     expect(decodeSource(source.path, latin1).encoding).toBe(/[^\x00-\x7f]/.test(accented) ? 'latin1' : 'utf8');
     expect(findings(latin1)).toEqual(findings(Buffer.from(accented)));
+  });
+});
+
+/** Suggestions on a macro file: comment out start lines, keep the macro parseable, reach a fixed point. */
+describe.each(sourcesOfKind('macro'))('%s with --fix --suggestions', (_name, source) => {
+  const request = { options: { release: newestRelease, nio: false }, fix: true, suggestions: true };
+  const fixed = auditSource(source, request, 'macro');
+
+  it('adds no syntax error and changes nothing on a second run', () => {
+    expect(parseMacro(fixed.output).errors.length).toBeLessThanOrEqual(parseMacro(source.text).errors.length);
+    const again = auditSource({ ...source, text: fixed.output }, request, 'macro');
+    expect(again.applied).toEqual([]);
+    expect(again.output).toBe(fixed.output);
+  });
+
+  it('only ever puts `& ` in front of lines', () => {
+    const before = source.text.split(/\r\n|\r|\n/);
+    const after = fixed.output.split(/\r\n|\r|\n/);
+    expect(after.length).toBe(before.length);
+    after.forEach((line, i) => expect([before[i], `& ${before[i]}`]).toContain(line));
   });
 });

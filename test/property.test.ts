@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newestRelease } from '../src/catalog/releases.ts';
-import { auditSource } from '../src/engine.ts';
+import { auditModule, auditSource } from '../src/engine.ts';
 import { applyFixes, type Fix } from '../src/fix/edit.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
 import { decodeSource } from '../src/syntax/source.ts';
 import { cli, temporaryDirectory } from './cli-helpers.ts';
 import { relexed } from './relex.ts';
+import { treeOf } from './trees.ts';
 
 /** A fixed seed keeps CI repeatable; bench/fuzz.ts runs the long campaign with fresh seeds. */
 const settings = { seed: 20261124, numRuns: 300 };
@@ -59,6 +60,50 @@ describe('the parser, on any input', () => {
         auditSource(source, { options: { release: newestRelease, nio: false }, fix: true });
       }),
       settings,
+    );
+  });
+});
+
+const macroPieces = [
+  '&if', '&then', '&else', '&do', '&end', '&return', '&goto x', '&label x', '&set_string v ', '&begin_parameters', '&end_parameters',
+  'start_process', "'sshd.pm -x'", '&v&', '&$v&', '(master_disk)', '>system>stcp>start_stcp.cm', '!', '(', ')', "'", "''", ';', '&+',
+  '& ', '&', ' ', '\t', '\n', '\r\n', '\r', 'telnet_msd', '-network_port 24', 'x', '^=', '|', 'é', '\u0000',
+];
+const macroText = fc.array(fc.constantFrom(...macroPieces), { maxLength: 120 }).map((parts) => parts.join(''));
+const tablePieces = ['Service', 'Port', 'Device', 'telnet', '23', '85', 'rsn', '--', '==', '#', '&', ' ', '\t', '\n', '\r\n', '7/tcp', 'x/udp', 'é'];
+const tableText = fc.array(fc.constantFrom(...tablePieces), { maxLength: 80 }).map((parts) => parts.join(''));
+
+describe('the other grammars, on any input', () => {
+  it.each([
+    ['macro', macroText],
+    ['telnet-admin', tableText],
+    ['services', tableText],
+  ] as const)('%s: never throws, is lossless, keeps positions inside the text', (kind, pieces) => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), pieces), (text) => {
+        expect(relexed(text, kind)).toBe(text);
+        const tree = treeOf(kind, text);
+        for (const node of tree.children) expect(node.position.end.offset).toBeLessThanOrEqual(text.length);
+        for (const error of tree.errors) expect(error.position.end.offset).toBeLessThanOrEqual(text.length);
+      }),
+      settings,
+    );
+  });
+
+  it('a module of random macro, listing and inetd text audits, fixes and suggests without throwing, to a fixed point', () => {
+    fc.assert(
+      fc.property(macroText, tableText, inetdFile, (macro, listing, inetd) => {
+        const files = [
+          { source: decodeSource('module_start_up.cm', Buffer.from(macro)), kind: 'macro' as const },
+          { source: decodeSource('telnet_admin.txt', Buffer.from(listing)), kind: 'telnet-admin' as const },
+          { source: decodeSource('inetd.conf', Buffer.from(inetd)), kind: 'inetd' as const },
+        ];
+        const request = { options: { release: newestRelease, nio: false }, fix: true, suggestions: true };
+        const fixed = auditModule({ name: 'm', files }, request);
+        const again = auditModule({ name: 'm', files: files.map((f, i) => ({ ...f, source: { ...f.source, text: fixed.files[i]!.output } })) }, request);
+        expect(again.files.map((f) => f.output)).toEqual(fixed.files.map((f) => f.output));
+      }),
+      { ...settings, numRuns: 150 },
     );
   });
 });

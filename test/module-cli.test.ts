@@ -1,0 +1,125 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, run, temporaryDirectory } from './cli-helpers.ts';
+import { samplesDir } from './fixtures.ts';
+
+describe('vos-audit ports', () => {
+  it('prints one table per module of a tree, with evidence and advice', () => {
+    const result = cli(['ports', '.'], samplesDir);
+    expect(result.status).toBe(0);
+    const modules = result.stdout.split('\n').filter((line) => line.startsWith('module '));
+    expect(modules).toEqual(['module hardened', 'module nio-v-series', 'module rsn-only-telnet', 'module stock-posix', 'module stock-pre-14.5']);
+    expect(result.stdout).toMatch(/^901 +tcp +swat +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:28 +Samba administration over plain HTTP$/m);
+    expect(result.stdout).toMatch(/^22 +tcp +sshd +module_start_up\.cm +conditional +if \(software_purchased S270\) +stock-posix\/module_start_up\.cm:27$/m);
+  });
+
+  it('decides software_purchased blocks with --products', () => {
+    const purchased = cli(['ports', '--format', 'json', '--products', 'S270', 'stock-posix'], samplesDir);
+    const listeners = JSON.parse(purchased.stdout).modules[0].listeners;
+    expect(listeners.find((l: { port: number }) => l.port === 22).state).toBe('live');
+    expect(listeners.find((l: { port: number }) => l.port === 139)).toMatchObject({ state: 'off', note: 'product S269 is not purchased' });
+  });
+
+  it('turns off the ports a release does not have, and says why', () => {
+    const result = cli(['ports', '--release', '15.0', 'stock-posix'], samplesDir);
+    expect(result.stdout).toMatch(/^22 +tcp +sshd +module_start_up\.cm +off +sshd on 22 exists in VOS 14\.7 and 15\.1\+, not in 15\.0/m);
+  });
+
+  it('writes CSV for firewall teams', () => {
+    const result = cli(['ports', '--format', 'csv', 'hardened'], samplesDir);
+    const lines = result.stdout.split('\r\n');
+    expect(lines[0]).toBe('module,port,range_end,protocol,daemon,started_by,state,condition,note,wrapped_by,evidence,advice');
+    expect(lines).toContain('hardened,22,,tcp,sshd,module_start_up.cm,conditional,(software_purchased S270),,,hardened/module_start_up.cm:14,');
+    expect(lines).toContain('hardened,4000,4000 + max_open_server (new_backbone_systems.tin),tcp,kernel (OSN),kernel,conditional,the module is its system’s bridge module,,,,');
+  });
+
+  it('forms one module of the files named together', () => {
+    const result = cli(['ports', 'stock-posix/inetd.conf', 'stock-posix/module_start_up.cm'], samplesDir);
+    expect(result.stdout.split('\n')[0]).toBe('module stock-posix');
+    expect(result.stdout).toMatch(/^7 +tcp +inetd +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:7/m);
+  });
+});
+
+describe('files of other kinds', () => {
+  it('rejects a telnet_admin listing of an unknown layout, naming the header it expected', () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, 'telnet_admin.txt'), 'telnet 23 login\n');
+    const result = cli(['.'], dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      "telnet_admin.txt:1:1  error  Unexpected header 'telnet 23 login', expected a header row naming at least a Service and a Port column (for example: Service  Port  Device  Type)  telnet-admin-syntax",
+    );
+  });
+
+  it('reads a file as the kind --kind says', () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, 'startup.txt'), "start_process 'telnet_msd -network_port 24'\n");
+    expect(cli(['startup.txt'], dir).stdout).toContain('telnet-msd-started');
+    const named = cli(['--kind', 'startup.txt=macro', 'startup.txt'], dir);
+    expect(named.stdout).toContain('startup.txt:1:1  warning  Unexpected telnet_msd on tcp/24');
+    expect(cli(['--kind', 'startup.txt=shell', 'startup.txt'], dir).stderr).toBe(
+      "vos-audit: option '--kind <file=kind>' argument 'startup.txt=shell' is invalid. expected FILE=KIND with KIND one of inetd, macro, telnet-admin, services\n",
+    );
+  });
+
+  it('follows a macro that calls itself, through another, once', () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, 'module_start_up.cm'), '!start_a.cm\n');
+    writeFileSync(join(dir, 'start_a.cm'), "!start_b.cm\nstart_process 'portmap.pm'\n");
+    writeFileSync(join(dir, 'start_b.cm'), '!start_a.cm\n!module_start_up.cm\n');
+    const result = cli(['ports', '.'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout.match(/^111 /gm)).toHaveLength(1);
+  });
+
+  it('says what a macro does that it cannot decide', () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, 'module_start_up.cm'), "!(master_disk)>site>start_apps\nstart_process 'order_server.pm'\n");
+    const result = cli(['ports', '.'], dir);
+    expect(result.stdout).toContain("undecided: runs the macro (master_disk)>site>start_apps, which is not among the module's files: what it starts is unknown (module_start_up.cm:1)");
+    expect(result.stdout).toContain('undecided: starts order_server.pm, whose ports vos-audit does not know (module_start_up.cm:2)');
+  });
+});
+
+describe('--suggestions', () => {
+  it('--diff --suggestions comments out macro start lines; git apply gives what --fix --suggestions writes', () => {
+    const dir = temporaryDirectory();
+    cpSync(join(samplesDir, 'stock-pre-14.5'), join(dir, 'm1'), { recursive: true });
+    const copy = temporaryDirectory();
+    cpSync(dir, copy, { recursive: true });
+    run('git', ['init', '-q'], copy);
+
+    const safeOnly = cli(['--diff', '--release', '14.4', 'm1'], dir).stdout;
+    expect(safeOnly).not.toContain('start_rpc.cm');
+    const diff = cli(['--diff', '--suggestions', '--release', '14.4', 'm1'], dir);
+    expect(diff.stdout).toContain("+& start_process '(master_disk)>system>rpc>stcp>command_library>portmap.pm' -privileged -priority 7");
+    const fixed = cli(['--fix', '--suggestions', '--release', '14.4', 'm1'], dir);
+    expect(fixed.stdout).toContain('fixed m1/start_rpc.cm (2 changes):');
+    expect(run('git', ['apply', '-'], copy, Buffer.from(diff.stdout)).status).toBe(0);
+    for (const name of ['module_start_up.cm', 'start_rpc.cm', 'inetd.conf']) {
+      expect(readFileSync(join(copy, 'm1', name), 'utf8')).toBe(readFileSync(join(dir, 'm1', name), 'utf8'));
+    }
+    const again = cli(['--fix', '--suggestions', '--release', '14.4', 'm1'], dir);
+    expect(again.stdout).not.toContain('fixed ');
+    expect(again.stdout).not.toContain('rpc-services-live');
+    expect(again.stdout).not.toContain('telnet-msd-started');
+  });
+
+  it('needs --fix or --diff', () => {
+    const result = cli(['--suggestions', 'hardened'], samplesDir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('vos-audit: --suggestions goes with --fix or --diff\n');
+  });
+});
+
+describe('module discovery', () => {
+  it('treats a directory with a VOS-like system directory as one module', () => {
+    const dir = temporaryDirectory();
+    mkdirSync(join(dir, 'modules', 'm1', 'system', 'stcp'), { recursive: true });
+    cpSync(join(samplesDir, 'rsn-only-telnet'), join(dir, 'modules', 'm2'), { recursive: true });
+    writeFileSync(join(dir, 'modules', 'm1', 'system', 'stcp', 'inetd.conf'), 'echo stream tcp nowait root internal\n');
+    const result = cli(['ports', 'modules'], dir);
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('module '))).toEqual(['module modules/m1', 'module modules/m2']);
+  });
+});
