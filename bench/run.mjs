@@ -1,6 +1,7 @@
 // Measures vos-audit against reference commands in the same run, on this machine, and prints a Markdown table:
 //   (a) a one-module audit against `node -e 0`, the start-up floor of any Node program;
-//   (b) generated 2,000-, 20,000- and 200,000-line inetd.conf files against Augeas's Inetd lens and `wc -l`.
+//   (b) generated 2,000-, 20,000- and 200,000-line inetd.conf files against Augeas's Inetd lens and `wc -l`;
+//   (c) a generated 10,000-line module_start_up.cm, and `vos-audit ports` over trees of 100 and 1,000 modules.
 // Wall time is the median of several runs; memory is the peak resident set size (GNU time's %M).
 //   node bench/run.mjs [--runs N] [--no-augeas]
 import { spawnSync } from 'node:child_process';
@@ -65,6 +66,20 @@ for (const lines of [2000, 20000, 200000]) {
   }
 }
 
+const macroDir = join(work, 'macro');
+mkdirSync(macroDir);
+const macroFile = join(macroDir, 'module_start_up.cm');
+writeFileSync(macroFile, spawnSync(process.execPath, [join(root, 'bench', 'generate-macro.mjs'), '10000'], { maxBuffer: 1 << 30 }).stdout);
+row('vos-audit, 10,000-line module_start_up.cm', measure(process.execPath, [cli, macroFile], 3), `${(statSync(macroFile).size / 1e6).toFixed(2)} MB`);
+const treeTimes = [];
+for (const count of [100, 1000]) {
+  const tree = join(work, `modules-${count}`);
+  spawnSync(process.execPath, [join(root, 'bench', 'generate-modules.mjs'), tree, String(count)]);
+  const ports = measure(process.execPath, [cli, 'ports', tree], 3);
+  treeTimes.push({ count, ms: ports.ms - floor.ms });
+  row(`vos-audit ports, ${count.toLocaleString('en')} modules`, ports, count === 1000 ? `target < 5,000 ms: ${ports.ms < 5000 ? 'met' : 'MISSED'}` : '');
+}
+
 const [small, medium, large] = perLine;
 const linearity = (a, b) => (b.ms / b.lines / (a.ms / a.lines)).toFixed(2);
 console.log(`vos-audit benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, median of ${runs} runs\n`);
@@ -73,3 +88,5 @@ console.log(rows.join('\n'));
 console.log(
   `\nTime per line above the start-up floor, relative to 2,000 lines (1.00 = linear): 20,000 lines ${linearity(small, medium)}, 200,000 lines ${linearity(small, large)}.`,
 );
+const [hundred, thousand] = treeTimes;
+console.log(`Time per module above the floor, 1,000 modules relative to 100 (1.00 = linear): ${(thousand.ms / thousand.count / (hundred.ms / hundred.count)).toFixed(2)}.`);

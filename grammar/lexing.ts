@@ -1,3 +1,6 @@
+import { Lexer, type TokenType } from 'chevrotain';
+import { skipValidations } from './validations.ts';
+
 /** Helpers shared by the grammars' lexers. */
 
 const blankCodes = new Set([0x20, 0x09, 0x0c, 0x0b]);
@@ -24,11 +27,24 @@ export function restOfLine(text: string, offset: number): string {
 }
 
 /**
- * Every UTF-16 code unit but the given characters: the start_chars_hint of a token that is "any run of characters
- * but these". Chevrotain cannot read first characters off a negated class and, without a hint for every token,
- * tries every pattern at every position; an ASCII-only hint would lose words that start with other characters.
+ * The start_chars_hint of a token that is "any run of characters but these". Chevrotain cannot read first
+ * characters off a negated class, and without a hint for every token it tries every pattern at every position; an
+ * ASCII-only hint would lose words that start with other characters. Chevrotain files each code unit below 256
+ * under itself and those above in buckets of 255 (chevrotain 11's charCodeToOptimizedIndex), so the hint names the
+ * code units below 256 but the excluded ones, and one code unit of each bucket above: a few hundred numbers that
+ * stand for all 65,536. Tests lex words starting with non-ASCII and astral characters, which would fail if the
+ * buckets changed.
  */
 export function everyCodeUnitExcept(characters: string): number[] {
   const excluded = new Set([...characters].map((c) => c.charCodeAt(0)));
-  return Array.from({ length: 0x10000 }, (_, code) => code).filter((code) => !excluded.has(code));
+  const codes = Array.from({ length: 256 }, (_, code) => code).filter((code) => !excluded.has(code));
+  for (let code = 256; code < 0x10000; code += 255) codes.push(code);
+  codes.push(0xffff);
+  return codes;
+}
+
+/** A lexer built on first use: building one costs milliseconds that a run which never reads the kind should not pay. */
+export function lazyLexer(tokens: TokenType[]): () => Lexer {
+  let lexer: Lexer | undefined;
+  return () => (lexer ??= new Lexer(tokens, { positionTracking: 'onlyOffset', skipValidations }));
 }

@@ -54,7 +54,7 @@ function bogusFields(node: CstNode): IToken[] {
 
 /** Lexes and parses inetd.conf text. Never throws on any input: every line is an entry, an address, or bogus. */
 export function parseInetdCst(text: string): ParsedCst {
-  const lexed = inetdLexer.tokenize(text);
+  const lexed = inetdLexer().tokenize(text);
   const parser = inetdParser();
   parser.input = lexed.tokens;
   const cst = parser.file();

@@ -1,6 +1,5 @@
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
-import { atLineStart, everyCodeUnitExcept, restOfLine } from '../lexing.ts';
-import { skipValidations } from '../validations.ts';
+import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { atLineStart, everyCodeUnitExcept, lazyLexer, restOfLine } from '../lexing.ts';
 
 /** Lines end in LF, CRLF or a lone CR (old editors); all three are kept as written. */
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
@@ -45,4 +44,4 @@ export const WaitSpec = keyword('WaitSpec', /(?:no)?wait(?:[.:]\d+|(?:\/\d*){1,3
 
 export const inetdTokens: TokenType[] = [Newline, Blank, Comment, SocketType, Protocol, WaitSpec, Word];
 
-export const inetdLexer = new Lexer(inetdTokens, { positionTracking: 'onlyOffset', skipValidations });
+export const inetdLexer = lazyLexer(inetdTokens);

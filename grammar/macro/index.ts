@@ -35,7 +35,7 @@ function parenthesisErrors(node: CstNode, errors: GrammarError[]): void {
 
 /** Lexes and parses command macro text. Never throws on any input. */
 export function parseMacroCst(text: string): ParsedCst {
-  const lexed = macroLexer.tokenize(text);
+  const lexed = macroLexer().tokenize(text);
   const parser = macroParser();
   parser.input = lexed.tokens;
   const cst = parser.file();

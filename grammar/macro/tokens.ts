@@ -1,6 +1,5 @@
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
-import { atLineStart, everyCodeUnitExcept, restOfLine } from '../lexing.ts';
-import { skipValidations } from '../validations.ts';
+import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { atLineStart, everyCodeUnitExcept, lazyLexer, restOfLine } from '../lexing.ts';
 
 /**
  * Tokens of the VOS command macro language. Every character of any input belongs to exactly one token, so lexing
@@ -72,4 +71,4 @@ export const macroTokens: TokenType[] = [
   Word,
 ];
 
-export const macroLexer = new Lexer(macroTokens, { positionTracking: 'onlyOffset', skipValidations });
+export const macroLexer = lazyLexer(macroTokens);

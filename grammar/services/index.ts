@@ -1,5 +1,5 @@
-import { CstParser, createToken, Lexer, tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
-import { everyCodeUnitExcept } from '../lexing.ts';
+import { CstParser, createToken, tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import { everyCodeUnitExcept, lazyLexer } from '../lexing.ts';
 import { tokenEnd, type GrammarError, type ParsedCst } from '../types.ts';
 import { skipValidations } from '../validations.ts';
 
@@ -11,7 +11,7 @@ export const Name = createToken({ name: 'Name', pattern: /[^ \t\f\v\r\n#]+/, sta
 export const PortProtocol = createToken({ name: 'PortProtocol', pattern: /\d{1,5}\/[A-Za-z0-9]+(?![^ \t\f\v\r\n#])/, categories: [Name], start_chars_hint: [...'0123456789'] });
 
 const servicesTokens: TokenType[] = [Newline, Blank, Comment, PortProtocol, Name];
-const servicesLexer = new Lexer(servicesTokens, { positionTracking: 'onlyOffset', skipValidations });
+const servicesLexer = lazyLexer(servicesTokens);
 
 class ServicesParser extends CstParser {
   constructor() {
@@ -49,7 +49,7 @@ let parser: ServicesParser | undefined;
 
 /** Lexes and parses an STCP services file. Never throws on any input. */
 export function parseServicesCst(text: string): ParsedCst {
-  const lexed = servicesLexer.tokenize(text);
+  const lexed = servicesLexer().tokenize(text);
   parser ??= new ServicesParser();
   parser.input = lexed.tokens;
   const cst = parser.file();

@@ -36,7 +36,7 @@ let parser: TelnetAdminParser | undefined;
 
 /** Lexes and parses a captured telnet_admin listing. Never throws on any input. */
 export function parseTelnetAdminCst(text: string): ParsedCst {
-  const lexed = telnetAdminLexer.tokenize(text);
+  const lexed = telnetAdminLexer().tokenize(text);
   parser ??= new TelnetAdminParser();
   parser.input = lexed.tokens;
   const cst = parser.file();

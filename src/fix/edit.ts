@@ -1,3 +1,5 @@
+import { append } from '../append.ts';
+
 /** Replace `text[start, end)` with `text`; an insertion has start === end. Offsets are into the original text. */
 export interface TextEdit {
   start: number;
@@ -13,8 +15,8 @@ export interface Fix {
 
 function fixSpan(fix: Fix): { start: number; end: number } {
   return {
-    start: Math.min(...fix.edits.map((edit) => edit.start)),
-    end: Math.max(...fix.edits.map((edit) => edit.end)),
+    start: fix.edits.reduce((min, edit) => Math.min(min, edit.start), Infinity),
+    end: fix.edits.reduce((max, edit) => Math.max(max, edit.end), -Infinity),
   };
 }
 
@@ -38,7 +40,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
   for (const { fix, span } of ordered) {
     if (span.start <= lastEnd) continue;
     applied.push(fix);
-    edits.push(...fix.edits);
+    append(edits, fix.edits);
     lastEnd = span.end;
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,3 +1,4 @@
+import { append } from '../append.ts';
 import { daemonPorts } from '../catalog/daemons.ts';
 import { compareReleases, describeRanges, parseRelease, releaseIn, type Release } from '../catalog/releases.ts';
 import { serverPorts, type Transport } from '../catalog/server-ports.ts';
@@ -200,7 +201,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], options
   const stcpAssumed: Decided & { evidence: Place[] } = { state: 'live', note: 'assumed: STCP is started (no module_start_up.cm given)', evidence: [] };
   const telnetStart = macros.length > 0 ? strongest(decided.filter((d) => d.event.daemon === 'telnetd')) : stcpAssumed;
   if (telnetStart !== undefined) {
-    model.listeners.push(...telnetListeners(files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'), telnetStart, options));
+    append(model.listeners, telnetListeners(files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'), telnetStart, options));
   }
   if (macros.length === 0) {
     for (const daemon of ['ftpd', 'snmpd']) {
@@ -227,12 +228,12 @@ export function buildModule(name: string, files: readonly AuditedFile[], options
         ...(port.advice && { advice: port.advice }),
       });
     }
-    if (ports.length === 0) {
+    if (ports.length === 0 && d.state !== 'off') {
       model.unresolved.push({ reason: `starts ${d.event.program}, whose ports vos-audit does not know`, place: d.evidence[d.evidence.length - 1] });
     }
   }
-  model.listeners.push(...inetdListeners(files.filter((f): f is InetdFile => f.kind === 'inetd'), model.inetd));
-  model.listeners.push(...kernelRows);
+  append(model.listeners, inetdListeners(files.filter((f): f is InetdFile => f.kind === 'inetd'), model.inetd));
+  append(model.listeners, kernelRows);
 
   for (const listener of model.listeners) {
     const outside = releaseNote(listener.daemon === 'inetd' ? 'inetd' : listener.daemon, listener.port, options.release);

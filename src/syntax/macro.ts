@@ -1,5 +1,6 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { parseMacroCst } from '../../grammar/macro/index.ts';
+import { append } from '../append.ts';
 import { Comment } from '../../grammar/macro/tokens.ts';
 import { tokenEnd } from '../../grammar/types.ts';
 import { batchCommentBodies, bodyAt } from './comment-bodies.ts';
@@ -78,8 +79,8 @@ function element(node: CstNode, text: string, shift: number): MacroElement {
   const item = items[0]!;
   if ('children' in item) {
     const tokens = tokensOf(item);
-    const start = Math.min(...tokens.map((t) => t.startOffset));
-    const end = Math.max(...tokens.map(tokenEnd));
+    const start = tokens.reduce((min, t) => Math.min(min, t.startOffset), Infinity);
+    const end = tokens.reduce((max, t) => Math.max(max, tokenEnd(t)), 0);
     return { kind: 'call', text: text.slice(start, end), start: start + shift, end: end + shift };
   }
   return { kind: elementKinds[label] ?? 'word', text: item.image, start: item.startOffset + shift, end: tokenEnd(item) + shift };
@@ -173,7 +174,7 @@ export function parseMacro(text: string): MacroRoot {
     ...commentedOutStatements(comments, index),
   ].sort((a, b) => a.position.start.offset - b.position.start.offset || (a.type === 'comment' ? -1 : 1));
   const errors: ParseError[] = parsed.errors.map((error) => ({ ...error, position: index.position(error) }));
-  errors.push(...structureMacro(statements));
+  append(errors, structureMacro(statements));
   errors.sort((a, b) => a.start - b.start);
   return { type: 'root', kind: 'macro', children: nodes, position: index.position({ start: 0, end: text.length }), errors };
 }

@@ -1,0 +1,33 @@
+// Writes a long module_start_up.cm in the style of a site macro grown over decades: comments, parameter block,
+// product-guarded blocks, variables building program paths, continued start lines, macro calls, dead code.
+//   node bench/generate-macro.mjs LINES > module_start_up.cm
+const lines = Number(process.argv[2] ?? 10000);
+const products = ['S270', 'S269', 'S266', 'S135'];
+const daemons = ['sshd', 'telnet_msd', 'httpd', 'portmap', 'ntpd', 'app_server', 'sync_cfgd'];
+
+const out = [
+  '& Generated for the vos-audit benchmark.',
+  '&begin_parameters',
+  '   mode    option(-mode)name,allow(normal,maintenance),=normal',
+  '&end_parameters priv',
+  '&echo command_lines',
+  '&mode no_abort',
+];
+for (let i = 0; out.length < lines; i++) {
+  const product = products[i % products.length];
+  const daemon = daemons[i % daemons.length];
+  out.push(
+    `& block ${i}: ${daemon}, added in ${1990 + (i % 35)}`,
+    `&if (exists -file (master_disk)>opt>d${i}>${daemon}.pm)`,
+    `&then &set_string dir${i} (master_disk)>opt>d${i}`,
+    `&else &set_string dir${i} (master_disk)>system>d${i}`,
+    `&if (software_purchased ${product}) &then &do`,
+    `   start_process &dir${i}&>${daemon}.pm -privileged -priority ${i % 10} &+`,
+    `      -process_name ${daemon}_${i} -output_path (master_disk)>system>logs>${daemon}.(date).out`,
+    '&end',
+    `& start_process 'old_${daemon}.pm -network_port ${2000 + (i % 1000)}' -privileged`,
+    `display_line 'block ${i} done; it''s fine' ; !(master_disk)>site>start_site_${i % 50}`,
+  );
+}
+out.length = lines;
+process.stdout.write(`${out.join('\n')}\n`);
