@@ -1,7 +1,8 @@
 import { tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
-import { tokenEnd, type GrammarError, type ParsedCst } from '../types.ts';
-import { inetdParser } from './parser.ts';
-import { inetdLexer, Protocol, SocketType, WaitSpec } from './tokens.ts';
+import { cstGrammar } from '../parsing.ts';
+import { tokenEnd, type GrammarError } from '../types.ts';
+import { newInetdParser } from './parser.ts';
+import { inetdTokens, Protocol, SocketType, WaitSpec } from './tokens.ts';
 
 interface FieldExpectation {
   type?: TokenType;
@@ -48,22 +49,7 @@ export function explainBogusLine(fields: IToken[]): GrammarError {
   throw new Error('explainBogusLine called on a line that is a valid entry');
 }
 
-function bogusFields(node: CstNode): IToken[] {
-  return node.children.field as IToken[];
-}
-
 /** Lexes and parses inetd.conf text. Never throws on any input: every line is an entry, an address, or bogus. */
-export function parseInetdCst(text: string): ParsedCst {
-  const lexed = inetdLexer().tokenize(text);
-  const parser = inetdParser();
-  parser.input = lexed.tokens;
-  const cst = parser.file();
-  const errors: GrammarError[] = [];
-  for (const bogus of (cst.children.bogus as CstNode[] | undefined) ?? []) errors.push(explainBogusLine(bogusFields(bogus)));
-  for (const e of lexed.errors) errors.push({ message: e.message, start: e.offset, end: e.offset + e.length, expected: 'a field' });
-  for (const e of parser.errors) {
-    errors.push({ message: e.message, start: e.token.startOffset, end: tokenEnd(e.token), expected: 'an entry' });
-  }
-  return { cst, tokens: lexed.tokens, trivia: lexed.groups.trivia ?? [], errors };
-}
-
+export const parseInetdCst = cstGrammar(inetdTokens, newInetdParser, (cst) =>
+  ((cst.children.bogus as CstNode[] | undefined) ?? []).map((bogus) => explainBogusLine(bogus.children.field as IToken[])),
+);

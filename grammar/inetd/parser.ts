@@ -1,5 +1,5 @@
-import { CstParser, tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
-import { skipValidations } from '../validations.ts';
+import { CstParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { parserConfig } from '../parsing.ts';
 import { inetdTokens, Newline, Protocol, SocketType, WaitSpec, Word } from './tokens.ts';
 
 /** The fields every entry has, in order; a line whose first six fields fit is an entry, any other line is bogus. */
@@ -12,7 +12,7 @@ function isAddressOnly(token: IToken): boolean {
 
 class InetdParser extends CstParser {
   constructor() {
-    super(inetdTokens, { recoveryEnabled: false, nodeLocationTracking: 'none', maxLookahead: 1, skipValidations });
+    super(inetdTokens, parserConfig);
     this.performSelfAnalysis();
   }
 
@@ -61,12 +61,6 @@ class InetdParser extends CstParser {
   }
 }
 
-let parser: InetdParser | undefined;
-
-/** One parser per process: chevrotain's self-analysis is the expensive part. */
-export function inetdParser(): InetdParser {
-  parser ??= new InetdParser();
-  return parser;
+export function newInetdParser(): InetdParser {
+  return new InetdParser();
 }
-
-export type { CstNode };

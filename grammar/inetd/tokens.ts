@@ -1,5 +1,5 @@
 import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
-import { atLineStart, everyCodeUnitExcept, lazyLexer, restOfLine } from '../lexing.ts';
+import { atLineStart, everyCodeUnitExcept, restOfLine } from '../lexing.ts';
 
 /** Lines end in LF, CRLF or a lone CR (old editors); all three are kept as written. */
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
@@ -44,4 +44,3 @@ export const WaitSpec = keyword('WaitSpec', /(?:no)?wait(?:[.:]\d+|(?:\/\d*){1,3
 
 export const inetdTokens: TokenType[] = [Newline, Blank, Comment, SocketType, Protocol, WaitSpec, Word];
 
-export const inetdLexer = lazyLexer(inetdTokens);

@@ -1,7 +1,8 @@
 import type { CstNode, IToken } from 'chevrotain';
-import { tokenEnd, type GrammarError, type ParsedCst } from '../types.ts';
-import { macroParser } from './parser.ts';
-import { macroLexer, QuotedString, RightParen } from './tokens.ts';
+import { cstGrammar } from '../parsing.ts';
+import { tokenEnd, type GrammarError } from '../types.ts';
+import { newMacroParser } from './parser.ts';
+import { macroTokens, QuotedString, RightParen } from './tokens.ts';
 
 const terminatedString = /^'(?:[^'\r\n]|'')*'$/;
 
@@ -34,15 +35,8 @@ function parenthesisErrors(node: CstNode, errors: GrammarError[]): void {
 }
 
 /** Lexes and parses command macro text. Never throws on any input. */
-export function parseMacroCst(text: string): ParsedCst {
-  const lexed = macroLexer().tokenize(text);
-  const parser = macroParser();
-  parser.input = lexed.tokens;
-  const cst = parser.file();
-  const errors = unterminatedStrings(lexed.tokens);
+export const parseMacroCst = cstGrammar(macroTokens, newMacroParser, (cst, tokens) => {
+  const errors = unterminatedStrings(tokens);
   parenthesisErrors(cst, errors);
-  for (const e of lexed.errors) errors.push({ message: e.message, start: e.offset, end: e.offset + e.length, expected: 'a statement' });
-  for (const e of parser.errors) errors.push({ message: e.message, start: e.token.startOffset, end: tokenEnd(e.token), expected: 'a statement' });
-  errors.sort((a, b) => a.start - b.start);
-  return { cst, tokens: lexed.tokens, trivia: lexed.groups.trivia ?? [], errors };
-}
+  return errors;
+});

@@ -1,5 +1,5 @@
 import { CstParser } from 'chevrotain';
-import { skipValidations } from '../validations.ts';
+import { parserConfig } from '../parsing.ts';
 import {
   Ampersand,
   Directive,
@@ -22,7 +22,7 @@ import {
  */
 class MacroParser extends CstParser {
   constructor() {
-    super(macroTokens, { recoveryEnabled: false, nodeLocationTracking: 'none', maxLookahead: 1, skipValidations });
+    super(macroTokens, parserConfig);
     this.performSelfAnalysis();
   }
 
@@ -76,9 +76,6 @@ class MacroParser extends CstParser {
   });
 }
 
-let parser: MacroParser | undefined;
-
-export function macroParser(): MacroParser {
-  parser ??= new MacroParser();
-  return parser;
+export function newMacroParser(): MacroParser {
+  return new MacroParser();
 }

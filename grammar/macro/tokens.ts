@@ -1,5 +1,5 @@
 import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
-import { atLineStart, everyCodeUnitExcept, lazyLexer, restOfLine } from '../lexing.ts';
+import { atLineStart, everyCodeUnitExcept, restOfLine } from '../lexing.ts';
 
 /**
  * Tokens of the VOS command macro language. Every character of any input belongs to exactly one token, so lexing
@@ -71,4 +71,3 @@ export const macroTokens: TokenType[] = [
   Word,
 ];
 
-export const macroLexer = lazyLexer(macroTokens);

@@ -1,7 +1,7 @@
 import { CstParser, createToken, tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
-import { everyCodeUnitExcept, lazyLexer } from '../lexing.ts';
-import { tokenEnd, type GrammarError, type ParsedCst } from '../types.ts';
-import { skipValidations } from '../validations.ts';
+import { everyCodeUnitExcept } from '../lexing.ts';
+import { cstGrammar, parserConfig } from '../parsing.ts';
+import { tokenEnd, type GrammarError } from '../types.ts';
 
 /** services(5): `name port/protocol [aliases…] [# comment]`; `#` starts a comment anywhere on a line. */
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
@@ -11,11 +11,10 @@ export const Name = createToken({ name: 'Name', pattern: /[^ \t\f\v\r\n#]+/, sta
 export const PortProtocol = createToken({ name: 'PortProtocol', pattern: /\d{1,5}\/[A-Za-z0-9]+(?![^ \t\f\v\r\n#])/, categories: [Name], start_chars_hint: [...'0123456789'] });
 
 const servicesTokens: TokenType[] = [Newline, Blank, Comment, PortProtocol, Name];
-const servicesLexer = lazyLexer(servicesTokens);
 
 class ServicesParser extends CstParser {
   constructor() {
-    super(servicesTokens, { recoveryEnabled: false, nodeLocationTracking: 'none', maxLookahead: 1, skipValidations });
+    super(servicesTokens, parserConfig);
     this.performSelfAnalysis();
   }
 
@@ -45,14 +44,7 @@ class ServicesParser extends CstParser {
   });
 }
 
-let parser: ServicesParser | undefined;
-
-/** Lexes and parses an STCP services file. Never throws on any input. */
-export function parseServicesCst(text: string): ParsedCst {
-  const lexed = servicesLexer().tokenize(text);
-  parser ??= new ServicesParser();
-  parser.input = lexed.tokens;
-  const cst = parser.file();
+function explainBogusLines(cst: CstNode): GrammarError[] {
   const errors: GrammarError[] = [];
   for (const bogus of (cst.children.bogus ?? []) as CstNode[]) {
     const [name, second] = bogus.children.field as IToken[];
@@ -66,6 +58,8 @@ export function parseServicesCst(text: string): ParsedCst {
       expected: 'port/protocol',
     });
   }
-  for (const e of parser.errors) errors.push({ message: e.message, start: e.token.startOffset, end: tokenEnd(e.token), expected: 'an entry' });
-  return { cst, tokens: lexed.tokens, trivia: lexed.groups.trivia ?? [], errors };
+  return errors;
 }
+
+/** Lexes and parses an STCP services file. Never throws on any input. */
+export const parseServicesCst = cstGrammar(servicesTokens, () => new ServicesParser(), explainBogusLines);

@@ -1,12 +1,11 @@
 import { CstParser, type IToken } from 'chevrotain';
-import { tokenEnd, type GrammarError, type ParsedCst } from '../types.ts';
-import { skipValidations } from '../validations.ts';
-import { Cell, Newline, Rule, telnetAdminLexer, telnetAdminTokens } from './tokens.ts';
+import { cstGrammar, parserConfig } from '../parsing.ts';
+import { Cell, Newline, Rule, telnetAdminTokens } from './tokens.ts';
 
 /** A listing is rows of blank-separated cells; which row is the header, and what the columns mean, is decided later. */
 class TelnetAdminParser extends CstParser {
   constructor() {
-    super(telnetAdminTokens, { recoveryEnabled: false, nodeLocationTracking: 'none', maxLookahead: 1, skipValidations });
+    super(telnetAdminTokens, parserConfig);
     this.performSelfAnalysis();
   }
 
@@ -32,17 +31,8 @@ class TelnetAdminParser extends CstParser {
   });
 }
 
-let parser: TelnetAdminParser | undefined;
-
-/** Lexes and parses a captured telnet_admin listing. Never throws on any input. */
-export function parseTelnetAdminCst(text: string): ParsedCst {
-  const lexed = telnetAdminLexer().tokenize(text);
-  parser ??= new TelnetAdminParser();
-  parser.input = lexed.tokens;
-  const cst = parser.file();
-  const errors: GrammarError[] = parser.errors.map((e) => ({ message: e.message, start: e.token.startOffset, end: tokenEnd(e.token), expected: 'a row' }));
-  return { cst, tokens: lexed.tokens, trivia: lexed.groups.trivia ?? [], errors };
-}
+/** Lexes and parses a captured telnet_admin listing. Never throws on any input; its layout is checked later. */
+export const parseTelnetAdminCst = cstGrammar(telnetAdminTokens, () => new TelnetAdminParser(), () => []);
 
 /** The cells of a row, `--` included as a cell (an empty field in a listing). */
 export function rowCells(row: { children: Record<string, unknown> }): IToken[] {

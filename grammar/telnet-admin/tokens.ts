@@ -1,5 +1,5 @@
 import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
-import { atLineStart, everyCodeUnitExcept, lazyLexer, restOfLine } from '../lexing.ts';
+import { atLineStart, everyCodeUnitExcept, restOfLine } from '../lexing.ts';
 
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 'trivia' });
@@ -19,4 +19,3 @@ export const Rule = createToken({ name: 'Rule', pattern: /[-=]{2,}(?![^ \t\f\v\r
 export const Cell = createToken({ name: 'Cell', pattern: /[^ \t\f\v\r\n]+/, start_chars_hint: everyCodeUnitExcept(' \t\f\v\r\n') });
 
 export const telnetAdminTokens: TokenType[] = [Newline, Blank, Comment, Rule, Cell];
-export const telnetAdminLexer = lazyLexer(telnetAdminTokens);
