@@ -15,6 +15,7 @@ interface ModelFlags {
 }
 
 interface AuditFlags extends ModelFlags {
+  expandModules?: boolean;
   fix?: boolean;
   diff?: boolean;
   suggestions?: boolean;
@@ -91,6 +92,7 @@ function program(onRequest: (request: Request, debug: boolean) => void): Command
       .option('--fix', 'apply the safe fixes, rewriting each file in place (atomically), and report what is left')
       .option('--diff', 'print the safe fixes as a unified diff (a/…, b/…) and write nothing')
       .option('--suggestions', 'with --fix or --diff, also apply suggestions (commenting out macro start lines)')
+      .option('--expand-modules', "audit the whole module of each file named (what the pre-commit hooks do)")
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
       .addHelpText('after', examples),
   ).action((paths: string[], flags: AuditFlags) => {
@@ -105,6 +107,7 @@ function program(onRequest: (request: Request, debug: boolean) => void): Command
         format: flags.format,
         suggestions: flags.suggestions ?? false,
         kinds: flags.kind,
+        expandModules: flags.expandModules ?? false,
       },
       flags.debug ?? false,
     );

@@ -1,7 +1,7 @@
 import { auditModule, type FileResult, type ModuleResult } from './engine.ts';
 import { describeIoError, UserError } from './errors.ts';
 import type { FileKind, SourceOfKind } from './files.ts';
-import { discoverModules } from './io/discover.ts';
+import { discoverModules, expandToModules } from './io/discover.ts';
 import { readSource } from './io/read.ts';
 import { writeAtomically } from './io/write.ts';
 import { kindByContent, kindByName } from './kind.ts';
@@ -25,6 +25,8 @@ export interface RunRequest {
   suggestions: boolean;
   /** `--kind FILE=KIND`: kinds stated by the user, by path as given. */
   kinds: ReadonlyMap<string, FileKind>;
+  /** Each file named stands for its whole module (the pre-commit hooks). */
+  expandModules?: boolean;
   toolVersion: string;
 }
 
@@ -44,7 +46,8 @@ const unknownKind = (path: string) =>
   `${path}: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind ${path}=inetd|macro|telnet-admin|services`;
 
 function readModules(request: RunRequest, problems: string[]): ReadModule[] {
-  return discoverModules(request.paths).map((module) => ({
+  const paths = request.expandModules ? expandToModules(request.paths) : request.paths;
+  return discoverModules(paths).map((module) => ({
     name: module.name,
     files: module.files.flatMap((found) => {
       const read = readSource(found.path);

@@ -60,6 +60,45 @@ function modulesIn(directory: Directory): Directory[] {
   return directory.children.flatMap(modulesIn);
 }
 
+/** A directory that is a module by itself: it holds a known file or has a VOS-like `system` directory. */
+function isModuleRoot(path: string): boolean {
+  try {
+    return readdirSync(path, { withFileTypes: true }).some(
+      (entry) => (entry.isDirectory() && entry.name.toLowerCase() === 'system') || (!entry.isDirectory() && kindByName(entry.name) !== undefined),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The module a file belongs to: the highest directory above it, up to `top`, that is a module root with every
+ * directory between ([D]: `m1/system/stcp/inetd.conf` belongs to `m1`, since `m1` has a `system` directory).
+ */
+export function moduleOf(file: string, top: string): string {
+  let module = dirname(resolve(top, file));
+  for (let parent = dirname(module); module !== resolve(top) && parent !== module && isModuleRoot(parent); parent = dirname(parent)) {
+    if (relative(resolve(top), parent).startsWith('..')) break;
+    module = parent;
+  }
+  return module;
+}
+
+/**
+ * With `expand`, a file named on the command line stands for its whole module (as the pre-commit hooks need: one
+ * staged file, the whole module checked).
+ */
+export function expandToModules(paths: readonly string[], cwd = process.cwd()): string[] {
+  const expanded = paths.map((path) => {
+    try {
+      return statSync(resolve(cwd, path)).isDirectory() ? path : relative(cwd, moduleOf(path, cwd)) || '.';
+    } catch {
+      return path;
+    }
+  });
+  return [...new Set(expanded)];
+}
+
 /** Expands the command line's paths into modules: each directory's modules, and the files named, together. */
 export function discoverModules(paths: readonly string[], cwd = process.cwd()): DiscoveredModule[] {
   const modules: DiscoveredModule[] = [];
