@@ -3,7 +3,7 @@ import { knownReleases, newestRelease, parseRelease, type Release } from './cata
 import { fileKinds, type FileKind } from './files.ts';
 import { printable } from './report/printable.ts';
 import { rules } from './rules/registry.ts';
-import { run, type RunRequest } from './run.ts';
+import { outputFormats, run, type OutputFormat, type RunRequest } from './run.ts';
 import { version } from './version.ts';
 
 interface ModelFlags {
@@ -19,7 +19,7 @@ interface AuditFlags extends ModelFlags {
   fix?: boolean;
   diff?: boolean;
   suggestions?: boolean;
-  format: 'text' | 'json';
+  format: OutputFormat;
 }
 
 function releaseArgument(value: string): Release {
@@ -93,11 +93,11 @@ function program(onRequest: (request: Request, debug: boolean) => void): Command
       .option('--diff', 'print the safe fixes as a unified diff (a/…, b/…) and write nothing')
       .option('--suggestions', 'with --fix or --diff, also apply suggestions (commenting out macro start lines)')
       .option('--expand-modules', "audit the whole module of each file named (what the pre-commit hooks do)")
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(outputFormats).default('text'))
       .addHelpText('after', examples),
   ).action((paths: string[], flags: AuditFlags) => {
     if (flags.fix && flags.diff) throw new InvalidArgumentError('--fix and --diff do not go together: --fix writes the files, --diff only shows the changes');
-    if (flags.diff && flags.format !== 'text') throw new InvalidArgumentError('--diff prints a patch; it does not go with --format json');
+    if (flags.diff && flags.format !== 'text') throw new InvalidArgumentError(`--diff prints a patch; it does not go with --format ${flags.format}`);
     if (flags.suggestions && !flags.fix && !flags.diff) throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
     onRequest(
       {

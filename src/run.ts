@@ -8,13 +8,16 @@ import { kindByContent, kindByName } from './kind.ts';
 import { atLeast } from './message.ts';
 import { formatDiff } from './report/diff.ts';
 import { formatJson } from './report/json.ts';
+import { formatGcc, formatGithub } from './report/lines.ts';
 import { formatPorts, type PortsFormat } from './report/ports.ts';
 import { printable } from './report/printable.ts';
+import { formatSarif } from './report/sarif.ts';
 import { formatText } from './report/text.ts';
 import type { AuditOptions } from './rules/rule.ts';
 import { encodeSource } from './syntax/source.ts';
 
-export type OutputFormat = 'text' | 'json';
+export const outputFormats = ['text', 'json', 'sarif', 'gcc', 'github'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
 
 export interface RunRequest {
   paths: string[];
@@ -84,8 +87,18 @@ function render(request: RunRequest, results: ModuleResult[]): string | Buffer {
   const files = results.flatMap((result) => result.files);
   if (request.mode === 'ports') return formatPorts(results.map((result) => result.model), request.format as PortsFormat);
   if (request.mode === 'diff') return formatDiff(files);
-  if (request.format === 'json') return formatJson(files, request.options, request.toolVersion, request.mode === 'fix' ? 'fix' : 'check');
-  return formatText(files, request.mode === 'fix' ? 'fix' : 'check');
+  switch (request.format) {
+    case 'json':
+      return formatJson(files, request.options, request.toolVersion, request.mode === 'fix' ? 'fix' : 'check');
+    case 'sarif':
+      return formatSarif(files, request.toolVersion);
+    case 'gcc':
+      return formatGcc(files);
+    case 'github':
+      return formatGithub(files);
+    default:
+      return formatText(files, request.mode === 'fix' ? 'fix' : 'check');
+  }
 }
 
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */

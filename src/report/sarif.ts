@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { FileResult } from '../engine.ts';
+import type { Fix } from '../fix/edit.ts';
+import type { Message } from '../message.ts';
+import { ruleUrl, rules } from '../rules/registry.ts';
+import type { Rule, Severity } from '../rules/rule.ts';
+import { LineIndex, type Position } from '../syntax/position.ts';
+import { encodeSource } from '../syntax/source.ts';
+
+const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const sourceRoot = 'SRCROOT';
+
+/** SARIF asks for messages that are sentences. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** `telnet-without-sshd` → `TelnetWithoutSshd`: the friendly name SARIF wants beside the id. */
+function friendlyName(id: string): string {
+  return id.replace(/(^|-)(\w)/g, (_m, _dash, c: string) => c.toUpperCase());
+}
+
+function uri(path: string): string {
+  return path.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
+}
+
+function region(position: Position) {
+  return {
+    startLine: position.start.line,
+    startColumn: position.start.column,
+    endLine: position.end.line,
+    endColumn: position.end.column,
+    charOffset: position.start.offset,
+    charLength: position.end.offset - position.start.offset,
+  };
+}
+
+function describeRule(rule: Rule) {
+  return {
+    id: rule.id,
+    name: friendlyName(rule.id),
+    shortDescription: { text: sentence(rule.docs.summary) },
+    fullDescription: { text: sentence(rule.docs.rationale.replace(/\s*\n\s*/g, ' ').replace(/`/g, '')) },
+    helpUri: ruleUrl(rule),
+    help: { text: `See ${ruleUrl(rule)}.` },
+    defaultConfiguration: { level: levels[rule.severity] },
+    properties: { tags: ['security', 'vos', rule.scope] },
+  };
+}
+
+/** A fingerprint that survives lines moving: rule, file, the text of the line, and which such finding it is. */
+function fingerprint(message: Message, text: string, seen: Map<string, number>): string {
+  const index = new LineIndex(text);
+  const line = text.slice(index.lineStart(message.place.start.line), index.lineContentEnd(message.place.start.line)).trim();
+  const key = `${message.ruleId}\u0000${message.file}\u0000${line}`;
+  const occurrence = (seen.get(key) ?? 0) + 1;
+  seen.set(key, occurrence);
+  return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence}`;
+}
+
+function fixes(message: Message, artifact: object, index: LineIndex) {
+  const all: Fix[] = [...(message.fix ? [message.fix] : []), ...(message.suggestions ?? [])];
+  return all.map((fix) => ({
+    description: { text: sentence(fix.description) },
+    artifactChanges: [
+      {
+        artifactLocation: artifact,
+        replacements: fix.edits.map((edit) => ({
+          deletedRegion: region(index.position(edit)),
+          ...(edit.text !== '' && { insertedContent: { text: edit.text } }),
+        })),
+      },
+    ],
+  }));
+}
+
+/** SARIF 2.1.0, as GitHub code scanning and the SARIF Multitool want it: rules, results, regions, fixes. */
+export function formatSarif(results: readonly FileResult[], toolVersion: string, cwd = process.cwd()): string {
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const artifacts = results.map((result) => ({
+    location: { uri: uri(result.source.path), uriBaseId: sourceRoot },
+    roles: ['analysisTarget'],
+    length: encodeSource(result.source, result.source.text).length,
+    encoding: result.source.encoding === 'utf8' ? 'utf-8' : 'iso-8859-1',
+  }));
+  const seen = new Map<string, number>();
+  const sarifResults = results.flatMap((result, artifactIndex) => {
+    const artifact = { uri: uri(result.source.path), uriBaseId: sourceRoot, index: artifactIndex };
+    const index = new LineIndex(result.output);
+    return result.messages.map((message) => ({
+      ruleId: message.ruleId,
+      ruleIndex: ruleIndex.get(message.ruleId),
+      level: levels[message.severity],
+      message: { text: sentence(message.reason) },
+      locations: [{ physicalLocation: { artifactLocation: artifact, region: region(message.place) } }],
+      partialFingerprints: { 'vosAudit/v1': fingerprint(message, result.output, seen) },
+      ...(message.cause && {
+        relatedLocations: [{ id: 1, message: { text: sentence(message.cause.reason) }, physicalLocation: { artifactLocation: artifact, region: region(message.cause.place) } }],
+      }),
+      ...((message.fix || message.suggestions) && { fixes: fixes(message, artifact, index) }),
+    }));
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'vos-audit',
+            version: toolVersion,
+            semanticVersion: toolVersion,
+            informationUri: 'https://github.com/vos-audit/vos-audit',
+            rules: rules.map(describeRule),
+          },
+        },
+        originalUriBaseIds: { [sourceRoot]: { uri: `${pathToFileURL(cwd).href}/` } },
+        artifacts,
+        results: sarifResults,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
