@@ -42,7 +42,7 @@ describe('exit codes and messages', () => {
     [['no-such-file'], 'vos-audit: cannot read no-such-file: no such file or directory\n'],
     [['--release', 'fifteen', 'hardened'], "vos-audit: option '--release <X.Y[.Z]>' argument 'fifteen' is invalid. expected a VOS release such as 15.1, 17.1.0 or 15.1.0ar\n"],
     [['--fix', '--diff', 'hardened'], 'vos-audit: --fix and --diff do not go together: --fix writes the files, --diff only shows the changes\n'],
-    [['--format', 'xml', 'hardened'], "vos-audit: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n"],
+    [['--format', 'xml', 'hardened'], "vos-audit: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, gcc, github.\n"],
   ])('exits 2 for %j with one line on stderr', (args, stderr) => {
     const result = cli(args, samplesDir);
     expect(result.status).toBe(2);

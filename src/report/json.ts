@@ -27,6 +27,7 @@ export function formatJson(results: readonly FileResult[], options: AuditOptions
         url: m.url,
         ...(m.cause && { cause: m.cause }),
         ...(m.fix && { fix: m.fix }),
+        ...(m.suggestions && { suggestions: m.suggestions }),
       })),
     })),
     summary: summarize(results),
