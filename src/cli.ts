@@ -3,7 +3,10 @@ import { knownReleases, newestRelease, parseRelease, type Release } from './cata
 import { fileKinds, type FileKind } from './files.ts';
 import { printable } from './report/printable.ts';
 import { rules } from './rules/registry.ts';
-import { outputFormats, run, type OutputFormat, type RunRequest } from './run.ts';
+import { renderRulePage } from './docs/rule-page.ts';
+import { nearest } from './nearest.ts';
+import { formatRules } from './report/rules-list.ts';
+import { outputFormats, run, type OutputFormat, type RunOutcome, type RunRequest } from './run.ts';
 import { version } from './version.ts';
 
 interface ModelFlags {
@@ -16,6 +19,9 @@ interface ModelFlags {
 
 interface AuditFlags extends ModelFlags {
   expandModules?: boolean;
+  quiet?: boolean;
+  maxWarnings?: number;
+  color: boolean;
   fix?: boolean;
   diff?: boolean;
   suggestions?: boolean;
@@ -80,9 +86,27 @@ Examples:
 A directory is a module when it holds a known file itself or a VOS-like system directory; otherwise each of its
 subdirectories is looked at the same way. Files named together on the command line form one module.`;
 
-type Request = Omit<RunRequest, 'toolVersion'>;
+type Execute = () => RunOutcome;
 
-function program(onRequest: (request: Request, debug: boolean) => void): Command {
+function modelOptions(flags: ModelFlags): RunRequest['options'] {
+  return { release: flags.release, nio: flags.nio ?? false, ...(flags.products && { products: flags.products }) };
+}
+
+function threshold(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of warnings, 0 or more');
+  return n;
+}
+
+function explain(id: string): RunOutcome {
+  const rule = rules.find((candidate) => candidate.id === id);
+  if (rule !== undefined) return { stdout: renderRulePage(rule).replace(/^<!--.*-->\n\n/, ''), stderr: [], exitCode: 0 };
+  const guess = nearest(id, rules.map((candidate) => candidate.id));
+  const hint = guess ? `; did you mean ${guess}?` : '; `vos-audit rules` lists them';
+  return { stdout: '', stderr: [`unknown rule '${printable(id)}'${hint}`], exitCode: 2 };
+}
+
+function program(onCommand: (execute: Execute, debug: boolean) => void): Command {
   const main = withModelOptions(
     new Command('vos-audit')
       .description('Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.')
@@ -94,23 +118,28 @@ function program(onRequest: (request: Request, debug: boolean) => void): Command
       .option('--suggestions', 'with --fix or --diff, also apply suggestions (commenting out macro start lines)')
       .option('--expand-modules', "audit the whole module of each file named (what the pre-commit hooks do)")
       .addOption(new Option('-f, --format <format>', 'output format').choices(outputFormats).default('text'))
+      .option('-q, --quiet', 'report errors only')
+      .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', threshold)
+      .option('--no-color', 'no colours (also when NO_COLOR is set, or output is not a terminal)')
       .addHelpText('after', examples),
   ).action((paths: string[], flags: AuditFlags) => {
     if (flags.fix && flags.diff) throw new InvalidArgumentError('--fix and --diff do not go together: --fix writes the files, --diff only shows the changes');
     if (flags.diff && flags.format !== 'text') throw new InvalidArgumentError(`--diff prints a patch; it does not go with --format ${flags.format}`);
     if (flags.suggestions && !flags.fix && !flags.diff) throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
-    onRequest(
-      {
-        paths,
-        options: { release: flags.release, nio: flags.nio ?? false, ...(flags.products && { products: flags.products }) },
-        mode: flags.fix ? 'fix' : flags.diff ? 'diff' : 'check',
-        format: flags.format,
-        suggestions: flags.suggestions ?? false,
-        kinds: flags.kind,
-        expandModules: flags.expandModules ?? false,
-      },
-      flags.debug ?? false,
-    );
+    const request: RunRequest = {
+      paths,
+      options: modelOptions(flags),
+      mode: flags.fix ? 'fix' : flags.diff ? 'diff' : 'check',
+      format: flags.format,
+      suggestions: flags.suggestions ?? false,
+      kinds: flags.kind,
+      expandModules: flags.expandModules ?? false,
+      quiet: flags.quiet ?? false,
+      ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
+      color: flags.color && !process.env.NO_COLOR && process.stdout.isTTY === true,
+      toolVersion: version,
+    };
+    onCommand(() => run(request), flags.debug ?? false);
   });
   main.addCommand(
     withModelOptions(
@@ -120,28 +149,33 @@ function program(onRequest: (request: Request, debug: boolean) => void): Command
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
         .addHelpText('after', portsExamples),
     ).action((paths: string[], flags: ModelFlags & { format: 'text' | 'json' | 'csv' }) => {
-      onRequest(
-        {
-          paths,
-          options: { release: flags.release, nio: flags.nio ?? false, ...(flags.products && { products: flags.products }) },
-          mode: 'ports',
-          format: flags.format,
-          suggestions: false,
-          kinds: flags.kind,
-        },
-        flags.debug ?? false,
-      );
+      const request: RunRequest = { paths, options: modelOptions(flags), mode: 'ports', format: flags.format, suggestions: false, kinds: flags.kind, toolVersion: version };
+      onCommand(() => run(request), flags.debug ?? false);
     }),
   );
+  main.addCommand(
+    new Command('rules')
+      .description('List every rule: id, severity, whether it fixes, what it checks, summary.')
+      .addHelpText('after', '\nExample:\n  $ vos-audit rules\n  $ vos-audit explain inetd-dos-tiny-service')
+      .action(() => onCommand(() => ({ stdout: formatRules(), stderr: [], exitCode: 0 }), false)),
+  );
+  main.addCommand(
+    new Command('explain')
+      .description("Print a rule's page: why it exists in VOS terms, what its fix does, examples.")
+      .argument('<rule-id>', 'a rule id, as `vos-audit rules` lists them')
+      .addHelpText('after', '\nExample:\n  $ vos-audit explain telnet-without-sshd')
+      .action((id: string) => onCommand(() => explain(id), false)),
+  );
+  for (const command of main.commands) command.showSuggestionAfterError(true).exitOverride().configureOutput(main.configureOutput());
   return main;
 }
 
 export function main(argv: string[]): number {
-  let request: Request | undefined;
+  let execute: Execute | undefined;
   let debug = argv.includes('--debug');
   try {
-    program((r, d) => {
-      request = r;
+    program((e, d) => {
+      execute = e;
       debug = d;
     }).parse(argv);
   } catch (error) {
@@ -149,9 +183,9 @@ export function main(argv: string[]): number {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  if (request === undefined) return 2;
+  if (execute === undefined) return 2;
   try {
-    const outcome = run({ ...request, toolVersion: version });
+    const outcome = execute();
     process.stdout.write(outcome.stdout);
     for (const line of outcome.stderr) process.stderr.write(`vos-audit: ${line}\n`);
     return outcome.exitCode;

@@ -30,6 +30,12 @@ export interface RunRequest {
   kinds: ReadonlyMap<string, FileKind>;
   /** Each file named stands for its whole module (the pre-commit hooks). */
   expandModules?: boolean;
+  /** Report errors only. */
+  quiet?: boolean;
+  /** Exit 1 when there are more warnings than this. */
+  maxWarnings?: number;
+  /** Colour the text output. */
+  color?: boolean;
   toolVersion: string;
 }
 
@@ -84,7 +90,9 @@ function writeFixes(module: ReadModule, result: ModuleResult, problems: string[]
 }
 
 function render(request: RunRequest, results: ModuleResult[]): string | Buffer {
-  const files = results.flatMap((result) => result.files);
+  const files = results
+    .flatMap((result) => result.files)
+    .map((file) => (request.quiet ? { ...file, messages: file.messages.filter((m) => m.severity === 'error') } : file));
   if (request.mode === 'ports') return formatPorts(results.map((result) => result.model), request.format as PortsFormat);
   if (request.mode === 'diff') return formatDiff(files);
   switch (request.format) {
@@ -97,7 +105,7 @@ function render(request: RunRequest, results: ModuleResult[]): string | Buffer {
     case 'github':
       return formatGithub(files);
     default:
-      return formatText(files, request.mode === 'fix' ? 'fix' : 'check');
+      return formatText(files, request.mode === 'fix' ? 'fix' : 'check', request.color ?? false);
   }
 }
 
@@ -117,6 +125,9 @@ export function run(request: RunRequest): RunOutcome {
     .map((module) => auditModule({ name: module.name, files: module.files }, { options: request.options, fix, suggestions: request.suggestions }));
   if (request.mode === 'fix') results = results.map((result) => writeFixes(modules.find((m) => m.name === result.name)!, result, problems));
 
-  const failed = request.mode !== 'ports' && results.some((result) => result.files.some((file) => file.messages.some((m) => atLeast(m.severity, 'error'))));
+  const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
+  const warnings = messages.filter((m) => m.severity === 'warning').length;
+  const failed =
+    request.mode !== 'ports' && (messages.some((m) => atLeast(m.severity, 'error')) || (request.maxWarnings !== undefined && warnings > request.maxWarnings));
   return { stdout: render(request, results), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
 }

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, run, temporaryDirectory } from './cli-helpers.ts';
+import { bundle, cli, run, temporaryDirectory } from './cli-helpers.ts';
 import { samplesDir } from './fixtures.ts';
 
 describe('vos-audit ports', () => {
@@ -121,5 +122,42 @@ describe('module discovery', () => {
     writeFileSync(join(dir, 'modules', 'm1', 'system', 'stcp', 'inetd.conf'), 'echo stream tcp nowait root internal\n');
     const result = cli(['ports', 'modules'], dir);
     expect(result.stdout.split('\n').filter((l) => l.startsWith('module '))).toEqual(['module modules/m1', 'module modules/m2']);
+  });
+});
+
+describe('rules, explain, thresholds and colour', () => {
+  it('vos-audit rules lists every rule', () => {
+    const result = cli(['rules'], samplesDir);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')[0]).toMatch(/^RULE +SEVERITY +FIXES +CHECKS +SUMMARY$/);
+    expect(result.stdout).toMatch(/^inetd-dos-tiny-service +error +fix +inetd +echo, chargen and daytime must not be served by inetd$/m);
+    expect(result.stdout).toMatch(/^telnet-msd-started +warning +suggestion +module +/m);
+  });
+
+  it('vos-audit explain prints the rule page, and suggests the nearest id for a wrong one', () => {
+    const page = cli(['explain', 'telnet-without-sshd'], samplesDir);
+    expect(page.stdout.startsWith('# telnet-without-sshd\n')).toBe(true);
+    expect(page.stdout).toContain('## Why');
+    const wrong = cli(['explain', 'telnet-without-ssh'], samplesDir);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toBe("vos-audit: unknown rule 'telnet-without-ssh'; did you mean telnet-without-sshd?\n");
+  });
+
+  it('--quiet reports errors only; --max-warnings fails on too many warnings', () => {
+    const quiet = cli(['--quiet', 'rsn-only-telnet'], samplesDir);
+    expect(quiet.stdout).toBe('no problems in 4 files\n');
+    expect(quiet.status).toBe(0);
+    expect(cli(['--max-warnings', '1', 'rsn-only-telnet'], samplesDir).status).toBe(0);
+    expect(cli(['--max-warnings', '0', 'rsn-only-telnet'], samplesDir).status).toBe(1);
+    expect(cli(['--max-warnings', 'many', 'rsn-only-telnet'], samplesDir).stderr).toContain('expected a whole number of warnings, 0 or more');
+  });
+
+  it('colours severities only on a terminal, and never with NO_COLOR or --no-color', () => {
+    const onTerminal = (args: string, env: Record<string, string> = {}) =>
+      spawnSync('script', ['-qec', `node ${bundle} ${args}`, '/dev/null'], { cwd: samplesDir, env: { ...process.env, NO_COLOR: '', ...env }, encoding: 'utf8' }).stdout;
+    expect(onTerminal('rsn-only-telnet')).toContain('\u001b[33mwarning\u001b[0m');
+    expect(onTerminal('--no-color rsn-only-telnet')).not.toContain('\u001b[');
+    expect(onTerminal('rsn-only-telnet', { NO_COLOR: '1' })).not.toContain('\u001b[');
+    expect(cli(['rsn-only-telnet'], samplesDir).stdout).not.toContain('\u001b[');
   });
 });

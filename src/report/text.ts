@@ -7,10 +7,21 @@ function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }
 
-function messageRows(path: string, messages: readonly Message[]): string[] {
+type Paint = (style: keyof typeof styles, text: string) => string;
+
+const styles = { error: '31', warning: '33', info: '36', dim: '2', bold: '1', green: '32' } as const;
+
+function painter(color: boolean): Paint {
+  return color ? (style, text) => `\u001b[${styles[style]}m${text}\u001b[0m` : (_style, text) => text;
+}
+
+function messageRows(path: string, messages: readonly Message[], paint: Paint): string[] {
   const cells = messages.map((m) => [`${path}:${m.place.start.line}:${m.place.start.column}`, m.severity, printable(m.reason), m.ruleId]);
   const widths = [0, 1].map((column) => cells.reduce((width, row) => Math.max(width, row[column]!.length), 0));
-  return cells.map((row) => `${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}  ${row[3]}`);
+  return cells.map((row, i) => {
+    const severity = paint(messages[i]!.severity, row[1]!.padEnd(widths[1]!));
+    return `${row[0]!.padEnd(widths[0]!)}  ${severity}  ${row[2]}  ${paint('dim', row[3]!)}`;
+  });
 }
 
 function fixLines(path: string, result: FileResult, verb: string): string[] {
@@ -27,14 +38,20 @@ export function summaryLine(summary: Summary, mode: 'check' | 'fix'): string {
   return `${plural(problems, 'problem')} (${counts}) ${inFiles}${fixable}`;
 }
 
-/** Findings grouped by file, one `file:line:col  severity  reason  rule-id` row each, then a summary line. */
-export function formatText(results: readonly FileResult[], mode: 'check' | 'fix'): string {
+/**
+ * Findings grouped by file, one `file:line:col  severity  reason  rule-id` row each, then a summary line; severities
+ * and the summary in colour when asked (a terminal without NO_COLOR).
+ */
+export function formatText(results: readonly FileResult[], mode: 'check' | 'fix', color = false): string {
+  const paint = painter(color);
   const blocks: string[] = [];
   for (const result of results) {
     const path = printable(result.source.path);
-    const lines = [...fixLines(path, result, 'fixed'), ...messageRows(path, result.messages)];
+    const lines = [...fixLines(path, result, 'fixed'), ...messageRows(path, result.messages, paint)];
     if (lines.length > 0) blocks.push(lines.join('\n'));
   }
-  blocks.push(summaryLine(summarize(results), mode));
+  const summary = summarize(results);
+  const style = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'green';
+  blocks.push(paint('bold', paint(style, summaryLine(summary, mode))));
   return `${blocks.join('\n\n')}\n`;
 }
