@@ -3,6 +3,7 @@ import { knownReleases, newestRelease, parseRelease, type Release } from './cata
 import { fileKinds, type FileKind } from './files.ts';
 import { printable } from './report/printable.ts';
 import { rules } from './rules/registry.ts';
+import { configName } from './config.ts';
 import { renderRulePage } from './docs/rule-page.ts';
 import { nearest } from './nearest.ts';
 import { formatRules } from './report/rules-list.ts';
@@ -10,7 +11,8 @@ import { outputFormats, run, type OutputFormat, type RunOutcome, type RunRequest
 import { version } from './version.ts';
 
 interface ModelFlags {
-  release: Release;
+  release?: Release;
+  config?: string;
   nio?: boolean;
   products?: Set<string>;
   kind: Map<string, FileKind>;
@@ -51,12 +53,13 @@ function kindArgument(value: string, previous: Map<string, FileKind>): Map<strin
 function withModelOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--release <X.Y[.Z]>', `VOS release of the module (known: ${knownReleases[0]}–${newestRelease.text})`)
-        .argParser(releaseArgument)
-        .default(newestRelease, newestRelease.text),
+      new Option('--release <X.Y[.Z]>', `VOS release of the module (known: ${knownReleases[0]}–${newestRelease.text}; default: ${newestRelease.text})`).argParser(
+        releaseArgument,
+      ),
     )
     .option('--nio', 'the module has an NIO (V-series), which needs tcp time and tftp')
     .option('--products <codes>', 'products purchased, such as S270,S269: decides &if (software_purchased …) blocks', productsArgument)
+    .option('--config <file>', `use this configuration for every module instead of the nearest ${configName}`)
     .option('--kind <file=kind>', `read FILE as KIND (${fileKinds.join(', ')}); repeatable`, kindArgument, new Map())
     .option('--debug', 'print stack traces of internal errors')
     .showSuggestionAfterError(true)
@@ -89,7 +92,12 @@ subdirectories is looked at the same way. Files named together on the command li
 type Execute = () => RunOutcome;
 
 function modelOptions(flags: ModelFlags): RunRequest['options'] {
-  return { release: flags.release, nio: flags.nio ?? false, ...(flags.products && { products: flags.products }) };
+  return {
+    ...(flags.release && { release: flags.release }),
+    ...(flags.nio && { nio: true }),
+    ...(flags.products && { products: flags.products }),
+    ...(flags.config && { config: flags.config }),
+  };
 }
 
 function threshold(value: string): number {

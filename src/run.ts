@@ -1,7 +1,7 @@
 import { auditModule, type FileResult, type ModuleResult } from './engine.ts';
 import { describeIoError, UserError } from './errors.ts';
 import type { FileKind, SourceOfKind } from './files.ts';
-import { discoverModules, expandToModules } from './io/discover.ts';
+import { discoverModules, expandToModules, type DiscoveredFile } from './io/discover.ts';
 import { readSource } from './io/read.ts';
 import { writeAtomically } from './io/write.ts';
 import { kindByContent, kindByName } from './kind.ts';
@@ -13,15 +13,26 @@ import { formatPorts, type PortsFormat } from './report/ports.ts';
 import { printable } from './report/printable.ts';
 import { formatSarif } from './report/sarif.ts';
 import { formatText } from './report/text.ts';
-import type { AuditOptions } from './rules/rule.ts';
+import type { AuditOptions, Rule } from './rules/rule.ts';
+import { configuredRules, findConfig, ignored, loadConfig, type Config } from './config.ts';
+import { newestRelease, type Release } from './catalog/releases.ts';
 import { encodeSource } from './syntax/source.ts';
 
 export const outputFormats = ['text', 'json', 'sarif', 'gcc', 'github'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
+/** The options given on the command line; what is not given comes from the module's .vos-audit.json, else defaults. */
+export interface CommandLineOptions {
+  release?: Release;
+  nio?: boolean;
+  products?: ReadonlySet<string>;
+  /** `--config FILE`: this configuration for every module, instead of the nearest .vos-audit.json. */
+  config?: string;
+}
+
 export interface RunRequest {
   paths: string[];
-  options: AuditOptions;
+  options: CommandLineOptions;
   mode: 'check' | 'fix' | 'diff' | 'ports';
   format: OutputFormat | PortsFormat;
   /** With fix or diff: apply the suggestions too. */
@@ -49,29 +60,46 @@ export interface RunOutcome {
 interface ReadModule {
   name: string;
   files: Array<SourceOfKind & { bytes: Buffer }>;
+  options: AuditOptions;
+  rules: readonly Rule[];
+}
+
+function moduleSettings(request: RunRequest, config: Config | undefined): Pick<ReadModule, 'options' | 'rules'> {
+  const { release = config?.release ?? newestRelease, nio = config?.nio ?? false } = request.options;
+  const products = request.options.products ?? config?.products;
+  return { options: { release, nio, ...(products && { products }) }, rules: configuredRules(config) };
 }
 
 const unknownKind = (path: string) =>
   `${path}: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind ${path}=inetd|macro|telnet-admin|services`;
 
+function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]): ReadModule['files'] {
+  const read = readSource(found.path);
+  if (!read.ok) {
+    problems.push(read.reason);
+    return [];
+  }
+  const kind = request.kinds.get(found.path) ?? kindByName(found.path) ?? (found.explicit ? kindByContent(read.source.text) : undefined);
+  if (kind === undefined) {
+    problems.push(unknownKind(found.path));
+    return [];
+  }
+  return [{ source: read.source, kind, bytes: read.bytes }];
+}
+
+/** Finds the modules, each with the settings of its .vos-audit.json (or --config) and the files it does not ignore. */
 function readModules(request: RunRequest, problems: string[]): ReadModule[] {
   const paths = request.expandModules ? expandToModules(request.paths) : request.paths;
-  return discoverModules(paths).map((module) => ({
-    name: module.name,
-    files: module.files.flatMap((found) => {
-      const read = readSource(found.path);
-      if (!read.ok) {
-        problems.push(read.reason);
-        return [];
-      }
-      const kind = request.kinds.get(found.path) ?? kindByName(found.path) ?? (found.explicit ? kindByContent(read.source.text) : undefined);
-      if (kind === undefined) {
-        problems.push(unknownKind(found.path));
-        return [];
-      }
-      return [{ source: read.source, kind, bytes: read.bytes }];
-    }),
-  }));
+  const configs = new Map<string, Config>();
+  const configAt = (path: string | undefined) => {
+    if (path !== undefined && !configs.has(path)) configs.set(path, loadConfig(path));
+    return path === undefined ? undefined : configs.get(path);
+  };
+  return discoverModules(paths).map((module) => {
+    const config = configAt(request.options.config ?? findConfig(module.directory));
+    const files = module.files.filter((found) => found.explicit || !ignored(config, found.path));
+    return { name: module.name, ...moduleSettings(request, config), files: files.flatMap((found) => readFile(found, request, problems)) };
+  });
 }
 
 /** Writes each changed file; a file that cannot be written keeps its original bytes and is named in `problems`. */
@@ -89,7 +117,7 @@ function writeFixes(module: ReadModule, result: ModuleResult, problems: string[]
   return { ...result, files };
 }
 
-function render(request: RunRequest, results: ModuleResult[]): string | Buffer {
+function render(request: RunRequest, options: AuditOptions, results: ModuleResult[]): string | Buffer {
   const files = results
     .flatMap((result) => result.files)
     .map((file) => (request.quiet ? { ...file, messages: file.messages.filter((m) => m.severity === 'error') } : file));
@@ -97,7 +125,7 @@ function render(request: RunRequest, results: ModuleResult[]): string | Buffer {
   if (request.mode === 'diff') return formatDiff(files);
   switch (request.format) {
     case 'json':
-      return formatJson(files, request.options, request.toolVersion, request.mode === 'fix' ? 'fix' : 'check');
+      return formatJson(files, options, request.toolVersion, request.mode === 'fix' ? 'fix' : 'check');
     case 'sarif':
       return formatSarif(files, request.toolVersion);
     case 'gcc':
@@ -122,12 +150,13 @@ export function run(request: RunRequest): RunOutcome {
   const fix = request.mode === 'fix' || request.mode === 'diff';
   let results = modules
     .filter((module) => module.files.length > 0)
-    .map((module) => auditModule({ name: module.name, files: module.files }, { options: request.options, fix, suggestions: request.suggestions }));
+    .map((module) => auditModule({ name: module.name, files: module.files }, { options: module.options, rules: module.rules, fix, suggestions: request.suggestions }));
   if (request.mode === 'fix') results = results.map((result) => writeFixes(modules.find((m) => m.name === result.name)!, result, problems));
 
   const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
   const warnings = messages.filter((m) => m.severity === 'warning').length;
   const failed =
     request.mode !== 'ports' && (messages.some((m) => atLeast(m.severity, 'error')) || (request.maxWarnings !== undefined && warnings > request.maxWarnings));
-  return { stdout: render(request, results), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
+  const options = modules[0]?.options ?? moduleSettings(request, undefined).options;
+  return { stdout: render(request, options, results), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
 }

@@ -12,6 +12,8 @@ export interface DiscoveredFile {
 /** The files of one module: a directory, or the files named together on the command line. */
 export interface DiscoveredModule {
   name: string;
+  /** Where its configuration is looked for: the module's directory, or the named files' common directory. */
+  directory: string;
   files: DiscoveredFile[];
 }
 
@@ -119,11 +121,14 @@ export function discoverModules(paths: readonly string[], cwd = process.cwd()): 
     }
     const found = modulesIn(readTree(resolve(cwd, given)));
     if (found.length === 0) throw new UserError(`no configuration files found in ${given} (looked for files named ${knownNamesText})`);
-    for (const module of found) modules.push({ name: show(module.path), files: allKnown(module).map((path) => ({ path: show(path), explicit: false })) });
+    for (const module of found) {
+      modules.push({ name: show(module.path), directory: module.path, files: allKnown(module).map((path) => ({ path: show(path), explicit: false })) });
+    }
   }
   if (named.length > 0) {
     const parents = new Set(named.map((file) => dirname(resolve(cwd, file.path))));
-    modules.splice(namedAt, 0, { name: parents.size === 1 ? show([...parents][0]!) : 'files named on the command line', files: named });
+    const [first] = parents;
+    modules.splice(namedAt, 0, { name: parents.size === 1 ? show(first!) : 'files named on the command line', directory: parents.size === 1 ? first! : cwd, files: named });
   }
   return modules;
 }

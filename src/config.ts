@@ -1,0 +1,116 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseRelease, type Release } from './catalog/releases.ts';
+import { describeIoError, UserError } from './errors.ts';
+import { nearest } from './nearest.ts';
+import { rules } from './rules/registry.ts';
+import type { Rule, Severity } from './rules/rule.ts';
+
+export const configName = '.vos-audit.json';
+
+/** A `.vos-audit.json`: what the modules below it are, which rules apply how, which files to leave out. */
+export interface Config {
+  path: string;
+  release?: Release;
+  products?: ReadonlySet<string>;
+  nio?: boolean;
+  severities: ReadonlyMap<string, Severity | 'off'>;
+  /** Globs relative to the config file's directory. */
+  ignore: RegExp[];
+}
+
+const keys = ['release', 'products', 'nio', 'rules', 'ignore'];
+const levels = ['off', 'info', 'warning', 'error'];
+
+/** `**` any path, `*` any name part, `?` one character; matched against paths relative to the config. */
+function globToRegExp(glob: string): RegExp {
+  let pattern = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') pattern += '[^/]*';
+    else if (c === '?') pattern += '[^/]';
+    else pattern += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${pattern}(?:/.*)?$`);
+}
+
+/** Reads and validates a config file; every mistake names the key and what was expected. */
+export function loadConfig(path: string): Config {
+  const fail = (what: string): never => {
+    throw new UserError(`${path}: ${what}`);
+  };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return fail(error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeIoError(error));
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected a JSON object such as {"release": "15.2"}');
+  const object = raw as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    if (!keys.includes(key)) {
+      const guess = nearest(key, keys);
+      fail(`unknown key '${key}'${guess ? `; did you mean '${guess}'?` : `; expected one of ${keys.join(', ')}`}`);
+    }
+  }
+  const config: Config = { path, severities: new Map(), ignore: [] };
+  if (object.release !== undefined) {
+    const release = typeof object.release === 'string' ? parseRelease(object.release) : undefined;
+    config.release = release ?? fail(`'release' must be a VOS release such as "15.1" or "15.1.0ar"`);
+  }
+  if (object.nio !== undefined) {
+    if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`);
+    config.nio = object.nio as boolean;
+  }
+  if (object.products !== undefined) {
+    const products = object.products;
+    if (!Array.isArray(products) || products.some((p) => typeof p !== 'string' || !/^(S\d{3}|STCP)$/i.test(p))) {
+      fail(`'products' must be a list of product codes such as ["S270", "S269"]`);
+    }
+    config.products = new Set((products as string[]).map((p) => p.toUpperCase()));
+  }
+  if (object.rules !== undefined) {
+    if (typeof object.rules !== 'object' || object.rules === null || Array.isArray(object.rules)) fail(`'rules' must map rule ids to off, info, warning or error`);
+    for (const [id, level] of Object.entries(object.rules as Record<string, unknown>)) {
+      if (!rules.some((rule) => rule.id === id)) {
+        const guess = nearest(id, rules.map((rule) => rule.id));
+        fail(`unknown rule 'rules.${id}'${guess ? `; did you mean '${guess}'?` : '; `vos-audit rules` lists them'}`);
+      }
+      if (typeof level !== 'string' || !levels.includes(level)) fail(`'rules.${id}' must be off, info, warning or error, not ${JSON.stringify(level)}`);
+      (config.severities as Map<string, Severity | 'off'>).set(id, level as Severity | 'off');
+    }
+  }
+  if (object.ignore !== undefined) {
+    if (!Array.isArray(object.ignore) || object.ignore.some((g) => typeof g !== 'string' || g === '')) fail(`'ignore' must be a list of globs such as ["old/**"]`);
+    config.ignore = (object.ignore as string[]).map(globToRegExp);
+  }
+  return config;
+}
+
+/** The nearest `.vos-audit.json` in a directory or above it. */
+export function findConfig(directory: string): string | undefined {
+  for (let dir = resolve(directory); ; dir = dirname(dir)) {
+    const candidate = join(dir, configName);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export function ignored(config: Config | undefined, path: string): boolean {
+  if (config === undefined || config.ignore.length === 0) return false;
+  const shown = relative(dirname(config.path), resolve(path)).split('\\').join('/');
+  return config.ignore.some((glob) => glob.test(shown));
+}
+
+/** The rules with the severities the config gives them; `off` rules left out. */
+export function configuredRules(config: Config | undefined): readonly Rule[] {
+  if (config === undefined || config.severities.size === 0) return rules;
+  return rules.flatMap((rule) => {
+    const level = config.severities.get(rule.id);
+    if (level === 'off') return [];
+    return [level === undefined ? rule : ({ ...rule, severity: level } as Rule)];
+  });
+}
