@@ -1,24 +1,32 @@
 import type { AuditedFile, FileKind } from './files.ts';
 import { byPlace, type Message } from './message.ts';
-import { ruleUrl } from './rules/registry.ts';
+import { ruleUrl, rules as allRules } from './rules/registry.ts';
 import type { AuditedModule, AuditOptions, FileContext, Report, Rule } from './rules/rule.ts';
+import { applySuppressions } from './suppressions.ts';
 import { LineIndex } from './syntax/position.ts';
 
-/** Runs the rules over a module; the framework, not the rule, stamps id, severity, url and positions. */
-export function checkModule(module: AuditedModule, options: AuditOptions, rules: readonly Rule[]): Message[] {
+export interface Checked {
+  messages: Message[];
+  /** How many findings each file's suppression comments silenced. */
+  suppressed: Map<string, number>;
+}
+
+/**
+ * Runs the rules over a module, then applies the files' suppression comments; the framework, not the rule, stamps
+ * id, severity, url and positions.
+ */
+export function checkModule(module: AuditedModule, options: AuditOptions, rules: readonly Rule[]): Checked {
   const indexes = new Map<AuditedFile, LineIndex>();
   const indexOf = (file: AuditedFile) => {
     let index = indexes.get(file);
     if (index === undefined) indexes.set(file, (index = new LineIndex(file.source.text)));
     return index;
   };
-  const messages: Message[] = [];
-  const reporter = (rule: Rule, own?: AuditedFile) => (report: Report) => {
-    const file = report.file ?? own;
+  const stamp = (rule: Rule, file: AuditedFile | undefined, report: Report): Message => {
     if (file === undefined) throw new Error(`rule ${rule.id} reported without naming a file`);
     if (report.fix !== undefined && !rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not marked fixable`);
     const index = indexOf(file);
-    messages.push({
+    return {
       file: file.source.path,
       ruleId: rule.id,
       severity: rule.severity,
@@ -29,17 +37,23 @@ export function checkModule(module: AuditedModule, options: AuditOptions, rules:
       ...(report.cause && { cause: { reason: report.cause.reason, place: index.position(report.cause.span) } }),
       ...(report.fix && { fix: report.fix }),
       ...(report.suggestions && { suggestions: report.suggestions }),
-    });
+    };
   };
+  const messages: Message[] = [];
   for (const rule of rules) {
     if (rule.scope === 'module') {
-      rule.check({ module, options, report: reporter(rule) });
+      rule.check({ module, options, report: (report) => messages.push(stamp(rule, report.file, report)) });
       continue;
     }
     const check = rule.check as (context: FileContext<AuditedFile>) => void;
     for (const file of module.files) {
-      if (file.kind === (rule.scope as FileKind)) check({ file, module, options, report: reporter(rule, file) });
+      if (file.kind !== (rule.scope as FileKind)) continue;
+      check({ file, module, options, report: (report) => messages.push(stamp(rule, report.file ?? file, report)) });
     }
   }
-  return messages.sort(byPlace);
+  const active = (id: string) => rules.find((rule) => rule.id === id);
+  const suppressionRules = { withoutReason: active('suppression-without-reason'), unused: active('unused-suppression') };
+  const { kept, suppressed, reports } = applySuppressions(module.files, messages, suppressionRules, allRules.map((rule) => rule.id));
+  for (const { rule, file, report } of reports) kept.push(stamp(rule, file, report));
+  return { messages: kept.sort(byPlace), suppressed };
 }

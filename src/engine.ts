@@ -15,6 +15,8 @@ export interface FileResult {
   output: string;
   /** Findings on `output`: after fixing, what is left, at its place in the fixed text. */
   messages: Message[];
+  /** Findings silenced by the file's suppression comments. */
+  suppressed: number;
   applied: Fix[];
 }
 
@@ -48,7 +50,7 @@ export function auditModule(input: ModuleInput, request: AuditRequest): ModuleRe
   const rules = request.rules ?? allRules;
   const check = (texts?: readonly string[]) => {
     const module = analyzeModule(input, request.options, texts);
-    return { module, messages: checkModule(module, request.options, rules) };
+    return { module, ...checkModule(module, request.options, rules) };
   };
   const originals = input.files.map((file) => file.source.text);
   const fixesOf = (message: Message): Fix[] => [...(message.fix ? [message.fix] : []), ...(request.suggestions ? (message.suggestions ?? []) : [])];
@@ -58,7 +60,7 @@ export function auditModule(input: ModuleInput, request: AuditRequest): ModuleRe
         return input.files.map((file) => messages.filter((m) => m.file === file.source.path).flatMap(fixesOf));
       })
     : { texts: originals, applied: originals.map(() => []) };
-  const { module, messages } = check(fixed.texts);
+  const { module, messages, suppressed } = check(fixed.texts);
   return {
     name: input.name,
     model: module.model,
@@ -67,6 +69,7 @@ export function auditModule(input: ModuleInput, request: AuditRequest): ModuleRe
       kind: file.kind,
       output: fixed.texts[i]!,
       messages: messages.filter((m) => m.file === file.source.path),
+      suppressed: suppressed.get(file.source.path) ?? 0,
       applied: fixed.applied[i]!,
     })),
   };

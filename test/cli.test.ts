@@ -150,7 +150,7 @@ describe('--format json', () => {
       url: expect.stringMatching(/docs\/rules\/inetd-dos-tiny-service\.md$/),
       fix: { description: 'commented out line 7 (echo/tcp)', edits: [{ start, end: start, text: '#' }] },
     });
-    expect(report.summary).toEqual({ files: 1, errors: 7, warnings: 6, infos: 0, fixable: 11, fixed: 0 });
+    expect(report.summary).toEqual({ files: 1, errors: 7, warnings: 6, infos: 0, fixable: 11, fixed: 0, suppressed: 0 });
   });
 });
 

@@ -10,6 +10,8 @@ export interface Summary {
   fixable: number;
   /** Fixes applied (with `--fix`) or shown (with `--diff`). */
   fixed: number;
+  /** Findings silenced by suppression comments. */
+  suppressed: number;
 }
 
 export function summarize(results: readonly FileResult[]): Summary {
@@ -21,5 +23,6 @@ export function summarize(results: readonly FileResult[]): Summary {
     infos: count('info'),
     fixable: results.reduce((n, r) => n + r.messages.filter((m) => m.fix !== undefined).length, 0),
     fixed: results.reduce((n, r) => n + r.applied.length, 0),
+    suppressed: results.reduce((n, r) => n + r.suppressed, 0),
   };
 }

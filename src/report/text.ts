@@ -31,7 +31,7 @@ function fixLines(path: string, result: FileResult, verb: string): string[] {
 
 export function summaryLine(summary: Summary, mode: 'check' | 'fix'): string {
   const problems = summary.errors + summary.warnings + summary.infos;
-  const inFiles = `in ${plural(summary.files, 'file')}`;
+  const inFiles = `in ${plural(summary.files, 'file')}${summary.suppressed > 0 ? ` (${summary.suppressed} suppressed)` : ''}`;
   if (problems === 0) return `no problems ${inFiles}`;
   const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info', 'infos')}`;
   const fixable = mode === 'check' && summary.fixable > 0 ? `; ${summary.fixable} fixable with --fix` : '';

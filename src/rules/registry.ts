@@ -14,6 +14,7 @@ import { rpcServicesLive } from './rpc-services-live.ts';
 import { rsnTelnetPort } from './rsn-telnet-port.ts';
 import type { Rule } from './rule.ts';
 import { servicesSyntax } from './services-syntax.ts';
+import { suppressionWithoutReason, unusedSuppression } from './suppression-rules.ts';
 import { syncCfgdWithoutNio } from './sync-cfgd-without-nio.ts';
 import { telnetAdminSyntax } from './telnet-admin-syntax.ts';
 import { telnetCleartextLogin } from './telnet-cleartext-login.ts';
@@ -41,6 +42,8 @@ export const rules: readonly Rule[] = [
   syncCfgdWithoutNio,
   rpcServicesLive,
   ntpdNotStarted,
+  suppressionWithoutReason,
+  unusedSuppression,
 ];
 
 export const docsBaseUrl = 'https://github.com/vos-audit/vos-audit/blob/main/docs/rules/';
