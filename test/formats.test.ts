@@ -43,3 +43,34 @@ describe('--format gcc and github', () => {
     expect(notice).toMatch(/^::notice file=hardened\/telnet_admin\.txt,line=4,.*::tcp\/85 is telnetd/m);
   });
 });
+
+describe('exit codes in every mode and format', () => {
+  const cases: Array<[string, string[], number]> = [];
+  for (const format of ['text', 'json', 'sarif', 'gcc', 'github']) {
+    cases.push([`${format}: errors`, ['--format', format, 'stock-posix'], 1]);
+    cases.push([`${format}: no errors`, ['--format', format, '--products', 'S270', 'hardened'], 0]);
+    cases.push([`${format}: missing path`, ['--format', format, 'nowhere'], 2]);
+  }
+  cases.push(['diff: errors left after the fixes', ['--diff', 'stock-pre-14.5'], 1]);
+  cases.push(['diff: none left', ['--diff', 'nio-v-series/inetd.conf'], 0]);
+  cases.push(['diff: missing path', ['--diff', 'nowhere'], 2]);
+  for (const format of ['text', 'json', 'csv']) {
+    cases.push([`ports ${format}`, ['ports', '--format', format, 'stock-posix'], 0]);
+    cases.push([`ports ${format}: missing path`, ['ports', '--format', format, 'nowhere'], 2]);
+  }
+  cases.push(['rules', ['rules'], 0]);
+  cases.push(['explain: unknown rule', ['explain', 'nothing-like-it'], 2]);
+  it.each(cases)('%s', (_title, args, status) => {
+    const result = cli(args, samplesDir);
+    expect(result.status).toBe(status);
+    if (status === 2) expect(result.stderr).toMatch(/^vos-audit: [^\n]+\n$/);
+    else expect(result.stderr).toBe('');
+  });
+
+  it('--fix exits 0 when the fixes leave no error, 1 when errors are left', () => {
+    const dir = temporaryDirectory();
+    cpSync(samplesDir, join(dir, 'samples'), { recursive: true });
+    expect(cli(['--fix', '--nio', 'samples/nio-v-series/inetd.conf'], dir).status).toBe(0);
+    expect(cli(['--fix', '--release', '14.4', 'samples/stock-pre-14.5'], dir).status).toBe(1);
+  });
+});
