@@ -1,8 +1,8 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { cstGrammar } from '../parsing.ts';
 import { tokenEnd, type GrammarError } from '../types.ts';
-import { newMacroParser } from './parser.ts';
-import { macroTokens, QuotedString, RightParen } from './tokens.ts';
+import { maxCallDepth, newMacroParser } from './parser.ts';
+import { macroTokens, QuotedString } from './tokens.ts';
 
 const terminatedString = /^'(?:[^'\r\n]|'')*'$/;
 
@@ -17,17 +17,23 @@ function unterminatedStrings(tokens: IToken[]): GrammarError[] {
     }));
 }
 
-/** Calls whose `)` is missing, and `)` with no call to close. */
-function parenthesisErrors(node: CstNode, errors: GrammarError[]): void {
+/**
+ * Calls whose `)` is missing, `)` with no call to close, and calls nested too deep. Once a statement nests too
+ * deep, its stray `)` are the too-deep calls' own and are not reported again.
+ */
+function parenthesisErrors(node: CstNode, errors: GrammarError[], statement = { tooDeep: false }): void {
   for (const [label, children] of Object.entries(node.children)) {
     for (const child of children) {
       if ('children' in child) {
-        if (label === 'call' && child.children.RightParen === undefined) {
+        if (label === 'call' && child.children.RightParen === undefined && !statement.tooDeep) {
           const open = (child.children.LeftParen as IToken[])[0]!;
           errors.push({ message: "Unexpected end of statement in a call opened here, expected ')'", start: open.startOffset, end: tokenEnd(open), found: '(', expected: ')' });
         }
-        parenthesisErrors(child, errors);
-      } else if (label === 'RightParen' && node.name === 'element' && child.tokenType === RightParen) {
+        parenthesisErrors(child, errors, node.name === 'file' ? { tooDeep: false } : statement);
+      } else if (label === 'tooDeep' && !statement.tooDeep) {
+        statement.tooDeep = true;
+        errors.push({ message: `Unexpected '(' nested more than ${maxCallDepth} calls deep, expected fewer levels; what follows is read as plain text`, start: child.startOffset, end: tokenEnd(child), found: '(', expected: 'a shallower call' });
+      } else if (label === 'RightParen' && node.name === 'element' && !statement.tooDeep) {
         errors.push({ message: "Unexpected ')', expected it to close a '(' on the same statement", start: child.startOffset, end: tokenEnd(child), found: ')', expected: 'an argument' });
       }
     }

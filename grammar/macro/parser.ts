@@ -20,13 +20,19 @@ import {
  * `&do` and `&end` nest is worked out over these statements by src/syntax/macro.ts, which can say precisely what is
  * missing where; a grammar that nested them would lose the rest of a file at the first unbalanced `&end`.
  */
+/** Calls nested deeper than this are read as plain text: the parser and the tree builder recurse once per level. */
+export const maxCallDepth = 100;
+
 class MacroParser extends CstParser {
+  private depth = 0;
+
   constructor() {
     super(macroTokens, parserConfig);
     this.performSelfAnalysis();
   }
 
   file = this.RULE('file', () => {
+    this.ACTION(() => (this.depth = 0));
     this.MANY(() => {
       this.OR([
         { ALT: () => this.CONSUME(Newline) },
@@ -61,18 +67,24 @@ class MacroParser extends CstParser {
   /** `(name args…)`, nested; a missing `)` ends the call at the end of the line. */
   call = this.RULE('call', () => {
     this.CONSUME(LeftParen);
+    this.ACTION(() => this.depth++);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(Word) },
-        { ALT: () => this.CONSUME(VariableReference) },
-        { ALT: () => this.CONSUME(Ampersand) },
-        { ALT: () => this.CONSUME(QuotedString) },
-        { ALT: () => this.CONSUME(Directive) },
-        { ALT: () => this.CONSUME(Semicolon) },
-        { ALT: () => this.SUBRULE(this.call) },
-      ]);
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.CONSUME(Word) },
+          { ALT: () => this.CONSUME(VariableReference) },
+          { ALT: () => this.CONSUME(Ampersand) },
+          { ALT: () => this.CONSUME(QuotedString) },
+          { ALT: () => this.CONSUME(Directive) },
+          { ALT: () => this.CONSUME(Semicolon) },
+          { GATE: () => this.depth < maxCallDepth, ALT: () => this.SUBRULE(this.call) },
+          { ALT: () => this.CONSUME2(LeftParen, { LABEL: 'tooDeep' }) },
+        ],
+      });
     });
     this.OPTION(() => this.CONSUME(RightParen));
+    this.ACTION(() => this.depth--);
   });
 }
 
