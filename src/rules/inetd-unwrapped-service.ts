@@ -89,6 +89,11 @@ export const inetdUnwrappedService: FileRule<'inetd'> = {
       output: 'bootps\tdgram\tudp\twait\troot\t>system>stcp>command_library>tcpd.pm\t>system>stcp>command_library>bootpd.pm\n',
     },
     {
+      title: 'Served inside inetd: nothing for tcpd to wrap',
+      input: 'tftp dgram udp wait root internal\n',
+      messages: ['1:1 Unexpected tftp/udp (port 69) served inside inetd, where tcpd cannot restrict it: comment it out, or run the daemon through tcpd'],
+    },
+    {
       title: 'Already through tcpd',
       input: 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
       messages: [],
@@ -97,6 +102,13 @@ export const inetdUnwrappedService: FileRule<'inetd'> = {
   check(context) {
     for (const service of activeServices(context.file)) {
       if (!isBootpOrTftp(service) || service.tcpd !== undefined) continue;
+      if (service.daemon === 'internal') {
+        context.report({
+          reason: `Unexpected ${describeService(service)} served inside inetd, where tcpd cannot restrict it: comment it out, or run the daemon through tcpd`,
+          span: entrySpan(service),
+        });
+        continue;
+      }
       context.report({
         reason: `Unexpected ${describeService(service)} started directly by ${service.entry.server.value}, expected it to run through tcpd so that hosts.allow and hosts.deny decide who may use it`,
         span: entrySpan(service),
