@@ -26,12 +26,15 @@ interface Directory {
 
 const skippedDirectories = new Set(['.git', 'node_modules']);
 
+/** More files than this in one run is a mistaken path (a whole disk), not a set of modules: stop and say so. */
+export const maxFiles = 20_000;
+
 function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 /** Symbolic links to directories are not followed, as git does not: it keeps the walk finite. */
-function readTree(path: string): Directory {
+function readTree(path: string, count = { files: 0, root: path }): Directory {
   let entries: Dirent[];
   try {
     entries = readdirSync(path, { withFileTypes: true }).sort(byName);
@@ -42,9 +45,14 @@ function readTree(path: string): Directory {
   for (const entry of entries) {
     const child = join(path, entry.name);
     if (entry.isDirectory() && !skippedDirectories.has(entry.name)) {
-      directory.children.push(readTree(child));
+      directory.children.push(readTree(child, count));
       if (entry.name.toLowerCase() === 'system') directory.hasSystem = true;
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && kindByName(entry.name) !== undefined) directory.known.push(child);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && kindByName(entry.name) !== undefined) {
+      if (++count.files > maxFiles) {
+        throw new UserError(`more than ${maxFiles.toLocaleString('en')} configuration files below ${relative(process.cwd(), count.root) || '.'}; name the module directories to audit`);
+      }
+      directory.known.push(child);
+    }
   }
   return directory;
 }

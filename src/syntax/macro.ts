@@ -68,19 +68,25 @@ const elementKinds: Record<string, MacroElementKind> = {
   RightParen: 'stray',
 };
 
-function tokensOf(node: CstNode): IToken[] {
-  return Object.values(node.children).flatMap((items: CstElement[]) =>
-    items.flatMap((item) => ('children' in item ? tokensOf(item) : [item])),
-  );
+/** The first and last offsets of a call's tokens, however deep it nests (one pass, no copies of sub-lists). */
+function extent(node: CstNode, span = { start: Infinity, end: 0 }): { start: number; end: number } {
+  for (const items of Object.values(node.children) as CstElement[][]) {
+    for (const item of items) {
+      if ('children' in item) extent(item, span);
+      else {
+        span.start = Math.min(span.start, item.startOffset);
+        span.end = Math.max(span.end, tokenEnd(item));
+      }
+    }
+  }
+  return span;
 }
 
 function element(node: CstNode, text: string, shift: number): MacroElement {
   const [label, items] = Object.entries(node.children)[0]!;
   const item = items[0]!;
   if ('children' in item) {
-    const tokens = tokensOf(item);
-    const start = tokens.reduce((min, t) => Math.min(min, t.startOffset), Infinity);
-    const end = tokens.reduce((max, t) => Math.max(max, tokenEnd(t)), 0);
+    const { start, end } = extent(item);
     return { kind: 'call', text: text.slice(start, end), start: start + shift, end: end + shift };
   }
   return { kind: elementKinds[label] ?? 'word', text: item.image, start: item.startOffset + shift, end: tokenEnd(item) + shift };
