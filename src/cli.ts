@@ -114,7 +114,7 @@ function explain(id: string): RunOutcome {
   return { stdout: '', stderr: [`unknown rule '${printable(id)}'${hint}`], exitCode: 2 };
 }
 
-function program(onCommand: (execute: Execute, debug: boolean) => void): Command {
+function program(onCommand: (execute: Execute, debug: boolean) => void, runRequest: (request: RunRequest) => RunOutcome): Command {
   const main = withModelOptions(
     new Command('vos-audit')
       .description('Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.')
@@ -147,7 +147,7 @@ function program(onCommand: (execute: Execute, debug: boolean) => void): Command
       color: flags.color && !process.env.NO_COLOR && process.stdout.isTTY === true,
       toolVersion: version,
     };
-    onCommand(() => run(request), flags.debug ?? false);
+    onCommand(() => runRequest(request), flags.debug ?? false);
   });
   main.addCommand(
     withModelOptions(
@@ -158,7 +158,7 @@ function program(onCommand: (execute: Execute, debug: boolean) => void): Command
         .addHelpText('after', portsExamples),
     ).action((paths: string[], flags: ModelFlags & { format: 'text' | 'json' | 'csv' }) => {
       const request: RunRequest = { paths, options: modelOptions(flags), mode: 'ports', format: flags.format, suggestions: false, kinds: flags.kind, toolVersion: version };
-      onCommand(() => run(request), flags.debug ?? false);
+      onCommand(() => runRequest(request), flags.debug ?? false);
     }),
   );
   main.addCommand(
@@ -178,14 +178,15 @@ function program(onCommand: (execute: Execute, debug: boolean) => void): Command
   return main;
 }
 
-export function main(argv: string[]): number {
+/** Runs the command line; `runRequest` is the audit itself, replaceable so that tests can make it fail. */
+export function main(argv: string[], runRequest: (request: RunRequest) => RunOutcome = run): number {
   let execute: Execute | undefined;
   let debug = argv.includes('--debug');
   try {
     program((e, d) => {
       execute = e;
       debug = d;
-    }).parse(argv);
+    }, runRequest).parse(argv);
   } catch (error) {
     if (error instanceof InvalidArgumentError) return usage(error.message);
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

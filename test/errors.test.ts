@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.ts';
+import { fileKinds } from '../src/files.ts';
+import { sourcesOfKind } from './fixtures.ts';
+import { treeOf } from './trees.ts';
+
+describe('every error explains itself', () => {
+  it.each(fileKinds.map((kind) => [kind] as const))('%s: each parse error says what was found and what was expected', (kind) => {
+    const errors = sourcesOfKind(kind).flatMap(([, source]) => treeOf(kind, source.text).errors);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      expect(error.message).toMatch(/^Unexpected .+, expected .+/);
+      expect(error.expected.length).toBeGreaterThan(0);
+      expect(error.position.start.line).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe('an internal error', () => {
+  const written: string[] = [];
+  afterEach(() => {
+    vi.restoreAllMocks();
+    written.length = 0;
+  });
+  const capture = () => vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+  const crash = () => {
+    throw new TypeError('something nobody foresaw');
+  };
+
+  it('prints one line asking for a report, exit 2, no stack', () => {
+    capture();
+    expect(main(['node', 'vos-audit', 'm1'], crash)).toBe(2);
+    expect(written).toEqual(['vos-audit: internal error: TypeError: something nobody foresaw; please report it (run with --debug for details)\n']);
+  });
+
+  it('prints the stack under --debug', () => {
+    capture();
+    expect(main(['node', 'vos-audit', '--debug', 'm1'], crash)).toBe(2);
+    expect(written.join('')).toMatch(/^vos-audit: internal error: TypeError: something nobody foresaw; please report it\nTypeError: something nobody foresaw\n\s+at /);
+  });
+});
