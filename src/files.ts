@@ -1,7 +1,6 @@
 import { inetdServices, type InetdService, type PortResolver } from './model/inetd.ts';
 import { parseInetd, type InetdRoot } from './syntax/inetd.ts';
 import { parseMacro, type MacroRoot } from './syntax/macro.ts';
-import type { ParseError } from './syntax/parse-error.ts';
 import { parseServices, servicePorts, type ServicesRoot } from './syntax/services.ts';
 import type { Source } from './syntax/source.ts';
 import { parseTelnetAdmin, type TelnetAdminRoot } from './syntax/telnet-admin.ts';
@@ -62,8 +61,4 @@ export function parseModuleFiles(inputs: readonly SourceOfKind[], fallbackResolv
     const tree = parseInetd(file.source.text);
     return { kind: 'inetd', source: file.source, tree, services: inetdServices(tree, resolver) };
   });
-}
-
-export function errorsOf(file: AuditedFile): ParseError[] {
-  return file.tree.errors;
 }

@@ -93,5 +93,4 @@ export interface ModuleRule extends RuleBase {
 }
 
 export type Rule = FileRule<'inetd'> | FileRule<'macro'> | FileRule<'telnet-admin'> | FileRule<'services'> | ModuleRule;
-export type ModuleContext = ContextBase;
 export type { InetdFile };
