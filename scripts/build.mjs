@@ -1,6 +1,6 @@
 // Bundles the CLI into one committed file, dist/vos-audit.js, which package.json's bin points to. pre-commit and
 // `npm install -g` run no build step, so the bundle is part of the repository; test/bundle.test.ts keeps it fresh.
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -22,4 +22,6 @@ export const bundleOptions = {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await build({ ...bundleOptions, outfile: 'dist/vos-audit.js' });
+  // Executable, so that `npx vos-audit` and a linked bin run it straight from a clone.
+  chmodSync('dist/vos-audit.js', 0o755);
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { expect, it } from 'vitest';
@@ -9,4 +10,9 @@ it('the committed bundle dist/vos-audit.js is what `npm run build` makes from th
   const fresh = await build({ ...bundleOptions, absWorkingDir: new URL('..', import.meta.url).pathname, write: false, outfile: 'dist/vos-audit.js' });
   const committed = readFileSync(bundle, 'utf8');
   expect(committed === fresh.outputFiles![0]!.text, 'dist/vos-audit.js is stale: run `npm run build` and commit it').toBe(true);
+});
+
+it('the committed bundle is executable, so a clone runs `npx vos-audit` without npm install setting it', () => {
+  const ls = spawnSync('git', ['ls-files', '--stage', 'dist/vos-audit.js'], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8' });
+  expect(ls.stdout).toMatch(/^100755 /);
 });
