@@ -15,7 +15,7 @@ interface ModelFlags {
   config?: string;
   nio?: boolean;
   products?: Set<string>;
-  kind: Map<string, FileKind>;
+  kind?: Map<string, FileKind>;
   debug?: boolean;
 }
 
@@ -43,7 +43,7 @@ function productsArgument(value: string): Set<string> {
   return new Set(codes);
 }
 
-function kindArgument(value: string, previous: Map<string, FileKind>): Map<string, FileKind> {
+function kindArgument(value: string, previous: Map<string, FileKind> = new Map()): Map<string, FileKind> {
   const at = value.lastIndexOf('=');
   const kind = value.slice(at + 1) as FileKind;
   if (at <= 0 || !fileKinds.includes(kind)) throw new InvalidArgumentError(`expected FILE=KIND with KIND one of ${fileKinds.join(', ')}`);
@@ -60,7 +60,7 @@ function withModelOptions(command: Command): Command {
     .option('--nio', 'the module has an NIO (V-series), which needs tcp time and tftp')
     .option('--products <codes>', 'products purchased, such as S270,S269: decides &if (software_purchased …) blocks', productsArgument)
     .option('--config <file>', `use this configuration for every module instead of the nearest ${configName}`)
-    .option('--kind <file=kind>', `read FILE as KIND (${fileKinds.join(', ')}); repeatable`, kindArgument, new Map())
+    .option('--kind <file=kind>', `read FILE as KIND (${fileKinds.join(', ')}); repeatable`, kindArgument)
     .option('--debug', 'print stack traces of internal errors')
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -140,7 +140,7 @@ function program(onCommand: (execute: Execute, debug: boolean) => void, runReque
       mode: flags.fix ? 'fix' : flags.diff ? 'diff' : 'check',
       format: flags.format,
       suggestions: flags.suggestions ?? false,
-      kinds: flags.kind,
+      kinds: flags.kind ?? new Map(),
       expandModules: flags.expandModules ?? false,
       quiet: flags.quiet ?? false,
       ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
@@ -157,7 +157,7 @@ function program(onCommand: (execute: Execute, debug: boolean) => void, runReque
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
         .addHelpText('after', portsExamples),
     ).action((paths: string[], flags: ModelFlags & { format: 'text' | 'json' | 'csv' }) => {
-      const request: RunRequest = { paths, options: modelOptions(flags), mode: 'ports', format: flags.format, suggestions: false, kinds: flags.kind, toolVersion: version };
+      const request: RunRequest = { paths, options: modelOptions(flags), mode: 'ports', format: flags.format, suggestions: false, kinds: flags.kind ?? new Map(), toolVersion: version };
       onCommand(() => runRequest(request), flags.debug ?? false);
     }),
   );
