@@ -1,5 +1,6 @@
 import type { Listener, ModuleModel } from '../model/module.ts';
 import { placeText } from '../model/place.ts';
+import { alignColumns } from './columns.ts';
 import { printable } from './printable.ts';
 
 export type PortsFormat = 'text' | 'json' | 'csv';
@@ -28,13 +29,8 @@ function row(listener: Listener): string[] {
 
 const header = ['PORT', 'PROTO', 'DAEMON', 'STARTED BY', 'STATE', 'TCPD', 'CONDITION / NOTE', 'EVIDENCE', 'ADVICE'];
 
-function table(rows: string[][]): string {
-  const widths = header.map((_, column) => rows.reduce((width, cells) => Math.max(width, cells[column]!.length), 0));
-  return rows.map((cells) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
-}
-
 function textModule(model: ModuleModel): string {
-  const lines = [`module ${model.name}`, '', table([header, ...model.listeners.map((listener) => row(listener).map(printable))])];
+  const lines = [`module ${model.name}`, '', alignColumns([header, ...model.listeners.map((listener) => row(listener).map(printable))]).join('\n')];
   for (const item of model.unresolved) lines.push(`undecided: ${printable(item.reason)}${item.place ? ` (${printable(placeText(item.place))})` : ''}`);
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import { rules } from '../rules/registry.ts';
+import { alignColumns } from './columns.ts';
 import type { Rule } from '../rules/rule.ts';
 
 function fixable(rule: Rule): string {
@@ -9,6 +10,5 @@ function fixable(rule: Rule): string {
 /** `vos-audit rules`: every rule with its severity, whether it fixes, what it checks and its summary. */
 export function formatRules(): string {
   const rows = [['RULE', 'SEVERITY', 'FIXES', 'CHECKS', 'SUMMARY'], ...rules.map((rule) => [rule.id, rule.severity, fixable(rule), rule.scope, rule.docs.summary])];
-  const widths = rows[0]!.map((_, column) => rows.reduce((width, row) => Math.max(width, row[column]!.length), 0));
-  return `${rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n')}\n`;
+  return `${alignColumns(rows).join('\n')}\n`;
 }
