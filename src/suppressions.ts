@@ -2,7 +2,7 @@ import type { AuditedFile } from './files.ts';
 import type { Message } from './message.ts';
 import { nearest } from './nearest.ts';
 import type { Report, Rule } from './rules/rule.ts';
-import type { Span } from './syntax/position.ts';
+import { LineIndex, type Span } from './syntax/position.ts';
 
 /** `# vos-audit-disable-next-line <rule-id>… -- <reason>` or a file-wide `vos-audit-disable`, in a file's own comments. */
 export interface Suppression {
@@ -30,24 +30,21 @@ function skipped(line: string, marker: string): boolean {
 export function findSuppressions(file: AuditedFile): Suppression[] {
   const marker = markerOf(file);
   const lines = file.source.text.split(/\r\n|\r|\n/);
+  const index = new LineIndex(file.source.text);
   const found: Suppression[] = [];
-  let offset = 0;
-  const starts = lines.map((line) => {
-    const start = offset;
-    offset += line.length + (file.source.text.startsWith('\r\n', offset + line.length) ? 2 : 1);
-    return start;
-  });
   lines.forEach((text, i) => {
     const match = directive.exec(text);
     if (match === null || match[2] !== marker) return;
-    const [ids = '', ...reason] = match[4]!.split(/[ \t]--(?:[ \t]|$)/);
+    const [ids = '', ...rest] = match[4]!.split(/[ \t]--(?:[ \t]|$)/);
+    const reason = rest.join(' -- ').trim();
     const next = match[3] ? lines.findIndex((line, j) => j > i && !skipped(line, marker)) : -1;
+    const start = index.lineStart(i + 1);
     found.push({
       file,
-      span: { start: starts[i]! + match[1]!.length, end: starts[i]! + text.length },
+      span: { start: start + match[1]!.length, end: start + text.length },
       ...(match[3] && { line: next + 1 }),
       ruleIds: ids.split(/[\s,]+/).filter(Boolean),
-      ...(reason.join(' -- ').trim() !== '' && { reason: reason.join(' -- ').trim() }),
+      ...(reason !== '' && { reason }),
       used: new Set(),
     });
   });
