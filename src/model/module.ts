@@ -116,7 +116,7 @@ function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidenc
         ...start,
         note: [start.note, `${row.service.value} listener of telnet_admin`].filter(Boolean).join('; '),
         evidence: [...start.evidence, { file: file.source.path, position: row.position }],
-        ...adviceFor('telnetd', port),
+        ...adviceFor({ daemon: 'telnetd' }, port),
       };
     });
   }
@@ -128,18 +128,13 @@ function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidenc
     startedBy: 'start_stcp',
     ...start,
     note: [start.note, 'assumed: no telnet_admin listing given'].filter(Boolean).join('; '),
-    ...adviceFor('telnetd', port),
+    ...adviceFor({ daemon: 'telnetd' }, port),
   }));
 }
 
-function adviceFor(daemon: string, port: number): { advice?: string } {
-  const advice = serverPorts.find((entry) => entry.daemon === daemon && entry.port === port)?.advice;
-  return advice ? { advice } : {};
-}
-
-/** The article's advice for a port inetd listens on (tiny services, bootp, tftp, swat). */
-function inetdAdvice(port: number): { advice?: string } {
-  const advice = serverPorts.find((entry) => entry.startedBy === 'inetd' && entry.port === port)?.advice;
+/** The article's advice for a port, found by the daemon on it or by what starts it (inetd's many services). */
+function adviceFor(by: { daemon: string } | { startedBy: string }, port: number): { advice?: string } {
+  const advice = serverPorts.find((entry) => entry.port === port && ('daemon' in by ? entry.daemon === by.daemon : entry.startedBy === by.startedBy))?.advice;
   return advice ? { advice } : {};
 }
 
@@ -159,7 +154,7 @@ function inetdListeners(files: InetdFile[], inetd: ModuleModel['inetd']): Listen
           ...state,
           ...(service.tcpd && { wrappedBy: 'tcpd' }),
           evidence: [...(inetd?.evidence ?? []), place],
-          ...inetdAdvice(service.port),
+          ...adviceFor({ startedBy: 'inetd' }, service.port),
         },
       ];
     }),
@@ -206,7 +201,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], options
   if (macros.length === 0) {
     for (const daemon of ['ftpd', 'snmpd']) {
       for (const port of daemonPorts(daemon)) {
-        model.listeners.push({ port: port.port, protocol: port.transport, daemon, startedBy: 'start_stcp', ...stcpAssumed, ...adviceFor(daemon, port.port) });
+        model.listeners.push({ port: port.port, protocol: port.transport, daemon, startedBy: 'start_stcp', ...stcpAssumed, ...adviceFor({ daemon }, port.port) });
       }
     }
   }

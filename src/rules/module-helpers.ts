@@ -9,16 +9,21 @@ export function running(module: AuditedModule, daemon: string): Listener[] {
   return module.model.listeners.filter((l) => l.daemon === daemon && (l.state === 'live' || l.state === 'conditional'));
 }
 
-export function fileAt(module: AuditedModule, place: Place): AuditedFile | undefined {
+function fileAt(module: AuditedModule, place: Place): AuditedFile | undefined {
   return module.files.find((file) => file.source.path === place.file);
 }
 
-/** Where a listener was decided last (its start line, or its listing row), as a report's file and span. */
-export function reportedAt(module: AuditedModule, listener: Listener): Pick<Report, 'file' | 'span'> | undefined {
+/** The place that decided a listener last (its start line, or its listing row), with the file it is in. */
+function decidedAt(module: AuditedModule, listener: Listener): { place: Place; file: AuditedFile } | undefined {
   const place = listener.evidence[listener.evidence.length - 1];
   const file = place && fileAt(module, place);
-  if (place === undefined || file === undefined) return undefined;
-  return { file, span: { start: place.position.start.offset, end: place.position.end.offset } };
+  return place && file ? { place, file } : undefined;
+}
+
+/** Where a listener was decided last, as a report's file and span. */
+export function reportedAt(module: AuditedModule, listener: Listener): Pick<Report, 'file' | 'span'> | undefined {
+  const at = decidedAt(module, listener);
+  return at && { file: at.file, span: { start: at.place.position.start.offset, end: at.place.position.end.offset } };
 }
 
 /** `if (software_purchased S270)`: the condition part of a message, when there is one. */
@@ -28,10 +33,9 @@ export function whenText(listener: Listener): string {
 
 /** A suggestion to comment out the start line in a macro that the listener was decided by. */
 export function commentOutStart(module: AuditedModule, listener: Listener): Pick<Report, 'suggestions'> {
-  const place = listener.evidence[listener.evidence.length - 1];
-  const file = place && fileAt(module, place);
-  if (file?.kind !== 'macro') return {};
-  const fix = commentOutStatement(file as MacroFile, place!.position);
+  const at = decidedAt(module, listener);
+  if (at?.file.kind !== 'macro') return {};
+  const fix = commentOutStatement(at.file as MacroFile, at.place.position);
   return fix ? { suggestions: [fix] } : {};
 }
 
