@@ -21,13 +21,26 @@ interface Directory {
   path: string;
   known: string[];
   children: Directory[];
-  hasSystem: boolean;
+  /** It is a module root by itself (see holdsModule). */
+  isModule: boolean;
 }
 
 const skippedDirectories = new Set(['.git', 'node_modules']);
 
 /** More files than this in one run is a mistaken path (a whole disk), not a set of modules: stop and say so. */
 export const maxFiles = 20_000;
+
+function isKnownFile(entry: Dirent): boolean {
+  return (entry.isFile() || entry.isSymbolicLink()) && kindByName(entry.name) !== undefined;
+}
+
+/**
+ * A directory is a module by itself when it holds a known file or has a VOS-like `system` directory ([D]); the
+ * walk down the tree and the walk up from a file (--expand-modules) both ask this.
+ */
+function holdsModule(entries: readonly Dirent[]): boolean {
+  return entries.some((entry) => isKnownFile(entry) || (entry.isDirectory() && entry.name.toLowerCase() === 'system'));
+}
 
 function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -41,13 +54,12 @@ function readTree(path: string, count = { files: 0, root: path }): Directory {
   } catch (error) {
     throw new UserError(`cannot read directory ${path}: ${describeIoError(error)}`);
   }
-  const directory: Directory = { path, known: [], children: [], hasSystem: false };
+  const directory: Directory = { path, known: [], children: [], isModule: holdsModule(entries) };
   for (const entry of entries) {
     const child = join(path, entry.name);
     if (entry.isDirectory() && !skippedDirectories.has(entry.name)) {
       directory.children.push(readTree(child, count));
-      if (entry.name.toLowerCase() === 'system') directory.hasSystem = true;
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && kindByName(entry.name) !== undefined) {
+    } else if (isKnownFile(entry)) {
       if (++count.files > maxFiles) {
         throw new UserError(`more than ${maxFiles.toLocaleString('en')} configuration files below ${relative(process.cwd(), count.root) || '.'}; name the module directories to audit`);
       }
@@ -61,21 +73,15 @@ function allKnown(directory: Directory): string[] {
   return [...directory.known, ...directory.children.flatMap(allKnown)];
 }
 
-/**
- * A directory is a module when it holds a known file itself or has a VOS-like `system` directory; otherwise each of
- * its subdirectories is looked at the same way ([D]: `modules/m1/…` and `modules/m2/…` are two modules).
- */
+/** The module roots in a tree: a directory that is one, else those below it (`modules/m1/…`, `modules/m2/…`). */
 function modulesIn(directory: Directory): Directory[] {
-  if (directory.known.length > 0 || directory.hasSystem) return [directory];
+  if (directory.isModule) return [directory];
   return directory.children.flatMap(modulesIn);
 }
 
-/** A directory that is a module by itself: it holds a known file or has a VOS-like `system` directory. */
 function isModuleRoot(path: string): boolean {
   try {
-    return readdirSync(path, { withFileTypes: true }).some(
-      (entry) => (entry.isDirectory() && entry.name.toLowerCase() === 'system') || (!entry.isDirectory() && kindByName(entry.name) !== undefined),
-    );
+    return holdsModule(readdirSync(path, { withFileTypes: true }));
   } catch {
     return false;
   }
