@@ -50,8 +50,7 @@ function describeRule(rule: Rule) {
 }
 
 /** A fingerprint that survives lines moving: rule, file, the text of the line, and which such finding it is. */
-function fingerprint(message: Message, text: string, seen: Map<string, number>): string {
-  const index = new LineIndex(text);
+function fingerprint(message: Message, text: string, index: LineIndex, seen: Map<string, number>): string {
   const line = text.slice(index.lineStart(message.place.start.line), index.lineContentEnd(message.place.start.line)).trim();
   const key = `${message.ruleId}\u0000${message.file}\u0000${line}`;
   const occurrence = (seen.get(key) ?? 0) + 1;
@@ -94,7 +93,7 @@ export function formatSarif(results: readonly FileResult[], toolVersion: string,
       level: levels[message.severity],
       message: { text: sentence(message.reason) },
       locations: [{ physicalLocation: { artifactLocation: artifact, region: region(message.place) } }],
-      partialFingerprints: { 'vosAudit/v1': fingerprint(message, result.output, seen) },
+      partialFingerprints: { 'vosAudit/v1': fingerprint(message, result.output, index, seen) },
       ...(message.cause && {
         relatedLocations: [{ id: 1, message: { text: sentence(message.cause.reason) }, physicalLocation: { artifactLocation: artifact, region: region(message.cause.place) } }],
       }),
