@@ -3,7 +3,6 @@ import { byPlace, type Message } from './message.ts';
 import { ruleUrl, rules as allRules } from './rules/registry.ts';
 import type { AuditedModule, AuditOptions, FileContext, Report, Rule } from './rules/rule.ts';
 import { applySuppressions } from './suppressions.ts';
-import { LineIndex } from './syntax/position.ts';
 
 export interface Checked {
   messages: Message[];
@@ -16,16 +15,10 @@ export interface Checked {
  * id, severity, url and positions.
  */
 export function checkModule(module: AuditedModule, options: AuditOptions, rules: readonly Rule[]): Checked {
-  const indexes = new Map<AuditedFile, LineIndex>();
-  const indexOf = (file: AuditedFile) => {
-    let index = indexes.get(file);
-    if (index === undefined) indexes.set(file, (index = new LineIndex(file.source.text)));
-    return index;
-  };
   const stamp = (rule: Rule, file: AuditedFile | undefined, report: Report): Message => {
     if (file === undefined) throw new Error(`rule ${rule.id} reported without naming a file`);
     if (report.fix !== undefined && !rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not marked fixable`);
-    const index = indexOf(file);
+    const index = file.lines;
     return {
       file: file.source.path,
       ruleId: rule.id,

@@ -2,7 +2,7 @@ import type { AuditedFile } from './files.ts';
 import type { Message } from './message.ts';
 import { nearest } from './nearest.ts';
 import type { Report, Rule } from './rules/rule.ts';
-import { LineIndex, type Span } from './syntax/position.ts';
+import type { Span } from './syntax/position.ts';
 
 /** `# vos-audit-disable-next-line <rule-id>… -- <reason>` or a file-wide `vos-audit-disable`, in a file's own comments. */
 export interface Suppression {
@@ -30,7 +30,6 @@ function skipped(line: string, marker: string): boolean {
 export function findSuppressions(file: AuditedFile): Suppression[] {
   const marker = markerOf(file);
   const lines = file.source.text.split(/\r\n|\r|\n/);
-  const index = new LineIndex(file.source.text);
   const found: Suppression[] = [];
   lines.forEach((text, i) => {
     const match = directive.exec(text);
@@ -38,7 +37,7 @@ export function findSuppressions(file: AuditedFile): Suppression[] {
     const [ids = '', ...rest] = match[4]!.split(/[ \t]--(?:[ \t]|$)/);
     const reason = rest.join(' -- ').trim();
     const next = match[3] ? lines.findIndex((line, j) => j > i && !skipped(line, marker)) : -1;
-    const start = index.lineStart(i + 1);
+    const start = file.lines.lineStart(i + 1);
     found.push({
       file,
       span: { start: start + match[1]!.length, end: start + text.length },

@@ -1,6 +1,5 @@
 import type { MacroFile } from '../files.ts';
 import type { Position } from '../syntax/position.ts';
-import { LineIndex } from '../syntax/position.ts';
 import type { Fix } from './edit.ts';
 
 /**
@@ -16,7 +15,7 @@ export function commentOutStatement(file: MacroFile, position: Position): Fix | 
       node.position.start.line <= position.end.line &&
       node.position.end.line >= position.start.line,
   );
-  const index = new LineIndex(file.source.text);
+  const index = file.lines;
   const before = file.source.text.slice(index.lineStart(position.start.line), position.start.offset);
   if (shared || before.trim() !== '') return undefined;
   const lines = Array.from({ length: position.end.line - position.start.line + 1 }, (_, i) => position.start.line + i);

@@ -168,8 +168,7 @@ function parseLines(text: string, shift: number, index: LineIndex, located: Loca
 const charactersPerRun = 1 << 16;
 
 /** Parses inetd.conf text into a tree whose nodes, in file order, cover every non-blank line. */
-export function parseInetd(text: string): InetdRoot {
-  const index = new LineIndex(text);
+export function parseInetd(text: string, index = new LineIndex(text)): InetdRoot {
   const located: Located[] = [];
   const errors: ParseError[] = [];
   for (let start = 0; start < text.length; ) {

@@ -169,9 +169,8 @@ function commentedOutStatements(comments: IToken[], index: LineIndex): MacroStat
 }
 
 /** Parses a command macro into statements and comments in file order, with their conditions and dead code. */
-export function parseMacro(text: string): MacroRoot {
+export function parseMacro(text: string, index = new LineIndex(text)): MacroRoot {
   const parsed = parseMacroCst(text);
-  const index = new LineIndex(text);
   const statements = statementsOf(parsed.cst, text, 0, index, false);
   const comments = parsed.trivia.filter((token) => token.tokenType === Comment);
   const nodes: MacroNode[] = [

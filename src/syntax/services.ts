@@ -27,9 +27,8 @@ function field(token: IToken): Field {
 }
 
 /** Parses an STCP `services` file (services(5) format). */
-export function parseServices(text: string): ServicesRoot {
+export function parseServices(text: string, index = new LineIndex(text)): ServicesRoot {
   const parsed = parseServicesCst(text);
-  const index = new LineIndex(text);
   const children = ((parsed.cst.children.entry as CstNode[] | undefined) ?? []).map((node): ServiceEntry => {
     const name = (node.children.name as IToken[])[0]!;
     const portToken = (node.children.port as IToken[])[0]!;

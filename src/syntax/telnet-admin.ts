@@ -37,9 +37,8 @@ function field(token: IToken): Field {
  * Reads a captured `telnet_admin` listing (our documented assumption, see README): a header row naming its columns,
  * an optional rule of dashes, then a row per listener. A listing without such a header is rejected whole.
  */
-export function parseTelnetAdmin(text: string): TelnetAdminRoot {
+export function parseTelnetAdmin(text: string, index = new LineIndex(text)): TelnetAdminRoot {
   const parsed = parseTelnetAdminCst(text);
-  const index = new LineIndex(text);
   const rows = ((parsed.cst.children.row as CstNode[] | undefined) ?? []).map(rowCells);
   const errors: ParseError[] = [];
   const error = (message: string, start: number, end: number, expected: string) =>
