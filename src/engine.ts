@@ -74,8 +74,3 @@ export function auditModule(input: ModuleInput, request: AuditRequest): ModuleRe
     })),
   };
 }
-
-/** Audits a single file as a module of its own: what the per-file tests and callers of one file need. */
-export function auditSource(source: Source, request: AuditRequest, kind: SourceOfKind['kind'] = 'inetd'): FileResult {
-  return auditModule({ name: source.path, files: [{ source, kind }] }, request).files[0]!;
-}

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { newestRelease } from '../src/catalog/releases.ts';
-import { auditSource } from '../src/engine.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
 import { parseMacro } from '../src/syntax/macro.ts';
 import { LineIndex } from '../src/syntax/position.ts';
 import { decodeSource } from '../src/syntax/source.ts';
 import { allInetdSources, sourcesOfKind } from './fixtures.ts';
+import { auditSource } from './helpers.ts';
 
 const request = (fix: boolean) => ({ options: { release: newestRelease, nio: false }, fix });
 

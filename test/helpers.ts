@@ -1,3 +1,5 @@
+import { auditModule, type AuditRequest, type FileResult } from '../src/engine.ts';
+import type { FileKind } from '../src/files.ts';
 import { parseRelease, newestRelease } from '../src/catalog/releases.ts';
 import type { AuditOptions, RuleExample } from '../src/rules/rule.ts';
 import type { Source } from '../src/syntax/source.ts';
@@ -12,4 +14,9 @@ export function exampleOptions(example: Pick<RuleExample, 'options'>): AuditOpti
     nio: example.options?.nio ?? false,
     ...(example.options?.products && { products: new Set(example.options.products) }),
   };
+}
+
+/** Audits one file as a module of its own: what the per-file invariant tests need. */
+export function auditSource(source: Source, request: AuditRequest, kind: FileKind = 'inetd'): FileResult {
+  return auditModule({ name: source.path, files: [{ source, kind }] }, request).files[0]!;
 }

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newestRelease } from '../src/catalog/releases.ts';
-import { auditModule, auditSource } from '../src/engine.ts';
+import { auditModule } from '../src/engine.ts';
 import { applyFixes, type Fix } from '../src/fix/edit.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
 import { decodeSource } from '../src/syntax/source.ts';
 import { cli, temporaryDirectory } from './cli-helpers.ts';
+import { auditSource } from './helpers.ts';
 import { relexed } from './relex.ts';
 import { treeOf } from './trees.ts';
 
