@@ -1,4 +1,4 @@
-import { Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
 import { skipValidations } from './validations.ts';
 
 /** Helpers shared by the grammars' lexers. */
@@ -47,4 +47,19 @@ export function everyCodeUnitExcept(characters: string): number[] {
 export function lazyLexer(tokens: TokenType[]): () => Lexer {
   let lexer: Lexer | undefined;
   return () => (lexer ??= new Lexer(tokens, { positionTracking: 'onlyOffset', skipValidations }));
+}
+
+/**
+ * A comment token that starts with one of `markers` as the first non-blank character of a line and runs to its
+ * end, in the trivia group; with `blankAfter`, only when a blank or the line's end follows the marker (macros,
+ * where `&name` is a directive).
+ */
+export function lineCommentToken(markers: string, blankAfter = false): TokenType {
+  const codes = new Set([...markers].map((c) => c.charCodeAt(0)));
+  const exec = (text: string, offset: number): CustomPatternMatcherReturn | null => {
+    if (!codes.has(text.charCodeAt(offset)) || !atLineStart(text, offset)) return null;
+    if (blankAfter && offset + 1 < text.length && !/[ \t\f\v\r\n]/.test(text[offset + 1]!)) return null;
+    return [restOfLine(text, offset)] as CustomPatternMatcherReturn;
+  };
+  return createToken({ name: 'Comment', pattern: { exec }, line_breaks: false, group: 'trivia', start_chars_hint: [...markers] });
 }

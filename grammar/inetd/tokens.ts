@@ -1,5 +1,5 @@
-import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
-import { atLineStart, everyCodeUnitExcept, restOfLine } from '../lexing.ts';
+import { createToken, type TokenType } from 'chevrotain';
+import { everyCodeUnitExcept, lineCommentToken } from '../lexing.ts';
 
 /** Lines end in LF, CRLF or a lone CR (old editors); all three are kept as written. */
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
@@ -10,18 +10,7 @@ export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 
  * `#` starts a comment only as the first non-blank character of a line: BSD inetd reads a `#` inside a line as part
  * of a field, and server arguments may contain one.
  */
-function matchLineComment(text: string, offset: number): CustomPatternMatcherReturn | null {
-  if (text.charCodeAt(offset) !== 0x23 || !atLineStart(text, offset)) return null;
-  return [restOfLine(text, offset)] as CustomPatternMatcherReturn;
-}
-
-export const Comment = createToken({
-  name: 'Comment',
-  pattern: { exec: matchLineComment },
-  line_breaks: false,
-  group: 'trivia',
-  start_chars_hint: ['#'],
-});
+export const Comment = lineCommentToken('#');
 
 /** Any run of non-blank characters: a field. The keyword tokens below are Words too; each ends where a Word would. */
 export const Word = createToken({ name: 'Word', pattern: /[^ \t\f\v\r\n]+/, start_chars_hint: everyCodeUnitExcept(' \t\f\v\r\n') });

@@ -1,5 +1,5 @@
-import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
-import { atLineStart, everyCodeUnitExcept, restOfLine } from '../lexing.ts';
+import { createToken, type TokenType } from 'chevrotain';
+import { everyCodeUnitExcept, lineCommentToken } from '../lexing.ts';
 
 /**
  * Tokens of the VOS command macro language. Every character of any input belongs to exactly one token, so lexing
@@ -20,21 +20,7 @@ export const Continuation = createToken({
 });
 
 /** A line whose first non-blank text is `&` and a blank, or `&` alone, is a comment; its text is free. */
-function matchComment(text: string, offset: number): CustomPatternMatcherReturn | null {
-  if (text.charCodeAt(offset) !== 0x26) return null;
-  const next = text.charCodeAt(offset + 1);
-  const blankOrEnd = Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x0c || next === 0x0b;
-  if (!blankOrEnd || !atLineStart(text, offset)) return null;
-  return [restOfLine(text, offset)] as CustomPatternMatcherReturn;
-}
-
-export const Comment = createToken({
-  name: 'Comment',
-  pattern: { exec: matchComment },
-  line_breaks: false,
-  group: 'trivia',
-  start_chars_hint: ['&'],
-});
+export const Comment = lineCommentToken('&', true);
 
 /** `&name&` or `&$name&`: a variable, anywhere, even glued inside a word or a quoted string. */
 export const VariableReference = createToken({ name: 'VariableReference', pattern: /&\$?[A-Za-z_][\w$.]*&/, start_chars_hint: ['&'] });
