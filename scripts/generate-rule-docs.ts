@@ -1,9 +1,9 @@
 // Writes docs/rules/<id>.md for every rule from the rule's own docs and examples; test/docs.test.ts checks they
 // are up to date.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { renderRulePage } from '../src/docs/rule-page.ts';
+import { renderRuleFile } from '../src/docs/rule-page.ts';
 import { rules } from '../src/rules/registry.ts';
 
 mkdirSync('docs/rules', { recursive: true });
-for (const rule of rules) writeFileSync(`docs/rules/${rule.id}.md`, renderRulePage(rule));
+for (const rule of rules) writeFileSync(`docs/rules/${rule.id}.md`, renderRuleFile(rule));
 console.log(`wrote ${rules.length} pages to docs/rules/`);

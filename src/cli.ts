@@ -108,7 +108,7 @@ function threshold(value: string): number {
 
 function explain(id: string): RunOutcome {
   const rule = rules.find((candidate) => candidate.id === id);
-  if (rule !== undefined) return { stdout: renderRulePage(rule).replace(/^<!--.*-->\n\n/, ''), stderr: [], exitCode: 0 };
+  if (rule !== undefined) return { stdout: renderRulePage(rule), stderr: [], exitCode: 0 };
   const guess = nearest(id, rules.map((candidate) => candidate.id));
   const hint = guess ? `; did you mean ${guess}?` : '; `vos-audit rules` lists them';
   return { stdout: '', stderr: [`unknown rule '${printable(id)}'${hint}`], exitCode: 2 };

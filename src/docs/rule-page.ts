@@ -54,7 +54,7 @@ function fixability(rule: Rule): string {
   return 'no';
 }
 
-/** The documentation page of a rule, built from the rule's own text and examples (docs/rules/<id>.md). */
+/** The documentation page of a rule, built from the rule's own text and examples, as `vos-audit explain` prints it. */
 export function renderRulePage(rule: Rule): string {
   const sections = [
     `# ${rule.id}`,
@@ -64,5 +64,10 @@ export function renderRulePage(rule: Rule): string {
   ];
   if (rule.docs.fix !== undefined) sections.push(`## The fix\n\n${rule.docs.fix}`);
   sections.push(`## Examples\n\n${rule.examples.map((example) => examplePage(rule, example)).join('\n\n')}`);
-  return `<!-- Generated from src/rules/${rule.id}.ts by \`npm run docs\`; edit the rule, not this page. -->\n\n${sections.join('\n\n')}\n`;
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** The page as committed in docs/rules/<id>.md: the rule's page under a note that it is generated. */
+export function renderRuleFile(rule: Rule): string {
+  return `<!-- Generated from src/rules/${rule.id}.ts by \`npm run docs\`; edit the rule, not this page. -->\n\n${renderRulePage(rule)}`;
 }
