@@ -1,4 +1,4 @@
-import type { CstNode, CstParser, IParserConfig, IToken, TokenType } from 'chevrotain';
+import type { IParserConfig, IRecognitionException, IToken, TokenType } from 'chevrotain';
 import { lazyLexer } from './lexing.ts';
 import { tokenEnd, type GrammarError, type ParsedCst } from './types.ts';
 import { skipValidations } from './validations.ts';
@@ -9,15 +9,24 @@ import { skipValidations } from './validations.ts';
  */
 export const parserConfig: IParserConfig = { recoveryEnabled: false, nodeLocationTracking: 'none', maxLookahead: 1, skipValidations };
 
-type FileParser = CstParser & { file(): CstNode };
+/** A chevrotain parser, CST-building or with embedded actions, whose `file` rule returns the concrete syntax `Cst`. */
+interface FileParser<Cst> {
+  input: IToken[];
+  errors: IRecognitionException[];
+  file(): Cst;
+}
 
 /**
  * A grammar's parse function: lexer and parser built on first use (chevrotain's self-analysis is the costly part,
  * so once per process), and the grammar's own account of what is wrong, in positioned errors.
  */
-export function cstGrammar(tokens: TokenType[], makeParser: () => FileParser, explain: (cst: CstNode, tokens: IToken[]) => GrammarError[]): (text: string) => ParsedCst {
+export function cstGrammar<Cst>(
+  tokens: TokenType[],
+  makeParser: () => FileParser<Cst>,
+  explain: (cst: Cst, tokens: IToken[]) => GrammarError[],
+): (text: string) => ParsedCst<Cst> {
   const lexer = lazyLexer(tokens);
-  let parser: FileParser | undefined;
+  let parser: FileParser<Cst> | undefined;
   return (text) => {
     const lexed = lexer().tokenize(text);
     parser ??= makeParser();

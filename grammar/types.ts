@@ -9,8 +9,9 @@ export interface GrammarError {
   expected: string;
 }
 
-export interface ParsedCst {
-  cst: CstNode;
+/** A parse: the concrete syntax (a chevrotain CST, or the lines an embedded-actions parser built), tokens, trivia. */
+export interface ParsedCst<Cst = CstNode> {
+  cst: Cst;
   tokens: IToken[];
   trivia: IToken[];
   errors: GrammarError[];

@@ -5,7 +5,7 @@ import { parseTelnetAdminCst } from '../grammar/telnet-admin/index.ts';
 import type { ParsedCst } from '../grammar/types.ts';
 import type { FileKind } from '../src/files.ts';
 
-export const cstParsers: Record<FileKind, (text: string) => ParsedCst> = {
+export const cstParsers: Record<FileKind, (text: string) => ParsedCst<unknown>> = {
   inetd: parseInetdCst,
   macro: parseMacroCst,
   'telnet-admin': parseTelnetAdminCst,

@@ -1,7 +1,7 @@
-import { tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { cstGrammar } from '../parsing.ts';
 import { tokenEnd, type GrammarError } from '../types.ts';
-import { newInetdParser } from './parser.ts';
+import { newInetdParser, type InetdLineSyntax } from './parser.ts';
 import { inetdTokens, Protocol, SocketType, WaitSpec } from './tokens.ts';
 
 interface FieldExpectation {
@@ -50,6 +50,8 @@ export function explainBogusLine(fields: IToken[]): GrammarError {
 }
 
 /** Lexes and parses inetd.conf text. Never throws on any input: every line is an entry, an address, or bogus. */
-export const parseInetdCst = cstGrammar(inetdTokens, newInetdParser, (cst) =>
-  ((cst.children.bogus as CstNode[] | undefined) ?? []).map((bogus) => explainBogusLine(bogus.children.field as IToken[])),
+export const parseInetdCst = cstGrammar(inetdTokens, newInetdParser, (lines: InetdLineSyntax[]) =>
+  lines.flatMap((line) => (line.kind === 'bogus' ? [explainBogusLine(line.fields)] : [])),
 );
+
+export type { InetdLineSyntax };

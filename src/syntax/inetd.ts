@@ -1,5 +1,5 @@
-import type { CstNode, IToken } from 'chevrotain';
-import { parseInetdCst } from '../../grammar/inetd/index.ts';
+import type { IToken } from 'chevrotain';
+import { parseInetdCst, type InetdLineSyntax } from '../../grammar/inetd/index.ts';
 import { Comment } from '../../grammar/inetd/tokens.ts';
 import { tokenEnd } from '../../grammar/types.ts';
 import { batchCommentBodies, bodyAt } from './comment-bodies.ts';
@@ -11,43 +11,135 @@ export interface Field extends Span {
   value: string;
 }
 
-export interface InetdEntry {
-  type: 'entry';
-  /** A comment line whose text is an entry: configured, but off. */
-  disabled: boolean;
-  /** From the first field (or the `#` of a disabled entry) to the end of the last field. */
-  position: Position;
-  /** Where the entry's own text starts: the first field, after any `#` and blanks. */
-  textStart: number;
-  /** The listening address of an `addr:service` field, or of the last bare `addr:` line before the entry. */
-  address?: Field;
-  service: Field;
-  socketType: Field;
-  protocol: Field;
-  wait: Field;
-  user: Field;
-  server: Field;
-  arguments: Field[];
+/**
+ * The text a tree was parsed from. Nodes keep offsets only and read their text and positions from here when asked:
+ * a file of 20,000 lines then holds one small object per line rather than a score of them, which is most of the
+ * memory and collection time on large files.
+ */
+class Origin {
+  constructor(
+    readonly text: string,
+    readonly index: LineIndex,
+  ) {}
+
+  field(start: number, end: number): Field {
+    return { value: this.text.slice(start, end), start, end };
+  }
 }
 
-export interface InetdComment {
-  type: 'comment';
-  value: string;
-  position: Position;
+/** A node that spans `start` to `end` in its file. */
+abstract class SourceNode implements Span {
+  constructor(
+    protected readonly origin: Origin,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get position(): Position {
+    return this.origin.index.position(this);
+  }
 }
 
-/** A line holding only `addr:`: the default address for the entries that follow it. */
-export interface InetdDefaultAddress {
-  type: 'defaultAddress';
-  address: Field;
-  position: Position;
+export class InetdComment extends SourceNode {
+  readonly type = 'comment';
+
+  get value(): string {
+    return this.origin.text.slice(this.start, this.end);
+  }
 }
 
 /** A line that is not an entry, kept whole so nothing is lost; its error says what was expected. */
-export interface InetdBogus {
-  type: 'bogus';
-  value: string;
-  position: Position;
+export class InetdBogus extends SourceNode {
+  readonly type = 'bogus';
+
+  get value(): string {
+    return this.origin.text.slice(this.start, this.end);
+  }
+}
+
+/** A line holding only `addr:`: the default address for the entries that follow it. */
+export class InetdDefaultAddress extends SourceNode {
+  readonly type = 'defaultAddress';
+
+  get address(): Field {
+    return this.origin.field(this.start, this.end - 1);
+  }
+}
+
+const serviceField = 0;
+const serverField = 5;
+
+export class InetdEntry extends SourceNode {
+  readonly type = 'entry';
+  /** The `addr:` line above the entry, when the entry names no address of its own. */
+  defaultAddress?: InetdDefaultAddress;
+
+  /**
+   * `start` is the first field, or the `#` of a disabled entry; `end` is the end of the last field. `bounds` holds
+   * the start and end offsets of the six fixed fields, the service field with any `addr:` prefix, then where the
+   * arguments start.
+   */
+  constructor(
+    origin: Origin,
+    start: number,
+    end: number,
+    /** A comment line whose text is an entry: configured, but off. */
+    readonly disabled: boolean,
+    private readonly bounds: number[],
+    /** Where the service name starts after an `addr:` prefix; the service field's start when it has none. */
+    private readonly serviceStart: number,
+  ) {
+    super(origin, start, end);
+  }
+
+  /** Where the entry's own text starts: the first field, after any `#` and blanks. */
+  get textStart(): number {
+    return this.bounds[0]!;
+  }
+
+  /** The listening address of an `addr:service` field, or of the last bare `addr:` line before the entry. */
+  get address(): Field | undefined {
+    if (this.serviceStart > this.textStart) return this.origin.field(this.textStart, this.serviceStart - 1);
+    return this.defaultAddress?.address;
+  }
+
+  get service(): Field {
+    return this.origin.field(this.serviceStart, this.bounds[2 * serviceField + 1]!);
+  }
+
+  get socketType(): Field {
+    return this.fixedField(1);
+  }
+
+  get protocol(): Field {
+    return this.fixedField(2);
+  }
+
+  get wait(): Field {
+    return this.fixedField(3);
+  }
+
+  get user(): Field {
+    return this.fixedField(4);
+  }
+
+  get server(): Field {
+    return this.fixedField(serverField);
+  }
+
+  get arguments(): Field[] {
+    const args: Field[] = [];
+    const words = /[^ \t\f\v\r\n]+/g;
+    words.lastIndex = this.bounds[12]!;
+    for (let match = words.exec(this.origin.text); match !== null && match.index < this.end; match = words.exec(this.origin.text)) {
+      args.push(this.origin.field(match.index, match.index + match[0].length));
+    }
+    return args;
+  }
+
+  private fixedField(i: number): Field {
+    return this.origin.field(this.bounds[2 * i]!, this.bounds[2 * i + 1]!);
+  }
 }
 
 export type InetdNode = InetdEntry | InetdComment | InetdDefaultAddress | InetdBogus;
@@ -60,48 +152,22 @@ export interface InetdRoot {
   errors: ParseError[];
 }
 
-function field(token: IToken, shift: number): Field {
-  const start = token.startOffset + shift;
-  return { value: token.image, start, end: start + token.image.length };
-}
+const serverFieldIndex = 5;
 
-function first(node: CstNode, label: string): IToken {
-  return (node.children[label] as IToken[])[0]!;
-}
-
-const addressPrefix = /^(\[[^\]]*\]|[^:[\]]*):(?=.)/;
+/** `127.0.0.1:echo`, `[::1]:comsat`, `*:ftp`: the address part ends at the `:` outside brackets. */
+const addressPrefix = /^(?:\[[^\]]*\]|[^:[\]]*):(?=.)/;
 
 /**
- * Builds an entry from its CST node. `shift` moves the node's offsets into the file (a disabled entry was parsed
- * from its comment's text); `start` is where the entry's text starts in the file, at its `#` when disabled.
+ * Builds an entry from its field tokens. `shift` moves the tokens' offsets into the file (a disabled entry was
+ * parsed from its comment's text); `start` is where the entry's text starts in the file, at its `#` when disabled.
  */
-function buildEntry(node: CstNode, shift: number, start: number, disabled: boolean, index: LineIndex): InetdEntry {
-  const tokens = (node.children.argument as IToken[] | undefined) ?? [];
-  const args = tokens.map((token) => field(token, shift));
-  const server = field(first(node, 'server'), shift);
-  let service = field(first(node, 'service'), shift);
-  let address: Field | undefined;
-  // `127.0.0.1:echo`, `[::1]:comsat`, `*:ftp`: the address part ends at the `:` outside brackets.
-  const prefix = addressPrefix.exec(service.value);
-  if (prefix !== null) {
-    const addressEnd = service.start + prefix[1]!.length;
-    address = { value: prefix[1]!, start: service.start, end: addressEnd };
-    service = { value: service.value.slice(prefix[0].length), start: addressEnd + 1, end: service.end };
-  }
-  return {
-    type: 'entry',
-    disabled,
-    position: index.position({ start, end: (args[args.length - 1] ?? server).end }),
-    textStart: service.start - (address ? address.value.length + 1 : 0),
-    address,
-    service,
-    socketType: field(first(node, 'socketType'), shift),
-    protocol: field(first(node, 'protocol'), shift),
-    wait: field(first(node, 'wait'), shift),
-    user: field(first(node, 'user'), shift),
-    server,
-    arguments: args,
-  };
+function buildEntry(fields: IToken[], shift: number, start: number, disabled: boolean, origin: Origin): InetdEntry {
+  const bounds: number[] = [];
+  for (let i = 0; i <= serverFieldIndex; i++) bounds.push(fields[i]!.startOffset + shift, tokenEnd(fields[i]!) + shift);
+  const end = tokenEnd(fields[fields.length - 1]!) + shift;
+  bounds.push(fields.length > serverFieldIndex + 1 ? fields[serverFieldIndex + 1]!.startOffset + shift : end);
+  const prefix = addressPrefix.exec(fields[0]!.image);
+  return new InetdEntry(origin, start, end, disabled, bounds, bounds[0]! + (prefix?.[0].length ?? 0));
 }
 
 /** Cheap test that a comment might be an entry (its second word a socket type), before parsing it as one. */
@@ -109,56 +175,54 @@ const mayBeEntry = /^[#\s]*[^#\s]\S*[ \t\f\v]+(?:stream|dgram|raw|rdm|seqpacket)
 const commentMarker = /^[#\s]*/;
 
 /** The comments whose text after the `#` marks (and blanks) is an entry: configured, but off. */
-function disabledEntries(comments: IToken[], shift: number, index: LineIndex): Map<IToken, InetdEntry> {
+function disabledEntries(comments: IToken[], shift: number, origin: Origin): Map<IToken, InetdEntry> {
   const found = new Map<IToken, InetdEntry>();
   const candidates = comments.filter((comment) => mayBeEntry.test(comment.image));
   if (candidates.length === 0) return found;
   const batch = batchCommentBodies(candidates, commentMarker, shift);
-  for (const node of (parseInetdCst(batch.text).cst.children.entry as CstNode[] | undefined) ?? []) {
-    const service = first(node, 'service').startOffset;
+  for (const line of parseInetdCst(batch.text).cst) {
+    if (line.kind !== 'entry') continue;
+    const service = line.fields[0]!.startOffset;
     const body = bodyAt(batch, service);
     // An entry is a whole line of the batch, so it is a whole comment body or it is not an entry of one.
     if (body.batchStart !== service) continue;
-    found.set(body.comment, buildEntry(node, body.shift, shift + body.comment.startOffset, true, index));
+    found.set(body.comment, buildEntry(line.fields, body.shift, shift + body.comment.startOffset, true, origin));
   }
   return found;
 }
 
-interface Located {
-  start: number;
-  node: InetdNode;
+function lineNode(line: InetdLineSyntax, shift: number, origin: Origin): InetdNode {
+  switch (line.kind) {
+    case 'entry':
+      return buildEntry(line.fields, shift, line.fields[0]!.startOffset + shift, false, origin);
+    case 'defaultAddress':
+      return new InetdDefaultAddress(origin, line.address.startOffset + shift, tokenEnd(line.address) + shift);
+    case 'bogus':
+      return new InetdBogus(origin, line.fields[0]!.startOffset + shift, tokenEnd(line.fields[line.fields.length - 1]!) + shift);
+  }
 }
 
-/** Parses one run of whole lines that starts at `shift` in the file, adding its nodes and errors. */
-function parseLines(text: string, shift: number, index: LineIndex, located: Located[], errors: ParseError[]): void {
+/** Parses one run of whole lines that starts at `shift` in the file, adding its nodes, in file order, and errors. */
+function parseLines(text: string, shift: number, origin: Origin, children: InetdNode[], errors: ParseError[]): void {
   const parsed = parseInetdCst(text);
-  const at = (start: number, end: number) => index.position({ start: start + shift, end: end + shift });
-
-  for (const node of (parsed.cst.children.entry as CstNode[] | undefined) ?? []) {
-    const start = first(node, 'service').startOffset + shift;
-    located.push({ start, node: buildEntry(node, shift, start, false, index) });
-  }
-  for (const node of (parsed.cst.children.defaultAddress as CstNode[] | undefined) ?? []) {
-    const token = first(node, 'address');
-    const start = token.startOffset + shift;
-    const address = { value: token.image.slice(0, -1), start, end: start + token.image.length - 1 };
-    located.push({ start, node: { type: 'defaultAddress', address, position: at(token.startOffset, tokenEnd(token)) } });
-  }
-  for (const node of (parsed.cst.children.bogus as CstNode[] | undefined) ?? []) {
-    const tokens = node.children.field as IToken[];
-    const start = tokens[0]!.startOffset;
-    const end = tokenEnd(tokens[tokens.length - 1]!);
-    located.push({ start: start + shift, node: { type: 'bogus', value: text.slice(start, end), position: at(start, end) } });
-  }
   const comments = parsed.trivia.filter((token) => token.tokenType === Comment);
-  const disabled = disabledEntries(comments, shift, index);
-  for (const token of comments) {
-    const node = disabled.get(token) ?? { type: 'comment' as const, value: token.image, position: at(token.startOffset, tokenEnd(token)) };
-    located.push({ start: token.startOffset + shift, node });
+  const disabled = disabledEntries(comments, shift, origin);
+  // Lines and comments are each in file order: merge them.
+  let next = 0;
+  for (const line of parsed.cst) {
+    const node = lineNode(line, shift, origin);
+    for (; next < comments.length && comments[next]!.startOffset + shift < node.start; next++) children.push(commentNode(comments[next]!, shift, origin, disabled));
+    children.push(node);
   }
+  for (; next < comments.length; next++) children.push(commentNode(comments[next]!, shift, origin, disabled));
   for (const error of parsed.errors) {
-    errors.push({ ...error, start: error.start + shift, end: error.end + shift, position: at(error.start, error.end) });
+    const span = { start: error.start + shift, end: error.end + shift };
+    errors.push({ ...error, ...span, position: origin.index.position(span) });
   }
+}
+
+function commentNode(token: IToken, shift: number, origin: Origin, disabled: Map<IToken, InetdEntry>): InetdNode {
+  return disabled.get(token) ?? new InetdComment(origin, token.startOffset + shift, tokenEnd(token) + shift);
 }
 
 /**
@@ -169,25 +233,24 @@ const charactersPerRun = 1 << 16;
 
 /** Parses inetd.conf text into a tree whose nodes, in file order, cover every non-blank line. */
 export function parseInetd(text: string, index = new LineIndex(text)): InetdRoot {
-  const located: Located[] = [];
+  const origin = new Origin(text, index);
+  const children: InetdNode[] = [];
   const errors: ParseError[] = [];
   for (let start = 0; start < text.length; ) {
     const newline = start + charactersPerRun < text.length ? text.indexOf('\n', start + charactersPerRun) : -1;
     const end = newline === -1 ? text.length : newline + 1;
-    parseLines(text.slice(start, end), start, index, located, errors);
+    parseLines(text.slice(start, end), start, origin, children, errors);
     start = end;
   }
-  located.sort((a, b) => a.start - b.start);
-  const children = located.map((item) => item.node);
   applyDefaultAddresses(children);
   return { type: 'root', kind: 'inetd', children, position: index.position({ start: 0, end: text.length }), errors };
 }
 
 /** An entry without its own address listens on the address of the last `addr:` line above it (`*` resets). */
 function applyDefaultAddresses(children: InetdNode[]): void {
-  let current: Field | undefined;
+  let current: InetdDefaultAddress | undefined;
   for (const node of children) {
-    if (node.type === 'defaultAddress') current = node.address.value === '*' ? undefined : node.address;
-    else if (node.type === 'entry' && node.address === undefined && current !== undefined) node.address = current;
+    if (node.type === 'defaultAddress') current = node.address.value === '*' ? undefined : node;
+    else if (node.type === 'entry' && current !== undefined) node.defaultAddress = current;
   }
 }
