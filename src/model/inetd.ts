@@ -29,8 +29,10 @@ function transportOf(protocol: string): Transport | undefined {
   return undefined;
 }
 
+const tinyStreamPrograms = tinyServices.map((tiny) => tiny.streamProgram && programName(tiny.streamProgram));
+
 function tinyServiceOf(port: number | undefined, daemon: string): TinyService | undefined {
-  return tinyServices.find((tiny) => tiny.port === port || (tiny.streamProgram !== undefined && programName(tiny.streamProgram) === daemon));
+  return tinyServices.find((tiny, i) => tiny.port === port || tinyStreamPrograms[i] === daemon);
 }
 
 export type PortResolver = (service: string) => number | undefined;

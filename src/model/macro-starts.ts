@@ -2,7 +2,7 @@ import { canonicalDaemon, knownMacros } from '../catalog/daemons.ts';
 import { lastPathComponent, programName } from '../catalog/program-name.ts';
 import type { MacroFile } from '../files.ts';
 import { unquote, type MacroCondition, type MacroStatement, type MacroWord } from '../syntax/macro.ts';
-import type { Place } from './place.ts';
+import { Place } from './place.ts';
 
 /** A daemon a macro starts, directly or through the macros it runs. */
 export interface StartEvent {
@@ -81,7 +81,7 @@ function walk(file: MacroFile, inherited: Inherited, active: Set<string>, macros
   const startedBy = lastPathComponent(file.source.path);
   for (const statement of file.tree.children) {
     if (statement.type !== 'statement') continue;
-    const place: Place = { file: file.source.path, position: statement.position };
+    const place = new Place(file.source.path, statement);
     const context: Inherited = {
       conditions: [...inherited.conditions, ...statement.conditions],
       evidence: [...inherited.evidence, place],

@@ -5,7 +5,7 @@ import { serverPorts, type Transport } from '../catalog/server-ports.ts';
 import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from '../files.ts';
 import type { MacroCondition } from '../syntax/macro.ts';
 import { macroStarts, type StartEvent } from './macro-starts.ts';
-import type { Place } from './place.ts';
+import { Place } from './place.ts';
 
 export type ListenerState = 'live' | 'off' | 'conditional' | 'dead';
 
@@ -104,6 +104,8 @@ const rsnRelease = parseRelease('15.0')!;
 
 /** telnetd's listeners: the listing's rows when one was given, else port 23 and, from 15.0, the RSN's port 85. */
 function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidence: Place[] }, options: ModelOptions): Listener[] {
+  // Only what decided the start: `start` may be a whole decided event, which is no part of a listener.
+  const decided = { state: start.state, ...(start.condition && { condition: start.condition }) };
   const rows = listings.flatMap((file) => file.tree.children.map((row) => ({ file, row })));
   if (rows.length > 0) {
     return rows.map(({ file, row }) => {
@@ -113,9 +115,9 @@ function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidenc
         protocol: 'tcp',
         daemon: 'telnetd',
         startedBy: 'start_stcp',
-        ...start,
+        ...decided,
         note: [start.note, `${row.service.value} listener of telnet_admin`].filter(Boolean).join('; '),
-        evidence: [...start.evidence, { file: file.source.path, position: row.position }],
+        evidence: [...start.evidence, new Place(file.source.path, row)],
         ...adviceFor({ daemon: 'telnetd' }, port),
       };
     });
@@ -126,8 +128,9 @@ function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidenc
     protocol: 'tcp' as const,
     daemon: 'telnetd',
     startedBy: 'start_stcp',
-    ...start,
+    ...decided,
     note: [start.note, 'assumed: no telnet_admin listing given'].filter(Boolean).join('; '),
+    evidence: start.evidence,
     ...adviceFor({ daemon: 'telnetd' }, port),
   }));
 }
@@ -142,7 +145,7 @@ function inetdListeners(files: InetdFile[], inetd: ModuleModel['inetd']): Listen
   return files.flatMap((file) =>
     file.services.flatMap((service): Listener[] => {
       if (service.port === undefined || service.transport === undefined) return [];
-      const place: Place = { file: file.source.path, position: service.entry.position };
+      const place = new Place(file.source.path, service.entry);
       const running: Decided = inetd === undefined ? { state: 'live', note: 'assumed: inetd is started (no module_start_up.cm given)' } : { state: inetd.state };
       const state: Decided = service.entry.disabled ? { state: 'off', note: 'commented out' } : running;
       return [

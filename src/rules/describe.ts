@@ -1,4 +1,5 @@
 import type { InetdService } from '../model/inetd.ts';
+import type { Span } from '../syntax/position.ts';
 import type { InetdFile } from './rule.ts';
 
 /** `echo/tcp (port 7)`: the service as written, its protocol, and the port it opens when known. */
@@ -13,6 +14,6 @@ export function activeServices(file: InetdFile): InetdService[] {
   return file.services.filter((service) => !service.entry.disabled);
 }
 
-export function entrySpan(service: InetdService): { start: number; end: number } {
-  return { start: service.entry.position.start.offset, end: service.entry.position.end.offset };
+export function entrySpan(service: InetdService): Span {
+  return { start: service.entry.start, end: service.entry.end };
 }
