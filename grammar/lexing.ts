@@ -3,27 +3,22 @@ import { skipValidations } from './validations.ts';
 
 /** Helpers shared by the grammars' lexers. */
 
-const blankCodes = new Set([0x20, 0x09, 0x0c, 0x0b]);
-
-function isLineBreak(code: number): boolean {
-  return code === 0x0a || code === 0x0d;
-}
-
 /** Only blanks stand between the start of the line and `offset`. */
 export function atLineStart(text: string, offset: number): boolean {
   for (let i = offset - 1; i >= 0; i--) {
     const code = text.charCodeAt(i);
-    if (isLineBreak(code)) return true;
-    if (!blankCodes.has(code)) return false;
+    if (code === 0x0a || code === 0x0d) return true;
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0c && code !== 0x0b) return false;
   }
   return true;
 }
 
+const lineText = /[^\r\n]*/y;
+
 /** The text from `offset` to the end of its line, line break excluded. */
 export function restOfLine(text: string, offset: number): string {
-  let end = offset;
-  while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
-  return text.slice(offset, end);
+  lineText.lastIndex = offset;
+  return lineText.exec(text)![0];
 }
 
 /**

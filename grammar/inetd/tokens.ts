@@ -1,5 +1,5 @@
-import { createToken, type TokenType } from 'chevrotain';
-import { everyCodeUnitExcept, lineCommentToken } from '../lexing.ts';
+import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { atLineStart, everyCodeUnitExcept, lineCommentToken } from '../lexing.ts';
 
 /** Lines end in LF, CRLF or a lone CR (old editors); all three are kept as written. */
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
@@ -12,24 +12,32 @@ export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 
  */
 export const Comment = lineCommentToken('#');
 
-/** Any run of non-blank characters: a field. The keyword tokens below are Words too; each ends where a Word would. */
+/** A commented-out line that may be an entry: its marks and blanks, then a word, then a socket type. */
+const mayBeEntry = /[# \t\f\v]*[^# \t\f\v\r\n][^ \t\f\v\r\n]*[ \t\f\v]+(?:stream|dgram|raw|rdm|seqpacket)[ \t\f\v]/y;
+const marks = /#[# \t\f\v]*/y;
+
+/**
+ * The `#` (and any more marks and blanks) in front of a commented-out line that looks like an entry. The line's
+ * words are then lexed like any entry's and the parser decides whether they are one: configured, but off. Other
+ * comment lines stay one Comment token.
+ */
+export const DisabledMarker = createToken({
+  name: 'DisabledMarker',
+  line_breaks: false,
+  start_chars_hint: ['#'],
+  pattern: {
+    exec: (text: string, offset: number): CustomPatternMatcherReturn | null => {
+      if (text.charCodeAt(offset) !== 0x23 || !atLineStart(text, offset)) return null;
+      mayBeEntry.lastIndex = offset;
+      if (!mayBeEntry.test(text)) return null;
+      marks.lastIndex = offset;
+      return marks.exec(text) as CustomPatternMatcherReturn;
+    },
+  },
+});
+
+/** Any run of non-blank characters: a field. */
 export const Word = createToken({ name: 'Word', pattern: /[^ \t\f\v\r\n]+/, start_chars_hint: everyCodeUnitExcept(' \t\f\v\r\n') });
 
-function keyword(name: string, pattern: RegExp, starts: string[]): TokenType {
-  return createToken({ name, pattern, categories: [Word], start_chars_hint: starts });
-}
-
-export const SocketType = keyword('SocketType', /(?:stream|dgram|raw|rdm|seqpacket)(?![^ \t\f\v\r\n])/, ['s', 'd', 'r']);
-
-/** tcp, udp6, rpc/tcp, tcp,rcvbuf=1k, tcp4,sndbuf=64k,rcvbuf=64k … */
-export const Protocol = keyword(
-  'Protocol',
-  /(?:rpc\/)?(?:tcp|udp|sctp|unix)(?:46|4|6)?(?:,[^ \t\f\v\r\n]*)?(?![^ \t\f\v\r\n])/,
-  ['r', 't', 'u', 's'],
-);
-
-/** wait, nowait, nowait.400 (max per minute), wait:100, nowait/3/10/2 (FreeBSD limits). */
-export const WaitSpec = keyword('WaitSpec', /(?:no)?wait(?:[.:]\d+|(?:\/\d*){1,3})?(?![^ \t\f\v\r\n])/, ['n', 'w']);
-
-export const inetdTokens: TokenType[] = [Newline, Blank, Comment, SocketType, Protocol, WaitSpec, Word];
+export const inetdTokens: TokenType[] = [Newline, Blank, DisabledMarker, Comment, Word];
 

@@ -2,7 +2,6 @@ import type { IToken } from 'chevrotain';
 import { parseInetdCst, type InetdLineSyntax } from '../../grammar/inetd/index.ts';
 import { Comment } from '../../grammar/inetd/tokens.ts';
 import { tokenEnd } from '../../grammar/types.ts';
-import { batchCommentBodies, bodyAt } from './comment-bodies.ts';
 import { LineIndex, type Position, type Span } from './position.ts';
 import type { ParseError } from './parse-error.ts';
 
@@ -157,48 +156,29 @@ const serverFieldIndex = 5;
 /** `127.0.0.1:echo`, `[::1]:comsat`, `*:ftp`: the address part ends at the `:` outside brackets. */
 const addressPrefix = /^(?:\[[^\]]*\]|[^:[\]]*):(?=.)/;
 
-/**
- * Builds an entry from its field tokens. `shift` moves the tokens' offsets into the file (a disabled entry was
- * parsed from its comment's text); `start` is where the entry's text starts in the file, at its `#` when disabled.
- */
-function buildEntry(fields: IToken[], shift: number, start: number, disabled: boolean, origin: Origin): InetdEntry {
+/** Builds an entry from its line; `shift` moves the offsets of the run of lines it was parsed in into the file. */
+function buildEntry(line: InetdLineSyntax & { kind: 'entry' }, shift: number, origin: Origin): InetdEntry {
+  const { fields, disabledBy } = line;
   const bounds: number[] = [];
   for (let i = 0; i <= serverFieldIndex; i++) bounds.push(fields[i]!.startOffset + shift, tokenEnd(fields[i]!) + shift);
   const end = tokenEnd(fields[fields.length - 1]!) + shift;
   bounds.push(fields.length > serverFieldIndex + 1 ? fields[serverFieldIndex + 1]!.startOffset + shift : end);
   const prefix = addressPrefix.exec(fields[0]!.image);
-  return new InetdEntry(origin, start, end, disabled, bounds, bounds[0]! + (prefix?.[0].length ?? 0));
-}
-
-/** Cheap test that a comment might be an entry (its second word a socket type), before parsing it as one. */
-const mayBeEntry = /^[#\s]*[^#\s]\S*[ \t\f\v]+(?:stream|dgram|raw|rdm|seqpacket)[ \t\f\v]/;
-const commentMarker = /^[#\s]*/;
-
-/** The comments whose text after the `#` marks (and blanks) is an entry: configured, but off. */
-function disabledEntries(comments: IToken[], shift: number, origin: Origin): Map<IToken, InetdEntry> {
-  const found = new Map<IToken, InetdEntry>();
-  const candidates = comments.filter((comment) => mayBeEntry.test(comment.image));
-  if (candidates.length === 0) return found;
-  const batch = batchCommentBodies(candidates, commentMarker, shift);
-  for (const line of parseInetdCst(batch.text).cst) {
-    if (line.kind !== 'entry') continue;
-    const service = line.fields[0]!.startOffset;
-    const body = bodyAt(batch, service);
-    // An entry is a whole line of the batch, so it is a whole comment body or it is not an entry of one.
-    if (body.batchStart !== service) continue;
-    found.set(body.comment, buildEntry(line.fields, body.shift, shift + body.comment.startOffset, true, origin));
-  }
-  return found;
+  // A disabled entry starts at its `#`.
+  const start = (disabledBy ?? fields[0]!).startOffset + shift;
+  return new InetdEntry(origin, start, end, disabledBy !== undefined, bounds, bounds[0]! + (prefix?.[0].length ?? 0));
 }
 
 function lineNode(line: InetdLineSyntax, shift: number, origin: Origin): InetdNode {
   switch (line.kind) {
     case 'entry':
-      return buildEntry(line.fields, shift, line.fields[0]!.startOffset + shift, false, origin);
+      return buildEntry(line, shift, origin);
     case 'defaultAddress':
       return new InetdDefaultAddress(origin, line.address.startOffset + shift, tokenEnd(line.address) + shift);
     case 'bogus':
       return new InetdBogus(origin, line.fields[0]!.startOffset + shift, tokenEnd(line.fields[line.fields.length - 1]!) + shift);
+    case 'comment':
+      return new InetdComment(origin, line.marker.startOffset + shift, tokenEnd(line.fields[line.fields.length - 1] ?? line.marker) + shift);
   }
 }
 
@@ -206,23 +186,19 @@ function lineNode(line: InetdLineSyntax, shift: number, origin: Origin): InetdNo
 function parseLines(text: string, shift: number, origin: Origin, children: InetdNode[], errors: ParseError[]): void {
   const parsed = parseInetdCst(text);
   const comments = parsed.trivia.filter((token) => token.tokenType === Comment);
-  const disabled = disabledEntries(comments, shift, origin);
   // Lines and comments are each in file order: merge them.
   let next = 0;
+  const commentNode = (token: IToken) => new InetdComment(origin, token.startOffset + shift, tokenEnd(token) + shift);
   for (const line of parsed.cst) {
     const node = lineNode(line, shift, origin);
-    for (; next < comments.length && comments[next]!.startOffset + shift < node.start; next++) children.push(commentNode(comments[next]!, shift, origin, disabled));
+    for (; next < comments.length && comments[next]!.startOffset + shift < node.start; next++) children.push(commentNode(comments[next]!));
     children.push(node);
   }
-  for (; next < comments.length; next++) children.push(commentNode(comments[next]!, shift, origin, disabled));
+  for (; next < comments.length; next++) children.push(commentNode(comments[next]!));
   for (const error of parsed.errors) {
     const span = { start: error.start + shift, end: error.end + shift };
     errors.push({ ...error, ...span, position: origin.index.position(span) });
   }
-}
-
-function commentNode(token: IToken, shift: number, origin: Origin, disabled: Map<IToken, InetdEntry>): InetdNode {
-  return disabled.get(token) ?? new InetdComment(origin, token.startOffset + shift, tokenEnd(token) + shift);
 }
 
 /**
