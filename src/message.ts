@@ -24,5 +24,10 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 }
 
 export function byPlace(a: Message, b: Message): number {
-  return a.file.localeCompare(b.file) || a.place.start.offset - b.place.start.offset || a.place.end.offset - b.place.end.offset || a.ruleId.localeCompare(b.ruleId);
+  return compareText(a.file, b.file) || a.place.start.offset - b.place.start.offset || a.place.end.offset - b.place.end.offset || compareText(a.ruleId, b.ruleId);
+}
+
+/** localeCompare, which is slow, skipped for the equal texts that most comparisons of one module's messages are. */
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
 }

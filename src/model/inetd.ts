@@ -38,28 +38,34 @@ function tinyServiceOf(port: number | undefined, daemon: string): TinyService | 
 export type PortResolver = (service: string) => number | undefined;
 
 export function describeInetdEntry(entry: InetdEntry, resolvePort: PortResolver = wellKnownPort): InetdService {
-  const rpc = entry.protocol.value.startsWith('rpc/');
+  const protocol = entry.protocol.value;
+  const server = entry.server;
+  const rpc = protocol.startsWith('rpc/');
   const port = rpc ? undefined : resolvePort(entry.service.value);
-  const wrapped = isTcpd(entry.server.value);
-  const served = wrapped ? entry.arguments[0]?.value : entry.server.value;
+  const wrapped = isTcpd(server.value);
+  const served = wrapped ? entry.arguments[0]?.value : server.value;
   const daemon = served === undefined ? 'tcpd' : served === 'internal' ? 'internal' : programName(served);
   return {
     entry,
     port,
-    transport: transportOf(entry.protocol.value),
+    transport: transportOf(protocol),
     rpc,
     daemon,
-    tcpd: wrapped ? entry.server : undefined,
+    tcpd: wrapped ? server : undefined,
     tiny: tinyServiceOf(port, daemon),
   };
 }
 
 export function inetdServices(tree: InetdRoot, resolvePort?: PortResolver): InetdService[] {
-  return tree.children.flatMap((node) => (node.type === 'entry' ? [describeInetdEntry(node, resolvePort)] : []));
+  const services: InetdService[] = [];
+  for (const node of tree.children) if (node.type === 'entry') services.push(describeInetdEntry(node, resolvePort));
+  return services;
 }
 
 /** Two entries describe the same listener when address, port (or name) and protocol agree. */
 export function listenerKey(service: InetdService): string {
-  const protocol = service.entry.protocol.value.replace(/,.*$/, '');
+  const written = service.entry.protocol.value;
+  const options = written.indexOf(',');
+  const protocol = options === -1 ? written : written.slice(0, options);
   return `${service.entry.address?.value ?? '*'} ${service.port ?? service.entry.service.value} ${protocol}`;
 }

@@ -1,7 +1,7 @@
 import { append } from '../append.ts';
 import { daemonPorts } from '../catalog/daemons.ts';
 import { compareReleases, describeRanges, parseRelease, releaseIn, type Release } from '../catalog/releases.ts';
-import { serverPorts, type Transport } from '../catalog/server-ports.ts';
+import { serverPorts, type ServerPort, type Transport } from '../catalog/server-ports.ts';
 import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from '../files.ts';
 import type { MacroCondition } from '../syntax/macro.ts';
 import { macroStarts, type StartEvent } from './macro-starts.ts';
@@ -47,6 +47,7 @@ export interface ModelOptions {
 }
 
 const stateRank: Record<ListenerState, number> = { live: 3, conditional: 2, dead: 1, off: 0 };
+const transportRank: Record<Transport, number> = { tcp: 0, udp: 1 };
 
 const purchased = /^\(\s*software_purchased\s+(\w+)\s*\)$/i;
 
@@ -78,9 +79,19 @@ function decide(event: Pick<StartEvent, 'off' | 'dead' | 'conditions'>, options:
   return open.length > 0 ? { state: 'conditional', condition: conditionText(open) } : { state: 'live' };
 }
 
+/** The first catalog entry for each key: the catalog is read once per listener, so it is looked up, not searched. */
+function firstByKey(key: (entry: ServerPort) => string): Map<string, ServerPort> {
+  const index = new Map<string, ServerPort>();
+  for (const entry of serverPorts) if (!index.has(key(entry))) index.set(key(entry), entry);
+  return index;
+}
+
+const portsByDaemon = firstByKey((entry) => `${entry.daemon} ${entry.port}`);
+const portsByStarter = firstByKey((entry) => `${entry.startedBy} ${entry.port}`);
+
 /** The releases a daemon's port exists in, from the catalog; a port outside the module's release is not live. */
 function releaseNote(daemon: string, port: number, release: Release): string | undefined {
-  const entry = serverPorts.find((candidate) => candidate.daemon === daemon && candidate.port === port);
+  const entry = portsByDaemon.get(`${daemon} ${port}`);
   if (entry === undefined || releaseIn(release, entry.releases)) return undefined;
   return `${daemon} on ${port} exists in VOS ${describeRanges(entry.releases)}, not in ${release.text}`;
 }
@@ -137,31 +148,30 @@ function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidenc
 
 /** The article's advice for a port, found by the daemon on it or by what starts it (inetd's many services). */
 function adviceFor(by: { daemon: string } | { startedBy: string }, port: number): { advice?: string } {
-  const advice = serverPorts.find((entry) => entry.port === port && ('daemon' in by ? entry.daemon === by.daemon : entry.startedBy === by.startedBy))?.advice;
+  const advice = ('daemon' in by ? portsByDaemon.get(`${by.daemon} ${port}`) : portsByStarter.get(`${by.startedBy} ${port}`))?.advice;
   return advice ? { advice } : {};
 }
 
 function inetdListeners(files: InetdFile[], inetd: ModuleModel['inetd']): Listener[] {
-  return files.flatMap((file) =>
-    file.services.flatMap((service): Listener[] => {
-      if (service.port === undefined || service.transport === undefined) return [];
-      const place = new Place(file.source.path, service.entry);
-      const running: Decided = inetd === undefined ? { state: 'live', note: 'assumed: inetd is started (no module_start_up.cm given)' } : { state: inetd.state };
-      const state: Decided = service.entry.disabled ? { state: 'off', note: 'commented out' } : running;
-      return [
-        {
-          port: service.port,
-          protocol: service.transport,
-          daemon: service.daemon === 'internal' ? 'inetd' : service.daemon,
-          startedBy: 'inetd',
-          ...state,
-          ...(service.tcpd && { wrappedBy: 'tcpd' }),
-          evidence: [...(inetd?.evidence ?? []), place],
-          ...adviceFor({ startedBy: 'inetd' }, service.port),
-        },
-      ];
-    }),
-  );
+  const running: Decided = inetd === undefined ? { state: 'live', note: 'assumed: inetd is started (no module_start_up.cm given)' } : { state: inetd.state };
+  const commentedOut: Decided = { state: 'off', note: 'commented out' };
+  const listeners: Listener[] = [];
+  for (const file of files) {
+    for (const service of file.services) {
+      if (service.port === undefined || service.transport === undefined) continue;
+      listeners.push({
+        port: service.port,
+        protocol: service.transport,
+        daemon: service.daemon === 'internal' ? 'inetd' : service.daemon,
+        startedBy: 'inetd',
+        ...(service.entry.disabled ? commentedOut : running),
+        ...(service.tcpd && { wrappedBy: 'tcpd' }),
+        evidence: [...(inetd?.evidence ?? []), new Place(file.source.path, service.entry)],
+        ...adviceFor({ startedBy: 'inetd' }, service.port),
+      });
+    }
+  }
+  return listeners;
 }
 
 const kernelRows: Listener[] = serverPorts
@@ -241,6 +251,6 @@ export function buildModule(name: string, files: readonly AuditedFile[], options
       delete listener.condition;
     }
   }
-  model.listeners.sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol) || stateRank[b.state] - stateRank[a.state]);
+  model.listeners.sort((a, b) => a.port - b.port || transportRank[a.protocol] - transportRank[b.protocol] || stateRank[b.state] - stateRank[a.state]);
   return model;
 }

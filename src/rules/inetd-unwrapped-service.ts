@@ -10,10 +10,20 @@ export function isBootpOrTftp(service: InetdService): boolean {
   return service.transport === 'udp' && (service.port === bootpPort || service.port === tftpPort);
 }
 
+/** The file's commented-out tcpd lines by listener, the first of each. */
+function disabledTcpdLines(file: InetdFile): Map<string, InetdService> {
+  const lines = new Map<string, InetdService>();
+  for (const service of file.services) {
+    if (!service.entry.disabled || service.tcpd === undefined) continue;
+    const key = listenerKey(service);
+    if (!lines.has(key)) lines.set(key, service);
+  }
+  return lines;
+}
+
 /** Prefer the file's own commented tcpd line for the service: it is what the site (or Stratus) wrote. */
-function enableOwnTcpdLine(file: InetdFile, service: InetdService): Fix | undefined {
-  const key = listenerKey(service);
-  const wrapped = file.services.find((other) => other.entry.disabled && other.tcpd !== undefined && listenerKey(other) === key);
+function enableOwnTcpdLine(tcpdLines: Map<string, InetdService>, service: InetdService): Fix | undefined {
+  const wrapped = tcpdLines.get(listenerKey(service));
   if (wrapped === undefined) return undefined;
   const enable = enableEntry(wrapped.entry);
   const disable = commentOutEntry(service.entry);
@@ -100,6 +110,7 @@ export const inetdUnwrappedService: FileRule<'inetd'> = {
     },
   ],
   check(context) {
+    let tcpdLines: Map<string, InetdService> | undefined;
     for (const service of activeServices(context.file)) {
       if (!isBootpOrTftp(service) || service.tcpd !== undefined) continue;
       if (service.daemon === 'internal') {
@@ -112,7 +123,7 @@ export const inetdUnwrappedService: FileRule<'inetd'> = {
       context.report({
         reason: `Unexpected ${describeService(service)} started directly by ${service.entry.server.value}, expected it to run through tcpd so that hosts.allow and hosts.deny decide who may use it`,
         span: entrySpan(service),
-        fix: enableOwnTcpdLine(context.file, service) ?? routeThroughTcpd(context.file, service),
+        fix: enableOwnTcpdLine((tcpdLines ??= disabledTcpdLines(context.file)), service) ?? routeThroughTcpd(context.file, service),
       });
     }
   },

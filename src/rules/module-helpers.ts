@@ -1,12 +1,28 @@
 import type { AuditedFile, MacroFile } from '../files.ts';
 import { commentOutStatement } from '../fix/macro-fixes.ts';
-import type { Listener } from '../model/module.ts';
+import type { Listener, ModuleModel } from '../model/module.ts';
 import type { Place } from '../model/place.ts';
 import type { AuditedModule, Report } from './rule.ts';
 
-/** Listeners that will or may run: live, or live under a condition. */
+const runningByModel = new WeakMap<ModuleModel, Map<string, Listener[]>>();
+
+/**
+ * Listeners that will or may run: live, or live under a condition. Indexed by daemon once per model, since several
+ * rules ask and a large inetd.conf makes a listener of every line.
+ */
 export function running(module: AuditedModule, daemon: string): Listener[] {
-  return module.model.listeners.filter((l) => l.daemon === daemon && (l.state === 'live' || l.state === 'conditional'));
+  let byDaemon = runningByModel.get(module.model);
+  if (byDaemon === undefined) {
+    byDaemon = new Map();
+    for (const listener of module.model.listeners) {
+      if (listener.state !== 'live' && listener.state !== 'conditional') continue;
+      const listeners = byDaemon.get(listener.daemon);
+      if (listeners === undefined) byDaemon.set(listener.daemon, [listener]);
+      else listeners.push(listener);
+    }
+    runningByModel.set(module.model, byDaemon);
+  }
+  return byDaemon.get(daemon) ?? [];
 }
 
 function fileAt(module: AuditedModule, place: Place): AuditedFile | undefined {
