@@ -39,21 +39,20 @@ abstract class SourceNode implements Span {
   }
 }
 
-export class InetdComment extends SourceNode {
-  readonly type = 'comment';
-
+/** A node whose value is its text as written. */
+abstract class VerbatimNode extends SourceNode {
   get value(): string {
     return this.origin.text.slice(this.start, this.end);
   }
 }
 
-/** A line that is not an entry, kept whole so nothing is lost; its error says what was expected. */
-export class InetdBogus extends SourceNode {
-  readonly type = 'bogus';
+export class InetdComment extends VerbatimNode {
+  readonly type = 'comment';
+}
 
-  get value(): string {
-    return this.origin.text.slice(this.start, this.end);
-  }
+/** A line that is not an entry, kept whole so nothing is lost; its error says what was expected. */
+export class InetdBogus extends VerbatimNode {
+  readonly type = 'bogus';
 }
 
 /** A line holding only `addr:`: the default address for the entries that follow it. */
@@ -65,8 +64,8 @@ export class InetdDefaultAddress extends SourceNode {
   }
 }
 
-const serviceField = 0;
-const serverField = 5;
+/** An entry's fixed fields, service to server; `bounds` holds their offsets in pairs, then where arguments start. */
+const fixedFieldCount = 6;
 
 export class InetdEntry extends SourceNode {
   readonly type = 'entry';
@@ -103,7 +102,7 @@ export class InetdEntry extends SourceNode {
   }
 
   get service(): Field {
-    return this.origin.field(this.serviceStart, this.bounds[2 * serviceField + 1]!);
+    return this.origin.field(this.serviceStart, this.bounds[1]!);
   }
 
   get socketType(): Field {
@@ -123,13 +122,13 @@ export class InetdEntry extends SourceNode {
   }
 
   get server(): Field {
-    return this.fixedField(serverField);
+    return this.fixedField(5);
   }
 
   get arguments(): Field[] {
     const args: Field[] = [];
     const words = /[^ \t\f\v\r\n]+/g;
-    words.lastIndex = this.bounds[12]!;
+    words.lastIndex = this.bounds[2 * fixedFieldCount]!;
     for (let match = words.exec(this.origin.text); match !== null && match.index < this.end; match = words.exec(this.origin.text)) {
       args.push(this.origin.field(match.index, match.index + match[0].length));
     }
@@ -151,8 +150,6 @@ export interface InetdRoot {
   errors: ParseError[];
 }
 
-const serverFieldIndex = 5;
-
 /** `127.0.0.1:echo`, `[::1]:comsat`, `*:ftp`: the address part ends at the `:` outside brackets. */
 const addressPrefix = /^(?:\[[^\]]*\]|[^:[\]]*):(?=.)/;
 
@@ -160,9 +157,9 @@ const addressPrefix = /^(?:\[[^\]]*\]|[^:[\]]*):(?=.)/;
 function buildEntry(line: InetdLineSyntax & { kind: 'entry' }, shift: number, origin: Origin): InetdEntry {
   const { fields, disabledBy } = line;
   const bounds: number[] = [];
-  for (let i = 0; i <= serverFieldIndex; i++) bounds.push(fields[i]!.startOffset + shift, tokenEnd(fields[i]!) + shift);
+  for (let i = 0; i < fixedFieldCount; i++) bounds.push(fields[i]!.startOffset + shift, tokenEnd(fields[i]!) + shift);
   const end = tokenEnd(fields[fields.length - 1]!) + shift;
-  bounds.push(fields.length > serverFieldIndex + 1 ? fields[serverFieldIndex + 1]!.startOffset + shift : end);
+  bounds.push(fields.length > fixedFieldCount ? fields[fixedFieldCount]!.startOffset + shift : end);
   const prefix = addressPrefix.exec(fields[0]!.image);
   // A disabled entry starts at its `#`.
   const start = (disabledBy ?? fields[0]!).startOffset + shift;
