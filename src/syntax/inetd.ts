@@ -199,22 +199,27 @@ function parseLines(text: string, shift: number, origin: Origin, children: Inetd
 }
 
 /**
- * Lines are parsed in runs of at least this many characters: a run's tokens and CST are garbage once its nodes are
- * built, so a large file never holds all of its tokens at once.
+ * Lines are parsed in runs of at least this many characters: a run's tokens are garbage once its nodes are built,
+ * so a large file never holds all of its tokens at once.
  */
 const charactersPerRun = 1 << 16;
+
+/** The text in runs of whole lines, each with the offset where it starts. */
+export function* lineRuns(text: string): Generator<{ run: string; shift: number }> {
+  for (let start = 0; start < text.length; ) {
+    const newline = start + charactersPerRun < text.length ? text.indexOf('\n', start + charactersPerRun) : -1;
+    const end = newline === -1 ? text.length : newline + 1;
+    yield { run: text.slice(start, end), shift: start };
+    start = end;
+  }
+}
 
 /** Parses inetd.conf text into a tree whose nodes, in file order, cover every non-blank line. */
 export function parseInetd(text: string, index = new LineIndex(text)): InetdRoot {
   const origin = new Origin(text, index);
   const children: InetdNode[] = [];
   const errors: ParseError[] = [];
-  for (let start = 0; start < text.length; ) {
-    const newline = start + charactersPerRun < text.length ? text.indexOf('\n', start + charactersPerRun) : -1;
-    const end = newline === -1 ? text.length : newline + 1;
-    parseLines(text.slice(start, end), start, origin, children, errors);
-    start = end;
-  }
+  for (const { run, shift } of lineRuns(text)) parseLines(run, shift, origin, children, errors);
   applyDefaultAddresses(children);
   return { type: 'root', kind: 'inetd', children, position: index.position({ start: 0, end: text.length }), errors };
 }
