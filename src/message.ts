@@ -24,10 +24,15 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 }
 
 export function byPlace(a: Message, b: Message): number {
-  return compareText(a.file, b.file) || a.place.start.offset - b.place.start.offset || a.place.end.offset - b.place.end.offset || compareText(a.ruleId, b.ruleId);
+  return comparePaths(a.file, b.file) || a.place.start.offset - b.place.start.offset || a.place.end.offset - b.place.end.offset || compareIds(a.ruleId, b.ruleId);
 }
 
-/** localeCompare, which is slow, skipped for the equal texts that most comparisons of one module's messages are. */
-function compareText(a: string, b: string): number {
+/** localeCompare, which is slow, skipped for the equal paths that most comparisons of one module's messages are. */
+function comparePaths(a: string, b: string): number {
   return a === b ? 0 : a.localeCompare(b);
+}
+
+/** Rule ids are lower-case ASCII, for which code-unit order is alphabetical order. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -36,8 +36,10 @@ export function explainBogusLine(fields: IToken[]): GrammarError {
 }
 
 /** Lexes and parses inetd.conf text. Never throws on any input: every line is an entry, an address, or bogus. */
-export const parseInetdCst = cstGrammar(inetdTokens, newInetdParser, (lines: InetdLineSyntax[]) =>
-  lines.flatMap((line) => (line.kind === 'bogus' ? [explainBogusLine(line.fields)] : [])),
-);
+export const parseInetdCst = cstGrammar(inetdTokens, newInetdParser, (lines: InetdLineSyntax[]) => {
+  const errors: GrammarError[] = [];
+  for (const line of lines) if (line.kind === 'bogus') errors.push(explainBogusLine(line.fields));
+  return errors;
+});
 
 export type { InetdLineSyntax };
