@@ -3,7 +3,7 @@ import { parseInetdCst, type InetdLineSyntax } from '../../grammar/inetd/index.t
 import { Comment } from '../../grammar/inetd/tokens.ts';
 import { tokenEnd } from '../../grammar/types.ts';
 import { LineIndex, type Position, type Span } from './position.ts';
-import type { ParseError } from './parse-error.ts';
+import { placeError, type ParseError } from './parse-error.ts';
 
 /** A field of an entry: its text and where it stands, so a fix can rewrite just that field. */
 export interface Field extends Span {
@@ -16,6 +16,10 @@ export interface Field extends Span {
  * memory and collection time on large files.
  */
 class Origin {
+  /** The field offsets of every entry, in one typed array: off the garbage-collected heap, never copied by it. */
+  private offsets = new Int32Array(1 << 10);
+  private used = 0;
+
   constructor(
     readonly text: string,
     readonly index: LineIndex,
@@ -23,6 +27,24 @@ class Origin {
 
   field(start: number, end: number): Field {
     return { value: this.text.slice(start, end), start, end };
+  }
+
+  /** Where the next offset stored will be. */
+  get stored(): number {
+    return this.used;
+  }
+
+  store(offset: number): void {
+    if (this.used === this.offsets.length) {
+      const larger = new Int32Array(this.offsets.length * 2);
+      larger.set(this.offsets);
+      this.offsets = larger;
+    }
+    this.offsets[this.used++] = offset;
+  }
+
+  offset(at: number): number {
+    return this.offsets[at]!;
   }
 }
 
@@ -64,7 +86,7 @@ export class InetdDefaultAddress extends SourceNode {
   }
 }
 
-/** An entry's fixed fields, service to server; `bounds` holds their offsets in pairs, then where arguments start. */
+/** An entry's fixed fields, service to server; their offsets are stored in pairs, then where the arguments start. */
 const fixedFieldCount = 6;
 
 export class InetdEntry extends SourceNode {
@@ -73,9 +95,9 @@ export class InetdEntry extends SourceNode {
   defaultAddress?: InetdDefaultAddress;
 
   /**
-   * `start` is the first field, or the `#` of a disabled entry; `end` is the end of the last field. `bounds` holds
-   * the start and end offsets of the six fixed fields, the service field with any `addr:` prefix, then where the
-   * arguments start.
+   * `start` is the first field, or the `#` of a disabled entry; `end` is the end of the last field. From `stored` on,
+   * the origin holds the start and end offsets of the six fixed fields, the service field with any `addr:` prefix,
+   * then where the arguments start.
    */
   constructor(
     origin: Origin,
@@ -83,7 +105,7 @@ export class InetdEntry extends SourceNode {
     end: number,
     /** A comment line whose text is an entry: configured, but off. */
     readonly disabled: boolean,
-    private readonly bounds: number[],
+    private readonly stored: number,
     /** Where the service name starts after an `addr:` prefix; the service field's start when it has none. */
     private readonly serviceStart: number,
   ) {
@@ -92,7 +114,7 @@ export class InetdEntry extends SourceNode {
 
   /** Where the entry's own text starts: the first field, after any `#` and blanks. */
   get textStart(): number {
-    return this.bounds[0]!;
+    return this.origin.offset(this.stored);
   }
 
   /** The listening address of an `addr:service` field, or of the last bare `addr:` line before the entry. */
@@ -102,7 +124,7 @@ export class InetdEntry extends SourceNode {
   }
 
   get service(): Field {
-    return this.origin.field(this.serviceStart, this.bounds[1]!);
+    return this.origin.field(this.serviceStart, this.origin.offset(this.stored + 1));
   }
 
   get socketType(): Field {
@@ -128,7 +150,7 @@ export class InetdEntry extends SourceNode {
   get arguments(): Field[] {
     const args: Field[] = [];
     const words = /[^ \t\f\v\r\n]+/g;
-    words.lastIndex = this.bounds[2 * fixedFieldCount]!;
+    words.lastIndex = this.origin.offset(this.stored + 2 * fixedFieldCount);
     for (let match = words.exec(this.origin.text); match !== null && match.index < this.end; match = words.exec(this.origin.text)) {
       args.push(this.origin.field(match.index, match.index + match[0].length));
     }
@@ -136,7 +158,7 @@ export class InetdEntry extends SourceNode {
   }
 
   private fixedField(i: number): Field {
-    return this.origin.field(this.bounds[2 * i]!, this.bounds[2 * i + 1]!);
+    return this.origin.field(this.origin.offset(this.stored + 2 * i), this.origin.offset(this.stored + 2 * i + 1));
   }
 }
 
@@ -156,14 +178,17 @@ const addressPrefix = /^(?:\[[^\]]*\]|[^:[\]]*):(?=.)/;
 /** Builds an entry from its line; `shift` moves the offsets of the run of lines it was parsed in into the file. */
 function buildEntry(line: InetdLineSyntax & { kind: 'entry' }, shift: number, origin: Origin): InetdEntry {
   const { fields, disabledBy } = line;
-  const bounds: number[] = [];
-  for (let i = 0; i < fixedFieldCount; i++) bounds.push(fields[i]!.startOffset + shift, tokenEnd(fields[i]!) + shift);
+  const stored = origin.stored;
+  for (let i = 0; i < fixedFieldCount; i++) {
+    origin.store(fields[i]!.startOffset + shift);
+    origin.store(tokenEnd(fields[i]!) + shift);
+  }
   const end = tokenEnd(fields[fields.length - 1]!) + shift;
-  bounds.push(fields.length > fixedFieldCount ? fields[fixedFieldCount]!.startOffset + shift : end);
+  origin.store(fields.length > fixedFieldCount ? fields[fixedFieldCount]!.startOffset + shift : end);
   const prefix = addressPrefix.exec(fields[0]!.image);
   // A disabled entry starts at its `#`.
   const start = (disabledBy ?? fields[0]!).startOffset + shift;
-  return new InetdEntry(origin, start, end, disabledBy !== undefined, bounds, bounds[0]! + (prefix?.[0].length ?? 0));
+  return new InetdEntry(origin, start, end, disabledBy !== undefined, stored, fields[0]!.startOffset + shift + (prefix?.[0].length ?? 0));
 }
 
 function lineNode(line: InetdLineSyntax, shift: number, origin: Origin): InetdNode {
@@ -192,10 +217,7 @@ function parseLines(text: string, shift: number, origin: Origin, children: Inetd
     children.push(node);
   }
   for (; next < comments.length; next++) children.push(commentNode(comments[next]!));
-  for (const error of parsed.errors) {
-    const span = { start: error.start + shift, end: error.end + shift };
-    errors.push({ ...error, ...span, position: origin.index.position(span) });
-  }
+  for (const error of parsed.errors) errors.push(placeError(error, origin.index, shift));
 }
 
 /**
