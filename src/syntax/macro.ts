@@ -5,7 +5,7 @@ import { Comment } from '../../grammar/macro/tokens.ts';
 import { tokenEnd } from '../../grammar/types.ts';
 import { batchCommentBodies, bodyAt } from './comment-bodies.ts';
 import { structureMacro } from './macro-structure.ts';
-import type { ParseError } from './parse-error.ts';
+import { placeError, type ParseError } from './parse-error.ts';
 import { LineIndex, type Position, type Span } from './position.ts';
 
 export type MacroElementKind = 'word' | 'variable' | 'string' | 'call' | 'operator' | 'stray';
@@ -178,7 +178,7 @@ export function parseMacro(text: string, index = new LineIndex(text)): MacroRoot
     ...comments.map((token) => ({ type: 'comment' as const, value: token.image, position: index.position({ start: token.startOffset, end: tokenEnd(token) }) })),
     ...commentedOutStatements(comments, index),
   ].sort((a, b) => a.position.start.offset - b.position.start.offset || (a.type === 'comment' ? -1 : 1));
-  const errors: ParseError[] = parsed.errors.map((error) => ({ ...error, position: index.position(error) }));
+  const errors: ParseError[] = parsed.errors.map((error) => placeError(error, index));
   append(errors, structureMacro(statements));
   errors.sort((a, b) => a.start - b.start);
   return { type: 'root', kind: 'macro', children: nodes, position: index.position({ start: 0, end: text.length }), errors };

@@ -2,7 +2,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import { parseServicesCst } from '../../grammar/services/index.ts';
 import { tokenEnd } from '../../grammar/types.ts';
 import type { Field } from './inetd.ts';
-import type { ParseError } from './parse-error.ts';
+import { placeError, type ParseError } from './parse-error.ts';
 import { LineIndex, type Position } from './position.ts';
 
 export interface ServiceEntry {
@@ -42,7 +42,7 @@ export function parseServices(text: string, index = new LineIndex(text)): Servic
     kind: 'services',
     children: children.sort((a, b) => a.position.start.offset - b.position.start.offset),
     position: index.position({ start: 0, end: text.length }),
-    errors: parsed.errors.map((e) => ({ ...e, position: index.position(e) })),
+    errors: parsed.errors.map((e) => placeError(e, index)),
   };
 }
 

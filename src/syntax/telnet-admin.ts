@@ -2,7 +2,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import { parseTelnetAdminCst, rowCells } from '../../grammar/telnet-admin/index.ts';
 import { tokenEnd } from '../../grammar/types.ts';
 import type { Field } from './inetd.ts';
-import type { ParseError } from './parse-error.ts';
+import { placeError, type ParseError } from './parse-error.ts';
 import { LineIndex, type Position } from './position.ts';
 
 /** One port telnetd listens on, as a row of the listing. */
@@ -42,7 +42,7 @@ export function parseTelnetAdmin(text: string, index = new LineIndex(text)): Tel
   const rows = ((parsed.cst.children.row as CstNode[] | undefined) ?? []).map(rowCells);
   const errors: ParseError[] = [];
   const error = (message: string, start: number, end: number, expected: string) =>
-    errors.push({ message, start, end, expected, position: index.position({ start, end }) });
+    errors.push(placeError({ message, start, end, expected }, index));
   const root: TelnetAdminRoot = { type: 'root', kind: 'telnet-admin', columns: [], children: [], position: index.position({ start: 0, end: text.length }), errors };
 
   const [header, ...body] = rows;
