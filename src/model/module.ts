@@ -3,6 +3,7 @@ import { daemonPorts } from '../catalog/daemons.ts';
 import { compareReleases, describeRanges, parseRelease, releaseIn, type Release } from '../catalog/releases.ts';
 import { serverPorts, type ServerPort, type Transport } from '../catalog/server-ports.ts';
 import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from '../files.ts';
+import type { InetdService } from './inetd.ts';
 import type { MacroCondition } from '../syntax/macro.ts';
 import { macroStarts, type StartEvent } from './macro-starts.ts';
 import { Place } from './place.ts';
@@ -152,6 +153,45 @@ function adviceFor(by: { daemon: string } | { startedBy: string }, port: number)
   return advice ? { advice } : {};
 }
 
+/**
+ * The listener of an inetd entry. Its evidence is put together when read: a large inetd.conf makes a listener of
+ * every line, and few are ever asked where they come from.
+ */
+class InetdListener implements Listener {
+  readonly startedBy = 'inetd';
+  state: ListenerState;
+  note?: string;
+  condition?: string;
+  readonly wrappedBy?: string;
+  readonly advice?: string;
+  readonly #inetdEvidence: readonly Place[];
+  readonly #file: string;
+  readonly #service: InetdService;
+
+  constructor(
+    readonly port: number,
+    readonly protocol: Transport,
+    readonly daemon: string,
+    decided: Decided,
+    service: InetdService,
+    file: string,
+    inetdEvidence: readonly Place[],
+  ) {
+    this.state = decided.state;
+    if (decided.note !== undefined) this.note = decided.note;
+    if (service.tcpd !== undefined) this.wrappedBy = 'tcpd';
+    const { advice } = adviceFor({ startedBy: 'inetd' }, port);
+    if (advice !== undefined) this.advice = advice;
+    this.#inetdEvidence = inetdEvidence;
+    this.#file = file;
+    this.#service = service;
+  }
+
+  get evidence(): Place[] {
+    return [...this.#inetdEvidence, new Place(this.#file, this.#service.entry)];
+  }
+}
+
 function inetdListeners(files: InetdFile[], inetd: ModuleModel['inetd']): Listener[] {
   const running: Decided = inetd === undefined ? { state: 'live', note: 'assumed: inetd is started (no module_start_up.cm given)' } : { state: inetd.state };
   const commentedOut: Decided = { state: 'off', note: 'commented out' };
@@ -159,16 +199,9 @@ function inetdListeners(files: InetdFile[], inetd: ModuleModel['inetd']): Listen
   for (const file of files) {
     for (const service of file.services) {
       if (service.port === undefined || service.transport === undefined) continue;
-      listeners.push({
-        port: service.port,
-        protocol: service.transport,
-        daemon: service.daemon === 'internal' ? 'inetd' : service.daemon,
-        startedBy: 'inetd',
-        ...(service.entry.disabled ? commentedOut : running),
-        ...(service.tcpd && { wrappedBy: 'tcpd' }),
-        evidence: [...(inetd?.evidence ?? []), new Place(file.source.path, service.entry)],
-        ...adviceFor({ startedBy: 'inetd' }, service.port),
-      });
+      const daemon = service.daemon === 'internal' ? 'inetd' : service.daemon;
+      const decided = service.entry.disabled ? commentedOut : running;
+      listeners.push(new InetdListener(service.port, service.transport, daemon, decided, service, file.source.path, inetd?.evidence ?? []));
     }
   }
   return listeners;

@@ -58,11 +58,28 @@ function csvRows(model: ModuleModel): string[][] {
   ]);
 }
 
+/** A listener in the order docs/json-report.md gives; fields that do not apply are undefined, so left out. */
+function jsonListener(l: Listener) {
+  return {
+    port: l.port,
+    protocol: l.protocol,
+    daemon: l.daemon,
+    startedBy: l.startedBy,
+    state: l.state,
+    condition: l.condition,
+    note: l.note,
+    rangeEnd: l.rangeEnd,
+    wrappedBy: l.wrappedBy,
+    evidence: l.evidence.map(placeText),
+    advice: l.advice,
+  };
+}
+
 function jsonModule(model: ModuleModel) {
   return {
     name: model.name,
     inetd: model.inetd ? { state: model.inetd.state, evidence: model.inetd.evidence.map(placeText) } : null,
-    listeners: model.listeners.map((l) => ({ ...l, evidence: l.evidence.map(placeText) })),
+    listeners: model.listeners.map(jsonListener),
     unresolved: model.unresolved.map((item) => ({ reason: item.reason, place: item.place ? placeText(item.place) : null })),
   };
 }

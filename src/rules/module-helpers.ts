@@ -31,7 +31,7 @@ function fileAt(module: AuditedModule, place: Place): AuditedFile | undefined {
 
 /** The place that decided a listener last (its start line, or its listing row), with the file it is in. */
 function decidedAt(module: AuditedModule, listener: Listener): { place: Place; file: AuditedFile } | undefined {
-  const place = listener.evidence[listener.evidence.length - 1];
+  const place = listener.evidence.at(-1);
   const file = place && fileAt(module, place);
   return place && file ? { place, file } : undefined;
 }
@@ -59,7 +59,7 @@ export function commentOutStart(module: AuditedModule, listener: Listener): Pick
 export function byStartLine(listeners: Listener[]): Listener[] {
   const seen = new Set<string>();
   return listeners.filter((listener) => {
-    const place = listener.evidence[listener.evidence.length - 1];
+    const place = listener.evidence.at(-1);
     const key = place ? `${place.file}:${place.position.start.offset}` : `${listener.daemon}:${listener.port}`;
     if (seen.has(key)) return false;
     seen.add(key);
