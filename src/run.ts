@@ -158,5 +158,8 @@ export function run(request: RunRequest): RunOutcome {
   const failed =
     request.mode !== 'ports' && (messages.some((m) => atLeast(m.severity, 'error')) || (request.maxWarnings !== undefined && warnings > request.maxWarnings));
   const options = modules[0]?.options ?? moduleSettings(request, undefined).options;
-  return { stdout: render(request, options, results), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
+  // When no file could be audited, the text summary would read "no problems in 0 files", like a pass.
+  const nothingAudited = results.length === 0 && problems.length > 0 && request.mode !== 'ports' && request.format === 'text';
+  const stdout = nothingAudited ? '' : render(request, options, results);
+  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
 }

@@ -80,12 +80,17 @@ describe('exit codes and messages', () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'notes.txt'), 'hello\nworld\n');
     writeFileSync(join(dir, 'inetd.conf'), Buffer.from([0x65, 0x00, 0x0a]));
-    expect(cli(['notes.txt'], dir).stderr).toBe(
+    const unknown = cli(['notes.txt'], dir);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe(
       'vos-audit: notes.txt: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind notes.txt=inetd|macro|telnet-admin|services\n',
     );
+    // Nothing was audited: no "no problems in 0 files" summary that reads like a pass.
+    expect(unknown.stdout).toBe('');
     const binary = cli(['inetd.conf'], dir);
     expect(binary.status).toBe(2);
     expect(binary.stderr).toBe('vos-audit: inetd.conf is a binary file (it has NUL bytes); not read\n');
+    expect(binary.stdout).toBe('');
   });
 
   it('reads a file of another name when its content is inetd.conf', () => {
