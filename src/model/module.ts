@@ -80,19 +80,32 @@ function decide(event: Pick<StartEvent, 'off' | 'dead' | 'conditions'>, options:
   return open.length > 0 ? { state: 'conditional', condition: conditionText(open) } : { state: 'live' };
 }
 
-/** The first catalog entry for each key: the catalog is read once per listener, so it is looked up, not searched. */
-function firstByKey(key: (entry: ServerPort) => string): Map<string, ServerPort> {
-  const index = new Map<string, ServerPort>();
-  for (const entry of serverPorts) if (!index.has(key(entry))) index.set(key(entry), entry);
-  return index;
+/**
+ * The first catalog entry for each name (a daemon, or what starts it) and port: the catalog is read once per
+ * listener, so it is looked up, not searched.
+ */
+class PortIndex {
+  private readonly byName = new Map<string, Map<number, ServerPort>>();
+
+  constructor(name: (entry: ServerPort) => string) {
+    for (const entry of serverPorts) {
+      let ports = this.byName.get(name(entry));
+      if (ports === undefined) this.byName.set(name(entry), (ports = new Map()));
+      if (!ports.has(entry.port)) ports.set(entry.port, entry);
+    }
+  }
+
+  get(name: string, port: number): ServerPort | undefined {
+    return this.byName.get(name)?.get(port);
+  }
 }
 
-const portsByDaemon = firstByKey((entry) => `${entry.daemon} ${entry.port}`);
-const portsByStarter = firstByKey((entry) => `${entry.startedBy} ${entry.port}`);
+const portsByDaemon = new PortIndex((entry) => entry.daemon);
+const portsByStarter = new PortIndex((entry) => entry.startedBy);
 
 /** The releases a daemon's port exists in, from the catalog; a port outside the module's release is not live. */
 function releaseNote(daemon: string, port: number, release: Release): string | undefined {
-  const entry = portsByDaemon.get(`${daemon} ${port}`);
+  const entry = portsByDaemon.get(daemon, port);
   if (entry === undefined || releaseIn(release, entry.releases)) return undefined;
   return `${daemon} on ${port} exists in VOS ${describeRanges(entry.releases)}, not in ${release.text}`;
 }
@@ -149,7 +162,7 @@ function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidenc
 
 /** The article's advice for a port, found by the daemon on it or by what starts it (inetd's many services). */
 function adviceFor(by: { daemon: string } | { startedBy: string }, port: number): { advice?: string } {
-  const advice = ('daemon' in by ? portsByDaemon.get(`${by.daemon} ${port}`) : portsByStarter.get(`${by.startedBy} ${port}`))?.advice;
+  const advice = ('daemon' in by ? portsByDaemon.get(by.daemon, port) : portsByStarter.get(by.startedBy, port))?.advice;
   return advice ? { advice } : {};
 }
 
@@ -192,10 +205,10 @@ class InetdListener implements Listener {
   }
 }
 
-function inetdListeners(files: InetdFile[], inetd: ModuleModel['inetd']): Listener[] {
+/** Adds the listeners of the inetd entries to `listeners`. */
+function addInetdListeners(listeners: Listener[], files: InetdFile[], inetd: ModuleModel['inetd']): void {
   const running: Decided = inetd === undefined ? { state: 'live', note: 'assumed: inetd is started (no module_start_up.cm given)' } : { state: inetd.state };
   const commentedOut: Decided = { state: 'off', note: 'commented out' };
-  const listeners: Listener[] = [];
   for (const file of files) {
     for (const service of file.services) {
       if (service.port === undefined || service.transport === undefined) continue;
@@ -204,7 +217,6 @@ function inetdListeners(files: InetdFile[], inetd: ModuleModel['inetd']): Listen
       listeners.push(new InetdListener(service.port, service.transport, daemon, decided, service, file.source.path, inetd?.evidence ?? []));
     }
   }
-  return listeners;
 }
 
 const kernelRows: Listener[] = serverPorts
@@ -273,7 +285,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], options
       model.unresolved.push({ reason: `starts ${d.event.program}, whose ports vos-audit does not know`, place: d.evidence[d.evidence.length - 1] });
     }
   }
-  append(model.listeners, inetdListeners(files.filter((f): f is InetdFile => f.kind === 'inetd'), model.inetd));
+  addInetdListeners(model.listeners, files.filter((f): f is InetdFile => f.kind === 'inetd'), model.inetd);
   append(model.listeners, kernelRows);
 
   for (const listener of model.listeners) {
