@@ -15,8 +15,8 @@ export interface CommentBatch {
 
 /**
  * The texts of comments after their marker, one a line, to be parsed together as if they were not commented out:
- * a commented-out inetd entry or start_process line is configuration that is off. One parse of the batch costs far
- * less than one parse per comment. `shift` is where the comments' text starts in the file.
+ * a commented-out start_process line in a macro is configuration that is off. One parse of the batch costs far less
+ * than one parse per comment. `shift` is where the comments' text starts in the file.
  */
 export function batchCommentBodies(comments: readonly IToken[], marker: RegExp, shift: number): CommentBatch {
   const bodies: CommentBody[] = [];
