@@ -3,8 +3,8 @@ import { daemonPorts } from '../catalog/daemons.ts';
 import { compareReleases, describeRanges, parseRelease, releaseIn, type Release } from '../catalog/releases.ts';
 import { serverPorts, type ServerPort, type Transport } from '../catalog/server-ports.ts';
 import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from '../files.ts';
-import type { InetdService } from './inetd.ts';
 import type { MacroCondition } from '../syntax/macro.ts';
+import type { InetdService } from './inetd.ts';
 import { macroStarts, type StartEvent } from './macro-starts.ts';
 import { Place } from './place.ts';
 
@@ -174,7 +174,6 @@ class InetdListener implements Listener {
   readonly startedBy = 'inetd';
   state: ListenerState;
   note?: string;
-  condition?: string;
   readonly wrappedBy?: string;
   readonly advice?: string;
   readonly #inetdEvidence: readonly Place[];
