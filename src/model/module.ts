@@ -58,6 +58,9 @@ interface Decided {
   note?: string;
 }
 
+/** A start's decision with the places that made it. */
+type DecidedStart = Decided & { evidence: Place[] };
+
 function conditionText(conditions: MacroCondition[]): string {
   return conditions.map((c) => (c.negated ? `not ${c.text}` : c.text)).join(' and ');
 }
@@ -128,9 +131,7 @@ function networkPort(args: string[]): number | undefined {
 const rsnRelease = parseRelease('15.0')!;
 
 /** telnetd's listeners: the listing's rows when one was given, else port 23 and, from 15.0, the RSN's port 85. */
-function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidence: Place[] }, options: ModelOptions): Listener[] {
-  // Only what decided the start: `start` may be a whole decided event, which is no part of a listener.
-  const decided = { state: start.state, ...(start.condition && { condition: start.condition }) };
+function telnetListeners(listings: TelnetAdminFile[], start: DecidedStart, options: ModelOptions): Listener[] {
   const rows = listings.flatMap((file) => file.tree.children.map((row) => ({ file, row })));
   if (rows.length > 0) {
     return rows.map(({ file, row }) => {
@@ -140,7 +141,7 @@ function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidenc
         protocol: 'tcp',
         daemon: 'telnetd',
         startedBy: 'start_stcp',
-        ...decided,
+        ...start,
         note: [start.note, `${row.service.value} listener of telnet_admin`].filter(Boolean).join('; '),
         evidence: [...start.evidence, new Place(file.source.path, row)],
         ...adviceFor({ daemon: 'telnetd' }, port),
@@ -153,9 +154,8 @@ function telnetListeners(listings: TelnetAdminFile[], start: Decided & { evidenc
     protocol: 'tcp' as const,
     daemon: 'telnetd',
     startedBy: 'start_stcp',
-    ...decided,
+    ...start,
     note: [start.note, 'assumed: no telnet_admin listing given'].filter(Boolean).join('; '),
-    evidence: start.evidence,
     ...adviceFor({ daemon: 'telnetd' }, port),
   }));
 }
@@ -245,13 +245,14 @@ export function buildModule(name: string, files: readonly AuditedFile[], options
     macrosGiven: macros.length > 0,
   };
 
-  const decided = events.map((event) => ({ event, ...decide(event, options), evidence: event.evidence }));
+  const decided = events.map((event) => ({ event, start: { ...decide(event, options), evidence: event.evidence } }));
+  const strongestStart = (daemon: string) => strongest(decided.filter((d) => d.event.daemon === daemon).map((d) => d.start));
   if (macros.length > 0) {
-    const inetd = strongest(decided.filter((d) => d.event.daemon === 'inetd'));
+    const inetd = strongestStart('inetd');
     model.inetd = inetd ? { state: inetd.state, evidence: inetd.evidence } : { state: 'off', evidence: [] };
   }
-  const stcpAssumed: Decided & { evidence: Place[] } = { state: 'live', note: 'assumed: STCP is started (no module_start_up.cm given)', evidence: [] };
-  const telnetStart = macros.length > 0 ? strongest(decided.filter((d) => d.event.daemon === 'telnetd')) : stcpAssumed;
+  const stcpAssumed: DecidedStart = { state: 'live', note: 'assumed: STCP is started (no module_start_up.cm given)', evidence: [] };
+  const telnetStart = macros.length > 0 ? strongestStart('telnetd') : stcpAssumed;
   if (telnetStart !== undefined) {
     append(model.listeners, telnetListeners(files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'), telnetStart, options));
   }
@@ -262,33 +263,30 @@ export function buildModule(name: string, files: readonly AuditedFile[], options
       }
     }
   }
-  for (const d of decided) {
-    if (d.event.daemon === 'inetd' || d.event.daemon === 'telnetd') continue;
-    const ports = daemonPorts(d.event.daemon);
-    const custom = d.event.daemon === 'telnet_msd' ? networkPort(d.event.arguments) : undefined;
+  for (const { event, start } of decided) {
+    if (event.daemon === 'inetd' || event.daemon === 'telnetd') continue;
+    const ports = daemonPorts(event.daemon);
+    const custom = event.daemon === 'telnet_msd' ? networkPort(event.arguments) : undefined;
     for (const port of ports) {
       model.listeners.push({
         port: custom ?? port.port,
         ...(port.rangeEnd && { rangeEnd: port.rangeEnd }),
         protocol: port.transport,
-        daemon: d.event.daemon,
-        startedBy: d.event.startedBy,
-        state: d.state,
-        ...(d.condition && { condition: d.condition }),
-        ...(d.note && { note: d.note }),
-        evidence: d.evidence,
+        daemon: event.daemon,
+        startedBy: event.startedBy,
+        ...start,
         ...(port.advice && { advice: port.advice }),
       });
     }
-    if (ports.length === 0 && d.state !== 'off') {
-      model.unresolved.push({ reason: `starts ${d.event.program}, whose ports vos-audit does not know`, place: d.evidence[d.evidence.length - 1] });
+    if (ports.length === 0 && start.state !== 'off') {
+      model.unresolved.push({ reason: `starts ${event.program}, whose ports vos-audit does not know`, place: start.evidence.at(-1) });
     }
   }
   addInetdListeners(model.listeners, files.filter((f): f is InetdFile => f.kind === 'inetd'), model.inetd);
   append(model.listeners, kernelRows);
 
   for (const listener of model.listeners) {
-    const outside = releaseNote(listener.daemon === 'inetd' ? 'inetd' : listener.daemon, listener.port, options.release);
+    const outside = releaseNote(listener.daemon, listener.port, options.release);
     if (outside !== undefined && listener.state !== 'off') {
       listener.state = 'off';
       listener.note = outside;
