@@ -1,4 +1,4 @@
-import { checkModule } from './check.ts';
+import { checkModule, type Checked } from './check.ts';
 import { parseModuleFiles, type FileKind, type SourceOfKind } from './files.ts';
 import type { Fix } from './fix/edit.ts';
 import { fixToFixedPoint } from './fix/fix-loop.ts';
@@ -34,6 +34,8 @@ export interface AuditRequest {
   rules?: readonly Rule[];
 }
 
+type AuditedModuleCheck = Checked & { module: AuditedModule };
+
 export interface ModuleInput {
   name: string;
   files: SourceOfKind[];
@@ -48,9 +50,15 @@ export function analyzeModule(input: ModuleInput, options: AuditOptions, texts?:
 /** Audits one module: checks it, fixes it to a fixed point when asked, and checks the result. */
 export function auditModule(input: ModuleInput, request: AuditRequest): ModuleResult {
   const rules = request.rules ?? allRules;
-  const check = (texts?: readonly string[]) => {
-    const module = analyzeModule(input, request.options, texts);
-    return { module, ...checkModule(module, request.options, rules) };
+  // The fix loop's last pass checks the texts it returns (unless it stopped at its pass limit): the final check
+  // reuses that result rather than parsing the same texts again.
+  let last: { texts: readonly string[]; checked: AuditedModuleCheck } | undefined;
+  const check = (texts: readonly string[]): AuditedModuleCheck => {
+    if (last?.texts !== texts) {
+      const module = analyzeModule(input, request.options, texts);
+      last = { texts, checked: { module, ...checkModule(module, request.options, rules) } };
+    }
+    return last.checked;
   };
   const originals = input.files.map((file) => file.source.text);
   const fixesOf = (message: Message): Fix[] => [...(message.fix ? [message.fix] : []), ...(request.suggestions ? (message.suggestions ?? []) : [])];

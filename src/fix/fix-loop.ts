@@ -1,6 +1,7 @@
 import { applyFixes, type Fix } from './edit.ts';
 
 export interface FixedTexts {
+  /** When the loop stopped at a fixed point or a cycle, the very array its last `fixesFor` call was given. */
   texts: string[];
   /** The fixes applied to each text, in order. */
   applied: Fix[][];
