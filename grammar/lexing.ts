@@ -1,7 +1,13 @@
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
 import { skipValidations } from './validations.ts';
 
-/** Helpers shared by the grammars' lexers. */
+/** Helpers and tokens shared by the grammars' lexers. */
+
+/** Lines end in LF, CRLF or a lone CR (old editors); all three are kept as written. */
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+
+/** Blanks between words: trivia, kept so that tokens and trivia give back the input. */
+export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 'trivia' });
 
 /** Only blanks stand between the start of the line and `offset`. */
 export function atLineStart(text: string, offset: number): boolean {

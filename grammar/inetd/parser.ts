@@ -1,7 +1,8 @@
 import { EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IToken } from 'chevrotain';
 import { parserConfig } from '../parsing.ts';
 import { entryFields, fitsEntryField } from './fields.ts';
-import { DisabledMarker, inetdTokens, Newline, Word } from './tokens.ts';
+import { Newline } from '../lexing.ts';
+import { DisabledMarker, inetdTokens, Word } from './tokens.ts';
 
 /**
  * The concrete syntax of an inetd.conf: its lines in order, each with its field tokens. An entry's fields are the

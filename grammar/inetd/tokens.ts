@@ -1,10 +1,6 @@
 import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
-import { atLineStart, everyCodeUnitExcept, lineCommentToken } from '../lexing.ts';
+import { atLineStart, Blank, everyCodeUnitExcept, lineCommentToken, Newline } from '../lexing.ts';
 
-/** Lines end in LF, CRLF or a lone CR (old editors); all three are kept as written. */
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
-
-export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 'trivia' });
 
 /**
  * `#` starts a comment only as the first non-blank character of a line: BSD inetd reads a `#` inside a line as part

@@ -1,11 +1,11 @@
 import { CstParser } from 'chevrotain';
+import { Newline } from '../lexing.ts';
 import { parserConfig } from '../parsing.ts';
 import {
   Ampersand,
   Directive,
   LeftParen,
   macroTokens,
-  Newline,
   QuotedString,
   RightParen,
   Semicolon,

@@ -1,14 +1,10 @@
 import { createToken, type TokenType } from 'chevrotain';
-import { everyCodeUnitExcept, lineCommentToken } from '../lexing.ts';
+import { Blank, everyCodeUnitExcept, lineCommentToken, Newline } from '../lexing.ts';
 
 /**
  * Tokens of the VOS command macro language. Every character of any input belongs to exactly one token, so lexing
  * never fails: what the grammar cannot place becomes part of a bogus statement, not a lexer error.
  */
-
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
-
-export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 'trivia' });
 
 /** `&+` at the end of a line, blanks after it allowed: the statement goes on on the next line. */
 export const Continuation = createToken({

@@ -1,11 +1,9 @@
 import { CstParser, createToken, tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
-import { everyCodeUnitExcept } from '../lexing.ts';
+import { Blank, everyCodeUnitExcept, Newline } from '../lexing.ts';
 import { cstGrammar, parserConfig } from '../parsing.ts';
 import { tokenEnd, type GrammarError } from '../types.ts';
 
 /** services(5): `name port/protocol [aliases…] [# comment]`; `#` starts a comment anywhere on a line. */
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
-const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 'trivia' });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'trivia' });
 export const Name = createToken({ name: 'Name', pattern: /[^ \t\f\v\r\n#]+/, start_chars_hint: everyCodeUnitExcept(' \t\f\v\r\n#') });
 export const PortProtocol = createToken({ name: 'PortProtocol', pattern: /\d{1,5}\/[A-Za-z0-9]+(?![^ \t\f\v\r\n#])/, categories: [Name], start_chars_hint: [...'0123456789'] });

@@ -1,6 +1,7 @@
 import { CstParser, type IToken } from 'chevrotain';
 import { cstGrammar, parserConfig } from '../parsing.ts';
-import { Cell, Newline, Rule, telnetAdminTokens } from './tokens.ts';
+import { Newline } from '../lexing.ts';
+import { Cell, Rule, telnetAdminTokens } from './tokens.ts';
 
 /** A listing is rows of blank-separated cells; which row is the header, and what the columns mean, is decided later. */
 class TelnetAdminParser extends CstParser {

@@ -1,8 +1,6 @@
 import { createToken, type TokenType } from 'chevrotain';
-import { everyCodeUnitExcept, lineCommentToken } from '../lexing.ts';
+import { Blank, everyCodeUnitExcept, lineCommentToken, Newline } from '../lexing.ts';
 
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
-export const Blank = createToken({ name: 'Blank', pattern: /[ \t\f\v]+/, group: 'trivia' });
 
 /** `#` or `&` at the start of a line: a note the site added to the captured listing. */
 export const Comment = lineCommentToken('#&');
