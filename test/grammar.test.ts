@@ -63,6 +63,17 @@ describe.each(allInetdSources())('%s', (_name, source) => {
   });
 });
 
+describe.each(sourcesOfKind('macro'))('%s', (_name, source) => {
+  it('keeps each word and element of a statement, commented out or not, as the exact text at its range', () => {
+    for (const node of parseMacro(source.text).children) {
+      if (node.type !== 'statement') continue;
+      for (const word of node.words) {
+        for (const part of [word, ...word.elements]) expect(source.text.slice(part.start, part.end)).toBe(part.text);
+      }
+    }
+  });
+});
+
 describe('a file longer than one parse run', () => {
   it('gives the nodes and errors of its parts, at their places in the whole file', () => {
     const part = ['bogus.conf', 'disabled.conf', 'addresses.conf', 'crlf.conf'].map((name) => readFixture(name).text).join('');

@@ -82,14 +82,19 @@ function extent(node: CstNode, span = { start: Infinity, end: 0 }): { start: num
   return span;
 }
 
-function element(node: CstNode, text: string, shift: number): MacroElement {
+/** Maps an offset in the parsed text to the file: the same offset, or through the comment it came from. */
+type ToFile = (offset: number) => number;
+
+const sameOffset: ToFile = (offset) => offset;
+
+function element(node: CstNode, text: string, toFile: ToFile): MacroElement {
   const [label, items] = Object.entries(node.children)[0]!;
   const item = items[0]!;
   if ('children' in item) {
     const { start, end } = extent(item);
-    return { kind: 'call', text: text.slice(start, end), start: start + shift, end: end + shift };
+    return { kind: 'call', text: text.slice(start, end), start: toFile(start), end: toFile(end) };
   }
-  return { kind: elementKinds[label] ?? 'word', text: item.image, start: item.startOffset + shift, end: tokenEnd(item) + shift };
+  return { kind: elementKinds[label] ?? 'word', text: item.image, start: toFile(item.startOffset), end: toFile(tokenEnd(item)) };
 }
 
 function glue(elements: MacroElement[]): MacroWord[] {
@@ -105,15 +110,15 @@ function glue(elements: MacroElement[]): MacroWord[] {
   return words;
 }
 
-function statementsOf(cst: CstNode, text: string, shift: number, index: LineIndex, commentedOut: boolean): MacroStatement[] {
+function statementsOf(cst: CstNode, text: string, toFile: ToFile, index: LineIndex, commentedOut: boolean): MacroStatement[] {
   const statements: MacroStatement[] = [];
   for (const [label, items] of Object.entries(cst.children)) {
     if (label !== 'directive' && label !== 'command') continue;
     for (const item of items as CstNode[]) {
       const directive = (item.children.Directive as IToken[] | undefined)?.[0];
-      const elements = ((item.children.element as CstNode[] | undefined) ?? []).map((e) => element(e, text, shift));
-      const start = directive ? directive.startOffset + shift : elements[0]!.start;
-      const end = elements.length > 0 ? elements[elements.length - 1]!.end : tokenEnd(directive!) + shift;
+      const elements = ((item.children.element as CstNode[] | undefined) ?? []).map((e) => element(e, text, toFile));
+      const start = directive ? toFile(directive.startOffset) : elements[0]!.start;
+      const end = elements.length > 0 ? elements[elements.length - 1]!.end : toFile(tokenEnd(directive!));
       statements.push({
         type: 'statement',
         ...(directive && { directive: directive.image.slice(1).toLowerCase() }),
@@ -153,25 +158,15 @@ function commentedOutStatements(comments: IToken[], index: LineIndex): MacroStat
   const candidates = commentedStartLines(comments, index);
   if (candidates.length === 0) return [];
   const batch = batchCommentBodies(candidates, commentMarker, 0);
-  const parsed = parseMacroCst(batch.text);
-  return statementsOf(parsed.cst, batch.text, 0, index, true).map((statement) => {
-    // Statement positions were computed against the batch; move them to the comment they came from.
-    const body = bodyAt(batch, statement.position.start.offset);
-    const move = (offset: number) => offset + body.shift;
-    const words = statement.words.map((word) => ({
-      ...word,
-      start: move(word.start),
-      end: move(word.end),
-      elements: word.elements.map((e) => ({ ...e, start: move(e.start), end: move(e.end) })),
-    }));
-    return { ...statement, words, position: index.position({ start: move(statement.position.start.offset), end: move(statement.position.end.offset) }) };
-  });
+  // Each offset through the comment it falls in: a statement continued with `&+` spans several comments.
+  const toFile: ToFile = (offset) => offset + bodyAt(batch, offset).shift;
+  return statementsOf(parseMacroCst(batch.text).cst, batch.text, toFile, index, true);
 }
 
 /** Parses a command macro into statements and comments in file order, with their conditions and dead code. */
 export function parseMacro(text: string, index = new LineIndex(text)): MacroRoot {
   const parsed = parseMacroCst(text);
-  const statements = statementsOf(parsed.cst, text, 0, index, false);
+  const statements = statementsOf(parsed.cst, text, sameOffset, index, false);
   const comments = parsed.trivia.filter((token) => token.tokenType === Comment);
   const nodes: MacroNode[] = [
     ...statements,
