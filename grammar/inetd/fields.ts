@@ -8,9 +8,12 @@ export interface EntryField {
   expected: string;
 }
 
+/** The socket types, as a regular-expression alternation. */
+export const socketTypes = 'stream|dgram|raw|rdm|seqpacket';
+
 export const entryFields: readonly EntryField[] = [
   { expected: 'a service name' },
-  { form: /^(?:stream|dgram|raw|rdm|seqpacket)$/, expected: 'a socket type (stream, dgram, raw, rdm or seqpacket)' },
+  { form: new RegExp(`^(?:${socketTypes})$`), expected: 'a socket type (stream, dgram, raw, rdm or seqpacket)' },
   // tcp, udp6, rpc/tcp, tcp,rcvbuf=1k, tcp4,sndbuf=64k,rcvbuf=64k …
   { form: /^(?:rpc\/)?(?:tcp|udp|sctp|unix)(?:46|4|6)?(?:,.*)?$/, expected: 'a protocol (tcp, udp, tcp6, udp6, rpc/tcp, rpc/udp …)' },
   // wait, nowait, nowait.400 (max per minute), wait:100, nowait/3/10/2 (FreeBSD limits)

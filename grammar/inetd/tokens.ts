@@ -1,5 +1,6 @@
 import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
 import { atLineStart, Blank, everyCodeUnitExcept, lineCommentToken, Newline } from '../lexing.ts';
+import { socketTypes } from './fields.ts';
 
 
 /**
@@ -9,7 +10,7 @@ import { atLineStart, Blank, everyCodeUnitExcept, lineCommentToken, Newline } fr
 export const Comment = lineCommentToken('#');
 
 /** A commented-out line that may be an entry: its marks and blanks, then a word, then a socket type. */
-const mayBeEntry = /[# \t\f\v]*[^# \t\f\v\r\n][^ \t\f\v\r\n]*[ \t\f\v]+(?:stream|dgram|raw|rdm|seqpacket)[ \t\f\v]/y;
+const mayBeEntry = new RegExp(String.raw`[# \t\f\v]*[^# \t\f\v\r\n][^ \t\f\v\r\n]*[ \t\f\v]+(?:${socketTypes})[ \t\f\v]`, 'y');
 const marks = /#[# \t\f\v]*/y;
 
 /**
