@@ -13,10 +13,6 @@ export class Place {
   get position(): Position {
     return this.node.position;
   }
-
-  toJSON(): { file: string; position: Position } {
-    return { file: this.file, position: this.position };
-  }
 }
 
 export function placeText(place: Place): string {
