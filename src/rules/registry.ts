@@ -48,6 +48,10 @@ export const rules: readonly Rule[] = [
 
 export const docsBaseUrl = 'https://github.com/vos-audit/vos-audit/blob/main/docs/rules/';
 
+const pageOf = (id: string) => `${docsBaseUrl}${id}.md`;
+const urls = new Map(rules.map((rule) => [rule.id, pageOf(rule.id)]));
+
+/** The rule's docs page: for a registered rule, one string shared by all of its messages. */
 export function ruleUrl(rule: Rule): string {
-  return `${docsBaseUrl}${rule.id}.md`;
+  return urls.get(rule.id) ?? pageOf(rule.id);
 }
