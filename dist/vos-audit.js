@@ -326,7 +326,8 @@ Example:
 `);return outcome.exitCode}catch(error){let detail=debug&&error instanceof Error?`
 ${error.stack}`:" (run with --debug for details)";return process.stderr.write(`vos-audit: internal error: ${printable(String(error))}; please report it${detail}
 `),2}}function usage(message){return process.stderr.write(`vos-audit: ${message}
-`),2}process.exitCode=main(process.argv);
+`),2}function reportWriteFailures(){let reported=!1;process.stdout.on("error",error=>{error.code==="EPIPE"||reported||(reported=!0,process.exitCode=2,process.stderr.write(`vos-audit: cannot write the report to standard output: ${error.message}
+`))}),process.stderr.on("error",error=>{error.code!=="EPIPE"&&(process.exitCode=2)})}reportWriteFailures();process.exitCode=main(process.argv);
 /*! Bundled license information:
 
 lodash-es/lodash.js:

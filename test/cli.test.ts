@@ -1,7 +1,9 @@
-import { chmodSync, cpSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { chmodSync, closeSync, cpSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cli, run, temporaryDirectory } from './cli-helpers.ts';
+import { bundle, cli, run, temporaryDirectory } from './cli-helpers.ts';
 import { fixtureDir, samplesDir } from './fixtures.ts';
 
 const stockPosix = join(samplesDir, 'stock-posix', 'inetd.conf');
@@ -110,6 +112,27 @@ describe('exit codes and messages', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Examples:');
     expect(result.stdout).toContain('--diff modules/ | git apply');
+  });
+
+  it('stops quietly, keeping its exit code, when the reader closes the pipe early (| head)', async () => {
+    const dir = temporaryDirectory();
+    // Thousands of findings: far more than a pipe holds, so writes are still pending when the reader goes.
+    writeFileSync(join(dir, 'inetd.conf'), 'echo stream tcp nowait root internal\n'.repeat(5000));
+    const child = spawn(process.execPath, [bundle, 'inetd.conf'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [status] = (await once(child, 'close')) as [number];
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+  });
+
+  it('exits 2 with one line when the report cannot be written (a full disk)', () => {
+    const full = openSync('/dev/full', 'w');
+    const result = spawnSync(process.execPath, [bundle, stockPosix], { stdio: ['ignore', full, 'pipe'] });
+    closeSync(full);
+    expect(result.status).toBe(2);
+    expect(result.stderr.toString()).toBe('vos-audit: cannot write the report to standard output: ENOSPC: no space left on device, write\n');
   });
 });
 
