@@ -1,5 +1,6 @@
 // Measures vos-audit against reference commands in the same run, on this machine, and prints a Markdown table:
-//   (a) a one-module audit against `node -e 0`, the start-up floor of any Node program, and `vos-audit --version`;
+//   (a) a one-module audit against `node -e 0`, the start-up floor of any Node program, and `vos-audit --version`,
+//       with and without the code cache (src/launcher.cts);
 //   (b) generated 2,000-, 20,000- and 200,000-line inetd.conf files against Augeas's Inetd lens and `wc -l`, and at
 //       20,000 lines against the inetd grammar alone (bench/grammar-floor.ts) in a fresh process;
 //   (c) a generated 10,000-line module_start_up.cm, and `vos-audit ports` over trees of 100 and 1,000 modules.
@@ -14,16 +15,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { bundleOptions } = await import(join(root, 'scripts', 'build.mjs'));
-const cli = join(root, 'dist', 'vos-audit.js');
+const cli = join(root, 'dist', 'vos-audit.cjs');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
 const withAugeas = !process.argv.includes('--no-augeas') && spawnSync('augtool', ['--version']).status === 0;
 
-function measure(command, args, times = runs) {
+function measure(command, args, times = runs, env = process.env) {
   const walls = [];
   let rss = 0;
   for (let i = 0; i < times; i++) {
     const start = process.hrtime.bigint();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env });
     walls.push(Number(process.hrtime.bigint() - start) / 1e6);
     rss = Math.max(rss, Number(result.stderr.trim().split('\n').pop()));
     if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
@@ -50,10 +51,12 @@ row('`vos-audit --version` (the bundle loaded, nothing read)', measure(process.e
 const module = measure(process.execPath, [cli, join(root, 'samples', 'stock-posix')]);
 const moduleTarget = 2 * floor.ms + 60;
 row('vos-audit, one module (samples/stock-posix)', module, `target < 2 × floor + 60 ms = ${moduleTarget.toFixed(0)} ms: ${module.ms < moduleTarget ? 'met' : 'MISSED'}`);
+const uncached = measure(process.execPath, [cli, join(root, 'samples', 'stock-posix')], runs, { ...process.env, VOS_AUDIT_NO_CODE_CACHE: '1' });
+row('the same, without the code cache (as a first run)', uncached);
 
 // The grammar alone, bundled like the CLI and run in a fresh process: what any chevrotain-based audit pays.
 const grammarFloor = join(work, 'grammar-floor.js');
-await build({ ...bundleOptions, entryPoints: [join(root, 'bench', 'grammar-floor.ts')], outfile: grammarFloor, banner: {} });
+await build({ ...bundleOptions, entryPoints: [join(root, 'bench', 'grammar-floor.ts')], outfile: grammarFloor });
 function grammarTimes(file) {
   const samples = Array.from({ length: runs }, () => JSON.parse(spawnSync(process.execPath, [grammarFloor, file], { encoding: 'utf8' }).stdout));
   const median = (key) => samples.map((sample) => sample[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
@@ -66,7 +69,7 @@ for (const lines of [2000, 20000, 200000]) {
   const size = statSync(vosFile).size;
   const audit = measure(process.execPath, [cli, vosFile], lines > 20000 ? 3 : runs);
   const growth = (audit.rssKb - floor.rssKb) * 1024;
-  perLine.push({ lines, ms: audit.ms - floor.ms });
+  perLine.push({ lines, ms: audit.ms - floor.ms, bytes: size, rssBytes: audit.rssKb * 1024 });
   const notes = [`${(size / 1e6).toFixed(2)} MB`, `memory above the floor ${(growth / size).toFixed(1)} × file size`];
   if (lines === 20000) {
     notes.push(`target < 500 ms: ${audit.ms < 500 ? 'met' : 'MISSED'}`);
@@ -105,6 +108,9 @@ console.log('| what | wall ms | peak RSS MB | notes |\n|---|---|---|---|');
 console.log(rows.join('\n'));
 console.log(
   `\nTime per line above the start-up floor, relative to 2,000 lines (1.00 = linear): 20,000 lines ${linearity(small, medium)}, 200,000 lines ${linearity(small, large)}.`,
+);
+console.log(
+  `Memory that grows with the input, peak RSS added per byte of file from 20,000 to 200,000 lines: ${((large.rssBytes - medium.rssBytes) / (large.bytes - medium.bytes)).toFixed(1)} ×.`,
 );
 const [hundred, thousand] = treeTimes;
 console.log(`Time per module above the floor, 1,000 modules relative to 100 (1.00 = linear): ${(thousand.ms / thousand.count / (hundred.ms / hundred.count)).toFixed(2)}.`);

@@ -3,16 +3,20 @@ import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module without types, shared with `npm run build`
-import { bundleOptions } from '../scripts/build.mjs';
-import { bundle } from './cli-helpers.ts';
+import { bundleOptions, launcherOptions } from '../scripts/build.mjs';
 
-it('the committed bundle dist/vos-audit.js is what `npm run build` makes from the sources', async () => {
-  const fresh = await build({ ...bundleOptions, absWorkingDir: new URL('..', import.meta.url).pathname, write: false, outfile: 'dist/vos-audit.js' });
-  const committed = readFileSync(bundle, 'utf8');
-  expect(committed === fresh.outputFiles![0]!.text, 'dist/vos-audit.js is stale: run `npm run build` and commit it').toBe(true);
+const root = new URL('..', import.meta.url).pathname;
+
+it.each([
+  ['the bundle', bundleOptions],
+  ['the launcher', launcherOptions],
+])('the committed %s is what `npm run build` makes from the sources', async (_, options) => {
+  const fresh = await build({ ...options, absWorkingDir: root, write: false });
+  const committed = readFileSync(new URL(`../${options.outfile}`, import.meta.url), 'utf8');
+  expect(committed === fresh.outputFiles![0]!.text, `${options.outfile} is stale: run \`npm run build\` and commit it`).toBe(true);
 });
 
-it('the committed bundle is executable, so a clone runs `npx vos-audit` without npm install setting it', () => {
-  const ls = spawnSync('git', ['ls-files', '--stage', 'dist/vos-audit.js'], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8' });
+it('the committed launcher is executable, so a clone runs `npx vos-audit` without npm install setting it', () => {
+  const ls = spawnSync('git', ['ls-files', '--stage', launcherOptions.outfile], { cwd: root, encoding: 'utf8' });
   expect(ls.stdout).toMatch(/^100755 /);
 });

@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const bundle = new URL('../dist/vos-audit.js', import.meta.url).pathname;
+/** What package.json's bin points to: the launcher, which runs the bundle dist/bundle.cjs. */
+export const bundle = new URL('../dist/vos-audit.cjs', import.meta.url).pathname;
 
 export interface CliResult {
   status: number | null;
@@ -12,7 +13,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the committed bundle, as `npx vos-audit` and the pre-commit hook do. */
+/** Runs the committed CLI, as `npx vos-audit` and the pre-commit hook do. */
 export function cli(args: string[], cwd: string, input?: string): CliResult {
   const result = spawnSync(process.execPath, [bundle, ...args], { cwd, input, env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout.toString('utf8'), stdoutBytes: result.stdout, stderr: result.stderr.toString('utf8') };

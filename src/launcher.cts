@@ -1,0 +1,58 @@
+/**
+ * The command's entry point: runs the bundled CLI (dist/bundle.cjs) with V8's code cache. Compiling the bundle, and
+ * then each of its functions as it is first called, is a sixth of a small audit's time; with the bytecode of an
+ * earlier run read back, a one-module audit takes about 35 ms less. The cache is an optimisation only: when it
+ * cannot be read, is stale or cannot be written, the bundle is compiled as usual and nothing is said.
+ *
+ * One file per Node.js version and architecture, in $XDG_CACHE_HOME/vos-audit (else ~/.cache/vos-audit), made by
+ * the first run and rewritten when the bundle changes. VOS_AUDIT_NO_CODE_CACHE=1 turns it off.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** The digest of the bundle a cache was made from: V8 itself checks only the source's length. */
+const digestLength = 32;
+
+function cacheFile(): string | undefined {
+  if (process.env.VOS_AUDIT_NO_CODE_CACHE) return undefined;
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'vos-audit', `code-cache-${process.version}-${process.arch}`);
+}
+
+function readCache(file: string, digest: Buffer): Buffer | undefined {
+  try {
+    const cache = readFileSync(file);
+    return cache.subarray(0, digestLength).equals(digest) ? cache.subarray(digestLength) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole or not at all: concurrent runs (a pre-commit hook per repository) each rename their own file. */
+function writeCache(file: string, digest: Buffer, data: Buffer): void {
+  try {
+    mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+    const temporary = `${file}.${process.pid}`;
+    writeFileSync(temporary, Buffer.concat([digest, data]), { mode: 0o600 });
+    renameSync(temporary, file);
+  } catch {
+    // A read-only or full home directory: the next run compiles the bundle again.
+  }
+}
+
+const bundle = join(__dirname, 'bundle.cjs');
+const source = readFileSync(bundle, 'utf8');
+const file = cacheFile();
+const digest = createHash('sha256').update(source).digest();
+const cachedData = file === undefined ? undefined : readCache(file, digest);
+const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
+if (file !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+  // At exit, so that the cache holds the bytecode of every function the run compiled, not only the top level.
+  process.once('exit', () => writeCache(file, digest, script.createCachedData()));
+}
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, __dirname);

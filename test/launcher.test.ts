@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundle, temporaryDirectory } from './cli-helpers.ts';
+import { samplesDir } from './fixtures.ts';
+
+const cacheName = `code-cache-${process.version}-${process.arch}`;
+
+/** Audits a sample module with the launcher, its code cache in `cacheHome`. */
+function audit(cacheHome: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bundle, 'stock-posix'], {
+    cwd: samplesDir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome, ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const reference = audit(temporaryDirectory(), { VOS_AUDIT_NO_CODE_CACHE: '1' });
+
+describe('the code cache', () => {
+  it('is written by the first run, private to the user, and used as it is by the next', () => {
+    const home = temporaryDirectory();
+    const file = join(home, 'vos-audit', cacheName);
+    expect(audit(home)).toEqual(reference);
+    expect(statSync(join(home, 'vos-audit')).mode & 0o777).toBe(0o700);
+    const written = statSync(file);
+    expect(written.mode & 0o777).toBe(0o600);
+    expect(audit(home)).toEqual(reference);
+    // Rewritten only when missing, stale or rejected by V8: the same file means the second run accepted it.
+    expect(statSync(file).ino).toBe(written.ino);
+  });
+
+  it('is replaced when it was made from another bundle, or is damaged', () => {
+    const home = temporaryDirectory();
+    const file = join(home, 'vos-audit', cacheName);
+    audit(home);
+    const good = readFileSync(file);
+    const otherBundle = Buffer.from(good);
+    otherBundle[0]! ^= 0xff;
+    const truncated = good.subarray(0, good.length >> 1);
+    for (const damaged of [otherBundle, truncated, Buffer.from('not a cache')]) {
+      writeFileSync(file, damaged);
+      expect(audit(home)).toEqual(reference);
+      const replaced = statSync(file);
+      expect(readFileSync(file).subarray(0, 32).equals(good.subarray(0, 32))).toBe(true);
+      audit(home);
+      expect(statSync(file).ino).toBe(replaced.ino);
+    }
+  });
+
+  it('is left alone when it cannot be written, and with VOS_AUDIT_NO_CODE_CACHE', () => {
+    const notADirectory = join(temporaryDirectory(), 'file');
+    writeFileSync(notADirectory, '');
+    expect(audit(notADirectory)).toEqual(reference);
+    const off = temporaryDirectory();
+    expect(audit(off, { VOS_AUDIT_NO_CODE_CACHE: '1' })).toEqual(reference);
+    expect(existsSync(join(off, 'vos-audit'))).toBe(false);
+  });
+
+  it('changes nothing in what is reported', () => {
+    expect(reference.status).toBe(1);
+    expect(reference.stdout).toMatch(/16 problems .* in 4 files/);
+    expect(reference.stderr).toBe('');
+  });
+});
