@@ -83,7 +83,8 @@ for (const lines of [2000, 20000, 200000]) {
     const augRoot = join(work, `aug-${lines}`);
     generate(augRoot, lines, true);
     const augeas = measure('augtool', ['-r', augRoot, '-A', '-t', 'Inetd incl /etc/inetd.conf', 'print', '/files/etc/inetd.conf'], lines > 2000 ? 1 : 3);
-    row(`Augeas Inetd lens, ${lines.toLocaleString('en')} lines`, augeas, `vos-audit is ${(augeas.ms / audit.ms).toFixed(1)} × faster`);
+    const ratio = augeas.ms / audit.ms;
+    row(`Augeas Inetd lens, ${lines.toLocaleString('en')} lines`, augeas, ratio >= 1 ? `vos-audit is ${ratio.toFixed(1)} × faster` : `Augeas is ${(1 / ratio).toFixed(1)} × faster`);
   }
 }
 
