@@ -109,8 +109,10 @@ function threshold(value: string): number {
 function explain(id: string): RunOutcome {
   const rule = rules.find((candidate) => candidate.id === id);
   if (rule !== undefined) return { stdout: renderRulePage(rule), stderr: [], exitCode: 0 };
-  const guess = nearest(id, rules.map((candidate) => candidate.id));
-  const hint = guess ? `; did you mean ${guess}?` : '; `vos-audit rules` lists them';
+  const ids = rules.map((candidate) => candidate.id);
+  // A misspelt id, else a word of one: `explain swat`, `explain tiny`.
+  const guesses = [nearest(id, ids) ?? ids.filter((candidate) => candidate.includes(id.toLowerCase()))].flat();
+  const hint = guesses.length > 0 ? `; did you mean ${guesses.join(' or ')}?` : '; `vos-audit rules` lists them';
   return { stdout: '', stderr: [`unknown rule '${printable(id)}'${hint}`], exitCode: 2 };
 }
 

@@ -141,6 +141,9 @@ describe('rules, explain, thresholds and colour', () => {
     const wrong = cli(['explain', 'telnet-without-ssh'], samplesDir);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toBe("vos-audit: unknown rule 'telnet-without-ssh'; did you mean telnet-without-sshd?\n");
+    expect(cli(['explain', 'SWAT'], samplesDir).stderr).toBe("vos-audit: unknown rule 'SWAT'; did you mean inetd-swat?\n");
+    expect(cli(['explain', 'tiny'], samplesDir).stderr).toBe("vos-audit: unknown rule 'tiny'; did you mean inetd-dos-tiny-service or inetd-tiny-service?\n");
+    expect(cli(['explain', 'firewall-rules'], samplesDir).stderr).toBe("vos-audit: unknown rule 'firewall-rules'; `vos-audit rules` lists them\n");
   });
 
   it('--quiet reports errors only; --max-warnings fails on too many warnings', () => {
