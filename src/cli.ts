@@ -5,6 +5,7 @@ import { printable } from './report/printable.ts';
 import { rules } from './rules/registry.ts';
 import { configName } from './config.ts';
 import { renderRulePage } from './docs/rule-page.ts';
+import { standardInput } from './io/read.ts';
 import { nearest } from './nearest.ts';
 import { formatRules } from './report/rules-list.ts';
 import { outputFormats, run, type OutputFormat, type RunOutcome, type RunRequest } from './run.ts';
@@ -76,6 +77,7 @@ Examples:
   $ vos-audit --fix --suggestions m1                 also comment out start lines in the macros
   $ vos-audit --products S270,S269 --release 15.2 m1
   $ vos-audit ports modules/m1                       the live-port table of module m1
+  $ git show HEAD~1:m1/inetd.conf | vos-audit -      a file from standard input
 
 Exit status: 0 no errors, 1 errors found (after --fix: errors left), 2 usage or I/O error.
 Rules (${rules.length}): ${rules.map((rule) => rule.id).join(', ')}.`;
@@ -122,7 +124,7 @@ function program(onCommand: (execute: Execute, debug: boolean) => void, runReque
       .description('Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.')
       .version(version, '-V, --version')
       .enablePositionalOptions()
-      .argument('[paths...]', 'files or directories (default: the current directory)')
+      .argument('[paths...]', 'files or directories, - for standard input (default: the current directory)')
       .option('--fix', 'apply the safe fixes, rewriting each file in place (atomically), and report what is left')
       .option('--diff', 'print the safe fixes as a unified diff (a/…, b/…) and write nothing')
       .option('--suggestions', 'with --fix or --diff, also apply suggestions (commenting out macro start lines)')
@@ -135,6 +137,7 @@ function program(onCommand: (execute: Execute, debug: boolean) => void, runReque
   ).action((paths: string[], flags: AuditFlags) => {
     if (flags.fix && flags.diff) throw new InvalidArgumentError('--fix and --diff do not go together: --fix writes the files, --diff only shows the changes');
     if (flags.diff && flags.format !== 'text') throw new InvalidArgumentError(`--diff prints a patch; it does not go with --format ${flags.format}`);
+    if (flags.fix && paths.includes(standardInput)) throw new InvalidArgumentError('--fix cannot rewrite standard input (-); --diff shows the changes');
     if (flags.suggestions && !flags.fix && !flags.diff) throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
     const request: RunRequest = {
       paths,

@@ -123,6 +123,49 @@ describe('module discovery', () => {
     const result = cli(['ports', 'modules'], dir);
     expect(result.stdout.split('\n').filter((l) => l.startsWith('module '))).toEqual(['module modules/m1', 'module modules/m2']);
   });
+
+  it('audits a module or file given twice once, in its module', () => {
+    const once = cli(['stock-posix'], samplesDir);
+    expect(once.stdout).toMatch(/in 4 files/);
+    expect(cli(['stock-posix', 'stock-posix'], samplesDir)).toEqual(once);
+    expect(cli(['stock-posix/inetd.conf', 'stock-posix'], samplesDir)).toEqual(once);
+    expect(cli(['.', 'stock-posix'], samplesDir)).toEqual(cli(['.'], samplesDir));
+    const file = cli(['stock-posix/inetd.conf'], samplesDir);
+    expect(cli(['stock-posix/inetd.conf', './stock-posix/inetd.conf'], samplesDir)).toEqual(file);
+  });
+});
+
+describe('standard input (-)', () => {
+  const inetd = readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'), 'utf8');
+  const asFile = cli(['inetd.conf'], join(samplesDir, 'stock-posix'));
+
+  it('is audited like the file it holds, named -', () => {
+    const result = cli(['-'], samplesDir, inetd);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('-:7:1   error    Unexpected active tiny service echo/tcp');
+    expect(result.stdout).toBe(asFile.stdout.replaceAll(/^inetd\.conf:/gm, '-:'));
+    expect(cli(['-', '-'], samplesDir, inetd)).toEqual(result);
+  });
+
+  it('joins the files named with it, takes --kind -=KIND, and shows its fixes with --diff', () => {
+    const macro = readFileSync(join(samplesDir, 'stock-posix', 'module_start_up.cm'), 'utf8');
+    const withInetd = cli(['--kind', '-=macro', '-', 'stock-posix/inetd.conf'], samplesDir, macro);
+    expect(withInetd.stdout).toMatch(/in 2 files/);
+    expect(withInetd.stdout).toContain('stock-posix/inetd.conf:7:1 ');
+    const diff = cli(['--diff', '-'], samplesDir, inetd);
+    const fileDiff = cli(['--diff', 'inetd.conf'], join(samplesDir, 'stock-posix'));
+    expect(diff.stdout.split('\n').slice(0, 2)).toEqual(['--- a/-', '+++ b/-']);
+    expect(diff.stdout.split('\n').slice(2)).toEqual(fileDiff.stdout.split('\n').slice(2));
+  });
+
+  it('cannot be rewritten by --fix, and must hold something vos-audit knows', () => {
+    const fix = cli(['--fix', '-'], samplesDir, inetd);
+    expect(fix.status).toBe(2);
+    expect(fix.stderr).toBe('vos-audit: --fix cannot rewrite standard input (-); --diff shows the changes\n');
+    const empty = cli(['-'], samplesDir, '');
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/^vos-audit: -: not a file vos-audit knows by its name or content .* say which with --kind -=inetd\|macro\|telnet-admin\|services\n$/);
+  });
 });
 
 describe('rules, explain, thresholds and colour', () => {

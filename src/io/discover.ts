@@ -2,6 +2,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describeIoError, UserError } from '../errors.ts';
 import { kindByName, knownNamesText } from '../kind.ts';
+import { standardInput } from './read.ts';
 
 export interface DiscoveredFile {
   path: string;
@@ -115,16 +116,20 @@ export function expandToModules(paths: readonly string[], cwd = process.cwd()): 
   return [...new Set(expanded)];
 }
 
-/** Expands the command line's paths into modules: each directory's modules, and the files named, together. */
+/**
+ * Expands the command line's paths into modules: each directory's modules, and the files named, together. A module
+ * or file given twice (`m1 m1`, `m1 m1/inetd.conf`, `- -`) is audited once, in its module.
+ */
 export function discoverModules(paths: readonly string[], cwd = process.cwd()): DiscoveredModule[] {
   const modules: DiscoveredModule[] = [];
-  const named: DiscoveredFile[] = [];
+  let named: DiscoveredFile[] = [];
+  const directories = new Set<string>();
   let namedAt = -1;
   const show = (path: string) => relative(cwd, path) || '.';
   for (const given of paths.length > 0 ? paths : ['.']) {
     let isDirectory: boolean;
     try {
-      isDirectory = statSync(resolve(cwd, given)).isDirectory();
+      isDirectory = given !== standardInput && statSync(resolve(cwd, given)).isDirectory();
     } catch (error) {
       throw new UserError(`cannot read ${given}: ${describeIoError(error)}`);
     }
@@ -136,9 +141,18 @@ export function discoverModules(paths: readonly string[], cwd = process.cwd()): 
     const found = modulesIn(readTree(resolve(cwd, given)));
     if (found.length === 0) throw new UserError(`no configuration files found in ${given} (looked for files named ${knownNamesText})`);
     for (const module of found) {
+      if (directories.has(module.path)) continue;
+      directories.add(module.path);
       modules.push({ name: show(module.path), directory: module.path, files: allKnown(module).map((path) => ({ path: show(path), explicit: false })) });
     }
   }
+  const seen = new Set(modules.flatMap((module) => module.files.map((file) => resolve(cwd, file.path))));
+  named = named.filter((file) => {
+    const path = resolve(cwd, file.path);
+    if (seen.has(path)) return false;
+    seen.add(path);
+    return true;
+  });
   if (named.length > 0) {
     const parents = new Set(named.map((file) => dirname(resolve(cwd, file.path))));
     const [first] = parents;
