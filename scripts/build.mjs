@@ -2,31 +2,65 @@
 // dist/vos-audit.cjs, the launcher that package.json's bin points to, which runs the bundle through V8's code cache
 // (src/launcher.cts). pre-commit and `npm install -g` run no build step, so both are part of the repository;
 // test/bundle.test.ts keeps them fresh. CommonJS, not ESM: Node.js starts a CommonJS entry point faster.
-import { chmodSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minifyWhitespace: true, minifySyntax: true };
 
+/**
+ * Node.js modules that cost milliseconds to load and that most runs never use: commander's child_process (for
+ * subcommands run as programs, which vos-audit has none of) and crypto (SARIF fingerprints). The bundle gets a
+ * stand-in for each, with the module's names as getters that load it when one is first read (getters, not a proxy:
+ * esbuild copies a module's own names when an ES module imports it).
+ */
+const loadedOnUse = ['node:child_process', 'node:crypto'];
+
+const loadOnUse = {
+  name: 'load-on-use',
+  setup(builder) {
+    const filter = new RegExp(`^(?:${loadedOnUse.join('|')})$`);
+    builder.onResolve({ filter }, (args) => (args.namespace === 'load-on-use' ? { path: args.path, external: true } : { path: args.path, namespace: 'load-on-use' }));
+    builder.onLoad({ filter: /.*/, namespace: 'load-on-use' }, async (args) => ({
+      contents: [
+        `const load = () => require(${JSON.stringify(args.path)});`,
+        `for (const key of ${JSON.stringify(Object.keys(await import(args.path)).filter((key) => key !== 'default'))}) {`,
+        '  Object.defineProperty(module.exports, key, { enumerable: true, get: () => load()[key] });',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 export const bundleOptions = {
   ...common,
   entryPoints: ['src/main.ts'],
   outfile: 'dist/bundle.cjs',
   legalComments: 'eof',
+  plugins: [loadOnUse],
   define: { 'process.env.NODE_ENV': '"production"', VOS_AUDIT_VERSION: JSON.stringify(version) },
 };
 
-export const launcherOptions = {
-  ...common,
-  entryPoints: ['src/launcher.cts'],
-  outfile: 'dist/vos-audit.cjs',
-  banner: { js: '#!/usr/bin/env node' },
-};
+/** The launcher for a bundle: it keys its code cache by the bundle's digest, which it need not compute at each run. */
+export function launcherOptions(bundleText) {
+  const digest = createHash('sha256').update(bundleText).digest('hex');
+  return {
+    ...common,
+    entryPoints: ['src/launcher.cts'],
+    outfile: 'dist/vos-audit.cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { BUNDLE_DIGEST: JSON.stringify(digest) },
+  };
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await build(bundleOptions);
-  await build(launcherOptions);
+  const bundle = await build({ ...bundleOptions, write: false });
+  const bundleText = bundle.outputFiles[0].text;
+  writeFileSync(bundleOptions.outfile, bundleText);
+  await build(launcherOptions(bundleText));
   // Executable, so that `npx vos-audit` and a linked bin run it straight from a clone.
-  chmodSync(launcherOptions.outfile, 0o755);
+  chmodSync('dist/vos-audit.cjs', 0o755);
 }

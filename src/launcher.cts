@@ -7,15 +7,14 @@
  * One file per Node.js version and architecture, in $XDG_CACHE_HOME/vos-audit (else ~/.cache/vos-audit), made by
  * the first run and rewritten when the bundle changes. VOS_AUDIT_NO_CODE_CACHE=1 turns it off.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
-/** The digest of the bundle a cache was made from: V8 itself checks only the source's length. */
-const digestLength = 32;
+/** The SHA-256 of dist/bundle.cjs, put here by scripts/build.mjs. */
+declare const BUNDLE_DIGEST: string;
 
 function cacheFile(): string | undefined {
   if (process.env.VOS_AUDIT_NO_CODE_CACHE) return undefined;
@@ -23,21 +22,30 @@ function cacheFile(): string | undefined {
   return join(base, 'vos-audit', `code-cache-${process.version}-${process.arch}`);
 }
 
-function readCache(file: string, digest: Buffer): Buffer | undefined {
+/**
+ * What a cache must have been made from. V8 itself checks only the source's length; the digest tells versions
+ * apart, and the size and time of the file a bundle edited in place (npm gives every file of a package one time).
+ */
+function bundleKey(bundle: string): string {
+  const { size, mtimeMs } = statSync(bundle);
+  return `${BUNDLE_DIGEST} ${size} ${mtimeMs}\n`;
+}
+
+function readCache(file: string, key: string): Buffer | undefined {
   try {
     const cache = readFileSync(file);
-    return cache.subarray(0, digestLength).equals(digest) ? cache.subarray(digestLength) : undefined;
+    return cache.toString('latin1', 0, key.length) === key ? cache.subarray(key.length) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Written whole or not at all: concurrent runs (a pre-commit hook per repository) each rename their own file. */
-function writeCache(file: string, digest: Buffer, data: Buffer): void {
+function writeCache(file: string, key: string, data: Buffer): void {
   try {
     mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}`;
-    writeFileSync(temporary, Buffer.concat([digest, data]), { mode: 0o600 });
+    writeFileSync(temporary, Buffer.concat([Buffer.from(key, 'latin1'), data]), { mode: 0o600 });
     renameSync(temporary, file);
   } catch {
     // A read-only or full home directory: the next run compiles the bundle again.
@@ -47,12 +55,12 @@ function writeCache(file: string, digest: Buffer, data: Buffer): void {
 const bundle = join(__dirname, 'bundle.cjs');
 const source = readFileSync(bundle, 'utf8');
 const file = cacheFile();
-const digest = createHash('sha256').update(source).digest();
-const cachedData = file === undefined ? undefined : readCache(file, digest);
+const key = bundleKey(bundle);
+const cachedData = file === undefined ? undefined : readCache(file, key);
 const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
 if (file !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
   // At exit, so that the cache holds the bytecode of every function the run compiled, not only the top level.
-  process.once('exit', () => writeCache(file, digest, script.createCachedData()));
+  process.once('exit', () => writeCache(file, key, script.createCachedData()));
 }
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, __dirname);

@@ -44,7 +44,8 @@ describe('the code cache', () => {
       writeFileSync(file, damaged);
       expect(audit(home)).toEqual(reference);
       const replaced = statSync(file);
-      expect(readFileSync(file).subarray(0, 32).equals(good.subarray(0, 32))).toBe(true);
+      const firstLine = (cache: Buffer) => cache.subarray(0, cache.indexOf(10));
+      expect(firstLine(readFileSync(file)).equals(firstLine(good))).toBe(true);
       audit(home);
       expect(statSync(file).ino).toBe(replaced.ino);
     }
