@@ -17,7 +17,7 @@ import { relexed } from '../test/relex.ts';
 import { treeOf } from '../test/trees.ts';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 20_000;
-const cli = join(import.meta.dirname, '..', 'dist', 'vos-audit.cjs');
+const cli = join(import.meta.dirname, '..', 'dist', 'vos-audit.js');
 let failed = false;
 
 function table(title: string, header: string[], rows: string[][]): void {

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { bundleOptions } = await import(join(root, 'scripts', 'build.mjs'));
-const cli = join(root, 'dist', 'vos-audit.cjs');
+const cli = join(root, 'dist', 'vos-audit.js');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
 const withAugeas = !process.argv.includes('--no-augeas') && spawnSync('augtool', ['--version']).status === 0;
 

@@ -1,7 +1,8 @@
-// Bundles the CLI into two committed files: dist/bundle.cjs, all of src/ and its dependencies, and
-// dist/vos-audit.cjs, the launcher that package.json's bin points to, which runs the bundle through V8's code cache
+// Bundles the CLI into two committed files: dist/bundle.js, all of src/ and its dependencies, and
+// dist/vos-audit.js, the launcher that package.json's bin points to, which runs the bundle through V8's code cache
 // (src/launcher.cts). pre-commit and `npm install -g` run no build step, so both are part of the repository;
-// test/bundle.test.ts keeps them fresh. CommonJS, not ESM: Node.js starts a CommonJS entry point faster.
+// test/bundle.test.ts keeps them fresh. CommonJS, not ESM: Node.js starts a CommonJS entry point faster
+// (dist/package.json says so for the .js files there, so that bin keeps its path).
 import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -38,7 +39,7 @@ const loadOnUse = {
 export const bundleOptions = {
   ...common,
   entryPoints: ['src/main.ts'],
-  outfile: 'dist/bundle.cjs',
+  outfile: 'dist/bundle.js',
   legalComments: 'eof',
   plugins: [loadOnUse],
   define: { 'process.env.NODE_ENV': '"production"', VOS_AUDIT_VERSION: JSON.stringify(version) },
@@ -50,7 +51,7 @@ export function launcherOptions(bundleText) {
   return {
     ...common,
     entryPoints: ['src/launcher.cts'],
-    outfile: 'dist/vos-audit.cjs',
+    outfile: 'dist/vos-audit.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { BUNDLE_DIGEST: JSON.stringify(digest) },
   };
@@ -62,5 +63,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(bundleOptions.outfile, bundleText);
   await build(launcherOptions(bundleText));
   // Executable, so that `npx vos-audit` and a linked bin run it straight from a clone.
-  chmodSync('dist/vos-audit.cjs', 0o755);
+  chmodSync('dist/vos-audit.js', 0o755);
 }

@@ -1,5 +1,5 @@
 /**
- * The command's entry point: runs the bundled CLI (dist/bundle.cjs) with V8's code cache. Compiling the bundle, and
+ * The command's entry point: runs the bundled CLI (dist/bundle.js) with V8's code cache. Compiling the bundle, and
  * then each of its functions as it is first called, is a sixth of a small audit's time; with the bytecode of an
  * earlier run read back, a one-module audit takes about 35 ms less. The cache is an optimisation only: when it
  * cannot be read, is stale or cannot be written, the bundle is compiled as usual and nothing is said.
@@ -13,7 +13,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
-/** The SHA-256 of dist/bundle.cjs, put here by scripts/build.mjs. */
+/** The SHA-256 of dist/bundle.js, put here by scripts/build.mjs. */
 declare const BUNDLE_DIGEST: string;
 
 function cacheFile(): string | undefined {
@@ -52,7 +52,7 @@ function writeCache(file: string, key: string, data: Buffer): void {
   }
 }
 
-const bundle = join(__dirname, 'bundle.cjs');
+const bundle = join(__dirname, 'bundle.js');
 const source = readFileSync(bundle, 'utf8');
 const file = cacheFile();
 const key = bundleKey(bundle);

@@ -21,6 +21,6 @@ it('the committed bundle and launcher are what `npm run build` makes from the so
 });
 
 it('the committed launcher is executable, so a clone runs `npx vos-audit` without npm install setting it', () => {
-  const ls = spawnSync('git', ['ls-files', '--stage', 'dist/vos-audit.cjs'], { cwd: root, encoding: 'utf8' });
+  const ls = spawnSync('git', ['ls-files', '--stage', 'dist/vos-audit.js'], { cwd: root, encoding: 'utf8' });
   expect(ls.stdout).toMatch(/^100755 /);
 });

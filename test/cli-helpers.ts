@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** What package.json's bin points to: the launcher, which runs the bundle dist/bundle.cjs. */
-export const bundle = new URL('../dist/vos-audit.cjs', import.meta.url).pathname;
+/** What package.json's bin points to: the launcher, which runs the bundle dist/bundle.js. */
+export const bundle = new URL('../dist/vos-audit.js', import.meta.url).pathname;
 
 export interface CliResult {
   status: number | null;
