@@ -222,9 +222,11 @@ function parseLines(text: string, shift: number, origin: Origin, children: Inetd
 
 /**
  * Lines are parsed in runs of at least this many characters: a run's tokens are garbage once its nodes are built,
- * so a large file never holds all of its tokens at once.
+ * so a large file never holds all of its tokens at once. Runs small enough that few tokens are alive when the young
+ * generation is collected keep V8 from growing it: 4 kB rather than 64 kB took a 20,000-line audit from 724 to 632
+ * ms and 104 to 88 MB (medians of 25 alternating runs); 2 kB to 8 kB measure the same.
  */
-const charactersPerRun = 1 << 16;
+const charactersPerRun = 1 << 12;
 
 /** The text in runs of whole lines, each with the offset where it starts. */
 export function* lineRuns(text: string): Generator<{ run: string; shift: number }> {
