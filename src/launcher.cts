@@ -7,7 +7,7 @@
  * One file per Node.js version and architecture, in $XDG_CACHE_HOME/vos-audit (else ~/.cache/vos-audit), made by
  * the first run and rewritten when the bundle changes. VOS_AUDIT_NO_CODE_CACHE=1 turns it off.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -40,15 +40,29 @@ function readCache(file: string, key: string): Buffer | undefined {
   }
 }
 
-/** Written whole or not at all: concurrent runs (a pre-commit hook per repository) each rename their own file. */
+/**
+ * Written whole or not at all: concurrent runs (a pre-commit hook per repository, hosts sharing a home directory)
+ * each create their own temporary file, never one another's, and rename it over the cache. V8 does not checksum a
+ * code cache, so two writers in one file could leave bytecode it would run.
+ */
 function writeCache(file: string, key: string, data: Buffer): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
     mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}`;
-    writeFileSync(temporary, Buffer.concat([Buffer.from(key, 'latin1'), data]), { mode: 0o600 });
+    writeFileSync(temporary, Buffer.concat([Buffer.from(key, 'latin1'), data]), { mode: 0o600, flag: 'wx' });
     renameSync(temporary, file);
   } catch {
     // A read-only or full home directory: the next run compiles the bundle again.
+    removeQuietly(temporary);
+  }
+}
+
+/** Removes what a failed write may have left, if anything, and if it can. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Its directory does not exist or cannot be written: there is nothing to remove.
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundle, temporaryDirectory } from './cli-helpers.ts';
@@ -58,6 +58,17 @@ describe('the code cache', () => {
     const off = temporaryDirectory();
     expect(audit(off, { VOS_AUDIT_NO_CODE_CACHE: '1' })).toEqual(reference);
     expect(existsSync(join(off, 'vos-audit'))).toBe(false);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('leaves no partial file behind on a full disk (needs root: mount)', () => {
+    const home = temporaryDirectory();
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', home]).status).toBe(0);
+    try {
+      expect(audit(home)).toEqual(reference);
+      expect(readdirSync(join(home, 'vos-audit'))).toEqual([]);
+    } finally {
+      spawnSync('umount', [home]);
+    }
   });
 
   it('changes nothing in what is reported', () => {
