@@ -16,11 +16,12 @@ function painter(color: boolean): Paint {
 }
 
 function messageRows(path: string, messages: readonly Message[], paint: Paint): string[] {
-  const cells = messages.map((m) => [`${path}:${m.place.start.line}:${m.place.start.column}`, m.severity, printable(m.reason), m.ruleId]);
-  const widths = [0, 1].map((column) => cells.reduce((width, row) => Math.max(width, row[column]!.length), 0));
-  return cells.map((row, i) => {
-    const severity = paint(messages[i]!.severity, row[1]!.padEnd(widths[1]!));
-    return `${row[0]!.padEnd(widths[0]!)}  ${severity}  ${row[2]}  ${paint('dim', row[3]!)}`;
+  const places = messages.map((m) => `${path}:${m.place.start.line}:${m.place.start.column}`);
+  const placeWidth = places.reduce((width, place) => Math.max(width, place.length), 0);
+  const severityWidth = messages.reduce((width, m) => Math.max(width, m.severity.length), 0);
+  return messages.map((m, i) => {
+    const severity = paint(m.severity, m.severity.padEnd(severityWidth));
+    return `${places[i]!.padEnd(placeWidth)}  ${severity}  ${printable(m.reason)}  ${paint('dim', m.ruleId)}`;
   });
 }
 
