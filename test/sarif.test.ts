@@ -35,6 +35,13 @@ describe('--format sarif', () => {
     expect(results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`), output).toEqual([]);
   });
 
+  it('the SARIF of a file read from standard input passes it too', () => {
+    const result = cli(['--format', 'sarif', '-'], samplesDir, readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'), 'utf8'));
+    expect(JSON.parse(result.stdout).runs[0].artifacts[0].location.uri).toBe('-');
+    const { results, output } = validate(result.stdout);
+    expect(results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`), output).toEqual([]);
+  });
+
   it('has rules with help URIs, results with full regions, relative URIs, fingerprints and fixes as replacements', () => {
     const log = JSON.parse(cli(['--format', 'sarif', 'stock-posix'], samplesDir).stdout);
     const run = log.runs[0];
