@@ -148,10 +148,11 @@ export function run(request: RunRequest): RunOutcome {
     throw error;
   }
   const fix = request.mode === 'fix' || request.mode === 'diff';
-  let results = modules
-    .filter((module) => module.files.length > 0)
-    .map((module) => auditModule({ name: module.name, files: module.files }, { options: module.options, rules: module.rules, fix, suggestions: request.suggestions }));
-  if (request.mode === 'fix') results = results.map((result) => writeFixes(modules.find((m) => m.name === result.name)!, result, problems));
+  const audited = modules.filter((module) => module.files.length > 0);
+  let results = audited.map((module) =>
+    auditModule({ name: module.name, files: module.files }, { options: module.options, rules: module.rules, fix, suggestions: request.suggestions }),
+  );
+  if (request.mode === 'fix') results = results.map((result, i) => writeFixes(audited[i]!, result, problems));
 
   const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
   const warnings = messages.filter((m) => m.severity === 'warning').length;
