@@ -2,7 +2,7 @@ import { checkModule, type Checked } from './check.ts';
 import { parseModuleFiles, type FileKind, type SourceOfKind } from './files.ts';
 import type { Fix } from './fix/edit.ts';
 import { fixToFixedPoint } from './fix/fix-loop.ts';
-import type { Message } from './message.ts';
+import { fixesOf, type Message } from './message.ts';
 import { buildModule, type ModuleModel } from './model/module.ts';
 import { rules as allRules } from './rules/registry.ts';
 import type { AuditedModule, AuditOptions, Rule } from './rules/rule.ts';
@@ -61,11 +61,10 @@ export function auditModule(input: ModuleInput, request: AuditRequest): ModuleRe
     return last.checked;
   };
   const originals = input.files.map((file) => file.source.text);
-  const fixesOf = (message: Message): Fix[] => [...(message.fix ? [message.fix] : []), ...(request.suggestions ? (message.suggestions ?? []) : [])];
   const fixed = request.fix
     ? fixToFixedPoint(originals, (texts) => {
         const { messages } = check(texts);
-        return input.files.map((file) => messages.filter((m) => m.file === file.source.path).flatMap(fixesOf));
+        return input.files.map((file) => messages.filter((m) => m.file === file.source.path).flatMap((m) => fixesOf(m, request.suggestions ?? false)));
       })
     : { texts: originals, applied: originals.map(() => []) };
   const { module, messages, suppressed } = check(fixed.texts);

@@ -17,6 +17,12 @@ export interface Message {
   suggestions?: Fix[];
 }
 
+/** The changes a finding offers: its safe fix, then its suggestions when they are wanted too. */
+export function fixesOf(message: Message, withSuggestions: boolean): Fix[] {
+  const fixes = message.fix ? [message.fix] : [];
+  return withSuggestions && message.suggestions ? [...fixes, ...message.suggestions] : fixes;
+}
+
 const severityRank: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 
 export function atLeast(severity: Severity, threshold: Severity): boolean {

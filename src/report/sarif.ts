@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { FileResult } from '../engine.ts';
-import type { Fix } from '../fix/edit.ts';
-import type { Message } from '../message.ts';
+import { fixesOf, type Message } from '../message.ts';
 import { ruleUrl, rules } from '../rules/registry.ts';
 import type { Rule, Severity } from '../rules/rule.ts';
 import { LineIndex, type Position } from '../syntax/position.ts';
@@ -59,8 +58,7 @@ function fingerprint(message: Message, text: string, index: LineIndex, seen: Map
 }
 
 function fixes(message: Message, artifact: object, index: LineIndex) {
-  const all: Fix[] = [...(message.fix ? [message.fix] : []), ...(message.suggestions ?? [])];
-  return all.map((fix) => ({
+  return fixesOf(message, true).map((fix) => ({
     description: { text: sentence(fix.description) },
     artifactChanges: [
       {
