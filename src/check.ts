@@ -1,6 +1,6 @@
 import type { AuditedFile, FileKind } from './files.ts';
 import { byPlace, type Message } from './message.ts';
-import { ruleUrl, rules as allRules } from './rules/registry.ts';
+import { ruleUrl } from './rules/registry.ts';
 import type { AuditedModule, AuditOptions, FileContext, Report, Rule } from './rules/rule.ts';
 import { applySuppressions } from './suppressions.ts';
 
@@ -46,7 +46,7 @@ export function checkModule(module: AuditedModule, options: AuditOptions, rules:
   }
   const active = (id: string) => rules.find((rule) => rule.id === id);
   const suppressionRules = { withoutReason: active('suppression-without-reason'), unused: active('unused-suppression') };
-  const { kept, suppressed, reports } = applySuppressions(module.files, messages, suppressionRules, allRules.map((rule) => rule.id));
+  const { kept, suppressed, reports } = applySuppressions(module.files, messages, suppressionRules);
   for (const { rule, file, report } of reports) kept.push(stamp(rule, file, report));
   return { messages: kept.sort(byPlace), suppressed };
 }

@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { knownReleases, newestRelease, parseRelease, type Release } from './catalog/releases.ts';
 import { fileKinds, type FileKind } from './files.ts';
 import { printable } from './report/printable.ts';
-import { rules } from './rules/registry.ts';
+import { ruleIds, rules } from './rules/registry.ts';
 import { configName } from './config.ts';
 import { renderRulePage } from './docs/rule-page.ts';
 import { standardInput } from './io/read.ts';
@@ -80,7 +80,7 @@ Examples:
   $ git show HEAD~1:m1/inetd.conf | vos-audit -      a file from standard input
 
 Exit status: 0 no errors, 1 errors found (after --fix: errors left), 2 usage or I/O error.
-Rules (${rules.length}): ${rules.map((rule) => rule.id).join(', ')}.`;
+Rules (${ruleIds.length}): ${ruleIds.join(', ')}.`;
 
 const portsExamples = `
 Examples:
@@ -111,9 +111,8 @@ function threshold(value: string): number {
 function explain(id: string): RunOutcome {
   const rule = rules.find((candidate) => candidate.id === id);
   if (rule !== undefined) return { stdout: renderRulePage(rule), stderr: [], exitCode: 0 };
-  const ids = rules.map((candidate) => candidate.id);
   // A misspelt id, else a word of one: `explain swat`, `explain tiny`.
-  const guesses = [nearest(id, ids) ?? ids.filter((candidate) => candidate.includes(id.toLowerCase()))].flat();
+  const guesses = [nearest(id, ruleIds) ?? ruleIds.filter((candidate) => candidate.includes(id.toLowerCase()))].flat();
   const hint = guesses.length > 0 ? `; did you mean ${guesses.join(' or ')}?` : '; `vos-audit rules` lists them';
   return { stdout: '', stderr: [`unknown rule '${printable(id)}'${hint}`], exitCode: 2 };
 }

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseRelease, type Release } from './catalog/releases.ts';
 import { describeIoError, UserError } from './errors.ts';
 import { nearest } from './nearest.ts';
-import { rules } from './rules/registry.ts';
+import { ruleIds, rules } from './rules/registry.ts';
 import type { Rule, Severity } from './rules/rule.ts';
 
 export const configName = '.vos-audit.json';
@@ -75,8 +75,8 @@ export function loadConfig(path: string): Config {
   if (object.rules !== undefined) {
     if (typeof object.rules !== 'object' || object.rules === null || Array.isArray(object.rules)) fail(`'rules' must map rule ids to off, info, warning or error`);
     for (const [id, level] of Object.entries(object.rules as Record<string, unknown>)) {
-      if (!rules.some((rule) => rule.id === id)) {
-        const guess = nearest(id, rules.map((rule) => rule.id));
+      if (!ruleIds.includes(id)) {
+        const guess = nearest(id, ruleIds);
         fail(`unknown rule 'rules.${id}'${guess ? `; did you mean '${guess}'?` : '; `vos-audit rules` lists them'}`);
       }
       if (typeof level !== 'string' || !levels.includes(level)) fail(`'rules.${id}' must be off, info, warning or error, not ${JSON.stringify(level)}`);

@@ -1,6 +1,7 @@
 import type { AuditedFile } from './files.ts';
 import type { Message } from './message.ts';
 import { nearest } from './nearest.ts';
+import { ruleIds } from './rules/registry.ts';
 import type { Report, Rule } from './rules/rule.ts';
 import type { Span } from './syntax/position.ts';
 
@@ -65,7 +66,6 @@ export function applySuppressions(
   files: readonly AuditedFile[],
   messages: Message[],
   rules: SuppressionRules,
-  knownRuleIds: readonly string[],
 ): { kept: Message[]; suppressed: Map<string, number>; reports: Array<{ rule: Rule; file: AuditedFile; report: Report }> } {
   const reports: Array<{ rule: Rule; file: AuditedFile; report: Report }> = [];
   const report = (rule: Rule, file: AuditedFile, found: Report) => reports.push({ rule, file, report: found });
@@ -88,8 +88,8 @@ export function applySuppressions(
     if (s.ruleIds.length === 0) report(rules.unused, s.file, { span: s.span, reason: 'Unexpected suppression naming no rule, expected the ids of the rules it silences' });
     for (const id of s.ruleIds) {
       if (s.used.has(id)) continue;
-      const known = knownRuleIds.includes(id);
-      const guess = known ? undefined : nearest(id, knownRuleIds);
+      const known = ruleIds.includes(id);
+      const guess = known ? undefined : nearest(id, ruleIds);
       const where = s.line === undefined ? 'in this file' : s.line === 0 ? 'after it: no line follows' : `on line ${s.line}`;
       const why = known ? `no ${id} finding ${where}` : `${id} is not a rule${guess ? ` (did you mean ${guess}?)` : ''}`;
       report(rules.unused, s.file, { span: s.span, reason: `Unexpected unused suppression of ${id}: ${why}; remove it` });

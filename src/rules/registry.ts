@@ -46,6 +46,9 @@ export const rules: readonly Rule[] = [
   unusedSuppression,
 ];
 
+/** Every rule's id, in the order above: what names in configs, suppressions and `explain` are checked against. */
+export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
+
 export const docsBaseUrl = 'https://github.com/vos-audit/vos-audit/blob/main/docs/rules/';
 
 const pageOf = (id: string) => `${docsBaseUrl}${id}.md`;
