@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isProductCode } from './catalog/products.ts';
 import { knownReleases, newestRelease, parseRelease, type Release } from './catalog/releases.ts';
 import { fileKinds, type FileKind } from './files.ts';
 import { printable } from './report/printable.ts';
@@ -39,7 +40,7 @@ function releaseArgument(value: string): Release {
 
 function productsArgument(value: string): Set<string> {
   const codes = value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
-  const bad = codes.find((code) => !/^S\d{3}$/.test(code) && code !== 'STCP');
+  const bad = codes.find((code) => !isProductCode(code));
   if (bad !== undefined) throw new InvalidArgumentError(`'${bad}' is not a product code; expected codes such as S270,S269`);
   return new Set(codes);
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { isProductCode } from './catalog/products.ts';
 import { parseRelease, type Release } from './catalog/releases.ts';
 import { describeIoError, UserError } from './errors.ts';
 import { nearest } from './nearest.ts';
@@ -67,7 +68,7 @@ export function loadConfig(path: string): Config {
   }
   if (object.products !== undefined) {
     const products = object.products;
-    if (!Array.isArray(products) || products.some((p) => typeof p !== 'string' || !/^(S\d{3}|STCP)$/i.test(p))) {
+    if (!Array.isArray(products) || products.some((p) => typeof p !== 'string' || !isProductCode(p))) {
       fail(`'products' must be a list of product codes such as ["S270", "S269"]`);
     }
     config.products = new Set((products as string[]).map((p) => p.toUpperCase()));
