@@ -9,7 +9,7 @@ function quoted(text: string): string {
   return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
 }
 
-export function explainBogusLine(fields: IToken[]): GrammarError {
+function explainBogusLine(fields: IToken[]): GrammarError {
   for (const [i, expectation] of entryFields.entries()) {
     const token = fields[i];
     if (token === undefined) {

@@ -1,7 +1,6 @@
 import type { IToken } from 'chevrotain';
 
 export interface CommentBody {
-  comment: IToken;
   /** Where the body starts in the batch text. */
   batchStart: number;
   /** Add to a batch offset to get the file offset. */
@@ -16,16 +15,16 @@ export interface CommentBatch {
 /**
  * The texts of comments after their marker, one a line, to be parsed together as if they were not commented out:
  * a commented-out start_process line in a macro is configuration that is off. One parse of the batch costs far less
- * than one parse per comment. `shift` is where the comments' text starts in the file.
+ * than one parse per comment.
  */
-export function batchCommentBodies(comments: readonly IToken[], marker: RegExp, shift: number): CommentBatch {
+export function batchCommentBodies(comments: readonly IToken[], marker: RegExp): CommentBatch {
   const bodies: CommentBody[] = [];
   const texts: string[] = [];
   let batchStart = 0;
   for (const comment of comments) {
     const length = marker.exec(comment.image)?.[0].length ?? 0;
     const text = comment.image.slice(length);
-    bodies.push({ comment, batchStart, shift: shift + comment.startOffset + length - batchStart });
+    bodies.push({ batchStart, shift: comment.startOffset + length - batchStart });
     texts.push(text);
     batchStart += text.length + 1;
   }

@@ -157,7 +157,7 @@ function commentedStartLines(comments: IToken[], index: LineIndex): IToken[] {
 function commentedOutStatements(comments: IToken[], index: LineIndex): MacroStatement[] {
   const candidates = commentedStartLines(comments, index);
   if (candidates.length === 0) return [];
-  const batch = batchCommentBodies(candidates, commentMarker, 0);
+  const batch = batchCommentBodies(candidates, commentMarker);
   // Each offset through the comment it falls in: a statement continued with `&+` spans several comments.
   const toFile: ToFile = (offset) => offset + bodyAt(batch, offset).shift;
   return statementsOf(parseMacroCst(batch.text).cst, batch.text, toFile, index, true);
