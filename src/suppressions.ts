@@ -28,6 +28,12 @@ function skipped(line: string, marker: string): boolean {
   return trimmed === '' || (marker === '#' ? trimmed.startsWith('#') : /^&(?:[ \t]|$)/.test(trimmed));
 }
 
+/** The index of the first line after `i` that a suppression covers, or -1. */
+function nextLineIndex(lines: readonly string[], i: number, marker: string): number {
+  for (let j = i + 1; j < lines.length; j++) if (!skipped(lines[j]!, marker)) return j;
+  return -1;
+}
+
 export function findSuppressions(file: AuditedFile): Suppression[] {
   if (!file.source.text.includes('vos-audit-disable')) return [];
   const marker = markerOf(file);
@@ -38,7 +44,7 @@ export function findSuppressions(file: AuditedFile): Suppression[] {
     if (match === null || match[2] !== marker) return;
     const [ids = '', ...rest] = match[4]!.split(/[ \t]--(?:[ \t]|$)/);
     const reason = rest.join(' -- ').trim();
-    const next = match[3] ? lines.findIndex((line, j) => j > i && !skipped(line, marker)) : -1;
+    const next = match[3] ? nextLineIndex(lines, i, marker) : -1;
     const start = file.lines.lineStart(i + 1);
     found.push({
       file,
