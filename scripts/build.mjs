@@ -61,7 +61,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const bundle = await build({ ...bundleOptions, write: false });
   const bundleText = bundle.outputFiles[0].text;
   writeFileSync(bundleOptions.outfile, bundleText);
-  await build(launcherOptions(bundleText));
+  const launcher = launcherOptions(bundleText);
+  await build(launcher);
   // Executable, so that `npx vos-audit` and a linked bin run it straight from a clone.
-  chmodSync('dist/vos-audit.js', 0o755);
+  chmodSync(launcher.outfile, 0o755);
 }
