@@ -13,9 +13,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the committed CLI, as `npx vos-audit` and the pre-commit hook do. */
-export function cli(args: string[], cwd: string, input?: string): CliResult {
-  const result = spawnSync(process.execPath, [bundle, ...args], { cwd, input, env: { ...process.env, NO_COLOR: '1' } });
+/** Runs the committed CLI, as `npx vos-audit` and the pre-commit hook do; `env` adds to the environment. */
+export function cli(args: string[], cwd: string, input?: string, env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [bundle, ...args], { cwd, input, env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: result.status, stdout: result.stdout.toString('utf8'), stdoutBytes: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 

@@ -2,19 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundle, temporaryDirectory } from './cli-helpers.ts';
+import { cli, temporaryDirectory, type CliResult } from './cli-helpers.ts';
 import { samplesDir } from './fixtures.ts';
 
 const cacheName = `code-cache-${process.version}-${process.arch}`;
 
 /** Audits a sample module with the launcher, its code cache in `cacheHome`. */
-function audit(cacheHome: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bundle, 'stock-posix'], {
-    cwd: samplesDir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome, ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function audit(cacheHome: string, env: Record<string, string> = {}): CliResult {
+  return cli(['stock-posix'], samplesDir, undefined, { XDG_CACHE_HOME: cacheHome, ...env });
 }
 
 const reference = audit(temporaryDirectory(), { VOS_AUDIT_NO_CODE_CACHE: '1' });
