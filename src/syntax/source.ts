@@ -1,3 +1,5 @@
+import { isAscii, isUtf8 } from 'node:buffer';
+
 export type Encoding = 'utf8' | 'latin1';
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'none';
 
@@ -12,8 +14,6 @@ export interface Source {
   eol: LineEnding;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 function detectLineEnding(text: string): LineEnding {
   const match = /\r\n|\r|\n/.exec(text);
   if (match === null) return 'none';
@@ -24,14 +24,14 @@ function detectLineEnding(text: string): LineEnding {
 export function decodeSource(path: string, bytes: Uint8Array): Source {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
-  let text: string;
-  let encoding: Encoding = 'utf8';
-  try {
-    text = utf8.decode(body);
-  } catch {
-    text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
-    encoding = 'latin1';
-  }
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  // ASCII, the usual case, reads the same in both; latin1 decodes it several times faster.
+  if (isAscii(buffer)) return sourceOf(path, buffer.toString('latin1'), 'utf8', bom);
+  if (isUtf8(buffer)) return sourceOf(path, buffer.toString('utf8'), 'utf8', bom);
+  return sourceOf(path, buffer.toString('latin1'), 'latin1', bom);
+}
+
+function sourceOf(path: string, text: string, encoding: Encoding, bom: boolean): Source {
   return { path, text, encoding, bom, eol: detectLineEnding(text) };
 }
 
