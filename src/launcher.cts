@@ -2,7 +2,8 @@
  * The command's entry point: runs the bundled CLI (dist/bundle.js) with V8's code cache. With the bytecode of an
  * earlier run read back instead of compiling the bundle and each function as it is first called, a one-module audit
  * takes about 20 ms less (255 → 232 ms; `node -e 0` takes 110). The cache is an optimisation only: when it cannot
- * be read, is stale or cannot be written, the bundle is compiled as usual and nothing is said.
+ * be read, is stale or cannot be written, the bundle is compiled as usual and nothing is said. Before it runs the
+ * bundle, it sets V8 up for a short run (src/v8-settings.ts).
  *
  * One file per Node.js version and architecture, in $XDG_CACHE_HOME/vos-audit (else ~/.cache/vos-audit), made by
  * the first run and rewritten when the bundle changes. Made by `--version`, it holds less than when made by an
@@ -13,8 +14,8 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { tuneForShortRuns } from './v8-settings.ts';
 
 /** The SHA-256 of dist/bundle.js, put here by scripts/build.mjs. */
 declare const BUNDLE_DIGEST: string;
@@ -70,20 +71,7 @@ function removeQuietly(file: string): void {
   }
 }
 
-/**
- * Two V8 settings for a run that is short and cold, read by V8 each time it uses them, so that setting them here,
- * after start-up, takes effect (a program cannot pass flags to the node that runs it; `--max-semi-space-size` would
- * be read only at start-up). Measured on a 20,000-line inetd.conf, in alternating runs:
- *
- * - V8 doubles the young generation each time much of it survives a collection, up to 2 × 16 MB, and a large
- *   audit keeps its tree and findings alive. Kept at its first size, collections come more often but each copies
- *   less, and pages never grown are never touched: about 60 ms and 11 MB less (a 10,000-line macro: 28 MB less).
- * - Without inlining, the optimising compiler finishes each function sooner, and the code runs unoptimised for less
- *   of the run: about 60 ms less (1,000 modules: 13 % less). Code that runs for seconds is slower without it, by
- *   5 to 10 % on a 200,000-line file.
- */
-setFlagsFromString('--semi-space-growth-factor=1');
-setFlagsFromString('--no-turbo-inlining');
+tuneForShortRuns();
 
 const bundle = join(__dirname, 'bundle.js');
 const source = readFileSync(bundle, 'utf8');
