@@ -22,17 +22,19 @@ export function isTcpd(program: string): boolean {
   return programName(program) === 'tcpd';
 }
 
+/** `tcp`, `tcp6`, `rpc/tcp`, `tcp,rcvbuf=1k`: tcp; the same for udp; anything else (sctp, unix) neither. */
 function transportOf(protocol: string): Transport | undefined {
-  const base = protocol.replace(/^rpc\//, '').replace(/,.*$/, '');
-  if (base.startsWith('tcp')) return 'tcp';
-  if (base.startsWith('udp')) return 'udp';
+  const base = protocol.startsWith('rpc/') ? 4 : 0;
+  if (protocol.startsWith('tcp', base)) return 'tcp';
+  if (protocol.startsWith('udp', base)) return 'udp';
   return undefined;
 }
 
-const tinyStreamPrograms = tinyServices.map((tiny) => tiny.streamProgram && programName(tiny.streamProgram));
+const tinyByPort = new Map(tinyServices.map((tiny) => [tiny.port, tiny]));
+const tinyByProgram = new Map(tinyServices.flatMap((tiny) => (tiny.streamProgram ? [[programName(tiny.streamProgram), tiny] as const] : [])));
 
 function tinyServiceOf(port: number | undefined, daemon: string): TinyService | undefined {
-  return tinyServices.find((tiny, i) => tiny.port === port || tinyStreamPrograms[i] === daemon);
+  return (port !== undefined && tinyByPort.get(port)) || tinyByProgram.get(daemon);
 }
 
 export type PortResolver = (service: string) => number | undefined;
@@ -42,9 +44,10 @@ export function describeInetdEntry(entry: InetdEntry, resolvePort: PortResolver 
   const server = entry.server;
   const rpc = protocol.startsWith('rpc/');
   const port = rpc ? undefined : resolvePort(entry.service.value);
-  const wrapped = isTcpd(server.value);
+  const program = programName(server.value);
+  const wrapped = program === 'tcpd';
   const served = wrapped ? entry.arguments[0]?.value : server.value;
-  const daemon = served === undefined ? 'tcpd' : served === 'internal' ? 'internal' : programName(served);
+  const daemon = served === undefined ? 'tcpd' : wrapped ? programName(served) : program;
   return {
     entry,
     port,
