@@ -75,7 +75,9 @@ for (const lines of [2000, 20000, 200000]) {
   const notes = [`${(size / 1e6).toFixed(2)} MB`, `memory above the floor ${(growth / size).toFixed(1)} × file size`];
   if (lines === 20000) {
     notes.push(`target < 500 ms: ${audit.ms < 500 ? 'met' : 'MISSED'}`);
-    notes.push(`memory above the one-module run ${(((audit.rssKb - module.rssKb) * 1024) / size).toFixed(1)} × file size`);
+    // What the file costs: the one-module run already holds Node.js, the bundle and every grammar.
+    const added = ((audit.rssKb - module.rssKb) * 1024) / size;
+    notes.push(`memory the file adds (above the one-module run) ${added.toFixed(1)} × file size, target < 20 ×: ${added < 20 ? 'met' : 'MISSED'}`);
     const grammar = grammarTimes(vosFile);
     notes.push(`of which the inetd grammar alone, in-process: ${grammar.constructMs.toFixed(0)} ms to build, ${grammar.lexAndParseMs.toFixed(0)} ms to lex and parse`);
   }
