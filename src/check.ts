@@ -19,7 +19,7 @@ export function checkModule(module: AuditedModule, options: AuditOptions, rules:
     if (file === undefined) throw new Error(`rule ${rule.id} reported without naming a file`);
     if (report.fix !== undefined && !rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not marked fixable`);
     const index = file.lines;
-    return {
+    const message: Message = {
       file: file.source.path,
       ruleId: rule.id,
       severity: rule.severity,
@@ -27,10 +27,12 @@ export function checkModule(module: AuditedModule, options: AuditOptions, rules:
       place: index.position(report.span),
       source: 'vos-audit',
       url: ruleUrl(rule),
-      ...(report.cause && { cause: { reason: report.cause.reason, place: index.position(report.cause.span) } }),
-      ...(report.fix && { fix: report.fix }),
-      ...(report.suggestions && { suggestions: report.suggestions }),
     };
+    // Assigned rather than spread in: a spread makes an object of its own for each message.
+    if (report.cause) message.cause = { reason: report.cause.reason, place: index.position(report.cause.span) };
+    if (report.fix) message.fix = report.fix;
+    if (report.suggestions) message.suggestions = report.suggestions;
+    return message;
   };
   const messages: Message[] = [];
   for (const rule of rules) {
