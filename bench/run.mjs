@@ -4,7 +4,8 @@
 //   (b) generated 2,000-, 20,000- and 200,000-line inetd.conf files against Augeas's Inetd lens and `wc -l`, and at
 //       20,000 lines against the inetd grammar alone (bench/grammar-floor.ts) in a fresh process;
 //   (c) a generated 10,000-line module_start_up.cm, and `vos-audit ports` over trees of 100 and 1,000 modules.
-// Wall time is the median of several runs; memory is the peak resident set size (GNU time's %M). Each command's
+// Wall time is the median of several runs; memory is the peak resident set size (GNU time's %M). The floor, the
+// one-module audit and the 2,000- and 20,000-line audits are measured in rounds, one run of each in turn. Each command's
 // output goes to /dev/null, as with hyperfine: read through a pipe by this script, a 5,000-line report took
 // 60-90 ms longer, which is this script's time, not the command's.
 //   node bench/run.mjs [--runs N] [--no-augeas]
@@ -21,18 +22,32 @@ const cli = join(root, 'dist', 'vos-audit.js');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
 const withAugeas = !process.argv.includes('--no-augeas') && spawnSync('augtool', ['--version']).status === 0;
 
+function runOnce({ command, args, env = process.env }) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return { ms, rssKb: Number(result.stderr.trim().split('\n').pop()) };
+}
+
+/** The median wall time and the largest peak memory of a command's runs. */
+function summary(samples) {
+  const walls = samples.map((sample) => sample.ms).sort((a, b) => a - b);
+  return { ms: walls[Math.floor(walls.length / 2)], rssKb: Math.max(...samples.map((sample) => sample.rssKb)) };
+}
+
 function measure(command, args, times = runs, env = process.env) {
-  const walls = [];
-  let rss = 0;
-  for (let i = 0; i < times; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env });
-    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
-    rss = Math.max(rss, Number(result.stderr.trim().split('\n').pop()));
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
-  }
-  walls.sort((a, b) => a - b);
-  return { ms: walls[Math.floor(walls.length / 2)], rssKb: rss };
+  return summary(Array.from({ length: times }, () => runOnce({ command, args, env })));
+}
+
+/**
+ * Several commands, one run of each in turn per round rather than all the runs of one after the other: a slow spell
+ * of the machine (they last minutes here) then weighs on all of them alike, and the floor stays comparable.
+ */
+function measureInterleaved(commands, times = runs) {
+  const samples = commands.map(() => []);
+  for (let round = 0; round < times; round++) commands.forEach((command, i) => samples[i].push(runOnce(command)));
+  return samples.map(summary);
 }
 
 function generate(dir, lines, augeasSafe) {
@@ -44,16 +59,24 @@ function generate(dir, lines, augeasSafe) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'vos-audit-bench-'));
-const floor = measure(process.execPath, ['-e', '0']);
+const inetdFiles = new Map([2000, 20000, 200000].map((lines) => [lines, generate(join(work, `vos-${lines}`), lines, false)]));
+const sample = join(root, 'samples', 'stock-posix');
+// The rows with targets, and what they are measured against, interleaved.
+const [floor, version, module, uncached, ...audits] = measureInterleaved([
+  { command: process.execPath, args: ['-e', '0'] },
+  { command: process.execPath, args: [cli, '--version'] },
+  { command: process.execPath, args: [cli, sample] },
+  { command: process.execPath, args: [cli, sample], env: { ...process.env, VOS_AUDIT_NO_CODE_CACHE: '1' } },
+  ...[2000, 20000].map((lines) => ({ command: process.execPath, args: [cli, inetdFiles.get(lines)] })),
+]);
+const auditOf = new Map([[2000, audits[0]], [20000, audits[1]], [200000, measure(process.execPath, [cli, inetdFiles.get(200000)], 3)]]);
 const rows = [];
 const row = (what, m, note = '') => rows.push(`| ${what} | ${m.ms.toFixed(0)} | ${(m.rssKb / 1024).toFixed(1)} | ${note} |`);
 
 row('`node -e 0` (start-up floor)', floor);
-row('`vos-audit --version` (the bundle loaded, nothing read)', measure(process.execPath, [cli, '--version']));
-const module = measure(process.execPath, [cli, join(root, 'samples', 'stock-posix')]);
+row('`vos-audit --version` (the bundle loaded, nothing read)', version);
 const moduleTarget = 2 * floor.ms + 60;
 row('vos-audit, one module (samples/stock-posix)', module, `target < 2 × floor + 60 ms = ${moduleTarget.toFixed(0)} ms: ${module.ms < moduleTarget ? 'met' : 'MISSED'}`);
-const uncached = measure(process.execPath, [cli, join(root, 'samples', 'stock-posix')], runs, { ...process.env, VOS_AUDIT_NO_CODE_CACHE: '1' });
 row('the same, without the code cache (as a first run)', uncached);
 
 // The grammar alone, bundled like the CLI and run in a fresh process: what any chevrotain-based audit pays.
@@ -67,9 +90,9 @@ function grammarTimes(file) {
 
 const perLine = [];
 for (const lines of [2000, 20000, 200000]) {
-  const vosFile = generate(join(work, `vos-${lines}`), lines, false);
+  const vosFile = inetdFiles.get(lines);
   const size = statSync(vosFile).size;
-  const audit = measure(process.execPath, [cli, vosFile], lines > 20000 ? 3 : runs);
+  const audit = auditOf.get(lines);
   const growth = (audit.rssKb - floor.rssKb) * 1024;
   perLine.push({ lines, ms: audit.ms - floor.ms, bytes: size, rssBytes: audit.rssKb * 1024 });
   const notes = [`${(size / 1e6).toFixed(2)} MB`, `memory above the floor ${(growth / size).toFixed(1)} × file size`];
