@@ -5,9 +5,9 @@
 //       20,000 lines against the inetd grammar alone (bench/grammar-floor.ts) in a fresh process;
 //   (c) a generated 10,000-line module_start_up.cm, and `vos-audit ports` over trees of 100 and 1,000 modules.
 // Wall time is the median of several runs; memory is the peak resident set size (GNU time's %M). The floor, the
-// one-module audit and the 2,000- and 20,000-line audits are measured in rounds, one run of each in turn. Each command's
-// output goes to /dev/null, as with hyperfine: read through a pipe by this script, a 5,000-line report took
-// 60-90 ms longer, which is this script's time, not the command's.
+// one-module audit and the 2,000- and 20,000-line audits are measured in rounds, one run of each in turn. Each
+// command's output goes to /dev/null, as with hyperfine: read through a pipe by this script, a 5,000-line report
+// took 60-90 ms longer, which is this script's time, not the command's.
 //   node bench/run.mjs [--runs N] [--no-augeas]
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';

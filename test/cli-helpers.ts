@@ -3,8 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** What package.json's bin points to: the launcher, which runs the bundle dist/bundle.js. */
-export const bundle = new URL('../dist/vos-audit.js', import.meta.url).pathname;
+/** What package.json's bin points to: the launcher, which runs `bundle`. */
+export const launcher = new URL('../dist/vos-audit.js', import.meta.url).pathname;
+
+/** The CLI itself, all of src/ and its dependencies: what the launcher runs, here without its cache and V8 settings. */
+export const bundle = new URL('../dist/bundle.js', import.meta.url).pathname;
 
 export interface CliResult {
   status: number | null;
@@ -15,7 +18,7 @@ export interface CliResult {
 
 /** Runs the committed CLI, as `npx vos-audit` and the pre-commit hook do; `env` adds to the environment. */
 export function cli(args: string[], cwd: string, input?: string, env: Record<string, string> = {}): CliResult {
-  const result = spawnSync(process.execPath, [bundle, ...args], { cwd, input, env: { ...process.env, NO_COLOR: '1', ...env } });
+  const result = spawnSync(process.execPath, [launcher, ...args], { cwd, input, env: { ...process.env, NO_COLOR: '1', ...env } });
   return { status: result.status, stdout: result.stdout.toString('utf8'), stdoutBytes: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { chmodSync, closeSync, cpSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bundle, cli, run, temporaryDirectory } from './cli-helpers.ts';
+import { cli, launcher, run, temporaryDirectory } from './cli-helpers.ts';
 import { fixtureDir, samplesDir } from './fixtures.ts';
 
 const stockPosix = join(samplesDir, 'stock-posix', 'inetd.conf');
@@ -118,7 +118,7 @@ describe('exit codes and messages', () => {
     const dir = temporaryDirectory();
     // Thousands of findings: far more than a pipe holds, so writes are still pending when the reader goes.
     writeFileSync(join(dir, 'inetd.conf'), 'echo stream tcp nowait root internal\n'.repeat(5000));
-    const child = spawn(process.execPath, [bundle, 'inetd.conf'], { cwd: dir });
+    const child = spawn(process.execPath, [launcher, 'inetd.conf'], { cwd: dir });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -129,7 +129,7 @@ describe('exit codes and messages', () => {
 
   it('exits 2 with one line when the report cannot be written (a full disk)', () => {
     const full = openSync('/dev/full', 'w');
-    const result = spawnSync(process.execPath, [bundle, stockPosix], { stdio: ['ignore', full, 'pipe'] });
+    const result = spawnSync(process.execPath, [launcher, stockPosix], { stdio: ['ignore', full, 'pipe'] });
     closeSync(full);
     expect(result.status).toBe(2);
     expect(result.stderr.toString()).toBe('vos-audit: cannot write the report to standard output: ENOSPC: no space left on device, write\n');

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundle, cli, run, temporaryDirectory } from './cli-helpers.ts';
+import { cli, launcher, run, temporaryDirectory } from './cli-helpers.ts';
 import { samplesDir } from './fixtures.ts';
 
 describe('vos-audit ports', () => {
@@ -200,7 +200,7 @@ describe('rules, explain, thresholds and colour', () => {
 
   it('colours severities only on a terminal, and never with NO_COLOR or --no-color', () => {
     const onTerminal = (args: string, env: Record<string, string> = {}) =>
-      spawnSync('script', ['-qec', `node ${bundle} ${args}`, '/dev/null'], { cwd: samplesDir, env: { ...process.env, NO_COLOR: '', ...env }, encoding: 'utf8' }).stdout;
+      spawnSync('script', ['-qec', `node ${launcher} ${args}`, '/dev/null'], { cwd: samplesDir, env: { ...process.env, NO_COLOR: '', ...env }, encoding: 'utf8' }).stdout;
     expect(onTerminal('rsn-only-telnet')).toContain('\u001b[33mwarning\u001b[0m');
     expect(onTerminal('--no-color rsn-only-telnet')).not.toContain('\u001b[');
     expect(onTerminal('rsn-only-telnet', { NO_COLOR: '1' })).not.toContain('\u001b[');
