@@ -2,7 +2,6 @@ import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'ch
 import { atLineStart, Blank, everyCodeUnitExcept, lineCommentToken, Newline } from '../lexing.ts';
 import { socketTypes } from './fields.ts';
 
-
 /**
  * `#` starts a comment only as the first non-blank character of a line: BSD inetd reads a `#` inside a line as part
  * of a field, and server arguments may contain one.

@@ -1,7 +1,6 @@
 import { createToken, type TokenType } from 'chevrotain';
 import { Blank, everyCodeUnitExcept, lineCommentToken, Newline } from '../lexing.ts';
 
-
 /** `#` or `&` at the start of a line: a note the site added to the captured listing. */
 export const Comment = lineCommentToken('#&');
 

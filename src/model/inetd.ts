@@ -44,10 +44,9 @@ export function describeInetdEntry(entry: InetdEntry, resolvePort: PortResolver 
   const server = entry.server;
   const rpc = protocol.startsWith('rpc/');
   const port = rpc ? undefined : resolvePort(entry.service.value);
-  const program = programName(server.value);
-  const wrapped = program === 'tcpd';
+  const wrapped = isTcpd(server.value);
   const served = wrapped ? entry.arguments[0]?.value : server.value;
-  const daemon = served === undefined ? 'tcpd' : wrapped ? programName(served) : program;
+  const daemon = served === undefined ? 'tcpd' : programName(served);
   return {
     entry,
     port,
