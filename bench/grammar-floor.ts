@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseInetdCst } from '../grammar/inetd/index.ts';
 import { lineRuns } from '../src/syntax/inetd.ts';
-import { tuneForShortRuns } from '../src/v8-settings.ts';
+import { tuneForShortRuns } from '../src/bin/v8-settings.ts';
 
 tuneForShortRuns();
 

@@ -1,6 +1,6 @@
 // Measures vos-audit against reference commands in the same run, on this machine, and prints a Markdown table:
 //   (a) a one-module audit against `node -e 0`, the start-up floor of any Node program, and `vos-audit --version`,
-//       with and without the code cache (src/launcher.cts);
+//       with and without the code cache (src/bin/launcher.cts);
 //   (b) generated 2,000-, 20,000- and 200,000-line inetd.conf files against Augeas's Inetd lens and `wc -l`, and at
 //       20,000 lines against the inetd grammar alone (bench/grammar-floor.ts) in a fresh process;
 //   (c) a generated 10,000-line module_start_up.cm, and `vos-audit ports` over trees of 100 and 1,000 modules.

@@ -1,6 +1,6 @@
 // Bundles the CLI into two committed files: dist/bundle.js, all of src/ and its dependencies, and
 // dist/vos-audit.js, the launcher that package.json's bin points to, which runs the bundle through V8's code cache
-// (src/launcher.cts). pre-commit and `npm install -g` run no build step, so both are part of the repository;
+// (src/bin/launcher.cts). pre-commit and `npm install -g` run no build step, so both are part of the repository;
 // test/bundle.test.ts keeps them fresh. CommonJS, not ESM: Node.js starts a CommonJS entry point faster
 // (dist/package.json says so for the .js files there, so that bin keeps its path).
 import { createHash } from 'node:crypto';
@@ -38,7 +38,7 @@ const loadOnUse = {
 
 export const bundleOptions = {
   ...common,
-  entryPoints: ['src/main.ts'],
+  entryPoints: ['src/bin/main.ts'],
   outfile: 'dist/bundle.js',
   legalComments: 'eof',
   plugins: [loadOnUse],
@@ -50,7 +50,7 @@ export function launcherOptions(bundleText) {
   const digest = createHash('sha256').update(bundleText).digest('hex');
   return {
     ...common,
-    entryPoints: ['src/launcher.cts'],
+    entryPoints: ['src/bin/launcher.cts'],
     outfile: 'dist/vos-audit.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { BUNDLE_DIGEST: JSON.stringify(digest) },

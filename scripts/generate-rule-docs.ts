@@ -1,7 +1,7 @@
 // Writes docs/rules/<id>.md for every rule from the rule's own docs and examples; test/docs.test.ts checks they
 // are up to date.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { renderRuleFile } from '../src/docs/rule-page.ts';
+import { renderRuleFile } from '../src/report/rule-page.ts';
 import { rules } from '../src/rules/registry.ts';
 
 mkdirSync('docs/rules', { recursive: true });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { renderRuleFile } from '../src/docs/rule-page.ts';
+import { renderRuleFile } from '../src/report/rule-page.ts';
 import { rules } from '../src/rules/registry.ts';
 
 it.each(rules.map((rule) => [rule.id, rule] as const))('docs/rules/%s.md is generated from the rule', (id, rule) => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli.ts';
-import { fileKinds } from '../src/files.ts';
+import { main } from '../src/cli/program.ts';
+import { fileKinds } from '../src/model/files.ts';
 import { sourcesOfKind } from './fixtures.ts';
 import { treeOf } from './trees.ts';
 

@@ -1,5 +1,5 @@
-import { auditModule, type AuditRequest, type FileResult } from '../src/engine.ts';
-import type { FileKind } from '../src/files.ts';
+import { auditModule, type AuditRequest, type FileResult } from '../src/engine/audit.ts';
+import type { FileKind } from '../src/model/files.ts';
 import { parseRelease, newestRelease } from '../src/catalog/releases.ts';
 import type { AuditOptions, RuleExample } from '../src/rules/rule.ts';
 import type { Source } from '../src/syntax/source.ts';

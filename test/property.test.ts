@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newestRelease } from '../src/catalog/releases.ts';
-import { auditModule } from '../src/engine.ts';
+import { auditModule } from '../src/engine/audit.ts';
 import { applyFixes, type Fix } from '../src/fix/edit.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
 import { decodeSource } from '../src/syntax/source.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { auditModule } from '../src/engine.ts';
-import { kindByName } from '../src/kind.ts';
-import { exampleInput, exampleOutput, namesFiles } from '../src/rules/examples.ts';
+import { auditModule } from '../src/engine/audit.ts';
+import { kindByName } from '../src/languages/kind.ts';
+import { exampleInput, exampleOutput, namesFiles } from '../src/rules/support/examples.ts';
 import { rules } from '../src/rules/registry.ts';
 import type { Rule, RuleExample } from '../src/rules/rule.ts';
 import { exampleOptions, sourceOf } from './helpers.ts';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError } from '../src/errors.ts';
+import { UserError } from '../src/io/errors.ts';
 import { writeAtomically } from '../src/io/write.ts';
 import { cli, temporaryDirectory } from './cli-helpers.ts';
 import { samplesDir } from './fixtures.ts';

@@ -1,4 +1,4 @@
-import { append } from '../append.ts';
+import { append } from '../util/append.ts';
 
 /** Replace `text[start, end)` with `text`; an insertion has start === end. Offsets are into the original text. */
 export interface TextEdit {

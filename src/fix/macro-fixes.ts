@@ -1,4 +1,4 @@
-import type { MacroFile } from '../files.ts';
+import type { MacroFile } from '../model/files.ts';
 import type { Position } from '../syntax/position.ts';
 import type { Fix } from './edit.ts';
 

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { describeIoError } from '../errors.ts';
+import { describeIoError } from './errors.ts';
 import { decodeSource, type Source } from '../syntax/source.ts';
 
 export type ReadResult = { ok: true; source: Source; bytes: Buffer } | { ok: false; path: string; reason: string };

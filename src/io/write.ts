@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { describeIoError, UserError } from '../errors.ts';
+import { describeIoError, UserError } from './errors.ts';
 
 /**
  * Replaces a file's bytes atomically: a temporary file beside the target, then a rename over it. A symbolic link is

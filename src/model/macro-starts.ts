@@ -1,6 +1,6 @@
 import { canonicalDaemon, knownMacros } from '../catalog/daemons.ts';
 import { lastPathComponent, programName } from '../catalog/program-name.ts';
-import type { MacroFile } from '../files.ts';
+import type { MacroFile } from './files.ts';
 import { unquote, type MacroCondition, type MacroStatement, type MacroWord } from '../syntax/macro.ts';
 import { Place } from './place.ts';
 

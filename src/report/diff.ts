@@ -1,6 +1,6 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { encodeSource } from '../syntax/source.ts';
-import type { FileResult } from '../engine.ts';
+import type { FileResult } from '../engine/audit.ts';
 
 function asBytes(text: string): string {
   return Buffer.from(text, 'utf8').toString('latin1');

@@ -1,4 +1,4 @@
-import type { FileResult } from '../engine.ts';
+import type { FileResult } from '../engine/audit.ts';
 import type { AuditOptions } from '../rules/rule.ts';
 import { summarize } from './summary.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { FileResult } from '../engine.ts';
-import { fixesOf, type Message } from '../message.ts';
+import type { FileResult } from '../engine/audit.ts';
+import { fixesOf, type Message } from '../engine/message.ts';
 import { ruleUrl, rules } from '../rules/registry.ts';
 import type { Rule, Severity } from '../rules/rule.ts';
 import { LineIndex, type Position } from '../syntax/position.ts';

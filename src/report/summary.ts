@@ -1,4 +1,4 @@
-import type { FileResult } from '../engine.ts';
+import type { FileResult } from '../engine/audit.ts';
 import type { Severity } from '../rules/rule.ts';
 
 export interface Summary {

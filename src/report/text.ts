@@ -1,5 +1,5 @@
-import type { FileResult } from '../engine.ts';
-import type { Message } from '../message.ts';
+import type { FileResult } from '../engine/audit.ts';
+import type { Message } from '../engine/message.ts';
 import { printable } from './printable.ts';
 import { summarize, type Summary } from './summary.ts';
 

@@ -1,5 +1,5 @@
 import { tftpPort } from '../catalog/inetd-services.ts';
-import { activeServices, describeService, entrySpan } from './describe.ts';
+import { activeServices, describeService, entrySpan } from './support/describe.ts';
 import { isBootpOrTftp } from './inetd-unwrapped-service.ts';
 import type { FileRule } from './rule.ts';
 

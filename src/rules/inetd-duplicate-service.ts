@@ -1,5 +1,5 @@
 import { listenerKey, type InetdService } from '../model/inetd.ts';
-import { activeServices, describeService, entrySpan } from './describe.ts';
+import { activeServices, describeService, entrySpan } from './support/describe.ts';
 import type { FileRule } from './rule.ts';
 
 export const inetdDuplicateService: FileRule<'inetd'> = {

@@ -1,7 +1,7 @@
 import { tftpPort } from '../catalog/inetd-services.ts';
-import { activeServices, describeService, entrySpan } from './describe.ts';
+import { activeServices, describeService, entrySpan } from './support/describe.ts';
 import type { FileRule } from './rule.ts';
-import { neededByNio } from './tiny-service-rule.ts';
+import { neededByNio } from './support/tiny-service.ts';
 
 export const inetdNioFirewall: FileRule<'inetd'> = {
   id: 'inetd-nio-firewall',

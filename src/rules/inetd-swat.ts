@@ -1,5 +1,5 @@
 import { swatPort } from '../catalog/inetd-services.ts';
-import { activeServices, describeService, entrySpan } from './describe.ts';
+import { activeServices, describeService, entrySpan } from './support/describe.ts';
 import type { FileRule } from './rule.ts';
 
 export const inetdSwat: FileRule<'inetd'> = {

@@ -1,5 +1,5 @@
 import type { FileRule } from './rule.ts';
-import { tinyServiceCheck } from './tiny-service-rule.ts';
+import { tinyServiceCheck } from './support/tiny-service.ts';
 
 export const inetdTinyService: FileRule<'inetd'> = {
   id: 'inetd-tiny-service',

@@ -1,4 +1,4 @@
-import { activeServices, entrySpan } from './describe.ts';
+import { activeServices, entrySpan } from './support/describe.ts';
 import type { FileRule } from './rule.ts';
 
 export const inetdUnknownService: FileRule<'inetd'> = {

@@ -3,7 +3,7 @@ import type { Fix } from '../fix/edit.ts';
 import { commentOutEntry, enableEntry } from '../fix/inetd-fixes.ts';
 import { isTcpd, listenerKey, type InetdService } from '../model/inetd.ts';
 import { programName } from '../catalog/program-name.ts';
-import { activeServices, describeService, entrySpan } from './describe.ts';
+import { activeServices, describeService, entrySpan } from './support/describe.ts';
 import type { FileRule, InetdFile } from './rule.ts';
 
 export function isBootpOrTftp(service: InetdService): boolean {

@@ -1,5 +1,5 @@
-import { whenText } from './module-helpers.ts';
-import { startLineRule } from './start-line-rule.ts';
+import { whenText } from './support/listeners.ts';
+import { startLineRule } from './support/start-line.ts';
 
 export const rpcServicesLive = startLineRule({
   id: 'rpc-services-live',

@@ -1,4 +1,4 @@
-import { reportedAt, running } from './module-helpers.ts';
+import { reportedAt, running } from './support/listeners.ts';
 import type { ModuleRule } from './rule.ts';
 import { rsnPort } from './telnet-cleartext-login.ts';
 

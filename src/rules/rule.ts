@@ -1,5 +1,5 @@
 import type { Release } from '../catalog/releases.ts';
-import type { AuditedFile, FileKind, InetdFile, MacroFile, ServicesFile, TelnetAdminFile } from '../files.ts';
+import type { AuditedFile, FileKind, InetdFile, MacroFile, ServicesFile, TelnetAdminFile } from '../model/files.ts';
 import type { Fix } from '../fix/edit.ts';
 import type { ModuleModel } from '../model/module.ts';
 import type { Span } from '../syntax/position.ts';

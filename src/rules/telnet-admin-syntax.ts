@@ -1,4 +1,4 @@
-import { syntaxRule } from './syntax-rule.ts';
+import { syntaxRule } from './support/syntax-errors.ts';
 
 export const telnetAdminSyntax = syntaxRule(
   'telnet-admin',

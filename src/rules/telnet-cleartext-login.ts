@@ -1,5 +1,5 @@
 import type { Listener } from '../model/module.ts';
-import { reportedAt, running, whenText } from './module-helpers.ts';
+import { reportedAt, running, whenText } from './support/listeners.ts';
 import type { AuditedModule, ModuleRule } from './rule.ts';
 
 export const rsnPort = 85;

@@ -1,4 +1,4 @@
-import { reportedAt } from './module-helpers.ts';
+import { reportedAt } from './support/listeners.ts';
 import type { ModuleRule } from './rule.ts';
 import { telnetLogins } from './telnet-cleartext-login.ts';
 

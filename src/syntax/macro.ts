@@ -1,6 +1,6 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { parseMacroCst } from '../../grammar/macro/index.ts';
-import { append } from '../append.ts';
+import { append } from '../util/append.ts';
 import { Comment } from '../../grammar/macro/tokens.ts';
 import { tokenEnd } from '../../grammar/types.ts';
 import { batchCommentBodies, bodyAt } from './comment-bodies.ts';

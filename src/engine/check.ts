@@ -1,7 +1,7 @@
-import type { AuditedFile, FileKind } from './files.ts';
+import type { AuditedFile, FileKind } from '../model/files.ts';
 import { byPlace, type Message } from './message.ts';
-import { ruleUrl } from './rules/registry.ts';
-import type { AuditedModule, AuditOptions, FileContext, Report, Rule } from './rules/rule.ts';
+import { ruleUrl } from '../rules/registry.ts';
+import type { AuditedModule, AuditOptions, FileContext, Report, Rule } from '../rules/rule.ts';
 import { applySuppressions } from './suppressions.ts';
 
 export interface Checked {

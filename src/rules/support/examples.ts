@@ -1,5 +1,5 @@
-import type { FileKind } from '../files.ts';
-import type { Rule, RuleExample } from './rule.ts';
+import type { FileKind } from '../../model/files.ts';
+import type { Rule, RuleExample } from '../rule.ts';
 
 const defaultNames: Record<FileKind, string> = {
   inetd: 'inetd.conf',

@@ -1,8 +1,8 @@
-import type { AuditedFile, MacroFile } from '../files.ts';
-import { commentOutStatement } from '../fix/macro-fixes.ts';
-import type { Listener, ModuleModel } from '../model/module.ts';
-import type { Place } from '../model/place.ts';
-import type { AuditedModule, Report } from './rule.ts';
+import type { AuditedFile, MacroFile } from '../../model/files.ts';
+import { commentOutStatement } from '../../fix/macro-fixes.ts';
+import type { Listener, ModuleModel } from '../../model/module.ts';
+import type { Place } from '../../model/place.ts';
+import type { AuditedModule, Report } from '../rule.ts';
 
 const runningByModel = new WeakMap<ModuleModel, Map<string, Listener[]>>();
 

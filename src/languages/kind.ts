@@ -1,4 +1,4 @@
-import type { FileKind } from './files.ts';
+import type { FileKind } from '../model/files.ts';
 
 /** The kind of a file by its name; matched case-insensitively, as VOS names are. */
 export function kindByName(path: string): FileKind | undefined {

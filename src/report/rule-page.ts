@@ -1,6 +1,6 @@
-import { exampleInput, exampleOutput } from '../rules/examples.ts';
+import { exampleInput, exampleOutput } from '../rules/support/examples.ts';
 import type { Rule, RuleExample } from '../rules/rule.ts';
-import { kindByName } from '../kind.ts';
+import { kindByName } from '../languages/kind.ts';
 
 function fence(text: string, info = ''): string {
   return `\`\`\`${info}\n${text.endsWith('\n') ? text : `${text}\n`}\`\`\``;

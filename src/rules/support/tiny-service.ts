@@ -1,10 +1,10 @@
-import { posixInetdRelease, timePort } from '../catalog/inetd-services.ts';
-import { lastPathComponent } from '../catalog/program-name.ts';
-import { compareReleases, parseRelease } from '../catalog/releases.ts';
-import { commentOutEntry } from '../fix/inetd-fixes.ts';
-import type { InetdService } from '../model/inetd.ts';
+import { posixInetdRelease, timePort } from '../../catalog/inetd-services.ts';
+import { lastPathComponent } from '../../catalog/program-name.ts';
+import { compareReleases, parseRelease } from '../../catalog/releases.ts';
+import { commentOutEntry } from '../../fix/inetd-fixes.ts';
+import type { InetdService } from '../../model/inetd.ts';
 import { activeServices, describeService, entrySpan } from './describe.ts';
-import type { AuditOptions, FileContext, InetdFile } from './rule.ts';
+import type { AuditOptions, FileContext, InetdFile } from '../rule.ts';
 
 const posixInetd = parseRelease(posixInetdRelease)!;
 

@@ -1,10 +1,10 @@
-import { inetdServices, type InetdService, type PortResolver } from './model/inetd.ts';
-import { parseInetd, type InetdRoot } from './syntax/inetd.ts';
-import { parseMacro, type MacroRoot } from './syntax/macro.ts';
-import { parseServices, servicePorts, type ServicesRoot } from './syntax/services.ts';
-import { LineIndex } from './syntax/position.ts';
-import type { Source } from './syntax/source.ts';
-import { parseTelnetAdmin, type TelnetAdminRoot } from './syntax/telnet-admin.ts';
+import { inetdServices, type InetdService, type PortResolver } from './inetd.ts';
+import { parseInetd, type InetdRoot } from '../syntax/inetd.ts';
+import { parseMacro, type MacroRoot } from '../syntax/macro.ts';
+import { parseServices, servicePorts, type ServicesRoot } from '../syntax/services.ts';
+import { LineIndex } from '../syntax/position.ts';
+import type { Source } from '../syntax/source.ts';
+import { parseTelnetAdmin, type TelnetAdminRoot } from '../syntax/telnet-admin.ts';
 
 export type FileKind = 'inetd' | 'macro' | 'telnet-admin' | 'services';
 export const fileKinds: readonly FileKind[] = ['inetd', 'macro', 'telnet-admin', 'services'];

@@ -1,6 +1,6 @@
-import type { Listener } from '../model/module.ts';
-import { byStartLine, commentOutStart, reportedAt, running } from './module-helpers.ts';
-import type { AuditOptions, ModuleRule, RuleExample, Severity } from './rule.ts';
+import type { Listener } from '../../model/module.ts';
+import { byStartLine, commentOutStart, reportedAt, running } from './listeners.ts';
+import type { AuditOptions, ModuleRule, RuleExample, Severity } from '../rule.ts';
 
 interface StartLineRuleSpec {
   id: string;

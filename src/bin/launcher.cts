@@ -3,7 +3,7 @@
  * earlier run read back instead of compiling the bundle and each function as it is first called, a one-module audit
  * takes about 20 ms less (255 → 232 ms; `node -e 0` takes 110). The cache is an optimisation only: when it cannot
  * be read, is stale or cannot be written, the bundle is compiled as usual and nothing is said. Before it runs the
- * bundle, it sets V8 up for a short run (src/v8-settings.ts).
+ * bundle, it sets V8 up for a short run (src/bin/v8-settings.ts).
  *
  * One file per Node.js version and architecture, in $XDG_CACHE_HOME/vos-audit (else ~/.cache/vos-audit), made by
  * the first run and rewritten when the bundle changes. Made by `--version`, it holds less than when made by an

@@ -1,12 +1,12 @@
 import { checkModule, type Checked } from './check.ts';
-import { parseModuleFiles, type FileKind, type SourceOfKind } from './files.ts';
-import type { Fix } from './fix/edit.ts';
-import { fixToFixedPoint } from './fix/fix-loop.ts';
+import { parseModuleFiles, type FileKind, type SourceOfKind } from '../model/files.ts';
+import type { Fix } from '../fix/edit.ts';
+import { fixToFixedPoint } from '../fix/fix-loop.ts';
 import { fixesOf, type Message } from './message.ts';
-import { buildModule, type ModuleModel } from './model/module.ts';
-import { rules as allRules } from './rules/registry.ts';
-import type { AuditedModule, AuditOptions, Rule } from './rules/rule.ts';
-import type { Source } from './syntax/source.ts';
+import { buildModule, type ModuleModel } from '../model/module.ts';
+import { rules as allRules } from '../rules/registry.ts';
+import type { AuditedModule, AuditOptions, Rule } from '../rules/rule.ts';
+import type { Source } from '../syntax/source.ts';
 
 export interface FileResult {
   source: Source;

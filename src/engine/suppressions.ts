@@ -1,9 +1,9 @@
-import type { AuditedFile } from './files.ts';
+import type { AuditedFile } from '../model/files.ts';
 import type { Message } from './message.ts';
-import { nearest } from './nearest.ts';
-import { ruleIds } from './rules/registry.ts';
-import type { Report, Rule } from './rules/rule.ts';
-import type { Span } from './syntax/position.ts';
+import { nearest } from '../util/nearest.ts';
+import { ruleIds } from '../rules/registry.ts';
+import type { Report, Rule } from '../rules/rule.ts';
+import type { Span } from '../syntax/position.ts';
 
 /** `# vos-audit-disable-next-line <rule-id>… -- <reason>` or a file-wide `vos-audit-disable`, in a file's own comments. */
 export interface Suppression {

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { isProductCode } from './catalog/products.ts';
-import { parseRelease, type Release } from './catalog/releases.ts';
-import { describeIoError, UserError } from './errors.ts';
-import { nearest } from './nearest.ts';
-import { ruleIds, rules } from './rules/registry.ts';
-import type { Rule, Severity } from './rules/rule.ts';
+import { isProductCode } from '../catalog/products.ts';
+import { parseRelease, type Release } from '../catalog/releases.ts';
+import { describeIoError, UserError } from '../io/errors.ts';
+import { nearest } from '../util/nearest.ts';
+import { ruleIds, rules } from '../rules/registry.ts';
+import type { Rule, Severity } from '../rules/rule.ts';
 
 export const configName = '.vos-audit.json';
 

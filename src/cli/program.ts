@@ -1,14 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isProductCode } from './catalog/products.ts';
-import { knownReleases, newestRelease, parseRelease, type Release } from './catalog/releases.ts';
-import { fileKinds, type FileKind } from './files.ts';
-import { printable } from './report/printable.ts';
-import { ruleIds, rules } from './rules/registry.ts';
+import { isProductCode } from '../catalog/products.ts';
+import { knownReleases, newestRelease, parseRelease, type Release } from '../catalog/releases.ts';
+import { fileKinds, type FileKind } from '../model/files.ts';
+import { printable } from '../report/printable.ts';
+import { ruleIds, rules } from '../rules/registry.ts';
 import { configName } from './config.ts';
-import { renderRulePage } from './docs/rule-page.ts';
-import { standardInput } from './io/read.ts';
-import { nearest } from './nearest.ts';
-import { formatRules } from './report/rules-list.ts';
+import { renderRulePage } from '../report/rule-page.ts';
+import { standardInput } from '../io/read.ts';
+import { nearest } from '../util/nearest.ts';
+import { formatRules } from '../report/rules-list.ts';
 import { outputFormats, run, type OutputFormat, type RunOutcome, type RunRequest } from './run.ts';
 import { version } from './version.ts';
 

@@ -1,5 +1,5 @@
-import type { FileKind } from '../files.ts';
-import type { FileRule, RuleExample } from './rule.ts';
+import type { FileKind } from '../../model/files.ts';
+import type { FileRule, RuleExample } from '../rule.ts';
 
 /** Every grammar's syntax errors are reported the same way; each kind has its own rule, so each can be configured. */
 export function syntaxRule<K extends FileKind>(scope: K, id: string, summary: string, rationale: string, examples: RuleExample[]): FileRule<K> {
