@@ -2,7 +2,7 @@ import type { IToken } from 'chevrotain';
 import { cstGrammar } from '../parsing.ts';
 import { tokenEnd, type GrammarError } from '../types.ts';
 import { newInetdParser, type InetdLineSyntax } from './parser.ts';
-import { entryFields, fitsEntryField } from './fields.ts';
+import { entryFields, fitsEntryField } from './tokens.ts';
 import { inetdTokens } from './tokens.ts';
 
 function quoted(text: string): string {

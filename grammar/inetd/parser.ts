@@ -1,6 +1,6 @@
 import { EmbeddedActionsParser, type IOrAlt, type IToken } from 'chevrotain';
 import { parserConfig } from '../parsing.ts';
-import { entryFields, fitsEntryField } from './fields.ts';
+import { entryFields, fitsEntryField } from './tokens.ts';
 import { Newline } from '../lexing.ts';
 import { DisabledMarker, inetdTokens, Word } from './tokens.ts';
 

@@ -1,6 +1,7 @@
 import { inetdServices, type InetdService, type PortResolver } from './inetd.ts';
 import { parseInetd, type InetdRoot } from '../syntax/inetd.ts';
-import { parseMacro, type MacroRoot } from '../syntax/macro.ts';
+import { parseMacro } from '../syntax/macro.ts';
+import type { MacroRoot } from '../syntax/macro-tree.ts';
 import { parseServices, servicePorts, type ServicesRoot } from '../syntax/services.ts';
 import { LineIndex } from '../syntax/position.ts';
 import type { Source } from '../syntax/source.ts';

@@ -2,7 +2,8 @@ import { tinyServices, type TinyService } from '../catalog/inetd-services.ts';
 import { programName } from '../catalog/program-name.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import { wellKnownPort } from '../catalog/well-known-services.ts';
-import type { Field, InetdEntry, InetdRoot } from '../syntax/inetd.ts';
+import type { Field } from '../syntax/field.ts';
+import type { InetdEntry, InetdRoot } from '../syntax/inetd.ts';
 
 /** An inetd.conf entry read for what it makes the module listen on. */
 export interface InetdService {

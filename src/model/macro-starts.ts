@@ -1,7 +1,8 @@
 import { canonicalDaemon, knownMacros } from '../catalog/daemons.ts';
 import { lastPathComponent, programName } from '../catalog/program-name.ts';
 import type { MacroFile } from './files.ts';
-import { unquote, type MacroCondition, type MacroStatement, type MacroWord } from '../syntax/macro.ts';
+import { unquote } from '../syntax/macro.ts';
+import type { MacroCondition, MacroStatement, MacroWord } from '../syntax/macro-tree.ts';
 import { Place } from './place.ts';
 
 /** A daemon a macro starts, directly or through the macros it runs. */

@@ -3,7 +3,7 @@ import { daemonPorts } from '../catalog/daemons.ts';
 import { compareReleases, describeRanges, parseRelease, releaseIn, type Release } from '../catalog/releases.ts';
 import { serverPorts, type ServerPort, type Transport } from '../catalog/server-ports.ts';
 import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from './files.ts';
-import type { MacroCondition } from '../syntax/macro.ts';
+import type { MacroCondition } from '../syntax/macro-tree.ts';
 import type { InetdService } from './inetd.ts';
 import { macroStarts, type StartEvent } from './macro-starts.ts';
 import { Place } from './place.ts';

@@ -2,13 +2,9 @@ import type { IToken } from 'chevrotain';
 import { parseInetdCst, type InetdLineSyntax } from '../../grammar/inetd/index.ts';
 import { Comment } from '../../grammar/inetd/tokens.ts';
 import { tokenEnd } from '../../grammar/types.ts';
+import type { Field } from './field.ts';
 import { LineIndex, type Position, type Span } from './position.ts';
 import { placeError, type ParseError } from './parse-error.ts';
-
-/** A field of an entry: its text and where it stands, so a fix can rewrite just that field. */
-export interface Field extends Span {
-  value: string;
-}
 
 /**
  * The text a tree was parsed from. Nodes keep offsets only and read their text and positions from here when asked:

@@ -1,4 +1,4 @@
-import type { MacroCondition, MacroStatement } from './macro.ts';
+import type { MacroCondition, MacroStatement } from './macro-tree.ts';
 import type { ParseError } from './parse-error.ts';
 
 interface Frame {
@@ -7,7 +7,6 @@ interface Frame {
   lastIf?: { condition: MacroCondition; base: MacroCondition[] };
   openedBy?: MacroStatement;
 }
-
 
 function line(statement: MacroStatement): number {
   return statement.position.start.line;

@@ -6,59 +6,9 @@ import { tokenEnd } from '../../grammar/types.ts';
 import { batchCommentBodies, bodyAt } from './comment-bodies.ts';
 import { structureMacro } from './macro-structure.ts';
 import { placeError, type ParseError } from './parse-error.ts';
-import { LineIndex, type Position, type Span } from './position.ts';
+import { LineIndex } from './position.ts';
+import type { MacroElement, MacroElementKind, MacroNode, MacroRoot, MacroStatement, MacroWord } from './macro-tree.ts';
 
-export type MacroElementKind = 'word' | 'variable' | 'string' | 'call' | 'operator' | 'stray';
-
-/** One token or call of a statement. */
-export interface MacroElement extends Span {
-  kind: MacroElementKind;
-  text: string;
-}
-
-/** Elements glued together without blanks: one argument, such as `(master_disk)>system>stcp>start_stcp.cm`. */
-export interface MacroWord extends Span {
-  text: string;
-  elements: MacroElement[];
-}
-
-/** The `&if` a statement is under, as written, and whether it is in the `&else` branch. */
-export interface MacroCondition {
-  text: string;
-  negated: boolean;
-  line: number;
-}
-
-export interface MacroStatement {
-  type: 'statement';
-  /** The directive without `&`, lower-cased (`if`, `set_string`), for directive statements. */
-  directive?: string;
-  /** A command's words, command name first; a directive's arguments. */
-  words: MacroWord[];
-  position: Position;
-  /** A statement in a comment (`& start_process …`): configured, but off. */
-  commentedOut: boolean;
-  /** The conditions under which it runs, outermost first; empty when it always runs. */
-  conditions: MacroCondition[];
-  /** Why it never runs, when it never does. */
-  dead?: string;
-}
-
-export interface MacroComment {
-  type: 'comment';
-  value: string;
-  position: Position;
-}
-
-export type MacroNode = MacroStatement | MacroComment;
-
-export interface MacroRoot {
-  type: 'root';
-  kind: 'macro';
-  children: MacroNode[];
-  position: Position;
-  errors: ParseError[];
-}
 
 const elementKinds: Record<string, MacroElementKind> = {
   Word: 'word',

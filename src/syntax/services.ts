@@ -1,7 +1,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { parseServicesCst } from '../../grammar/services/index.ts';
 import { tokenEnd } from '../../grammar/types.ts';
-import type { Field } from './inetd.ts';
+import { tokenField, type Field } from './field.ts';
 import { placeError, type ParseError } from './parse-error.ts';
 import { LineIndex, type Position } from './position.ts';
 
@@ -22,20 +22,16 @@ export interface ServicesRoot {
   errors: ParseError[];
 }
 
-function field(token: IToken): Field {
-  return { value: token.image, start: token.startOffset, end: tokenEnd(token) };
-}
-
 /** Parses an STCP `services` file (services(5) format). */
 export function parseServices(text: string, index = new LineIndex(text)): ServicesRoot {
   const parsed = parseServicesCst(text);
   const children = ((parsed.cst.children.entry as CstNode[] | undefined) ?? []).map((node): ServiceEntry => {
     const name = (node.children.name as IToken[])[0]!;
     const portToken = (node.children.port as IToken[])[0]!;
-    const aliases = ((node.children.alias as IToken[] | undefined) ?? []).map(field);
+    const aliases = ((node.children.alias as IToken[] | undefined) ?? []).map(tokenField);
     const [port, protocol] = portToken.image.split('/');
     const end = aliases.length > 0 ? aliases[aliases.length - 1]!.end : tokenEnd(portToken);
-    return { type: 'service', name: field(name), port: Number(port), protocol: protocol!.toLowerCase(), aliases, position: index.position({ start: name.startOffset, end }) };
+    return { type: 'service', name: tokenField(name), port: Number(port), protocol: protocol!.toLowerCase(), aliases, position: index.position({ start: name.startOffset, end }) };
   });
   return {
     type: 'root',

@@ -1,7 +1,7 @@
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstNode } from 'chevrotain';
 import { parseTelnetAdminCst, rowCells } from '../../grammar/telnet-admin/index.ts';
 import { tokenEnd } from '../../grammar/types.ts';
-import type { Field } from './inetd.ts';
+import { tokenField, type Field } from './field.ts';
 import { placeError, type ParseError } from './parse-error.ts';
 import { LineIndex, type Position } from './position.ts';
 
@@ -28,10 +28,6 @@ export interface TelnetAdminRoot {
 const serviceColumns = new Set(['service', 'service_name', 'name']);
 const portColumns = new Set(['port', 'port_number', 'port_no', 'tcp_port']);
 export const expectedHeader = 'a header row naming at least a Service and a Port column (for example: Service  Port  Device  Type)';
-
-function field(token: IToken): Field {
-  return { value: token.image, start: token.startOffset, end: tokenEnd(token) };
-}
 
 /**
  * Reads a captured `telnet_admin` listing (our documented assumption, see README): a header row naming its columns,
@@ -72,8 +68,8 @@ export function parseTelnetAdmin(text: string, index = new LineIndex(text)): Tel
       error(`Unexpected port '${port.image}', expected a port number from 1 to 65535`, port.startOffset, tokenEnd(port), 'a port number');
       continue;
     }
-    const named = Object.fromEntries(cells.flatMap((cell, i) => (columns[i] ? [[columns[i], field(cell)]] : [])));
-    root.children.push({ type: 'listener', service: field(service), port: field(port), cells: named, position: index.position({ start, end }) });
+    const named = Object.fromEntries(cells.flatMap((cell, i) => (columns[i] ? [[columns[i], tokenField(cell)]] : [])));
+    root.children.push({ type: 'listener', service: tokenField(service), port: tokenField(port), cells: named, position: index.position({ start, end }) });
   }
   return root;
 }
