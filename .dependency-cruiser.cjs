@@ -13,7 +13,7 @@ const mayImport = {
   languages: ['syntax', 'grammar', 'catalog', 'util'],
   syntax: ['grammar', 'util'],
   grammar: [],
-  io: ['syntax', 'util'],
+  io: ['languages', 'syntax', 'util'],
   catalog: ['util'],
   util: [],
 };

@@ -9,9 +9,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { newestRelease } from '../src/catalog/releases.ts';
+import { defaultSettings } from '../src/model/settings.ts';
 import { auditModule } from '../src/engine/audit.ts';
-import { fileKinds, type FileKind } from '../src/model/files.ts';
+import { fileKinds, type FileKind } from '../src/languages/registry.ts';
 import { decodeSource } from '../src/syntax/source.ts';
 import { relexed } from '../test/relex.ts';
 import { treeOf } from '../test/trees.ts';
@@ -53,7 +53,7 @@ for (const kind of fileKinds) {
 }
 {
   const piece = (kind: FileKind) => fc.array(fc.constantFrom(...alphabet[kind]), { maxLength: 150 }).map((p) => p.join(''));
-  const request = { options: { release: newestRelease, nio: false }, fix: true, suggestions: true };
+  const request = { fix: true, suggestions: true };
   const started = Date.now();
   const result = fc.check(
     fc.property(piece('inetd'), piece('macro'), piece('telnet-admin'), (inetd, macro, listing) => {
@@ -62,8 +62,8 @@ for (const kind of fileKinds) {
         { source: decodeSource('module_start_up.cm', Buffer.from(macro)), kind: 'macro' as const },
         { source: decodeSource('telnet_admin.txt', Buffer.from(listing)), kind: 'telnet-admin' as const },
       ];
-      const fixed = auditModule({ name: 'm', files }, request);
-      const again = auditModule({ name: 'm', files: files.map((f, i) => ({ ...f, source: { ...f.source, text: fixed.files[i]!.output } })) }, request);
+      const fixed = auditModule({ name: 'm', files, settings: defaultSettings }, request);
+      const again = auditModule({ name: 'm', files: files.map((f, i) => ({ ...f, source: { ...f.source, text: fixed.files[i]!.output } })), settings: defaultSettings }, request);
       if (again.files.some((f, i) => f.output !== fixed.files[i]!.output)) throw new Error('a second fix pass changed the files');
     }),
     { numRuns: Math.ceil(runs / 10) },

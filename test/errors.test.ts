@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/program.ts';
-import { fileKinds } from '../src/model/files.ts';
+import { main, processStreams } from '../src/cli/program.ts';
+import { fileKinds } from '../src/languages/registry.ts';
 import { sourcesOfKind } from './fixtures.ts';
 import { treeOf } from './trees.ts';
 
@@ -29,13 +29,13 @@ describe('an internal error', () => {
 
   it('prints one line asking for a report, exit 2, no stack', () => {
     capture();
-    expect(main(['node', 'vos-audit', 'm1'], crash)).toBe(2);
+    expect(main(['node', 'vos-audit', 'm1'], processStreams, crash)).toBe(2);
     expect(written).toEqual(['vos-audit: internal error: TypeError: something nobody foresaw; please report it (run with --debug for details)\n']);
   });
 
   it('prints the stack under --debug', () => {
     capture();
-    expect(main(['node', 'vos-audit', '--debug', 'm1'], crash)).toBe(2);
+    expect(main(['node', 'vos-audit', '--debug', 'm1'], processStreams, crash)).toBe(2);
     expect(written.join('')).toMatch(/^vos-audit: internal error: TypeError: something nobody foresaw; please report it\nTypeError: something nobody foresaw\n\s+at /);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { newestRelease } from '../src/catalog/releases.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
 import { parseMacro } from '../src/syntax/macro.ts';
 import { LineIndex } from '../src/syntax/position.ts';
@@ -7,7 +6,7 @@ import { decodeSource } from '../src/syntax/source.ts';
 import { allInetdSources, sourcesOfKind } from './fixtures.ts';
 import { auditSource } from './helpers.ts';
 
-const request = (fix: boolean) => ({ options: { release: newestRelease, nio: false }, fix });
+const request = (fix: boolean) => ({ fix });
 
 describe.each(allInetdSources())('%s', (_name, source) => {
   const checked = auditSource(source, request(false));
@@ -74,7 +73,7 @@ describe.each(allInetdSources())('%s written differently', (_name, source) => {
 
 /** Suggestions on a macro file: comment out start lines, keep the macro parseable, reach a fixed point. */
 describe.each(sourcesOfKind('macro'))('%s with --fix --suggestions', (_name, source) => {
-  const request = { options: { release: newestRelease, nio: false }, fix: true, suggestions: true };
+  const request = { fix: true, suggestions: true };
   const fixed = auditSource(source, request, 'macro');
 
   it('adds no syntax error and changes nothing on a second run', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { FileKind } from '../src/model/files.ts';
-import { kindByName } from '../src/languages/kind.ts';
+import type { FileKind } from '../src/languages/registry.ts';
+import { kindByName } from '../src/languages/registry.ts';
 import { decodeSource, type Source } from '../src/syntax/source.ts';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInetd } from '../src/syntax/inetd.ts';
-import { fileKinds, type FileKind } from '../src/model/files.ts';
+import { fileKinds, type FileKind } from '../src/languages/registry.ts';
 import { parseMacro } from '../src/syntax/macro.ts';
 import { parseServices } from '../src/syntax/services.ts';
 import { parseTelnetAdmin } from '../src/syntax/telnet-admin.ts';

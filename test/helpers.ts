@@ -1,22 +1,24 @@
-import { auditModule, type AuditRequest, type FileResult } from '../src/engine/audit.ts';
-import type { FileKind } from '../src/model/files.ts';
-import { parseRelease, newestRelease } from '../src/catalog/releases.ts';
-import type { AuditOptions, RuleExample } from '../src/rules/rule.ts';
+import { auditModule, type AuditMode, type FileResult } from '../src/engine/audit.ts';
+import type { FileKind } from '../src/languages/registry.ts';
+import { parseRelease } from '../src/catalog/releases.ts';
+import { defaultSettings, type Settings } from '../src/model/settings.ts';
+import type { RuleExample } from '../src/rules/rule.ts';
 import type { Source } from '../src/syntax/source.ts';
 
 export function sourceOf(text: string, path = 'inetd.conf'): Source {
-  return { path, text, encoding: 'utf8', bom: false, eol: 'lf' };
+  return { path, text, encoding: 'utf8', bom: false, eol: 'lf', bytes: Buffer.from(text) };
 }
 
-export function exampleOptions(example: Pick<RuleExample, 'options'>): AuditOptions {
+export function exampleSettings(example: Pick<RuleExample, 'options'>): Settings {
   return {
-    release: example.options?.release ? parseRelease(example.options.release)! : newestRelease,
+    ...defaultSettings,
+    release: example.options?.release ? parseRelease(example.options.release)! : defaultSettings.release,
     nio: example.options?.nio ?? false,
     ...(example.options?.products && { products: new Set(example.options.products) }),
   };
 }
 
 /** Audits one file as a module of its own: what the per-file invariant tests need. */
-export function auditSource(source: Source, request: AuditRequest, kind: FileKind = 'inetd'): FileResult {
-  return auditModule({ name: source.path, files: [{ source, kind }] }, request).files[0]!;
+export function auditSource(source: Source, mode: AuditMode, kind: FileKind = 'inetd', settings: Settings = defaultSettings): FileResult {
+  return auditModule({ name: source.path, files: [{ source, kind }], settings }, mode).files[0]!;
 }

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newestRelease } from '../src/catalog/releases.ts';
+import { defaultSettings } from '../src/model/settings.ts';
 import { auditModule } from '../src/engine/audit.ts';
 import { applyFixes, type Fix } from '../src/fix/edit.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
@@ -58,7 +58,7 @@ describe('the parser, on any input', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
         const source = decodeSource('inetd.conf', bytes);
-        auditSource(source, { options: { release: newestRelease, nio: false }, fix: true });
+        auditSource(source, { fix: true });
       }),
       settings,
     );
@@ -99,9 +99,9 @@ describe('the other grammars, on any input', () => {
           { source: decodeSource('telnet_admin.txt', Buffer.from(listing)), kind: 'telnet-admin' as const },
           { source: decodeSource('inetd.conf', Buffer.from(inetd)), kind: 'inetd' as const },
         ];
-        const request = { options: { release: newestRelease, nio: false }, fix: true, suggestions: true };
-        const fixed = auditModule({ name: 'm', files }, request);
-        const again = auditModule({ name: 'm', files: files.map((f, i) => ({ ...f, source: { ...f.source, text: fixed.files[i]!.output } })) }, request);
+        const request = { fix: true, suggestions: true };
+        const fixed = auditModule({ name: 'm', files, settings: defaultSettings }, request);
+        const again = auditModule({ name: 'm', files: files.map((f, i) => ({ ...f, source: { ...f.source, text: fixed.files[i]!.output } })), settings: defaultSettings }, request);
         expect(again.files.map((f) => f.output)).toEqual(fixed.files.map((f) => f.output));
       }),
       { ...settings, numRuns: 150 },
@@ -113,12 +113,12 @@ describe('fixes, on files built from the grammar pieces', () => {
   it('are idempotent, add no syntax error and leave no fixable finding', () => {
     fc.assert(
       fc.property(inetdFile, fc.boolean(), (text, nio) => {
-        const request = { options: { release: newestRelease, nio }, fix: true };
+        const moduleSettings = { ...defaultSettings, nio };
         const source = decodeSource('inetd.conf', Buffer.from(text));
-        const fixed = auditSource(source, request);
+        const fixed = auditSource(source, { fix: true }, 'inetd', moduleSettings);
         expect(parseInetd(fixed.output).errors.length).toBe(parseInetd(source.text).errors.length);
         expect(fixed.messages.filter((m) => m.fix)).toEqual([]);
-        expect(auditSource({ ...source, text: fixed.output }, request).output).toBe(fixed.output);
+        expect(auditSource({ ...source, text: fixed.output }, { fix: true }, 'inetd', moduleSettings).output).toBe(fixed.output);
       }),
       settings,
     );

@@ -3,7 +3,7 @@ import { parseMacroCst } from '../grammar/macro/index.ts';
 import { parseServicesCst } from '../grammar/services/index.ts';
 import { parseTelnetAdminCst } from '../grammar/telnet-admin/index.ts';
 import type { ParsedCst } from '../grammar/types.ts';
-import type { FileKind } from '../src/model/files.ts';
+import type { FileKind } from '../src/languages/registry.ts';
 
 export const cstParsers: Record<FileKind, (text: string) => ParsedCst<unknown>> = {
   inetd: parseInetdCst,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileKinds, type FileKind } from '../src/model/files.ts';
+import { fileKinds, type FileKind } from '../src/languages/registry.ts';
 import { cli, run, temporaryDirectory } from './cli-helpers.ts';
 import { sourcesOfKind } from './fixtures.ts';
 import { relexed } from './relex.ts';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { auditModule } from '../src/engine/audit.ts';
-import { kindByName } from '../src/languages/kind.ts';
+import { kindByName } from '../src/languages/registry.ts';
 import { exampleInput, exampleOutput, namesFiles } from '../src/rules/support/examples.ts';
 import { rules } from '../src/rules/registry.ts';
 import type { Rule, RuleExample } from '../src/rules/rule.ts';
-import { exampleOptions, sourceOf } from './helpers.ts';
+import { exampleSettings, sourceOf } from './helpers.ts';
 
 function runExample(rule: Rule, example: RuleExample, fix: boolean) {
   const files = Object.entries(exampleInput(rule, example)).map(([name, text]) => ({ source: sourceOf(text, name), kind: kindByName(name)! }));
-  return auditModule({ name: 'example', files }, { options: exampleOptions(example), fix, suggestions: fix, rules: [rule] });
+  return auditModule({ name: 'example', files, settings: exampleSettings(example) }, { fix, suggestions: fix, rules: [rule] });
 }
 
 describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (_id, rule) => {

@@ -1,4 +1,4 @@
-import type { FileKind } from '../src/model/files.ts';
+import type { FileKind } from '../src/languages/registry.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
 import { parseMacro } from '../src/syntax/macro.ts';
 import type { ParseError } from '../src/syntax/parse-error.ts';

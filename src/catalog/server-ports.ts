@@ -1,5 +1,8 @@
 import type { ReleaseRange } from './releases.ts';
 
+/** telnetd's port for the Remote Service Network (`rsn_incoming`), from VOS 15.0. */
+export const rsnPort = 85;
+
 export type Transport = 'tcp' | 'udp';
 
 /** A listening port of a VOS server, as the STCP ports article's tables 1 and 2 give it. */

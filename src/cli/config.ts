@@ -1,21 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isProductCode } from '../catalog/products.ts';
-import { parseRelease, type Release } from '../catalog/releases.ts';
+import { parseRelease } from '../catalog/releases.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { nearest } from '../util/nearest.ts';
-import { ruleIds, rules } from '../rules/registry.ts';
-import type { Rule, Severity } from '../rules/rule.ts';
+import { ruleIds } from '../rules/registry.ts';
+import type { Severity } from '../model/settings.ts';
+import type { StatedSettings } from './settings.ts';
 
 export const configName = '.vos-audit.json';
 
 /** A `.vos-audit.json`: what the modules below it are, which rules apply how, which files to leave out. */
-export interface Config {
+export interface Config extends StatedSettings {
   path: string;
-  release?: Release;
-  products?: ReadonlySet<string>;
-  nio?: boolean;
-  severities: ReadonlyMap<string, Severity | 'off'>;
+  ruleLevels: ReadonlyMap<string, Severity | 'off'>;
   /** Globs relative to the config file's directory. */
   ignore: RegExp[];
 }
@@ -57,7 +55,7 @@ export function loadConfig(path: string): Config {
       fail(`unknown key '${key}'${guess ? `; did you mean '${guess}'?` : `; expected one of ${keys.join(', ')}`}`);
     }
   }
-  const config: Config = { path, severities: new Map(), ignore: [] };
+  const config: Config = { path, ruleLevels: new Map(), ignore: [] };
   if (object.release !== undefined) {
     const release = typeof object.release === 'string' ? parseRelease(object.release) : undefined;
     config.release = release ?? fail(`'release' must be a VOS release such as "15.1" or "15.1.0ar"`);
@@ -81,7 +79,7 @@ export function loadConfig(path: string): Config {
         fail(`unknown rule 'rules.${id}'${guess ? `; did you mean '${guess}'?` : '; `vos-audit rules` lists them'}`);
       }
       if (typeof level !== 'string' || !levels.includes(level)) fail(`'rules.${id}' must be off, info, warning or error, not ${JSON.stringify(level)}`);
-      (config.severities as Map<string, Severity | 'off'>).set(id, level as Severity | 'off');
+      (config.ruleLevels as Map<string, Severity | 'off'>).set(id, level as Severity | 'off');
     }
   }
   if (object.ignore !== undefined) {
@@ -104,14 +102,4 @@ export function ignored(config: Config | undefined, path: string): boolean {
   if (config === undefined || config.ignore.length === 0) return false;
   const shown = relative(dirname(config.path), resolve(path)).split('\\').join('/');
   return config.ignore.some((glob) => glob.test(shown));
-}
-
-/** The rules with the severities the config gives them; `off` rules left out. */
-export function configuredRules(config: Config | undefined): readonly Rule[] {
-  if (config === undefined || config.severities.size === 0) return rules;
-  return rules.flatMap((rule) => {
-    const level = config.severities.get(rule.id);
-    if (level === 'off') return [];
-    return [level === undefined ? rule : ({ ...rule, severity: level } as Rule)];
-  });
 }

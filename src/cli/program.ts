@@ -1,27 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isProductCode } from '../catalog/products.ts';
 import { knownReleases, newestRelease, parseRelease, type Release } from '../catalog/releases.ts';
-import { fileKinds, type FileKind } from '../model/files.ts';
-import { printable } from '../report/printable.ts';
-import { ruleIds, rules } from '../rules/registry.ts';
-import { configName } from './config.ts';
-import { renderRulePage } from '../report/rule-page.ts';
 import { standardInput } from '../io/read.ts';
-import { nearest } from '../util/nearest.ts';
+import { fileKinds, type FileKind } from '../languages/registry.ts';
+import type { PortsFormat } from '../report/ports.ts';
+import { printable } from '../report/printable.ts';
 import { formatRules } from '../report/rules-list.ts';
-import { outputFormats, run, type OutputFormat, type RunOutcome, type RunRequest } from './run.ts';
+import { ruleIds } from '../rules/registry.ts';
+import { configName } from './config.ts';
+import { explain } from './explain.ts';
+import { outputFormats, run, type AuditRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest } from './run.ts';
+import type { StatedSettings } from './settings.ts';
 import { version } from './version.ts';
 
-interface ModelFlags {
-  release?: Release;
+/** The flags commander parses for every command that reads modules. */
+interface ModuleFlags extends StatedSettings {
   config?: string;
-  nio?: boolean;
-  products?: Set<string>;
   kind?: Map<string, FileKind>;
   debug?: boolean;
 }
 
-interface AuditFlags extends ModelFlags {
+interface AuditFlags extends ModuleFlags {
   expandModules?: boolean;
   quiet?: boolean;
   maxWarnings?: number;
@@ -52,7 +52,7 @@ function kindArgument(value: string, previous: Map<string, FileKind> = new Map()
   return new Map(previous).set(value.slice(0, at), kind);
 }
 
-function withModelOptions(command: Command): Command {
+function withModuleOptions(command: Command, streams: CliStreams): Command {
   return command
     .addOption(
       new Option('--release <X.Y[.Z]>', `VOS release of the module (known: ${knownReleases[0]}–${newestRelease.text}; default: ${newestRelease.text})`).argParser(
@@ -66,7 +66,11 @@ function withModelOptions(command: Command): Command {
     .option('--debug', 'print stack traces of internal errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`vos-audit: ${text.replace(/^error: /, '')}`) });
+    .configureOutput({
+      writeOut: (text) => streams.stdout.write(text),
+      writeErr: (text) => streams.stderr.write(text),
+      outputError: (text, write) => write(`vos-audit: ${text.replace(/^error: /, '')}`),
+    });
 }
 
 const examples = `
@@ -94,12 +98,19 @@ subdirectories is looked at the same way. Files named together on the command li
 
 type Execute = () => RunOutcome;
 
-function modelOptions(flags: ModelFlags): RunRequest['options'] {
+/** What the flags say of the request, whichever command they were given to. */
+function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): RequestBase {
   return {
-    ...(flags.release && { release: flags.release }),
-    ...(flags.nio && { nio: true }),
-    ...(flags.products && { products: flags.products }),
+    paths,
+    settings: {
+      ...(flags.release && { release: flags.release }),
+      ...(flags.nio && { nio: true }),
+      ...(flags.products && { products: flags.products }),
+    },
     ...(flags.config && { config: flags.config }),
+    kinds: flags.kind ?? new Map(),
+    readStandardInput: streams.readStandardInput,
+    toolVersion: version,
   };
 }
 
@@ -109,17 +120,8 @@ function threshold(value: string): number {
   return n;
 }
 
-function explain(id: string): RunOutcome {
-  const rule = rules.find((candidate) => candidate.id === id);
-  if (rule !== undefined) return { stdout: renderRulePage(rule), stderr: [], exitCode: 0 };
-  // A misspelt id, else a word of one: `explain swat`, `explain tiny`.
-  const guesses = [nearest(id, ruleIds) ?? ruleIds.filter((candidate) => candidate.includes(id.toLowerCase()))].flat();
-  const hint = guesses.length > 0 ? `; did you mean ${guesses.join(' or ')}?` : '; `vos-audit rules` lists them';
-  return { stdout: '', stderr: [`unknown rule '${printable(id)}'${hint}`], exitCode: 2 };
-}
-
-function program(onCommand: (execute: Execute, debug: boolean) => void, runRequest: (request: RunRequest) => RunOutcome): Command {
-  const main = withModelOptions(
+function program(streams: CliStreams, onCommand: (execute: Execute, debug: boolean) => void, runRequest: (request: RunRequest) => RunOutcome): Command {
+  const main = withModuleOptions(
     new Command('vos-audit')
       .description('Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.')
       .version(version, '-V, --version')
@@ -134,35 +136,35 @@ function program(onCommand: (execute: Execute, debug: boolean) => void, runReque
       .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', threshold)
       .option('--no-color', 'no colours (also when NO_COLOR is set, or output is not a terminal)')
       .addHelpText('after', examples),
+    streams,
   ).action((paths: string[], flags: AuditFlags) => {
     if (flags.fix && flags.diff) throw new InvalidArgumentError('--fix and --diff do not go together: --fix writes the files, --diff only shows the changes');
     if (flags.diff && flags.format !== 'text') throw new InvalidArgumentError(`--diff prints a patch; it does not go with --format ${flags.format}`);
     if (flags.fix && paths.includes(standardInput)) throw new InvalidArgumentError('--fix cannot rewrite standard input (-); --diff shows the changes');
     if (flags.suggestions && !flags.fix && !flags.diff) throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
-    const request: RunRequest = {
-      paths,
-      options: modelOptions(flags),
+    const request: AuditRequest = {
+      ...requestBase(paths, flags, streams),
+      command: 'audit',
       mode: flags.fix ? 'fix' : flags.diff ? 'diff' : 'check',
       format: flags.format,
       suggestions: flags.suggestions ?? false,
-      kinds: flags.kind ?? new Map(),
       expandModules: flags.expandModules ?? false,
       quiet: flags.quiet ?? false,
       ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
-      color: flags.color && !process.env.NO_COLOR && process.stdout.isTTY === true,
-      toolVersion: version,
+      color: flags.color && !streams.env.NO_COLOR && streams.stdout.isTTY === true,
     };
     onCommand(() => runRequest(request), flags.debug ?? false);
   });
   main.addCommand(
-    withModelOptions(
+    withModuleOptions(
       new Command('ports')
         .description('Print the live-port table of each module: port, protocol, daemon, what starts it, state, condition, evidence, advice.')
         .argument('[paths...]', 'module directories or files (default: the current directory)')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
         .addHelpText('after', portsExamples),
-    ).action((paths: string[], flags: ModelFlags & { format: 'text' | 'json' | 'csv' }) => {
-      const request: RunRequest = { paths, options: modelOptions(flags), mode: 'ports', format: flags.format, suggestions: false, kinds: flags.kind ?? new Map(), toolVersion: version };
+      streams,
+    ).action((paths: string[], flags: ModuleFlags & { format: PortsFormat }) => {
+      const request: PortsRequest = { ...requestBase(paths, flags, streams), command: 'ports', format: flags.format };
       onCommand(() => runRequest(request), flags.debug ?? false);
     }),
   );
@@ -183,15 +185,38 @@ function program(onCommand: (execute: Execute, debug: boolean) => void, runReque
   return main;
 }
 
+/** Where the command line reads and writes: the process's own streams, or a test's. */
+export interface CliStreams {
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown };
+  env: Readonly<Record<string, string | undefined>>;
+  readStandardInput(): Buffer;
+}
+
+export const processStreams: CliStreams = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  readStandardInput: () => readFileSync(0),
+};
+
 /** Runs the command line; `runRequest` is the audit itself, replaceable so that tests can make it fail. */
-export function main(argv: string[], runRequest: (request: RunRequest) => RunOutcome = run): number {
+export function main(argv: string[], streams: CliStreams = processStreams, runRequest: (request: RunRequest) => RunOutcome = run): number {
   let execute: Execute | undefined;
   let debug = argv.includes('--debug');
+  const usage = (message: string) => {
+    streams.stderr.write(`vos-audit: ${message}\n`);
+    return 2;
+  };
   try {
-    program((e, d) => {
-      execute = e;
-      debug = d;
-    }, runRequest).parse(argv);
+    program(
+      streams,
+      (e, d) => {
+        execute = e;
+        debug = d;
+      },
+      runRequest,
+    ).parse(argv);
   } catch (error) {
     if (error instanceof InvalidArgumentError) return usage(error.message);
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
@@ -200,17 +225,11 @@ export function main(argv: string[], runRequest: (request: RunRequest) => RunOut
   if (execute === undefined) return 2;
   try {
     const outcome = execute();
-    process.stdout.write(outcome.stdout);
-    for (const line of outcome.stderr) process.stderr.write(`vos-audit: ${line}\n`);
+    streams.stdout.write(outcome.stdout);
+    for (const line of outcome.stderr) streams.stderr.write(`vos-audit: ${line}\n`);
     return outcome.exitCode;
   } catch (error) {
     const detail = debug && error instanceof Error ? `\n${error.stack}` : ' (run with --debug for details)';
-    process.stderr.write(`vos-audit: internal error: ${printable(String(error))}; please report it${detail}\n`);
-    return 2;
+    return usage(`internal error: ${printable(String(error))}; please report it${detail}`);
   }
-}
-
-function usage(message: string): number {
-  process.stderr.write(`vos-audit: ${message}\n`);
-  return 2;
 }

@@ -1,10 +1,11 @@
-import { auditModule, type FileResult, type ModuleResult } from '../engine/audit.ts';
+import { analyzeModule, auditModule, type FileResult, type ModuleInput, type ModuleResult } from '../engine/audit.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
-import type { FileKind, SourceOfKind } from '../model/files.ts';
+import type { SourceOfKind } from '../model/files.ts';
+import type { FileKind } from '../languages/registry.ts';
 import { discoverModules, expandToModules, type DiscoveredFile } from '../io/discover.ts';
 import { readSource } from '../io/read.ts';
 import { writeAtomically } from '../io/write.ts';
-import { kindByContent, kindByName } from '../languages/kind.ts';
+import { kindByContent, kindByName } from '../languages/registry.ts';
 import { atLeast } from '../engine/message.ts';
 import { formatDiff } from '../report/diff.ts';
 import { formatJson } from '../report/json.ts';
@@ -13,42 +14,50 @@ import { formatPorts, type PortsFormat } from '../report/ports.ts';
 import { printable } from '../report/printable.ts';
 import { formatSarif } from '../report/sarif.ts';
 import { formatText } from '../report/text.ts';
-import type { AuditOptions, Rule } from '../rules/rule.ts';
-import { configuredRules, findConfig, ignored, loadConfig, type Config } from './config.ts';
-import { newestRelease, type Release } from '../catalog/releases.ts';
+import { findConfig, ignored, loadConfig, type Config } from './config.ts';
+import { resolveSettings, type StatedSettings } from './settings.ts';
 import { encodeSource } from '../syntax/source.ts';
 
 export const outputFormats = ['text', 'json', 'sarif', 'gcc', 'github'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
-/** The options given on the command line; what is not given comes from the module's .vos-audit.json, else defaults. */
-export interface CommandLineOptions {
-  release?: Release;
-  nio?: boolean;
-  products?: ReadonlySet<string>;
+export interface RequestBase {
+  paths: string[];
+  /** What the command line states about every module; the rest comes from each module's .vos-audit.json. */
+  settings: StatedSettings;
   /** `--config FILE`: this configuration for every module, instead of the nearest .vos-audit.json. */
   config?: string;
-}
-
-export interface RunRequest {
-  paths: string[];
-  options: CommandLineOptions;
-  mode: 'check' | 'fix' | 'diff' | 'ports';
-  format: OutputFormat | PortsFormat;
-  /** With fix or diff: apply the suggestions too. */
-  suggestions: boolean;
   /** `--kind FILE=KIND`: kinds stated by the user, by path as given. */
   kinds: ReadonlyMap<string, FileKind>;
   /** Each file named stands for its whole module (the pre-commit hooks). */
   expandModules?: boolean;
+  /** Reads standard input, for the path `-`. */
+  readStandardInput?: () => Buffer;
+  toolVersion: string;
+}
+
+/** Audit the modules: report, fix them (`--fix`), or show the fixes (`--diff`). */
+export interface AuditRequest extends RequestBase {
+  command: 'audit';
+  mode: 'check' | 'fix' | 'diff';
+  format: OutputFormat;
+  /** With fix or diff: apply the suggestions too. */
+  suggestions: boolean;
   /** Report errors only. */
   quiet?: boolean;
   /** Exit 1 when there are more warnings than this. */
   maxWarnings?: number;
   /** Colour the text output. */
   color?: boolean;
-  toolVersion: string;
 }
+
+/** Print each module's live-port table. */
+export interface PortsRequest extends RequestBase {
+  command: 'ports';
+  format: PortsFormat;
+}
+
+export type RunRequest = AuditRequest | PortsRequest;
 
 export interface RunOutcome {
   stdout: string | Buffer;
@@ -57,24 +66,11 @@ export interface RunOutcome {
   exitCode: 0 | 1 | 2;
 }
 
-interface ReadModule {
-  name: string;
-  files: Array<SourceOfKind & { bytes: Buffer }>;
-  options: AuditOptions;
-  rules: readonly Rule[];
-}
-
-function moduleSettings(request: RunRequest, config: Config | undefined): Pick<ReadModule, 'options' | 'rules'> {
-  const { release = config?.release ?? newestRelease, nio = config?.nio ?? false } = request.options;
-  const products = request.options.products ?? config?.products;
-  return { options: { release, nio, ...(products && { products }) }, rules: configuredRules(config) };
-}
-
 const unknownKind = (path: string) =>
   `${path}: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind ${path}=inetd|macro|telnet-admin|services`;
 
-function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]): ReadModule['files'] {
-  const read = readSource(found.path);
+function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]): SourceOfKind[] {
+  const read = readSource(found.path, request.readStandardInput);
   if (!read.ok) {
     problems.push(read.reason);
     return [];
@@ -84,11 +80,11 @@ function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]
     problems.push(unknownKind(found.path));
     return [];
   }
-  return [{ source: read.source, kind, bytes: read.bytes }];
+  return [{ source: read.source, kind }];
 }
 
 /** Finds the modules, each with the settings of its .vos-audit.json (or --config) and the files it does not ignore. */
-function readModules(request: RunRequest, problems: string[]): ReadModule[] {
+function readModules(request: RunRequest, problems: string[]): ModuleInput[] {
   const paths = request.expandModules ? expandToModules(request.paths) : request.paths;
   const configs = new Map<string, Config>();
   const configAt = (path: string | undefined) => {
@@ -96,18 +92,18 @@ function readModules(request: RunRequest, problems: string[]): ReadModule[] {
     return path === undefined ? undefined : configs.get(path);
   };
   return discoverModules(paths).map((module) => {
-    const config = configAt(request.options.config ?? findConfig(module.directory));
+    const config = configAt(request.config ?? findConfig(module.directory));
     const files = module.files.filter((found) => found.explicit || !ignored(config, found.path));
-    return { name: module.name, ...moduleSettings(request, config), files: files.flatMap((found) => readFile(found, request, problems)) };
+    return { name: module.name, settings: resolveSettings(request.settings, config), files: files.flatMap((found) => readFile(found, request, problems)) };
   });
 }
 
 /** Writes each changed file; a file that cannot be written keeps its original bytes and is named in `problems`. */
-function writeFixes(module: ReadModule, result: ModuleResult, problems: string[]): ModuleResult {
-  const files = result.files.map((file, i): FileResult => {
+function writeFixes(result: ModuleResult, problems: string[]): ModuleResult {
+  const files = result.files.map((file): FileResult => {
     if (file.applied.length === 0) return file;
     try {
-      writeAtomically(file.source.path, encodeSource(file.source, file.output), module.files[i]!.bytes);
+      writeAtomically(file.source.path, encodeSource(file.source, file.output), file.source.bytes);
       return file;
     } catch (error) {
       problems.push(error instanceof UserError ? error.message : `cannot write ${file.source.path}: ${describeIoError(error)}`);
@@ -117,15 +113,13 @@ function writeFixes(module: ReadModule, result: ModuleResult, problems: string[]
   return { ...result, files };
 }
 
-function render(request: RunRequest, options: AuditOptions, results: ModuleResult[]): string | Buffer {
-  const files = results
-    .flatMap((result) => result.files)
-    .map((file) => (request.quiet ? { ...file, messages: file.messages.filter((m) => m.severity === 'error') } : file));
-  if (request.mode === 'ports') return formatPorts(results.map((result) => result.model), request.format as PortsFormat);
+function renderAudit(request: AuditRequest, results: ModuleResult[]): string | Buffer {
+  const shown = request.quiet ? results.map((result) => ({ ...result, files: result.files.map((file) => ({ ...file, messages: file.messages.filter((m) => m.severity === 'error') })) })) : results;
+  const files = shown.flatMap((result) => result.files);
   if (request.mode === 'diff') return formatDiff(files);
   switch (request.format) {
     case 'json':
-      return formatJson(files, options, request.toolVersion, request.mode === 'fix' ? 'fix' : 'check');
+      return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode);
     case 'sarif':
       return formatSarif(files, request.toolVersion);
     case 'gcc':
@@ -133,34 +127,37 @@ function render(request: RunRequest, options: AuditOptions, results: ModuleResul
     case 'github':
       return formatGithub(files);
     default:
-      return formatText(files, request.mode === 'fix' ? 'fix' : 'check', request.color ?? false);
+      return formatText(files, request.mode, request.color ?? false);
   }
+}
+
+/** Whether the findings fail the run: an error, or more warnings than allowed. */
+function failed(request: AuditRequest, results: readonly ModuleResult[]): boolean {
+  const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
+  const warnings = messages.filter((m) => m.severity === 'warning').length;
+  return messages.some((m) => atLeast(m.severity, 'error')) || (request.maxWarnings !== undefined && warnings > request.maxWarnings);
 }
 
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */
 export function run(request: RunRequest): RunOutcome {
   const problems: string[] = [];
-  let modules: ReadModule[];
+  let modules: ModuleInput[];
   try {
     modules = readModules(request, problems);
   } catch (error) {
     if (error instanceof UserError) return { stdout: '', stderr: [printable(error.message)], exitCode: 2 };
     throw error;
   }
-  const fix = request.mode === 'fix' || request.mode === 'diff';
   const audited = modules.filter((module) => module.files.length > 0);
-  let results = audited.map((module) =>
-    auditModule({ name: module.name, files: module.files }, { options: module.options, rules: module.rules, fix, suggestions: request.suggestions }),
-  );
-  if (request.mode === 'fix') results = results.map((result, i) => writeFixes(audited[i]!, result, problems));
-
-  const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
-  const warnings = messages.filter((m) => m.severity === 'warning').length;
-  const failed =
-    request.mode !== 'ports' && (messages.some((m) => atLeast(m.severity, 'error')) || (request.maxWarnings !== undefined && warnings > request.maxWarnings));
-  const options = modules[0]?.options ?? moduleSettings(request, undefined).options;
+  if (request.command === 'ports') {
+    const models = audited.map((module) => analyzeModule(module).model);
+    return { stdout: formatPorts(models, request.format), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
+  }
+  const fix = request.mode !== 'check';
+  let results = audited.map((module) => auditModule(module, { fix, suggestions: request.suggestions }));
+  if (request.mode === 'fix') results = results.map((result) => writeFixes(result, problems));
   // When no file could be audited, the text summary would read "no problems in 0 files", like a pass.
-  const nothingAudited = results.length === 0 && problems.length > 0 && request.mode !== 'ports' && request.format === 'text';
-  const stdout = nothingAudited ? '' : render(request, options, results);
-  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
+  const nothingAudited = results.length === 0 && problems.length > 0 && request.format === 'text';
+  const stdout = nothingAudited ? '' : renderAudit(request, results);
+  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed(request, results) ? 1 : 0 };
 }

@@ -1,11 +1,13 @@
 import { checkModule, type Checked } from './check.ts';
-import { parseModuleFiles, type FileKind, type SourceOfKind } from '../model/files.ts';
+import { parseModuleFiles, type SourceOfKind } from '../model/files.ts';
+import { type FileKind } from '../languages/registry.ts';
 import type { Fix } from '../fix/edit.ts';
 import { fixToFixedPoint } from '../fix/fix-loop.ts';
 import { fixesOf, type Message } from './message.ts';
 import { buildModule, type ModuleModel } from '../model/module.ts';
 import { rules as allRules } from '../rules/registry.ts';
-import type { AuditedModule, AuditOptions, Rule } from '../rules/rule.ts';
+import type { Settings } from '../model/settings.ts';
+import type { AuditedModule, Rule } from '../rules/rule.ts';
 import type { Source } from '../syntax/source.ts';
 
 export interface FileResult {
@@ -22,54 +24,68 @@ export interface FileResult {
 
 export interface ModuleResult {
   name: string;
+  settings: Settings;
   model: ModuleModel;
   files: FileResult[];
 }
 
-export interface AuditRequest {
-  options: AuditOptions;
+export interface AuditMode {
   fix: boolean;
   /** With fix: apply the suggestions too (commenting out macro start lines). */
   suggestions?: boolean;
+  /** The rules to run; by default every rule, at the levels the module's settings give them. */
   rules?: readonly Rule[];
 }
 
 type AuditedModuleCheck = Checked & { module: AuditedModule };
 
+/** A module to audit: its files as read, and its settings. */
 export interface ModuleInput {
   name: string;
   files: SourceOfKind[];
+  settings: Settings;
+}
+
+/** The rules with the levels the settings give them; rules turned `off` left out. */
+export function configuredRules(settings: Settings): readonly Rule[] {
+  if (settings.ruleLevels.size === 0) return allRules;
+  return allRules.flatMap((rule) => {
+    const level = settings.ruleLevels.get(rule.id);
+    if (level === 'off') return [];
+    return [level === undefined ? rule : { ...rule, severity: level }];
+  });
 }
 
 /** Parses a module's files, as given or as the texts a fix pass made, and builds its model. */
-export function analyzeModule(input: ModuleInput, options: AuditOptions, texts?: readonly string[]): AuditedModule {
+export function analyzeModule(input: ModuleInput, texts?: readonly string[]): AuditedModule {
   const files = parseModuleFiles(input.files.map((file, i) => ({ kind: file.kind, source: texts ? { ...file.source, text: texts[i]! } : file.source })));
-  return { name: input.name, files, model: buildModule(input.name, files, options) };
+  return { name: input.name, files, model: buildModule(input.name, files, input.settings) };
 }
 
 /** Audits one module: checks it, fixes it to a fixed point when asked, and checks the result. */
-export function auditModule(input: ModuleInput, request: AuditRequest): ModuleResult {
-  const rules = request.rules ?? allRules;
+export function auditModule(input: ModuleInput, mode: AuditMode): ModuleResult {
+  const rules = mode.rules ?? configuredRules(input.settings);
   // The fix loop's last pass checks the texts it returns (unless it stopped at its pass limit): the final check
   // reuses that result rather than parsing the same texts again.
   let last: { texts: readonly string[]; checked: AuditedModuleCheck } | undefined;
   const check = (texts: readonly string[]): AuditedModuleCheck => {
     if (last?.texts !== texts) {
-      const module = analyzeModule(input, request.options, texts);
-      last = { texts, checked: { module, ...checkModule(module, request.options, rules) } };
+      const module = analyzeModule(input, texts);
+      last = { texts, checked: { module, ...checkModule(module, input.settings, rules) } };
     }
     return last.checked;
   };
   const originals = input.files.map((file) => file.source.text);
-  const fixed = request.fix
+  const fixed = mode.fix
     ? fixToFixedPoint(originals, (texts) => {
         const { messages } = check(texts);
-        return input.files.map((file) => messages.filter((m) => m.file === file.source.path).flatMap((m) => fixesOf(m, request.suggestions ?? false)));
+        return input.files.map((file) => messages.filter((m) => m.file === file.source.path).flatMap((m) => fixesOf(m, mode.suggestions ?? false)));
       })
     : { texts: originals, applied: originals.map(() => []) };
   const { module, messages, suppressed } = check(fixed.texts);
   return {
     name: input.name,
+    settings: input.settings,
     model: module.model,
     files: input.files.map((file, i) => ({
       source: file.source,

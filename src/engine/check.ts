@@ -1,7 +1,8 @@
-import type { AuditedFile, FileKind } from '../model/files.ts';
+import type { Settings } from '../model/settings.ts';
+import { findSuppressions } from '../model/suppressions.ts';
+import { ruleIds, ruleUrl } from '../rules/registry.ts';
+import type { AuditedModule, FiledReport, Rule } from '../rules/rule.ts';
 import { byPlace, type Message } from './message.ts';
-import { ruleUrl } from '../rules/registry.ts';
-import type { AuditedModule, AuditOptions, FileContext, Report, Rule } from '../rules/rule.ts';
 import { applySuppressions } from './suppressions.ts';
 
 export interface Checked {
@@ -10,45 +11,34 @@ export interface Checked {
   suppressed: Map<string, number>;
 }
 
-/**
- * Runs the rules over a module, then applies the files' suppression comments; the framework, not the rule, stamps
- * id, severity, url and positions.
- */
-export function checkModule(module: AuditedModule, options: AuditOptions, rules: readonly Rule[]): Checked {
-  const stamp = (rule: Rule, file: AuditedFile | undefined, report: Report): Message => {
-    if (file === undefined) throw new Error(`rule ${rule.id} reported without naming a file`);
-    if (report.fix !== undefined && !rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not marked fixable`);
-    const index = file.lines;
-    const message: Message = {
-      file: file.source.path,
-      ruleId: rule.id,
-      severity: rule.severity,
-      reason: report.reason,
-      place: index.position(report.span),
-      source: 'vos-audit',
-      url: ruleUrl(rule),
-    };
-    // Assigned rather than spread in: a spread makes an object of its own for each message.
-    if (report.cause) message.cause = { reason: report.cause.reason, place: index.position(report.cause.span) };
-    if (report.fix) message.fix = report.fix;
-    if (report.suggestions) message.suggestions = report.suggestions;
-    return message;
+/** A rule's report as a message: the framework, not the rule, stamps id, severity, url and positions. */
+function stamp(rule: Rule, report: FiledReport): Message {
+  if (report.fix !== undefined && !rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not marked fixable`);
+  const index = report.file.lines;
+  const message: Message = {
+    file: report.file.source.path,
+    ruleId: rule.id,
+    severity: rule.severity,
+    reason: report.reason,
+    place: index.position(report.span),
+    source: 'vos-audit',
+    url: ruleUrl(rule),
   };
-  const messages: Message[] = [];
-  for (const rule of rules) {
-    if (rule.scope === 'module') {
-      rule.check({ module, options, report: (report) => messages.push(stamp(rule, report.file, report)) });
-      continue;
-    }
-    const check = rule.check as (context: FileContext<AuditedFile>) => void;
-    for (const file of module.files) {
-      if (file.kind !== (rule.scope as FileKind)) continue;
-      check({ file, module, options, report: (report) => messages.push(stamp(rule, report.file ?? file, report)) });
-    }
-  }
-  const active = (id: string) => rules.find((rule) => rule.id === id);
-  const suppressionRules = { withoutReason: active('suppression-without-reason'), unused: active('unused-suppression') };
-  const { kept, suppressed, reports } = applySuppressions(module.files, messages, suppressionRules);
-  for (const { rule, file, report } of reports) kept.push(stamp(rule, file, report));
+  // Assigned rather than spread in: a spread makes an object of its own for each message.
+  if (report.cause) message.cause = { reason: report.cause.reason, place: index.position(report.cause.span) };
+  if (report.fix) message.fix = report.fix;
+  if (report.suggestions) message.suggestions = report.suggestions;
+  return message;
+}
+
+/** Runs the rules over a module, applies the files' suppression comments, then the rules that read those. */
+export function checkModule(module: AuditedModule, settings: Settings, rules: readonly Rule[]): Checked {
+  const suppressions = module.files.flatMap(findSuppressions);
+  const run = (rule: Rule, into: Message[]) =>
+    rule.run({ module, settings, suppressions, ruleIds, report: (report) => into.push(stamp(rule, report)) });
+  const findings: Message[] = [];
+  for (const rule of rules) if (rule.scope !== 'suppressions') run(rule, findings);
+  const { kept, suppressed } = applySuppressions(suppressions, findings);
+  for (const rule of rules) if (rule.scope === 'suppressions') run(rule, kept);
   return { messages: kept.sort(byPlace), suppressed };
 }

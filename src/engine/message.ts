@@ -1,5 +1,5 @@
 import type { Fix } from '../fix/edit.ts';
-import type { Severity } from '../rules/rule.ts';
+import type { Severity } from '../model/settings.ts';
 import type { Position } from '../syntax/position.ts';
 
 /** A finding, in the shape of vfile-message: what is wrong and what to do, where, and which rule says so. */

@@ -1,7 +1,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describeIoError, UserError } from './errors.ts';
-import { kindByName, knownNamesText } from '../languages/kind.ts';
+import { kindByName, knownNamesText } from '../languages/registry.ts';
 import { standardInput } from './read.ts';
 
 export interface DiscoveredFile {

@@ -1,4 +1,4 @@
-import { tinyServices, type TinyService } from '../catalog/inetd-services.ts';
+import { bootpPort, tftpPort, tinyServices, type TinyService } from '../catalog/inetd-services.ts';
 import { programName } from '../catalog/program-name.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import { wellKnownPort } from '../catalog/well-known-services.ts';
@@ -21,6 +21,11 @@ export interface InetdService {
 
 export function isTcpd(program: string): boolean {
   return programName(program) === 'tcpd';
+}
+
+/** bootp and tftp: the two services VOS ships with a direct line and a line through tcpd. */
+export function isBootpOrTftp(service: InetdService): boolean {
+  return service.transport === 'udp' && (service.port === bootpPort || service.port === tftpPort);
 }
 
 /** `tcp`, `tcp6`, `rpc/tcp`, `tcp,rcvbuf=1k`: tcp; the same for udp; anything else (sctp, unix) neither. */

@@ -1,9 +1,10 @@
 import { append } from '../util/append.ts';
 import { daemonPorts } from '../catalog/daemons.ts';
 import { compareReleases, describeRanges, parseRelease, releaseIn, type Release } from '../catalog/releases.ts';
-import { serverPorts, type ServerPort, type Transport } from '../catalog/server-ports.ts';
+import { rsnPort, serverPorts, type ServerPort, type Transport } from '../catalog/server-ports.ts';
 import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from './files.ts';
 import type { MacroCondition } from '../syntax/macro-tree.ts';
+import type { Settings } from './settings.ts';
 import type { InetdService } from './inetd.ts';
 import { macroStarts, type StartEvent } from './macro-starts.ts';
 import { Place } from './place.ts';
@@ -40,13 +41,6 @@ export interface ModuleModel {
   macrosGiven: boolean;
 }
 
-export interface ModelOptions {
-  release: Release;
-  nio: boolean;
-  /** The products purchased, when the user said; undefined leaves `software_purchased` conditions open. */
-  products?: ReadonlySet<string>;
-}
-
 const stateRank: Record<ListenerState, number> = { live: 3, conditional: 2, dead: 1, off: 0 };
 const transportRank: Record<Transport, number> = { tcp: 0, udp: 1 };
 
@@ -66,17 +60,17 @@ function conditionText(conditions: MacroCondition[]): string {
 }
 
 /** The state of a start: commented out, dead, decided by the products purchased, or open. */
-function decide(event: Pick<StartEvent, 'off' | 'dead' | 'conditions'>, options: ModelOptions): Decided {
+function decide(event: Pick<StartEvent, 'off' | 'dead' | 'conditions'>, settings: Settings): Decided {
   if (event.off) return { state: 'off', note: 'commented out' };
   if (event.dead !== undefined) return { state: 'dead', note: event.dead };
   const open: MacroCondition[] = [];
   for (const condition of event.conditions) {
     const product = purchased.exec(condition.text)?.[1]?.toUpperCase();
-    if (product === undefined || options.products === undefined) {
+    if (product === undefined || settings.products === undefined) {
       open.push(condition);
       continue;
     }
-    if (options.products.has(product) === condition.negated) {
+    if (settings.products.has(product) === condition.negated) {
       return { state: 'off', note: `product ${product} is ${condition.negated ? '' : 'not '}purchased` };
     }
   }
@@ -131,7 +125,7 @@ function networkPort(args: string[]): number | undefined {
 const rsnRelease = parseRelease('15.0')!;
 
 /** telnetd's listeners: the listing's rows when one was given, else port 23 and, from 15.0, the RSN's port 85. */
-function telnetListeners(listings: TelnetAdminFile[], start: DecidedStart, options: ModelOptions): Listener[] {
+function telnetListeners(listings: TelnetAdminFile[], start: DecidedStart, settings: Settings): Listener[] {
   const rows = listings.flatMap((file) => file.tree.children.map((row) => ({ file, row })));
   if (rows.length > 0) {
     return rows.map(({ file, row }) => {
@@ -148,7 +142,7 @@ function telnetListeners(listings: TelnetAdminFile[], start: DecidedStart, optio
       };
     });
   }
-  const ports = compareReleases(options.release, rsnRelease) >= 0 ? [23, 85] : [23];
+  const ports = compareReleases(settings.release, rsnRelease) >= 0 ? [23, rsnPort] : [23];
   return ports.map((port) => ({
     port,
     protocol: 'tcp' as const,
@@ -232,7 +226,7 @@ const kernelRows: Listener[] = serverPorts
   }));
 
 /** Builds the model of one module from all of its files: which daemons and ports will be live, and why. */
-export function buildModule(name: string, files: readonly AuditedFile[], options: ModelOptions): ModuleModel {
+export function buildModule(name: string, files: readonly AuditedFile[], settings: Settings): ModuleModel {
   const macros = files.filter((file): file is MacroFile => file.kind === 'macro');
   const byName = new Map(macros.map((file) => [baseName(file.source.path).replace(/\.cm$/, ''), file]));
   const entries = macros.filter((file) => baseName(file.source.path) === 'module_start_up.cm');
@@ -245,7 +239,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], options
     macrosGiven: macros.length > 0,
   };
 
-  const decided = events.map((event) => ({ event, start: { ...decide(event, options), evidence: event.evidence } }));
+  const decided = events.map((event) => ({ event, start: { ...decide(event, settings), evidence: event.evidence } }));
   const strongestStart = (daemon: string) => strongest(decided.filter((d) => d.event.daemon === daemon).map((d) => d.start));
   if (macros.length > 0) {
     const inetd = strongestStart('inetd');
@@ -254,7 +248,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], options
   const stcpAssumed: DecidedStart = { state: 'live', note: 'assumed: STCP is started (no module_start_up.cm given)', evidence: [] };
   const telnetStart = macros.length > 0 ? strongestStart('telnetd') : stcpAssumed;
   if (telnetStart !== undefined) {
-    append(model.listeners, telnetListeners(files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'), telnetStart, options));
+    append(model.listeners, telnetListeners(files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'), telnetStart, settings));
   }
   if (macros.length === 0) {
     for (const daemon of ['ftpd', 'snmpd']) {
@@ -286,7 +280,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], options
   append(model.listeners, kernelRows);
 
   for (const listener of model.listeners) {
-    const outside = releaseNote(listener.daemon, listener.port, options.release);
+    const outside = releaseNote(listener.daemon, listener.port, settings.release);
     if (outside !== undefined && listener.state !== 'off') {
       listener.state = 'off';
       listener.note = outside;

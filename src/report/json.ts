@@ -1,18 +1,31 @@
-import type { FileResult } from '../engine/audit.ts';
-import type { AuditOptions } from '../rules/rule.ts';
+import type { ModuleResult } from '../engine/audit.ts';
+import type { Settings } from '../model/settings.ts';
 import { summarize } from './summary.ts';
 
 export const jsonReportVersion = 1;
 
-/** The JSON report; its shape is documented in docs/json-report.md and only grows within a version. */
-export function formatJson(results: readonly FileResult[], options: AuditOptions, toolVersion: string, mode: 'check' | 'fix'): string {
+function settingsJson(settings: Settings) {
+  return { release: settings.release.text, nio: settings.nio, products: settings.products ? [...settings.products].sort() : null };
+}
+
+/**
+ * The JSON report; its shape is documented in docs/json-report.md and only grows within a version. `fallback` is
+ * what `options` shows when no module was audited.
+ */
+export function formatJson(modules: readonly ModuleResult[], fallback: Settings, toolVersion: string, mode: 'check' | 'fix'): string {
+  const results = modules.flatMap((module) => module.files.map((file) => ({ ...file, module: module.name })));
   const report = {
     version: jsonReportVersion,
     tool: { name: 'vos-audit', version: toolVersion },
     mode,
-    options: { release: options.release.text, nio: options.nio, products: options.products ? [...options.products].sort() : null },
+    options: settingsJson(modules[0]?.settings ?? fallback),
+    modules: modules.map((module) => ({
+      name: module.name,
+      settings: { ...settingsJson(module.settings), rules: Object.fromEntries([...module.settings.ruleLevels].sort(([a], [b]) => (a < b ? -1 : 1))) },
+    })),
     files: results.map((result) => ({
       path: result.source.path,
+      module: result.module,
       kind: result.kind,
       encoding: result.source.encoding,
       bom: result.source.bom,

@@ -1,6 +1,6 @@
 import type { FileResult } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
-import type { Severity } from '../rules/rule.ts';
+import type { Severity } from '../model/settings.ts';
 import { printable } from './printable.ts';
 
 const gccSeverity: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };

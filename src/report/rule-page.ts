@@ -1,6 +1,6 @@
 import { exampleInput, exampleOutput } from '../rules/support/examples.ts';
-import type { Rule, RuleExample } from '../rules/rule.ts';
-import { kindByName } from '../languages/kind.ts';
+import { languageRead, type Rule, type RuleExample } from '../rules/rule.ts';
+import { kindByName, languageOf } from '../languages/registry.ts';
 
 function fence(text: string, info = ''): string {
   return `\`\`\`${info}\n${text.endsWith('\n') ? text : `${text}\n`}\`\`\``;
@@ -15,12 +15,10 @@ function optionsLine(example: RuleExample): string {
   return flags.length > 0 ? `With \`${flags.join(' ')}\`:\n\n` : '';
 }
 
-const fenceInfo = { inetd: 'inetd', macro: 'vos-cm', 'telnet-admin': 'text', services: 'text' } as const;
-
 function files(texts: Record<string, string>): string {
   const entries = Object.entries(texts);
   return entries
-    .map(([name, text]) => `${entries.length > 1 ? `\`${name}\`:\n\n` : ''}${fence(text, fenceInfo[kindByName(name) ?? 'services'])}`)
+    .map(([name, text]) => `${entries.length > 1 ? `\`${name}\`:\n\n` : ''}${fence(text, languageOf(kindByName(name) ?? 'services').fence)}`)
     .join('\n\n');
 }
 
@@ -32,7 +30,7 @@ function examplePage(rule: Rule, example: RuleExample): string {
       : `Findings:\n\n${fence(example.messages.map((m) => m.replace(/^(\S+) /, `$1 ${rule.severity} `)).join('\n'))}`,
   );
   if (example.output !== undefined) {
-    const flags = rule.scope === 'module' && rule.suggests ? '--fix --suggestions' : '--fix';
+    const flags = rule.suggests ? '--fix --suggestions' : '--fix';
     const input = exampleInput(rule, example);
     const changed = Object.fromEntries(Object.entries(exampleOutput(rule, example)).filter(([name, text]) => input[name] !== text));
     parts.push(`After \`vos-audit ${flags}\`:\n\n${files(changed)}`);
@@ -40,17 +38,14 @@ function examplePage(rule: Rule, example: RuleExample): string {
   return parts.join('\n\n');
 }
 
-const checks = {
-  inetd: 'inetd.conf',
-  macro: 'command macros (module_start_up.cm and the macros it runs)',
-  'telnet-admin': 'telnet_admin listings',
-  services: 'the STCP services file',
-  module: 'the module as a whole: its live-port model, built from all of its files',
-} as const;
+function checks(rule: Rule): string {
+  const kind = languageRead(rule);
+  return kind === undefined ? 'the module as a whole: its live-port model, built from all of its files' : languageOf(kind).title;
+}
 
 function fixability(rule: Rule): string {
   if (rule.fixable) return 'yes, with `--fix` or `--diff`';
-  if (rule.scope === 'module' && rule.suggests) return 'suggestions only, applied with `--fix --suggestions` or shown with `--diff --suggestions`';
+  if (rule.suggests) return 'suggestions only, applied with `--fix --suggestions` or shown with `--diff --suggestions`';
   return 'no';
 }
 
@@ -59,7 +54,7 @@ export function renderRulePage(rule: Rule): string {
   const sections = [
     `# ${rule.id}`,
     `${rule.docs.summary}.`,
-    `- Severity: ${rule.severity}\n- Fixable: ${fixability(rule)}\n- Checks: ${checks[rule.scope]}`,
+    `- Severity: ${rule.severity}\n- Fixable: ${fixability(rule)}\n- Checks: ${checks(rule)}`,
     `## Why\n\n${rule.docs.rationale}`,
   ];
   if (rule.docs.fix !== undefined) sections.push(`## The fix\n\n${rule.docs.fix}`);

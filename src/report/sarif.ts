@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import type { FileResult } from '../engine/audit.ts';
 import { fixesOf, type Message } from '../engine/message.ts';
 import { ruleUrl, rules } from '../rules/registry.ts';
-import type { Rule, Severity } from '../rules/rule.ts';
+import type { Severity } from '../model/settings.ts';
+import type { Rule } from '../rules/rule.ts';
 import { LineIndex, type Position } from '../syntax/position.ts';
 import { encodeSource } from '../syntax/source.ts';
 

@@ -1,5 +1,5 @@
 import type { FileResult } from '../engine/audit.ts';
-import type { Severity } from '../rules/rule.ts';
+import type { Severity } from '../model/settings.ts';
 
 export interface Summary {
   files: number;

@@ -1,9 +1,9 @@
 import { tftpPort } from '../catalog/inetd-services.ts';
+import { isBootpOrTftp } from '../model/inetd.ts';
 import { activeServices, describeService, entrySpan } from './support/describe.ts';
-import { isBootpOrTftp } from './inetd-unwrapped-service.ts';
-import type { FileRule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
-export const inetdBootpTftpActive: FileRule<'inetd'> = {
+export const inetdBootpTftpActive = defineRule({
   id: 'inetd-bootp-tftp-active',
   scope: 'inetd',
   severity: 'warning',
@@ -41,11 +41,11 @@ export const inetdBootpTftpActive: FileRule<'inetd'> = {
   ],
   check(context) {
     for (const service of activeServices(context.file)) {
-      if (!isBootpOrTftp(service) || (context.options.nio && service.port === tftpPort)) continue;
+      if (!isBootpOrTftp(service) || (context.settings.nio && service.port === tftpPort)) continue;
       context.report({
         reason: `Unexpected active ${describeService(service)}: leave it commented out unless a client of this module needs it`,
         span: entrySpan(service),
       });
     }
   },
-};
+});

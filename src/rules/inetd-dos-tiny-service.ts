@@ -1,7 +1,7 @@
-import type { FileRule } from './rule.ts';
+import { defineRule } from './rule.ts';
 import { tinyServiceCheck } from './support/tiny-service.ts';
 
-export const inetdDosTinyService: FileRule<'inetd'> = {
+export const inetdDosTinyService = defineRule({
   id: 'inetd-dos-tiny-service',
   scope: 'inetd',
   severity: 'error',
@@ -45,4 +45,4 @@ export const inetdDosTinyService: FileRule<'inetd'> = {
     },
   ],
   check: tinyServiceCheck(true, 'a denial-of-service vector'),
-};
+});

@@ -1,8 +1,8 @@
 import { listenerKey, type InetdService } from '../model/inetd.ts';
 import { activeServices, describeService, entrySpan } from './support/describe.ts';
-import type { FileRule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
-export const inetdDuplicateService: FileRule<'inetd'> = {
+export const inetdDuplicateService = defineRule({
   id: 'inetd-duplicate-service',
   scope: 'inetd',
   severity: 'error',
@@ -44,4 +44,4 @@ export const inetdDuplicateService: FileRule<'inetd'> = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 import { tftpPort } from '../catalog/inetd-services.ts';
 import { activeServices, describeService, entrySpan } from './support/describe.ts';
-import type { FileRule } from './rule.ts';
+import { defineRule } from './rule.ts';
 import { neededByNio } from './support/tiny-service.ts';
 
-export const inetdNioFirewall: FileRule<'inetd'> = {
+export const inetdNioFirewall = defineRule({
   id: 'inetd-nio-firewall',
   scope: 'inetd',
   severity: 'info',
@@ -40,9 +40,9 @@ export const inetdNioFirewall: FileRule<'inetd'> = {
     },
   ],
   check(context) {
-    if (!context.options.nio) return;
+    if (!context.settings.nio) return;
     for (const service of activeServices(context.file)) {
-      if (neededByNio(service, context.options)) {
+      if (neededByNio(service, context.settings)) {
         context.report({
           reason: `${describeService(service)} stays on for the NIO, and inetd serves it internally where tcpd cannot restrict it: block tcp/37 at the site firewall`,
           span: entrySpan(service),
@@ -55,4 +55,4 @@ export const inetdNioFirewall: FileRule<'inetd'> = {
       }
     }
   },
-};
+});

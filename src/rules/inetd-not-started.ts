@@ -1,6 +1,6 @@
-import type { ModuleRule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
-export const inetdNotStarted: ModuleRule = {
+export const inetdNotStarted = defineRule({
   id: 'inetd-not-started',
   scope: 'module',
   severity: 'warning',
@@ -32,4 +32,4 @@ export const inetdNotStarted: ModuleRule = {
       context.report({ file, span: { start: 0, end: 0 }, reason: "Unexpected inetd.conf: the module's macros never start inetd (start_stcp is not run), so none of its entries is live" });
     }
   },
-};
+});

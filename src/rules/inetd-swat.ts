@@ -1,8 +1,8 @@
 import { swatPort } from '../catalog/inetd-services.ts';
 import { activeServices, describeService, entrySpan } from './support/describe.ts';
-import type { FileRule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
-export const inetdSwat: FileRule<'inetd'> = {
+export const inetdSwat = defineRule({
   id: 'inetd-swat',
   scope: 'inetd',
   severity: 'warning',
@@ -33,4 +33,4 @@ export const inetdSwat: FileRule<'inetd'> = {
       });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { FileRule } from './rule.ts';
+import { defineRule } from './rule.ts';
 import { tinyServiceCheck } from './support/tiny-service.ts';
 
-export const inetdTinyService: FileRule<'inetd'> = {
+export const inetdTinyService = defineRule({
   id: 'inetd-tiny-service',
   scope: 'inetd',
   severity: 'warning',
@@ -40,4 +40,4 @@ export const inetdTinyService: FileRule<'inetd'> = {
     },
   ],
   check: tinyServiceCheck(false, 'an open port nothing needs'),
-};
+});

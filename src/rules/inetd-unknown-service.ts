@@ -1,7 +1,7 @@
 import { activeServices, entrySpan } from './support/describe.ts';
-import type { FileRule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
-export const inetdUnknownService: FileRule<'inetd'> = {
+export const inetdUnknownService = defineRule({
   id: 'inetd-unknown-service',
   scope: 'inetd',
   severity: 'warning',
@@ -31,4 +31,4 @@ export const inetdUnknownService: FileRule<'inetd'> = {
       });
     }
   },
-};
+});

@@ -1,14 +1,11 @@
-import { bootpPort, defaultTcpdPath, tftpPort } from '../catalog/inetd-services.ts';
+import type { InetdFile } from '../model/files.ts';
+import { defaultTcpdPath } from '../catalog/inetd-services.ts';
 import type { Fix } from '../fix/edit.ts';
 import { commentOutEntry, enableEntry } from '../fix/inetd-fixes.ts';
-import { isTcpd, listenerKey, type InetdService } from '../model/inetd.ts';
+import { isBootpOrTftp, isTcpd, listenerKey, type InetdService } from '../model/inetd.ts';
 import { programName } from '../catalog/program-name.ts';
 import { activeServices, describeService, entrySpan } from './support/describe.ts';
-import type { FileRule, InetdFile } from './rule.ts';
-
-export function isBootpOrTftp(service: InetdService): boolean {
-  return service.transport === 'udp' && (service.port === bootpPort || service.port === tftpPort);
-}
+import { defineRule } from './rule.ts';
 
 /** The file's commented-out tcpd lines by listener, the first of each. */
 function disabledTcpdLines(file: InetdFile): Map<string, InetdService> {
@@ -53,7 +50,7 @@ function routeThroughTcpd(file: InetdFile, service: InetdService): Fix {
   return { description: `routed line ${entry.position.start.line} (${entry.service.value}/${entry.protocol.value}) through ${tcpdPath}`, edits };
 }
 
-export const inetdUnwrappedService: FileRule<'inetd'> = {
+export const inetdUnwrappedService = defineRule({
   id: 'inetd-unwrapped-service',
   scope: 'inetd',
   severity: 'error',
@@ -127,4 +124,4 @@ export const inetdUnwrappedService: FileRule<'inetd'> = {
       });
     }
   },
-};
+});

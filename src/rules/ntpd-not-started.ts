@@ -1,9 +1,9 @@
 import { compareReleases, parseRelease } from '../catalog/releases.ts';
-import type { ModuleRule } from './rule.ts';
+import { defineRule } from './rule.ts';
 
 const ntpdRelease = parseRelease('15.1')!;
 
-export const ntpdNotStarted: ModuleRule = {
+export const ntpdNotStarted = defineRule({
   id: 'ntpd-not-started',
   scope: 'module',
   severity: 'info',
@@ -33,14 +33,14 @@ export const ntpdNotStarted: ModuleRule = {
   ],
   check(context) {
     const { model, files } = context.module;
-    if (!model.macrosGiven || compareReleases(context.options.release, ntpdRelease) < 0) return;
+    if (!model.macrosGiven || compareReleases(context.settings.release, ntpdRelease) < 0) return;
     if (model.listeners.some((l) => l.daemon === 'ntpd' && (l.state === 'live' || l.state === 'conditional'))) return;
     const macros = files.filter((file) => file.kind === 'macro');
     const file = macros.find((m) => /(^|\/)module_start_up\.cm$/i.test(m.source.path)) ?? macros[0]!;
     context.report({
       file,
       span: { start: 0, end: 0 },
-      reason: `Unexpected module without ntpd on VOS ${context.options.release.text}: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm`,
+      reason: `Unexpected module without ntpd on VOS ${context.settings.release.text}: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm`,
     });
   },
-};
+});

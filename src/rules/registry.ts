@@ -14,12 +14,13 @@ import { rpcServicesLive } from './rpc-services-live.ts';
 import { rsnTelnetPort } from './rsn-telnet-port.ts';
 import type { Rule } from './rule.ts';
 import { servicesSyntax } from './services-syntax.ts';
-import { suppressionWithoutReason, unusedSuppression } from './suppression-rules.ts';
+import { suppressionWithoutReason } from './suppression-without-reason.ts';
 import { syncCfgdWithoutNio } from './sync-cfgd-without-nio.ts';
 import { telnetAdminSyntax } from './telnet-admin-syntax.ts';
 import { telnetCleartextLogin } from './telnet-cleartext-login.ts';
 import { telnetMsdStarted } from './telnet-msd-started.ts';
 import { telnetWithoutSshd } from './telnet-without-sshd.ts';
+import { unusedSuppression } from './unused-suppression.ts';
 
 export const rules: readonly Rule[] = [
   inetdSyntax,

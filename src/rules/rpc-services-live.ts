@@ -1,20 +1,24 @@
+import { defineRule } from './rule.ts';
 import { whenText } from './support/listeners.ts';
-import { startLineRule } from './support/start-line.ts';
+import { commentOutStartLine, reportStartLines } from './support/start-line.ts';
 
-export const rpcServicesLive = startLineRule({
+export const rpcServicesLive = defineRule({
   id: 'rpc-services-live',
+  scope: 'module',
   severity: 'warning',
-  daemons: ['portmap', 'nfs_server'],
-  summary: 'portmap (udp/111) and nfs_server (udp/2049) should run only where NFS is used',
-  rationale: [
-    'The portmapper tells RPC clients where RPC services listen; nfs_server (product S135) serves files over NFS',
-    "on udp/2049 and registers with it, and its mount daemon takes a port that changes. VOS does not start them:",
-    'a site macro called from module_start_up.cm does. Together they let anyone who reaches the module list its',
-    'RPC services and, with a lax export, read its files. Run them only where NFS is needed, and keep udp/111,',
-    'udp/2049 and the mount port behind a firewall.',
-  ].join('\n'),
-  reason: (listener) =>
-    `Unexpected ${listener.daemon} on ${listener.protocol}/${listener.port}${whenText(listener)}: RPC services are open to anyone who reaches the module; comment out its start line unless NFS is needed`,
+  fixable: false,
+  suggests: true,
+  docs: {
+    summary: 'portmap (udp/111) and nfs_server (udp/2049) should run only where NFS is used',
+    rationale: [
+      'The portmapper tells RPC clients where RPC services listen; nfs_server (product S135) serves files over NFS',
+      "on udp/2049 and registers with it, and its mount daemon takes a port that changes. VOS does not start them:",
+      'a site macro called from module_start_up.cm does. Together they let anyone who reaches the module list its',
+      'RPC services and, with a lax export, read its files. Run them only where NFS is needed, and keep udp/111,',
+      'udp/2049 and the mount port behind a firewall.',
+    ].join('\n'),
+    fix: commentOutStartLine,
+  },
   examples: [
     {
       title: 'A site macro that starts the portmapper',
@@ -30,4 +34,7 @@ export const rpcServicesLive = startLineRule({
       },
     },
   ],
+  check: reportStartLines(['portmap', 'nfs_server'], (listener) =>
+    `Unexpected ${listener.daemon} on ${listener.protocol}/${listener.port}${whenText(listener)}: RPC services are open to anyone who reaches the module; comment out its start line unless NFS is needed`,
+  ),
 });

@@ -1,8 +1,8 @@
+import { rsnPort } from '../catalog/server-ports.ts';
+import { defineRule } from './rule.ts';
 import { reportedAt, running } from './support/listeners.ts';
-import type { ModuleRule } from './rule.ts';
-import { rsnPort } from './telnet-cleartext-login.ts';
 
-export const rsnTelnetPort: ModuleRule = {
+export const rsnTelnetPort = defineRule({
   id: 'rsn-telnet-port',
   scope: 'module',
   severity: 'info',
@@ -33,4 +33,4 @@ export const rsnTelnetPort: ModuleRule = {
       context.report({ ...at, reason: 'tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network' });
     }
   },
-};
+});

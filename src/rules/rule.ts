@@ -1,19 +1,10 @@
-import type { Release } from '../catalog/releases.ts';
-import type { AuditedFile, FileKind, InetdFile, MacroFile, ServicesFile, TelnetAdminFile } from '../model/files.ts';
 import type { Fix } from '../fix/edit.ts';
+import type { FileKind } from '../languages/registry.ts';
+import { isOfKind, type AuditedFile, type FileOfKind } from '../model/files.ts';
 import type { ModuleModel } from '../model/module.ts';
+import type { Settings, Severity } from '../model/settings.ts';
+import type { Suppression } from '../model/suppressions.ts';
 import type { Span } from '../syntax/position.ts';
-
-export type Severity = 'error' | 'warning' | 'info';
-
-/** What the module is, as far as the verdicts depend on it. */
-export interface AuditOptions {
-  release: Release;
-  /** The module has an NIO (V-series network I/O blade), which needs tcp/37 time and tftp. */
-  nio: boolean;
-  /** The products purchased, when stated (`--products`); otherwise `software_purchased` conditions stay open. */
-  products?: ReadonlySet<string>;
-}
 
 /** A module as the rules see it: its files, parsed, and the model built from them. */
 export interface AuditedModule {
@@ -26,8 +17,6 @@ export interface AuditedModule {
 export interface Report {
   reason: string;
   span: Span;
-  /** The file the finding is in, for module rules; a file rule reports on its own file. */
-  file?: AuditedFile;
   /** A related place, such as the first definition of a duplicate. */
   cause?: { reason: string; span: Span };
   /** A safe fix, applied by --fix. */
@@ -36,27 +25,33 @@ export interface Report {
   suggestions?: Fix[];
 }
 
-interface ContextBase {
+/** A report of a rule that reads more than one file: it names the file the finding is in. */
+export type FiledReport = Report & { file: AuditedFile };
+
+export interface ModuleContext {
   module: AuditedModule;
-  options: AuditOptions;
+  settings: Settings;
+  report(report: FiledReport): void;
+}
+
+export interface FileContext<F extends AuditedFile> {
+  file: F;
+  module: AuditedModule;
+  settings: Settings;
   report(report: Report): void;
 }
 
-export interface FileContext<F extends AuditedFile> extends ContextBase {
-  file: F;
-}
-
-interface FilesByKind {
-  inetd: InetdFile;
-  macro: MacroFile;
-  'telnet-admin': TelnetAdminFile;
-  services: ServicesFile;
+/** What the suppression pass found, once every other rule has run: each comment with the ids it silenced. */
+export interface SuppressionContext extends ModuleContext {
+  suppressions: readonly Suppression[];
+  /** Every rule's id, whether or not the configuration turns it on. */
+  ruleIds: readonly string[];
 }
 
 /** A rule example: input files, the messages the rule gives on them, and the files after --fix. */
 export interface RuleExample {
   title: string;
-  /** One file, named as the rule's scope names it (inetd.conf, module_start_up.cm …), or several by name. */
+  /** One file, named as its language names examples (inetd.conf, module_start_up.cm …), or several by name. */
   input: string | Record<string, string>;
   options?: { release?: string; nio?: boolean; products?: string[] };
   /** `line:column reason`, with `file:` in front when the example has several files. */
@@ -65,11 +60,14 @@ export interface RuleExample {
   output?: string | Record<string, string>;
 }
 
-interface RuleBase {
+interface RuleMeta {
+  /** kebab-case, self-explaining: `inetd-tiny-service`. */
   id: string;
   severity: Severity;
   /** Reports fixes that --fix applies. */
   fixable: boolean;
+  /** Reports suggestions, applied only with --suggestions. */
+  suggests?: boolean;
   docs: {
     summary: string;
     /** Why the rule exists, in VOS terms (Markdown). */
@@ -80,17 +78,55 @@ interface RuleBase {
   examples: RuleExample[];
 }
 
-export interface FileRule<K extends FileKind> extends RuleBase {
+/** A rule that reads each file of one language. */
+export interface FileRuleSpec<K extends FileKind> extends RuleMeta {
   scope: K;
-  check(context: FileContext<FilesByKind[K]>): void;
+  check(context: FileContext<FileOfKind<K>>): void;
 }
 
-export interface ModuleRule extends RuleBase {
+/** A rule that reads the module as a whole: its model, built from all of its files. */
+export interface ModuleRuleSpec extends RuleMeta {
   scope: 'module';
-  /** Reports suggestions, applied only with --suggestions. */
-  suggests?: boolean;
-  check(context: ContextBase): void;
+  check(context: ModuleContext): void;
 }
 
-export type Rule = FileRule<'inetd'> | FileRule<'macro'> | FileRule<'telnet-admin'> | FileRule<'services'> | ModuleRule;
-export type { InetdFile };
+/** A rule that reads the suppression comments, after every other rule has run. */
+export interface SuppressionRuleSpec extends RuleMeta {
+  scope: 'suppressions';
+  check(context: SuppressionContext): void;
+}
+
+export type RuleSpec = { [K in FileKind]: FileRuleSpec<K> }[FileKind] | ModuleRuleSpec | SuppressionRuleSpec;
+
+export type Scope = RuleSpec['scope'];
+
+export interface Rule extends RuleMeta {
+  scope: Scope;
+  /** Runs the rule on a module; each finding is reported with the file it is in. */
+  run(context: SuppressionContext): void;
+}
+
+function checkEachFile<K extends FileKind>(spec: FileRuleSpec<K>, context: ModuleContext): void {
+  for (const file of context.module.files) {
+    if (isOfKind(file, spec.scope)) spec.check({ file, module: context.module, settings: context.settings, report: (report) => context.report({ file, ...report }) });
+  }
+}
+
+/** Every rule is written as one call of this, whatever it reads. */
+export function defineRule(spec: RuleSpec): Rule {
+  const { check: _check, ...meta } = spec;
+  return {
+    ...meta,
+    run(context) {
+      if (spec.scope === 'suppressions') spec.check(context);
+      else if (spec.scope === 'module') spec.check(context);
+      // TypeScript cannot follow that a spec's scope and its check's file vary together; isOfKind keeps them so.
+      else checkEachFile(spec as FileRuleSpec<FileKind>, context);
+    },
+  };
+}
+
+/** The language a rule reads, or undefined for a rule of the whole module or of its suppression comments. */
+export function languageRead(rule: Pick<Rule, 'scope'>): FileKind | undefined {
+  return rule.scope === 'module' || rule.scope === 'suppressions' ? undefined : rule.scope;
+}

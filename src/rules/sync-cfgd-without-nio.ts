@@ -1,21 +1,23 @@
+import { defineRule } from './rule.ts';
 import { whenText } from './support/listeners.ts';
-import { startLineRule } from './support/start-line.ts';
+import { commentOutStartLine, reportStartLines } from './support/start-line.ts';
 
-export const syncCfgdWithoutNio = startLineRule({
+export const syncCfgdWithoutNio = defineRule({
   id: 'sync-cfgd-without-nio',
+  scope: 'module',
   severity: 'warning',
-  daemons: ['sync_cfgd'],
-  summary: 'sync_cfgd (udp/29000) should run only on a V-series module with an NIO',
-  rationale: [
-    'sync_cfgd is a bootp server that answers only the NIO blades sold with V-series modules (VOS 15.0 and later).',
-    'On a Continuum, or a V-series module without an NIO, it has nobody to serve and is one more open port. With',
-    'an NIO (`--nio`) it is needed; its requests come over the private network between the NIO and the module, so',
-    'udp/29000 should be dropped at every firewall either way.',
-  ].join('\n'),
-  reason: (listener, options) =>
-    options.nio
-      ? undefined
-      : `Unexpected sync_cfgd on udp/${listener.port}${whenText(listener)} on a module without an NIO: it serves only NIO blades; comment out its start line (or audit with --nio if the module has one)`,
+  fixable: false,
+  suggests: true,
+  docs: {
+    summary: 'sync_cfgd (udp/29000) should run only on a V-series module with an NIO',
+    rationale: [
+      'sync_cfgd is a bootp server that answers only the NIO blades sold with V-series modules (VOS 15.0 and later).',
+      'On a Continuum, or a V-series module without an NIO, it has nobody to serve and is one more open port. With',
+      'an NIO (`--nio`) it is needed; its requests come over the private network between the NIO and the module, so',
+      'udp/29000 should be dropped at every firewall either way.',
+    ].join('\n'),
+    fix: commentOutStartLine,
+  },
   examples: [
     {
       title: 'sync_cfgd on a module without an NIO',
@@ -32,4 +34,9 @@ export const syncCfgdWithoutNio = startLineRule({
       messages: [],
     },
   ],
+  check: reportStartLines(['sync_cfgd'], (listener, settings) =>
+    settings.nio
+      ? undefined
+      : `Unexpected sync_cfgd on udp/${listener.port}${whenText(listener)} on a module without an NIO: it serves only NIO blades; comment out its start line (or audit with --nio if the module has one)`,
+  ),
 });

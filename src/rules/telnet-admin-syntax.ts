@@ -1,16 +1,21 @@
-import { syntaxRule } from './support/syntax-errors.ts';
+import { defineRule } from './rule.ts';
+import { reportSyntaxErrors } from './support/syntax-errors.ts';
 
-export const telnetAdminSyntax = syntaxRule(
-  'telnet-admin',
-  'telnet-admin-syntax',
-  'a telnet_admin listing must have a header naming a Service and a Port column, and a port in every row',
-  [
-    "The printed output of `telnet_admin` is not public, so vos-audit reads a listing in one documented layout (see the",
-    'README): a header row naming at least a Service and a Port column, in any order, then one row per listener.',
-    'A listing in any other layout is rejected as a whole rather than guessed at, since a wrong guess would put',
-    'ports in the model that are not open, or leave out ones that are.',
-  ].join('\n'),
-  [
+export const telnetAdminSyntax = defineRule({
+  id: 'telnet-admin-syntax',
+  scope: 'telnet-admin',
+  severity: 'error',
+  fixable: false,
+  docs: {
+    summary: 'a telnet_admin listing must have a header naming a Service and a Port column, and a port in every row',
+    rationale: [
+      "The printed output of `telnet_admin` is not public, so vos-audit reads a listing in one documented layout (see the",
+      'README): a header row naming at least a Service and a Port column, in any order, then one row per listener.',
+      'A listing in any other layout is rejected as a whole rather than guessed at, since a wrong guess would put',
+      'ports in the model that are not open, or leave out ones that are.',
+    ].join('\n'),
+  },
+  examples: [
     {
       title: 'A listing without the expected header',
       input: 'telnet 23 telnet_23 login\nrsn 85 rsn_incoming slave\n',
@@ -22,4 +27,5 @@ export const telnetAdminSyntax = syntaxRule(
       messages: ["3:10 Unexpected port '8S', expected a port number from 1 to 65535"],
     },
   ],
-);
+  check: reportSyntaxErrors,
+});

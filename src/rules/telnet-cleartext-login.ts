@@ -1,15 +1,7 @@
-import type { Listener } from '../model/module.ts';
-import { reportedAt, running, whenText } from './support/listeners.ts';
-import type { AuditedModule, ModuleRule } from './rule.ts';
+import { defineRule } from './rule.ts';
+import { reportedAt, telnetLogins, whenText } from './support/listeners.ts';
 
-export const rsnPort = 85;
-
-/** telnetd's login listeners: every port but the RSN's. */
-export function telnetLogins(module: AuditedModule): Listener[] {
-  return running(module, 'telnetd').filter((listener) => listener.port !== rsnPort);
-}
-
-export const telnetCleartextLogin: ModuleRule = {
+export const telnetCleartextLogin = defineRule({
   id: 'telnet-cleartext-login',
   scope: 'module',
   severity: 'warning',
@@ -55,4 +47,4 @@ export const telnetCleartextLogin: ModuleRule = {
       });
     }
   },
-};
+});

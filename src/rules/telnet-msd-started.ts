@@ -1,19 +1,23 @@
+import { defineRule } from './rule.ts';
 import { whenText } from './support/listeners.ts';
-import { startLineRule } from './support/start-line.ts';
+import { commentOutStartLine, reportStartLines } from './support/start-line.ts';
 
-export const telnetMsdStarted = startLineRule({
+export const telnetMsdStarted = defineRule({
   id: 'telnet-msd-started',
+  scope: 'module',
   severity: 'warning',
-  daemons: ['telnet_msd'],
-  summary: 'telnet_msd should run only for legacy forms or raw-terminal applications',
-  rationale: [
-    'telnet_msd is a second telnet server (port 24, or its `-network_port`) that uses vterm devices instead of',
-    'window_term devices. It exists for applications that use forms or raw terminal writes with the old terminal',
-    'control opcodes; those applications should be upgraded. Like telnetd it sends everything in clear text, and',
-    'start_stcp does not start it: a site macro does.',
-  ].join('\n'),
-  reason: (listener) =>
-    `Unexpected telnet_msd on tcp/${listener.port}${whenText(listener)}: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it`,
+  fixable: false,
+  suggests: true,
+  docs: {
+    summary: 'telnet_msd should run only for legacy forms or raw-terminal applications',
+    rationale: [
+      'telnet_msd is a second telnet server (port 24, or its `-network_port`) that uses vterm devices instead of',
+      'window_term devices. It exists for applications that use forms or raw terminal writes with the old terminal',
+      'control opcodes; those applications should be upgraded. Like telnetd it sends everything in clear text, and',
+      'start_stcp does not start it: a site macro does.',
+    ].join('\n'),
+    fix: commentOutStartLine,
+  },
   examples: [
     {
       title: 'telnet_msd on port 2024, a continued start line',
@@ -38,4 +42,7 @@ export const telnetMsdStarted = startLineRule({
       },
     },
   ],
+  check: reportStartLines(['telnet_msd'], (listener) =>
+    `Unexpected telnet_msd on tcp/${listener.port}${whenText(listener)}: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it`,
+  ),
 });

@@ -1,8 +1,7 @@
-import { reportedAt } from './support/listeners.ts';
-import type { ModuleRule } from './rule.ts';
-import { telnetLogins } from './telnet-cleartext-login.ts';
+import { defineRule } from './rule.ts';
+import { reportedAt, telnetLogins } from './support/listeners.ts';
 
-export const telnetWithoutSshd: ModuleRule = {
+export const telnetWithoutSshd = defineRule({
   id: 'telnet-without-sshd',
   scope: 'module',
   severity: 'error',
@@ -49,4 +48,4 @@ export const telnetWithoutSshd: ModuleRule = {
       reason: `Unexpected telnet as the only login service: telnetd listens on tcp/${login!.port} and sshd is never started; start sshd from module_start_up.cm, then remove the telnet listener`,
     });
   },
-};
+});

@@ -12,6 +12,8 @@ export interface Source {
   bom: boolean;
   /** The first line ending in the file, for any line a fix adds. */
   eol: LineEnding;
+  /** The bytes as read, which a write compares with the file on disk before replacing it. */
+  bytes: Uint8Array;
 }
 
 function detectLineEnding(text: string): LineEnding {
@@ -26,13 +28,10 @@ export function decodeSource(path: string, bytes: Uint8Array): Source {
   const body = bom ? bytes.subarray(3) : bytes;
   const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   // ASCII, the usual case, reads the same in both; latin1 decodes it several times faster.
-  if (isAscii(buffer)) return sourceOf(path, buffer.toString('latin1'), 'utf8', bom);
-  if (isUtf8(buffer)) return sourceOf(path, buffer.toString('utf8'), 'utf8', bom);
-  return sourceOf(path, buffer.toString('latin1'), 'latin1', bom);
-}
-
-function sourceOf(path: string, text: string, encoding: Encoding, bom: boolean): Source {
-  return { path, text, encoding, bom, eol: detectLineEnding(text) };
+  const source = (text: string, encoding: Encoding): Source => ({ path, text, encoding, bom, eol: detectLineEnding(text), bytes });
+  if (isAscii(buffer)) return source(buffer.toString('latin1'), 'utf8');
+  if (isUtf8(buffer)) return source(buffer.toString('utf8'), 'utf8');
+  return source(buffer.toString('latin1'), 'latin1');
 }
 
 /** Encodes a new text for the source, the way the original was encoded. */

@@ -1,6 +1,6 @@
 import type { InetdService } from '../../model/inetd.ts';
 import type { Span } from '../../syntax/position.ts';
-import type { InetdFile } from '../rule.ts';
+import type { InetdFile } from '../../model/files.ts';
 
 /** `echo/tcp (port 7)`: the service as written, its protocol, and the port it opens when known. */
 export function describeService(service: InetdService): string {

@@ -1,17 +1,11 @@
-import type { FileKind } from '../../model/files.ts';
-import type { Rule, RuleExample } from '../rule.ts';
-
-const defaultNames: Record<FileKind, string> = {
-  inetd: 'inetd.conf',
-  macro: 'module_start_up.cm',
-  'telnet-admin': 'telnet_admin.txt',
-  services: 'services',
-};
+import { languageOf } from '../../languages/registry.ts';
+import { languageRead, type Rule, type RuleExample } from '../rule.ts';
 
 function named(rule: Rule, files: string | Record<string, string>): Record<string, string> {
   if (typeof files !== 'string') return files;
-  if (rule.scope === 'module') throw new Error(`rule ${rule.id}: a module rule's example must name its files`);
-  return { [defaultNames[rule.scope]]: files };
+  const kind = languageRead(rule);
+  if (kind === undefined) throw new Error(`rule ${rule.id}: a module rule's example must name its files`);
+  return { [languageOf(kind).exampleName]: files };
 }
 
 /** An example's input files by name. */

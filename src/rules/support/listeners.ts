@@ -1,8 +1,9 @@
+import { rsnPort } from '../../catalog/server-ports.ts';
 import type { AuditedFile, MacroFile } from '../../model/files.ts';
 import { commentOutStatement } from '../../fix/macro-fixes.ts';
 import type { Listener, ModuleModel } from '../../model/module.ts';
 import type { Place } from '../../model/place.ts';
-import type { AuditedModule, Report } from '../rule.ts';
+import type { AuditedModule, FiledReport, Report } from '../rule.ts';
 
 const runningByModel = new WeakMap<ModuleModel, Map<string, Listener[]>>();
 
@@ -36,8 +37,13 @@ function decidedAt(module: AuditedModule, listener: Listener): { place: Place; f
   return place && file ? { place, file } : undefined;
 }
 
+/** telnetd's login listeners: every port but the RSN's. */
+export function telnetLogins(module: AuditedModule): Listener[] {
+  return running(module, 'telnetd').filter((listener) => listener.port !== rsnPort);
+}
+
 /** Where a listener was decided last, as a report's file and span. */
-export function reportedAt(module: AuditedModule, listener: Listener): Pick<Report, 'file' | 'span'> | undefined {
+export function reportedAt(module: AuditedModule, listener: Listener): Pick<FiledReport, 'file' | 'span'> | undefined {
   const at = decidedAt(module, listener);
   return at && { file: at.file, span: { start: at.place.position.start.offset, end: at.place.position.end.offset } };
 }

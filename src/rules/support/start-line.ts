@@ -1,43 +1,24 @@
 import type { Listener } from '../../model/module.ts';
+import type { Settings } from '../../model/settings.ts';
+import type { ModuleContext } from '../rule.ts';
 import { byStartLine, commentOutStart, reportedAt, running } from './listeners.ts';
-import type { AuditOptions, ModuleRule, RuleExample, Severity } from '../rule.ts';
 
-interface StartLineRuleSpec {
-  id: string;
-  severity: Severity;
-  daemons: string[];
-  summary: string;
-  rationale: string;
-  /** The message for a running listener, or undefined when the options make it fine. */
-  reason(listener: Listener, options: AuditOptions): string | undefined;
-  examples: RuleExample[];
-}
+/** The docs of every rule whose suggestion comments out a start line. */
+export const commentOutStartLine = 'A suggestion comments out the start line with `& ` (every line of a continued statement), keeping its text.';
 
 /**
- * Rules about a daemon a macro starts that should not run: each reports the start line, with a suggestion to
- * comment it out (applied with --fix --suggestions), since only the site knows whether something still needs it.
+ * The check of a rule about a daemon a macro starts that should not run: it reports each start line, with a
+ * suggestion to comment it out (applied with --fix --suggestions), since only the site knows whether something
+ * still needs it. `reason` gives the message for a running listener, or undefined when the settings make it fine.
  */
-export function startLineRule(spec: StartLineRuleSpec): ModuleRule {
-  return {
-    id: spec.id,
-    scope: 'module',
-    severity: spec.severity,
-    fixable: false,
-    suggests: true,
-    docs: {
-      summary: spec.summary,
-      rationale: spec.rationale,
-      fix: 'A suggestion comments out the start line with `& ` (every line of a continued statement), keeping its text.',
-    },
-    examples: spec.examples,
-    check(context) {
-      const listeners = spec.daemons.flatMap((daemon) => running(context.module, daemon));
-      for (const listener of byStartLine(listeners)) {
-        const reason = spec.reason(listener, context.options);
-        const at = reportedAt(context.module, listener);
-        if (reason === undefined || at === undefined) continue;
-        context.report({ ...at, reason, ...commentOutStart(context.module, listener) });
-      }
-    },
+export function reportStartLines(daemons: string[], reason: (listener: Listener, settings: Settings) => string | undefined): (context: ModuleContext) => void {
+  return (context) => {
+    const listeners = daemons.flatMap((daemon) => running(context.module, daemon));
+    for (const listener of byStartLine(listeners)) {
+      const text = reason(listener, context.settings);
+      const at = reportedAt(context.module, listener);
+      if (text === undefined || at === undefined) continue;
+      context.report({ ...at, reason: text, ...commentOutStart(context.module, listener) });
+    }
   };
 }

@@ -4,19 +4,21 @@ import { compareReleases, parseRelease } from '../../catalog/releases.ts';
 import { commentOutEntry } from '../../fix/inetd-fixes.ts';
 import type { InetdService } from '../../model/inetd.ts';
 import { activeServices, describeService, entrySpan } from './describe.ts';
-import type { AuditOptions, FileContext, InetdFile } from '../rule.ts';
+import type { InetdFile } from '../../model/files.ts';
+import type { Settings } from '../../model/settings.ts';
+import type { FileContext } from '../rule.ts';
 
 const posixInetd = parseRelease(posixInetdRelease)!;
 
 /** With an NIO, TCP time stays on: the NIO needs it (inetd-nio-firewall says to block it at the site firewall). */
-export function neededByNio(service: InetdService, options: AuditOptions): boolean {
-  return options.nio && service.port === timePort && service.transport === 'tcp';
+export function neededByNio(service: InetdService, settings: Settings): boolean {
+  return settings.nio && service.port === timePort && service.transport === 'tcp';
 }
 
 /** Before 14.5 inetd ran a `*_stream.pm` program for TCP echo, discard and chargen; from 14.5 it serves them itself. */
-function servedBy(service: InetdService, options: AuditOptions): string {
+function servedBy(service: InetdService, settings: Settings): string {
   if (service.daemon === 'internal') return '';
-  const posix = compareReleases(options.release, posixInetd) >= 0;
+  const posix = compareReleases(settings.release, posixInetd) >= 0;
   const note = posix && service.tiny?.streamProgram !== undefined ? ` (a pre-14.5 program: from 14.5 inetd serves ${service.tiny.name} itself)` : '';
   return ` run by ${lastPathComponent(service.entry.server.value)}${note}`;
 }
@@ -25,9 +27,9 @@ function servedBy(service: InetdService, options: AuditOptions): string {
 export function tinyServiceCheck(dosVector: boolean, risk: string): (context: FileContext<InetdFile>) => void {
   return (context) => {
     for (const service of activeServices(context.file)) {
-      if (service.tiny?.dosVector !== dosVector || neededByNio(service, context.options)) continue;
+      if (service.tiny?.dosVector !== dosVector || neededByNio(service, context.settings)) continue;
       context.report({
-        reason: `Unexpected active tiny service ${describeService(service)}${servedBy(service, context.options)}: ${risk}; comment it out unless something needs it`,
+        reason: `Unexpected active tiny service ${describeService(service)}${servedBy(service, context.settings)}: ${risk}; comment it out unless something needs it`,
         span: entrySpan(service),
         fix: commentOutEntry(service.entry),
       });

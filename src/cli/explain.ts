@@ -1,0 +1,15 @@
+import { renderRulePage } from '../report/rule-page.ts';
+import { printable } from '../report/printable.ts';
+import { ruleIds, rules } from '../rules/registry.ts';
+import { nearest } from '../util/nearest.ts';
+import type { RunOutcome } from './run.ts';
+
+/** `vos-audit explain <rule-id>`: the rule's page, or the rules the user may have meant. */
+export function explain(id: string): RunOutcome {
+  const rule = rules.find((candidate) => candidate.id === id);
+  if (rule !== undefined) return { stdout: renderRulePage(rule), stderr: [], exitCode: 0 };
+  // A misspelt id, else a word of one: `explain swat`, `explain tiny`.
+  const guesses = [nearest(id, ruleIds) ?? ruleIds.filter((candidate) => candidate.includes(id.toLowerCase()))].flat();
+  const hint = guesses.length > 0 ? `; did you mean ${guesses.join(' or ')}?` : '; `vos-audit rules` lists them';
+  return { stdout: '', stderr: [`unknown rule '${printable(id)}'${hint}`], exitCode: 2 };
+}
