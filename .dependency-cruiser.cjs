@@ -50,14 +50,14 @@ module.exports = {
       severity: 'error',
       comment: 'chevrotain stays inside grammar/ and src/syntax/.',
       from: { pathNot: '^(grammar|src/syntax)/' },
-      to: { path: 'node_modules/chevrotain/' },
+      to: { path: '(^|/)chevrotain(/|$)' },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    includeOnly: '^(src|grammar)/|(^|/)chevrotain(/|$)',
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    includeOnly: '^(src|grammar)/',
     enhancedResolveOptions: { extensions: ['.ts', '.cts', '.mjs', '.js'] },
   },
 };
