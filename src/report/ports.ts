@@ -1,4 +1,4 @@
-import type { Listener, ModuleModel } from '../model/module.ts';
+import type { Listener, ModuleModel } from '../model/listener.ts';
 import { placeText } from '../model/place.ts';
 import { alignColumns } from './columns.ts';
 import { printable } from './printable.ts';

@@ -1,7 +1,7 @@
 import type { Fix } from '../fix/edit.ts';
 import type { FileKind } from '../languages/registry.ts';
 import { isOfKind, type AuditedFile, type FileOfKind } from '../model/files.ts';
-import type { ModuleModel } from '../model/module.ts';
+import type { ModuleModel } from '../model/listener.ts';
 import type { Settings, Severity } from '../model/settings.ts';
 import type { Suppression } from '../model/suppressions.ts';
 import type { Span } from '../syntax/position.ts';

@@ -1,7 +1,7 @@
 import { rsnPort } from '../../catalog/server-ports.ts';
 import type { AuditedFile, MacroFile } from '../../model/files.ts';
 import { commentOutStatement } from '../../fix/macro-fixes.ts';
-import type { Listener, ModuleModel } from '../../model/module.ts';
+import type { Listener, ModuleModel } from '../../model/listener.ts';
 import type { Place } from '../../model/place.ts';
 import type { AuditedModule, FiledReport, Report } from '../rule.ts';
 

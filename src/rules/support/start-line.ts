@@ -1,4 +1,4 @@
-import type { Listener } from '../../model/module.ts';
+import type { Listener } from '../../model/listener.ts';
 import type { Settings } from '../../model/settings.ts';
 import type { ModuleContext } from '../rule.ts';
 import { byStartLine, commentOutStart, reportedAt, running } from './listeners.ts';
