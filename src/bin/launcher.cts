@@ -1,14 +1,13 @@
 /**
- * The command's entry point: runs the bundled CLI (dist/bundle.js) with V8's code cache. With the bytecode of an
- * earlier run read back instead of compiling the bundle and each function as it is first called, a one-module audit
- * takes about 20 ms less (255 → 232 ms; `node -e 0` takes 110). The cache is an optimisation only: when it cannot
- * be read, is stale or cannot be written, the bundle is compiled as usual and nothing is said. Before it runs the
- * bundle, it sets V8 up for a short run (src/bin/v8-settings.ts).
+ * The command's entry point: runs the bundled CLI (dist/bundle.js) with V8's code cache, so that the bytecode of an
+ * earlier run is read back instead of compiling the bundle and each function as it is first called (what that
+ * saves: bench/README.md). The cache is an optimisation only: when it cannot be read, is stale or cannot be
+ * written, the bundle is compiled as usual and nothing is said. Before it runs the bundle, it sets V8 up for a
+ * short run (src/bin/v8-settings.ts).
  *
  * One file per Node.js version and architecture, in $XDG_CACHE_HOME/vos-audit (else ~/.cache/vos-audit), made by
- * the first run and rewritten when the bundle changes. Made by `--version`, it holds less than when made by an
- * audit, which costs later audits about 6 ms; not worth telling the runs apart. VOS_AUDIT_NO_CODE_CACHE=1 turns
- * it off.
+ * the first run and rewritten when the bundle changes; a cache made by `--version` is kept like any other.
+ * VOS_AUDIT_NO_CODE_CACHE=1 turns it off.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';

@@ -223,9 +223,7 @@ function parseLines(text: string, shift: number, origin: Origin, children: Inetd
 /**
  * Lines are parsed in runs of at least this many characters: a run's tokens are garbage once its nodes are built,
  * so a large file never holds all of its tokens at once. Runs small enough that few tokens are alive when the young
- * generation is collected make each collection copy little: with the launcher's V8 settings, 4 kB rather than 64 kB
- * takes a 20,000-line audit from 690 to 560 ms and 91 to 78 MB (medians of 15 alternating runs, on a slow spell of
- * the machine); 2 kB to 8 kB measured the same.
+ * generation is collected make each collection copy little (bench/README.md has the measurements).
  */
 const charactersPerRun = 1 << 12;
 
