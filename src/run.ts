@@ -59,7 +59,7 @@ export interface RunOutcome {
 
 interface ReadModule {
   name: string;
-  files: Array<SourceOfKind & { bytes: Buffer }>;
+  files: Array<SourceOfKind & { bytes: Buffer; target?: Buffer }>;
   options: AuditOptions;
   rules: readonly Rule[];
 }
@@ -74,7 +74,7 @@ const unknownKind = (path: string) =>
   `${path}: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind ${path}=inetd|macro|telnet-admin|services`;
 
 function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]): ReadModule['files'] {
-  const read = readSource(found.path);
+  const read = readSource(found);
   if (!read.ok) {
     problems.push(read.reason);
     return [];
@@ -84,7 +84,7 @@ function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]
     problems.push(unknownKind(found.path));
     return [];
   }
-  return [{ source: read.source, kind, bytes: read.bytes }];
+  return [{ source: read.source, kind, bytes: read.bytes, ...(read.target && { target: read.target }) }];
 }
 
 /** Finds the modules, each with the settings of its .vos-audit.json (or --config) and the files it does not ignore. */
@@ -95,7 +95,7 @@ function readModules(request: RunRequest, problems: string[]): ReadModule[] {
     if (path !== undefined && !configs.has(path)) configs.set(path, loadConfig(path));
     return path === undefined ? undefined : configs.get(path);
   };
-  return discoverModules(paths).map((module) => {
+  return discoverModules(paths, { problems }).map((module) => {
     const config = configAt(request.options.config ?? findConfig(module.directory));
     const files = module.files.filter((found) => found.explicit || !ignored(config, found.path));
     return { name: module.name, ...moduleSettings(request, config), files: files.flatMap((found) => readFile(found, request, problems)) };
