@@ -92,7 +92,7 @@ Examples:
 A directory is a module when it holds a known file itself or a VOS-like system directory; otherwise each of its
 subdirectories is looked at the same way. Files named together on the command line form one module.`;
 
-type Execute = () => RunOutcome;
+type Execute = () => RunOutcome | Promise<RunOutcome>;
 
 function modelOptions(flags: ModelFlags): RunRequest['options'] {
   return {
@@ -118,7 +118,7 @@ function explain(id: string): RunOutcome {
   return { stdout: '', stderr: [`unknown rule '${printable(id)}'${hint}`], exitCode: 2 };
 }
 
-function program(onCommand: (execute: Execute, debug: boolean) => void, runRequest: (request: RunRequest) => RunOutcome): Command {
+function program(onCommand: (execute: Execute, debug: boolean) => void, runRequest: RunRequestFunction): Command {
   const main = withModelOptions(
     new Command('vos-audit')
       .description('Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.')
@@ -183,8 +183,10 @@ function program(onCommand: (execute: Execute, debug: boolean) => void, runReque
   return main;
 }
 
+type RunRequestFunction = (request: RunRequest) => RunOutcome | Promise<RunOutcome>;
+
 /** Runs the command line; `runRequest` is the audit itself, replaceable so that tests can make it fail. */
-export function main(argv: string[], runRequest: (request: RunRequest) => RunOutcome = run): number {
+export async function main(argv: string[], runRequest: RunRequestFunction = run): Promise<number> {
   let execute: Execute | undefined;
   let debug = argv.includes('--debug');
   try {
@@ -199,7 +201,7 @@ export function main(argv: string[], runRequest: (request: RunRequest) => RunOut
   }
   if (execute === undefined) return 2;
   try {
-    const outcome = execute();
+    const outcome = await execute();
     process.stdout.write(outcome.stdout);
     for (const line of outcome.stderr) process.stderr.write(`vos-audit: ${line}\n`);
     return outcome.exitCode;

@@ -2,4 +2,6 @@ import { main } from './cli.ts';
 import { reportWriteFailures } from './io/standard-streams.ts';
 
 reportWriteFailures();
-process.exitCode = main(process.argv);
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,9 +1,9 @@
-import { auditModule, type FileResult, type ModuleResult } from './engine.ts';
-import { describeIoError, UserError } from './errors.ts';
+import { auditModule, type ModuleResult } from './engine.ts';
+import { UserError } from './errors.ts';
 import type { FileKind, SourceOfKind } from './files.ts';
 import { discoverModules, expandToModules, type DiscoveredFile } from './io/discover.ts';
 import { readSource } from './io/read.ts';
-import { writeAtomically } from './io/write.ts';
+import { stoppedExitCode, writeAll } from './io/write.ts';
 import { kindByContent, kindByName } from './kind.ts';
 import { atLeast } from './message.ts';
 import { formatDiff } from './report/diff.ts';
@@ -54,7 +54,8 @@ export interface RunOutcome {
   stdout: string | Buffer;
   /** One line per problem vos-audit had with a path: a file it could not read, recognise or write. */
   stderr: string[];
-  exitCode: 0 | 1 | 2;
+  /** 0, 1 or 2 (see the README); 128 + the signal's number when a signal stopped --fix. */
+  exitCode: number;
 }
 
 interface ReadModule {
@@ -102,20 +103,53 @@ function readModules(request: RunRequest, problems: string[]): ReadModule[] {
   });
 }
 
-/** Writes each changed file; a file that cannot be written keeps its original bytes and is named in `problems`. */
-function writeFixes(module: ReadModule, result: ModuleResult, problems: string[]): ModuleResult {
-  const files = result.files.map((file, i): FileResult => {
-    if (file.applied.length === 0) return file;
-    try {
-      writeAtomically(file.source.path, encodeSource(file.source, file.output), module.files[i]!.bytes);
-      return file;
-    } catch (error) {
-      problems.push(error instanceof UserError ? error.message : `cannot write ${file.source.path}: ${describeIoError(error)}`);
-      return { ...file, output: file.source.text, applied: [] };
-    }
-  });
-  return { ...result, files };
+// --fix's writes ---------------------------------------------------------------------------------------------
+
+interface FixesWritten {
+  results: ModuleResult[];
+  written: string[];
+  stoppedBy?: NodeJS.Signals;
 }
+
+/**
+ * Writes each changed file. A file that cannot be written keeps its original bytes; it is named in `problems` with
+ * the fixes that were not written, and its module is audited again as it is on disk, so that the report describes
+ * the files as they are, not as they would have been.
+ */
+async function writeFixes(modules: readonly ReadModule[], results: readonly ModuleResult[], problems: string[]): Promise<FixesWritten> {
+  const changed = results.flatMap((result, m) => result.files.flatMap((file, f) => (file.applied.length > 0 ? [{ m, f, file }] : [])));
+  const report = await writeAll(
+    changed.map(({ m, f, file }) => {
+      const read = modules[m]!.files[f]!;
+      return { path: file.source.path, location: read.target ?? file.source.path, bytes: encodeSource(file.source, file.output), original: read.bytes };
+    }),
+  );
+  const unwritten = new Set<ModuleResult>();
+  for (const [i, reason] of report.failures) {
+    const { m, file } = changed[i]!;
+    problems.push(reason, ...file.applied.map((fix) => `not written to ${file.source.path}: ${fix.description}`));
+    unwritten.add(results[m]!);
+    file.applied = [];
+  }
+  return { ...report, results: results.map((result, m) => (unwritten.has(result) ? auditOnDisk(modules[m]!, result) : result)) };
+}
+
+/** A module audited again with each file's text as it is on disk: fixed where it was written, else as it was read. */
+function auditOnDisk(module: ReadModule, result: ModuleResult): ModuleResult {
+  const files = module.files.map((read, i) => {
+    const file = result.files[i]!;
+    return { ...read, source: file.applied.length > 0 ? { ...file.source, text: file.output } : file.source };
+  });
+  const onDisk = auditModule({ name: module.name, files }, { options: module.options, rules: module.rules, fix: false });
+  return { ...onDisk, files: onDisk.files.map((file, i) => (result.files[i]!.applied.length > 0 ? result.files[i]! : file)) };
+}
+
+function stoppedOutcome(written: readonly string[], signal: NodeJS.Signals, problems: readonly string[]): RunOutcome {
+  const summary = `stopped by ${signal} before every fix was written; ${written.length === 0 ? 'no file was written' : `the ${written.length} files written before stopping are listed below`}; the others are unchanged`;
+  return { stdout: '', stderr: [...problems, summary, ...written.map((path) => `written before stopping: ${path}`)].map(printable), exitCode: stoppedExitCode(signal) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 function render(request: RunRequest, options: AuditOptions, results: ModuleResult[]): string | Buffer {
   const files = results
@@ -138,7 +172,7 @@ function render(request: RunRequest, options: AuditOptions, results: ModuleResul
 }
 
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */
-export function run(request: RunRequest): RunOutcome {
+export async function run(request: RunRequest): Promise<RunOutcome> {
   const problems: string[] = [];
   let modules: ReadModule[];
   try {
@@ -152,7 +186,11 @@ export function run(request: RunRequest): RunOutcome {
   let results = audited.map((module) =>
     auditModule({ name: module.name, files: module.files }, { options: module.options, rules: module.rules, fix, suggestions: request.suggestions }),
   );
-  if (request.mode === 'fix') results = results.map((result, i) => writeFixes(audited[i]!, result, problems));
+  if (request.mode === 'fix') {
+    const fixes = await writeFixes(audited, results, problems);
+    if (fixes.stoppedBy !== undefined) return stoppedOutcome(fixes.written, fixes.stoppedBy, problems);
+    results = fixes.results;
+  }
 
   const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
   const warnings = messages.filter((m) => m.severity === 'warning').length;
