@@ -236,12 +236,12 @@ describe('--fix and --diff on real files', () => {
     );
   });
 
-  it('keeps the file mode and writes through a symbolic link to its target', () => {
+  it('keeps the file mode and writes through a symbolic link named on the command line to its target', () => {
     const target = join(dir, 'samples/stock-posix/inetd.conf');
     chmodSync(target, 0o640);
     mkdirSync(join(dir, 'link'));
     symlinkSync(target, join(dir, 'link', 'inetd.conf'));
-    const result = cli(['--fix', 'link'], dir);
+    const result = cli(['--fix', 'link/inetd.conf'], dir);
     expect(result.stdout).toContain('fixed link/inetd.conf (11 changes)');
     expect(lstatSync(join(dir, 'link', 'inetd.conf')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, 'link', 'inetd.conf'))).toBe(target);

@@ -27,15 +27,15 @@ describe('an internal error', () => {
     throw new TypeError('something nobody foresaw');
   };
 
-  it('prints one line asking for a report, exit 2, no stack', () => {
+  it('prints one line asking for a report, exit 2, no stack', async () => {
     capture();
-    expect(main(['node', 'vos-audit', 'm1'], processStreams, crash)).toBe(2);
+    expect(await main(['node', 'vos-audit', 'm1'], processStreams, crash)).toBe(2);
     expect(written).toEqual(['vos-audit: internal error: TypeError: something nobody foresaw; please report it (run with --debug for details)\n']);
   });
 
-  it('prints the stack under --debug', () => {
+  it('prints the stack under --debug', async () => {
     capture();
-    expect(main(['node', 'vos-audit', '--debug', 'm1'], processStreams, crash)).toBe(2);
+    expect(await main(['node', 'vos-audit', '--debug', 'm1'], processStreams, crash)).toBe(2);
     expect(written.join('')).toMatch(/^vos-audit: internal error: TypeError: something nobody foresaw; please report it\nTypeError: something nobody foresaw\n\s+at /);
   });
 });

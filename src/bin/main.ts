@@ -2,4 +2,6 @@ import { main } from '../cli/program.ts';
 import { reportWriteFailures } from '../io/standard-streams.ts';
 
 reportWriteFailures();
-process.exitCode = main(process.argv);
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,14 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isProductCode } from '../catalog/products.ts';
 import { parseRelease } from '../catalog/releases.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
+import { readRegularFile } from '../io/read.ts';
 import { nearest } from '../util/nearest.ts';
 import { ruleIds } from '../rules/registry.ts';
 import type { Severity } from '../model/settings.ts';
 import type { StatedSettings } from './settings.ts';
 
 export const configName = '.vos-audit.json';
+
+/** A configuration is a few lines; a larger one is a mistake (`--config /dev/zero`), refused before it is parsed. */
+export const maxConfigBytes = 1024 * 1024;
 
 /** A `.vos-audit.json`: what the modules below it are, which rules apply how, which files to leave out. */
 export interface Config extends StatedSettings {
@@ -43,7 +47,7 @@ export function loadConfig(path: string): Config {
   };
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(readRegularFile(path, maxConfigBytes).toString('utf8'));
   } catch (error) {
     return fail(error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeIoError(error));
   }

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isProductCode } from '../catalog/products.ts';
 import { knownReleases, newestRelease, parseRelease, type Release } from '../catalog/releases.ts';
-import { standardInput } from '../io/read.ts';
+import { readStandardInput, standardInput } from '../io/read.ts';
 import { fileKinds, type FileKind } from '../languages/registry.ts';
 import type { PortsFormat } from '../report/ports.ts';
 import { printable } from '../report/printable.ts';
@@ -96,7 +95,7 @@ Examples:
 A directory is a module when it holds a known file itself or a VOS-like system directory; otherwise each of its
 subdirectories is looked at the same way. Files named together on the command line form one module.`;
 
-type Execute = () => RunOutcome;
+type Execute = () => RunOutcome | Promise<RunOutcome>;
 
 /** What the flags say of the request, whichever command they were given to. */
 function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): RequestBase {
@@ -120,7 +119,7 @@ function threshold(value: string): number {
   return n;
 }
 
-function program(streams: CliStreams, onCommand: (execute: Execute, debug: boolean) => void, runRequest: (request: RunRequest) => RunOutcome): Command {
+function program(streams: CliStreams, onCommand: (execute: Execute, debug: boolean) => void, runRequest: RunRequestFunction): Command {
   const main = withModuleOptions(
     new Command('vos-audit')
       .description('Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.')
@@ -197,11 +196,13 @@ export const processStreams: CliStreams = {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
-  readStandardInput: () => readFileSync(0),
+  readStandardInput,
 };
 
+type RunRequestFunction = (request: RunRequest) => RunOutcome | Promise<RunOutcome>;
+
 /** Runs the command line; `runRequest` is the audit itself, replaceable so that tests can make it fail. */
-export function main(argv: string[], streams: CliStreams = processStreams, runRequest: (request: RunRequest) => RunOutcome = run): number {
+export async function main(argv: string[], streams: CliStreams = processStreams, runRequest: RunRequestFunction = run): Promise<number> {
   let execute: Execute | undefined;
   let debug = argv.includes('--debug');
   const usage = (message: string) => {
@@ -224,7 +225,7 @@ export function main(argv: string[], streams: CliStreams = processStreams, runRe
   }
   if (execute === undefined) return 2;
   try {
-    const outcome = execute();
+    const outcome = await execute();
     streams.stdout.write(outcome.stdout);
     for (const line of outcome.stderr) streams.stderr.write(`vos-audit: ${line}\n`);
     return outcome.exitCode;

@@ -1,10 +1,10 @@
-import { analyzeModule, auditModule, type FileResult, type ModuleInput, type ModuleResult } from '../engine/audit.ts';
-import { describeIoError, UserError } from '../io/errors.ts';
+import { analyzeModule, auditModule, type ModuleInput, type ModuleResult } from '../engine/audit.ts';
+import { UserError } from '../io/errors.ts';
 import type { SourceOfKind } from '../model/files.ts';
 import type { FileKind } from '../languages/registry.ts';
 import { discoverModules, expandToModules, type DiscoveredFile } from '../io/discover.ts';
 import { readSource } from '../io/read.ts';
-import { writeAtomically } from '../io/write.ts';
+import { stoppedExitCode, writeAll } from '../io/write.ts';
 import { kindByContent, kindByName } from '../languages/registry.ts';
 import { atLeast } from '../engine/message.ts';
 import { formatDiff } from '../report/diff.ts';
@@ -63,14 +63,15 @@ export interface RunOutcome {
   stdout: string | Buffer;
   /** One line per problem vos-audit had with a path: a file it could not read, recognise or write. */
   stderr: string[];
-  exitCode: 0 | 1 | 2;
+  /** 0, 1 or 2 (see the README); 128 + the signal's number when a signal stopped --fix. */
+  exitCode: number;
 }
 
 const unknownKind = (path: string) =>
   `${path}: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind ${path}=inetd|macro|telnet-admin|services`;
 
 function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]): SourceOfKind[] {
-  const read = readSource(found.path, request.readStandardInput);
+  const read = readSource(found, request.readStandardInput);
   if (!read.ok) {
     problems.push(read.reason);
     return [];
@@ -91,26 +92,55 @@ function readModules(request: RunRequest, problems: string[]): ModuleInput[] {
     if (path !== undefined && !configs.has(path)) configs.set(path, loadConfig(path));
     return path === undefined ? undefined : configs.get(path);
   };
-  return discoverModules(paths).map((module) => {
+  return discoverModules(paths, { problems }).map((module) => {
     const config = configAt(request.config ?? findConfig(module.directory));
     const files = module.files.filter((found) => found.explicit || !ignored(config, found.path));
     return { name: module.name, settings: resolveSettings(request.settings, config), files: files.flatMap((found) => readFile(found, request, problems)) };
   });
 }
 
-/** Writes each changed file; a file that cannot be written keeps its original bytes and is named in `problems`. */
-function writeFixes(result: ModuleResult, problems: string[]): ModuleResult {
-  const files = result.files.map((file): FileResult => {
-    if (file.applied.length === 0) return file;
-    try {
-      writeAtomically(file.source.path, encodeSource(file.source, file.output), file.source.bytes);
-      return file;
-    } catch (error) {
-      problems.push(error instanceof UserError ? error.message : `cannot write ${file.source.path}: ${describeIoError(error)}`);
-      return { ...file, output: file.source.text, applied: [] };
-    }
-  });
-  return { ...result, files };
+interface FixesWritten {
+  results: ModuleResult[];
+  written: string[];
+  stoppedBy?: NodeJS.Signals;
+}
+
+/**
+ * Writes each changed file. A file that cannot be written keeps its original bytes; it is named in `problems` with
+ * the fixes that were not written, and its module is audited again as it is on disk, so that the report describes
+ * the files as they are, not as they would have been.
+ */
+async function writeFixes(modules: readonly ModuleInput[], results: readonly ModuleResult[], problems: string[]): Promise<FixesWritten> {
+  const changed = results.flatMap((result, m) => result.files.flatMap((file) => (file.applied.length > 0 ? [{ m, file }] : [])));
+  const report = await writeAll(
+    changed.map(({ file }) => ({
+      path: file.source.path,
+      location: file.source.realPath ?? file.source.path,
+      bytes: encodeSource(file.source, file.output),
+      original: file.source.bytes,
+    })),
+  );
+  const unwritten = new Set<number>();
+  for (const [i, reason] of report.failures) {
+    const { m, file } = changed[i]!;
+    problems.push(reason, ...file.applied.map((fix) => `not written to ${file.source.path}: ${fix.description}`));
+    unwritten.add(m);
+    file.applied = [];
+  }
+  return { ...report, results: results.map((result, m) => (unwritten.has(m) ? auditOnDisk(modules[m]!, result) : result)) };
+}
+
+/** A module audited again with each file's text as it is on disk: fixed where it was written, else as it was read. */
+function auditOnDisk(module: ModuleInput, result: ModuleResult): ModuleResult {
+  const written = (i: number) => result.files[i]!.applied.length > 0;
+  const files = module.files.map((read, i) => (written(i) ? { ...read, source: { ...read.source, text: result.files[i]!.output } } : read));
+  const onDisk = auditModule({ ...module, files }, { fix: false });
+  return { ...onDisk, files: onDisk.files.map((file, i) => (written(i) ? result.files[i]! : file)) };
+}
+
+function stoppedOutcome(written: readonly string[], signal: NodeJS.Signals, problems: readonly string[]): RunOutcome {
+  const summary = `stopped by ${signal} before every fix was written; ${written.length === 0 ? 'no file was written' : `the ${written.length} files written before stopping are listed below`}; the others are unchanged`;
+  return { stdout: '', stderr: [...problems, summary, ...written.map((path) => `written before stopping: ${path}`)].map(printable), exitCode: stoppedExitCode(signal) };
 }
 
 function renderAudit(request: AuditRequest, results: ModuleResult[]): string | Buffer {
@@ -139,7 +169,7 @@ function failed(request: AuditRequest, results: readonly ModuleResult[]): boolea
 }
 
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */
-export function run(request: RunRequest): RunOutcome {
+export async function run(request: RunRequest): Promise<RunOutcome> {
   const problems: string[] = [];
   let modules: ModuleInput[];
   try {
@@ -155,7 +185,11 @@ export function run(request: RunRequest): RunOutcome {
   }
   const fix = request.mode !== 'check';
   let results = audited.map((module) => auditModule(module, { fix, suggestions: request.suggestions }));
-  if (request.mode === 'fix') results = results.map((result) => writeFixes(result, problems));
+  if (request.mode === 'fix') {
+    const fixes = await writeFixes(audited, results, problems);
+    if (fixes.stoppedBy !== undefined) return stoppedOutcome(fixes.written, fixes.stoppedBy, problems);
+    results = fixes.results;
+  }
   // When no file could be audited, the text summary would read "no problems in 0 files", like a pass.
   const nothingAudited = results.length === 0 && problems.length > 0 && request.format === 'text';
   const stdout = nothingAudited ? '' : renderAudit(request, results);

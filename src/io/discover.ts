@@ -1,11 +1,10 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { describeIoError, UserError } from './errors.ts';
 import { kindByName, knownNamesText } from '../languages/registry.ts';
-import { standardInput } from './read.ts';
+import { shownPath, standardInput, type FileToRead } from './read.ts';
 
-export interface DiscoveredFile {
-  path: string;
+export interface DiscoveredFile extends FileToRead {
   /** Named on the command line rather than found in a directory: its kind may have to be read from its content. */
   explicit: boolean;
 }
@@ -19,8 +18,11 @@ export interface DiscoveredModule {
 }
 
 interface Directory {
+  /** As shown: the path given, with the names below it. */
   path: string;
-  known: string[];
+  /** Where it is: the given directory's real path with the names below it, as bytes (a name need not be UTF-8). */
+  location: Buffer;
+  known: Array<{ path: string; location: Buffer }>;
   children: Directory[];
   /** It is a module root by itself (see holdsModule). */
   isModule: boolean;
@@ -31,38 +33,69 @@ const skippedDirectories = new Set(['.git', 'node_modules']);
 /** More files than this in one run is a mistaken path (a whole disk), not a set of modules: stop and say so. */
 export const maxFiles = 20_000;
 
-function isKnownFile(entry: Dirent): boolean {
-  return (entry.isFile() || entry.isSymbolicLink()) && kindByName(entry.name) !== undefined;
+/** What the walks of one run share: the files counted so far, the directories walked, the problems met. */
+interface Walk {
+  maxFiles: number;
+  files: number;
+  /** Real paths (as latin1 text) of the directories given that were walked, so that none is walked twice. */
+  walked: Set<string>;
+  problems: string[];
+  /** A path as shown: relative to the current directory. */
+  show: (path: string) => string;
+}
+
+type Entry = Dirent<Buffer> & { shown: string };
+
+/** A file of a known name, whatever its type: a FIFO or device of such a name is named and refused when read. */
+function isKnownFile(entry: Dirent<Buffer | string>, name: string): boolean {
+  return !entry.isDirectory() && kindByName(name) !== undefined;
 }
 
 /**
  * A directory is a module by itself when it holds a known file or has a VOS-like `system` directory ([D]); the
  * walk down the tree and the walk up from a file (--expand-modules) both ask this.
  */
-function holdsModule(entries: readonly Dirent[]): boolean {
-  return entries.some((entry) => isKnownFile(entry) || (entry.isDirectory() && entry.name.toLowerCase() === 'system'));
+function holdsModule(entries: ReadonlyArray<Dirent<Buffer | string> & { shown?: string }>): boolean {
+  return entries.some((entry) => {
+    const name = entry.shown ?? String(entry.name);
+    return isKnownFile(entry, name) || (entry.isDirectory() && name.toLowerCase() === 'system');
+  });
 }
 
-function byName(a: Dirent, b: Dirent): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+const slash = Buffer.from('/');
+
+function childOf(location: Buffer, name: Buffer): Buffer {
+  return Buffer.concat([location, slash, name]);
 }
 
-/** Symbolic links to directories are not followed, as git does not: it keeps the walk finite. */
-function readTree(path: string, count = { files: 0, root: path }): Directory {
-  let entries: Dirent[];
+/** A directory's entries by name, as bytes, so that a name in any encoding can be opened again. */
+function entriesOf(location: Buffer): Entry[] {
+  const entries = readdirSync(location, { withFileTypes: true, encoding: 'buffer' }) as Entry[];
+  for (const entry of entries) entry.shown = shownPath(entry.name);
+  return entries.sort((a, b) => Buffer.compare(a.name, b.name));
+}
+
+/**
+ * Symbolic links to directories are not followed, as git does not: it keeps the walk finite. A directory that
+ * cannot be read is one problem of the run, not the end of it: it is named and the rest is walked.
+ */
+function readTree(path: string, location: Buffer, walk: Walk, root: string): Directory {
+  const directory: Directory = { path, location, known: [], children: [], isModule: false };
+  let entries: Entry[];
   try {
-    entries = readdirSync(path, { withFileTypes: true }).sort(byName);
+    entries = entriesOf(location);
   } catch (error) {
-    throw new UserError(`cannot read directory ${path}: ${describeIoError(error)}`);
+    walk.problems.push(`cannot read directory ${walk.show(path)}: ${describeIoError(error)}`);
+    return directory;
   }
-  const directory: Directory = { path, known: [], children: [], isModule: holdsModule(entries) };
+  directory.isModule = holdsModule(entries);
   for (const entry of entries) {
-    const child = join(path, entry.name);
-    if (entry.isDirectory() && !skippedDirectories.has(entry.name)) {
-      directory.children.push(readTree(child, count));
-    } else if (isKnownFile(entry)) {
-      if (++count.files > maxFiles) {
-        throw new UserError(`more than ${maxFiles.toLocaleString('en')} configuration files below ${relative(process.cwd(), count.root) || '.'}; name the module directories to audit`);
+    const child = { path: join(path, entry.shown), location: childOf(location, entry.name) };
+    if (entry.isDirectory() && !skippedDirectories.has(entry.shown)) {
+      directory.children.push(readTree(child.path, child.location, walk, root));
+    } else if (isKnownFile(entry, entry.shown)) {
+      if (++walk.files > walk.maxFiles) {
+        throw new UserError(`more than ${walk.maxFiles.toLocaleString('en')} configuration files in the paths given (the limit was reached below ${walk.show(root)}); name the module directories to audit`);
       }
       directory.known.push(child);
     }
@@ -70,7 +103,7 @@ function readTree(path: string, count = { files: 0, root: path }): Directory {
   return directory;
 }
 
-function allKnown(directory: Directory): string[] {
+function allKnown(directory: Directory): Directory['known'] {
   return [...directory.known, ...directory.children.flatMap(allKnown)];
 }
 
@@ -116,16 +149,35 @@ export function expandToModules(paths: readonly string[], cwd = process.cwd()): 
   return [...new Set(expanded)];
 }
 
+/** A key that is the same for every path to one file: its directory's real path and its name, as bytes. */
+function realKey(path: string): string {
+  try {
+    return childOf(realpathSync.native(dirname(path), { encoding: 'buffer' }), Buffer.from(basename(path))).toString('latin1');
+  } catch {
+    return path;
+  }
+}
+
+export interface DiscoverOptions {
+  cwd?: string;
+  /** Where a directory that cannot be read is named; the walk goes on without it. */
+  problems?: string[];
+  maxFiles?: number;
+}
+
 /**
  * Expands the command line's paths into modules: each directory's modules, and the files named, together. A module
- * or file given twice (`m1 m1`, `m1 m1/inetd.conf`, `- -`) is audited once, in its module.
+ * or file given twice (`m1 m1`, `m1 m1/inetd.conf`, `- -`, `m1 link-to-m1`) is audited once, in its module; the
+ * file limit counts the files of all of them.
  */
-export function discoverModules(paths: readonly string[], cwd = process.cwd()): DiscoveredModule[] {
+export function discoverModules(paths: readonly string[], options: DiscoverOptions = {}): DiscoveredModule[] {
+  const { cwd = process.cwd(), problems = [] } = options;
+  const show = (path: string) => relative(cwd, path) || '.';
+  const walk: Walk = { maxFiles: options.maxFiles ?? maxFiles, files: 0, walked: new Set(), problems, show };
   const modules: DiscoveredModule[] = [];
   let named: DiscoveredFile[] = [];
   const directories = new Set<string>();
   let namedAt = -1;
-  const show = (path: string) => relative(cwd, path) || '.';
   for (const given of paths.length > 0 ? paths : ['.']) {
     let isDirectory: boolean;
     try {
@@ -135,22 +187,28 @@ export function discoverModules(paths: readonly string[], cwd = process.cwd()): 
     }
     if (!isDirectory) {
       if (named.length === 0) namedAt = modules.length;
-      named.push({ path: given, explicit: true });
+      named.push({ path: given, location: given === standardInput ? given : resolve(cwd, given), explicit: true });
       continue;
     }
-    const found = modulesIn(readTree(resolve(cwd, given)));
-    if (found.length === 0) throw new UserError(`no configuration files found in ${given} (looked for files named ${knownNamesText})`);
+    const real = realpathSync.native(resolve(cwd, given), { encoding: 'buffer' });
+    if (walk.walked.has(real.toString('latin1'))) continue;
+    walk.walked.add(real.toString('latin1'));
+    const problemsBefore = problems.length;
+    const found = modulesIn(readTree(resolve(cwd, given), real, walk, resolve(cwd, given)));
+    if (found.length === 0 && problems.length === problemsBefore) throw new UserError(`no configuration files found in ${given} (looked for files named ${knownNamesText})`);
     for (const module of found) {
-      if (directories.has(module.path)) continue;
-      directories.add(module.path);
-      modules.push({ name: show(module.path), directory: module.path, files: allKnown(module).map((path) => ({ path: show(path), explicit: false })) });
+      const key = module.location.toString('latin1');
+      if (directories.has(key)) continue;
+      directories.add(key);
+      const files = allKnown(module).map((file) => ({ path: show(file.path), location: file.location, within: real, explicit: false }));
+      modules.push({ name: show(module.path), directory: module.path, files });
     }
   }
-  const seen = new Set(modules.flatMap((module) => module.files.map((file) => resolve(cwd, file.path))));
+  const seen = new Set(modules.flatMap((module) => module.files.map((file) => (file.location as Buffer).toString('latin1'))));
   named = named.filter((file) => {
-    const path = resolve(cwd, file.path);
-    if (seen.has(path)) return false;
-    seen.add(path);
+    const key = file.path === standardInput ? file.path : realKey(resolve(cwd, file.path));
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
   if (named.length > 0) {

@@ -16,6 +16,8 @@ const reasons: Record<string, string> = {
   EMFILE: 'too many open files',
   EBUSY: 'resource busy',
   EXDEV: 'cannot rename across devices',
+  ENAMETOOLONG: 'file name too long',
+  ENXIO: 'no such device or address',
 };
 
 export function describeIoError(error: unknown): string {

@@ -14,6 +14,8 @@ export interface Source {
   eol: LineEnding;
   /** The bytes as read, which a write compares with the file on disk before replacing it. */
   bytes: Uint8Array;
+  /** Where the file really is, links resolved: where a fix is written. Undefined for standard input. */
+  realPath?: Buffer;
 }
 
 function detectLineEnding(text: string): LineEnding {
