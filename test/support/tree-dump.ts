@@ -1,9 +1,9 @@
-import type { Field } from '../src/syntax/field.ts';
-import type { InetdNode, InetdRoot } from '../src/syntax/inetd.ts';
-import type { MacroRoot } from '../src/syntax/macro-tree.ts';
-import type { Position } from '../src/syntax/position.ts';
-import type { ServicesRoot } from '../src/syntax/services.ts';
-import type { TelnetAdminRoot } from '../src/syntax/telnet-admin.ts';
+import type { Field } from '../../src/syntax/field.ts';
+import type { InetdNode, InetdRoot } from '../../src/syntax/inetd.ts';
+import type { MacroRoot } from '../../src/syntax/macro-tree.ts';
+import type { Position } from '../../src/syntax/position.ts';
+import type { ServicesRoot } from '../../src/syntax/services.ts';
+import type { TelnetAdminRoot } from '../../src/syntax/telnet-admin.ts';
 
 function at(position: Position): string {
   return `${position.start.line}:${position.start.column}-${position.end.line}:${position.end.column}`;

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** What package.json's bin points to: the launcher, which runs `bundle`. */
-export const launcher = new URL('../dist/vos-audit.js', import.meta.url).pathname;
+export const launcher = new URL('../../dist/vos-audit.js', import.meta.url).pathname;
 
 /** The CLI itself, all of src/ and its dependencies: what the launcher runs, here without its cache and V8 settings. */
-export const bundle = new URL('../dist/bundle.js', import.meta.url).pathname;
+export const bundle = new URL('../../dist/bundle.js', import.meta.url).pathname;
 
 export interface CliResult {
   status: number | null;

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundle, cli, launcher, temporaryDirectory, type CliResult } from './cli-helpers.ts';
-import { samplesDir } from './fixtures.ts';
+import { bundle, cli, launcher, temporaryDirectory, type CliResult } from '../support/processes.ts';
+import { samplesDir } from '../support/sources.ts';
 
 const cacheName = `code-cache-${process.version}-${process.arch}`;
 
@@ -76,7 +76,7 @@ describe('the code cache', () => {
 describe('the young generation', () => {
   const directory = temporaryDirectory();
   const file = join(directory, 'inetd.conf');
-  const generator = new URL('../bench/generate-inetd.mjs', import.meta.url).pathname;
+  const generator = new URL('../../bench/generate-inetd.mjs', import.meta.url).pathname;
   writeFileSync(file, spawnSync(process.execPath, [generator, '20000'], { maxBuffer: 1 << 28 }).stdout);
   const report = join(directory, 'new-space');
   const preload = join(directory, 'report-new-space.cjs');

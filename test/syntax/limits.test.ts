@@ -1,11 +1,11 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInetd } from '../src/syntax/inetd.ts';
-import { parseMacro } from '../src/syntax/macro.ts';
-import { cli, temporaryDirectory } from './cli-helpers.ts';
-import { samplesDir } from './fixtures.ts';
-import { relexed } from './relex.ts';
+import { parseInetd } from '../../src/syntax/inetd.ts';
+import { parseMacro } from '../../src/syntax/macro.ts';
+import { cli, temporaryDirectory } from '../support/processes.ts';
+import { samplesDir } from '../support/sources.ts';
+import { relexed } from '../support/languages.ts';
 
 describe('inputs at the limits', () => {
   it('calls nested 20,000 deep: one error at the limit, no stack overflow', () => {

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileKinds, type FileKind } from '../src/languages/registry.ts';
-import { cli, run, temporaryDirectory } from './cli-helpers.ts';
-import { sourcesOfKind } from './fixtures.ts';
-import { relexed } from './relex.ts';
-import { treeOf } from './trees.ts';
+import { fileKinds, type FileKind } from '../../src/languages/registry.ts';
+import { cli, run, temporaryDirectory } from '../support/processes.ts';
+import { sourcesOfKind } from '../support/sources.ts';
+import { relexed } from '../support/languages.ts';
+import { treeOf } from '../support/trees.ts';
 
 /** The invariants every grammar keeps on any text: no throw, lossless tokens, positions inside and in order. */
 function holds(kind: FileKind, text: string): void {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseInetd } from '../src/syntax/inetd.ts';
-import { fileKinds, type FileKind } from '../src/languages/registry.ts';
-import { parseMacro } from '../src/syntax/macro.ts';
-import { parseServices } from '../src/syntax/services.ts';
-import { parseTelnetAdmin } from '../src/syntax/telnet-admin.ts';
-import { allInetdSources, fixtureNames, readFixture, sourcesOfKind } from './fixtures.ts';
-import { treeOf } from './trees.ts';
-import { relexed } from './relex.ts';
-import { dumpMacro, dumpServices, dumpTelnetAdmin, dumpTree } from './tree-dump.ts';
+import { parseInetd } from '../../src/syntax/inetd.ts';
+import { fileKinds, type FileKind } from '../../src/languages/registry.ts';
+import { parseMacro } from '../../src/syntax/macro.ts';
+import { parseServices } from '../../src/syntax/services.ts';
+import { parseTelnetAdmin } from '../../src/syntax/telnet-admin.ts';
+import { allInetdSources, fixtureNames, readFixture, sourcesOfKind } from '../support/sources.ts';
+import { treeOf } from '../support/trees.ts';
+import { relexed } from '../support/languages.ts';
+import { dumpMacro, dumpServices, dumpTelnetAdmin, dumpTree } from '../support/tree-dump.ts';
 
 const dumps: Record<FileKind, (text: string) => string> = {
   inetd: (text) => dumpTree(parseInetd(text)),
@@ -18,7 +18,7 @@ const dumps: Record<FileKind, (text: string) => string> = {
 
 describe.each(fileKinds.map((kind) => [kind] as const))('%s grammar', (kind) => {
   it.each(fixtureNames(kind))('golden: %s', async (name) => {
-    const golden = `fixtures/${kind}/golden/${name.replace(/\.[^.]*$/, '')}.tree`;
+    const golden = `../fixtures/${kind}/golden/${name.replace(/\.[^.]*$/, '')}.tree`;
     await expect(dumps[kind](readFixture(name, kind).text)).toMatchFileSnapshot(golden);
   });
 

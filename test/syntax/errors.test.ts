@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main, processStreams } from '../src/cli/program.ts';
-import { fileKinds } from '../src/languages/registry.ts';
-import { sourcesOfKind } from './fixtures.ts';
-import { treeOf } from './trees.ts';
+import { main, processStreams } from '../../src/cli/program.ts';
+import { fileKinds } from '../../src/languages/registry.ts';
+import { sourcesOfKind } from '../support/sources.ts';
+import { treeOf } from '../support/trees.ts';
 
 describe('every error explains itself', () => {
   it.each(fileKinds.map((kind) => [kind] as const))('%s: each parse error says what was found and what was expected', (kind) => {

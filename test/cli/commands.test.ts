@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, launcher, run, temporaryDirectory } from './cli-helpers.ts';
-import { samplesDir } from './fixtures.ts';
+import { cli, launcher, run, temporaryDirectory } from '../support/processes.ts';
+import { samplesDir } from '../support/sources.ts';
 
 describe('vos-audit ports', () => {
   it('prints one table per module of a tree, with evidence and advice', () => {

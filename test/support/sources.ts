@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { FileKind } from '../src/languages/registry.ts';
-import { kindByName } from '../src/languages/registry.ts';
-import { decodeSource, type Source } from '../src/syntax/source.ts';
+import type { FileKind } from '../../src/languages/registry.ts';
+import { kindByName } from '../../src/languages/registry.ts';
+import { decodeSource, type Source } from '../../src/syntax/source.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 export const fixtureDir = join(root, 'test/fixtures/inetd');
 export const samplesDir = join(root, 'samples');
 

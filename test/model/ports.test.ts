@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from './cli-helpers.ts';
-import { samplesDir } from './fixtures.ts';
+import { cli } from '../support/processes.ts';
+import { samplesDir } from '../support/sources.ts';
 
 /** Each sample module with the options that describe it; the ports JSON is the model golden, reviewed by reading. */
 const modules: Array<[string, string[]]> = [
@@ -16,6 +16,6 @@ describe('the live-port model of each sample module', () => {
     const result = cli(['ports', '--format', 'json', ...options, name], samplesDir);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    await expect(result.stdout).toMatchFileSnapshot(`fixtures/model/${name}.ports.json`);
+    await expect(result.stdout).toMatchFileSnapshot(`../fixtures/model/${name}.ports.json`);
   });
 });

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, temporaryDirectory } from './cli-helpers.ts';
-import { sampleNames, samplesDir } from './fixtures.ts';
+import { cli, temporaryDirectory } from '../support/processes.ts';
+import { sampleNames, samplesDir } from '../support/sources.ts';
 
 /** Microsoft's SARIF Multitool, installed for this test run only, so the hook install stays light. */
 const multitoolVersion = '5.7.0';

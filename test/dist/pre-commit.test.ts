@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { temporaryDirectory } from './cli-helpers.ts';
-import { samplesDir } from './fixtures.ts';
+import { temporaryDirectory } from '../support/processes.ts';
+import { samplesDir } from '../support/sources.ts';
 
-const repository = new URL('..', import.meta.url).pathname;
+const repository = new URL('../..', import.meta.url).pathname;
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
 const env = {
   ...process.env,

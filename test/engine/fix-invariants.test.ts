@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseInetd } from '../src/syntax/inetd.ts';
-import { parseMacro } from '../src/syntax/macro.ts';
-import { LineIndex } from '../src/syntax/position.ts';
-import { decodeSource } from '../src/syntax/source.ts';
-import { allInetdSources, sourcesOfKind } from './fixtures.ts';
-import { auditSource } from './helpers.ts';
+import { parseInetd } from '../../src/syntax/inetd.ts';
+import { parseMacro } from '../../src/syntax/macro.ts';
+import { LineIndex } from '../../src/syntax/position.ts';
+import { decodeSource } from '../../src/syntax/source.ts';
+import { allInetdSources, sourcesOfKind } from '../support/sources.ts';
+import { auditSource } from '../support/audit.ts';
 
 const request = (fix: boolean) => ({ fix });
 

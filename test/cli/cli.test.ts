@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { chmodSync, closeSync, cpSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cli, launcher, run, temporaryDirectory } from './cli-helpers.ts';
-import { fixtureDir, samplesDir } from './fixtures.ts';
+import { cli, launcher, run, temporaryDirectory } from '../support/processes.ts';
+import { fixtureDir, samplesDir } from '../support/sources.ts';
 
 const stockPosix = join(samplesDir, 'stock-posix', 'inetd.conf');
 
@@ -137,7 +137,7 @@ describe('exit codes and messages', () => {
 });
 
 it('prints the version of package.json', () => {
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   expect(cli(['--version'], samplesDir).stdout).toBe(`${version}\n`);
 });
 

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeAtomically } from '../src/io/write.ts';
-import { scratchDirectory } from './cli-helpers.ts';
+import { writeAtomically } from '../../src/io/write.ts';
+import { scratchDirectory } from '../support/processes.ts';
 
 /** What another program does while vos-audit syncs its temporary file: appends a line to the file being fixed. */
 const duringSync = vi.hoisted(() => ({ append: undefined as (() => void) | undefined }));

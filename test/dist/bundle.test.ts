@@ -3,11 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { expect, it } from 'vitest';
-import { temporaryDirectory } from './cli-helpers.ts';
+import { temporaryDirectory } from '../support/processes.ts';
 // @ts-expect-error: a plain ES module without types, shared with `npm run build`
-import { bundleOptions, launcherOptions } from '../scripts/build.mjs';
+import { bundleOptions, launcherOptions } from '../../scripts/build.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 
 async function fresh(options: { outfile: string }): Promise<{ outfile: string; text: string }> {
   const built = await build({ ...options, absWorkingDir: root, write: false });
@@ -17,7 +17,7 @@ async function fresh(options: { outfile: string }): Promise<{ outfile: string; t
 it('the committed bundle and launcher are what `npm run build` makes from the sources', async () => {
   const bundle = await fresh(bundleOptions);
   for (const { outfile, text } of [bundle, await fresh(launcherOptions(bundle.text))]) {
-    const committed = readFileSync(new URL(`../${outfile}`, import.meta.url), 'utf8');
+    const committed = readFileSync(new URL(`../../${outfile}`, import.meta.url), 'utf8');
     expect(committed === text, `${outfile} is stale: run \`npm run build\` and commit it`).toBe(true);
   }
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { auditModule } from '../src/engine/audit.ts';
-import { kindByName } from '../src/languages/registry.ts';
-import { exampleInput, exampleOutput, namesFiles } from '../src/rules/support/examples.ts';
-import { rules } from '../src/rules/registry.ts';
-import type { Rule, RuleExample } from '../src/rules/rule.ts';
-import { exampleSettings, sourceOf } from './helpers.ts';
+import { auditModule } from '../../src/engine/audit.ts';
+import { kindByName } from '../../src/languages/registry.ts';
+import { exampleInput, exampleOutput, namesFiles } from '../../src/rules/support/examples.ts';
+import { rules } from '../../src/rules/registry.ts';
+import type { Rule, RuleExample } from '../../src/rules/rule.ts';
+import { exampleSettings, sourceOf } from '../support/audit.ts';
 
 function runExample(rule: Rule, example: RuleExample, fix: boolean) {
   const files = Object.entries(exampleInput(rule, example)).map(([name, text]) => ({ source: sourceOf(text, name), kind: kindByName(name)! }));

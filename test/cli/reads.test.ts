@@ -3,10 +3,10 @@ import { chmodSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, symlin
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError } from '../src/io/errors.ts';
-import { discoverModules } from '../src/io/discover.ts';
-import { launcher, cli, cliAsNobody, scratchDirectory } from './cli-helpers.ts';
-import { samplesDir } from './fixtures.ts';
+import { UserError } from '../../src/io/errors.ts';
+import { discoverModules } from '../../src/io/discover.ts';
+import { launcher, cli, cliAsNobody, scratchDirectory } from '../support/processes.ts';
+import { samplesDir } from '../support/sources.ts';
 
 const stock = readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'));
 const isRoot = process.getuid?.() === 0;

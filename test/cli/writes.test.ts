@@ -4,10 +4,10 @@ import { appendFileSync, chmodSync, chownSync, linkSync, mkdirSync, readdirSync,
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError } from '../src/io/errors.ts';
-import { writeAtomically } from '../src/io/write.ts';
-import { cli, launcher, scratchDirectory } from './cli-helpers.ts';
-import { samplesDir } from './fixtures.ts';
+import { UserError } from '../../src/io/errors.ts';
+import { writeAtomically } from '../../src/io/write.ts';
+import { cli, launcher, scratchDirectory } from '../support/processes.ts';
+import { samplesDir } from '../support/sources.ts';
 
 const stock = readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'));
 const isRoot = process.getuid?.() === 0;

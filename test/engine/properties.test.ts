@@ -2,15 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../src/model/settings.ts';
-import { auditModule } from '../src/engine/audit.ts';
-import { applyFixes, type Fix } from '../src/fix/edit.ts';
-import { parseInetd } from '../src/syntax/inetd.ts';
-import { decodeSource } from '../src/syntax/source.ts';
-import { cli, temporaryDirectory } from './cli-helpers.ts';
-import { auditSource } from './helpers.ts';
-import { relexed } from './relex.ts';
-import { treeOf } from './trees.ts';
+import { defaultSettings } from '../../src/model/settings.ts';
+import { auditModule } from '../../src/engine/audit.ts';
+import { applyFixes, type Fix } from '../../src/fix/edit.ts';
+import { parseInetd } from '../../src/syntax/inetd.ts';
+import { decodeSource } from '../../src/syntax/source.ts';
+import { cli, temporaryDirectory } from '../support/processes.ts';
+import { auditSource } from '../support/audit.ts';
+import { relexed } from '../support/languages.ts';
+import { treeOf } from '../support/trees.ts';
 
 /** A fixed seed keeps CI repeatable; bench/fuzz.ts runs the long campaign with fresh seeds. */
 const settings = { seed: 20261124, numRuns: 300 };

@@ -1,8 +1,8 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, temporaryDirectory } from './cli-helpers.ts';
-import { samplesDir } from './fixtures.ts';
+import { cli, temporaryDirectory } from '../support/processes.ts';
+import { samplesDir } from '../support/sources.ts';
 
 function repoWith(config: unknown): string {
   const dir = temporaryDirectory();

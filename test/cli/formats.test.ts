@@ -2,10 +2,10 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { cli, temporaryDirectory } from './cli-helpers.ts';
-import { sampleNames, samplesDir } from './fixtures.ts';
+import { cli, temporaryDirectory } from '../support/processes.ts';
+import { sampleNames, samplesDir } from '../support/sources.ts';
 
-const schema = JSON.parse(readFileSync(new URL('../docs/json-report.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../docs/json-report.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
 
 describe('--format json', () => {
