@@ -1,2 +1,2 @@
 // For bench/robustness.ts until it imports test/support/languages.ts; remove then.
-export { treeOf } from './support/trees.ts';
+export { treeOf } from './support/languages.ts';

@@ -1,13 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cli, launcher, run, temporaryDirectory } from '../support/processes.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../support/cli.ts';
+import { runCommand } from '../support/processes.ts';
 import { samplesDir } from '../support/sources.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
 
 describe('vos-audit ports', () => {
-  it('prints one table per module of a tree, with evidence and advice', () => {
-    const result = cli(['ports', '.'], samplesDir);
+  it('prints one table per module of a tree, with evidence and advice', async () => {
+    const result = await runCli(['ports', '.'], samplesDir);
     expect(result.status).toBe(0);
     const modules = result.stdout.split('\n').filter((line) => line.startsWith('module '));
     expect(modules).toEqual(['module hardened', 'module nio-v-series', 'module rsn-only-telnet', 'module stock-posix', 'module stock-pre-14.5']);
@@ -15,195 +16,189 @@ describe('vos-audit ports', () => {
     expect(result.stdout).toMatch(/^22 +tcp +sshd +module_start_up\.cm +conditional +if \(software_purchased S270\) +stock-posix\/module_start_up\.cm:27$/m);
   });
 
-  it('decides software_purchased blocks with --products', () => {
-    const purchased = cli(['ports', '--format', 'json', '--products', 'S270', 'stock-posix'], samplesDir);
+  it('decides software_purchased blocks with --products', async () => {
+    const purchased = await runCli(['ports', '--format', 'json', '--products', 'S270', 'stock-posix'], samplesDir);
     const listeners = JSON.parse(purchased.stdout).modules[0].listeners;
     expect(listeners.find((l: { port: number }) => l.port === 22).state).toBe('live');
     expect(listeners.find((l: { port: number }) => l.port === 139)).toMatchObject({ state: 'off', note: 'product S269 is not purchased' });
   });
 
-  it('turns off the ports a release does not have, and says why', () => {
-    const result = cli(['ports', '--release', '15.0', 'stock-posix'], samplesDir);
+  it('turns off the ports a release does not have, and says why', async () => {
+    const result = await runCli(['ports', '--release', '15.0', 'stock-posix'], samplesDir);
     expect(result.stdout).toMatch(/^22 +tcp +sshd +module_start_up\.cm +off +sshd on 22 exists in VOS 14\.7 and 15\.1\+, not in 15\.0/m);
   });
 
-  it('writes CSV for firewall teams', () => {
-    const result = cli(['ports', '--format', 'csv', 'hardened'], samplesDir);
+  it('writes CSV for firewall teams', async () => {
+    const result = await runCli(['ports', '--format', 'csv', 'hardened'], samplesDir);
     const lines = result.stdout.split('\r\n');
     expect(lines[0]).toBe('module,port,range_end,protocol,daemon,started_by,state,condition,note,wrapped_by,evidence,advice');
     expect(lines).toContain('hardened,22,,tcp,sshd,module_start_up.cm,conditional,(software_purchased S270),,,hardened/module_start_up.cm:14,');
     expect(lines).toContain('hardened,4000,4000 + max_open_server (new_backbone_systems.tin),tcp,kernel (OSN),kernel,conditional,the module is its system’s bridge module,,,,');
   });
 
-  it('forms one module of the files named together', () => {
-    const result = cli(['ports', 'stock-posix/inetd.conf', 'stock-posix/module_start_up.cm'], samplesDir);
+  it('forms one module of the files named together', async () => {
+    const result = await runCli(['ports', 'stock-posix/inetd.conf', 'stock-posix/module_start_up.cm'], samplesDir);
     expect(result.stdout.split('\n')[0]).toBe('module stock-posix');
     expect(result.stdout).toMatch(/^7 +tcp +inetd +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:7/m);
   });
 });
 
 describe('files of other kinds', () => {
-  it('rejects a telnet_admin listing of an unknown layout, naming the header it expected', () => {
+  it('rejects a telnet_admin listing of an unknown layout, naming the header it expected', async () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'telnet_admin.txt'), 'telnet 23 login\n');
-    const result = cli(['.'], dir);
+    const result = await runCli(['.'], dir);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
       "telnet_admin.txt:1:1  error  Unexpected header 'telnet 23 login', expected a header row naming at least a Service and a Port column (for example: Service  Port  Device  Type)  telnet-admin-syntax",
     );
   });
 
-  it('reads a file as the kind --kind says', () => {
+  it('reads a file as the kind --kind says', async () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'startup.txt'), "start_process 'telnet_msd -network_port 24'\n");
-    expect(cli(['startup.txt'], dir).stdout).toContain('telnet-msd-started');
-    const named = cli(['--kind', 'startup.txt=macro', 'startup.txt'], dir);
+    expect((await runCli(['startup.txt'], dir)).stdout).toContain('telnet-msd-started');
+    const named = await runCli(['--kind', 'startup.txt=macro', 'startup.txt'], dir);
     expect(named.stdout).toContain('startup.txt:1:1  warning  Unexpected telnet_msd on tcp/24');
-    expect(cli(['--kind', 'startup.txt=shell', 'startup.txt'], dir).stderr).toBe(
+    expect((await runCli(['--kind', 'startup.txt=shell', 'startup.txt'], dir)).stderr).toBe(
       "vos-audit: option '--kind <file=kind>' argument 'startup.txt=shell' is invalid. expected FILE=KIND with KIND one of inetd, macro, telnet-admin, services\n",
     );
   });
 
-  it('follows a macro that calls itself, through another, once', () => {
+  it('follows a macro that calls itself, through another, once', async () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'module_start_up.cm'), '!start_a.cm\n');
     writeFileSync(join(dir, 'start_a.cm'), "!start_b.cm\nstart_process 'portmap.pm'\n");
     writeFileSync(join(dir, 'start_b.cm'), '!start_a.cm\n!module_start_up.cm\n');
-    const result = cli(['ports', '.'], dir);
+    const result = await runCli(['ports', '.'], dir);
     expect(result.status).toBe(0);
     expect(result.stdout.match(/^111 /gm)).toHaveLength(1);
   });
 
-  it('says what a macro does that it cannot decide', () => {
+  it('says what a macro does that it cannot decide', async () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'module_start_up.cm'), "!(master_disk)>site>start_apps\nstart_process 'order_server.pm'\n");
-    const result = cli(['ports', '.'], dir);
+    const result = await runCli(['ports', '.'], dir);
     expect(result.stdout).toContain("undecided: runs the macro (master_disk)>site>start_apps, which is not among the module's files: what it starts is unknown (module_start_up.cm:1)");
     expect(result.stdout).toContain('undecided: starts order_server.pm, whose ports vos-audit does not know (module_start_up.cm:2)');
   });
 });
 
 describe('--suggestions', () => {
-  it('--diff --suggestions comments out macro start lines; git apply gives what --fix --suggestions writes', () => {
+  it('--diff --suggestions comments out macro start lines; git apply gives what --fix --suggestions writes', async () => {
     const dir = temporaryDirectory();
     cpSync(join(samplesDir, 'stock-pre-14.5'), join(dir, 'm1'), { recursive: true });
     const copy = temporaryDirectory();
     cpSync(dir, copy, { recursive: true });
-    run('git', ['init', '-q'], copy);
+    runCommand('git', ['init', '-q'], copy);
 
-    const safeOnly = cli(['--diff', '--release', '14.4', 'm1'], dir).stdout;
+    const safeOnly = (await runCli(['--diff', '--release', '14.4', 'm1'], dir)).stdout;
     expect(safeOnly).not.toContain('start_rpc.cm');
-    const diff = cli(['--diff', '--suggestions', '--release', '14.4', 'm1'], dir);
+    const diff = await runCli(['--diff', '--suggestions', '--release', '14.4', 'm1'], dir);
     expect(diff.stdout).toContain("+& start_process '(master_disk)>system>rpc>stcp>command_library>portmap.pm' -privileged -priority 7");
-    const fixed = cli(['--fix', '--suggestions', '--release', '14.4', 'm1'], dir);
+    const fixed = await runCli(['--fix', '--suggestions', '--release', '14.4', 'm1'], dir);
     expect(fixed.stdout).toContain('fixed m1/start_rpc.cm (2 changes):');
-    expect(run('git', ['apply', '-'], copy, Buffer.from(diff.stdout)).status).toBe(0);
+    expect(runCommand('git', ['apply', '-'], copy, Buffer.from(diff.stdout)).status).toBe(0);
     for (const name of ['module_start_up.cm', 'start_rpc.cm', 'inetd.conf']) {
       expect(readFileSync(join(copy, 'm1', name), 'utf8')).toBe(readFileSync(join(dir, 'm1', name), 'utf8'));
     }
-    const again = cli(['--fix', '--suggestions', '--release', '14.4', 'm1'], dir);
+    const again = await runCli(['--fix', '--suggestions', '--release', '14.4', 'm1'], dir);
     expect(again.stdout).not.toContain('fixed ');
     expect(again.stdout).not.toContain('rpc-services-live');
     expect(again.stdout).not.toContain('telnet-msd-started');
   });
 
-  it('needs --fix or --diff', () => {
-    const result = cli(['--suggestions', 'hardened'], samplesDir);
+  it('needs --fix or --diff', async () => {
+    const result = await runCli(['--suggestions', 'hardened'], samplesDir);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('vos-audit: --suggestions goes with --fix or --diff\n');
   });
 });
 
 describe('module discovery', () => {
-  it('treats a directory with a VOS-like system directory as one module', () => {
+  it('treats a directory with a VOS-like system directory as one module', async () => {
     const dir = temporaryDirectory();
     mkdirSync(join(dir, 'modules', 'm1', 'system', 'stcp'), { recursive: true });
     cpSync(join(samplesDir, 'rsn-only-telnet'), join(dir, 'modules', 'm2'), { recursive: true });
     writeFileSync(join(dir, 'modules', 'm1', 'system', 'stcp', 'inetd.conf'), 'echo stream tcp nowait root internal\n');
-    const result = cli(['ports', 'modules'], dir);
+    const result = await runCli(['ports', 'modules'], dir);
     expect(result.stdout.split('\n').filter((l) => l.startsWith('module '))).toEqual(['module modules/m1', 'module modules/m2']);
   });
 
-  it('audits a module or file given twice once, in its module', () => {
-    const once = cli(['stock-posix'], samplesDir);
+  it('audits a module or file given twice once, in its module', async () => {
+    const once = await runCli(['stock-posix'], samplesDir);
     expect(once.stdout).toMatch(/in 4 files/);
-    expect(cli(['stock-posix', 'stock-posix'], samplesDir)).toEqual(once);
-    expect(cli(['stock-posix/inetd.conf', 'stock-posix'], samplesDir)).toEqual(once);
-    expect(cli(['.', 'stock-posix'], samplesDir)).toEqual(cli(['.'], samplesDir));
-    const file = cli(['stock-posix/inetd.conf'], samplesDir);
-    expect(cli(['stock-posix/inetd.conf', './stock-posix/inetd.conf'], samplesDir)).toEqual(file);
+    expect(await runCli(['stock-posix', 'stock-posix'], samplesDir)).toEqual(once);
+    expect(await runCli(['stock-posix/inetd.conf', 'stock-posix'], samplesDir)).toEqual(once);
+    expect(await runCli(['.', 'stock-posix'], samplesDir)).toEqual(await runCli(['.'], samplesDir));
+    const file = await runCli(['stock-posix/inetd.conf'], samplesDir);
+    expect(await runCli(['stock-posix/inetd.conf', './stock-posix/inetd.conf'], samplesDir)).toEqual(file);
   });
 });
 
 describe('standard input (-)', () => {
   const inetd = readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'), 'utf8');
-  const asFile = cli(['inetd.conf'], join(samplesDir, 'stock-posix'));
+  let asFile: CliResult;
+  beforeAll(async () => {
+    asFile = await runCli(['inetd.conf'], join(samplesDir, 'stock-posix'));
+  });
 
-  it('is audited like the file it holds, named -', () => {
-    const result = cli(['-'], samplesDir, inetd);
+  it('is audited like the file it holds, named -', async () => {
+    const result = await runCli(['-'], samplesDir, inetd);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('-:7:1   error    Unexpected active tiny service echo/tcp');
     expect(result.stdout).toBe(asFile.stdout.replaceAll(/^inetd\.conf:/gm, '-:'));
-    expect(cli(['-', '-'], samplesDir, inetd)).toEqual(result);
+    expect(await runCli(['-', '-'], samplesDir, inetd)).toEqual(result);
   });
 
-  it('joins the files named with it, takes --kind -=KIND, and shows its fixes with --diff', () => {
+  it('joins the files named with it, takes --kind -=KIND, and shows its fixes with --diff', async () => {
     const macro = readFileSync(join(samplesDir, 'stock-posix', 'module_start_up.cm'), 'utf8');
-    const withInetd = cli(['--kind', '-=macro', '-', 'stock-posix/inetd.conf'], samplesDir, macro);
+    const withInetd = await runCli(['--kind', '-=macro', '-', 'stock-posix/inetd.conf'], samplesDir, macro);
     expect(withInetd.stdout).toMatch(/in 2 files/);
     expect(withInetd.stdout).toContain('stock-posix/inetd.conf:7:1 ');
-    const diff = cli(['--diff', '-'], samplesDir, inetd);
-    const fileDiff = cli(['--diff', 'inetd.conf'], join(samplesDir, 'stock-posix'));
+    const diff = await runCli(['--diff', '-'], samplesDir, inetd);
+    const fileDiff = await runCli(['--diff', 'inetd.conf'], join(samplesDir, 'stock-posix'));
     expect(diff.stdout.split('\n').slice(0, 2)).toEqual(['--- a/-', '+++ b/-']);
     expect(diff.stdout.split('\n').slice(2)).toEqual(fileDiff.stdout.split('\n').slice(2));
   });
 
-  it('cannot be rewritten by --fix, and must hold something vos-audit knows', () => {
-    const fix = cli(['--fix', '-'], samplesDir, inetd);
+  it('cannot be rewritten by --fix, and must hold something vos-audit knows', async () => {
+    const fix = await runCli(['--fix', '-'], samplesDir, inetd);
     expect(fix.status).toBe(2);
     expect(fix.stderr).toBe('vos-audit: --fix cannot rewrite standard input (-); --diff shows the changes\n');
-    const empty = cli(['-'], samplesDir, '');
+    const empty = await runCli(['-'], samplesDir, '');
     expect(empty.status).toBe(2);
     expect(empty.stderr).toMatch(/^vos-audit: -: not a file vos-audit knows by its name or content .* say which with --kind -=inetd\|macro\|telnet-admin\|services\n$/);
   });
 });
 
-describe('rules, explain, thresholds and colour', () => {
-  it('vos-audit rules lists every rule', () => {
-    const result = cli(['rules'], samplesDir);
+describe('rules, explain and thresholds', () => {
+  it('vos-audit rules lists every rule', async () => {
+    const result = await runCli(['rules'], samplesDir);
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(/^RULE +SEVERITY +FIXES +CHECKS +SUMMARY$/);
     expect(result.stdout).toMatch(/^inetd-dos-tiny-service +error +fix +inetd +echo, chargen and daytime must not be served by inetd$/m);
     expect(result.stdout).toMatch(/^telnet-msd-started +warning +suggestion +module +/m);
   });
 
-  it('vos-audit explain prints the rule page, and suggests the nearest id for a wrong one', () => {
-    const page = cli(['explain', 'telnet-without-sshd'], samplesDir);
+  it('vos-audit explain prints the rule page, and suggests the nearest id for a wrong one', async () => {
+    const page = await runCli(['explain', 'telnet-without-sshd'], samplesDir);
     expect(page.stdout.startsWith('# telnet-without-sshd\n')).toBe(true);
     expect(page.stdout).toContain('## Why');
-    const wrong = cli(['explain', 'telnet-without-ssh'], samplesDir);
+    const wrong = await runCli(['explain', 'telnet-without-ssh'], samplesDir);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toBe("vos-audit: unknown rule 'telnet-without-ssh'; did you mean telnet-without-sshd?\n");
-    expect(cli(['explain', 'SWAT'], samplesDir).stderr).toBe("vos-audit: unknown rule 'SWAT'; did you mean inetd-swat?\n");
-    expect(cli(['explain', 'tiny'], samplesDir).stderr).toBe("vos-audit: unknown rule 'tiny'; did you mean inetd-dos-tiny-service or inetd-tiny-service?\n");
-    expect(cli(['explain', 'firewall-rules'], samplesDir).stderr).toBe("vos-audit: unknown rule 'firewall-rules'; `vos-audit rules` lists them\n");
+    expect((await runCli(['explain', 'SWAT'], samplesDir)).stderr).toBe("vos-audit: unknown rule 'SWAT'; did you mean inetd-swat?\n");
+    expect((await runCli(['explain', 'tiny'], samplesDir)).stderr).toBe("vos-audit: unknown rule 'tiny'; did you mean inetd-dos-tiny-service or inetd-tiny-service?\n");
+    expect((await runCli(['explain', 'firewall-rules'], samplesDir)).stderr).toBe("vos-audit: unknown rule 'firewall-rules'; `vos-audit rules` lists them\n");
   });
 
-  it('--quiet reports errors only; --max-warnings fails on too many warnings', () => {
-    const quiet = cli(['--quiet', 'rsn-only-telnet'], samplesDir);
+  it('--quiet reports errors only; --max-warnings fails on too many warnings', async () => {
+    const quiet = await runCli(['--quiet', 'rsn-only-telnet'], samplesDir);
     expect(quiet.stdout).toBe('no problems in 4 files\n');
     expect(quiet.status).toBe(0);
-    expect(cli(['--max-warnings', '1', 'rsn-only-telnet'], samplesDir).status).toBe(0);
-    expect(cli(['--max-warnings', '0', 'rsn-only-telnet'], samplesDir).status).toBe(1);
-    expect(cli(['--max-warnings', 'many', 'rsn-only-telnet'], samplesDir).stderr).toContain('expected a whole number of warnings, 0 or more');
-  });
-
-  it('colours severities only on a terminal, and never with NO_COLOR or --no-color', () => {
-    const onTerminal = (args: string, env: Record<string, string> = {}) =>
-      spawnSync('script', ['-qec', `node ${launcher} ${args}`, '/dev/null'], { cwd: samplesDir, env: { ...process.env, NO_COLOR: '', ...env }, encoding: 'utf8' }).stdout;
-    expect(onTerminal('rsn-only-telnet')).toContain('\u001b[33mwarning\u001b[0m');
-    expect(onTerminal('--no-color rsn-only-telnet')).not.toContain('\u001b[');
-    expect(onTerminal('rsn-only-telnet', { NO_COLOR: '1' })).not.toContain('\u001b[');
-    expect(cli(['rsn-only-telnet'], samplesDir).stdout).not.toContain('\u001b[');
+    expect((await runCli(['--max-warnings', '1', 'rsn-only-telnet'], samplesDir)).status).toBe(0);
+    expect((await runCli(['--max-warnings', '0', 'rsn-only-telnet'], samplesDir)).status).toBe(1);
+    expect((await runCli(['--max-warnings', 'many', 'rsn-only-telnet'], samplesDir)).stderr).toContain('expected a whole number of warnings, 0 or more');
   });
 });

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, temporaryDirectory } from '../support/processes.ts';
+import { runCli } from '../support/cli.ts';
 import { sampleNames, samplesDir } from '../support/sources.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
 
 /** Microsoft's SARIF Multitool, installed for this test run only, so the hook install stays light. */
 const multitoolVersion = '5.7.0';
@@ -28,22 +29,22 @@ function validate(sarif: string): { results: Array<{ ruleId: string; level?: str
 }
 
 describe('--format sarif', () => {
-  it.each(sampleNames())('the SARIF of samples/%s passes the SARIF Multitool with no error and no warning', (name) => {
-    const result = cli(['--format', 'sarif', ...(options[name] ?? []), name], samplesDir);
+  it.each(sampleNames())('the SARIF of samples/%s passes the SARIF Multitool with no error and no warning', async (name) => {
+    const result = await runCli(['--format', 'sarif', ...(options[name] ?? []), name], samplesDir);
     expect(result.stderr).toBe('');
     const { results, output } = validate(result.stdout);
     expect(results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`), output).toEqual([]);
   });
 
-  it('the SARIF of a file read from standard input passes it too', () => {
-    const result = cli(['--format', 'sarif', '-'], samplesDir, readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'), 'utf8'));
+  it('the SARIF of a file read from standard input passes it too', async () => {
+    const result = await runCli(['--format', 'sarif', '-'], samplesDir, readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'), 'utf8'));
     expect(JSON.parse(result.stdout).runs[0].artifacts[0].location.uri).toBe('-');
     const { results, output } = validate(result.stdout);
     expect(results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`), output).toEqual([]);
   });
 
-  it('has rules with help URIs, results with full regions, relative URIs, fingerprints and fixes as replacements', () => {
-    const log = JSON.parse(cli(['--format', 'sarif', 'stock-posix'], samplesDir).stdout);
+  it('has rules with help URIs, results with full regions, relative URIs, fingerprints and fixes as replacements', async () => {
+    const log = JSON.parse((await runCli(['--format', 'sarif', 'stock-posix'], samplesDir)).stdout);
     const run = log.runs[0];
     expect(log.version).toBe('2.1.0');
     expect(run.tool.driver.rules.every((r: { helpUri: string }) => /^https:\/\/.+\/docs\/rules\/[a-z-]+\.md$/.test(r.helpUri))).toBe(true);

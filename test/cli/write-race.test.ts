@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { writeAtomically } from '../../src/io/write.ts';
-import { scratchDirectory } from '../support/processes.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
 
 /** What another program does while vos-audit syncs its temporary file: appends a line to the file being fixed. */
 const duringSync = vi.hoisted(() => ({ append: undefined as (() => void) | undefined }));
@@ -19,14 +19,10 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
 
 describe('a change made while vos-audit writes the file', () => {
   it('is not overwritten: the file is compared with what was read just before the rename', async () => {
-    const dir = scratchDirectory(cleanups);
+    const dir = temporaryDirectory();
     const path = join(dir, 'inetd.conf');
     const original = Buffer.from('echo stream tcp nowait root internal\n');
     fs.writeFileSync(path, original);

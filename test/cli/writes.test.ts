@@ -1,26 +1,22 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { UserError } from '../../src/io/errors.ts';
 import { writeAtomically } from '../../src/io/write.ts';
-import { cli, launcher, scratchDirectory } from '../support/processes.ts';
+import { runCli } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
 
 const stock = readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'));
 const isRoot = process.getuid?.() === 0;
 const hasSetfattr = spawnSync('setfattr', ['--version']).status === 0 && spawnSync('setfacl', ['--version']).status === 0;
 if (!isRoot) console.warn('writes.test.ts: not root, so the tests of owners, chattr and a full disk are skipped');
 if (!hasSetfattr) console.warn('writes.test.ts: setfattr or setfacl missing (apt-get install attr acl), so the tests of extended attributes are skipped');
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
 
 function twoModules(): string {
-  const dir = scratchDirectory(cleanups);
+  const dir = temporaryDirectory();
   for (const m of ['m1', 'm2']) {
     mkdirSync(join(dir, m));
     writeFileSync(join(dir, m, 'inetd.conf'), stock);
@@ -42,10 +38,10 @@ function expectUntouched(dir: string, module: string): void {
 }
 
 describe('--fix when writing fails', () => {
-  it('refuses a read-only file, writes the others, and says which is which', () => {
+  it('refuses a read-only file, writes the others, and says which is which', async () => {
     const dir = twoModules();
     chmodSync(join(dir, 'm1', 'inetd.conf'), 0o444);
-    const result = cli(['--fix', 'm1', 'm2'], dir);
+    const result = await runCli(['--fix', 'm1', 'm2'], dir);
     expect(result.status).toBe(2);
     expectNotWritten(result.stderr, 'm1/inetd.conf', 'it is read-only');
     expect(result.stdout).not.toContain('fixed m1/inetd.conf');
@@ -55,7 +51,7 @@ describe('--fix when writing fails', () => {
   });
 
   it('does not overwrite a file that changed on disk after it was read', async () => {
-    const dir = scratchDirectory(cleanups);
+    const dir = temporaryDirectory();
     const path = join(dir, 'inetd.conf');
     writeFileSync(path, stock);
     writeFileSync(path, 'changed by someone else\n');
@@ -65,21 +61,23 @@ describe('--fix when writing fails', () => {
     expect(readFileSync(path, 'utf8')).toBe('changed by someone else\n');
   });
 
-  it('refuses binary files and files over the size limit', () => {
-    const dir = scratchDirectory(cleanups);
+  it('refuses binary files and files over the size limit', async () => {
+    const dir = temporaryDirectory();
     writeFileSync(join(dir, 'inetd.conf'), '');
     truncateSync(join(dir, 'inetd.conf'), 33 * 1024 * 1024);
-    const result = cli(['inetd.conf'], dir);
+    const result = await runCli(['inetd.conf'], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('vos-audit: inetd.conf is 33.0 MB, more than the 32 MB vos-audit reads; not read\n');
   });
 
   describe.skipIf(!isRoot)('with real file-system failures (needs root: chattr, mount)', () => {
-    it('leaves the file as it was when its directory cannot be written', () => {
+    it('leaves the file as it was when its directory cannot be written', async () => {
       const dir = twoModules();
       expect(spawnSync('chattr', ['+i', join(dir, 'm1')]).status).toBe(0);
-      cleanups.push(() => spawnSync('chattr', ['-i', join(dir, 'm1')]));
-      const result = cli(['--fix', 'm1', 'm2'], dir);
+      onTestFinished(() => {
+        spawnSync('chattr', ['-i', join(dir, 'm1')]);
+      });
+      const result = await runCli(['--fix', 'm1', 'm2'], dir);
       expect(result.status).toBe(2);
       expectNotWritten(result.stderr, 'm1/inetd.conf', 'operation not permitted');
       expect(result.stdout).toContain('fixed m2/inetd.conf (11 changes)');
@@ -87,26 +85,30 @@ describe('--fix when writing fails', () => {
       expectUntouched(dir, 'm1');
     });
 
-    it('leaves the file as it was when the rename over it fails', () => {
+    it('leaves the file as it was when the rename over it fails', async () => {
       const dir = twoModules();
       expect(spawnSync('chattr', ['+i', join(dir, 'm1', 'inetd.conf')]).status).toBe(0);
-      cleanups.push(() => spawnSync('chattr', ['-i', join(dir, 'm1', 'inetd.conf')]));
-      const result = cli(['--fix', 'm1'], dir);
+      onTestFinished(() => {
+        spawnSync('chattr', ['-i', join(dir, 'm1', 'inetd.conf')]);
+      });
+      const result = await runCli(['--fix', 'm1'], dir);
       expect(result.status).toBe(2);
       expectNotWritten(result.stderr, 'm1/inetd.conf', 'operation not permitted');
       spawnSync('chattr', ['-i', join(dir, 'm1', 'inetd.conf')]);
       expectUntouched(dir, 'm1');
     });
 
-    it('leaves the file as it was, and no temporary file, when the disk is full', () => {
-      const dir = scratchDirectory(cleanups);
+    it('leaves the file as it was, and no temporary file, when the disk is full', async () => {
+      const dir = temporaryDirectory();
       expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status).toBe(0);
-      cleanups.push(() => spawnSync('umount', [dir]));
+      onTestFinished(() => {
+        spawnSync('umount', [dir]);
+      });
       mkdirSync(join(dir, 'm1'));
       // Most of the disk is the file itself, so its fixed copy cannot be written beside it.
       const big = Buffer.concat([stock, Buffer.from(`#${'x'.repeat(40 * 1024)}\n`)]);
       writeFileSync(join(dir, 'm1', 'inetd.conf'), big);
-      const result = cli(['--fix', 'm1'], dir);
+      const result = await runCli(['--fix', 'm1'], dir);
       expect(result.status).toBe(2);
       expectNotWritten(result.stderr, 'm1/inetd.conf', 'no space left on the device');
       expect(readFileSync(join(dir, 'm1', 'inetd.conf'))).toEqual(big);
@@ -117,14 +119,14 @@ describe('--fix when writing fails', () => {
 
 
 describe('after a failed write, the report describes the file on disk', () => {
-  it('reports the findings of the unchanged file, at their lines, and fails', () => {
+  it('reports the findings of the unchanged file, at their lines, and fails', async () => {
     const dir = twoModules();
     chmodSync(join(dir, 'm1', 'inetd.conf'), 0o444);
-    const text = cli(['--fix', 'm1'], dir);
+    const text = await runCli(['--fix', 'm1'], dir);
     expect(text.status).toBe(2);
     expect(text.stdout).toMatch(/^m1\/inetd\.conf:7:1 +error +/m);
     expect(text.stdout).not.toContain('no problems');
-    const json = JSON.parse(cli(['--fix', '--format', 'json', 'm1'], dir).stdout);
+    const json = JSON.parse((await runCli(['--fix', '--format', 'json', 'm1'], dir)).stdout);
     expect(json.files[0].applied).toEqual([]);
     expect(json.summary.errors).toBeGreaterThan(0);
     expect(json.summary.fixed).toBe(0);
@@ -135,7 +137,7 @@ describe('vos-audit writers take turns, and a change made meanwhile is never ove
   const lockOf = (dir: string) => join(dir, '.inetd.conf.vos-audit.lock');
 
   it('waits for the lock of another run, then finds the file changed and leaves it', async () => {
-    const dir = scratchDirectory(cleanups);
+    const dir = temporaryDirectory();
     const path = join(dir, 'inetd.conf');
     writeFileSync(path, stock);
     writeFileSync(lockOf(dir), `${process.pid} ${hostname()}\n`);
@@ -149,7 +151,7 @@ describe('vos-audit writers take turns, and a change made meanwhile is never ove
   });
 
   it('names a lock left by a run that has ended, and leaves it', async () => {
-    const dir = scratchDirectory(cleanups);
+    const dir = temporaryDirectory();
     const path = join(dir, 'inetd.conf');
     writeFileSync(path, stock);
     const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
@@ -161,56 +163,37 @@ describe('vos-audit writers take turns, and a change made meanwhile is never ove
     expect(readdirSync(dir).sort()).toEqual(['.inetd.conf.vos-audit.lock', 'inetd.conf']);
   });
 
-  it('two --fix runs at once with different configurations never both succeed with an edit lost', async () => {
-    const dir = scratchDirectory(cleanups);
-    writeFileSync(join(dir, 'no-tiny.json'), JSON.stringify({ rules: { 'inetd-tiny-service': 'off', 'inetd-dos-tiny-service': 'off' } }));
-    writeFileSync(join(dir, 'no-tftp.json'), JSON.stringify({ rules: { 'inetd-bootp-tftp-active': 'off' } }));
-    for (let round = 0; round < 6; round++) {
-      writeFileSync(join(dir, 'inetd.conf'), stock);
-      const runs = ['no-tiny.json', 'no-tftp.json'].map((config) => {
-        const child = spawn(process.execPath, [launcher, '--fix', '--config', config, 'inetd.conf'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-        return once(child, 'close').then(([status]) => status as number);
-      });
-      const statuses = await Promise.all(runs);
-      const text = readFileSync(join(dir, 'inetd.conf'), 'utf8');
-      const edits = [text.includes('\n#echo\tstream'), text.includes('#tftp')];
-      // Each run that exited 0 has its edit on disk; a run that lost the race says so with exit 2.
-      statuses.forEach((status, i) => expect(status === 2 || edits[1 - i]).toBe(true));
-      expect(statuses.filter((status) => status === 2).length).toBeLessThanOrEqual(1);
-      expect(readdirSync(dir).sort()).toEqual(['inetd.conf', 'no-tftp.json', 'no-tiny.json']);
-    }
-  }, 60_000);
 });
 
 describe('the metadata of a file written', () => {
-  it.skipIf(!isRoot)('keeps its owner, group and mode', () => {
-    const dir = scratchDirectory(cleanups);
+  it.skipIf(!isRoot)('keeps its owner, group and mode', async () => {
+    const dir = temporaryDirectory();
     writeFileSync(join(dir, 'inetd.conf'), stock);
     chownSync(join(dir, 'inetd.conf'), 65534, 65534);
     chmodSync(join(dir, 'inetd.conf'), 0o620);
-    expect(cli(['--fix', 'inetd.conf'], dir).stderr).toBe('');
+    expect((await runCli(['--fix', 'inetd.conf'], dir)).stderr).toBe('');
     const after = statSync(join(dir, 'inetd.conf'));
     expect([after.uid, after.gid, after.mode & 0o7777]).toEqual([65534, 65534, 0o620]);
     expect(readFileSync(join(dir, 'inetd.conf'), 'utf8')).toContain('\n#echo\tstream');
   });
 
-  it('refuses a file with several hard links, naming it', () => {
-    const dir = scratchDirectory(cleanups);
+  it('refuses a file with several hard links, naming it', async () => {
+    const dir = temporaryDirectory();
     writeFileSync(join(dir, 'inetd.conf'), stock);
     linkSync(join(dir, 'inetd.conf'), join(dir, 'inetd.conf.saved'));
-    const result = cli(['--fix', 'inetd.conf'], dir);
+    const result = await runCli(['--fix', 'inetd.conf'], dir);
     expect(result.status).toBe(2);
     expectNotWritten(result.stderr, 'inetd.conf', 'it has 2 hard links, and replacing it would leave the other names with the old text');
     expect(readFileSync(join(dir, 'inetd.conf'))).toEqual(stock);
     expect(statSync(join(dir, 'inetd.conf')).nlink).toBe(2);
   });
 
-  it.skipIf(!hasSetfattr)('refuses a file with extended attributes or an ACL, naming them', () => {
-    const dir = scratchDirectory(cleanups);
+  it.skipIf(!hasSetfattr)('refuses a file with extended attributes or an ACL, naming them', async () => {
+    const dir = temporaryDirectory();
     writeFileSync(join(dir, 'inetd.conf'), stock);
     expect(spawnSync('setfattr', ['-n', 'user.origin', '-v', 'cmdb', join(dir, 'inetd.conf')]).status).toBe(0);
     expect(spawnSync('setfacl', ['-m', 'u:nobody:r', join(dir, 'inetd.conf')]).status).toBe(0);
-    const result = cli(['--fix', 'inetd.conf'], dir);
+    const result = await runCli(['--fix', 'inetd.conf'], dir);
     expect(result.status).toBe(2);
     expectNotWritten(result.stderr, 'inetd.conf', 'it has extended attributes or an ACL (system.posix_acl_access, user.origin), which the rewritten file would not keep');
     expect(readFileSync(join(dir, 'inetd.conf'))).toEqual(stock);
@@ -218,7 +201,7 @@ describe('the metadata of a file written', () => {
   });
 
   it('refuses a file that became a FIFO since it was read, at once', async () => {
-    const dir = scratchDirectory(cleanups);
+    const dir = temporaryDirectory();
     const path = join(dir, 'inetd.conf');
     expect(spawnSync('mkfifo', [path]).status).toBe(0);
     await expect(writeAtomically(path, Buffer.from('fixed\n'), stock)).rejects.toThrow(
@@ -226,31 +209,4 @@ describe('the metadata of a file written', () => {
     );
     expect(readdirSync(dir)).toEqual(['inetd.conf']);
   });
-});
-
-describe('--fix stopped by a signal', () => {
-  it('finishes or leaves the file being written, lists the files written, and leaves no temporary or lock file', async () => {
-    const dir = scratchDirectory(cleanups);
-    const names = Array.from({ length: 600 }, (_, i) => `m${String(i).padStart(3, '0')}`);
-    for (const name of names) {
-      mkdirSync(join(dir, name));
-      writeFileSync(join(dir, name, 'inetd.conf'), stock);
-    }
-    const child = spawn(process.execPath, [launcher, '--fix', '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const closed = once(child, 'close');
-    const fixed = (name: string) => !readFileSync(join(dir, name, 'inetd.conf')).equals(stock);
-    while (!fixed(names[0]!)) await new Promise((wait) => setTimeout(wait, 5));
-    child.kill('SIGTERM');
-    const [status] = await closed;
-    const written = names.filter(fixed);
-    expect(written.length).toBeGreaterThan(0);
-    expect(written.length).toBeLessThan(names.length);
-    expect(status).toBe(143);
-    const lines = stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe(`vos-audit: stopped by SIGTERM before every fix was written; the ${written.length} files written before stopping are listed below; the others are unchanged`);
-    expect(lines.slice(1)).toEqual(written.map((name) => `vos-audit: written before stopping: ${name}/inetd.conf`));
-    for (const name of names) expect(readdirSync(join(dir, name))).toEqual(['inetd.conf']);
-  }, 60_000);
 });

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { expect, it } from 'vitest';
-import { temporaryDirectory } from '../support/processes.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
 // @ts-expect-error: a plain ES module without types, shared with `npm run build`
 import { bundleOptions, launcherOptions } from '../../scripts/build.mjs';
 

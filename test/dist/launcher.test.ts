@@ -2,14 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundle, cli, launcher, temporaryDirectory, type CliResult } from '../support/processes.ts';
+import type { CliResult } from '../support/cli.ts';
+import { bundle, launcher, runLauncher } from '../support/processes.ts';
 import { samplesDir } from '../support/sources.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
 
 const cacheName = `code-cache-${process.version}-${process.arch}`;
 
 /** Audits a sample module with the launcher, its code cache in `cacheHome`. */
 function audit(cacheHome: string, env: Record<string, string> = {}): CliResult {
-  return cli(['stock-posix'], samplesDir, undefined, { XDG_CACHE_HOME: cacheHome, ...env });
+  return runLauncher(['stock-posix'], samplesDir, undefined, { XDG_CACHE_HOME: cacheHome, ...env });
 }
 
 const reference = audit(temporaryDirectory(), { VOS_AUDIT_NO_CODE_CACHE: '1' });

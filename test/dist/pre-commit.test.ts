@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { temporaryDirectory } from '../support/processes.ts';
 import { samplesDir } from '../support/sources.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
 
 const repository = new URL('../..', import.meta.url).pathname;
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;

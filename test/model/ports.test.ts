@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/processes.ts';
+import { runCli } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
 
 /** Each sample module with the options that describe it; the ports JSON is the model golden, reviewed by reading. */
@@ -13,7 +13,7 @@ const modules: Array<[string, string[]]> = [
 
 describe('the live-port model of each sample module', () => {
   it.each(modules)('%s', async (name, options) => {
-    const result = cli(['ports', '--format', 'json', ...options, name], samplesDir);
+    const result = await runCli(['ports', '--format', 'json', ...options, name], samplesDir);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     await expect(result.stdout).toMatchFileSnapshot(`../fixtures/model/${name}.ports.json`);

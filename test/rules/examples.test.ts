@@ -4,7 +4,8 @@ import { kindByName } from '../../src/languages/registry.ts';
 import { exampleInput, exampleOutput, namesFiles } from '../../src/rules/support/examples.ts';
 import { rules } from '../../src/rules/registry.ts';
 import type { Rule, RuleExample } from '../../src/rules/rule.ts';
-import { exampleSettings, sourceOf } from '../support/audit.ts';
+import { exampleSettings } from '../support/audit.ts';
+import { sourceOf } from '../support/sources.ts';
 
 function runExample(rule: Rule, example: RuleExample, fix: boolean) {
   const files = Object.entries(exampleInput(rule, example)).map(([name, text]) => ({ source: sourceOf(text, name), kind: kindByName(name)! }));

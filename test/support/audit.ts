@@ -1,13 +1,9 @@
+import { parseRelease } from '../../src/catalog/releases.ts';
 import { auditModule, type AuditMode, type FileResult } from '../../src/engine/audit.ts';
 import type { FileKind } from '../../src/languages/registry.ts';
-import { parseRelease } from '../../src/catalog/releases.ts';
 import { defaultSettings, type Settings } from '../../src/model/settings.ts';
 import type { RuleExample } from '../../src/rules/rule.ts';
 import type { Source } from '../../src/syntax/source.ts';
-
-export function sourceOf(text: string, path = 'inetd.conf'): Source {
-  return { path, text, encoding: 'utf8', bom: false, eol: 'lf', bytes: Buffer.from(text) };
-}
 
 export function exampleSettings(example: Pick<RuleExample, 'options'>): Settings {
   return {

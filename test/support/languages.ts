@@ -1,20 +1,15 @@
-import { parseInetdCst } from '../../grammar/inetd/index.ts';
-import { parseMacroCst } from '../../grammar/macro/index.ts';
-import { parseServicesCst } from '../../grammar/services/index.ts';
-import { parseTelnetAdminCst } from '../../grammar/telnet-admin/index.ts';
-import type { ParsedCst } from '../../grammar/types.ts';
-import type { FileKind } from '../../src/languages/registry.ts';
+import { languageOf, type FileKind } from '../../src/languages/registry.ts';
+import type { Tree } from '../../src/languages/language.ts';
+import { LineIndex } from '../../src/syntax/position.ts';
 
-export const cstParsers: Record<FileKind, (text: string) => ParsedCst<unknown>> = {
-  inetd: parseInetdCst,
-  macro: parseMacroCst,
-  'telnet-admin': parseTelnetAdminCst,
-  services: parseServicesCst,
-};
+/** Any kind's tree, as far as the invariants look at it. */
+export function treeOf(kind: FileKind, text: string): Tree {
+  return languageOf(kind).parse(text, new LineIndex(text));
+}
 
 /** The tokens and trivia of a text, put back together in offset order: the input again, if lexing is lossless. */
 export function relexed(text: string, kind: FileKind = 'inetd'): string {
-  const { tokens, trivia } = cstParsers[kind](text);
+  const { tokens, trivia } = languageOf(kind).lex(text);
   return [...tokens, ...trivia]
     .sort((a, b) => a.startOffset - b.startOffset)
     .map((token) => token.image)
