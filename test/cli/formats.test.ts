@@ -2,6 +2,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { fileKinds } from '../../src/languages/registry.ts';
 import { runCli } from '../support/cli.ts';
 import { sampleNames, samplesDir } from '../support/sources.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
@@ -17,6 +18,10 @@ describe('--format json', () => {
       const report = JSON.parse((await runCli(args, copy)).stdout);
       expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     }
+  });
+
+  it('the schema names every kind of file, and no other', () => {
+    expect(schema.properties.files.items.properties.kind.enum).toEqual(fileKinds);
   });
 
   it('the schema rejects what it should', async () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { languages } from '../../src/languages/registry.ts';
 import { samplesDir } from '../support/sources.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
@@ -21,6 +22,17 @@ function sh(command: string, args: string[], cwd: string) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+it("the hooks' files pattern takes every language's files, in any directory", () => {
+  const patterns = [...readFileSync(join(repository, '.pre-commit-hooks.yaml'), 'utf8').matchAll(/^\s*files: '(.+)'$/gm)].map((m) => m[1]!);
+  expect(patterns).toHaveLength(2);
+  for (const pattern of patterns) {
+    for (const { kind, name, exampleName } of languages) {
+      expect(name.test(exampleName), kind).toBe(true);
+      for (const path of [exampleName, `m1/system/${exampleName}`]) expect(path, `${kind}: ${pattern}`).toMatch(new RegExp(pattern));
+    }
+  }
+});
+
 /** The real pre-commit, installing this repository's hooks with `language: node` as users get them. */
 describe.skipIf(!hasPreCommit && !process.env.CI)('pre-commit hooks (pre-commit try-repo)', () => {
   it('fail on a staged inetd.conf with errors, fix it, then pass', { timeout: 600_000 }, () => {
@@ -35,16 +47,17 @@ describe.skipIf(!hasPreCommit && !process.env.CI)('pre-commit hooks (pre-commit 
     const touch = readFileSync(join(repo, 'm1', 'inetd.conf'), 'utf8');
     expect(touch).toContain('\necho\tstream');
 
-    const audit = sh('pre-commit', ['try-repo', repository, 'vos-audit', '--files', 'm1/inetd.conf'], repo);
-    expect(audit.output).toMatch(/vos-audit\.+Failed/);
-    expect(audit.output).toContain('m1/inetd.conf:7:1   error    Unexpected active tiny service echo/tcp (port 7)');
-    expect(audit.output, 'the hook sees the whole module').toContain('m1/module_start_up.cm:39:1');
-    expect(audit.status).toBe(1);
-
-    const fix = sh('pre-commit', ['try-repo', repository, 'vos-audit-fix', '--files', 'm1/inetd.conf'], repo);
-    expect(fix.output).toMatch(/vos-audit \(fix\)\.+Failed/);
-    expect(fix.output).toContain('files were modified by this hook');
-    expect(fix.status).toBe(1);
+    // Both hooks in one try-repo, which installs the hooks' environment once a call: vos-audit runs first.
+    const both = sh('pre-commit', ['try-repo', repository, '--files', 'm1/inetd.conf'], repo);
+    const fixStarts = both.output.search(/^vos-audit \(fix\)\.+/m);
+    expect(fixStarts).toBeGreaterThan(0);
+    const [audit, fix] = [both.output.slice(0, fixStarts), both.output.slice(fixStarts)];
+    expect(audit).toMatch(/vos-audit\.+Failed/);
+    expect(audit).toContain('m1/inetd.conf:7:1   error    Unexpected active tiny service echo/tcp (port 7)');
+    expect(audit, 'the hook sees the whole module').toContain('m1/module_start_up.cm:39:1');
+    expect(fix).toMatch(/vos-audit \(fix\)\.+Failed/);
+    expect(fix).toContain('files were modified by this hook');
+    expect(both.status).toBe(1);
     expect(readFileSync(join(repo, 'm1', 'inetd.conf'), 'utf8')).toContain('\n#echo\tstream');
 
     sh('git', ['add', '-A'], repo);
