@@ -104,8 +104,9 @@ function modelOptions(flags: ModelFlags): RunRequest['options'] {
 }
 
 function threshold(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of warnings, 0 or more');
+  // Number() reads '' and blanks as 0, and accepts 1e3 and 0x10: only digits are a count.
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number of warnings, 0 or more');
   return n;
 }
 
