@@ -66,7 +66,12 @@ function withModelOptions(command: Command): Command {
     .option('--debug', 'print stack traces of internal errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`vos-audit: ${text.replace(/^error: /, '')}`) });
+    .configureOutput({ outputError: (text, write) => write(`vos-audit: ${commanderMessage(text)}\n`) });
+}
+
+/** Commander's message, which may echo option values, printable; its own line break before "(Did you mean" is kept. */
+function commanderMessage(text: string): string {
+  return printable(text.replace(/^error: /, '').trimEnd()).replace(/\\x0a(?=\(Did you mean )/g, '\n');
 }
 
 const examples = `
@@ -212,6 +217,6 @@ export function main(argv: string[], runRequest: (request: RunRequest) => RunOut
 }
 
 function usage(message: string): number {
-  process.stderr.write(`vos-audit: ${message}\n`);
+  process.stderr.write(`vos-audit: ${printable(message)}\n`);
   return 2;
 }

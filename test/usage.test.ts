@@ -35,3 +35,26 @@ describe('--max-warnings', () => {
     expect(parse(['--max-warnings', value, 'm1']).request?.maxWarnings).toBe(count);
   });
 });
+
+describe('usage errors echo option values escaped', () => {
+  const hostile = '\u001b]0;pwned\u0007\u001b[2J\u202e\u2066\u200b\nx';
+  it.each([
+    [['--release', hostile, 'm1']],
+    [['--format', hostile, 'm1']],
+    [['--products', hostile, 'm1']],
+    [['--kind', hostile, 'm1']],
+    [[`--fix${hostile}`, 'm1']],
+    [['ports', '--format', hostile, 'm1']],
+    [['explain', hostile]],
+  ])('%j', (args) => {
+    const result = parse(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u202e\u2066]/);
+    expect(result.stderr).toContain('\\x1b]0;pwned\\x07\\x1b[2J\\u202e\\u2066\\u200b\\x0ax');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it("keeps commander's own line break before a suggestion", () => {
+    expect(parse(['--fixx', 'm1']).stderr).toBe("vos-audit: unknown option '--fixx'\n(Did you mean --fix?)\n");
+  });
+});
