@@ -84,6 +84,7 @@ Examples:
   $ vos-audit --products S270,S269 --release 15.2 m1
   $ vos-audit ports modules/m1                       the live-port table of module m1
   $ git show HEAD~1:m1/inetd.conf | vos-audit -      a file from standard input
+  $ git diff --name-only -z | xargs -0 vos-audit --  -- ends the options: what follows are paths
 
 Exit status: 0 no errors, 1 errors found (after --fix: errors left), 2 usage or I/O error.
 Rules (${ruleIds.length}): ${ruleIds.join(', ')}.`;
@@ -189,15 +190,27 @@ function program(onCommand: (execute: Execute, debug: boolean) => void, runReque
   return main;
 }
 
+/**
+ * After `--` every argument is a path, but commander still runs a subcommand named by the first of them: a file
+ * called `ports` would turn an audit into a port table that always passes. Such a name is given as `./ports`.
+ */
+function pathsAfterDoubleDash(argv: string[], commandNames: readonly string[]): string[] {
+  const end = argv.indexOf('--', 2);
+  const first = argv[end + 1];
+  if (end === -1 || first === undefined || !commandNames.includes(first)) return argv;
+  return [...argv.slice(0, end + 1), `./${first}`, ...argv.slice(end + 2)];
+}
+
 /** Runs the command line; `runRequest` is the audit itself, replaceable so that tests can make it fail. */
 export function main(argv: string[], runRequest: (request: RunRequest) => RunOutcome = run): number {
   let execute: Execute | undefined;
   let debug = argv.includes('--debug');
   try {
-    program((e, d) => {
+    const command = program((e, d) => {
       execute = e;
       debug = d;
-    }, runRequest).parse(argv);
+    }, runRequest);
+    command.parse(pathsAfterDoubleDash(argv, command.commands.map((subcommand) => subcommand.name())));
   } catch (error) {
     if (error instanceof InvalidArgumentError) return usage(error.message);
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

@@ -58,3 +58,24 @@ describe('usage errors echo option values escaped', () => {
     expect(parse(['--fixx', 'm1']).stderr).toBe("vos-audit: unknown option '--fixx'\n(Did you mean --fix?)\n");
   });
 });
+
+describe('-- ends the options', () => {
+  it('reads file names that look like options as paths (staged files in a pre-commit hook)', () => {
+    const { request } = parse(['--expand-modules', '--', '--config=c.cm', 'c.cm', '--fix']);
+    expect(request?.paths).toEqual(['--config=c.cm', 'c.cm', '--fix']);
+    expect(request?.options.config).toBeUndefined();
+    expect(request?.mode).toBe('check');
+  });
+
+  it.each(['ports', 'rules', 'explain'])('reads a file named %s as a path, not as the command', (name) => {
+    const { request } = parse(['--', name, 'inetd.conf']);
+    expect(request?.mode).toBe('check');
+    expect(request?.paths).toEqual([`./${name}`, 'inetd.conf']);
+  });
+
+  it('leaves a command before -- alone', () => {
+    const { request } = parse(['ports', '--', 'rules']);
+    expect(request?.mode).toBe('ports');
+    expect(request?.paths).toEqual(['./rules']);
+  });
+});
