@@ -2,10 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultTcpdPath } from '../src/catalog/inetd-services.ts';
 import { newestRelease } from '../src/catalog/releases.ts';
+import { auditModule } from '../src/engine.ts';
+import { applyFixes } from '../src/fix/edit.ts';
+import { kindByName } from '../src/kind.ts';
 import { inetdServices } from '../src/model/inetd.ts';
+import { exampleInput } from '../src/rules/examples.ts';
+import { rules } from '../src/rules/registry.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
-import { allInetdSources } from './fixtures.ts';
-import { auditSource, sourceOf } from './helpers.ts';
+import { parseMacro } from '../src/syntax/macro.ts';
+import { allInetdSources, sourcesOfKind } from './fixtures.ts';
+import { auditSource, exampleOptions, sourceOf } from './helpers.ts';
 
 /** Every program the file's active lines make inetd run: the server, and behind tcpd the daemon it runs. */
 function programsRun(text: string): Set<string> {
@@ -87,5 +93,59 @@ describe('inetd fixes run nothing new', () => {
       fc.property(fc.array(line, { maxLength: 8 }), (lines) => expectNothingNewRuns(`${lines.join('\n')}\n`)),
       { seed: 12, numRuns: 500 },
     );
+  });
+});
+
+/** A module's files by name, and the options to audit it with. */
+interface MacroCase {
+  files: Record<string, string>;
+  options?: Parameters<typeof exampleOptions>[0];
+}
+
+const branchBodies: Array<[string, string]> = [
+  ['&then on its own line', '&if (exists -file x)\n&then start_process telnet_msd.pm -privileged\n&else display_line no\n'],
+  ['&else on its own line', '&if (exists -file x)\n&then display_line yes\n&else start_process telnet_msd.pm -privileged\ndisplay_line after\n'],
+  ['&if and &then on one line', '&if (exists -file x) &then start_process telnet_msd.pm -privileged\ndisplay_line after\n'],
+  ['a bare &then', '&if (exists -file x)\n&then\n   start_process telnet_msd.pm\ndisplay_line after\n'],
+  ['a bare &else', '&if (exists -file x) &then display_line yes\n&else\nstart_process telnet_msd.pm\ndisplay_line after\n'],
+  ['a continued body, CRLF', '  &if (exists -file x)\r\n  &then start_process telnet_msd.pm &+\r\n     -privileged\r\n  &else display_line no\r\n'],
+  ['an &else &if chain', '&if &a& = 1 &then display_line one\n&else &if &a& = 2\n&then start_process telnet_msd.pm\n&else display_line other\n'],
+];
+
+/** The samples' modules and macro fixtures, every rule example that has a macro, and the branch bodies above. */
+function macroCases(): Array<[string, MacroCase]> {
+  const files = sourcesOfKind('macro').map(([name, source]): [string, MacroCase] => [name, { files: { [source.path]: source.text } }]);
+  const examples = rules.flatMap((rule) =>
+    rule.examples
+      .map((example): [string, MacroCase] => [`${rule.id}: ${example.title}`, { files: exampleInput(rule, example), options: example }])
+      .filter(([, example]) => Object.keys(example.files).some((name) => kindByName(name) === 'macro')),
+  );
+  const bodies = branchBodies.map(([name, text]): [string, MacroCase] => [name, { files: { 'module_start_up.cm': text } }]);
+  return [...files, ...examples, ...bodies];
+}
+
+describe('every suggestion leaves the macro without new syntax errors', () => {
+  it.each(macroCases())('%s', (_name, { files, options = {} }) => {
+    const sources = Object.entries(files).map(([name, text]) => ({ source: sourceOf(text, name), kind: kindByName(name) ?? ('macro' as const) }));
+    const result = auditModule({ name: 'm', files: sources }, { options: exampleOptions(options), fix: false });
+    for (const message of result.files.flatMap((file) => file.messages)) {
+      for (const suggestion of message.suggestions ?? []) {
+        const before = files[message.file]!;
+        const after = applyFixes(before, [suggestion]).text;
+        expect(parseMacro(after).errors.length, after).toBeLessThanOrEqual(parseMacro(before).errors.length);
+        expect(after.length).toBeGreaterThan(before.length);
+      }
+    }
+  });
+
+  it.each(branchBodies)('%s: the body is commented out in a &do block, and the rest keeps its condition', (_name, text) => {
+    const request = { options: { release: newestRelease, nio: false }, fix: true, suggestions: true };
+    const fixed = auditSource(sourceOf(text, 'module_start_up.cm'), request, 'macro');
+    expect(fixed.applied).toHaveLength(1);
+    expect(fixed.output).toMatch(/&do(\r\n|\n)[ \t]*&[ \t]+start_process telnet_msd\.pm/);
+    expect(parseMacro(fixed.output).errors).toEqual([]);
+    const conditions = (source: string) =>
+      parseMacro(source).children.flatMap((node) => (node.type === 'statement' && !node.commentedOut && node.words[0]?.text === 'display_line' ? [node.conditions.length] : []));
+    expect(conditions(fixed.output)).toEqual(conditions(text));
   });
 });

@@ -27,7 +27,11 @@ export function startLineRule(spec: StartLineRuleSpec): ModuleRule {
     docs: {
       summary: spec.summary,
       rationale: spec.rationale,
-      fix: 'A suggestion comments out the start line with `& ` (every line of a continued statement), keeping its text.',
+      fix: [
+        'A suggestion comments out the start line with `& ` (every line of a continued statement), keeping its text.',
+        'A start line that is the body of an `&then` or `&else` is commented out inside a new `&do` … `&end` block, so',
+        'that the `&if` keeps its `&then` and nothing after it falls under the condition.',
+      ].join('\n'),
     },
     examples: spec.examples,
     check(context) {
