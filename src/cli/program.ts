@@ -68,8 +68,13 @@ function withModuleOptions(command: Command, streams: CliStreams): Command {
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
-      outputError: (text, write) => write(`vos-audit: ${text.replace(/^error: /, '')}`),
+      outputError: (text, write) => write(`vos-audit: ${commanderMessage(text)}\n`),
     });
+}
+
+/** Commander's message, which may echo option values, printable; its own line break before "(Did you mean" is kept. */
+function commanderMessage(text: string): string {
+  return printable(text.replace(/^error: /, '').trimEnd()).replace(/\\x0a(?=\(Did you mean )/g, '\n');
 }
 
 const examples = `
@@ -82,6 +87,7 @@ Examples:
   $ vos-audit --products S270,S269 --release 15.2 m1
   $ vos-audit ports modules/m1                       the live-port table of module m1
   $ git show HEAD~1:m1/inetd.conf | vos-audit -      a file from standard input
+  $ git diff --name-only -z | xargs -0 vos-audit --  -- ends the options: what follows are paths
 
 Exit status: 0 no errors, 1 errors found (after --fix: errors left), 2 usage or I/O error.
 Rules (${ruleIds.length}): ${ruleIds.join(', ')}.`;
@@ -114,8 +120,9 @@ function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): 
 }
 
 function threshold(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of warnings, 0 or more');
+  // Number() reads '' and blanks as 0, and accepts 1e3 and 0x10: only digits are a count.
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number of warnings, 0 or more');
   return n;
 }
 
@@ -201,6 +208,17 @@ export const processStreams: CliStreams = {
 
 type RunRequestFunction = (request: RunRequest) => RunOutcome | Promise<RunOutcome>;
 
+/**
+ * After `--` every argument is a path, but commander still runs a subcommand named by the first of them: a file
+ * called `ports` would turn an audit into a port table that always passes. Such a name is given as `./ports`.
+ */
+function pathsAfterDoubleDash(argv: string[], commandNames: readonly string[]): string[] {
+  const end = argv.indexOf('--', 2);
+  const first = argv[end + 1];
+  if (end === -1 || first === undefined || !commandNames.includes(first)) return argv;
+  return [...argv.slice(0, end + 1), `./${first}`, ...argv.slice(end + 2)];
+}
+
 /** Runs the command line; `runRequest` is the audit itself, replaceable so that tests can make it fail. */
 export async function main(argv: string[], streams: CliStreams = processStreams, runRequest: RunRequestFunction = run): Promise<number> {
   let execute: Execute | undefined;
@@ -210,16 +228,17 @@ export async function main(argv: string[], streams: CliStreams = processStreams,
     return 2;
   };
   try {
-    program(
+    const command = program(
       streams,
       (e, d) => {
         execute = e;
         debug = d;
       },
       runRequest,
-    ).parse(argv);
+    );
+    command.parse(pathsAfterDoubleDash(argv, command.commands.map((subcommand) => subcommand.name())));
   } catch (error) {
-    if (error instanceof InvalidArgumentError) return usage(error.message);
+    if (error instanceof InvalidArgumentError) return usage(printable(error.message));
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }

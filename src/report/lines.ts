@@ -15,9 +15,12 @@ export function formatGcc(results: readonly FileResult[]): string {
   return each(results, (m) => `${printable(m.file)}:${m.place.start.line}:${m.place.start.column}: ${gccSeverity[m.severity]}: ${printable(m.reason)} [${m.ruleId}]`);
 }
 
-/** GitHub Actions workflow commands escape `%`, CR and LF in data, and `:` and `,` in properties too. */
+/**
+ * GitHub Actions workflow commands escape `%`, CR and LF in data, and `:` and `,` in properties too; the log and the
+ * annotation are read by people, so the text is made printable first (which leaves no CR or LF).
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text).replace(/%/g, '%25');
 }
 
 function escapeProperty(text: string): string {

@@ -30,15 +30,22 @@ function row(listener: Listener): string[] {
 const header = ['PORT', 'PROTO', 'DAEMON', 'STARTED BY', 'STATE', 'TCPD', 'CONDITION / NOTE', 'EVIDENCE', 'ADVICE'];
 
 function textModule(model: ModuleModel): string {
-  const lines = [`module ${model.name}`, '', alignColumns([header, ...model.listeners.map((listener) => row(listener).map(printable))]).join('\n')];
+  const lines = [`module ${printable(model.name)}`, '', alignColumns([header, ...model.listeners.map((listener) => row(listener).map(printable))]).join('\n')];
   for (const item of model.unresolved) lines.push(`undecided: ${printable(item.reason)}${item.place ? ` (${printable(placeText(item.place))})` : ''}`);
   return lines.join('\n');
 }
 
 const csvHeader = ['module', 'port', 'range_end', 'protocol', 'daemon', 'started_by', 'state', 'condition', 'note', 'wrapped_by', 'evidence', 'advice'];
 
+/**
+ * A cell as a spreadsheet will read it: printable, and, as OWASP advises against formula injection, a cell that
+ * starts with `=`, `+`, `-`, `@`, tab or CR gets a `'` in front and quotes around it, so that it stays text.
+ */
 function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = printable(value);
+  const formula = /^[=+\-@\t\r]/.test(text);
+  const cell = formula ? `'${text}` : text;
+  return formula || /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 function csvRows(model: ModuleModel): string[][] {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
+import { ignored, loadConfig } from '../../src/cli/config.ts';
 
 function repoWith(config: unknown): string {
   const dir = temporaryDirectory();
@@ -64,5 +65,48 @@ describe('.vos-audit.json', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`vos-audit: ${join(dir, '.vos-audit.json')}: ${message}`);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('ignore globs', () => {
+  const dir = temporaryDirectory();
+  const configWith = (ignore: string[]) => {
+    const path = join(dir, '.vos-audit.json');
+    writeFileSync(path, JSON.stringify({ ignore }));
+    return loadConfig(path);
+  };
+  const isIgnored = (glob: string, path: string) => ignored(configWith([glob]), join(dir, path));
+
+  it.each([
+    ['**/telnet_admin.txt', 'telnet_admin.txt', true],
+    ['**/telnet_admin.txt', 'a/b/telnet_admin.txt', true],
+    ['archive/**', 'archive/m1/inetd.conf', true],
+    ['archive', 'archive/m1/inetd.conf', true],
+    ['archive', 'archived/inetd.conf', false],
+    ['a/**/inetd.conf', 'a/inetd.conf', true],
+    ['a/**/inetd.conf', 'a/x/y/inetd.conf', true],
+    ['*.orig', 'inetd.conf.orig', true],
+    ['*.orig', 'm1/inetd.conf.orig', false],
+    ['*/*.orig', 'm1/inetd.conf.orig', true],
+    ['*', '.hidden', true],
+    ['m?', 'm1/inetd.conf', true],
+    ['m?', 'm12/inetd.conf', false],
+    ['m[1]', 'm[1]/inetd.conf', true],
+    ['m[1]', 'm1/inetd.conf', false],
+    ['{a,b}', 'a/inetd.conf', false],
+    ['{a,b}', '{a,b}/inetd.conf', true],
+    ['!x', '!x/inetd.conf', true],
+    ['!x', 'y/inetd.conf', false],
+    ['m.1', 'mx1/inetd.conf', false],
+  ])('%s against %s: %s', (glob, path, expected) => {
+    expect(isIgnored(glob, path)).toBe(expected);
+  });
+
+  it('match in linear time: 20 stars against a long directory name (was 108 s)', () => {
+    const config = configWith([`${'*a'.repeat(20)}b`, `**/${'*a'.repeat(20)}b/**`]);
+    const path = join(dir, 'a'.repeat(5000), 'a'.repeat(5000), 'inetd.conf');
+    const started = performance.now();
+    expect(ignored(config, path)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliResult } from '../support/cli.ts';
@@ -55,6 +55,38 @@ describe('the code cache', () => {
     const off = temporaryDirectory();
     expect(audit(off, { VOS_AUDIT_NO_CODE_CACHE: '1' })).toEqual(reference);
     expect(existsSync(join(off, 'vos-audit'))).toBe(false);
+  });
+
+  /**
+   * A cache directory someone else could write: the cache in it is a FIFO, which a run that read it would wait on
+   * for ever, so a run that ends read nothing; and it writes nothing there either.
+   */
+  function auditBesideForeignCache(mode: number, owner?: number): void {
+    const home = temporaryDirectory();
+    try {
+      const directory = join(home, 'vos-audit');
+      mkdirSync(directory);
+      chmodSync(directory, mode);
+      expect(spawnSync('mkfifo', [join(directory, cacheName)]).status).toBe(0);
+      if (owner !== undefined) chownSync(directory, owner, owner);
+      const result = spawnSync(process.execPath, [launcher, 'stock-posix'], {
+        cwd: samplesDir,
+        env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: home },
+        timeout: 20_000,
+      });
+      expect(result.status).toBe(reference.status);
+      expect(result.stdout.toString()).toBe(reference.stdout);
+      expect(readdirSync(directory)).toEqual([cacheName]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }
+
+  it('is not used in a directory that others can write (mode 777)', () => auditBesideForeignCache(0o777));
+
+  it.skipIf(process.getuid?.() !== 0)("is not used in another user's directory, whatever its mode (needs root: chown)", () => {
+    auditBesideForeignCache(0o700, 65534);
+    auditBesideForeignCache(0o777, 65534);
   });
 
   it.skipIf(process.getuid?.() !== 0)('leaves no partial file behind on a full disk (needs root: mount)', () => {

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languages } from '../../src/languages/registry.ts';
 import { samplesDir } from '../support/sources.ts';
+import { runLauncher } from '../support/processes.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
 const repository = new URL('../..', import.meta.url).pathname;
@@ -64,5 +65,32 @@ describe.skipIf(!hasPreCommit && !process.env.CI)('pre-commit hooks (pre-commit 
     const again = sh('pre-commit', ['try-repo', repository, 'vos-audit', '--files', 'm1/inetd.conf'], repo);
     expect(again.output).toMatch(/vos-audit\.+Passed/);
     expect(again.status).toBe(0);
+  });
+});
+
+/** Each hook's entry from .pre-commit-hooks.yaml, as the arguments pre-commit puts before the staged file names. */
+function hookArguments(): Array<[string, string[]]> {
+  const hooks = readFileSync(join(repository, '.pre-commit-hooks.yaml'), 'utf8');
+  return [...hooks.matchAll(/^- id: (\S+)[\s\S]*?^ {2}entry: vos-audit (.*)$/gm)].map((match) => [match[1]!, match[2]!.trim().split(/\s+/)]);
+}
+
+describe('staged file names cannot inject options into the hooks', () => {
+  it.each(hookArguments())('%s: files named --config=c.cm and c.cm do not turn the rules off', (_id, entry) => {
+    const repo = temporaryDirectory('config-repo-');
+    try {
+      const offConfig = JSON.stringify({ rules: { 'inetd-dos-tiny-service': 'off', 'inetd-tiny-service': 'off' } });
+      writeFileSync(join(repo, 'c.cm'), offConfig);
+      writeFileSync(join(repo, '--config=c.cm'), offConfig);
+      writeFileSync(join(repo, 'inetd.conf'), 'echo stream tcp nowait root internal\n');
+      const result = runLauncher([...entry, '--config=c.cm', 'c.cm', 'inetd.conf'], repo);
+      if (entry.includes('--fix')) expect(readFileSync(join(repo, 'inetd.conf'), 'utf8')).toBe('#echo stream tcp nowait root internal\n');
+      else {
+        expect(result.stdout).toContain('Unexpected active tiny service echo/tcp (port 7)');
+        expect(result.status).toBe(1);
+      }
+      expect(entry.at(-1), 'the entry ends the options').toBe('--');
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });

@@ -83,10 +83,11 @@ describe.each(sourcesOfKind('macro'))('%s with --fix --suggestions', (_name, sou
     expect(again.output).toBe(fixed.output);
   });
 
-  it('only ever puts `& ` in front of lines', () => {
-    const before = source.text.split(/\r\n|\r|\n/);
-    const after = fixed.output.split(/\r\n|\r|\n/);
-    expect(after.length).toBe(before.length);
-    after.forEach((line, i) => expect([before[i], `& ${before[i]}`]).toContain(line));
+  it('only inserts: `& ` in front of lines, and `&do` … `&end` around the body of an &then or &else', () => {
+    const checked = auditSource(source, { ...request, fix: false }, 'macro');
+    for (const edit of checked.messages.flatMap((m) => m.suggestions ?? []).flatMap((fix) => fix.edits)) {
+      expect(edit.end).toBe(edit.start);
+      expect(edit.text).toMatch(/^(?:[ \t]*&do(?:\r\n|\r|\n)[ \t]*)?& $|^(?:\r\n|\r|\n)[ \t]*&end$/);
+    }
   });
 });
