@@ -15,8 +15,15 @@ import { fileKinds, type FileKind } from '../src/languages/registry.ts';
 import { decodeSource } from '../src/syntax/source.ts';
 import { relexed } from '../test/relex.ts';
 import { treeOf } from '../test/trees.ts';
+import { commandLine, count } from '../scripts/lib/command-line.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 20_000;
+const usage = 'usage: npx tsx bench/robustness.ts [--runs N]   (N: default 20000)';
+const { values } = commandLine({
+  usage,
+  about: 'The long robustness campaign: fuzzing with fresh seeds, adversarial lines against a time budget, the limits.',
+  options: { runs: { type: 'string' } },
+});
+const runs = count(String(values.runs ?? '20000'), '--runs', usage);
 const cli = join(import.meta.dirname, '..', 'dist', 'vos-audit.js');
 let failed = false;
 
