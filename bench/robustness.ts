@@ -15,8 +15,15 @@ import { fileKinds, languageOf, type FileKind } from '../src/languages/registry.
 import { decodeSource } from '../src/syntax/source.ts';
 import { relexed, treeOf } from '../test/support/languages.ts';
 import { misplacedPositions } from '../test/support/positions.ts';
+import { commandLine, count } from '../scripts/lib/command-line.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 20_000;
+const usage = 'usage: npx tsx bench/robustness.ts [--runs N]   (N: default 20000)';
+const { values } = commandLine({
+  usage,
+  about: 'The long robustness campaign: fuzzing with fresh seeds, adversarial lines against a time budget, the limits.',
+  options: { runs: { type: 'string' } },
+});
+const runs = count(String(values.runs ?? '20000'), '--runs', usage);
 const cli = join(import.meta.dirname, '..', 'dist', 'vos-audit.js');
 let failed = false;
 

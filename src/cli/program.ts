@@ -5,12 +5,13 @@ import { readStandardInput, standardInput } from '../io/read.ts';
 import { fileKinds, type FileKind } from '../languages/registry.ts';
 import type { PortsFormat } from '../report/ports.ts';
 import { printable } from '../report/printable.ts';
-import { formatRules } from '../report/rules-list.ts';
+import { formatRules, rulesFormats, type RulesFormat } from '../report/rules-list.ts';
 import { ruleIds } from '../rules/registry.ts';
 import { configName } from './config.ts';
-import { explain } from './explain.ts';
+import { explain, explainFormats, type ExplainFormat } from './explain.ts';
 import { outputFormats, run, type AuditRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest } from './run.ts';
 import type { StatedSettings } from './settings.ts';
+import { nearest } from '../util/nearest.ts';
 import { version } from './version.ts';
 
 /** The flags commander parses for every command that reads modules. */
@@ -119,6 +120,11 @@ function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): 
   };
 }
 
+/** Colour only on a terminal, and never with --no-color or NO_COLOR (https://no-color.org: set and not empty). */
+function colorWanted(flag: boolean, streams: CliStreams): boolean {
+  return flag && !streams.env.NO_COLOR && streams.stdout.isTTY === true;
+}
+
 function threshold(value: string): number {
   // Number() reads '' and blanks as 0, and accepts 1e3 and 0x10: only digits are a count.
   const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
@@ -157,7 +163,7 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
       expandModules: flags.expandModules ?? false,
       quiet: flags.quiet ?? false,
       ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
-      color: flags.color && !streams.env.NO_COLOR && streams.stdout.isTTY === true,
+      color: colorWanted(flags.color, streams),
     };
     onCommand(() => runRequest(request), flags.debug ?? false);
   });
@@ -177,18 +183,40 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
   main.addCommand(
     new Command('rules')
       .description('List every rule: id, severity, whether it fixes, what it checks, summary.')
-      .addHelpText('after', '\nExample:\n  $ vos-audit rules\n  $ vos-audit explain inetd-dos-tiny-service')
-      .action(() => onCommand(() => ({ stdout: formatRules(), stderr: [], exitCode: 0 }), false)),
+      .addOption(new Option('-f, --format <format>', 'output format (json: docs/rules-list.md)').choices(rulesFormats).default('text'))
+      .addHelpText('after', '\nExamples:\n  $ vos-audit rules\n  $ vos-audit rules --format json\n  $ vos-audit explain inetd-dos-tiny-service')
+      .action((flags: { format: RulesFormat }) => onCommand(() => ({ stdout: formatRules(flags.format), stderr: [], exitCode: 0 }), false)),
   );
   main.addCommand(
     new Command('explain')
       .description("Print a rule's page: why it exists in VOS terms, what its fix does, examples.")
       .argument('<rule-id>', 'a rule id, as `vos-audit rules` lists them')
-      .addHelpText('after', '\nExample:\n  $ vos-audit explain telnet-without-sshd')
-      .action((id: string) => onCommand(() => explain(id), false)),
+      .addOption(new Option('-f, --format <format>', 'text for a terminal, or the page as Markdown').choices(explainFormats).default('text'))
+      .option('--no-color', 'no bold or colours (also when NO_COLOR is set, or output is not a terminal)')
+      .addHelpText('after', '\nExamples:\n  $ vos-audit explain telnet-without-sshd\n  $ vos-audit explain --format markdown inetd-swat > inetd-swat.md')
+      .action((id: string, flags: { format: ExplainFormat; color: boolean }) => onCommand(() => explain(id, flags.format, colorWanted(flags.color, streams)), false)),
+  );
+  main.addCommand(
+    new Command('help')
+      .description('Print the help of vos-audit, or of one of its commands.')
+      .argument('[command]', 'the command to show the help of')
+      .action((name?: string) => helpOf(main, name).help()),
   );
   for (const command of main.commands) command.showSuggestionAfterError(true).exitOverride().configureOutput(main.configureOutput());
   return main;
+}
+
+/**
+ * `vos-audit help [command]`: commander's own help command is off when the main command has an action (it takes
+ * paths), so it is a command of ours that shows the same help as `--help`.
+ */
+function helpOf(main: Command, name: string | undefined): Command {
+  if (name === undefined) return main;
+  const names = main.commands.map((command) => command.name());
+  const command = main.commands.find((candidate) => candidate.name() === name);
+  if (command !== undefined) return command;
+  const guess = nearest(name, names);
+  throw new InvalidArgumentError(`no command '${name}' to show the help of${guess === undefined ? '' : `; did you mean ${guess}?`} (the commands are ${names.join(', ')})`);
 }
 
 /** Where the command line reads and writes: the process's own streams, or a test's. */

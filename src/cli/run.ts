@@ -14,6 +14,7 @@ import { formatPorts, type PortsFormat } from '../report/ports.ts';
 import { printable } from '../report/printable.ts';
 import { formatSarif } from '../report/sarif.ts';
 import { formatText } from '../report/text.ts';
+import type { NotShown } from '../report/summary.ts';
 import { findConfig, ignored, loadConfig, type Config } from './config.ts';
 import { resolveSettings, type StatedSettings } from './settings.ts';
 import { encodeSource } from '../syntax/source.ts';
@@ -148,13 +149,21 @@ function stoppedOutcome(written: readonly string[], signal: NodeJS.Signals, prob
   return { stdout: '', stderr: [...problems, summary, ...written.map((path) => `written before stopping: ${path}`)].map(printable), exitCode: stoppedExitCode(signal) };
 }
 
+/** With `-q`, the warnings and infos left out of the report, so that its summary can say so rather than count 0. */
+function notShownBy(request: AuditRequest, results: readonly ModuleResult[]): NotShown | undefined {
+  if (!request.quiet) return undefined;
+  const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
+  return { warnings: messages.filter((m) => m.severity === 'warning').length, infos: messages.filter((m) => m.severity === 'info').length };
+}
+
 function renderAudit(request: AuditRequest, results: ModuleResult[]): string | Buffer {
   const shown = request.quiet ? results.map((result) => ({ ...result, files: result.files.map((file) => ({ ...file, messages: file.messages.filter((m) => m.severity === 'error') })) })) : results;
   const files = shown.flatMap((result) => result.files);
+  const notShown = notShownBy(request, results);
   if (request.mode === 'diff') return formatDiff(files);
   switch (request.format) {
     case 'json':
-      return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode);
+      return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, notShown);
     case 'sarif':
       return formatSarif(files, request.toolVersion);
     case 'gcc':
@@ -162,7 +171,7 @@ function renderAudit(request: AuditRequest, results: ModuleResult[]): string | B
     case 'github':
       return formatGithub(files);
     default:
-      return formatText(files, request.mode, request.color ?? false);
+      return formatText(files, request.mode, request.color ?? false, notShown);
   }
 }
 

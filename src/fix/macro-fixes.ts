@@ -50,6 +50,15 @@ function linesOf(position: Position): number[] {
 }
 
 /**
+ * What a commented-out statement was, for the list of changes: its command and first argument, which name the
+ * program it started (`start_process 'telnet_msd -network_port 24' …`); the report already names the file.
+ */
+function gist(statement: MacroStatement): string {
+  const shown = statement.words.slice(0, 2).map((word) => word.text);
+  return statement.words.length > shown.length ? `${shown.join(' ')} …` : shown.join(' ');
+}
+
+/**
  * Comments out a macro statement with `& ` at the start of each of its lines, a continued statement as a whole; the
  * body of an `&then` or `&else` is wrapped in `&do` … `&end` so that the macro keeps its structure. Only a statement
  * that has its lines to itself can be commented out this way; otherwise returns undefined.
@@ -77,5 +86,5 @@ export function commentOutStatement(file: MacroFile, position: Position): Fix | 
     edits.push({ start: position.end.offset, end: position.end.offset, text: `${eol}${indent}&end` });
   }
   const where = lines.length === 1 ? `line ${position.start.line}` : `lines ${position.start.line}–${position.end.line}`;
-  return { description: `commented out ${where} of ${file.source.path}${place.body ? ' in a &do block' : ''}`, edits };
+  return { description: `commented out ${where}${place.body ? ' in a &do block' : ''}: ${gist(statement)}`, edits };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FileResult } from '../engine/audit.ts';
 import { fixesOf, type Message } from '../engine/message.ts';
@@ -23,6 +24,17 @@ function friendlyName(id: string): string {
 
 function uri(path: string): string {
   return path.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * Where a file is, for tools: relative to the working directory (SRCROOT) and normalised when it is below it,
+ * else an absolute file URI; the text report shows the path as the user spelt it, `/etc/../tmp/m1` or `../m1`.
+ */
+function artifactLocation(path: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const absolute = resolve(cwd, path);
+  const below = relative(cwd, absolute);
+  if (below !== '' && !below.startsWith('..') && !isAbsolute(below)) return { uri: uri(below), uriBaseId: sourceRoot };
+  return { uri: pathToFileURL(absolute).href };
 }
 
 function region(position: Position) {
@@ -77,14 +89,14 @@ function fixes(message: Message, artifact: object, index: LineIndex) {
 export function formatSarif(results: readonly FileResult[], toolVersion: string, cwd = process.cwd()): string {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const artifacts = results.map((result) => ({
-    location: { uri: uri(result.source.path), uriBaseId: sourceRoot },
+    location: artifactLocation(result.source.path, cwd),
     roles: ['analysisTarget'],
     length: encodeSource(result.source, result.source.text).length,
     encoding: result.source.encoding === 'utf8' ? 'utf-8' : 'iso-8859-1',
   }));
   const seen = new Map<string, number>();
   const sarifResults = results.flatMap((result, artifactIndex) => {
-    const artifact = { uri: uri(result.source.path), uriBaseId: sourceRoot, index: artifactIndex };
+    const artifact = { ...artifactLocation(result.source.path, cwd), index: artifactIndex };
     const index = new LineIndex(result.output);
     return result.messages.map((message) => ({
       ruleId: message.ruleId,

@@ -14,6 +14,12 @@ export interface Summary {
   suppressed: number;
 }
 
+/** The findings `-q` left out of a report, by severity. */
+export interface NotShown {
+  warnings: number;
+  infos: number;
+}
+
 export function summarize(results: readonly FileResult[]): Summary {
   const count = (severity: Severity) => results.reduce((n, r) => n + r.messages.filter((m) => m.severity === severity).length, 0);
   return {
