@@ -40,12 +40,12 @@ export function summaryLine(summary: Summary, mode: 'check' | 'fix'): string {
 }
 
 /**
- * Findings grouped by file, one `file:line:col  severity  reason  rule-id` row each, then a summary line; severities
+ * After a line of what was assumed (release, products, NIO), findings grouped by file, one `file:line:col  severity  reason  rule-id` row each, then a summary line; severities
  * and the summary in colour when asked (a terminal without NO_COLOR).
  */
-export function formatText(results: readonly FileResult[], mode: 'check' | 'fix', color = false): string {
+export function formatText(results: readonly FileResult[], mode: 'check' | 'fix', color = false, assumed = ''): string {
   const paint = painter(color);
-  const blocks: string[] = [];
+  const blocks: string[] = assumed ? [paint('dim', assumed)] : [];
   for (const result of results) {
     const path = printable(result.source.path);
     const lines = [...fixLines(path, result, 'fixed'), ...messageRows(path, result.messages, paint)];
