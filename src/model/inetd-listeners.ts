@@ -48,11 +48,6 @@ class InetdListener implements Listener {
     this.#service = service;
   }
 
-  /** The entry it comes from, so that the rules on inetd.conf can read what the model made of it. */
-  get service(): InetdService {
-    return this.#service;
-  }
-
   get evidence(): Place[] {
     return [...this.#inetdEvidence, new Place(this.#file, this.#service.entry)];
   }
@@ -86,17 +81,4 @@ function unknownPort(service: InetdService): string {
   if (service.rpc) return `inetd serves the RPC service ${written} on a port the portmapper assigns: it cannot be opened statically through a firewall`;
   if (service.transport === undefined) return `inetd serves ${written}, a protocol vos-audit does not model`;
   return `inetd serves ${written}, whose service name maps to no port (not in the services file)`;
-}
-
-const listenersByModel = new WeakMap<ModuleModel, Map<InetdService, Listener>>();
-
-/** The listener the model made of an inetd entry, for the rules that read inetd.conf (indexed once per model). */
-export function inetdListenerOf(model: ModuleModel, service: InetdService): Listener | undefined {
-  let byService = listenersByModel.get(model);
-  if (byService === undefined) {
-    byService = new Map();
-    for (const listener of model.listeners) if (listener instanceof InetdListener) byService.set(listener.service, listener);
-    listenersByModel.set(model, byService);
-  }
-  return byService.get(service);
 }

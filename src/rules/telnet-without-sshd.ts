@@ -29,7 +29,7 @@ export const telnetWithoutSshd = defineRule({
         'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n& start_process (master_disk)>system>openssl>sbin>sshd.pm -privileged\n',
       },
       messages: [
-        'module_start_up.cm:1:1 Unexpected telnet as the only login service: telnetd listens on tcp/23 and sshd is never started; start sshd from module_start_up.cm, then remove the telnet listener',
+        'module_start_up.cm:1:1 Unexpected telnet as the only login service: telnetd listens on tcp/23 and sshd is never started; if the module runs VOS 14.7 or 15.1+ (where S270 exists), start sshd from module_start_up.cm, then remove the telnet listener',
       ],
     },
     {

@@ -22,13 +22,18 @@ function servedBy(service: InetdService, settings: Settings): string {
   return ` run by ${lastPathComponent(service.entry.server.value)}${note}`;
 }
 
+/** tcp time is what an NIO needs: commenting it out stays a safe fix, and the message says so. */
+function nioNote(service: InetdService): string {
+  return service.port === timePort && service.transport === 'tcp' ? '; a module with an NIO needs tcp time (audit it with --nio)' : '';
+}
+
 /** The two tiny-service rules differ only in which services they take and how they word the risk. */
 export function tinyServiceCheck(dosVector: boolean, risk: string): (context: FileContext<InetdFile>) => void {
   return (context) => {
     for (const service of activeServices(context.file)) {
       if (service.tiny?.dosVector !== dosVector || neededByNio(service, context.settings)) continue;
       context.report({
-        reason: `Unexpected active tiny service ${describeService(service)}${servedBy(service, context.settings)}: ${risk}; comment it out unless something needs it`,
+        reason: `Unexpected active tiny service ${describeService(service)}${servedBy(service, context.settings)}: ${risk}; comment it out unless something needs it${nioNote(service)}`,
         span: entrySpan(service),
         fix: commentOutEntry(service.entry),
       });
