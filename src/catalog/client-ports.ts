@@ -1,6 +1,6 @@
 import { fromArticle, type Advice } from './advice.ts';
 import { releaseMembership, type Release, type ReleaseRange } from './releases.ts';
-import type { ProductCode, Transport } from './server-ports.ts';
+import { nfsReleases, type ProductCode, type ReleaseDoubt, type Transport } from './server-ports.ts';
 
 /**
  * Programs of the article's tables 3 and 4 (and mountd, of table 2) whose traffic is not a fixed listening port:
@@ -13,6 +13,7 @@ export interface ProgramTraffic {
   port?: number;
   releases: ReleaseRange[];
   releasesText: string;
+  doubt?: ReleaseDoubt;
   product: ProductCode;
   description: string;
   advice?: Advice;
@@ -28,7 +29,7 @@ export const programTraffic: readonly ProgramTraffic[] = [
     description: 'talks to the NIO blades that handle X.25, X.25 frames encapsulated in TCP',
   },
   {
-    program: 'mountd', kind: 'varying port', transport: 'udp', releases: [{ before: '15.0' }], releasesText: 'up to 15.x', product: 'S135',
+    program: 'mountd', kind: 'varying port', transport: 'udp', ...nfsReleases, product: 'S135',
     description: 'the NFS mount server: registers with the portmapper on a port that varies',
     advice: fromArticle('"mountd does not always bind to the same port": it cannot be opened statically through a firewall'),
   },

@@ -39,6 +39,13 @@ export interface ServerPort {
 
 const all: ReleaseRange[] = [{}];
 
+/** NFS in the article's words: "All until 15.x", the last 15 release not named. mountd goes with nfs_server. */
+export const nfsReleases: Pick<ServerPort, 'releases' | 'releasesText' | 'doubt'> = {
+  releases: [{ before: '15.0' }],
+  releasesText: 'up to 15.x',
+  doubt: { releases: [{ from: '15.0', until: '15.2' }], note: 'the article says "All until 15.x" without naming the last 15 release', treatAs: 'unknown' },
+};
+
 const denialOfService = fromArticle('comment it out unless needed: "could be used as part of a denial of service (DOS) attack"');
 
 export const serverPorts: readonly ServerPort[] = [
@@ -71,9 +78,7 @@ export const serverPorts: readonly ServerPort[] = [
   { port: 500, transports: ['udp'], service: 'isakmp', daemon: 'iked', startedBy: 'module_start_up.cm', releases: [{ from: '16.1' }], releasesText: '16.1+', product: 'S049' },
   { port: 901, transports: ['tcp'], service: 'swat', daemon: 'swat', startedBy: 'inetd', releases: [{ from: '14.4' }], releasesText: '14.4+', product: 'S269', advice: generalUnix('Samba administration over plain HTTP: the password crosses the network in clear text') },
   {
-    port: 2049, transports: ['udp'], service: 'nfs', daemon: 'nfs_server', startedBy: 'a site macro',
-    releases: [{ before: '15.0' }], releasesText: 'up to 15.x',
-    doubt: { releases: [{ from: '15.0', until: '15.2' }], note: 'the article says "All until 15.x" without naming the last 15 release', treatAs: 'unknown' },
+    port: 2049, transports: ['udp'], service: 'nfs', daemon: 'nfs_server', startedBy: 'a site macro', ...nfsReleases,
     product: 'S135', advice: fromArticle('mountd, which NFS needs, "does not always bind to the same port": NFS cannot be opened statically through a firewall'),
   },
   { port: 3000, rangeEnd: '3000 + 2 × max_open_server (new_modules.tin)', transports: ['tcp'], service: 'OSL', daemon: 'kernel', startedBy: 'kernel', releases: all, releasesText: 'all', product: 'STCP', advice: fromArticle('only modules of the same system connect: OSL is "used between Stratus VOS modules defined in the same system"') },

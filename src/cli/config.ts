@@ -96,7 +96,7 @@ export function loadConfig(path: string): Config {
     if (typeof object.bridge !== 'boolean') fail(`'bridge' must be true or false (whether the module is its system's bridge module)`);
     config.bridge = object.bridge as boolean;
   }
-  if (object.daemons !== undefined) config.daemons = { from: path, ports: siteDaemons(object.daemons, fail) };
+  if (object.daemons !== undefined) config.daemons = { from: relative(process.cwd(), path) || path, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`);
     config.nio = object.nio as boolean;
