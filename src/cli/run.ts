@@ -3,9 +3,9 @@ import { UserError } from '../io/errors.ts';
 import type { SourceOfKind } from '../model/files.ts';
 import type { FileKind } from '../languages/registry.ts';
 import { discoverModules, expandToModules, type DiscoveredFile } from '../io/discover.ts';
-import { readSource } from '../io/read.ts';
+import { megabytes, readSource } from '../io/read.ts';
 import { stoppedExitCode, writeAll } from '../io/write.ts';
-import { kindByContent, kindByName } from '../languages/registry.ts';
+import { kindByContent, kindByName, languageOf } from '../languages/registry.ts';
 import { atLeast } from '../engine/message.ts';
 import { formatDiff } from '../report/diff.ts';
 import { formatJson } from '../report/json.ts';
@@ -80,6 +80,11 @@ function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]
   const kind = request.kinds.get(found.path) ?? kindByName(found.path) ?? (found.explicit ? kindByContent(read.source.text) : undefined);
   if (kind === undefined) {
     problems.push(unknownKind(found.path));
+    return [];
+  }
+  const { maxBytes, title } = languageOf(kind);
+  if (read.source.bytes.length > maxBytes) {
+    problems.push(`${found.path} is ${megabytes(read.source.bytes.length, 1)}, more than the ${megabytes(maxBytes)} vos-audit reads of ${title}; not read`);
     return [];
   }
   return [{ source: read.source, kind }];

@@ -1,0 +1,65 @@
+import type { Field } from '../../src/syntax/field.ts';
+import type { InetdNode, InetdRoot } from '../../src/syntax/inetd.ts';
+import type { MacroRoot } from '../../src/syntax/macro-tree.ts';
+import type { Position } from '../../src/syntax/position.ts';
+import type { ServicesRoot } from '../../src/syntax/services.ts';
+import type { TelnetAdminRoot } from '../../src/syntax/telnet-admin.ts';
+
+function at(position: Position): string {
+  return `${position.start.line}:${position.start.column}-${position.end.line}:${position.end.column}`;
+}
+
+function show(field: Field): string {
+  return JSON.stringify(field.value);
+}
+
+function nodeLine(node: InetdNode): string {
+  switch (node.type) {
+    case 'entry': {
+      const address = node.address ? ` address=${show(node.address)}` : '';
+      const args = node.arguments.map(show).join(' ');
+      return `${at(node.position)} ${node.disabled ? 'disabled-entry' : 'entry'}${address} service=${show(node.service)} socket=${show(node.socketType)} protocol=${show(node.protocol)} wait=${show(node.wait)} user=${show(node.user)} server=${show(node.server)} args=[${args}]`;
+    }
+    case 'comment':
+      return `${at(node.position)} comment ${JSON.stringify(node.value)}`;
+    case 'defaultAddress':
+      return `${at(node.position)} default-address ${show(node.address)}`;
+    case 'bogus':
+      return `${at(node.position)} bogus ${JSON.stringify(node.value)}`;
+  }
+}
+
+/** A tree as one line a node and one line an error: the form the grammar goldens are reviewed in. */
+export function dumpTree(tree: InetdRoot): string {
+  const lines = tree.children.map(nodeLine);
+  for (const error of tree.errors) lines.push(`${at(error.position)} error ${JSON.stringify(error.message)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function errorLines(errors: Array<{ position: Position; message: string }>): string[] {
+  return errors.map((error) => `${at(error.position)} error ${JSON.stringify(error.message)}`);
+}
+
+export function dumpMacro(tree: MacroRoot): string {
+  const lines = tree.children.map((node) => {
+    if (node.type === 'comment') return `${at(node.position)} comment ${JSON.stringify(node.value)}`;
+    const head = node.directive ? `&${node.directive}` : 'command';
+    const words = node.words.map((w) => `${JSON.stringify(w.text)}${w.elements.length > 1 || w.elements[0]!.kind !== 'word' ? `<${w.elements.map((e) => e.kind).join('+')}>` : ''}`).join(' ');
+    const conditions = node.conditions.length > 0 ? ` if=[${node.conditions.map((c) => `${c.negated ? 'not ' : ''}${c.text}@${c.line}`).join(' and ')}]` : '';
+    return `${at(node.position)} ${node.commentedOut ? 'off ' : ''}${head} [${words}]${conditions}${node.dead ? ` dead=${JSON.stringify(node.dead)}` : ''}`;
+  });
+  return `${[...lines, ...errorLines(tree.errors)].join('\n')}\n`;
+}
+
+export function dumpTelnetAdmin(tree: TelnetAdminRoot): string {
+  const lines = [`columns=[${tree.columns.join(' ')}]`];
+  for (const row of tree.children) {
+    lines.push(`${at(row.position)} listener service=${show(row.service)} port=${show(row.port)} ${Object.entries(row.cells).map(([k, v]) => `${k}=${show(v)}`).join(' ')}`);
+  }
+  return `${[...lines, ...errorLines(tree.errors)].join('\n')}\n`;
+}
+
+export function dumpServices(tree: ServicesRoot): string {
+  const lines = tree.children.map((e) => `${at(e.position)} service name=${show(e.name)} port=${e.port} protocol=${e.protocol} aliases=[${e.aliases.map(show).join(' ')}]`);
+  return `${[...lines, ...errorLines(tree.errors)].join('\n')}\n`;
+}
