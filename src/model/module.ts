@@ -107,7 +107,7 @@ function dependOnPortmapper(model: ModuleModel): void {
     if (portmap === undefined || portmap.state === 'off' || portmap.state === 'dead') {
       nfs.state = 'off';
       delete nfs.condition;
-      withNote(nfs, 'it registers with the portmapper, which is not started here');
+      withNote(nfs, 'it registers with the portmapper, which does not run here');
     } else if (portmap.state === 'conditional' && portmap.condition !== undefined && !(nfs.condition ?? '').includes(portmap.condition)) {
       nfs.state = 'conditional';
       nfs.condition = conjoin(nfs.condition, portmap.condition);
