@@ -3,7 +3,7 @@ import type { InetdFile } from '../model/files.ts';
 import type { InetdService } from '../model/inetd.ts';
 import { defineRule, type ModuleContext } from './rule.ts';
 import { entrySpan } from './support/describe.ts';
-import { running } from './support/listeners.ts';
+import { running, startUpMacro } from './support/listeners.ts';
 import { daemonRelease } from './support/release.ts';
 
 /** What an NIO needs of inetd.conf, in the article's words. */
@@ -76,8 +76,7 @@ export const nioNeeds = defineRule({
     for (const file of files) if (file.kind === 'inetd') checkInetd(context, file);
     const release = daemonRelease('sync_cfgd', 29000, context.settings);
     if (!model.macrosGiven || model.unreadMacros.length > 0 || release.membership === 'out' || running(context.module, 'sync_cfgd').length > 0) return;
-    const macros = files.filter((file) => file.kind === 'macro');
-    const file = macros.find((m) => /(^|\/)module_start_up\.cm$/i.test(m.source.path)) ?? macros[0]!;
+    const file = startUpMacro(context.module)!;
     const when = release.membership === 'unknown' ? ` (on VOS ${release.releases}, where it exists)` : '';
     context.report({
       file,

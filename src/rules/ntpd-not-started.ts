@@ -1,4 +1,5 @@
 import { defineRule } from './rule.ts';
+import { startUpMacro } from './support/listeners.ts';
 import { daemonRelease } from './support/release.ts';
 
 export const ntpdNotStarted = defineRule({
@@ -40,12 +41,11 @@ export const ntpdNotStarted = defineRule({
     },
   ],
   check(context) {
-    const { model, files } = context.module;
+    const { model } = context.module;
     const release = daemonRelease('ntpd', 123, context.settings);
     if (!model.macrosGiven || model.unreadMacros.length > 0 || release.membership === 'out') return;
     if (model.listeners.some((l) => l.daemon === 'ntpd' && (l.state === 'live' || l.state === 'conditional'))) return;
-    const macros = files.filter((file) => file.kind === 'macro');
-    const file = macros.find((m) => /(^|\/)module_start_up\.cm$/i.test(m.source.path)) ?? macros[0]!;
+    const file = startUpMacro(context.module)!;
     context.report({
       file,
       span: { start: 0, end: 0 },
