@@ -2,9 +2,9 @@ import type { CstNode, IToken } from 'chevrotain';
 import { cstGrammar } from '../parsing.ts';
 import { tokenEnd, type GrammarError } from '../types.ts';
 import { maxCallDepth, newMacroParser } from './parser.ts';
-import { macroTokens, QuotedString } from './tokens.ts';
+import { macroTokens, QuotedString, stringContent } from './tokens.ts';
 
-const terminatedString = /^'(?:[^'\r\n]|'')*'$/;
+const terminatedString = new RegExp(`^'${stringContent}'$`);
 
 function unterminatedStrings(tokens: IToken[]): GrammarError[] {
   return tokens

@@ -28,8 +28,20 @@ export const Directive = createToken({ name: 'Directive', pattern: /&[A-Za-z_]\w
 // A class, not /&/: chevrotain would test a plain string against Comment, which matches a lone `&` at line start.
 export const Ampersand = createToken({ name: 'Ampersand', pattern: /[&]/, start_chars_hint: ['&'] });
 
-/** A single-quoted string; `''` inside is a quote. An unterminated string runs to the end of its line. */
-export const QuotedString = createToken({ name: 'QuotedString', pattern: /'(?:[^'\r\n]|'')*'?/, start_chars_hint: ["'"] });
+/**
+ * What may stand between a string's quotes: any character but a quote or a line end, `''` (a quote), and `&+` at
+ * the end of a line, which continues the string on the next line. Each alternative starts differently (`&+` before
+ * a line end, any other `&`, any other character), so nothing backtracks.
+ */
+export const stringContent = String.raw`(?:[^'\r\n&]|''|&\+[ \t\f\v]*(?:\r\n|\r|\n)|&(?!\+[ \t\f\v]*(?:\r\n|\r|\n)))*`;
+
+/** A single-quoted string. An unterminated string runs to the end of its line (of its last continued line). */
+export const QuotedString = createToken({
+  name: 'QuotedString',
+  pattern: new RegExp(`'${stringContent}'?`),
+  line_breaks: true,
+  start_chars_hint: ["'"],
+});
 
 export const LeftParen = createToken({ name: 'LeftParen', pattern: /\(/, start_chars_hint: ['('] });
 export const RightParen = createToken({ name: 'RightParen', pattern: /\)/, start_chars_hint: [')'] });

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { escape, Minimatch } from 'minimatch';
 import { isProductCode } from '../catalog/products.ts';
-import { parseRelease } from '../catalog/releases.ts';
+import { programName } from '../catalog/program-name.ts';
+import { acceptedReleaseForms, parseRelease } from '../catalog/releases.ts';
+import type { DeclaredPort } from '../model/settings.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { readRegularFile } from '../io/read.ts';
 import { nearest } from '../util/nearest.ts';
@@ -23,7 +25,7 @@ export interface Config extends StatedSettings {
   ignore: Minimatch[];
 }
 
-const keys = ['release', 'products', 'nio', 'rules', 'ignore'];
+const keys = ['release', 'products', 'nio', 'maxOpenServer', 'bridge', 'daemons', 'rules', 'ignore'];
 const levels = ['off', 'info', 'warning', 'error'];
 
 /**
@@ -34,6 +36,27 @@ const levels = ['off', 'info', 'warning', 'error'];
 function compileGlob(glob: string): Minimatch {
   const literal = glob.replace(/[^*?]+/g, (text) => escape(text));
   return new Minimatch(literal, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true, platform: 'linux' });
+}
+
+const declaredPort = /^(\d{1,5})\/(tcp|udp)$/;
+
+/** `{"mysql_daemon": ["3306/tcp"]}`: the ports each of the site's own programs opens, by program name. */
+function siteDaemons(value: unknown, fail: (what: string) => never): Map<string, DeclaredPort[]> {
+  const expected = `'daemons' must map program names to lists of ports such as {"mysql_daemon": ["3306/tcp"]}`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(expected);
+  const daemons = new Map<string, DeclaredPort[]>();
+  for (const [program, ports] of Object.entries(value as Record<string, unknown>)) {
+    if (!Array.isArray(ports) || ports.length === 0) fail(`'daemons.${program}' must be a list of ports such as ["3306/tcp"]`);
+    daemons.set(
+      programName(program),
+      (ports as unknown[]).map((port) => {
+        const match = typeof port === 'string' ? declaredPort.exec(port) : null;
+        if (match === null || Number(match[1]) > 65535) return fail(`'daemons.${program}' has ${JSON.stringify(port)}; expected a port and protocol such as "3306/tcp" or "514/udp"`);
+        return { port: Number(match[1]), transport: match[2] as DeclaredPort['transport'] };
+      }),
+    );
+  }
+  return daemons;
 }
 
 /** Reads and validates a config file; every mistake names the key and what was expected. */
@@ -58,8 +81,18 @@ export function loadConfig(path: string): Config {
   const config: Config = { path, ruleLevels: new Map(), ignore: [] };
   if (object.release !== undefined) {
     const release = typeof object.release === 'string' ? parseRelease(object.release) : undefined;
-    config.release = release ?? fail(`'release' must be a VOS release such as "15.1" or "15.1.0ar"`);
+    config.release = release ?? fail(`'release' must be a VOS release: ${acceptedReleaseForms}`);
   }
+  if (object.maxOpenServer !== undefined) {
+    const value = object.maxOpenServer;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 999) fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`);
+    config.maxOpenServer = value as number;
+  }
+  if (object.bridge !== undefined) {
+    if (typeof object.bridge !== 'boolean') fail(`'bridge' must be true or false (whether the module is its system's bridge module)`);
+    config.bridge = object.bridge as boolean;
+  }
+  if (object.daemons !== undefined) config.daemons = { from: relative(process.cwd(), path) || path, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`);
     config.nio = object.nio as boolean;

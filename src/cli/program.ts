@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isProductCode } from '../catalog/products.ts';
-import { knownReleases, newestRelease, parseRelease, type Release } from '../catalog/releases.ts';
+import { acceptedReleaseForms, parseRelease, type Release } from '../catalog/releases.ts';
 import { readStandardInput, standardInput } from '../io/read.ts';
 import { fileKinds, type FileKind } from '../languages/registry.ts';
 import type { PortsFormat } from '../report/ports.ts';
@@ -34,8 +34,14 @@ interface AuditFlags extends ModuleFlags {
 
 function releaseArgument(value: string): Release {
   const release = parseRelease(value);
-  if (release === undefined) throw new InvalidArgumentError('expected a VOS release such as 15.1, 17.1.0 or 15.1.0ar');
+  if (release === undefined) throw new InvalidArgumentError(`'${value}' is not a release vos-audit knows; expected ${acceptedReleaseForms}`);
   return release;
+}
+
+function maxOpenServerArgument(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 999) throw new InvalidArgumentError('expected max_open_server of new_modules.tin, a whole number from 1 to 999');
+  return n;
 }
 
 function productsArgument(value: string): Set<string> {
@@ -55,10 +61,13 @@ function kindArgument(value: string, previous: Map<string, FileKind> = new Map()
 function withModuleOptions(command: Command, streams: CliStreams): Command {
   return command
     .addOption(
-      new Option('--release <X.Y[.Z]>', `VOS release of the module (known: ${knownReleases[0]}–${newestRelease.text}; default: ${newestRelease.text})`).argParser(
+      new Option('--release <X.Y[.Z]>', 'VOS release of the module, such as 15.1 or 15.1.0ar (default: not stated; ports that exist only in some releases are conditional on them)').argParser(
         releaseArgument,
       ),
     )
+    .option('--max-open-server <n>', 'max_open_server of new_modules.tin: gives the OSL (and OSN) port ranges', maxOpenServerArgument)
+    .option('--bridge', "the module is its system's bridge module (OSN listens on it)")
+    .option('--no-bridge', "the module is not its system's bridge module")
     .option('--nio', 'the module has an NIO (V-series), which needs tcp time and tftp')
     .option('--products <codes>', 'products purchased, such as S270,S269: decides &if (software_purchased …) blocks', productsArgument)
     .option('--config <file>', `use this configuration for every module instead of the nearest ${configName}`)
@@ -112,6 +121,8 @@ function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): 
       ...(flags.release && { release: flags.release }),
       ...(flags.nio && { nio: true }),
       ...(flags.products && { products: flags.products }),
+      ...(flags.maxOpenServer !== undefined && { maxOpenServer: flags.maxOpenServer }),
+      ...(flags.bridge !== undefined && { bridge: flags.bridge }),
     },
     ...(flags.config && { config: flags.config }),
     kinds: flags.kind ?? new Map(),

@@ -10,6 +10,7 @@ import { atLeast } from '../engine/message.ts';
 import { formatDiff } from '../report/diff.ts';
 import { formatJson } from '../report/json.ts';
 import { formatGcc, formatGithub } from '../report/lines.ts';
+import { assumptionLine } from '../report/assumptions.ts';
 import { formatPorts, type PortsFormat } from '../report/ports.ts';
 import { printable } from '../report/printable.ts';
 import { formatSarif } from '../report/sarif.ts';
@@ -171,7 +172,7 @@ function renderAudit(request: AuditRequest, results: ModuleResult[]): string | B
     case 'github':
       return formatGithub(files);
     default:
-      return formatText(files, request.mode, request.color ?? false, notShown);
+      return formatText(files, request.mode, request.color ?? false, assumptionLine(shown), notShown);
   }
 }
 
@@ -195,7 +196,7 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
   const audited = modules.filter((module) => module.files.length > 0);
   if (request.command === 'ports') {
     const models = audited.map((module) => analyzeModule(module).model);
-    return { stdout: formatPorts(models, request.format), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
+    return { stdout: formatPorts(models, request.format, assumptionLine(audited)), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
   }
   const fix = request.mode !== 'check';
   let results = audited.map((module) => auditModule(module, { fix, suggestions: request.suggestions }));

@@ -4,6 +4,7 @@ import type { MacroFile } from './files.ts';
 import { unquote } from '../syntax/macro.ts';
 import type { MacroCondition, MacroStatement, MacroWord } from '../syntax/macro-tree.ts';
 import { Place } from './place.ts';
+import { readStartLine } from './start-line.ts';
 
 /** A daemon a macro starts, directly or through the macros it runs. */
 export interface StartEvent {
@@ -20,12 +21,16 @@ export interface StartEvent {
   evidence: Place[];
   /** The program's arguments, for daemons whose port is one (`telnet_msd -network_port 24`). */
   arguments: string[];
+  /** The values an argument may have, its `&name&` variables replaced as they were set when the line ran. */
+  argumentValues(argument: string): string[];
 }
 
 export interface MacroFacts {
   starts: StartEvent[];
   /** What the macros do that vos-audit could not decide, with where. */
   unresolved: Array<{ reason: string; place: Place }>;
+  /** Calls of macros not among the module's files, with the conditions they run under: they may start anything. */
+  unreadCalls: Array<Omit<Inherited, 'evidence'> & { place: Place }>;
 }
 
 interface Inherited {
@@ -72,7 +77,7 @@ function commandWords(statement: MacroStatement): MacroWord[] | undefined {
  * path, so a macro that calls itself is followed once), collecting every daemon started and under what conditions.
  */
 export function macroStarts(entry: MacroFile, macros: ReadonlyMap<string, MacroFile>): MacroFacts {
-  const facts: MacroFacts = { starts: [], unresolved: [] };
+  const facts: MacroFacts = { starts: [], unresolved: [], unreadCalls: [] };
   walk(entry, { conditions: [], evidence: [], off: false }, new Set([macroName(entry.source.path)]), macros, facts);
   return facts;
 }
@@ -100,16 +105,21 @@ function walk(file: MacroFile, inherited: Inherited, active: Set<string>, macros
     if (words === undefined || words.length === 0) continue;
     const command = words[0]!.text.replace(/^!/, '');
     if (command.toLowerCase() === 'start_process') {
-      const spec = words[1];
-      if (spec === undefined) continue;
-      const [program = '', ...args] = wordValue(spec).trim().split(/\s+/);
+      const line = readStartLine(words.slice(1));
+      if (line === undefined) continue;
+      if ('unreadable' in line) {
+        if (!context.off) facts.unresolved.push({ reason: line.unreadable, place });
+        continue;
+      }
       // A program path built from a variable with several possible values may name the same daemon each time.
       const byDaemon = new Map<string, string[]>();
-      for (const resolved of expand(program, variables)) {
+      for (const resolved of expand(line.program, variables)) {
         const daemon = canonicalDaemon(programName(resolved));
         byDaemon.set(daemon, [...(byDaemon.get(daemon) ?? []), resolved]);
       }
-      for (const [daemon, programs] of byDaemon) facts.starts.push({ daemon, program: programs.join(' or '), startedBy, ...context, arguments: args });
+      const valuesThen = new Map(variables);
+      const argumentValues = (argument: string) => expand(argument, valuesThen);
+      for (const [daemon, programs] of byDaemon) facts.starts.push({ daemon, program: programs.join(' or '), startedBy, ...context, arguments: line.arguments, argumentValues });
       continue;
     }
     const called = calledMacro(command, macros);
@@ -120,9 +130,11 @@ function walk(file: MacroFile, inherited: Inherited, active: Set<string>, macros
       walk(target, context, active, macros, facts);
       active.delete(called);
     } else if (target === undefined && knownMacros[called] !== undefined) {
-      for (const daemon of knownMacros[called]!) facts.starts.push({ daemon, program: daemon, startedBy: called, ...context, arguments: [] });
-    } else if (target === undefined) {
+      for (const daemon of knownMacros[called]!) facts.starts.push({ daemon, program: daemon, startedBy: called, ...context, arguments: [], argumentValues: (argument) => [argument] });
+    } else if (target === undefined && !context.off) {
+      // A commented-out call runs nothing, whatever the macro would start.
       facts.unresolved.push({ reason: `runs the macro ${command}, which is not among the module's files: what it starts is unknown`, place });
+      facts.unreadCalls.push({ conditions: context.conditions, off: context.off, ...(context.dead !== undefined && { dead: context.dead }), place });
     }
   }
 }

@@ -5,7 +5,13 @@ import { summarize, type NotShown } from './summary.ts';
 export const jsonReportVersion = 1;
 
 function settingsJson(settings: Settings) {
-  return { release: settings.release.text, nio: settings.nio, products: settings.products ? [...settings.products].sort() : null };
+  return {
+    release: settings.release?.text ?? null,
+    nio: settings.nio,
+    products: settings.products ? [...settings.products].sort() : null,
+    maxOpenServer: settings.maxOpenServer ?? null,
+    bridge: settings.bridge ?? null,
+  };
 }
 
 /**

@@ -47,12 +47,13 @@ export function summaryLine(summary: Summary, mode: 'check' | 'fix', notShown?: 
 }
 
 /**
- * Findings grouped by file, one `file:line:col  severity  reason  rule-id` row each, then a summary line; severities
- * and the summary in colour when asked (a terminal without NO_COLOR). `notShown` counts what `-q` left out.
+ * After a line of what was assumed (release, products, NIO), findings grouped by file, one `file:line:col  severity
+ * reason  rule-id` row each, then a summary line; severities and the summary in colour when asked (a terminal
+ * without NO_COLOR). `notShown` counts what `-q` left out.
  */
-export function formatText(results: readonly FileResult[], mode: 'check' | 'fix', color = false, notShown?: NotShown): string {
+export function formatText(results: readonly FileResult[], mode: 'check' | 'fix', color = false, assumed = '', notShown?: NotShown): string {
   const paint = painter(color);
-  const blocks: string[] = [];
+  const blocks: string[] = assumed ? [paint('dim', assumed)] : [];
   for (const result of results) {
     const path = printable(result.source.path);
     const lines = [...fixLines(path, result, 'fixed'), ...messageRows(path, result.messages, paint)];

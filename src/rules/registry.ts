@@ -8,6 +8,11 @@ import { inetdTinyService } from './inetd-tiny-service.ts';
 import { inetdUnknownService } from './inetd-unknown-service.ts';
 import { inetdUnwrappedService } from './inetd-unwrapped-service.ts';
 import { inetdNotStarted } from './inetd-not-started.ts';
+import { inetdTrustService } from './inetd-trust-service.ts';
+import { inetdCleartextService } from './inetd-cleartext-service.ts';
+import { nioNeeds } from './nio-needs.ts';
+import { portConflict } from './port-conflict.ts';
+import { syncCfgdFirewall } from './sync-cfgd-firewall.ts';
 import { macroSyntax } from './macro-syntax.ts';
 import { ntpdNotStarted } from './ntpd-not-started.ts';
 import { rpcServicesLive } from './rpc-services-live.ts';
@@ -33,6 +38,10 @@ export const rules: readonly Rule[] = [
   inetdUnknownService,
   inetdNioFirewall,
   inetdNotStarted,
+  inetdTrustService,
+  inetdCleartextService,
+  portConflict,
+  nioNeeds,
   macroSyntax,
   telnetAdminSyntax,
   servicesSyntax,
@@ -41,6 +50,7 @@ export const rules: readonly Rule[] = [
   rsnTelnetPort,
   telnetMsdStarted,
   syncCfgdWithoutNio,
+  syncCfgdFirewall,
   rpcServicesLive,
   ntpdNotStarted,
   suppressionWithoutReason,

@@ -23,12 +23,14 @@ describe('exit codes and messages', () => {
   });
 
   it('exits 0 on a hardened module, with the advice that is left', async () => {
-    const result = await runCli(['--products', 'S270', 'hardened'], samplesDir);
+    const result = await runCli(['--products', 'S270', '--release', '19.3', 'hardened'], samplesDir);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      'hardened/telnet_admin.txt:4:1  info  tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network  rsn-telnet-port\n\n1 problem (0 errors, 0 warnings, 1 info) in 3 files\n',
+      'assumed: VOS 19.3; products S270; no NIO\n\nhardened/telnet_admin.txt:4:1  info  tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network  rsn-telnet-port\n\n1 problem (0 errors, 0 warnings, 1 info) in 3 files\n',
     );
-    expect((await runCli(['hardened/inetd.conf'], samplesDir)).stdout).toBe('no problems in 1 file\n');
+    expect((await runCli(['hardened/inetd.conf'], samplesDir)).stdout).toBe(
+      'assumed: release not stated (ports of some releases only are conditional on them); products not stated (software_purchased conditions stay open); no NIO\n\nno problems in 1 file\n',
+    );
   });
 
   it('exits 0 when only warnings are left', async () => {
@@ -42,7 +44,10 @@ describe('exit codes and messages', () => {
 
   it.each([
     [['no-such-file'], 'vos-audit: cannot read no-such-file: no such file or directory\n'],
-    [['--release', 'fifteen', 'hardened'], "vos-audit: option '--release <X.Y[.Z]>' argument 'fifteen' is invalid. expected a VOS release such as 15.1, 17.1.0 or 15.1.0ar\n"],
+    [
+      ['--release', 'fifteen', 'hardened'],
+      "vos-audit: option '--release <X.Y[.Z]>' argument 'fifteen' is invalid. 'fifteen' is not a release vos-audit knows; expected X.Y, X.Y.Z or X.Y.Z with a build suffix in any case (15.1, 15.1.0, 15.1.0ar), where X.Y is a release line the catalog knows: 13.0, 14.0–14.7, 15.0–15.2, 16.0–16.2, 17.0–17.2, 18.0–18.1, 19.0–19.3\n",
+    ],
     [['--fix', '--diff', 'hardened'], 'vos-audit: --fix and --diff do not go together: --fix writes the files, --diff only shows the changes\n'],
     [['--format', 'xml', 'hardened'], "vos-audit: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, gcc, github.\n"],
   ])('exits 2 for %j with one line on stderr', async (args, stderr) => {
@@ -143,7 +148,7 @@ describe('--format json', () => {
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.version).toBe(1);
-    expect(report.options).toEqual({ release: '19.3', nio: false, products: null });
+    expect(report.options).toEqual({ release: null, nio: false, products: null, maxOpenServer: null, bridge: null });
     expect(report.files).toHaveLength(1);
     const [file] = report.files;
     const line = 'echo\tstream\ttcp\tnowait\troot\tinternal';
@@ -182,7 +187,7 @@ describe('--fix and --diff on real files', () => {
     const viaPatch = copy();
     const diff = await runCli(['--diff', ...targets], dir);
     expect(diff.stderr).toBe('');
-    expect(diff.stdout).toMatch(/^--- a\/samples\/nio-v-series\/inetd.conf\n\+\+\+ b\/samples\/nio-v-series\/inetd.conf\n@@ /);
+    expect(diff.stdout).toMatch(/^--- a\/samples\/bsd-verdicts\/inetd.conf\n\+\+\+ b\/samples\/bsd-verdicts\/inetd.conf\n@@ /);
     const unchanged = readFileSync(join(dir, 'samples/stock-posix/inetd.conf'));
 
     const fixed = await runCli(['--fix', ...targets], dir);
