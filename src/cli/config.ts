@@ -4,6 +4,7 @@ import { isProductCode } from '../catalog/products.ts';
 import { parseRelease } from '../catalog/releases.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { readRegularFile } from '../io/read.ts';
+import { canonicalAddress } from '../util/address.ts';
 import { nearest } from '../util/nearest.ts';
 import { ruleIds } from '../rules/registry.ts';
 import type { Severity } from '../model/settings.ts';
@@ -22,7 +23,7 @@ export interface Config extends StatedSettings {
   ignore: RegExp[];
 }
 
-const keys = ['release', 'products', 'nio', 'rules', 'ignore'];
+const keys = ['release', 'products', 'nio', 'address', 'rules', 'ignore'];
 const levels = ['off', 'info', 'warning', 'error'];
 
 /** `**` any path, `*` any name part, `?` one character; matched against paths relative to the config. */
@@ -67,6 +68,10 @@ export function loadConfig(path: string): Config {
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`);
     config.nio = object.nio as boolean;
+  }
+  if (object.address !== undefined) {
+    const address = typeof object.address === 'string' ? canonicalAddress(object.address) : undefined;
+    config.address = address ?? fail(`'address' must be the module's IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not ${JSON.stringify(object.address)}`);
   }
   if (object.products !== undefined) {
     const products = object.products;

@@ -12,6 +12,8 @@ export interface Settings {
   nio: boolean;
   /** The products purchased, when stated; otherwise `software_purchased` conditions stay open. */
   products?: ReadonlySet<string>;
+  /** Its IPv4 or IPv6 address, canonical: how a scan (`verify`) finds it. */
+  address?: string;
   /** The level the configuration gives a rule, by id; a rule it does not name keeps its own severity. */
   ruleLevels: ReadonlyMap<string, Severity | 'off'>;
 }
