@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ReportedFile } from '../engine/audit.ts';
 import { fixesOf, type Message } from '../engine/message.ts';
@@ -22,6 +23,11 @@ function friendlyName(id: string): string {
 
 function uri(path: string): string {
   return path.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
+}
+
+/** A file's location: relative to the source root, or, for a path given as absolute (a scan elsewhere), its file URI. */
+function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
+  return isAbsolute(path) ? { uri: pathToFileURL(path).href } : { uri: uri(path), uriBaseId: sourceRoot };
 }
 
 function region(position: Position) {
@@ -65,7 +71,7 @@ function describeRule(rule: SarifRule) {
 function relatedLocations(message: Message, artifact: object) {
   const locations = [
     ...(message.cause ? [{ message: message.cause.reason, artifactLocation: artifact, place: message.cause.place }] : []),
-    ...(message.related ?? []).map((r) => ({ message: r.reason, artifactLocation: { uri: uri(r.file), uriBaseId: sourceRoot }, place: r.place })),
+    ...(message.related ?? []).map((r) => ({ message: r.reason, artifactLocation: artifactLocation(r.file), place: r.place })),
   ];
   return locations.map((location, i) => ({
     id: i + 1,
@@ -105,14 +111,14 @@ function fixes(message: Message, artifact: object, index: LineIndex) {
 export function formatSarif(results: readonly ReportedFile[], toolVersion: string, cwd = process.cwd(), catalog: readonly SarifRule[] = auditRules()): string {
   const ruleIndex = new Map(catalog.map((rule, i) => [rule.id, i]));
   const artifacts = results.map((result) => ({
-    location: { uri: uri(result.source.path), uriBaseId: sourceRoot },
+    location: artifactLocation(result.source.path),
     roles: ['analysisTarget'],
     length: encodeSource(result.source, result.source.text).length,
     encoding: result.source.encoding === 'utf8' ? 'utf-8' : 'iso-8859-1',
   }));
   const seen = new Map<string, number>();
   const sarifResults = results.flatMap((result, artifactIndex) => {
-    const artifact = { uri: uri(result.source.path), uriBaseId: sourceRoot, index: artifactIndex };
+    const artifact = { ...artifactLocation(result.source.path), index: artifactIndex };
     const index = new LineIndex(result.output);
     return result.messages.map((message) => ({
       ruleId: message.ruleId,
