@@ -7,6 +7,7 @@ import { acceptedReleaseForms, parseRelease } from '../catalog/releases.ts';
 import type { DeclaredPort } from '../model/settings.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { readRegularFile } from '../io/read.ts';
+import { canonicalAddress } from '../util/address.ts';
 import { nearest } from '../util/nearest.ts';
 import { ruleIds } from '../rules/registry.ts';
 import type { Severity } from '../model/settings.ts';
@@ -25,7 +26,7 @@ export interface Config extends StatedSettings {
   ignore: Minimatch[];
 }
 
-const keys = ['release', 'products', 'nio', 'maxOpenServer', 'bridge', 'daemons', 'rules', 'ignore'];
+const keys = ['release', 'products', 'nio', 'address', 'maxOpenServer', 'bridge', 'daemons', 'rules', 'ignore'];
 const levels = ['off', 'info', 'warning', 'error'];
 
 /**
@@ -96,6 +97,10 @@ export function loadConfig(path: string): Config {
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`);
     config.nio = object.nio as boolean;
+  }
+  if (object.address !== undefined) {
+    const address = typeof object.address === 'string' ? canonicalAddress(object.address) : undefined;
+    config.address = address ?? fail(`'address' must be the module's IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not ${JSON.stringify(object.address)}`);
   }
   if (object.products !== undefined) {
     const products = object.products;

@@ -9,13 +9,15 @@ import { formatRules, rulesFormats, type RulesFormat } from '../report/rules-lis
 import { ruleIds } from '../rules/registry.ts';
 import { configName } from './config.ts';
 import { explain, explainFormats, type ExplainFormat } from './explain.ts';
-import { outputFormats, run, type AuditRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest } from './run.ts';
+import { canonicalAddress } from '../util/address.ts';
+import { outputFormats, run, type AuditRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest, type VerifyRequest } from './run.ts';
 import type { StatedSettings } from './settings.ts';
 import { nearest } from '../util/nearest.ts';
 import { version } from './version.ts';
 
 /** The flags commander parses for every command that reads modules. */
 interface ModuleFlags extends StatedSettings {
+  address?: string;
   config?: string;
   kind?: Map<string, FileKind>;
   debug?: boolean;
@@ -49,6 +51,12 @@ function productsArgument(value: string): Set<string> {
   const bad = codes.find((code) => !isProductCode(code));
   if (bad !== undefined) throw new InvalidArgumentError(`'${bad}' is not a product code; expected codes such as S270,S269`);
   return new Set(codes);
+}
+
+function addressArgument(value: string): string {
+  const address = canonicalAddress(value);
+  if (address === undefined) throw new InvalidArgumentError('expected the IPv4 or IPv6 address of the module, such as 10.1.2.3 or fd00::3');
+  return address;
 }
 
 function kindArgument(value: string, previous: Map<string, FileKind> = new Map()): Map<string, FileKind> {
@@ -111,6 +119,21 @@ Examples:
 A directory is a module when it holds a known file itself or a VOS-like system directory; otherwise each of its
 subdirectories is looked at the same way. Files named together on the command line form one module.`;
 
+const verifyExamples = `
+Examples:
+  $ nmap -sT -sU -p T:1-1024,3000-4100,U:7-200,29000 -oX m1.xml 10.1.2.3
+  $ vos-audit verify --scan m1.xml --address 10.1.2.3 modules/m1
+  $ vos-audit verify --scan site.xml modules/                 each module's "address" from its .vos-audit.json
+  $ vos-audit verify --scan site.xml --format sarif modules/ > verify.sarif
+
+Each scanned host is matched to the module with its address. A port open where the configuration starts nothing is
+an error; a port the configuration starts, found closed, a warning; an open or closed port where the configuration
+is conditional settles the condition (info); filtered and open|filtered ports are undecided (info), never agreement;
+ports the scan did not probe are not judged, only counted.
+
+Exit status: 0 no errors, 1 an open port nothing explains (or more warnings than --max-warnings), 2 usage or I/O
+error, or a scan that is not a complete nmap XML file.`;
+
 type Execute = () => RunOutcome | Promise<RunOutcome>;
 
 /** What the flags say of the request, whichever command they were given to. */
@@ -123,6 +146,7 @@ function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): 
       ...(flags.products && { products: flags.products }),
       ...(flags.maxOpenServer !== undefined && { maxOpenServer: flags.maxOpenServer }),
       ...(flags.bridge !== undefined && { bridge: flags.bridge }),
+      ...(flags.address && { address: flags.address }),
     },
     ...(flags.config && { config: flags.config }),
     kinds: flags.kind ?? new Map(),
@@ -188,6 +212,31 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
       streams,
     ).action((paths: string[], flags: ModuleFlags & { format: PortsFormat }) => {
       const request: PortsRequest = { ...requestBase(paths, flags, streams), command: 'ports', format: flags.format };
+      onCommand(() => runRequest(request), flags.debug ?? false);
+    }),
+  );
+  main.addCommand(
+    withModuleOptions(
+      new Command('verify')
+        .description("Compare each module's model with an nmap scan (nmap -oX): report ports open that nothing starts, ports live in the configuration but closed, and what the scan settles or cannot decide.")
+        .argument('[paths...]', 'module directories or files (default: the current directory)')
+        .requiredOption('--scan <file>', 'the nmap XML scan (nmap -oX FILE), - for standard input')
+        .option('--address <ip>', 'the address of the module, when the paths hold one module (else "address" in .vos-audit.json)', addressArgument)
+        .addOption(new Option('-f, --format <format>', 'output format').choices(outputFormats).default('text'))
+        .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', threshold)
+        .option('--no-color', 'no colours (also when NO_COLOR is set, or output is not a terminal)')
+        .addHelpText('after', verifyExamples),
+      streams,
+    ).action((paths: string[], flags: ModuleFlags & { scan: string; format: OutputFormat; maxWarnings?: number; color: boolean }) => {
+      if (flags.scan === standardInput && paths.includes(standardInput)) throw new InvalidArgumentError('standard input (-) can be the scan or a file, not both');
+      const request: VerifyRequest = {
+        ...requestBase(paths, flags, streams),
+        command: 'verify',
+        scan: flags.scan,
+        format: flags.format,
+        ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
+        color: flags.color && !streams.env.NO_COLOR && streams.stdout.isTTY === true,
+      };
       onCommand(() => runRequest(request), flags.debug ?? false);
     }),
   );

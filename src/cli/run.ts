@@ -16,6 +16,9 @@ import { printable } from '../report/printable.ts';
 import { formatSarif } from '../report/sarif.ts';
 import { formatText } from '../report/text.ts';
 import type { NotShown } from '../report/summary.ts';
+import { formatVerification } from '../report/verify.ts';
+import { parseNmapXml, ScanError } from '../policy/nmap-scan.ts';
+import { verifyScan } from '../policy/verify.ts';
 import { findConfig, ignored, loadConfig, type Config } from './config.ts';
 import { resolveSettings, type StatedSettings } from './settings.ts';
 import { encodeSource } from '../syntax/source.ts';
@@ -59,7 +62,17 @@ export interface PortsRequest extends RequestBase {
   format: PortsFormat;
 }
 
-export type RunRequest = AuditRequest | PortsRequest;
+/** Compare the modules' models with an nmap scan. */
+export interface VerifyRequest extends RequestBase {
+  command: 'verify';
+  /** The nmap XML file (`nmap -oX`), or `-` for standard input. */
+  scan: string;
+  format: OutputFormat;
+  maxWarnings?: number;
+  color?: boolean;
+}
+
+export type RunRequest = AuditRequest | PortsRequest | VerifyRequest;
 
 export interface RunOutcome {
   stdout: string | Buffer;
@@ -183,6 +196,47 @@ function failed(request: AuditRequest, results: readonly ModuleResult[]): boolea
   return messages.some((m) => atLeast(m.severity, 'error')) || (request.maxWarnings !== undefined && warnings > request.maxWarnings);
 }
 
+/** Each module's address is its own: a scanned host matched to two modules would be judged twice, by two models. */
+function addressProblem(request: VerifyRequest, modules: readonly ModuleInput[]): string | undefined {
+  if (request.settings.address !== undefined && modules.length > 1) {
+    return `--address gives one module's address, but the paths hold ${modules.length} modules (${modules.map((m) => m.name).join(', ')}); set "address" in each module's .vos-audit.json instead`;
+  }
+  const byAddress = new Map<string, string>();
+  for (const module of modules) {
+    const address = module.settings.address;
+    if (address === undefined) continue;
+    const other = byAddress.get(address);
+    if (other !== undefined) return `modules ${other} and ${module.name} have the same address ${address}: a module's "address" is its own (is it set in a .vos-audit.json above both?)`;
+    byAddress.set(address, module.name);
+  }
+  return undefined;
+}
+
+/** `verify`: read and parse the scan, model each module, compare, render; a scan that cannot be used exits 2. */
+function verify(request: VerifyRequest, modules: readonly ModuleInput[], problems: string[]): RunOutcome {
+  const stop = (reason: string): RunOutcome => ({ stdout: '', stderr: [...problems, reason].map(printable), exitCode: 2 });
+  const conflict = addressProblem(request, modules);
+  if (conflict !== undefined) return stop(conflict);
+  const read = readSource({ path: request.scan, location: request.scan }, request.readStandardInput);
+  if (!read.ok) return stop(read.reason);
+  let scan;
+  try {
+    scan = parseNmapXml(read.source.text);
+  } catch (error) {
+    if (error instanceof ScanError) return stop(`${request.scan === '-' ? 'standard input' : request.scan} ${error.message}`);
+    throw error;
+  }
+  const verification = verifyScan(
+    scan,
+    modules.map((module) => ({ name: module.name, model: analyzeModule(module).model, ...(module.settings.address && { address: module.settings.address }) })),
+  );
+  const stdout = formatVerification(verification, read.source, request.format, request.toolVersion, request.color ?? false);
+  const severities = verification.findings.map((f) => f.severity);
+  const warnings = severities.filter((s) => s === 'warning').length;
+  const fails = severities.includes('error') || (request.maxWarnings !== undefined && warnings > request.maxWarnings);
+  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : fails ? 1 : 0 };
+}
+
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */
 export async function run(request: RunRequest): Promise<RunOutcome> {
   const problems: string[] = [];
@@ -194,6 +248,7 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
     throw error;
   }
   const audited = modules.filter((module) => module.files.length > 0);
+  if (request.command === 'verify') return verify(request, audited, problems);
   if (request.command === 'ports') {
     const models = audited.map((module) => analyzeModule(module).model);
     return { stdout: formatPorts(models, request.format, assumptionLine(audited)), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };

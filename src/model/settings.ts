@@ -31,6 +31,8 @@ export interface Settings {
   /** Whether the module is its system's bridge module (the only one on which OSN listens). */
   bridge?: boolean;
   daemons?: SiteDaemons;
+  /** Its IPv4 or IPv6 address, canonical: how a scan (`verify`) finds it. */
+  address?: string;
   /** The level the configuration gives a rule, by id; a rule it does not name keeps its own severity. */
   ruleLevels: ReadonlyMap<string, Severity | 'off'>;
 }

@@ -1,4 +1,4 @@
-import type { FileResult } from '../engine/audit.ts';
+import type { ReportedFile } from '../engine/audit.ts';
 import type { Severity } from '../model/settings.ts';
 
 export interface Summary {
@@ -20,7 +20,7 @@ export interface NotShown {
   infos: number;
 }
 
-export function summarize(results: readonly FileResult[]): Summary {
+export function summarize(results: readonly ReportedFile[]): Summary {
   const count = (severity: Severity) => results.reduce((n, r) => n + r.messages.filter((m) => m.severity === severity).length, 0);
   return {
     files: results.length,

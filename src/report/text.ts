@@ -1,24 +1,26 @@
-import type { FileResult } from '../engine/audit.ts';
+import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
 import { painter, type Paint } from './paint.ts';
 import { printable } from './printable.ts';
 import { summarize, type NotShown, type Summary } from './summary.ts';
 
-function plural(n: number, word: string, words = `${word}s`): string {
+export function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }
 
-function messageRows(path: string, messages: readonly Message[], paint: Paint): string[] {
+/** One row a finding, each place in another file that explains it on a line of its own below, under the reason. */
+export function messageRows(path: string, messages: readonly Message[], paint: Paint): string[] {
   const places = messages.map((m) => `${path}:${m.place.start.line}:${m.place.start.column}`);
   const placeWidth = places.reduce((width, place) => Math.max(width, place.length), 0);
   const severityWidth = messages.reduce((width, m) => Math.max(width, m.severity.length), 0);
-  return messages.map((m, i) => {
+  return messages.flatMap((m, i) => {
     const severity = paint(m.severity, m.severity.padEnd(severityWidth));
-    return `${places[i]!.padEnd(placeWidth)}  ${severity}  ${printable(m.reason)}  ${paint('dim', m.ruleId)}`;
+    const related = (m.related ?? []).map((r) => `${' '.repeat(placeWidth + severityWidth + 4)}${paint('dim', `${printable(r.file)}:${r.place.start.line}:${r.place.start.column}`)}  ${printable(r.reason)}`);
+    return [`${places[i]!.padEnd(placeWidth)}  ${severity}  ${printable(m.reason)}  ${paint('dim', m.ruleId)}`, ...related];
   });
 }
 
-function fixLines(path: string, result: FileResult, verb: string): string[] {
+function fixLines(path: string, result: ReportedFile, verb: string): string[] {
   if (result.applied.length === 0) return [];
   return [`${verb} ${path} (${plural(result.applied.length, 'change')}):`, ...result.applied.map((fix) => `  ${printable(fix.description)}`)];
 }
@@ -51,7 +53,7 @@ export function summaryLine(summary: Summary, mode: 'check' | 'fix', notShown?: 
  * reason  rule-id` row each, then a summary line; severities and the summary in colour when asked (a terminal
  * without NO_COLOR). `notShown` counts what `-q` left out.
  */
-export function formatText(results: readonly FileResult[], mode: 'check' | 'fix', color = false, assumed = '', notShown?: NotShown): string {
+export function formatText(results: readonly ReportedFile[], mode: 'check' | 'fix', color = false, assumed = '', notShown?: NotShown): string {
   const paint = painter(color);
   const blocks: string[] = assumed ? [paint('dim', assumed)] : [];
   for (const result of results) {

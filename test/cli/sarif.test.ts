@@ -67,3 +67,15 @@ describe('--format sarif', () => {
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
   });
 });
+
+describe('verify --format sarif', () => {
+  it('the SARIF of verify passes the SARIF Multitool, with the configuration evidence as related locations', async () => {
+    const scan = new URL('../fixtures/nmap/filtered.xml', import.meta.url).pathname;
+    const result = await runCli(['verify', '--scan', scan, '--address', '10.1.2.3', '--format', 'sarif', 'stock-posix'], samplesDir);
+    expect(result.stderr).toBe('');
+    const run = JSON.parse(result.stdout).runs[0];
+    expect(run.results.some((r: { relatedLocations?: unknown[] }) => (r.relatedLocations ?? []).length > 0)).toBe(true);
+    const { results, output } = validate(result.stdout);
+    expect(results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`), output).toEqual([]);
+  });
+});
