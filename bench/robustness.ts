@@ -40,6 +40,7 @@ const alphabet: Record<FileKind, string[]> = {
   macro: ['&if', '&then', '&else', '&do', '&end', '&return', '&goto x', '&label x', 'start_process', "'", "''", '(', ')', ';', '&+', '& ', '&v&', '!', ' ', '\n', '\r', '\u0000', 'é'],
   'telnet-admin': ['Service', 'Port', 'telnet', '23', '--', '#', ' ', '\t', '\n', '\r\n', 'x'],
   services: ['telnet', '23/tcp', 'x/udp', '#', ' ', '\n', 'alias', '\u0000'],
+  'hosts-access': ['tftpd', 'ALL', 'EXCEPT', ':', '\\:', '\\', '\\\n', '#', ',', ' ', '\t', '\n', '\r\n', '\r', '[', ']', '[::1]/128', '10.9.9.0/24', '@', 'allow', 'spawn x', '𝄞'],
 };
 
 // 1. Fuzzing.
@@ -90,6 +91,9 @@ const adversarial: Array<[FileKind, string, (n: number) => string]> = [
   ['macro', "'& x' comment lines, n / 10 of them", (n) => '& x\n'.repeat(n / 10)],
   ['telnet-admin', "'-' × n under a header", (n) => `Service Port\n${'-'.repeat(n)}`],
   ['services', "'9' × n then '/tcp'", (n) => `x ${'9'.repeat(n)}/tcp`],
+  ['hosts-access', "'[' × n in a client list", (n) => `tftpd: ${'['.repeat(n)}`],
+  ['hosts-access', "escaped colons repeated in the options", (n) => `tftpd: ALL: spawn ${'\\:'.repeat(n / 2)}`],
+  ['hosts-access', "one pattern continued over n / 3 lines", (n) => `${'a\\\n'.repeat(n / 3)}: ALL\n`],
 ];
 const budgetMs = 5000;
 function timeParse(kind: FileKind, text: string): number {

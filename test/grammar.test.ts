@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseHostsAccess } from '../src/syntax/hosts-access.ts';
 import { parseInetd } from '../src/syntax/inetd.ts';
 import { fileKinds, type FileKind } from '../src/languages/registry.ts';
 import { parseMacro } from '../src/syntax/macro.ts';
@@ -7,13 +8,14 @@ import { parseTelnetAdmin } from '../src/syntax/telnet-admin.ts';
 import { allInetdSources, fixtureNames, readFixture, sourcesOfKind } from './fixtures.ts';
 import { treeOf } from './trees.ts';
 import { relexed } from './relex.ts';
-import { dumpMacro, dumpServices, dumpTelnetAdmin, dumpTree } from './tree-dump.ts';
+import { dumpHostsAccess, dumpMacro, dumpServices, dumpTelnetAdmin, dumpTree } from './tree-dump.ts';
 
 const dumps: Record<FileKind, (text: string) => string> = {
   inetd: (text) => dumpTree(parseInetd(text)),
   macro: (text) => dumpMacro(parseMacro(text)),
   'telnet-admin': (text) => dumpTelnetAdmin(parseTelnetAdmin(text)),
   services: (text) => dumpServices(parseServices(text)),
+  'hosts-access': (text) => dumpHostsAccess(parseHostsAccess(text)),
 };
 
 describe.each(fileKinds.map((kind) => [kind] as const))('%s grammar', (kind) => {

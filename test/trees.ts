@@ -1,21 +1,8 @@
-import type { FileKind } from '../src/languages/registry.ts';
-import { parseInetd } from '../src/syntax/inetd.ts';
-import { parseMacro } from '../src/syntax/macro.ts';
-import type { ParseError } from '../src/syntax/parse-error.ts';
-import type { Position } from '../src/syntax/position.ts';
-import { parseServices } from '../src/syntax/services.ts';
-import { parseTelnetAdmin } from '../src/syntax/telnet-admin.ts';
+import { languageOf, type FileKind } from '../src/languages/registry.ts';
+import { LineIndex } from '../src/syntax/position.ts';
+import type { Tree } from '../src/languages/language.ts';
 
-/** Any kind's tree, as far as the invariants look at it. */
-export function treeOf(kind: FileKind, text: string): { children: Array<{ position: Position }>; errors: ParseError[] } {
-  switch (kind) {
-    case 'inetd':
-      return parseInetd(text);
-    case 'macro':
-      return parseMacro(text);
-    case 'telnet-admin':
-      return parseTelnetAdmin(text);
-    case 'services':
-      return parseServices(text);
-  }
+/** Any kind's tree, as far as the invariants look at it: read through the language registry, so every language is. */
+export function treeOf(kind: FileKind, text: string): Tree {
+  return languageOf(kind).parse(text, new LineIndex(text));
 }
