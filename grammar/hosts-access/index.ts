@@ -8,7 +8,7 @@ function shown(text: string): string {
   return `'${oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine}'`;
 }
 
-/** What a line lacks of `daemon_list : client_list [: options]`, and a last line without a line feed. */
+/** What a line lacks of `daemon_list : client_list [: options]`. */
 function explainLine(line: HostsLineSyntax): GrammarError[] {
   const errors: GrammarError[] = [];
   const last = line.options ?? line.clients.at(-1) ?? line.colon ?? line.daemons.at(-1)!;
@@ -20,11 +20,6 @@ function explainLine(line: HostsLineSyntax): GrammarError[] {
   } else if (line.clients.length === 0) {
     const end = tokenEnd(line.colon);
     errors.push({ message: "Unexpected end of the client list after ':', expected at least one client pattern (such as 10.9.9.9 or ALL)", start: end, end, expected: 'a client pattern' });
-  }
-  // Only the file's last line can lack its line feed.
-  if (line.newline === undefined) {
-    const end = tokenEnd(last);
-    errors.push({ message: 'Unexpected end of file, expected a line break: tcpd ignores a last line without one', start: end, end, expected: 'a line break' });
   }
   return errors;
 }

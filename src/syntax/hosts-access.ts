@@ -35,7 +35,7 @@ export interface HostsRule {
   daemons: HostsPattern[];
   clients: HostsPattern[];
   options: HostsOption[];
-  /** The file's last line without a line feed: tcpd never reads it. */
+  /** The file's last line without a line feed: tcpd never reads it (see HostsAccessRoot.unterminated). */
   ignored: boolean;
   start: number;
   end: number;
@@ -56,6 +56,11 @@ export interface HostsAccessRoot {
   children: Array<HostsRule | HostsBogus>;
   position: Position;
   errors: ParseError[];
+  /**
+   * The file's last line has no line feed (or ends in a backslash-newline). tcpd then stops with an error: in
+   * hosts.allow the line is as good as absent, in hosts.deny every client that no rule has decided is denied.
+   */
+  unterminated: boolean;
 }
 
 const wildcards = new Set(['all', 'known', 'unknown', 'local', 'paranoid']);
@@ -253,8 +258,17 @@ export function parseHostsAccess(text: string, index = new LineIndex(text)): Hos
     }
     return ruleOf(line as HostsLineSyntax & { colon: IToken }, index, errors);
   });
+  const unterminated = text.length > 0 && (!text.endsWith('\n') || text.endsWith('\\\n'));
+  if (unterminated) {
+    errors.push({
+      message: 'Unexpected end of file, expected a line break: tcpd reads no last line without one, and in hosts.deny it then denies every client no rule before has decided',
+      start: text.length,
+      end: text.length,
+      expected: 'a line break',
+    });
+  }
   errors.sort((a, b) => a.start - b.start);
-  return { type: 'root', kind: 'hosts-access', children, position: index.position({ start: 0, end: text.length }), errors: errors.map((e) => placeError(e, index)) };
+  return { type: 'root', kind: 'hosts-access', children, position: index.position({ start: 0, end: text.length }), errors: errors.map((e) => placeError(e, index)), unterminated };
 }
 
 /** The rules tcpd reads, in order: every line with a colon and a line feed. */
