@@ -4,6 +4,7 @@ import { isProductCode } from '../catalog/products.ts';
 import { parseRelease } from '../catalog/releases.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { readRegularFile } from '../io/read.ts';
+import { canonicalAddress, isAddress } from '../util/ip.ts';
 import { nearest } from '../util/nearest.ts';
 import { ruleIds } from '../rules/registry.ts';
 import type { Severity } from '../model/settings.ts';
@@ -22,7 +23,7 @@ export interface Config extends StatedSettings {
   ignore: RegExp[];
 }
 
-const keys = ['release', 'products', 'nio', 'rules', 'ignore'];
+const keys = ['release', 'products', 'nio', 'nioAddress', 'rules', 'ignore'];
 const levels = ['off', 'info', 'warning', 'error'];
 
 /** `**` any path, `*` any name part, `?` one character; matched against paths relative to the config. */
@@ -67,6 +68,13 @@ export function loadConfig(path: string): Config {
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`);
     config.nio = object.nio as boolean;
+  }
+  if (object.nioAddress !== undefined) {
+    const given = typeof object.nioAddress === 'string' ? [object.nioAddress] : object.nioAddress;
+    if (!Array.isArray(given) || given.length === 0 || given.some((a) => typeof a !== 'string' || !isAddress(a))) {
+      fail(`'nioAddress' must be the NIO's address, or a list of them, such as "10.9.9.9" or ["10.9.9.9", "10.9.9.10"]`);
+    }
+    config.nioAddresses = (given as string[]).map(canonicalAddress);
   }
   if (object.products !== undefined) {
     const products = object.products;

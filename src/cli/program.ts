@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isProductCode } from '../catalog/products.ts';
+import { canonicalAddress, isAddress } from '../util/ip.ts';
 import { knownReleases, newestRelease, parseRelease, type Release } from '../catalog/releases.ts';
 import { readStandardInput, standardInput } from '../io/read.ts';
 import { fileKinds, type FileKind } from '../languages/registry.ts';
@@ -9,12 +10,14 @@ import { formatRules } from '../report/rules-list.ts';
 import { ruleIds } from '../rules/registry.ts';
 import { configName } from './config.ts';
 import { explain } from './explain.ts';
-import { outputFormats, run, type AuditRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest } from './run.ts';
+import type { TcpdmatchFormat } from '../report/tcpdmatch.ts';
+import { outputFormats, run, type AuditRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest, type TcpdmatchRequest } from './run.ts';
 import type { StatedSettings } from './settings.ts';
 import { version } from './version.ts';
 
 /** The flags commander parses for every command that reads modules. */
 interface ModuleFlags extends StatedSettings {
+  nioAddress?: string[];
   config?: string;
   kind?: Map<string, FileKind>;
   debug?: boolean;
@@ -44,6 +47,13 @@ function productsArgument(value: string): Set<string> {
   return new Set(codes);
 }
 
+function nioAddressArgument(value: string): string[] {
+  const addresses = value.split(',').map((address) => address.trim()).filter(Boolean);
+  const bad = addresses.find((address) => !isAddress(address));
+  if (bad !== undefined || addresses.length === 0) throw new InvalidArgumentError(`'${bad ?? value}' is not an address; expected the NIO's numeric address, such as 10.9.9.9 (several separated by commas)`);
+  return addresses.map(canonicalAddress);
+}
+
 function kindArgument(value: string, previous: Map<string, FileKind> = new Map()): Map<string, FileKind> {
   const at = value.lastIndexOf('=');
   const kind = value.slice(at + 1) as FileKind;
@@ -59,6 +69,7 @@ function withModuleOptions(command: Command, streams: CliStreams): Command {
       ),
     )
     .option('--nio', 'the module has an NIO (V-series), which needs tcp time and tftp')
+    .option('--nio-address <addresses>', 'the NIO\'s address(es), which alone tcpd should let use tftp (comma-separated)', nioAddressArgument)
     .option('--products <codes>', 'products purchased, such as S270,S269: decides &if (software_purchased …) blocks', productsArgument)
     .option('--config <file>', `use this configuration for every module instead of the nearest ${configName}`)
     .option('--kind <file=kind>', `read FILE as KIND (${fileKinds.join(', ')}); repeatable`, kindArgument)
@@ -95,6 +106,14 @@ Examples:
 A directory is a module when it holds a known file itself or a VOS-like system directory; otherwise each of its
 subdirectories is looked at the same way. Files named together on the command line form one module.`;
 
+const tcpdmatchExamples = `
+Examples:
+  $ vos-audit tcpdmatch tftpd 10.9.9.9 samples/nio-v-series
+  $ vos-audit tcpdmatch --format json tftpd.pm root@10.1.2.3 m1
+
+It reads one module's hosts.allow and hosts.deny. A client given by address has no name here (no DNS), so name
+patterns (.example.com, KNOWN, LOCAL …) do not match it; the output says where that could change the answer.`;
+
 type Execute = () => RunOutcome | Promise<RunOutcome>;
 
 /** What the flags say of the request, whichever command they were given to. */
@@ -105,6 +124,7 @@ function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): 
       ...(flags.release && { release: flags.release }),
       ...(flags.nio && { nio: true }),
       ...(flags.products && { products: flags.products }),
+      ...(flags.nioAddress && { nioAddresses: flags.nioAddress }),
     },
     ...(flags.config && { config: flags.config }),
     kinds: flags.kind ?? new Map(),
@@ -164,6 +184,21 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
       streams,
     ).action((paths: string[], flags: ModuleFlags & { format: PortsFormat }) => {
       const request: PortsRequest = { ...requestBase(paths, flags, streams), command: 'ports', format: flags.format };
+      onCommand(() => runRequest(request), flags.debug ?? false);
+    }),
+  );
+  main.addCommand(
+    withModuleOptions(
+      new Command('tcpdmatch')
+        .description("Answer as tcpdmatch would: may this client use this daemon, by the module's hosts.allow and hosts.deny? Names are never looked up.")
+        .argument('<daemon[@server]>', 'the daemon as tcpd names it (tftpd or tftpd.pm), and the server address it is reached at')
+        .argument('<[user@]client>', 'the client: a numeric address, or a host name (matched only by name patterns)')
+        .argument('[paths...]', "the module's directory or its files (default: the current directory)")
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addHelpText('after', tcpdmatchExamples),
+      streams,
+    ).action((daemon: string, client: string, paths: string[], flags: ModuleFlags & { format: TcpdmatchFormat }) => {
+      const request: TcpdmatchRequest = { ...requestBase(paths, flags, streams), command: 'tcpdmatch', daemon, client, format: flags.format };
       onCommand(() => runRequest(request), flags.debug ?? false);
     }),
   );

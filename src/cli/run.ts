@@ -11,6 +11,9 @@ import { formatDiff } from '../report/diff.ts';
 import { formatJson } from '../report/json.ts';
 import { formatGcc, formatGithub } from '../report/lines.ts';
 import { formatPorts, type PortsFormat } from '../report/ports.ts';
+import { formatTcpdmatch, type TcpdmatchFormat } from '../report/tcpdmatch.ts';
+import { modulePolicy, evaluate } from '../model/tcpd-policy.ts';
+import { accessRequest } from './tcpdmatch.ts';
 import { printable } from '../report/printable.ts';
 import { formatSarif } from '../report/sarif.ts';
 import { formatText } from '../report/text.ts';
@@ -57,7 +60,15 @@ export interface PortsRequest extends RequestBase {
   format: PortsFormat;
 }
 
-export type RunRequest = AuditRequest | PortsRequest;
+/** Answer as tcpdmatch would, from one module's hosts.allow and hosts.deny. */
+export interface TcpdmatchRequest extends RequestBase {
+  command: 'tcpdmatch';
+  daemon: string;
+  client: string;
+  format: TcpdmatchFormat;
+}
+
+export type RunRequest = AuditRequest | PortsRequest | TcpdmatchRequest;
 
 export interface RunOutcome {
   stdout: string | Buffer;
@@ -168,6 +179,18 @@ function failed(request: AuditRequest, results: readonly ModuleResult[]): boolea
   return messages.some((m) => atLeast(m.severity, 'error')) || (request.maxWarnings !== undefined && warnings > request.maxWarnings);
 }
 
+/** `vos-audit tcpdmatch`: one module's policy asked about one request, as tcpdmatch would be. */
+function tcpdmatch(request: TcpdmatchRequest, modules: readonly ModuleInput[], problems: string[]): RunOutcome {
+  if (modules.length !== 1) {
+    const found = modules.map((module) => module.name).join(', ');
+    return { stdout: '', stderr: [...problems, `tcpdmatch reads one module's policy; the paths given hold ${modules.length}${found ? ` (${found})` : ''}: name one`].map(printable), exitCode: 2 };
+  }
+  const files = analyzeModule(modules[0]!).files;
+  const asked = accessRequest(request.daemon, request.client);
+  const verdict = evaluate(modulePolicy(files), asked);
+  return { stdout: formatTcpdmatch(asked, verdict, request.format, request.daemon, request.client), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
+}
+
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */
 export async function run(request: RunRequest): Promise<RunOutcome> {
   const problems: string[] = [];
@@ -179,6 +202,7 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
     throw error;
   }
   const audited = modules.filter((module) => module.files.length > 0);
+  if (request.command === 'tcpdmatch') return tcpdmatch(request, audited, problems);
   if (request.command === 'ports') {
     const models = audited.map((module) => analyzeModule(module).model);
     return { stdout: formatPorts(models, request.format), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };

@@ -1,11 +1,10 @@
-import { canonicalAddress, dottedQuad, ipv6Groups } from '../util/ip.ts';
+import { canonicalAddress, isAddress } from '../util/ip.ts';
 import { splitQualified } from '../syntax/hosts-access.ts';
 import type { AccessRequest, Endpoint } from '../model/tcpd-policy.ts';
 
 /** A host given on the command line: an address when it reads as one, else a name (never looked up). */
 function endpoint(host: string): Endpoint {
-  const address = dottedQuad(host) !== undefined && /^[\d.]+$/.test(host) ? host : ipv6Groups(host) !== undefined ? canonicalAddress(host) : undefined;
-  return address !== undefined ? { address } : { name: host };
+  return isAddress(host) ? { address: canonicalAddress(host) } : { name: host };
 }
 
 /** `tcpdmatch`'s arguments, `daemon[@server]` and `[user@]client`, as a request. */

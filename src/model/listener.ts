@@ -1,5 +1,6 @@
 import type { Transport } from '../catalog/server-ports.ts';
 import type { Place } from './place.ts';
+import type { Admission } from './admission.ts';
 
 export type ListenerState = 'live' | 'off' | 'conditional' | 'dead';
 
@@ -17,6 +18,8 @@ export interface Listener {
   /** Why it is off or dead, or what was assumed, in words. */
   note?: string;
   wrappedBy?: string;
+  /** Through tcpd: who hosts.allow and hosts.deny let connect. */
+  admits?: Admission;
   /** Every place that decided it, outermost first. */
   evidence: Place[];
   advice?: string;

@@ -7,6 +7,7 @@ import { addInetdListeners } from './inetd-listeners.ts';
 import { kernelRows } from './kernel.ts';
 import { stateRank, strongest, type ModuleModel } from './listener.ts';
 import { macroStarts } from './macro-starts.ts';
+import { addTcpdAdmissions } from './tcpd-admission.ts';
 import { adviceFor, releaseNote } from './port-catalog.ts';
 import type { Settings } from './settings.ts';
 import { telnetListeners } from './telnet-listeners.ts';
@@ -76,6 +77,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
     }
   }
   addInetdListeners(model.listeners, files.filter((f): f is InetdFile => f.kind === 'inetd'), model.inetd);
+  addTcpdAdmissions(model.listeners, files);
   append(model.listeners, kernelRows);
 
   for (const listener of model.listeners) {

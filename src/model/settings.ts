@@ -10,6 +10,8 @@ export interface Settings {
   release: Release;
   /** The module has an NIO (V-series network I/O blade), which needs tcp/37 time and tftp. */
   nio: boolean;
+  /** The NIO's address(es), which alone tcpd should let use tftp. */
+  nioAddresses?: readonly string[];
   /** The products purchased, when stated; otherwise `software_purchased` conditions stay open. */
   products?: ReadonlySet<string>;
   /** The level the configuration gives a rule, by id; a rule it does not name keeps its own severity. */

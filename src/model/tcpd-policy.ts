@@ -119,8 +119,7 @@ class Evaluation {
 
   serverMatch = (value: string): boolean => {
     const [daemon, host] = splitQualified(value);
-    const name = /^\d+$/.test(daemon) ? this.request.port !== undefined && Number(daemon) === this.request.port : stringMatch(daemon, this.request.daemon);
-    return name && (host === undefined || this.hostMatch(host, this.request.server));
+    return daemonPatternMatches(daemon, this.request.daemon, this.request.port) && (host === undefined || this.hostMatch(host, this.request.server));
   };
 
   clientMatch = (value: string): boolean => {
@@ -152,6 +151,16 @@ class Evaluation {
     }
     return text.split(/[ \t\n\v\f\r]+/).some((pattern) => pattern !== '' && this.hostMatch(pattern, host));
   }
+}
+
+/** Whether a daemon pattern (without `@host`) matches a daemon name or, numeric, its port. */
+export function daemonPatternMatches(pattern: string, daemon: string, port?: number): boolean {
+  return /^\d+$/.test(pattern) ? port !== undefined && Number(pattern) === port : stringMatch(pattern, daemon);
+}
+
+/** Whether one host pattern matches a host, as in a client list. */
+export function hostPatternMatches(policy: Policy, pattern: string, host: Endpoint): boolean {
+  return new Evaluation({ daemon: '', server: {}, client: host }, policy).hostMatch(pattern, host);
 }
 
 const nameKinds = new Set(['netgroup', 'domain', 'name', 'wildcard', 'glob']);

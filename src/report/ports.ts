@@ -13,6 +13,11 @@ function why(listener: Listener): string {
   return [listener.condition && `if ${listener.condition}`, listener.note, listener.rangeEnd && `up to ${listener.rangeEnd}`].filter(Boolean).join('; ');
 }
 
+/** `tcpd: 10.9.9.9 only`: the wrapper, and who its policy lets connect. */
+function wrapper(listener: Listener): string {
+  return listener.admits ? `${listener.wrappedBy}: ${listener.admits.text}` : (listener.wrappedBy ?? '');
+}
+
 function row(listener: Listener): string[] {
   return [
     port(listener),
@@ -20,7 +25,7 @@ function row(listener: Listener): string[] {
     listener.daemon,
     listener.startedBy,
     listener.state,
-    listener.wrappedBy ?? '',
+    wrapper(listener),
     why(listener),
     listener.evidence.map(placeText).join(', '),
     listener.advice ?? '',
@@ -35,7 +40,7 @@ function textModule(model: ModuleModel): string {
   return lines.join('\n');
 }
 
-const csvHeader = ['module', 'port', 'range_end', 'protocol', 'daemon', 'started_by', 'state', 'condition', 'note', 'wrapped_by', 'evidence', 'advice'];
+const csvHeader = ['module', 'port', 'range_end', 'protocol', 'daemon', 'started_by', 'state', 'condition', 'note', 'wrapped_by', 'evidence', 'advice', 'admits'];
 
 function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -55,6 +60,7 @@ function csvRows(model: ModuleModel): string[][] {
     l.wrappedBy ?? '',
     l.evidence.map(placeText).join(' '),
     l.advice ?? '',
+    l.admits?.text ?? '',
   ]);
 }
 
@@ -70,6 +76,7 @@ function jsonListener(l: Listener) {
     note: l.note,
     rangeEnd: l.rangeEnd,
     wrappedBy: l.wrappedBy,
+    admits: l.admits?.text,
     evidence: l.evidence.map(placeText),
     advice: l.advice,
   };

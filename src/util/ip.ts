@@ -61,6 +61,11 @@ export function canonicalAddress(text: string): string {
   return new URL(`http://[${text}]/`).hostname.slice(1, -1);
 }
 
+/** A numeric IPv4 (four decimal parts) or IPv6 address. */
+export function isAddress(text: string): boolean {
+  return (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(text) && dottedQuad(text) !== undefined) || (text.includes(':') && ipv6Groups(text) !== undefined);
+}
+
 /** The C library's atoi: leading blanks, a sign, digits; 0 when there are none. */
 export function atoi(text: string): number {
   const match = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(text);
