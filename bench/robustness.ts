@@ -1,7 +1,8 @@
 // The long robustness campaign, beyond what the tests run on every commit:
 //   1. fuzzing every grammar and the fix loop with fresh seeds and many runs;
 //   2. adversarial lines (long runs of what each lexer pattern matches) against a time budget;
-//   3. the limits: a 100 MB file, 100,000 files, a symbolic-link loop, through the real CLI.
+//   3. the limits: a 100 MB file, 100,000 files, a symbolic-link loop, through the real CLI;
+//   4. tcpd's verdicts against Debian's tcpdmatch on fresh random policies (when tcpdmatch is installed).
 // Prints a table per part and exits 1 if anything failed.
 //   npx tsx bench/robustness.ts [--runs N]
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { fileKinds, type FileKind } from '../src/languages/registry.ts';
 import { decodeSource } from '../src/syntax/source.ts';
 import { relexed } from '../test/relex.ts';
 import { treeOf } from '../test/trees.ts';
+import { hasTcpdmatch, policyArbitrary, requestPairs, tcpdmatchVerdicts, vosAuditVerdicts, writePolicy } from '../test/tcpd-support.ts';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 20_000;
 const cli = join(import.meta.dirname, '..', 'dist', 'vos-audit.js');
@@ -159,5 +161,26 @@ const limitRows: string[][] = [];
 }
 for (const row of limitRows) if (!/^exit [012]$/.test(row[2]!)) failed = true;
 table('Limits, through the CLI', ['input', 'time', 'exit', 'what it said'], limitRows);
+
+// 4. tcpd's verdicts against tcpdmatch's, on policies the tests have not seen.
+if (hasTcpdmatch) {
+  const dir = mkdtempSync(join(tmpdir(), 'vos-audit-tcpdmatch-'));
+  const policies = Math.min(500, runs);
+  let comparisons = 0;
+  const differences: string[][] = [];
+  const started = Date.now();
+  for (const files of fc.sample(policyArbitrary(join(dir, 'clients.list')), policies)) {
+    spawnSync('sh', ['-c', 'rm -f hosts.allow hosts.deny clients.list'], { cwd: dir });
+    writePolicy(dir, files);
+    const expected = tcpdmatchVerdicts(dir, requestPairs);
+    const got = vosAuditVerdicts(files, requestPairs);
+    comparisons += requestPairs.length;
+    got.forEach((verdict, i) => {
+      if (verdict !== expected[i]) differences.push([JSON.stringify(files), requestPairs[i]!.join(' '), expected[i]!, verdict]);
+    });
+  }
+  if (differences.length > 0) failed = true;
+  table(`tcpdmatch differential: ${policies} policies, ${comparisons} comparisons, ${differences.length} different, ${Date.now() - started} ms`, ['policy', 'request', 'tcpdmatch', 'vos-audit'], differences.slice(0, 20));
+}
 
 process.exitCode = failed ? 1 : 0;

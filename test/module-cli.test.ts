@@ -164,7 +164,7 @@ describe('standard input (-)', () => {
     expect(fix.stderr).toBe('vos-audit: --fix cannot rewrite standard input (-); --diff shows the changes\n');
     const empty = cli(['-'], samplesDir, '');
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toMatch(/^vos-audit: -: not a file vos-audit knows by its name or content .* say which with --kind -=inetd\|macro\|telnet-admin\|services\n$/);
+    expect(empty.stderr).toMatch(/^vos-audit: -: not a file vos-audit knows by its name or content .* say which with --kind -=inetd\|macro\|telnet-admin\|services\|hosts-access\n$/);
   });
 });
 

@@ -5,7 +5,7 @@ import type { FileKind } from '../languages/registry.ts';
 import { discoverModules, expandToModules, type DiscoveredFile } from '../io/discover.ts';
 import { readSource } from '../io/read.ts';
 import { stoppedExitCode, writeAll } from '../io/write.ts';
-import { kindByContent, kindByName } from '../languages/registry.ts';
+import { fileKinds, kindByContent, kindByName, knownNamesText } from '../languages/registry.ts';
 import { atLeast } from '../engine/message.ts';
 import { formatDiff } from '../report/diff.ts';
 import { formatJson } from '../report/json.ts';
@@ -79,7 +79,7 @@ export interface RunOutcome {
 }
 
 const unknownKind = (path: string) =>
-  `${path}: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind ${path}=inetd|macro|telnet-admin|services`;
+  `${path}: not a file vos-audit knows by its name or content (it reads ${knownNamesText}); say which with --kind ${path}=${fileKinds.join('|')}`;
 
 function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]): SourceOfKind[] {
   const read = readSource(found, request.readStandardInput);

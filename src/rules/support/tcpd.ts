@@ -43,8 +43,12 @@ export function admitsEveryone(bootpOrTftp: boolean): (context: ModuleContext) =
   };
 }
 
-/** hosts.deny's default: a rule `ALL: ALL` (without EXCEPT) that does not turn into an allow. */
+/**
+ * hosts.deny's default: a rule `ALL: ALL` (without EXCEPT) that does not turn into an allow. A file tcpd fails to
+ * read denies too, and hosts-access-syntax reports it.
+ */
 export function hasDefaultDeny(file: HostsAccessFile): boolean {
+  if (file.tree.unterminated) return true;
   const all = (list: readonly HostsPattern[]) => list.length > 0 && list.every((p) => p.kind === 'wildcard' && p.pattern.toLowerCase() === 'all' && p.qualifier === undefined);
   return readRules(file.tree).some((rule) => all(rule.daemons) && all(rule.clients) && !rule.options.some((o) => ['allow', 'twist'].includes(o.keyword.toLowerCase())));
 }
