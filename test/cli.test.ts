@@ -63,7 +63,7 @@ describe('exit codes and messages', () => {
     const dir = temporaryDirectory();
     const result = cli([dir], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`vos-audit: no configuration files found in ${dir} (looked for files named inetd.conf, *.cm, telnet_admin*, services)\n`);
+    expect(result.stderr).toBe(`vos-audit: no configuration files found in ${dir} (looked for files named inetd.conf, *.cm, telnet_admin*, services, hosts.allow, hosts.deny)\n`);
   });
 
   it('exits 2 for an unreadable file but still reports the others', () => {

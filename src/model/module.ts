@@ -77,7 +77,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
     }
   }
   addInetdListeners(model.listeners, files.filter((f): f is InetdFile => f.kind === 'inetd'), model.inetd);
-  addTcpdAdmissions(model.listeners, files);
+  addTcpdAdmissions(model, files);
   append(model.listeners, kernelRows);
 
   for (const listener of model.listeners) {

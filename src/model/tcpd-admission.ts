@@ -3,7 +3,7 @@ import { readRules, type HostsPattern } from '../syntax/hosts-access.ts';
 import { canonicalAddress, dottedQuad } from '../util/ip.ts';
 import type { Admission } from './admission.ts';
 import type { AuditedFile } from './files.ts';
-import type { Listener } from './listener.ts';
+import type { ModuleModel } from './listener.ts';
 import { evaluate, hostPatternMatches, modulePolicy, type Endpoint, type Policy } from './tcpd-policy.ts';
 
 /** Addresses from the documentation ranges: one that no pattern of the policy names is "any other client". */
@@ -71,10 +71,20 @@ export function admission(policy: Policy, daemons: readonly string[], port: numb
   return { anyone, admitted, refused, unknown, text: describe(anyone, admitted, refused) };
 }
 
-/** Fills in who may connect to each listener that runs through tcpd, from the module's hosts.allow and hosts.deny. */
-export function addTcpdAdmissions(listeners: readonly Listener[], files: readonly AuditedFile[]): void {
-  const wrapped = listeners.filter((listener) => listener.wrappedBy === 'tcpd');
+/**
+ * Fills in who may connect to each listener that runs through tcpd, from the module's hosts.allow and hosts.deny.
+ * A module given without either file leaves it undecided, as a module given without macros leaves what STCP starts
+ * assumed: the files may be kept elsewhere.
+ */
+export function addTcpdAdmissions(model: ModuleModel, files: readonly AuditedFile[]): void {
+  const wrapped = model.listeners.filter((listener) => listener.wrappedBy === 'tcpd');
   if (wrapped.length === 0) return;
   const policy = modulePolicy(files);
+  if (policy.allow === undefined && policy.deny === undefined) {
+    for (const listener of wrapped.filter((l) => l.state !== 'off' && l.state !== 'dead')) {
+      model.unresolved.push({ reason: `${listener.daemon} runs through tcpd, but neither hosts.allow nor hosts.deny is among the module's files: who may connect is unknown`, place: listener.evidence.at(-1) });
+    }
+    return;
+  }
   for (const listener of wrapped) listener.admits = admission(policy, tcpdDaemonNames(listener.daemon), listener.port);
 }

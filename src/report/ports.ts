@@ -40,7 +40,7 @@ function textModule(model: ModuleModel): string {
   return lines.join('\n');
 }
 
-const csvHeader = ['module', 'port', 'range_end', 'protocol', 'daemon', 'started_by', 'state', 'condition', 'note', 'wrapped_by', 'evidence', 'advice', 'admits'];
+const csvHeader = ['module', 'port', 'range_end', 'protocol', 'daemon', 'started_by', 'state', 'condition', 'note', 'wrapped_by', 'evidence', 'advice'];
 
 function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -57,10 +57,9 @@ function csvRows(model: ModuleModel): string[][] {
     l.state,
     l.condition ?? '',
     l.note ?? '',
-    l.wrappedBy ?? '',
+    wrapper(l),
     l.evidence.map(placeText).join(' '),
     l.advice ?? '',
-    l.admits?.text ?? '',
   ]);
 }
 

@@ -15,13 +15,17 @@ export const tcpdBootpTftpAdmitsEveryone = defineRule({
       'only the NIO) and end `hosts.deny` with `ALL: ALL`.',
       '',
       'tcpd matches the daemon by its program name; whether VOS gives it `tftpd` or `tftpd.pm` is not public, so',
-      'vos-audit asks about both and the form that admits more decides.',
+      'vos-audit asks about both and the form that admits more decides. A module given without either file is not',
+      'judged (the files may be kept elsewhere): `vos-audit ports` lists it as undecided.',
     ].join('\n'),
   },
   examples: [
     {
-      title: 'tftp through tcpd, and no policy at all',
-      input: { 'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n' },
+      title: 'tftp through tcpd, and a hosts.allow never filled in',
+      input: {
+        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'hosts.allow': '# who may use tftp: to do\n',
+      },
       messages: [
         'inetd.conf:1:1 Unexpected tftpd on udp/69 open to anyone through tcpd: allow only the hosts that need it in hosts.allow (tftpd tftpd.pm: ADDRESS) and end hosts.deny with ALL: ALL',
       ],

@@ -37,8 +37,9 @@ export const tcpdNoDefaultDeny = defineRule({
   ],
   check(context) {
     const [first] = wrappedListeners(context.module);
-    if (first === undefined) return;
-    const { deny } = modulePolicy(context.module.files);
+    const { allow, deny } = modulePolicy(context.module.files);
+    // Without either file the policy is not known (it may be kept elsewhere): the model says so.
+    if (first === undefined || (allow === undefined && deny === undefined)) return;
     if (deny !== undefined) {
       if (hasDefaultDeny(deny)) return;
       const end = deny.source.text.length;

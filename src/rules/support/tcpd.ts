@@ -6,12 +6,9 @@ import { readRules, type HostsPattern } from '../../syntax/hosts-access.ts';
 import type { AuditedModule, ModuleContext } from '../rule.ts';
 import { reportedAt, running } from './listeners.ts';
 
-/** The listeners that will or may run through tcpd, with who its policy admits. */
-export function wrappedListeners(module: AuditedModule): Array<Listener & { admits: NonNullable<Listener['admits']> }> {
-  return module.model.listeners.filter(
-    (listener): listener is Listener & { admits: NonNullable<Listener['admits']> } =>
-      listener.admits !== undefined && running(module, listener.daemon).includes(listener),
-  );
+/** The listeners that will or may run through tcpd; who its policy admits is known when the module has one. */
+export function wrappedListeners(module: AuditedModule): Listener[] {
+  return module.model.listeners.filter((listener) => listener.wrappedBy === 'tcpd' && running(module, listener.daemon).includes(listener));
 }
 
 export function isTftp(listener: Listener): boolean {
@@ -31,10 +28,10 @@ function isBootpOrTftp(listener: Listener): boolean {
 export function admitsEveryone(bootpOrTftp: boolean): (context: ModuleContext) => void {
   return (context) => {
     for (const listener of wrappedListeners(context.module)) {
-      if (isBootpOrTftp(listener) !== bootpOrTftp || !listener.admits.anyone) continue;
+      if (isBootpOrTftp(listener) !== bootpOrTftp || listener.admits?.anyone !== true) continue;
       const at = reportedAt(context.module, listener);
       if (at === undefined) continue;
-      const open = listener.admits.text === 'anyone' ? 'anyone' : `anyone (${listener.admits.text})`;
+      const open = listener.admits!.text === 'anyone' ? 'anyone' : `anyone (${listener.admits!.text})`;
       context.report({
         ...at,
         reason: `Unexpected ${describeListener(listener)} open to ${open} through tcpd: allow only the hosts that need it in hosts.allow (${tcpdDaemonNames(listener.daemon).join(' ')}: ADDRESS) and end hosts.deny with ALL: ALL`,
