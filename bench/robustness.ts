@@ -6,7 +6,7 @@
 // Prints a table per part and exits 1 if anything failed.
 //   npx tsx bench/robustness.ts [--runs N]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -179,6 +179,7 @@ if (hasTcpdmatch) {
       if (verdict !== expected[i]) differences.push([JSON.stringify(files), requestPairs[i]!.join(' '), expected[i]!, verdict]);
     });
   }
+  rmSync(dir, { recursive: true, force: true });
   if (differences.length > 0) failed = true;
   table(`tcpdmatch differential: ${policies} policies, ${comparisons} comparisons, ${differences.length} different, ${Date.now() - started} ms`, ['policy', 'request', 'tcpdmatch', 'vos-audit'], differences.slice(0, 20));
 }
