@@ -1,11 +1,12 @@
 // The long robustness campaign, beyond what the tests run on every commit:
 //   1. fuzzing every grammar and the fix loop with fresh seeds and many runs;
 //   2. adversarial lines (long runs of what each lexer pattern matches) against a time budget;
-//   3. the limits: a 100 MB file, 100,000 files, a symbolic-link loop, through the real CLI.
+//   3. the limits: a 100 MB file, 100,000 files, a symbolic-link loop, through the real CLI;
+//   4. tcpd's verdicts against Debian's tcpdmatch on fresh random policies (when tcpdmatch is installed).
 // Prints a table per part and exits 1 if anything failed.
 //   npx tsx bench/robustness.ts [--runs N]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -16,6 +17,7 @@ import { decodeSource } from '../src/syntax/source.ts';
 import { relexed, treeOf } from '../test/support/languages.ts';
 import { misplacedPositions } from '../test/support/positions.ts';
 import { commandLine, count } from '../scripts/lib/command-line.mjs';
+import { hasTcpdmatch, policyArbitrary, requestPairs, tcpdmatchVerdicts, vosAuditVerdicts, writePolicy } from '../test/support/tcpd.ts';
 
 const usage = 'usage: npx tsx bench/robustness.ts [--runs N]   (N: default 20000)';
 const { values } = commandLine({
@@ -43,6 +45,7 @@ const alphabet: Record<FileKind, string[]> = {
   macro: ['&if', '&then', '&else', '&do', '&end', '&return', '&goto x', '&label x', 'start_process', "'", "''", '(', ')', ';', '&+', '& ', '&v&', '!', ' ', '\n', '\r', '\u0000', 'é'],
   'telnet-admin': ['Service', 'Port', 'telnet', '23', '--', '#', ' ', '\t', '\n', '\r\n', 'x'],
   services: ['telnet', '23/tcp', 'x/udp', '#', ' ', '\n', 'alias', '\u0000'],
+  'hosts-access': ['tftpd', 'ALL', 'EXCEPT', ':', '\\:', '\\', '\\\n', '#', ',', ' ', '\t', '\n', '\r\n', '\r', '[', ']', '[::1]/128', '10.9.9.0/24', '@', 'allow', 'spawn x', '𝄞'],
 };
 
 // 1. Fuzzing.
@@ -93,6 +96,9 @@ const adversarial: Array<[FileKind, string, (n: number) => string]> = [
   ['macro', "'& x' comment lines, n / 10 of them", (n) => '& x\n'.repeat(n / 10)],
   ['telnet-admin', "'-' × n under a header", (n) => `Service Port\n${'-'.repeat(n)}`],
   ['services', "'9' × n then '/tcp'", (n) => `x ${'9'.repeat(n)}/tcp`],
+  ['hosts-access', "'[' × n in a client list", (n) => `tftpd: ${'['.repeat(n)}`],
+  ['hosts-access', "escaped colons repeated in the options", (n) => `tftpd: ALL: spawn ${'\\:'.repeat(n / 2)}`],
+  ['hosts-access', "one pattern continued over n / 3 lines", (n) => `${'a\\\n'.repeat(n / 3)}: ALL\n`],
 ];
 const budgetMs = 5000;
 function timeParse(kind: FileKind, text: string): number {
@@ -177,6 +183,7 @@ const worst: Array<[FileKind, string, string, (limit: number) => string]> = [
   ['macro', 'module_start_up.cm', 'nested &if (a) &then &do', (limit) => { const n = Math.floor(limit / 46); return `${'&if (a) &then &do\n'.repeat(n)}start_process 'portmap.pm'\n${'&end\n'.repeat(n)}`; }],
   ['telnet-admin', 'telnet_admin.txt', 'listener rows', (limit) => fill(limit, (i) => `svc${i}  ${i % 65000}  dev${i}  login\n`, 'Service  Port  Device  Type\n')],
   ['services', 'services', 'entries with aliases', (limit) => fill(limit, (i) => `svc${i} ${i % 65000}/tcp alias${i} other${i}\n`)],
+  ['hosts-access', 'hosts.allow', 'rules with nested EXCEPT lists and options', (limit) => fill(limit, (i) => `tftpd in.d${i}: 10.${i % 250}. EXCEPT 10.${i % 250}.1. EXCEPT 10.${i % 250}.1.${i % 250} : severity auth.info : allow\n`)],
 ];
 const atLimitRows = worst.map(([kind, name, what, make]) => {
   const dir = mkdtempSync(join(work, 'at-limit-'));
@@ -190,5 +197,27 @@ const atLimitRows = worst.map(([kind, name, what, make]) => {
   return [kind, what, `${(languageOf(kind).maxBytes / 1024 / 1024).toFixed(0)} MB`, `${ms.toFixed(0)} ms`, `${mb.toFixed(0)} MB`, ok ? 'ok' : `FAILED (exit ${result.status})`];
 });
 table('Each language at its size limit (target: under 10 s and 1 GB)', ['language', 'input', 'size', 'time', 'peak RSS', 'result'], atLimitRows);
+
+// 5. tcpd's verdicts against tcpdmatch's, on policies the tests have not seen.
+if (hasTcpdmatch) {
+  const dir = mkdtempSync(join(tmpdir(), 'vos-audit-tcpdmatch-'));
+  const policies = Math.min(500, runs);
+  let comparisons = 0;
+  const differences: string[][] = [];
+  const started = Date.now();
+  for (const files of fc.sample(policyArbitrary(join(dir, 'clients.list')), policies)) {
+    spawnSync('sh', ['-c', 'rm -f hosts.allow hosts.deny clients.list'], { cwd: dir });
+    writePolicy(dir, files);
+    const expected = tcpdmatchVerdicts(dir, requestPairs);
+    const got = vosAuditVerdicts(files, requestPairs);
+    comparisons += requestPairs.length;
+    got.forEach((verdict, i) => {
+      if (verdict !== expected[i]) differences.push([JSON.stringify(files), requestPairs[i]!.join(' '), expected[i]!, verdict]);
+    });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (differences.length > 0) failed = true;
+  table(`tcpdmatch differential: ${policies} policies, ${comparisons} comparisons, ${differences.length} different, ${Date.now() - started} ms`, ['policy', 'request', 'tcpdmatch', 'vos-audit'], differences.slice(0, 20));
+}
 
 process.exitCode = failed ? 1 : 0;

@@ -26,7 +26,7 @@ export interface Config extends StatedSettings {
   ignore: Minimatch[];
 }
 
-const keys = ['release', 'products', 'nio', 'address', 'maxOpenServer', 'bridge', 'daemons', 'rules', 'ignore'];
+const keys = ['release', 'products', 'nio', 'nioAddress', 'address', 'maxOpenServer', 'bridge', 'daemons', 'rules', 'ignore'];
 const levels = ['off', 'info', 'warning', 'error'];
 
 /**
@@ -101,6 +101,13 @@ export function loadConfig(path: string): Config {
   if (object.address !== undefined) {
     const address = typeof object.address === 'string' ? canonicalAddress(object.address) : undefined;
     config.address = address ?? fail(`'address' must be the module's IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not ${JSON.stringify(object.address)}`);
+  }
+  if (object.nioAddress !== undefined) {
+    const given = typeof object.nioAddress === 'string' ? [object.nioAddress] : object.nioAddress;
+    if (!Array.isArray(given) || given.length === 0 || given.some((a) => typeof a !== 'string' || canonicalAddress(a) === undefined)) {
+      fail(`'nioAddress' must be the NIO's address, or a list of them, such as "10.9.9.9" or ["10.9.9.9", "10.9.9.10"]`);
+    }
+    config.nioAddresses = (given as string[]).map((a) => canonicalAddress(a)!);
   }
   if (object.products !== undefined) {
     const products = object.products;

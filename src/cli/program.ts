@@ -10,7 +10,8 @@ import { ruleIds } from '../rules/registry.ts';
 import { configName } from './config.ts';
 import { explain, explainFormats, type ExplainFormat } from './explain.ts';
 import { canonicalAddress } from '../util/address.ts';
-import { outputFormats, run, type AuditRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest, type VerifyRequest } from './run.ts';
+import { outputFormats, run, type AuditRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest, type TcpdmatchRequest, type VerifyRequest } from './run.ts';
+import type { TcpdmatchFormat } from '../report/tcpdmatch.ts';
 import type { StatedSettings } from './settings.ts';
 import { nearest } from '../util/nearest.ts';
 import { version } from './version.ts';
@@ -18,6 +19,7 @@ import { version } from './version.ts';
 /** The flags commander parses for every command that reads modules. */
 interface ModuleFlags extends StatedSettings {
   address?: string;
+  nioAddress?: string[];
   config?: string;
   kind?: Map<string, FileKind>;
   debug?: boolean;
@@ -59,6 +61,13 @@ function addressArgument(value: string): string {
   return address;
 }
 
+function nioAddressArgument(value: string): string[] {
+  const addresses = value.split(',').map((address) => address.trim()).filter(Boolean);
+  const bad = addresses.find((address) => canonicalAddress(address) === undefined);
+  if (bad !== undefined || addresses.length === 0) throw new InvalidArgumentError(`'${bad ?? value}' is not an address; expected the NIO's numeric address, such as 10.9.9.9 (several separated by commas)`);
+  return addresses.map((address) => canonicalAddress(address)!);
+}
+
 function kindArgument(value: string, previous: Map<string, FileKind> = new Map()): Map<string, FileKind> {
   const at = value.lastIndexOf('=');
   const kind = value.slice(at + 1) as FileKind;
@@ -77,6 +86,7 @@ function withModuleOptions(command: Command, streams: CliStreams): Command {
     .option('--bridge', "the module is its system's bridge module (OSN listens on it)")
     .option('--no-bridge', "the module is not its system's bridge module")
     .option('--nio', 'the module has an NIO (V-series), which needs tcp time and tftp')
+    .option('--nio-address <addresses>', 'the NIO\'s address(es), which alone tcpd should let use tftp (comma-separated)', nioAddressArgument)
     .option('--products <codes>', 'products purchased, such as S270,S269: decides &if (software_purchased …) blocks', productsArgument)
     .option('--config <file>', `use this configuration for every module instead of the nearest ${configName}`)
     .option('--kind <file=kind>', `read FILE as KIND (${fileKinds.join(', ')}); repeatable`, kindArgument)
@@ -134,6 +144,14 @@ ports the scan did not probe are not judged, only counted.
 Exit status: 0 no errors, 1 an open port nothing explains (or more warnings than --max-warnings), 2 usage or I/O
 error, or a scan that is not a complete nmap XML file.`;
 
+const tcpdmatchExamples = `
+Examples:
+  $ vos-audit tcpdmatch tftpd 10.9.9.9 samples/nio-v-series
+  $ vos-audit tcpdmatch --format json tftpd.pm root@10.1.2.3 m1
+
+It reads one module's hosts.allow and hosts.deny. A client given by address has no name here (no DNS), so name
+patterns (.example.com, KNOWN, LOCAL …) do not match it; the output says where that could change the answer.`;
+
 type Execute = () => RunOutcome | Promise<RunOutcome>;
 
 /** What the flags say of the request, whichever command they were given to. */
@@ -147,6 +165,7 @@ function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): 
       ...(flags.maxOpenServer !== undefined && { maxOpenServer: flags.maxOpenServer }),
       ...(flags.bridge !== undefined && { bridge: flags.bridge }),
       ...(flags.address && { address: flags.address }),
+      ...(flags.nioAddress && { nioAddresses: flags.nioAddress }),
     },
     ...(flags.config && { config: flags.config }),
     kinds: flags.kind ?? new Map(),
@@ -237,6 +256,21 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
         ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
         color: flags.color && !streams.env.NO_COLOR && streams.stdout.isTTY === true,
       };
+      onCommand(() => runRequest(request), flags.debug ?? false);
+    }),
+  );
+  main.addCommand(
+    withModuleOptions(
+      new Command('tcpdmatch')
+        .description("Answer as tcpdmatch would: may this client use this daemon, by the module's hosts.allow and hosts.deny? Names are never looked up.")
+        .argument('<daemon[@server]>', 'the daemon as tcpd names it (tftpd or tftpd.pm), and the server address it is reached at')
+        .argument('<[user@]client>', 'the client: a numeric address, or a host name (matched only by name patterns)')
+        .argument('[paths...]', "the module's directory or its files (default: the current directory)")
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addHelpText('after', tcpdmatchExamples),
+      streams,
+    ).action((daemon: string, client: string, paths: string[], flags: ModuleFlags & { format: TcpdmatchFormat }) => {
+      const request: TcpdmatchRequest = { ...requestBase(paths, flags, streams), command: 'tcpdmatch', daemon, client, format: flags.format };
       onCommand(() => runRequest(request), flags.debug ?? false);
     }),
   );

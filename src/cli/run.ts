@@ -5,13 +5,16 @@ import type { FileKind } from '../languages/registry.ts';
 import { discoverModules, expandToModules, type DiscoveredFile } from '../io/discover.ts';
 import { megabytes, readSource } from '../io/read.ts';
 import { stoppedExitCode, writeAll } from '../io/write.ts';
-import { kindByContent, kindByName, languageOf } from '../languages/registry.ts';
+import { fileKinds, kindByContent, kindByName, knownNamesText, languageOf } from '../languages/registry.ts';
 import { atLeast } from '../engine/message.ts';
 import { formatDiff } from '../report/diff.ts';
 import { formatJson } from '../report/json.ts';
 import { formatGcc, formatGithub } from '../report/lines.ts';
 import { assumptionLine } from '../report/assumptions.ts';
 import { formatPorts, type PortsFormat } from '../report/ports.ts';
+import { formatTcpdmatch, type TcpdmatchFormat } from '../report/tcpdmatch.ts';
+import { modulePolicy, evaluate } from '../model/tcpd-policy.ts';
+import { accessRequest } from './tcpdmatch.ts';
 import { printable } from '../report/printable.ts';
 import { formatSarif } from '../report/sarif.ts';
 import { formatText } from '../report/text.ts';
@@ -72,7 +75,16 @@ export interface VerifyRequest extends RequestBase {
   color?: boolean;
 }
 
-export type RunRequest = AuditRequest | PortsRequest | VerifyRequest;
+
+/** Answer as tcpdmatch would, from one module's hosts.allow and hosts.deny. */
+export interface TcpdmatchRequest extends RequestBase {
+  command: 'tcpdmatch';
+  daemon: string;
+  client: string;
+  format: TcpdmatchFormat;
+}
+
+export type RunRequest = AuditRequest | PortsRequest | VerifyRequest | TcpdmatchRequest;
 
 export interface RunOutcome {
   stdout: string | Buffer;
@@ -83,7 +95,7 @@ export interface RunOutcome {
 }
 
 const unknownKind = (path: string) =>
-  `${path}: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind ${path}=inetd|macro|telnet-admin|services`;
+  `${path}: not a file vos-audit knows by its name or content (it reads ${knownNamesText}); say which with --kind ${path}=${fileKinds.join('|')}`;
 
 function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]): SourceOfKind[] {
   const read = readSource(found, request.readStandardInput);
@@ -237,6 +249,18 @@ function verify(request: VerifyRequest, modules: readonly ModuleInput[], problem
   return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : fails ? 1 : 0 };
 }
 
+/** `vos-audit tcpdmatch`: one module's policy asked about one request, as tcpdmatch would be. */
+function tcpdmatch(request: TcpdmatchRequest, modules: readonly ModuleInput[], problems: string[]): RunOutcome {
+  if (modules.length !== 1) {
+    const found = modules.map((module) => module.name).join(', ');
+    return { stdout: '', stderr: [...problems, `tcpdmatch reads one module's policy; the paths given hold ${modules.length}${found ? ` (${found})` : ''}: name one`].map(printable), exitCode: 2 };
+  }
+  const files = analyzeModule(modules[0]!).files;
+  const asked = accessRequest(request.daemon, request.client);
+  const verdict = evaluate(modulePolicy(files), asked);
+  return { stdout: formatTcpdmatch(asked, verdict, request.format, request.daemon, request.client), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
+}
+
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */
 export async function run(request: RunRequest): Promise<RunOutcome> {
   const problems: string[] = [];
@@ -249,6 +273,7 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
   }
   const audited = modules.filter((module) => module.files.length > 0);
   if (request.command === 'verify') return verify(request, audited, problems);
+  if (request.command === 'tcpdmatch') return tcpdmatch(request, audited, problems);
   if (request.command === 'ports') {
     const models = audited.map((module) => analyzeModule(module).model);
     return { stdout: formatPorts(models, request.format, assumptionLine(audited)), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };

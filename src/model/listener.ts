@@ -1,6 +1,7 @@
 import type { Advice } from '../catalog/advice.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import type { Place } from './place.ts';
+import type { Admission } from './admission.ts';
 
 export type ListenerState = 'live' | 'off' | 'conditional' | 'dead';
 
@@ -20,6 +21,8 @@ export interface Listener {
   /** Why it is off or dead, or what was assumed, in words. */
   note?: string;
   wrappedBy?: string;
+  /** Through tcpd: who hosts.allow and hosts.deny let connect. */
+  admits?: Admission;
   /** Every place that decided it, outermost first. */
   evidence: Place[];
   /** The article's product code (S270 …), STCP for what is part of STCP/VOS, `site` for a site's own program. */

@@ -10,6 +10,7 @@ import { stateRank, strongest, type Connection, type Listener, type ModuleModel 
 import { macroStarts, type StartEvent } from './macro-starts.ts';
 import { Place, placeText } from './place.ts';
 import { applyRelease, conjoin } from './port-catalog.ts';
+import { addTcpdAdmissions } from './tcpd-admission.ts';
 import type { Settings } from './settings.ts';
 import { startPorts } from './start-ports.ts';
 import { telnetListeners } from './telnet-listeners.ts';
@@ -170,6 +171,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
   addInetdListeners(model, files.filter((f): f is InetdFile => f.kind === 'inetd'), settings);
   append(model.listeners, kernelRows(settings));
   addParseErrors(model, files);
+  addTcpdAdmissions(model, files);
 
   model.listeners.sort((a, b) => a.port - b.port || transportRank[a.protocol] - transportRank[b.protocol] || stateRank[b.state] - stateRank[a.state]);
   return model;

@@ -24,6 +24,8 @@ export interface Settings {
   release?: Release;
   /** The module has an NIO (V-series network I/O blade), which needs tcp/37 time, tftp and sync_cfgd. */
   nio: boolean;
+  /** The NIO's address(es), which alone tcpd should let use tftp. */
+  nioAddresses?: readonly string[];
   /** The products purchased, when stated; otherwise `software_purchased` conditions stay open. */
   products?: ReadonlySet<string>;
   /** max_open_server of new_modules.tin (and new_backbone_systems.tin): the end of the OSL and OSN ranges. */

@@ -21,6 +21,11 @@ function adviceText(advice: Advice | undefined): string {
   return advice ? `${advice.text} (${advice.source})` : '';
 }
 
+/** `tcpd: 10.9.9.9 only`: the wrapper, and who its policy lets connect. */
+function wrapper(listener: Listener): string {
+  return listener.admits ? `${listener.wrappedBy}: ${listener.admits.text}` : (listener.wrappedBy ?? '');
+}
+
 function row(listener: Listener): string[] {
   return [
     port(listener),
@@ -29,7 +34,7 @@ function row(listener: Listener): string[] {
     listener.daemon,
     listener.startedBy,
     listener.state,
-    listener.wrappedBy ?? '',
+    wrapper(listener),
     why(listener),
     listener.evidence.map(placeText).join(', '),
     adviceText(listener.advice),
@@ -92,7 +97,7 @@ function csvRows(model: ModuleModel): string[][] {
     l.state,
     l.condition ?? '',
     l.note ?? '',
-    l.wrappedBy ?? '',
+    wrapper(l),
     l.evidence.map(placeText).join(' '),
     l.advice?.text ?? '',
     l.product,
@@ -133,6 +138,7 @@ function jsonListener(l: Listener) {
     note: l.note,
     rangeEnd: l.rangeEnd,
     wrappedBy: l.wrappedBy,
+    admits: l.admits?.text,
     evidence: l.evidence.map(placeText),
     advice: l.advice?.text,
     product: l.product,

@@ -1,3 +1,14 @@
+import { hostsAccessSyntax } from './hosts-access-syntax.ts';
+import { tcpdBootpTftpAdmitsEveryone } from './tcpd-bootp-tftp-admits-everyone.ts';
+import { tcpdAdmitsEveryone } from './tcpd-admits-everyone.ts';
+import { tcpdNioTftp } from './tcpd-nio-tftp.ts';
+import { tcpdNioAddressUnknown } from './tcpd-nio-address-unknown.ts';
+import { tcpdNoDefaultDeny } from './tcpd-no-default-deny.ts';
+import { hostsAccessUnknownDaemon } from './hosts-access-unknown-daemon.ts';
+import { hostsAccessUnreachableRule } from './hosts-access-unreachable-rule.ts';
+import { hostsAllowAll } from './hosts-allow-all.ts';
+import { hostsAccessDnsPattern } from './hosts-access-dns-pattern.ts';
+import { hostsAccessPatternFile } from './hosts-access-pattern-file.ts';
 import { inetdBootpTftpActive } from './inetd-bootp-tftp-active.ts';
 import { inetdDosTinyService } from './inetd-dos-tiny-service.ts';
 import { inetdDuplicateService } from './inetd-duplicate-service.ts';
@@ -53,6 +64,17 @@ export const rules: readonly Rule[] = [
   syncCfgdFirewall,
   rpcServicesLive,
   ntpdNotStarted,
+  hostsAccessSyntax,
+  tcpdBootpTftpAdmitsEveryone,
+  tcpdAdmitsEveryone,
+  tcpdNioTftp,
+  tcpdNioAddressUnknown,
+  tcpdNoDefaultDeny,
+  hostsAllowAll,
+  hostsAccessUnknownDaemon,
+  hostsAccessUnreachableRule,
+  hostsAccessDnsPattern,
+  hostsAccessPatternFile,
   suppressionWithoutReason,
   unusedSuppression,
 ];

@@ -68,7 +68,7 @@ describe('exit codes and messages', () => {
     const dir = temporaryDirectory();
     const result = await runCli([dir], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`vos-audit: no configuration files found in ${dir} (looked for files named inetd.conf, *.cm, telnet_admin*, services)\n`);
+    expect(result.stderr).toBe(`vos-audit: no configuration files found in ${dir} (looked for files named inetd.conf, *.cm, telnet_admin*, services, hosts.allow, hosts.deny)\n`);
   });
 
   it('exits 2 for an unreadable file but still reports the others', async () => {
@@ -90,7 +90,7 @@ describe('exit codes and messages', () => {
     const unknown = await runCli(['notes.txt'], dir);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe(
-      'vos-audit: notes.txt: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind notes.txt=inetd|macro|telnet-admin|services\n',
+      'vos-audit: notes.txt: not a file vos-audit knows by its name or content (it reads inetd.conf, *.cm, telnet_admin*, services, hosts.allow, hosts.deny); say which with --kind notes.txt=inetd|macro|telnet-admin|services|hosts-access\n',
     );
     // Nothing was audited: no "no problems in 0 files" summary that reads like a pass.
     expect(unknown.stdout).toBe('');

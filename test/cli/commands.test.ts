@@ -15,12 +15,15 @@ describe('vos-audit ports', () => {
       'module bsd-verdicts',
       'module evidence',
       'module hardened',
+      'module nio-tcpd',
       'module nio-v-series',
       'module releases',
       'module rsn-only-telnet',
       'module start-arguments',
       'module stock-posix',
       'module stock-pre-14.5',
+      'module tcpd-broken',
+      'module tcpd-open',
     ]);
     expect(result.stdout).toMatch(/^901 +tcp +S269 +swat +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:28 +Samba administration over plain HTTP: the password crosses the network in clear text \(general Unix\)$/m);
     expect(result.stdout).toMatch(/^22 +tcp +S270 +sshd +module_start_up\.cm +conditional +if \(software_purchased S270\) and \(VOS 14\.7 or 15\.1\+\); undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config +stock-posix\/module_start_up\.cm:27$/m);
@@ -75,7 +78,7 @@ describe('files of other kinds', () => {
     const named = await runCli(['--kind', 'startup.txt=macro', 'startup.txt'], dir);
     expect(named.stdout).toContain('startup.txt:1:1  warning  Unexpected telnet_msd on tcp/24');
     expect((await runCli(['--kind', 'startup.txt=shell', 'startup.txt'], dir)).stderr).toBe(
-      "vos-audit: option '--kind <file=kind>' argument 'startup.txt=shell' is invalid. expected FILE=KIND with KIND one of inetd, macro, telnet-admin, services\n",
+      "vos-audit: option '--kind <file=kind>' argument 'startup.txt=shell' is invalid. expected FILE=KIND with KIND one of inetd, macro, telnet-admin, services, hosts-access\n",
     );
   });
 
@@ -182,7 +185,7 @@ describe('standard input (-)', () => {
     expect(fix.stderr).toBe('vos-audit: --fix cannot rewrite standard input (-); --diff shows the changes\n');
     const empty = await runCli(['-'], samplesDir, '');
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toMatch(/^vos-audit: -: not a file vos-audit knows by its name or content .* say which with --kind -=inetd\|macro\|telnet-admin\|services\n$/);
+    expect(empty.stderr).toMatch(/^vos-audit: -: not a file vos-audit knows by its name or content .* say which with --kind -=inetd\|macro\|telnet-admin\|services\|hosts-access\n$/);
   });
 });
 

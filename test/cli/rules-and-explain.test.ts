@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { fileKinds } from '../../src/languages/registry.ts';
 import { ruleIds, ruleUrl, rules } from '../../src/rules/registry.ts';
 import { vosAudit } from '../support/cli.ts';
 
@@ -22,6 +23,10 @@ describe('vos-audit rules --format', () => {
     expect(byId('inetd-dos-tiny-service')).toMatchObject({ severity: 'error', fixable: true, suggests: false, scope: 'inetd', summary: summaryOf('inetd-dos-tiny-service') });
     expect(byId('telnet-msd-started')).toMatchObject({ severity: 'warning', fixable: false, suggests: true, scope: 'module', summary: summaryOf('telnet-msd-started') });
     expect(byId('unused-suppression')).toMatchObject({ fixable: false, scope: 'suppressions' });
+  });
+
+  it('the schema names every language a rule may read, and the module and suppression scopes', () => {
+    expect(schema.properties.rules.items.properties.scope.enum).toEqual([...fileKinds, 'module', 'suppressions']);
   });
 
   it('the schema rejects what a reader must not be given', () => {

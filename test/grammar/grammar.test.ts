@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileKinds, type FileKind } from '../../src/languages/registry.ts';
+import { parseHostsAccess } from '../../src/syntax/hosts-access.ts';
 import { parseInetd } from '../../src/syntax/inetd.ts';
 import { parseMacro } from '../../src/syntax/macro.ts';
 import { parseServices } from '../../src/syntax/services.ts';
@@ -7,13 +8,14 @@ import { parseTelnetAdmin } from '../../src/syntax/telnet-admin.ts';
 import { relexed } from '../support/languages.ts';
 import { misplacedPositions } from '../support/positions.ts';
 import { allInetdSources, fixtureNames, readFixture, sourcesOfKind } from '../support/sources.ts';
-import { dumpMacro, dumpServices, dumpTelnetAdmin, dumpTree } from '../support/tree-dump.ts';
+import { dumpHostsAccess, dumpMacro, dumpServices, dumpTelnetAdmin, dumpTree } from '../support/tree-dump.ts';
 
 const dumps: Record<FileKind, (text: string) => string> = {
   inetd: (text) => dumpTree(parseInetd(text)),
   macro: (text) => dumpMacro(parseMacro(text)),
   'telnet-admin': (text) => dumpTelnetAdmin(parseTelnetAdmin(text)),
   services: (text) => dumpServices(parseServices(text)),
+  'hosts-access': (text) => dumpHostsAccess(parseHostsAccess(text)),
 };
 
 describe.each(fileKinds.map((kind) => [kind] as const))('%s grammar', (kind) => {

@@ -11,6 +11,7 @@ export function exampleSettings(example: Pick<RuleExample, 'options'>): Settings
     release: example.options?.release ? parseRelease(example.options.release)! : defaultSettings.release,
     nio: example.options?.nio ?? false,
     ...(example.options?.products && { products: new Set(example.options.products) }),
+    ...(example.options?.nioAddress && { nioAddresses: example.options.nioAddress }),
   };
 }
 

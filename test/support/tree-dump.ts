@@ -1,4 +1,5 @@
 import type { Field } from '../../src/syntax/field.ts';
+import type { HostsAccessRoot, HostsPattern } from '../../src/syntax/hosts-access.ts';
 import type { InetdNode, InetdRoot } from '../../src/syntax/inetd.ts';
 import type { MacroRoot } from '../../src/syntax/macro-tree.ts';
 import type { Position } from '../../src/syntax/position.ts';
@@ -61,5 +62,19 @@ export function dumpTelnetAdmin(tree: TelnetAdminRoot): string {
 
 export function dumpServices(tree: ServicesRoot): string {
   const lines = tree.children.map((e) => `${at(e.position)} service name=${show(e.name)} port=${e.port} protocol=${e.protocol} aliases=[${e.aliases.map(show).join(' ')}]`);
+  return `${[...lines, ...errorLines(tree.errors)].join('\n')}\n`;
+}
+
+function dumpPattern(pattern: HostsPattern): string {
+  const qualifier = pattern.qualifier === undefined ? '' : `@${JSON.stringify(pattern.qualifier)}`;
+  return `${pattern.kind}:${JSON.stringify(pattern.pattern)}${qualifier}`;
+}
+
+export function dumpHostsAccess(tree: HostsAccessRoot): string {
+  const lines = tree.children.map((node) => {
+    if (node.type === 'bogus') return `${at(node.position)} bogus`;
+    const options = node.options.map((o) => `${JSON.stringify(o.keyword)}${o.argument === undefined ? '' : `=${JSON.stringify(o.argument)}`}${o.problem ? '!' : ''}`);
+    return `${at(node.position)} ${node.ignored ? 'ignored-rule' : 'rule'} daemons=[${node.daemons.map(dumpPattern).join(' ')}] clients=[${node.clients.map(dumpPattern).join(' ')}]${options.length > 0 ? ` options=[${options.join(' ')}]` : ''}`;
+  });
   return `${[...lines, ...errorLines(tree.errors)].join('\n')}\n`;
 }
