@@ -5,6 +5,7 @@ import { isProductCode } from '../catalog/products.ts';
 import { parseRelease } from '../catalog/releases.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { readRegularFile } from '../io/read.ts';
+import { canonicalAddress } from '../util/address.ts';
 import { nearest } from '../util/nearest.ts';
 import { ruleIds } from '../rules/registry.ts';
 import type { Severity } from '../model/settings.ts';
@@ -23,7 +24,7 @@ export interface Config extends StatedSettings {
   ignore: Minimatch[];
 }
 
-const keys = ['release', 'products', 'nio', 'rules', 'ignore'];
+const keys = ['release', 'products', 'nio', 'address', 'system', 'bridge', 'maxOpenServer', 'nioAddress', 'rules', 'ignore'];
 const levels = ['off', 'info', 'warning', 'error'];
 
 /**
@@ -34,6 +35,19 @@ const levels = ['off', 'info', 'warning', 'error'];
 function compileGlob(glob: string): Minimatch {
   const literal = glob.replace(/[^*?]+/g, (text) => escape(text));
   return new Minimatch(literal, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true, platform: 'linux' });
+}
+
+/** A VOS system name as new_modules.tin writes it: never blank, never a path. */
+export const systemName = /^[A-Za-z0-9_.$#-]{1,32}$/;
+
+/** max_open_server of new_modules.tin: a count of servers, from 1 to 999. */
+export function isMaxOpenServer(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 999;
+}
+
+function addressValue(key: string, value: unknown, whose: string, fail: (what: string) => never): string {
+  const address = typeof value === 'string' && !value.includes('%') ? canonicalAddress(value) : undefined;
+  return address ?? fail(`'${key}' must be ${whose} IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not ${JSON.stringify(value)}`);
 }
 
 /** Reads and validates a config file; every mistake names the key and what was expected. */
@@ -63,6 +77,21 @@ export function loadConfig(path: string): Config {
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`);
     config.nio = object.nio as boolean;
+  }
+  if (object.address !== undefined) config.address = addressValue('address', object.address, "the module's", fail);
+  if (object.nioAddress !== undefined) config.nioAddress = addressValue('nioAddress', object.nioAddress, "the module's NIO's", fail);
+  if (object.system !== undefined) {
+    if (typeof object.system !== 'string' || !systemName.test(object.system)) fail(`'system' must be the VOS system's name, such as "sys1" (letters, digits, _ - . $ #)`);
+    config.system = object.system as string;
+  }
+  if (object.bridge !== undefined) {
+    if (typeof object.bridge !== 'boolean') fail(`'bridge' must be true or false (whether the module is its system's bridge module)`);
+    config.bridge = object.bridge as boolean;
+  }
+  if (object.maxOpenServer !== undefined) {
+    const value = object.maxOpenServer;
+    if (!isMaxOpenServer(value)) fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`);
+    config.maxOpenServer = value as number;
   }
   if (object.products !== undefined) {
     const products = object.products;

@@ -7,9 +7,11 @@ import type { PortsFormat } from '../report/ports.ts';
 import { printable } from '../report/printable.ts';
 import { formatRules } from '../report/rules-list.ts';
 import { ruleIds } from '../rules/registry.ts';
-import { configName } from './config.ts';
+import { configName, isMaxOpenServer, systemName } from './config.ts';
+import { firewallFormats, type FirewallFormat } from './firewall.ts';
+import { canonicalAddress } from '../util/address.ts';
 import { explain } from './explain.ts';
-import { outputFormats, run, type AuditRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest } from './run.ts';
+import { outputFormats, run, type AuditRequest, type FirewallRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest } from './run.ts';
 import type { StatedSettings } from './settings.ts';
 import { version } from './version.ts';
 
@@ -42,6 +44,23 @@ function productsArgument(value: string): Set<string> {
   const bad = codes.find((code) => !isProductCode(code));
   if (bad !== undefined) throw new InvalidArgumentError(`'${bad}' is not a product code; expected codes such as S270,S269`);
   return new Set(codes);
+}
+
+function addressArgument(value: string): string {
+  const address = value.includes('%') ? undefined : canonicalAddress(value);
+  if (address === undefined) throw new InvalidArgumentError('expected an IPv4 or IPv6 address such as 10.1.2.3 or fd00::3');
+  return address;
+}
+
+function systemArgument(value: string): string {
+  if (!systemName.test(value)) throw new InvalidArgumentError('expected a VOS system name such as sys1 (letters, digits, _ - . $ #)');
+  return value;
+}
+
+function maxOpenServerArgument(value: string): number {
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!isMaxOpenServer(n)) throw new InvalidArgumentError('expected a whole number from 1 to 999 (max_open_server of new_modules.tin)');
+  return n;
 }
 
 function kindArgument(value: string, previous: Map<string, FileKind> = new Map()): Map<string, FileKind> {
@@ -101,6 +120,19 @@ Examples:
 A directory is a module when it holds a known file itself or a VOS-like system directory; otherwise each of its
 subdirectories is looked at the same way. Files named together on the command line form one module.`;
 
+const firewallExamples = `
+Examples:
+  $ vos-audit firewall modules/                                  the policy of each module, as a table
+  $ vos-audit firewall --format nftables modules/ > vos.nft && nft -c -f vos.nft
+  $ vos-audit firewall --format iptables modules/m1 | iptables-restore --test
+  $ vos-audit firewall --format capirca --output acl modules/
+      then: aclgen --base_directory=acl --definitions_directory=acl/def --output_directory=acl/out
+  $ vos-audit firewall --format json --include-conditional modules/
+
+Addresses, systems, bridge modules and max_open_server come from each module's .vos-audit.json ("address",
+"system", "bridge", "maxOpenServer", "nioAddress") or these options. nftables, iptables and capirca need every
+module's address; table, csv and json do not.`;
+
 type Execute = () => RunOutcome | Promise<RunOutcome>;
 
 /** What the flags say of the request, whichever command they were given to. */
@@ -111,6 +143,11 @@ function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): 
       ...(flags.release && { release: flags.release }),
       ...(flags.nio && { nio: true }),
       ...(flags.products && { products: flags.products }),
+      ...(flags.address && { address: flags.address }),
+      ...(flags.system && { system: flags.system }),
+      ...(flags.bridge && { bridge: true }),
+      ...(flags.maxOpenServer && { maxOpenServer: flags.maxOpenServer }),
+      ...(flags.nioAddress && { nioAddress: flags.nioAddress }),
     },
     ...(flags.config && { config: flags.config }),
     kinds: flags.kind ?? new Map(),
@@ -171,6 +208,34 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
       streams,
     ).action((paths: string[], flags: ModuleFlags & { format: PortsFormat }) => {
       const request: PortsRequest = { ...requestBase(paths, flags, streams), command: 'ports', format: flags.format };
+      onCommand(() => runRequest(request), flags.debug ?? false);
+    }),
+  );
+  main.addCommand(
+    withModuleOptions(
+      new Command('firewall')
+        .description("Write each module's firewall policy, inbound and outbound, every rule with its reason and evidence: as a table, nftables, iptables, Capirca, CSV or JSON.")
+        .argument('[paths...]', 'module directories or files (default: the current directory)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(firewallFormats).default('table'))
+        .option('--output <dir>', 'with --format capirca: the directory to write pol/ and def/ to')
+        .option('--include-conditional', 'include the rules that depend on an undecided condition, marked as such, instead of leaving them out')
+        .option('--address <ip>', "the module's address (one module only; else \"address\" in each module's .vos-audit.json)", addressArgument)
+        .option('--system <name>', 'the VOS system the modules belong to (their OSL peers)', systemArgument)
+        .option('--bridge', "the module is its system's bridge module (OSN)")
+        .option('--max-open-server <n>', 'max_open_server of new_modules.tin: the end of the OSL and OSN ranges', maxOpenServerArgument)
+        .option('--nio-address <ip>', "the address of the module's NIO (with --nio)", addressArgument)
+        .addHelpText('after', firewallExamples),
+      streams,
+    ).action((paths: string[], flags: ModuleFlags & { format: FirewallFormat; output?: string; includeConditional?: boolean }) => {
+      if (flags.format === 'capirca' && flags.output === undefined) throw new InvalidArgumentError('--format capirca writes a directory of files: give it with --output DIR');
+      if (flags.output !== undefined && flags.format !== 'capirca') throw new InvalidArgumentError(`--output goes with --format capirca; --format ${flags.format} prints to standard output`);
+      const request: FirewallRequest = {
+        ...requestBase(paths, flags, streams),
+        command: 'firewall',
+        format: flags.format,
+        includeConditional: flags.includeConditional ?? false,
+        ...(flags.output !== undefined && { output: flags.output }),
+      };
       onCommand(() => runRequest(request), flags.debug ?? false);
     }),
   );

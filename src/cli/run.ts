@@ -15,6 +15,7 @@ import { printable } from '../report/printable.ts';
 import { formatSarif } from '../report/sarif.ts';
 import { formatText } from '../report/text.ts';
 import { findConfig, ignored, loadConfig, type Config } from './config.ts';
+import { modulesPolicy, policyRemarks, renderPolicy, type FirewallOptions } from './firewall.ts';
 import { resolveSettings, type StatedSettings } from './settings.ts';
 import { encodeSource } from '../syntax/source.ts';
 
@@ -57,7 +58,12 @@ export interface PortsRequest extends RequestBase {
   format: PortsFormat;
 }
 
-export type RunRequest = AuditRequest | PortsRequest;
+/** Derive and print (or, for capirca, write) each module's firewall policy. */
+export interface FirewallRequest extends RequestBase, FirewallOptions {
+  command: 'firewall';
+}
+
+export type RunRequest = AuditRequest | PortsRequest | FirewallRequest;
 
 export interface RunOutcome {
   stdout: string | Buffer;
@@ -187,6 +193,15 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
   if (request.command === 'ports') {
     const models = audited.map((module) => analyzeModule(module).model);
     return { stdout: formatPorts(models, request.format), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
+  }
+  if (request.command === 'firewall') {
+    if (request.settings.address !== undefined && audited.length > 1) {
+      return { stdout: '', stderr: [`--address names one module's address, and this run has ${audited.length} modules: set "address" in each module's .vos-audit.json`], exitCode: 2 };
+    }
+    const policy = modulesPolicy(audited, request.includeConditional);
+    const rendered = renderPolicy(policy, request);
+    const failures = [...problems, ...rendered.problems].map(printable);
+    return { stdout: rendered.stdout, stderr: [...policyRemarks(policy), ...failures], exitCode: failures.length > 0 ? 2 : 0 };
   }
   const fix = request.mode !== 'check';
   let results = audited.map((module) => auditModule(module, { fix, suggestions: request.suggestions }));
