@@ -30,11 +30,15 @@ class ModuleRules {
     private readonly leftOut: LeftOut[],
   ) {}
 
-  /** A rule that holds under `certainty`: kept, kept and marked, or left out with what would decide it. */
+  /**
+   * A rule that holds under `certainty`: kept, kept and marked, or left out with what would decide it. A deny left
+   * out is not listed: the last rule denies what it would have.
+   */
   take(into: PolicyRule[], certainty: Certainty, rule: PolicyRule): boolean {
     if (certainty.state === 'live') into.push(rule);
     else if (this.options.includeConditional) into.push({ ...rule, condition: certainty.condition });
     else {
+      if (rule.action === 'deny') return false;
       this.leftOut.push({ module: this.facts.name, what: describe(rule), because: `if ${certainty.condition}`, decidedBy: certainty.decidedBy, conditional: true });
       return false;
     }

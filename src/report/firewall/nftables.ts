@@ -25,9 +25,8 @@ function ruleLine(rule: PolicyRule, sets: (rule: PolicyRule) => AddressSet | und
   const peer = sets(rule);
   if (peer) parts.push(`${family(peer.address)} ${rule.direction === 'in' ? 'saddr' : 'daddr'} @${peer.name}`);
   if (rule.protocol !== 'any') {
-    parts.push(rule.protocol);
-    if (rule.sourcePorts) parts.push(`sport ${range(rule.sourcePorts)}`);
-    parts.push(`dport ${range(rule.ports)}`);
+    if (rule.sourcePorts) parts.push(`${rule.protocol} sport ${range(rule.sourcePorts)}`);
+    parts.push(`${rule.protocol} dport ${range(rule.ports)}`);
   }
   parts.push(rule.action === 'allow' ? 'accept' : 'drop');
   parts.push(`comment "${commentText(rule.condition ? `if ${rule.condition}: ${rule.reason}` : rule.reason, commentBytes)}"`);
