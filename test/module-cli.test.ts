@@ -10,7 +10,9 @@ describe('vos-audit ports', () => {
     const result = cli(['ports', '.'], samplesDir);
     expect(result.status).toBe(0);
     const modules = result.stdout.split('\n').filter((line) => line.startsWith('module '));
-    expect(modules).toEqual(['module hardened', 'module nio-v-series', 'module rsn-only-telnet', 'module stock-posix', 'module stock-pre-14.5']);
+    const firewallSamples = ['firewall-bridges/east-bridge', 'firewall-bridges/west-bridge', 'firewall-conditional', 'firewall-nio', 'firewall-osl-system/m1', 'firewall-osl-system/m2'];
+    const others = ['hardened', 'nio-v-series', 'rsn-only-telnet', 'stock-posix', 'stock-pre-14.5'];
+    expect(modules).toEqual([...firewallSamples, ...others].map((name) => `module ${name}`));
     expect(result.stdout).toMatch(/^901 +tcp +swat +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:28 +Samba administration over plain HTTP$/m);
     expect(result.stdout).toMatch(/^22 +tcp +sshd +module_start_up\.cm +conditional +if \(software_purchased S270\) +stock-posix\/module_start_up\.cm:27$/m);
   });

@@ -1,12 +1,8 @@
-import type { FirewallPolicy, PolicyRule, PortRange } from '../../policy/rule.ts';
+import { rangeText as range, type FirewallPolicy, type PolicyRule } from '../../policy/rule.ts';
 import { commentText, family, moduleIdentifiers } from './names.ts';
 
 /** nftables keeps 128 bytes of a comment. */
 const commentBytes = 128;
-
-function range([first, last]: PortRange): string {
-  return first === last ? String(first) : `${first}-${last}`;
-}
 
 /** Rules need every address: the caller checks that with `missingAddresses` first. */
 function address(value: string | undefined): string {
