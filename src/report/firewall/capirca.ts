@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import type { FirewallPolicy, Peer, PolicyRule, PortRange } from '../../policy/rule.ts';
+import { rangeText, type FirewallPolicy, type Peer, type PolicyRule, type PortRange } from '../../policy/rule.ts';
 import { commentText, moduleIdentifiers } from './names.ts';
 
 /** The platforms each policy names; aclgen renders one filter per module, direction and platform. */
@@ -27,7 +27,7 @@ class Definitions {
 
   service(protocol: string, ports: PortRange): string {
     const token = serviceToken(protocol, ports);
-    this.services.set(token, `${ports[0] === ports[1] ? ports[0] : `${ports[0]}-${ports[1]}`}/${protocol}`);
+    this.services.set(token, `${rangeText(ports)}/${protocol}`);
     return token;
   }
 
