@@ -26,7 +26,7 @@ export interface Config extends StatedSettings {
   ignore: Minimatch[];
 }
 
-const keys = ['release', 'products', 'nio', 'nioAddress', 'address', 'maxOpenServer', 'bridge', 'daemons', 'rules', 'ignore'];
+const keys = ['release', 'products', 'nio', 'nioAddress', 'address', 'system', 'maxOpenServer', 'bridge', 'daemons', 'rules', 'ignore'];
 const levels = ['off', 'info', 'warning', 'error'];
 
 /**
@@ -60,6 +60,19 @@ function siteDaemons(value: unknown, fail: (what: string) => never): Map<string,
   return daemons;
 }
 
+/** A VOS system name as new_modules.tin writes it: never blank, never a path. */
+export const systemName = /^[A-Za-z0-9_.$#-]{1,32}$/;
+
+/** max_open_server of new_modules.tin: a count of servers, from 1 to 999. */
+export function isMaxOpenServer(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 999;
+}
+
+function addressValue(key: string, value: unknown, whose: string, fail: (what: string) => never): string {
+  const address = typeof value === 'string' && !value.includes('%') ? canonicalAddress(value) : undefined;
+  return address ?? fail(`'${key}' must be ${whose} IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not ${JSON.stringify(value)}`);
+}
+
 /** Reads and validates a config file; every mistake names the key and what was expected. */
 export function loadConfig(path: string): Config {
   const fail = (what: string): never => {
@@ -86,7 +99,7 @@ export function loadConfig(path: string): Config {
   }
   if (object.maxOpenServer !== undefined) {
     const value = object.maxOpenServer;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 999) fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`);
+    if (!isMaxOpenServer(value)) fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`);
     config.maxOpenServer = value as number;
   }
   if (object.bridge !== undefined) {
@@ -99,8 +112,7 @@ export function loadConfig(path: string): Config {
     config.nio = object.nio as boolean;
   }
   if (object.address !== undefined) {
-    const address = typeof object.address === 'string' ? canonicalAddress(object.address) : undefined;
-    config.address = address ?? fail(`'address' must be the module's IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not ${JSON.stringify(object.address)}`);
+    config.address = addressValue('address', object.address, "the module's", fail);
   }
   if (object.nioAddress !== undefined) {
     const given = typeof object.nioAddress === 'string' ? [object.nioAddress] : object.nioAddress;
@@ -108,6 +120,10 @@ export function loadConfig(path: string): Config {
       fail(`'nioAddress' must be the NIO's address, or a list of them, such as "10.9.9.9" or ["10.9.9.9", "10.9.9.10"]`);
     }
     config.nioAddresses = (given as string[]).map((a) => canonicalAddress(a)!);
+  }
+  if (object.system !== undefined) {
+    if (typeof object.system !== 'string' || !systemName.test(object.system)) fail(`'system' must be the VOS system's name, such as "sys1" (letters, digits, _ - . $ #)`);
+    config.system = object.system as string;
   }
   if (object.products !== undefined) {
     const products = object.products;

@@ -7,10 +7,11 @@ import type { PortsFormat } from '../report/ports.ts';
 import { printable } from '../report/printable.ts';
 import { formatRules, rulesFormats, type RulesFormat } from '../report/rules-list.ts';
 import { ruleIds } from '../rules/registry.ts';
-import { configName } from './config.ts';
+import { configName, isMaxOpenServer, systemName } from './config.ts';
 import { explain, explainFormats, type ExplainFormat } from './explain.ts';
+import { firewallFormats, type FirewallFormat } from './firewall.ts';
 import { canonicalAddress } from '../util/address.ts';
-import { outputFormats, run, type AuditRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest, type TcpdmatchRequest, type VerifyRequest } from './run.ts';
+import { outputFormats, run, type AuditRequest, type FirewallRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest, type TcpdmatchRequest, type VerifyRequest } from './run.ts';
 import type { TcpdmatchFormat } from '../report/tcpdmatch.ts';
 import type { StatedSettings } from './settings.ts';
 import { nearest } from '../util/nearest.ts';
@@ -18,7 +19,6 @@ import { version } from './version.ts';
 
 /** The flags commander parses for every command that reads modules. */
 interface ModuleFlags extends StatedSettings {
-  address?: string;
   nioAddress?: string[];
   config?: string;
   kind?: Map<string, FileKind>;
@@ -42,12 +42,6 @@ function releaseArgument(value: string): Release {
   return release;
 }
 
-function maxOpenServerArgument(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 999) throw new InvalidArgumentError('expected max_open_server of new_modules.tin, a whole number from 1 to 999');
-  return n;
-}
-
 function productsArgument(value: string): Set<string> {
   const codes = value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
   const bad = codes.find((code) => !isProductCode(code));
@@ -56,7 +50,7 @@ function productsArgument(value: string): Set<string> {
 }
 
 function addressArgument(value: string): string {
-  const address = canonicalAddress(value);
+  const address = value.includes('%') ? undefined : canonicalAddress(value);
   if (address === undefined) throw new InvalidArgumentError('expected the IPv4 or IPv6 address of the module, such as 10.1.2.3 or fd00::3');
   return address;
 }
@@ -66,6 +60,17 @@ function nioAddressArgument(value: string): string[] {
   const bad = addresses.find((address) => canonicalAddress(address) === undefined);
   if (bad !== undefined || addresses.length === 0) throw new InvalidArgumentError(`'${bad ?? value}' is not an address; expected the NIO's numeric address, such as 10.9.9.9 (several separated by commas)`);
   return addresses.map((address) => canonicalAddress(address)!);
+}
+
+function systemArgument(value: string): string {
+  if (!systemName.test(value)) throw new InvalidArgumentError('expected a VOS system name such as sys1 (letters, digits, _ - . $ #)');
+  return value;
+}
+
+function maxOpenServerArgument(value: string): number {
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!isMaxOpenServer(n)) throw new InvalidArgumentError('expected a whole number from 1 to 999 (max_open_server of new_modules.tin)');
+  return n;
 }
 
 function kindArgument(value: string, previous: Map<string, FileKind> = new Map()): Map<string, FileKind> {
@@ -152,6 +157,19 @@ Examples:
 It reads one module's hosts.allow and hosts.deny. A client given by address has no name here (no DNS), so name
 patterns (.example.com, KNOWN, LOCAL …) do not match it; the output says where that could change the answer.`;
 
+const firewallExamples = `
+Examples:
+  $ vos-audit firewall modules/                                  the policy of each module, as a table
+  $ vos-audit firewall --format nftables modules/ > vos.nft && nft -c -f vos.nft
+  $ vos-audit firewall --format iptables modules/m1 | iptables-restore --test
+  $ vos-audit firewall --format capirca --output acl modules/
+      then: aclgen --base_directory=acl --definitions_directory=acl/def --output_directory=acl/out
+  $ vos-audit firewall --format json --include-conditional modules/
+
+Addresses, systems, bridge modules and max_open_server come from each module's .vos-audit.json ("address",
+"system", "bridge", "maxOpenServer", "nioAddress") or these options. nftables, iptables and capirca need every
+module's address; table, csv and json do not.`;
+
 type Execute = () => RunOutcome | Promise<RunOutcome>;
 
 /** What the flags say of the request, whichever command they were given to. */
@@ -166,6 +184,7 @@ function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): 
       ...(flags.bridge !== undefined && { bridge: flags.bridge }),
       ...(flags.address && { address: flags.address }),
       ...(flags.nioAddress && { nioAddresses: flags.nioAddress }),
+      ...(flags.system && { system: flags.system }),
     },
     ...(flags.config && { config: flags.config }),
     kinds: flags.kind ?? new Map(),
@@ -255,6 +274,31 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
         format: flags.format,
         ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
         color: flags.color && !streams.env.NO_COLOR && streams.stdout.isTTY === true,
+      };
+      onCommand(() => runRequest(request), flags.debug ?? false);
+    }),
+  );
+  main.addCommand(
+    withModuleOptions(
+      new Command('firewall')
+        .description("Write each module's firewall policy, inbound and outbound, every rule with its reason and evidence: as a table, nftables, iptables, Capirca, CSV or JSON.")
+        .argument('[paths...]', 'module directories or files (default: the current directory)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(firewallFormats).default('table'))
+        .option('--output <dir>', 'with --format capirca: the directory to write pol/ and def/ to')
+        .option('--include-conditional', 'include the rules that depend on an undecided condition, marked as such, instead of leaving them out')
+        .option('--address <ip>', "the module's address (one module only; else \"address\" in each module's .vos-audit.json)", addressArgument)
+        .option('--system <name>', 'the VOS system the modules belong to (their OSL peers)', systemArgument)
+        .addHelpText('after', firewallExamples),
+      streams,
+    ).action((paths: string[], flags: ModuleFlags & { format: FirewallFormat; output?: string; includeConditional?: boolean }) => {
+      if (flags.format === 'capirca' && flags.output === undefined) throw new InvalidArgumentError('--format capirca writes a directory of files: give it with --output DIR');
+      if (flags.output !== undefined && flags.format !== 'capirca') throw new InvalidArgumentError(`--output goes with --format capirca; --format ${flags.format} prints to standard output`);
+      const request: FirewallRequest = {
+        ...requestBase(paths, flags, streams),
+        command: 'firewall',
+        format: flags.format,
+        includeConditional: flags.includeConditional ?? false,
+        ...(flags.output !== undefined && { output: flags.output }),
       };
       onCommand(() => runRequest(request), flags.debug ?? false);
     }),

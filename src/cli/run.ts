@@ -23,6 +23,7 @@ import { formatVerification } from '../report/verify.ts';
 import { parseNmapXml, ScanError } from '../policy/nmap-scan.ts';
 import { verifyScan } from '../policy/verify.ts';
 import { findConfig, ignored, loadConfig, type Config } from './config.ts';
+import { modulesPolicy, policyRemarks, renderPolicy, type FirewallOptions } from './firewall.ts';
 import { resolveSettings, type StatedSettings } from './settings.ts';
 import { encodeSource } from '../syntax/source.ts';
 
@@ -75,7 +76,6 @@ export interface VerifyRequest extends RequestBase {
   color?: boolean;
 }
 
-
 /** Answer as tcpdmatch would, from one module's hosts.allow and hosts.deny. */
 export interface TcpdmatchRequest extends RequestBase {
   command: 'tcpdmatch';
@@ -84,7 +84,13 @@ export interface TcpdmatchRequest extends RequestBase {
   format: TcpdmatchFormat;
 }
 
-export type RunRequest = AuditRequest | PortsRequest | VerifyRequest | TcpdmatchRequest;
+
+/** Derive and print (or, for capirca, write) each module's firewall policy. */
+export interface FirewallRequest extends RequestBase, FirewallOptions {
+  command: 'firewall';
+}
+
+export type RunRequest = AuditRequest | PortsRequest | VerifyRequest | TcpdmatchRequest | FirewallRequest;
 
 export interface RunOutcome {
   stdout: string | Buffer;
@@ -277,6 +283,15 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
   if (request.command === 'ports') {
     const models = audited.map((module) => analyzeModule(module).model);
     return { stdout: formatPorts(models, request.format, assumptionLine(audited)), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
+  }
+  if (request.command === 'firewall') {
+    if (request.settings.address !== undefined && audited.length > 1) {
+      return { stdout: '', stderr: [`--address names one module's address, and this run has ${audited.length} modules: set "address" in each module's .vos-audit.json`], exitCode: 2 };
+    }
+    const policy = modulesPolicy(audited, request.includeConditional);
+    const rendered = renderPolicy(policy, request);
+    const failures = [...problems, ...rendered.problems].map(printable);
+    return { stdout: rendered.stdout, stderr: [...policyRemarks(policy), ...failures], exitCode: failures.length > 0 ? 2 : 0 };
   }
   const fix = request.mode !== 'check';
   let results = audited.map((module) => auditModule(module, { fix, suggestions: request.suggestions }));

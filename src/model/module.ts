@@ -7,7 +7,7 @@ import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from './files
 import { addInetdListeners } from './inetd-listeners.ts';
 import { kernelRows } from './kernel.ts';
 import { stateRank, strongest, type Connection, type Listener, type ModuleModel } from './listener.ts';
-import { macroStarts, type StartEvent } from './macro-starts.ts';
+import { macroStarts, type MacroFacts, type StartEvent } from './macro-starts.ts';
 import { Place, placeText } from './place.ts';
 import { applyRelease, conjoin } from './port-catalog.ts';
 import { addTcpdAdmissions } from './tcpd-admission.ts';
@@ -126,12 +126,18 @@ function addParseErrors(model: ModuleModel, files: readonly AuditedFile[]): void
   }
 }
 
-/** Builds the model of one module from all of its files: which daemons and ports will be live, and why. */
-export function buildModule(name: string, files: readonly AuditedFile[], settings: Settings): ModuleModel {
+/** What the module's macros start, read from module_start_up.cm, or without one from every macro given. */
+export function moduleStarts(files: readonly AuditedFile[]): MacroFacts[] {
   const macros = files.filter((file): file is MacroFile => file.kind === 'macro');
   const byName = new Map(macros.map((file) => [baseName(file.source.path).replace(/\.cm$/, ''), file]));
   const entries = macros.filter((file) => baseName(file.source.path) === 'module_start_up.cm');
-  const starts = (entries.length > 0 ? entries : macros).map((entry) => macroStarts(entry, byName));
+  return (entries.length > 0 ? entries : macros).map((entry) => macroStarts(entry, byName));
+}
+
+/** Builds the model of one module from all of its files: which daemons and ports will be live, and why. */
+export function buildModule(name: string, files: readonly AuditedFile[], settings: Settings): ModuleModel {
+  const macros = files.filter((file): file is MacroFile => file.kind === 'macro');
+  const starts = moduleStarts(files);
   const events = starts.flatMap((facts) => facts.starts);
   const unreadMacros = starts.flatMap((facts) => facts.unreadCalls).filter((call) => {
     const { state } = decide(call, settings);

@@ -35,6 +35,8 @@ export interface Settings {
   daemons?: SiteDaemons;
   /** Its IPv4 or IPv6 address, canonical: how a scan (`verify`) finds it. */
   address?: string;
+  /** The name of the VOS system it belongs to: the modules of one system are each other's OSL peers. */
+  system?: string;
   /** The level the configuration gives a rule, by id; a rule it does not name keeps its own severity. */
   ruleLevels: ReadonlyMap<string, Severity | 'off'>;
 }

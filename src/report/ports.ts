@@ -2,6 +2,7 @@ import type { Advice } from '../catalog/advice.ts';
 import type { Connection, Listener, ModuleModel } from '../model/listener.ts';
 import { placeText } from '../model/place.ts';
 import { alignColumns } from './columns.ts';
+import { csvText } from './csv-cell.ts';
 import { printable } from './printable.ts';
 
 export type PortsFormat = 'text' | 'json' | 'csv';
@@ -74,17 +75,6 @@ function textModule(model: ModuleModel): string {
 }
 
 const csvHeader = ['module', 'port', 'range_end', 'protocol', 'daemon', 'started_by', 'state', 'condition', 'note', 'wrapped_by', 'evidence', 'advice', 'product', 'advice_source', 'last_port', 'kind'];
-
-/**
- * A cell as a spreadsheet will read it: printable, and, as OWASP advises against formula injection, a cell that
- * starts with `=`, `+`, `-`, `@`, tab or CR gets a `'` in front and quotes around it, so that it stays text.
- */
-function csvCell(value: string): string {
-  const text = printable(value);
-  const formula = /^[=+\-@\t\r]/.test(text);
-  const cell = formula ? `'${text}` : text;
-  return formula || /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
 
 function csvRows(model: ModuleModel): string[][] {
   const listeners = model.listeners.map((l) => [
@@ -178,6 +168,6 @@ function jsonModule(model: ModuleModel) {
 /** The live-port table of each module: the article's table 1, computed for the module, after a line of what was assumed. */
 export function formatPorts(models: readonly ModuleModel[], format: PortsFormat, assumed = ''): string {
   if (format === 'json') return `${JSON.stringify({ version: 1, modules: models.map(jsonModule) }, null, 2)}\n`;
-  if (format === 'csv') return `${[csvHeader, ...models.flatMap(csvRows)].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  if (format === 'csv') return csvText([csvHeader, ...models.flatMap(csvRows)]);
   return `${[...(assumed ? [assumed] : []), ...models.map(textModule)].join('\n\n')}\n`;
 }

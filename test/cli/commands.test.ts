@@ -14,6 +14,12 @@ describe('vos-audit ports', () => {
     expect(modules).toEqual([
       'module bsd-verdicts',
       'module evidence',
+      'module firewall-bridges/east-bridge',
+      'module firewall-bridges/west-bridge',
+      'module firewall-conditional',
+      'module firewall-nio',
+      'module firewall-osl-system/m1',
+      'module firewall-osl-system/m2',
       'module hardened',
       'module nio-tcpd',
       'module nio-v-series',

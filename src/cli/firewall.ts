@@ -1,0 +1,64 @@
+import { configuredRules, analyzeModule, type ModuleInput } from '../engine/audit.ts';
+import { checkModule } from '../engine/check.ts';
+import { writeOutputFiles } from '../io/output-files.ts';
+import { addressProblems } from '../policy/addresses.ts';
+import { derivePolicy } from '../policy/derive.ts';
+import { moduleFacts } from '../policy/from-model.ts';
+import type { FirewallPolicy } from '../policy/rule.ts';
+import { formatCapirca } from '../report/firewall/capirca.ts';
+import { formatIptables } from '../report/firewall/iptables.ts';
+import { formatNftables } from '../report/firewall/nftables.ts';
+import { formatFirewallCsv, formatFirewallJson, formatFirewallTable } from '../report/firewall/tables.ts';
+import { printable } from '../report/printable.ts';
+
+export const firewallFormats = ['table', 'nftables', 'iptables', 'capirca', 'csv', 'json'] as const;
+export type FirewallFormat = (typeof firewallFormats)[number];
+
+export interface FirewallOptions {
+  format: FirewallFormat;
+  includeConditional: boolean;
+  /** Where `capirca` writes its files. */
+  output?: string;
+}
+
+/** The policy of the modules: each audited, so that what the audit reports as a risk is denied with its reason. */
+export function modulesPolicy(modules: readonly ModuleInput[], includeConditional: boolean): FirewallPolicy {
+  const facts = modules.map((input) => {
+    const module = analyzeModule(input);
+    const { messages } = checkModule(module, input.settings, configuredRules(input.settings));
+    const findings = messages.map((m) => ({ ruleId: m.ruleId, severity: m.severity, reason: m.reason, file: m.file, line: m.place.start.line }));
+    return moduleFacts(module, input.settings, findings);
+  });
+  return derivePolicy(facts, { includeConditional });
+}
+
+/** What stderr says of the policy: the rules left out and why, and what the user should know. */
+export function policyRemarks(policy: FirewallPolicy): string[] {
+  return [
+    ...policy.leftOut.map(
+      (item) => `${item.module}: left out: ${item.what}: ${item.because}; decided by ${item.decidedBy}${item.conditional ? ', or include it with --include-conditional' : ''}`,
+    ),
+    ...policy.notes,
+  ].map(printable);
+}
+
+/** The policy in the format asked for: stdout, or for capirca the files written under --output; and any problems. */
+export function renderPolicy(policy: FirewallPolicy, options: FirewallOptions): { stdout: string; problems: string[] } {
+  const needsAddresses = options.format === 'nftables' || options.format === 'iptables' || options.format === 'capirca';
+  const problems = needsAddresses ? addressProblems(policy, options.format, options.format === 'iptables') : [];
+  if (problems.length > 0) return { stdout: '', problems };
+  switch (options.format) {
+    case 'nftables':
+      return { stdout: formatNftables(policy), problems };
+    case 'iptables':
+      return { stdout: formatIptables(policy), problems };
+    case 'capirca':
+      return { stdout: '', problems: writeOutputFiles(options.output!, formatCapirca(policy)) };
+    case 'csv':
+      return { stdout: formatFirewallCsv(policy), problems };
+    case 'json':
+      return { stdout: formatFirewallJson(policy), problems };
+    default:
+      return { stdout: formatFirewallTable(policy), problems };
+  }
+}

@@ -1,0 +1,58 @@
+import type { Transport } from '../catalog/server-ports.ts';
+import type { PortRange } from './rule.ts';
+
+/** Whether something happens: surely, or under a condition nothing stated decides. */
+export type Certainty = { state: 'live' } | { state: 'conditional'; condition: string; decidedBy: string };
+
+/** A port the module listens on (or, for a kernel range, a range), as the policy needs it. */
+export interface ServiceFact {
+  protocol: Transport;
+  /** Undefined for a kernel range whose end is not known. */
+  ports?: PortRange;
+  daemon: string;
+  /** OSL or OSN: reachable only from their peers, not from anyone. */
+  kernel?: 'OSL' | 'OSN';
+  certainty: Certainty;
+  evidence: string[];
+  /** What the audit reports about it at warning or error: the reason it is denied. */
+  finding?: { reason: string; ruleId: string; evidence: string };
+}
+
+/** Traffic the module starts: a client of table 3, or data sent from a fixed port (ftp data from 20). */
+export interface ClientFact {
+  what: string;
+  protocol: Transport;
+  /** The server's port. */
+  ports: PortRange;
+  /** Fixed source ports; otherwise the module's ephemeral range. */
+  sourcePorts?: PortRange;
+  peer: 'any' | 'nio';
+  certainty: Certainty;
+  evidence: string[];
+}
+
+/** Everything about one module that its policy is derived from. */
+export interface ModuleFacts {
+  name: string;
+  address?: string;
+  system?: string;
+  /** Undefined when not stated: OSN is then conditional. */
+  bridge?: boolean;
+  nio: boolean;
+  nioAddresses?: readonly string[];
+  services: ServiceFact[];
+  clients: ClientFact[];
+  /** The module's ephemeral ports by protocol, for its clients' source ports and their return traffic. */
+  ephemeral: Record<Transport, PortRange>;
+  /** What the model or the settings left undecided: the policy may lack what it would have allowed. */
+  undecided: string[];
+}
+
+/** A finding of the audit, reduced to what the policy reads. */
+export interface AuditFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  reason: string;
+  file: string;
+  line: number;
+}

@@ -1,0 +1,177 @@
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRelease } from '../../src/catalog/releases.ts';
+import { loadConfig } from '../../src/cli/config.ts';
+import { derivePolicy } from '../../src/policy/derive.ts';
+import type { ModuleFacts } from '../../src/policy/facts.ts';
+import { ephemeralPorts } from '../../src/policy/model-gaps/ephemeral-ranges.ts';
+import { kernelRange } from '../../src/policy/model-gaps/kernel-ranges.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
+import { firewall } from '../support/firewall.ts';
+
+describe('the ephemeral ports of table 3, per release line', () => {
+  const ports = (release: string | undefined, transport: 'tcp' | 'udp') => ephemeralPorts(release === undefined ? undefined : parseRelease(release)!, transport);
+  it.each([
+    ['14.4', 'tcp', [10000, 65535]],
+    ['14.5.0as', 'tcp', [10000, 65535]],
+    ['14.5.0at', 'tcp', [49152, 65535]],
+    ['14.6.0ai', 'tcp', [10000, 65535]],
+    ['14.6.0aj', 'tcp', [49152, 65535]],
+    ['14.7', 'tcp', [49152, 65535]],
+    ['15.0', 'tcp', [49152, 65535]],
+    ['15.0', 'udp', [1024, 65535]],
+    ['15.1.0aq', 'udp', [1024, 65535]],
+    ['15.1.0ar', 'udp', [49152, 65535]],
+    ['15.1.1', 'udp', [49152, 65535]],
+    ['16.0', 'udp', [49152, 65535]],
+  ] as const)('%s %s: %j', (release, transport, expected) => {
+    expect(ephemeralPorts(parseRelease(release)!, transport)).toEqual({ ports: expected });
+  });
+
+  it('a release line that the boundary falls inside, without its build, keeps the wider range and says what would narrow it', () => {
+    expect(ports('14.5', 'tcp')).toEqual({ ports: [10000, 65535], undecided: expect.stringContaining('--release 14.5.0at') });
+    expect(ports('15.1', 'udp')).toEqual({ ports: [1024, 65535], undecided: expect.stringContaining('--release 15.1.0ar') });
+    expect(ports(undefined, 'udp').undecided).toMatch(/release is not given/);
+  });
+});
+
+describe('the kernel ranges', () => {
+  it('OSL is 3000 to 3000 + 2 × max_open_server, OSN 4000 to 4000 + max_open_server; unknown without it', () => {
+    expect(kernelRange('OSL', 100)).toEqual([3000, 3200]);
+    expect(kernelRange('OSN', 100)).toEqual([4000, 4100]);
+    expect(kernelRange('OSL', undefined)).toBeUndefined();
+  });
+});
+
+function facts(name: string, more: Partial<ModuleFacts> = {}): ModuleFacts {
+  return { name, nio: false, services: [], clients: [], ephemeral: { tcp: [49152, 65535], udp: [49152, 65535] }, undecided: [], ...more };
+}
+
+const osl = { protocol: 'tcp' as const, ports: [3000, 3020] as const, daemon: 'kernel (OSL)', kernel: 'OSL' as const, certainty: { state: 'live' as const }, evidence: [] };
+const osn = { ...osl, ports: [4000, 4010] as const, daemon: 'kernel (OSN)', kernel: 'OSN' as const };
+
+describe('derivePolicy', () => {
+  it('OSL only from the other modules of the same system; OSN only between bridge modules of different systems', () => {
+    const run = [
+      facts('a1', { address: '10.0.0.1', system: 'a', bridge: true, services: [osl, osn] }),
+      facts('a2', { address: '10.0.0.2', system: 'a', services: [osl] }),
+      facts('b1', { address: '10.0.1.1', system: 'b', bridge: true, services: [osl, osn] }),
+    ];
+    const allowsIn = (name: string) =>
+      derivePolicy(run, { includeConditional: false })
+        .modules.find((m) => m.name === name)!
+        .rules.filter((r) => r.direction === 'in' && r.action === 'allow')
+        .map((r) => `${r.ports.join('-')} ${r.peer.kind === 'module' ? r.peer.name : r.peer.kind}`);
+    expect(allowsIn('a1')).toEqual(['3000-3020 a2', '4000-4010 b1']);
+    expect(allowsIn('a2')).toEqual(['3000-3020 a1']);
+    expect(allowsIn('b1')).toEqual(['4000-4010 a1']);
+  });
+
+  it('the article denies come first, a risky listener is denied with its finding, and each direction ends denying the rest', () => {
+    const service = { protocol: 'udp' as const, ports: [7, 7] as const, daemon: 'inetd', certainty: { state: 'live' as const }, evidence: ['m/inetd.conf:3'] };
+    const risky = { ...service, finding: { reason: 'echo is a denial-of-service vector', ruleId: 'inetd-dos-tiny-service', evidence: 'm/inetd.conf:3' } };
+    const { modules } = derivePolicy([facts('m', { nio: true, services: [risky] })], { includeConditional: false });
+    expect(modules[0]!.rules.map((r) => `${r.direction} ${r.action} ${r.protocol}/${r.ports.join('-')}`)).toEqual([
+      'in deny tcp/85-85',
+      'in deny udp/29000-29000',
+      'in deny tcp/37-37',
+      'in deny udp/69-69',
+      'in deny udp/7-7',
+      'in deny any/0-65535',
+      'out deny any/0-65535',
+    ]);
+    expect(modules[0]!.rules[4]!.reason).toBe('echo is a denial-of-service vector (inetd-dos-tiny-service)');
+  });
+
+  it('a conditional allow is left out with what decides it, or included and marked with --include-conditional', () => {
+    const sshd = { protocol: 'tcp' as const, ports: [22, 22] as const, daemon: 'sshd', certainty: { state: 'conditional' as const, condition: '(software_purchased S270)', decidedBy: '--products' }, evidence: [] };
+    const without = derivePolicy([facts('m', { services: [sshd] })], { includeConditional: false });
+    expect(without.modules[0]!.rules.some((r) => r.ports[0] === 22)).toBe(false);
+    expect(without.leftOut).toEqual([{ module: 'm', what: 'allow in tcp/22 (sshd listens on tcp/22)', because: 'if (software_purchased S270)', decidedBy: '--products', conditional: true }]);
+    const withIt = derivePolicy([facts('m', { services: [sshd] })], { includeConditional: true });
+    expect(withIt.modules[0]!.rules.filter((r) => r.ports[0] === 22 || r.sourcePorts?.[0] === 22).map((r) => r.condition)).toEqual(['(software_purchased S270)', '(software_purchased S270)']);
+    expect(withIt.leftOut).toEqual([]);
+  });
+});
+
+describe('the configuration keys of the firewall', () => {
+  function config(text: string): string {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, '.vos-audit.json'), text);
+    return join(dir, '.vos-audit.json');
+  }
+
+  it('reads address, system, bridge, maxOpenServer and nioAddress', () => {
+    const loaded = loadConfig(config('{"address": "10.1.2.3", "system": "sys1", "bridge": true, "maxOpenServer": 64, "nioAddress": "FD00::0:3"}'));
+    expect(loaded).toMatchObject({ address: '10.1.2.3', system: 'sys1', bridge: true, maxOpenServer: 64, nioAddresses: ['fd00::3'] });
+  });
+
+  it.each([
+    ['{"address": "host.example"}', /'address' must be the module's IPv4 or IPv6 address/],
+    ['{"address": "fe80::1%eth0"}', /'address' must be/],
+    ['{"nioAddress": 3}', /'nioAddress' must be the NIO's address, or a list of them/],
+    ['{"system": ""}', /'system' must be the VOS system's name/],
+    ['{"bridge": "yes"}', /'bridge' must be true or false/],
+    ['{"maxOpenServer": 0}', /'maxOpenServer' must be a whole number from 1 to 999/],
+    ['{"maxOpenServer": 12.5}', /'maxOpenServer' must be a whole number/],
+  ])('refuses %s', (text, message) => {
+    expect(() => loadConfig(config(text))).toThrow(message);
+  });
+});
+
+describe('vos-audit firewall on the command line', () => {
+  it('formats that load into a firewall exit 2 naming the modules without an address and the key to set', async () => {
+    for (const format of ['nftables', 'iptables']) {
+      const result = await firewall(['--format', format, 'samples/hardened', 'samples/firewall-nio']);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(new RegExp(`--format ${format} needs each module's address; samples/hardened has none: set "address"`));
+    }
+  });
+
+  it('table, csv and json need no address: the peer is the module', async () => {
+    const result = await firewall(['--format', 'csv', 'samples/hardened']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\r\n')[0]).toBe('module,address,direction,action,protocol,ports,source_ports,peer,reason,evidence,condition');
+  });
+
+  it('x25_cpc needs the NIO\'s address in a loadable format', async () => {
+    const dir = temporaryDirectory();
+    cpSync('samples/firewall-nio/module_start_up.cm', join(dir, 'module_start_up.cm'));
+    const result = await firewall(['--format', 'nftables', '--nio', '--address', '10.0.0.1', dir]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/needs the NIO's address for x25_cpc's rules; .* set "nioAddress"/);
+  });
+
+  it('--address names one module: with several it exits 2', async () => {
+    const result = await firewall(['--address', '10.0.0.1', 'samples/hardened', 'samples/stock-posix']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--address names one module's address, and this run has 2 modules/);
+  });
+
+  it('iptables refuses IPv6 modules, naming them; nftables takes them', async () => {
+    const args = ['--address', 'fd00::7', 'samples/hardened'];
+    expect((await firewall(['--format', 'iptables', ...args])).stderr).toMatch(/samples\/hardened has an IPv6 address: use --format nftables or capirca/);
+    const nft = await firewall(['--format', 'nftables', ...args]);
+    expect(nft.status).toBe(0);
+    expect(nft.stdout).toMatch(/type ipv6_addr;.*elements = \{ fd00::7 \}/);
+  });
+
+  it('capirca needs --output, and --output goes only with capirca', async () => {
+    expect((await firewall(['--format', 'capirca', 'samples/hardened'])).stderr).toMatch(/--format capirca writes a directory of files: give it with --output DIR/);
+    expect((await firewall(['--output', 'x', 'samples/hardened'])).stderr).toMatch(/--output goes with --format capirca/);
+  });
+
+  it('two modules at one address are refused', async () => {
+    const dir = temporaryDirectory();
+    for (const name of ['m1', 'm2']) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'inetd.conf'), '# empty\n');
+      writeFileSync(join(dir, name, '.vos-audit.json'), '{"address": "10.0.0.5"}');
+    }
+    const result = await firewall(['--format', 'nftables', dir]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/all have the address 10\.0\.0\.5: each module needs its own/);
+  });
+});
