@@ -8,7 +8,7 @@ export const inetd = defineLanguage({
   names: 'inetd.conf',
   name: /^inetd\.conf$/,
   content: /^[#\t ]*[^#\s]\S*[\t ]+(?:stream|dgram|raw|rdm|seqpacket)[\t ]+(?:rpc\/)?(?:tcp|udp)\S*[\t ]+(?:no)?wait\S*[\t ]+\S+[\t ]+\S/m,
-  maxBytes: 16 * megabyte,
+  maxBytes: 2 * megabyte,
   commentMarker: '#',
   exampleName: 'inetd.conf',
   fence: 'inetd',

@@ -45,7 +45,9 @@ export const portConflict = defineRule({
     for (const listener of context.module.model.listeners) {
       if (!running(listener) || listener.startedBy === 'kernel') continue;
       const key = `${listener.port}/${listener.protocol}`;
-      byPort.set(key, [...(byPort.get(key) ?? []), listener]);
+      const same = byPort.get(key);
+      if (same === undefined) byPort.set(key, [listener]);
+      else same.push(listener);
     }
     for (const [port, listeners] of byPort) {
       const first = listeners.find((l) => l.startedBy !== 'inetd') ?? listeners[0]!;
