@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { commentText } from '../../src/report/firewall/names.ts';
+import { commentText, reasonText } from '../../src/report/firewall/names.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 import { carried, parseCapirca, parseIptables, parseNftables, type JsonRule, type ParsedRule } from '../support/firewall.ts';
 import { firewall } from '../support/firewall.ts';
@@ -33,7 +33,7 @@ async function jsonPolicy(args: string[]): Promise<JsonPolicy> {
 /** What a format says of each module's rules must be the JSON rules, one to one, in order, with their reasons. */
 function expectSameRules(parsed: ParsedRule[][], policy: JsonPolicy, commentLength: number): void {
   expect(parsed.map((rules) => rules.map(({ comment: _, ...rule }) => rule))).toEqual(policy.modules.map((module) => module.rules.map(carried)));
-  const comments = policy.modules.map((module) => module.rules.map((rule) => commentText(rule.condition ? `if ${rule.condition}: ${rule.reason}` : rule.reason, commentLength)));
+  const comments = policy.modules.map((module) => module.rules.map((rule) => commentText(reasonText(rule), commentLength)));
   expect(parsed.map((rules) => rules.map((rule) => rule.comment))).toEqual(comments);
 }
 

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { rangeText, type FirewallPolicy, type Peer, type PolicyRule, type PortRange } from '../../policy/rule.ts';
-import { commentText, moduleIdentifiers } from './names.ts';
+import { commentText, moduleIdentifiers, reasonText } from './names.ts';
 
 /** The platforms each policy names; aclgen renders one filter per module, direction and platform. */
 const targets = [
@@ -42,7 +42,7 @@ class Definitions {
 
 function term(name: string, rule: PolicyRule, own: string, peer: string | undefined, definitions: Definitions): string[] {
   const [here, there] = rule.direction === 'in' ? ['destination', 'source'] : ['source', 'destination'];
-  const lines = [`term ${name} {`, `  comment:: "${commentText(rule.condition ? `if ${rule.condition}: ${rule.reason}` : rule.reason, commentLength)}"`];
+  const lines = [`term ${name} {`, `  comment:: "${commentText(reasonText(rule), commentLength)}"`];
   if (peer) lines.push(`  ${there}-address:: ${peer}`);
   lines.push(`  ${here}-address:: ${own}`);
   if (rule.protocol !== 'any') {

@@ -1,5 +1,5 @@
 import type { FirewallPolicy, Peer, PolicyRule, PortRange } from '../../policy/rule.ts';
-import { commentText, moduleIdentifiers } from './names.ts';
+import { commentText, moduleIdentifiers, reasonText } from './names.ts';
 
 /** The comment match keeps 256 bytes. */
 const commentBytes = 256;
@@ -23,7 +23,7 @@ function ruleLine(chain: string, rule: PolicyRule): string {
     if (rule.sourcePorts) parts.push(`--sport ${range(rule.sourcePorts)}`);
     parts.push(`--dport ${range(rule.ports)}`);
   }
-  parts.push(`-m comment --comment "${commentText(rule.condition ? `if ${rule.condition}: ${rule.reason}` : rule.reason, commentBytes)}"`);
+  parts.push(`-m comment --comment "${commentText(reasonText(rule), commentBytes)}"`);
   parts.push(`-j ${rule.action === 'allow' ? 'ACCEPT' : 'DROP'}`);
   return parts.join(' ');
 }

@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import type { FirewallPolicy } from '../../policy/rule.ts';
+import type { FirewallPolicy, PolicyRule } from '../../policy/rule.ts';
 
 const typographic: Record<string, string> = { '’': "'", '‘': "'", '“': "'", '”': "'", '–': '-', '—': '-', '×': 'x', '…': '...' };
 
@@ -14,6 +14,11 @@ export function commentText(text: string, max: number): string {
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/[^\u0000-\u007f]/g, '?');
   return ascii.length <= max ? ascii : `${ascii.slice(0, max - 3)}...`;
+}
+
+/** A rule's reason as every format shows it: after its condition, when it stands on one (`--include-conditional`). */
+export function reasonText(rule: Pick<PolicyRule, 'reason' | 'condition'>): string {
+  return rule.condition ? `if ${rule.condition}: ${rule.reason}` : rule.reason;
 }
 
 /**

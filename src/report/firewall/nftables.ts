@@ -1,10 +1,10 @@
 import { rangeText as range, type FirewallPolicy, type PolicyRule } from '../../policy/rule.ts';
-import { commentText, family, moduleIdentifiers } from './names.ts';
+import { commentText, family, moduleIdentifiers, reasonText } from './names.ts';
 
 /** nftables keeps 128 bytes of a comment. */
 const commentBytes = 128;
 
-/** Rules need every address: the caller checks that with `missingAddresses` first. */
+/** Rules need every address: the caller checks that with `addressProblems` first. */
 function address(value: string | undefined): string {
   if (value === undefined) throw new Error('a module or NIO without an address reached the nftables renderer');
   return value;
@@ -25,7 +25,7 @@ function ruleLine(rule: PolicyRule, sets: (rule: PolicyRule) => AddressSet | und
     parts.push(`${rule.protocol} dport ${range(rule.ports)}`);
   }
   parts.push(rule.action === 'allow' ? 'accept' : 'drop');
-  parts.push(`comment "${commentText(rule.condition ? `if ${rule.condition}: ${rule.reason}` : rule.reason, commentBytes)}"`);
+  parts.push(`comment "${commentText(reasonText(rule), commentBytes)}"`);
   return `    ${parts.join(' ')}`;
 }
 

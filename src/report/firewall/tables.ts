@@ -2,6 +2,7 @@ import { peerText, rangeText, type FirewallPolicy, type ModulePolicy, type Polic
 import { alignColumns } from '../columns.ts';
 import { csvText } from '../csv-cell.ts';
 import { printable } from '../printable.ts';
+import { reasonText } from './names.ts';
 
 /** A rule as the JSON schema (docs/firewall.schema.json) gives it; a field that does not apply is left out. */
 function jsonRule(rule: PolicyRule) {
@@ -55,7 +56,7 @@ function tableModule(module: ModulePolicy): string {
     rule.protocol === 'any' ? 'all' : rangeText(rule.ports),
     rule.sourcePorts ? rangeText(rule.sourcePorts) : '',
     peerText(rule.peer),
-    rule.condition ? `if ${rule.condition}: ${rule.reason}` : rule.reason,
+    reasonText(rule),
     rule.evidence.join(', '),
   ]);
   const title = `module ${module.name}${module.address ? ` (${module.address})` : ' (no address: set "address" to load this into a firewall)'}`;
