@@ -1,5 +1,5 @@
 import type { Transport } from '../catalog/server-ports.ts';
-import { strongest, type ModuleModel } from '../model/listener.ts';
+import { strongest, type Listener, type ModuleModel } from '../model/listener.ts';
 import type { Place } from '../model/place.ts';
 
 /**
@@ -22,21 +22,20 @@ export interface ExpectedPort {
 }
 
 /**
- * A kernel range whose end depends on the module (`3000 + 2 × max_open_server`) is taken to the end of its
- * thousand, as the article names the ranges "3XXX" and "4XXX" (our reading; a concrete end is used when the model
- * has one).
+ * The last port of a kernel range: the model's, when max_open_server is stated; else the end of its thousand, as
+ * the article names the ranges "3XXX" and "4XXX" (our reading).
  */
-function rangeEnd(port: number, end: string): number {
-  const concrete = Number(end);
-  return Number.isInteger(concrete) ? concrete : port - (port % 1000) + 999;
+function lastPort(listener: Listener): number {
+  if (listener.lastPort !== undefined) return listener.lastPort;
+  return listener.rangeEnd === undefined ? listener.port : listener.port - (listener.port % 1000) + 999;
 }
 
 export function expectedPorts(model: ModuleModel): ExpectedPort[] {
   return model.listeners.map((listener) => ({
     protocol: listener.protocol,
     from: listener.port,
-    to: listener.rangeEnd === undefined ? listener.port : rangeEnd(listener.port, listener.rangeEnd),
-    range: listener.rangeEnd !== undefined,
+    to: lastPort(listener),
+    range: listener.rangeEnd !== undefined || listener.lastPort !== undefined,
     state: listener.state,
     daemon: listener.daemon,
     ...(listener.condition !== undefined && { condition: listener.condition }),
