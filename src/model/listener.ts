@@ -20,6 +20,8 @@ export interface Listener {
   condition?: string;
   /** Why it is off or dead, or what was assumed, in words. */
   note?: string;
+  /** What the model could not decide about its port (a file it does not read may set another): also in the note. */
+  undecided?: string;
   wrappedBy?: string;
   /** Through tcpd: who hosts.allow and hosts.deny let connect. */
   admits?: Admission;

@@ -50,6 +50,7 @@ function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, se
     if (entry.rangeEnd) listener.rangeEnd = entry.rangeEnd;
     applyRelease(listener, `${event.daemon} on ${entry.port}`, entry, settings.release);
     if (undecided !== undefined && listener.state !== 'off') {
+      listener.undecided = undecided;
       withNote(listener, `undecided: ${undecided}`);
       if (condition === undefined && /argument/.test(undecided)) model.unresolved.push({ reason: `${event.daemon}: ${undecided}`, place: start.evidence.at(-1) });
     }

@@ -45,6 +45,13 @@ function serviceFact(listener: Listener, findings: readonly AuditFinding[]): Ser
 export function moduleFacts(module: AnalysedModule, settings: Settings, findings: readonly AuditFinding[]): ModuleFacts {
   const { model } = module;
   const undecided = model.unresolved.map((item) => `${item.reason}${item.place ? ` (${placeText(item.place)})` : ''}`);
+  // A port the model took as the default while a file it does not read may set another: the rule may be on the wrong port.
+  for (const listener of model.listeners) {
+    const place = listener.evidence.at(-1);
+    if (listener.undecided !== undefined && certaintyOf(listener.state, listener.condition) !== undefined) {
+      undecided.push(`${listener.daemon}: ${listener.undecided}${place ? ` (${placeText(place)})` : ''}`);
+    }
+  }
   undecided.push(...varyingPorts(model));
   const ephemeral = {} as ModuleFacts['ephemeral'];
   for (const transport of ['tcp', 'udp'] as const) {
@@ -62,6 +69,6 @@ export function moduleFacts(module: AnalysedModule, settings: Settings, findings
     services: model.listeners.flatMap((listener) => serviceFact(listener, findings) ?? []),
     clients: clientFacts(model, settings),
     ephemeral,
-    undecided,
+    undecided: [...new Set(undecided)],
   };
 }

@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { certaintyOf } from '../../src/policy/certainty.ts';
@@ -106,6 +106,19 @@ describe('the firewall reads the model that `ports` prints', () => {
   it('a server on a port the portmapper assigns gets no rule, and stderr says why in the article’s words', async () => {
     const result = await firewall(['samples/start-arguments']);
     expect(result.stderr).toMatch(/no rule for mountd, the NFS mount server: "mountd does not always bind to the same port": it cannot be opened statically through a firewall \(article\) \(samples\/start-arguments\/module_start_up\.cm:31\)/);
+  });
+
+  it('a port the model took as a default, which a file it does not read may change, is said once on stderr', async () => {
+    const dir = temporaryDirectory();
+    const macro = ['&begin_parameters', '  port:string,req', '&end_parameters', "start_process 'telnet_msd -network_port &port&' -privileged", "start_process 'sshd.pm' -privileged", ''];
+    writeFileSync(join(dir, 'module_start_up.cm'), macro.join('\n'));
+    const result = await firewall(['--release', '15.2', dir]);
+    const notes = result.stderr.split('\n').filter((line) => !line.includes('left out'));
+    expect(notes).toEqual([
+      `vos-audit: ${dir}: telnet_msd: its port argument &port& is not a port vos-audit can resolve; 24 is only the default (${dir}/module_start_up.cm:4)`,
+      `vos-audit: ${dir}: sshd: sshd_config's Port may set another port; vos-audit does not read sshd_config (${dir}/module_start_up.cm:5)`,
+      '',
+    ]);
   });
 
   it('x25_cpc talks to the NIO only, whenever the model says it runs', async () => {
