@@ -60,7 +60,7 @@ class ModuleRules {
 }
 
 /** A rule in a few words, for the list of rules left out. */
-export function describe(rule: PolicyRule): string {
+function describe(rule: PolicyRule): string {
   const peer = rule.peer.kind === 'any' ? '' : ` ${rule.direction === 'in' ? 'from' : 'to'} ${rule.peer.kind === 'module' ? rule.peer.name : `the NIO of ${rule.peer.module}`}`;
   const from = rule.sourcePorts ? ` from port ${rangeText(rule.sourcePorts)}` : '';
   return `${rule.action} ${rule.direction} ${rule.protocol}/${rangeText(rule.ports)}${from}${peer} (${rule.reason})`;

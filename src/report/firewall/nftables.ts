@@ -66,7 +66,7 @@ export function formatNftables(policy: FirewallPolicy): string {
     'table inet vos_audit',
     'flush table inet vos_audit',
     'table inet vos_audit {',
-    ...[...sets.values()].map((set) => `  set ${set.name} { type ${set.address.includes(':') ? 'ipv6_addr' : 'ipv4_addr'}; comment "${commentText(set.comment, commentBytes)}"; elements = { ${set.address} } }`),
+    ...[...sets.values()].map((set) => `  set ${set.name} { type ${family(set.address) === 'ip6' ? 'ipv6_addr' : 'ipv4_addr'}; comment "${commentText(set.comment, commentBytes)}"; elements = { ${set.address} } }`),
     ...chains.flat(),
     '  chain forward {',
     '    type filter hook forward priority filter; policy accept;',
