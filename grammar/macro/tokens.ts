@@ -1,4 +1,4 @@
-import { createToken, type TokenType } from 'chevrotain';
+import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
 import { Blank, everyCodeUnitExcept, lineCommentToken, Newline } from '../lexing.ts';
 
 /**
@@ -28,8 +28,32 @@ export const Directive = createToken({ name: 'Directive', pattern: /&[A-Za-z_]\w
 // A class, not /&/: chevrotain would test a plain string against Comment, which matches a lone `&` at line start.
 export const Ampersand = createToken({ name: 'Ampersand', pattern: /[&]/, start_chars_hint: ['&'] });
 
+/**
+ * The end of a single-quoted string starting at `offset`: after its closing quote, or at the end of its line when
+ * it has none. A loop, not a regular expression: V8 keeps a backtracking entry for every `''` a pattern such as
+ * /'(?:[^'\n]|'')*'/ matches and overflows its stack on a string of some megabytes.
+ */
+export function quotedStringEnd(text: string, offset: number): number {
+  let at = offset + 1;
+  for (;;) {
+    const code = text.charCodeAt(at);
+    if (Number.isNaN(code) || code === 0x0a || code === 0x0d) return at;
+    if (code === 0x27) {
+      if (text.charCodeAt(at + 1) !== 0x27) return at + 1;
+      at += 2;
+    } else at++;
+  }
+}
+
 /** A single-quoted string; `''` inside is a quote. An unterminated string runs to the end of its line. */
-export const QuotedString = createToken({ name: 'QuotedString', pattern: /'(?:[^'\r\n]|'')*'?/, start_chars_hint: ["'"] });
+export const QuotedString = createToken({
+  name: 'QuotedString',
+  pattern: {
+    exec: (text, offset) => (text.charCodeAt(offset) === 0x27 ? ([text.slice(offset, quotedStringEnd(text, offset))] as CustomPatternMatcherReturn) : null),
+  },
+  line_breaks: false,
+  start_chars_hint: ["'"],
+});
 
 export const LeftParen = createToken({ name: 'LeftParen', pattern: /\(/, start_chars_hint: ['('] });
 export const RightParen = createToken({ name: 'RightParen', pattern: /\)/, start_chars_hint: [')'] });
