@@ -1,4 +1,5 @@
 import type { Transport } from '../catalog/server-ports.ts';
+import type { Condition } from './conditions.ts';
 import type { Place } from './place.ts';
 
 export type ListenerState = 'live' | 'off' | 'conditional' | 'dead';
@@ -12,8 +13,10 @@ export interface Listener {
   daemon: string;
   startedBy: string;
   state: ListenerState;
-  /** The `&if` conditions it depends on, when conditional. */
+  /** When it runs, in words ("not (software_purchased S270)"), when conditional. */
   condition?: string;
+  /** The same condition as an algebra, for whoever combines or evaluates it. */
+  when?: Condition;
   /** Why it is off or dead, or what was assumed, in words. */
   note?: string;
   wrappedBy?: string;

@@ -6,7 +6,8 @@ import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from './files
 import { addInetdListeners } from './inetd-listeners.ts';
 import { kernelRows } from './kernel.ts';
 import { stateRank, strongest, type ModuleModel } from './listener.ts';
-import { macroStarts } from './macro-starts.ts';
+import { macroStarts, type StartEvent } from './macro-starts.ts';
+import { branchGroups, mergeStarts } from './merge-starts.ts';
 import { adviceFor, releaseNote } from './port-catalog.ts';
 import type { Settings } from './settings.ts';
 import { telnetListeners } from './telnet-listeners.ts';
@@ -24,28 +25,35 @@ function networkPort(args: string[]): number | undefined {
   return value !== undefined && Number.isInteger(value) ? value : undefined;
 }
 
+/** The ports a start opens: the catalog's for its daemon, telnet_msd's `-network_port` instead of 24. */
+function startPorts(event: StartEvent) {
+  const custom = event.daemon === 'telnet_msd' ? networkPort(event.arguments) : undefined;
+  return daemonPorts(event.daemon).map((port) => (custom === undefined ? port : { ...port, port: custom }));
+}
+
 /** Builds the model of one module from all of its files: which daemons and ports will be live, and why. */
 export function buildModule(name: string, files: readonly AuditedFile[], settings: Settings): ModuleModel {
   const macros = files.filter((file): file is MacroFile => file.kind === 'macro');
   const byName = new Map(macros.map((file) => [baseName(file.source.path).replace(/\.cm$/, ''), file]));
   const entries = macros.filter((file) => baseName(file.source.path) === 'module_start_up.cm');
-  const starts = (entries.length > 0 ? entries : macros).map((entry) => macroStarts(entry, byName));
-  const events = starts.flatMap((facts) => facts.starts);
-  const model: ModuleModel = {
-    name,
-    listeners: [],
-    unresolved: starts.flatMap((facts) => facts.unresolved),
-    macrosGiven: macros.length > 0,
-  };
+  const facts = macroStarts(entries.length > 0 ? entries : macros, byName, settings);
+  const model: ModuleModel = { name, listeners: [], unresolved: facts.unresolved, macrosGiven: macros.length > 0 };
 
-  const decided = events.map((event) => ({ event, start: { ...decide(event, settings), evidence: event.evidence } }));
-  const strongestStart = (daemon: string) => strongest(decided.filter((d) => d.event.daemon === daemon).map((d) => d.start));
+  /** A start some assignment of the conditions reaches, whatever the products stated: a branch of its row. */
+  const reachable = (event: StartEvent) => !event.off && !event.reach.tables.isEmpty(event.reach.table);
+  /** Whether a daemon runs at all: under any of its start lines, all of them its evidence. */
+  const startOf = (daemon: string): DecidedStart | undefined => {
+    const events = facts.starts.filter((event) => event.daemon === daemon);
+    const branches = events.filter(reachable);
+    const chosen = branches.length > 0 ? mergeStarts(branches) : strongest(events.map((event) => ({ event, state: decide(event, settings).state })))?.event;
+    return chosen && { ...decide(chosen, settings), evidence: chosen.evidence };
+  };
   if (macros.length > 0) {
-    const inetd = strongestStart('inetd');
+    const inetd = startOf('inetd');
     model.inetd = inetd ? { state: inetd.state, evidence: inetd.evidence } : { state: 'off', evidence: [] };
   }
   const stcpAssumed: DecidedStart = { state: 'live', note: 'assumed: STCP is started (no module_start_up.cm given)', evidence: [] };
-  const telnetStart = macros.length > 0 ? strongestStart('telnetd') : stcpAssumed;
+  const telnetStart = macros.length > 0 ? startOf('telnetd') : stcpAssumed;
   if (telnetStart !== undefined) {
     append(model.listeners, telnetListeners(files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'), telnetStart, settings));
   }
@@ -56,13 +64,15 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
       }
     }
   }
-  for (const { event, start } of decided) {
-    if (event.daemon === 'inetd' || event.daemon === 'telnetd') continue;
-    const ports = daemonPorts(event.daemon);
-    const custom = event.daemon === 'telnet_msd' ? networkPort(event.arguments) : undefined;
+  const others = facts.starts.filter((event) => event.daemon !== 'inetd' && event.daemon !== 'telnetd');
+  const rowKey = (event: StartEvent) => JSON.stringify([event.daemon, event.startedBy, startPorts(event).map((port) => [port.port, port.transport])]);
+  for (const group of branchGroups(others, reachable, rowKey)) {
+    const event = mergeStarts(group);
+    const start = { ...decide(event, settings), evidence: event.evidence };
+    const ports = startPorts(event);
     for (const port of ports) {
       model.listeners.push({
-        port: custom ?? port.port,
+        port: port.port,
         ...(port.rangeEnd && { rangeEnd: port.rangeEnd }),
         protocol: port.transport,
         daemon: event.daemon,
@@ -84,6 +94,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
       listener.state = 'off';
       listener.note = outside;
       delete listener.condition;
+      delete listener.when;
     }
   }
   model.listeners.sort((a, b) => a.port - b.port || transportRank[a.protocol] - transportRank[b.protocol] || stateRank[b.state] - stateRank[a.state]);
