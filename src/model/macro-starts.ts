@@ -9,6 +9,7 @@ import type { MacroFile } from './files.ts';
 import { macroReach, type Reach } from './macro-reach.ts';
 import { MacroVariables, maxValueLength, maxValues } from './macro-variables.ts';
 import { Place } from './place.ts';
+import { placeKey, placesOf, trailOf, union, withCall, type Trail } from './trail.ts';
 import type { Settings } from './settings.ts';
 import { AtomIndex, Tables } from './truth-table.ts';
 
@@ -101,7 +102,7 @@ interface HeldStart {
   reach: Reach;
   dead?: string;
   /** Outermost first, then the start line; unique by place. */
-  evidence: Place[];
+  evidence: Trail;
 }
 
 /** What running a macro does, worked out once and reused at every call of it. */
@@ -112,21 +113,6 @@ interface MacroEffect {
   starts: Map<string, HeldStart>;
   /** Start lines in comments, or in macros whose call is in a comment: configured, but off. */
   off: Map<string, HeldStart>;
-}
-
-function placeKey(place: Place): string {
-  return `${place.file}\u0000${place.position.start.offset}`;
-}
-
-/** Evidence with `before` in front, each place once. */
-function withCall(before: Place, evidence: Place[]): Place[] {
-  const key = placeKey(before);
-  return [before, ...evidence.filter((place) => placeKey(place) !== key)];
-}
-
-function unionEvidence(a: Place[], b: Place[]): Place[] {
-  const seen = new Set(a.map(placeKey));
-  return [...a, ...b.filter((place) => !seen.has(placeKey(place)))];
 }
 
 /**
@@ -211,7 +197,7 @@ function dedupeNotes(notes: MacroFacts['unresolved']): MacroFacts['unresolved'] 
 
 function startEvent(held: HeldStart, off: boolean, tables: Tables): StartEvent {
   const reach: StartReach = off ? { table: tables.empty, tables } : { ...held.reach, tables, ...(held.dead !== undefined && { dead: held.dead }) };
-  return { daemon: held.daemon, program: held.program, startedBy: held.startedBy, reach, off, evidence: held.evidence, arguments: held.arguments };
+  return { daemon: held.daemon, program: held.program, startedBy: held.startedBy, reach, off, evidence: placesOf(held.evidence), arguments: held.arguments };
 }
 
 interface ConditionTables {
@@ -300,17 +286,20 @@ function macroEffect(
         byDaemon.set(daemon, [...(byDaemon.get(daemon) ?? []), resolved]);
       }
       for (const [daemon, programs] of byDaemon) {
-        hold(into, `${placeKey(place)}\u0000${daemon}`, { daemon, program: programs.join(' or '), startedBy, arguments: action.arguments, reach: here, ...(dead && { dead }), evidence: [place] }, tables);
+        hold(into, `${placeKey(place)}\u0000${daemon}`, { daemon, program: programs.join(' or '), startedBy, arguments: action.arguments, reach: here, ...(dead && { dead }), evidence: trailOf([place]) }, tables);
       }
     } else if (action.file !== undefined) {
       // A call in a comment of a macro that is running already (itself, or one that ran it) starts nothing new.
       if (off && inCycle(action.file)) continue;
       const callee = effects.get(action.file) ?? neverComesBack(tables);
-      for (const [key, held] of callee.starts) hold(into, key, off ? { ...held, evidence: withCall(place, held.evidence) } : through(place, here, dead, held, tables), tables);
-      for (const [key, held] of callee.off) hold(effect.off, key, { ...held, evidence: withCall(place, held.evidence) }, tables);
+      const cyclic = inCycle(action.file);
+      for (const [key, held] of callee.starts) {
+        hold(into, key, off ? { ...held, evidence: withCall(place, held.evidence, cyclic) } : through(place, here, dead, held, cyclic, tables), tables);
+      }
+      for (const [key, held] of callee.off) hold(effect.off, key, { ...held, evidence: withCall(place, held.evidence, cyclic) }, tables);
     } else if (knownMacros[action.name] !== undefined) {
       for (const daemon of knownMacros[action.name]!) {
-        hold(into, `${placeKey(place)}\u0000${daemon}`, { daemon, program: daemon, startedBy: action.name, arguments: [], reach: here, ...(dead && { dead }), evidence: [place] }, tables);
+        hold(into, `${placeKey(place)}\u0000${daemon}`, { daemon, program: daemon, startedBy: action.name, arguments: [], reach: here, ...(dead && { dead }), evidence: trailOf([place]) }, tables);
       }
     } else if (!off) {
       unresolved.push({ reason: `runs the macro ${action.command}, which is not among the module's files: what it starts is unknown`, place });
@@ -320,10 +309,10 @@ function macroEffect(
 }
 
 /** A start in a called macro, seen from the call: reached under the call's reach and the callee's own. */
-function through(call: Place, callReach: Reach, callDead: string | undefined, held: HeldStart, tables: Tables): HeldStart {
+function through(call: Place, callReach: Reach, callDead: string | undefined, held: HeldStart, cyclic: boolean, tables: Tables): HeldStart {
   const table = tables.and(callReach.table, held.reach.table);
   const unsure = callReach.unsure ?? held.reach.unsure;
-  const seen: HeldStart = { ...held, reach: { table, ...(unsure !== undefined && { unsure }) }, evidence: withCall(call, held.evidence) };
+  const seen: HeldStart = { ...held, reach: { table, ...(unsure !== undefined && { unsure }) }, evidence: withCall(call, held.evidence, cyclic) };
   delete seen.dead;
   if (tables.isEmpty(table)) seen.dead = held.dead ?? callDead ?? `never reached: its conditions contradict those of the call on line ${call.position.start.line}`;
   return seen;
@@ -339,7 +328,7 @@ function hold(into: Map<string, HeldStart>, key: string, start: HeldStart, table
   tables.orInto(known.reach.table, start.reach.table);
   known.reach.unsure ??= start.reach.unsure;
   if (!tables.isEmpty(known.reach.table)) delete known.dead;
-  known.evidence = unionEvidence(known.evidence, start.evidence);
+  known.evidence = union(known.evidence, start.evidence);
 }
 
 function neverComesBack(tables: Tables): MacroEffect {
