@@ -1,5 +1,34 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/program.ts';
 import { parseMacro } from '../src/syntax/macro.ts';
+import { temporaryDirectory } from './cli-helpers.ts';
+import { startsOf } from './macro-flow-support.ts';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+/** Runs `vos-audit ports --format json` in-process on a module of these macros; the first is module_start_up.cm. */
+async function portsOf(macros: Array<[string, string]>): Promise<{ status: number; json: { modules: Array<{ listeners: unknown[]; unresolved: Array<{ reason: string }> }> }; ms: number }> {
+  const dir = temporaryDirectory();
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'm'));
+  for (const [name, text] of macros) writeFileSync(join(dir, 'm', name), text);
+  let stdout = '';
+  const streams = { stdout: { write: (chunk: string | Uint8Array) => (stdout += String(chunk)) }, stderr: { write: (chunk: string) => (stdout += chunk) }, env: {}, readStandardInput: () => Buffer.alloc(0) };
+  const previous = process.cwd();
+  process.chdir(dir);
+  const started = performance.now();
+  try {
+    const status = await main(['node', 'vos-audit', 'ports', '--format', 'json', 'm'], streams);
+    return { status, json: JSON.parse(stdout), ms: performance.now() - started };
+  } finally {
+    process.chdir(previous);
+  }
+}
 
 describe('macro inputs that once overflowed the stack or blew up', () => {
   it('a 20 MB quoted string, and 5 MB of doubled quotes, lex as one string each', () => {
@@ -15,5 +44,43 @@ describe('macro inputs that once overflowed the stack or blew up', () => {
     const unterminated = (text: string) => parseMacro(text).errors.length;
     expect([`x 'a'\n`, `x ''''\n`, `x ''\n`, `x 'a''b' c\n`].map(unterminated)).toEqual([0, 0, 0, 0]);
     expect([`x 'a''\n`, `x '''\n`, `x '\n`, `x 'a`].map(unterminated)).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe('macros that once took minutes or overflowed the stack (issue 12 items 6 and 9)', () => {
+  it('a variable whose value set doubles under a condition is capped and said undecided', () => {
+    const doubling = `&set_string x ab\n${'&if (exists -file a) &then &set_string x &x&&x&\n'.repeat(8)}start_process &x&>sshd.pm\n`;
+    const started = performance.now();
+    const { starts, facts } = startsOf({ 'module_start_up.cm': doubling });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(facts.unresolved.map((u) => u.reason)).toEqual(['the variable x may take more than 16 values, or one longer than 1024 characters: where it is used, its value is undecided']);
+    expect(starts.get('&x&>sshd.pm')?.state).toBe('live');
+  });
+
+  it('16 macros that each run the next twice: each effect once, in well under a second', async () => {
+    const macros: Array<[string, string]> = Array.from({ length: 16 }, (_, i) => [i === 0 ? 'module_start_up.cm' : `m${i}.cm`, `m${i + 1}\nm${i + 1}\n`]);
+    macros.push(['m16.cm', "start_process 'sshd.pm'\n"]);
+    const { status, json, ms } = await portsOf(macros);
+    expect(status).toBe(0);
+    expect(ms).toBeLessThan(1000);
+    expect(json.modules[0]!.listeners).toContainEqual(expect.objectContaining({ daemon: 'sshd', state: 'live' }));
+  });
+
+  it('a chain of 2,000 macro calls: no stack overflow, every call in the evidence', async () => {
+    const macros: Array<[string, string]> = Array.from({ length: 2000 }, (_, i) => [i === 0 ? 'module_start_up.cm' : `m${i}.cm`, `m${i + 1}\n`]);
+    macros.push(['m2000.cm', "start_process 'sshd.pm'\n"]);
+    const { status, json } = await portsOf(macros);
+    expect(status).toBe(0);
+    const sshd = json.modules[0]!.listeners.find((l) => (l as { daemon: string }).daemon === 'sshd') as { state: string; evidence: string[] };
+    expect(sshd.state).toBe('live');
+    expect(sshd.evidence).toHaveLength(2001);
+  });
+
+  it('10,000 nested &if … &then &do: no stack overflow, and not quadratic (that took minutes)', () => {
+    const text = `${'&if (exists -file a) &then &do\n'.repeat(10_000)}start_process 'sshd.pm'\n${'&end\n'.repeat(10_000)}`;
+    const started = performance.now();
+    const { starts } = startsOf({ 'module_start_up.cm': text });
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(starts.get('sshd.pm')).toMatchObject({ state: 'conditional', condition: '(exists -file a)' });
   });
 });
