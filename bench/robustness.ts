@@ -1,7 +1,9 @@
 // The long robustness campaign, beyond what the tests run on every commit:
-//   1. fuzzing every grammar and the fix loop with fresh seeds and many runs;
+//   1. fuzzing every grammar and the fix loop with fresh seeds and many runs, and the macro model against an
+//      interpreter that runs every assignment of the conditions;
 //   2. adversarial lines (long runs of what each lexer pattern matches) against a time budget;
-//   3. the limits: a 100 MB file, 100,000 files, a symbolic-link loop, through the real CLI.
+//   3. the limits: a 100 MB file, 100,000 files, a symbolic-link loop, through the real CLI;
+//   4. macros that once blew up (issue 12 items 6 and 9), with time and peak memory, through the real CLI.
 // Prints a table per part and exits 1 if anything failed.
 //   npx tsx bench/robustness.ts [--runs N]
 import { spawnSync } from 'node:child_process';
@@ -13,6 +15,7 @@ import { defaultSettings } from '../src/model/settings.ts';
 import { auditModule } from '../src/engine/audit.ts';
 import { fileKinds, type FileKind } from '../src/languages/registry.ts';
 import { decodeSource } from '../src/syntax/source.ts';
+import { modelAgreesWithInterpreter } from '../test/macro-flow-differential.ts';
 import { relexed } from '../test/relex.ts';
 import { treeOf } from '../test/trees.ts';
 
@@ -70,6 +73,12 @@ for (const kind of fileKinds) {
   );
   failed ||= result.failed;
   fuzzRows.push(['module', 'fix to a fixed point', String(result.numRuns), result.failed ? `FAILED: ${JSON.stringify(result.counterexample)}` : 'ok', `${Date.now() - started} ms`]);
+}
+{
+  const started = Date.now();
+  const result = fc.check(modelAgreesWithInterpreter, { numRuns: Math.ceil(runs / 10) });
+  failed ||= result.failed;
+  fuzzRows.push(['macro model', 'agrees with an interpreter', String(result.numRuns), result.failed ? `FAILED: ${String(result.errorInstance)}` : 'ok', `${Date.now() - started} ms`]);
 }
 table(`Fuzzing (${runs.toLocaleString('en')} cases a grammar, random seeds)`, ['grammar', 'property', 'cases', 'result', 'time'], fuzzRows);
 
@@ -155,5 +164,31 @@ const limitRows: string[][] = [];
 }
 for (const row of limitRows) if (!/^exit [012]$/.test(row[2]!)) failed = true;
 table('Limits, through the CLI', ['input', 'time', 'exit', 'what it said'], limitRows);
+
+// 4. Macros that blew up: each a module of its own, audited by `ports`, timed with its peak memory.
+function timedCli(args: string[], cwd: string): { ms: number; status: number | null; megabytes: number; stderr: string } {
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const lines = result.stderr.trim().split('\n');
+  return { ms: performance.now() - started, status: result.status, megabytes: Number(lines.at(-1)) / 1024, stderr: lines.slice(0, -1).join(' ').slice(0, 120) };
+}
+const blowups: Array<[string, Array<[string, string]>]> = [
+  ['8 lines doubling a variable under a condition', [['module_start_up.cm', `&set_string x ab\n${'&if (exists -file a) &then &set_string x &x&&x&\n'.repeat(6)}start_process &x&>sshd.pm\n`]]],
+  ['24 ten-byte macros, each running the next twice', [...Array.from({ length: 24 }, (_, i): [string, string] => [i === 0 ? 'module_start_up.cm' : `m${i}.cm`, `m${i + 1}\nm${i + 1}\n`]), ['m24.cm', "start_process 'sshd.pm'\n"]]],
+  ['a chain of 2,000 macro calls', [...Array.from({ length: 2000 }, (_, i): [string, string] => [i === 0 ? 'module_start_up.cm' : `m${i}.cm`, `m${i + 1}\n`]), ['m2000.cm', "start_process 'sshd.pm'\n"]]],
+  ['a 20 MB quoted string', [['module_start_up.cm', `display_line '${'x'.repeat(20_000_000)}'\n`]]],
+  ['20,000 nested &if … &then &do', [['module_start_up.cm', `${'&if (exists -file a) &then &do\n'.repeat(20_000)}start_process 'sshd.pm'\n${'&end\n'.repeat(20_000)}`]]],
+  ['a macro testing 40 conditions (past the cap)', [['module_start_up.cm', Array.from({ length: 40 }, (_, i) => `&if (exists -file f${i}) &then start_process 'd${i}.pm'\n`).join('')]]],
+];
+const blowupRows = blowups.map(([what, macros]) => {
+  const dir = join(work, `blowup-${blowups.findIndex(([w]) => w === what)}`);
+  mkdirSync(dir);
+  for (const [name, text] of macros) writeFileSync(join(dir, name), text);
+  const r = timedCli(['ports', '.'], dir);
+  const outcome = r.status !== 0 ? `FAILED: exit ${r.status} ${r.stderr}` : r.ms > 10_000 || r.megabytes > 1024 ? 'OVER 10 s or 1 GB' : 'ok';
+  if (outcome !== 'ok') failed = true;
+  return [what, `${r.ms.toFixed(0)} ms`, `${r.megabytes.toFixed(0)} MB`, outcome];
+});
+table('Macros that once blew up (budget 10 s and 1 GB each)', ['input', 'time', 'peak memory', 'result'], blowupRows);
 
 process.exitCode = failed ? 1 : 0;

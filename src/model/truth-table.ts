@@ -133,9 +133,15 @@ export class Tables {
     return result;
   }
 
-  /** The atoms a table depends on. */
+  /** The atoms a table depends on: those where flipping the atom flips some row. */
   support(table: Table): number[] {
-    return this.index.atoms.map((_, number) => number).filter((number) => !this.equals(this.cofactor(table, number, false), this.cofactor(table, number, true)));
+    return this.index.atoms
+      .map((_, number) => number)
+      .filter((number) => {
+        const bit = 1 << number;
+        for (let row = 0; row < this.rows; row++) if (!(row & bit) && this.has(table, row) !== this.has(table, row | bit)) return true;
+        return false;
+      });
   }
 
   /** A small condition true on exactly the table's assignments: a minimal sum of products, common literals factored out. */
