@@ -39,6 +39,12 @@ describe('control flow in one macro', () => {
     expect(verdicts(forever)).toEqual({ 'a.pm': 'live', 'b.pm': 'dead' });
   });
 
+  it('a loop ends in the analysis with tables of many words (five atoms and more: rows with the top bit of a word set)', () => {
+    const tests = Array.from({ length: 6 }, (_, i) => `&if (exists -file f${i}) &then display_line ${i}`);
+    const macro = { 'module_start_up.cm': m(...tests, '&while (exists -file lock)', '&do', '   &if (exists -file f5) &then &break', '&end', "start_process 'after.pm'") };
+    expect(verdicts(macro)).toEqual({ 'after.pm': 'not (exists -file lock) or (exists -file f5)' });
+  });
+
   it('&while runs its body while its condition holds; &break leaves, &continue goes round again', () => {
     const loop = { 'module_start_up.cm': m('&while (exists -file x)', '&do', "   start_process 'body.pm'", '&end', "start_process 'after.pm'") };
     expect(verdicts(loop)).toEqual({ 'body.pm': '(exists -file x)', 'after.pm': 'not (exists -file x)' });

@@ -78,7 +78,7 @@ export class Tables {
   orInto(into: Table, b: Table): boolean {
     let changed = false;
     for (let i = 0; i < this.words; i++) {
-      const word = into[i]! | b[i]!;
+      const word = (into[i]! | b[i]!) >>> 0;
       if (word !== into[i]) {
         into[i] = word;
         changed = true;
