@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/program.ts';
 import { samplesDir } from './fixtures.ts';
+import { runInProcess } from './macro-flow-support.ts';
 
 /** `vos-audit ports --format json` on samples/control-flow, in-process, from the samples folder. */
 async function ports(...options: string[]): Promise<string> {
-  let stdout = '';
-  let stderr = '';
-  const streams = { stdout: { write: (chunk: string | Uint8Array) => (stdout += String(chunk)) }, stderr: { write: (chunk: string) => (stderr += chunk) }, env: {}, readStandardInput: () => Buffer.alloc(0) };
-  const previous = process.cwd();
-  process.chdir(samplesDir);
-  try {
-    expect(await main(['node', 'vos-audit', 'ports', '--format', 'json', ...options, 'control-flow'], streams)).toBe(0);
-  } finally {
-    process.chdir(previous);
-  }
-  expect(stderr).toBe('');
-  return stdout;
+  const result = await runInProcess(['ports', '--format', 'json', ...options, 'control-flow'], samplesDir);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return result.stdout;
 }
 
 describe('the control-flow sample (issue 13 section 1), reviewed as goldens', () => {

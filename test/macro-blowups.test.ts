@@ -1,10 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/program.ts';
 import { parseMacro } from '../src/syntax/macro.ts';
 import { temporaryDirectory } from './cli-helpers.ts';
-import { startsOf } from './macro-flow-support.ts';
+import { runInProcess, startsOf } from './macro-flow-support.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -17,17 +16,9 @@ async function portsOf(macros: Array<[string, string]>): Promise<{ status: numbe
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'm'));
   for (const [name, text] of macros) writeFileSync(join(dir, 'm', name), text);
-  let stdout = '';
-  const streams = { stdout: { write: (chunk: string | Uint8Array) => (stdout += String(chunk)) }, stderr: { write: (chunk: string) => (stdout += chunk) }, env: {}, readStandardInput: () => Buffer.alloc(0) };
-  const previous = process.cwd();
-  process.chdir(dir);
   const started = performance.now();
-  try {
-    const status = await main(['node', 'vos-audit', 'ports', '--format', 'json', 'm'], streams);
-    return { status, json: JSON.parse(stdout), ms: performance.now() - started };
-  } finally {
-    process.chdir(previous);
-  }
+  const result = await runInProcess(['ports', '--format', 'json', 'm'], dir);
+  return { status: result.status, json: JSON.parse(result.stdout), ms: performance.now() - started };
 }
 
 describe('macro inputs that once overflowed the stack or blew up', () => {

@@ -1,3 +1,4 @@
+import { main } from '../src/cli/program.ts';
 import { decide, type Decided } from '../src/model/decide.ts';
 import { parseModuleFiles, type MacroFile } from '../src/model/files.ts';
 import { macroStarts, type MacroFacts } from '../src/model/macro-starts.ts';
@@ -31,4 +32,19 @@ export function startsOf(macros: Record<string, string>, products?: string[]): {
 export function verdicts(macros: Record<string, string>, products?: string[]): Record<string, string> {
   const { starts } = startsOf(macros, products);
   return Object.fromEntries([...starts].map(([program, start]) => [program, start.state === 'conditional' ? (start.condition ?? start.note!) : start.state]));
+}
+
+/** Runs the CLI in-process from `cwd`: its exit code and what it wrote. */
+export async function runInProcess(args: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const streams = { stdout: { write: (chunk: string | Uint8Array) => (stdout += String(chunk)) }, stderr: { write: (chunk: string) => (stderr += chunk) }, env: {}, readStandardInput: () => Buffer.alloc(0) };
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    const status = await main(['node', 'vos-audit', ...args], streams);
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(previous);
+  }
 }

@@ -115,21 +115,21 @@ class Parser {
   }
 
   or(depth: number): Condition {
-    const operands = [this.and(depth)];
-    while (this.peek()?.type === '|') {
-      this.at++;
-      operands.push(this.and(depth));
-    }
-    return or(...operands);
+    return or(...this.joined('|', () => this.and(depth)));
   }
 
   private and(depth: number): Condition {
-    const operands = [this.unary(depth)];
-    while (this.peek()?.type === '&') {
+    return and(...this.joined('&', () => this.unary(depth)));
+  }
+
+  /** Operands separated by `operator`, as many as there are. */
+  private joined(operator: '|' | '&', operand: () => Condition): Condition[] {
+    const operands = [operand()];
+    while (this.peek()?.type === operator) {
       this.at++;
-      operands.push(this.unary(depth));
+      operands.push(operand());
     }
-    return and(...operands);
+    return operands;
   }
 
   /** `^` any number of times, counted rather than recursed on. */
