@@ -10,7 +10,7 @@ describe('vos-audit ports', () => {
     const result = cli(['ports', '.'], samplesDir);
     expect(result.status).toBe(0);
     const modules = result.stdout.split('\n').filter((line) => line.startsWith('module '));
-    expect(modules).toEqual(['module hardened', 'module nio-v-series', 'module rsn-only-telnet', 'module stock-posix', 'module stock-pre-14.5']);
+    expect(modules).toEqual(['module control-flow', 'module hardened', 'module nio-v-series', 'module rsn-only-telnet', 'module stock-posix', 'module stock-pre-14.5']);
     expect(result.stdout).toMatch(/^901 +tcp +swat +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:28 +Samba administration over plain HTTP$/m);
     expect(result.stdout).toMatch(/^22 +tcp +sshd +module_start_up\.cm +conditional +if \(software_purchased S270\) +stock-posix\/module_start_up\.cm:27$/m);
   });
