@@ -4,9 +4,10 @@
  */
 const mayImport = {
   bin: ['cli', 'io', 'util'],
-  cli: ['report', 'engine', 'rules', 'fix', 'model', 'languages', 'syntax', 'io', 'catalog', 'util'],
-  report: ['engine', 'rules', 'fix', 'model', 'languages', 'syntax', 'catalog', 'util'],
+  cli: ['report', 'engine', 'policy', 'rules', 'fix', 'model', 'languages', 'syntax', 'io', 'catalog', 'util'],
+  report: ['engine', 'policy', 'rules', 'fix', 'model', 'languages', 'syntax', 'catalog', 'util'],
   engine: ['rules', 'fix', 'model', 'languages', 'syntax', 'catalog', 'util'],
+  policy: ['model', 'syntax', 'catalog', 'util'],
   rules: ['fix', 'model', 'languages', 'syntax', 'catalog', 'util'],
   fix: ['model', 'languages', 'syntax', 'catalog', 'util'],
   model: ['languages', 'syntax', 'catalog', 'util'],

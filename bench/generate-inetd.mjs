@@ -3,9 +3,17 @@
 // own addresses (a large file is one that serves many addresses), so a tenth of the lines are findings of each kind
 // and the rest parse and pass. With --augeas-safe the paths use `/` and the bad line is a good one, so that Augeas's
 // Inetd lens reads the same amount of text.
-//   node bench/generate-inetd.mjs LINES [--augeas-safe] > inetd.conf
-const lines = Number(process.argv[2] ?? 20000);
-const augeasSafe = process.argv.includes('--augeas-safe');
+import { commandLine, count } from '../scripts/lib/command-line.mjs';
+
+const usage = 'usage: node bench/generate-inetd.mjs [LINES] [--augeas-safe] > inetd.conf   (LINES: default 20000)';
+const { values, positionals } = commandLine({
+  usage,
+  about: 'Writes a large inetd.conf with VOS > paths to standard output; --augeas-safe writes / paths and no bad lines.',
+  options: { 'augeas-safe': { type: 'boolean' } },
+  max: 1,
+});
+const lines = count(positionals[0] ?? '20000', 'LINES', usage);
+const augeasSafe = values['augeas-safe'] === true;
 
 const services = ['echo', 'discard', 'chargen', 'daytime', 'time', 'tftp', 'bootps', 'ftp', 'swat', 'finger', 'ntalk'];
 const ordinary = ['ftp', 'finger', 'login', 'shell', 'exec', 'auth', 'ntalk', 'comsat'];

@@ -1,7 +1,10 @@
 // Writes a long module_start_up.cm in the style of a site macro grown over decades: comments, parameter block,
 // product-guarded blocks, variables building program paths, continued start lines, macro calls, dead code.
-//   node bench/generate-macro.mjs LINES > module_start_up.cm
-const lines = Number(process.argv[2] ?? 10000);
+import { commandLine, count } from '../scripts/lib/command-line.mjs';
+
+const usage = 'usage: node bench/generate-macro.mjs [LINES] > module_start_up.cm   (LINES: default 10000)';
+const { positionals } = commandLine({ usage, about: 'Writes a long site macro to standard output.', max: 1 });
+const lines = count(positionals[0] ?? '10000', 'LINES', usage);
 const products = ['S270', 'S269', 'S266', 'S135'];
 const daemons = ['sshd', 'telnet_msd', 'httpd', 'portmap', 'ntpd', 'app_server', 'sync_cfgd'];
 

@@ -6,10 +6,12 @@ import { readFileSync } from 'node:fs';
 import { parseInetdCst } from '../grammar/inetd/index.ts';
 import { lineRuns } from '../src/syntax/inetd.ts';
 import { tuneForShortRuns } from '../src/bin/v8-settings.ts';
+import { commandLine } from '../scripts/lib/command-line.mjs';
 
+const { positionals } = commandLine({ usage: 'usage: npx tsx bench/grammar-floor.ts FILE', about: 'Lexes and parses FILE with the inetd grammar alone; prints milliseconds as JSON.', min: 1, max: 1 });
 tuneForShortRuns();
 
-const text = readFileSync(process.argv[2]!, 'utf8');
+const text = readFileSync(positionals[0]!, 'utf8');
 let start = performance.now();
 parseInetdCst('echo stream tcp nowait root internal\n');
 const constructMs = performance.now() - start;

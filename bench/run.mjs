@@ -15,12 +15,20 @@ import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commandLine, count } from '../scripts/lib/command-line.mjs';
+
+const usage = 'usage: node bench/run.mjs [--runs N] [--no-augeas]   (N: default 7)';
+const { values } = commandLine({
+  usage,
+  about: 'Measures vos-audit against reference commands on this machine and prints the Markdown table of the README.',
+  options: { runs: { type: 'string' }, 'no-augeas': { type: 'boolean' } },
+});
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { bundleOptions } = await import(join(root, 'scripts', 'build.mjs'));
 const cli = join(root, 'dist', 'vos-audit.js');
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
-const withAugeas = !process.argv.includes('--no-augeas') && spawnSync('augtool', ['--version']).status === 0;
+const runs = count(values.runs ?? '7', '--runs', usage);
+const withAugeas = values['no-augeas'] !== true && spawnSync('augtool', ['--version']).status === 0;
 
 function runOnce({ command, args, env = process.env }) {
   const start = process.hrtime.bigint();

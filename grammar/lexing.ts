@@ -1,4 +1,4 @@
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherReturn, type IMultiModeLexerDefinition, type TokenType } from 'chevrotain';
 import { skipValidations } from './validations.ts';
 
 /** Helpers and tokens shared by the grammars' lexers. */
@@ -45,7 +45,7 @@ export function everyCodeUnitExcept(characters: string): number[] {
 }
 
 /** A lexer built on first use: building one costs milliseconds that a run which never reads the kind should not pay. */
-export function lazyLexer(tokens: TokenType[]): () => Lexer {
+export function lazyLexer(tokens: TokenType[] | IMultiModeLexerDefinition): () => Lexer {
   let lexer: Lexer | undefined;
   return () => (lexer ??= new Lexer(tokens, { positionTracking: 'onlyOffset', skipValidations }));
 }

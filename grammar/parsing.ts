@@ -1,4 +1,4 @@
-import type { IParserConfig, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import type { IMultiModeLexerDefinition, IParserConfig, IRecognitionException, IToken, TokenType } from 'chevrotain';
 import { lazyLexer } from './lexing.ts';
 import { tokenEnd, type GrammarError, type ParsedCst } from './types.ts';
 import { skipValidations } from './validations.ts';
@@ -21,7 +21,7 @@ interface FileParser<Cst> {
  * so once per process), and the grammar's own account of what is wrong, in positioned errors.
  */
 export function cstGrammar<Cst>(
-  tokens: TokenType[],
+  tokens: TokenType[] | IMultiModeLexerDefinition,
   makeParser: () => FileParser<Cst>,
   explain: (cst: Cst, tokens: IToken[]) => GrammarError[],
 ): (text: string) => ParsedCst<Cst> {

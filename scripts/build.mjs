@@ -58,6 +58,8 @@ export function launcherOptions(bundleText) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const { commandLine } = await import('./lib/command-line.mjs');
+  commandLine({ usage: 'usage: node scripts/build.mjs   (npm run build)', about: 'Bundles src/ into dist/bundle.js and dist/vos-audit.js with esbuild.' });
   const bundle = await build({ ...bundleOptions, write: false });
   const bundleText = bundle.outputFiles[0].text;
   writeFileSync(bundleOptions.outfile, bundleText);

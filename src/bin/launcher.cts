@@ -6,13 +6,13 @@
  * short run (src/bin/v8-settings.ts).
  *
  * One file per Node.js version and architecture, in $XDG_CACHE_HOME/vos-audit (else ~/.cache/vos-audit), made by
- * the first run and rewritten when the bundle changes; a cache made by `--version` is kept like any other.
- * VOS_AUDIT_NO_CODE_CACHE=1 turns it off.
+ * the first run and rewritten when the bundle changes; used only while that directory is the user's and no one
+ * else can write it. A cache made by `--version` is kept like any other. VOS_AUDIT_NO_CODE_CACHE=1 turns it off.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { tuneForShortRuns } from './v8-settings.ts';
 
@@ -35,7 +35,22 @@ function bundleKey(bundle: string): string {
   return `${BUNDLE_DIGEST} ${size} ${mtimeMs}\n`;
 }
 
+/**
+ * Whether the cache's directory is the user's own, and writable by nobody else. In another user's directory, or
+ * one that others can write (mode 777, a shared XDG_CACHE_HOME), anyone could plant bytecode that V8 would run
+ * without a check: then there is no cache.
+ */
+function isPrivateDirectory(directory: string): boolean {
+  try {
+    const stats = lstatSync(directory);
+    return stats.isDirectory() && stats.uid === process.getuid?.() && (stats.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
 function readCache(file: string, key: string): Buffer | undefined {
+  if (!isPrivateDirectory(dirname(file))) return undefined;
   try {
     const cache = readFileSync(file);
     return cache.toString('latin1', 0, key.length) === key ? cache.subarray(key.length) : undefined;
@@ -52,7 +67,8 @@ function readCache(file: string, key: string): Buffer | undefined {
 function writeCache(file: string, key: string, data: Buffer): void {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
-    mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    if (!isPrivateDirectory(dirname(file))) return;
     writeFileSync(temporary, Buffer.concat([Buffer.from(key, 'latin1'), data]), { mode: 0o600, flag: 'wx' });
     renameSync(temporary, file);
   } catch {

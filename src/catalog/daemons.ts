@@ -1,30 +1,11 @@
-import type { ReleaseRange } from './releases.ts';
-import { serverPorts, type Transport } from './server-ports.ts';
+import { serverPorts, type ServerPort, type Transport } from './server-ports.ts';
 
-/** A port a daemon listens on, with what the article says of it. */
-export interface DaemonPort {
-  port: number;
-  rangeEnd?: string;
-  transport: Transport;
-  releases: ReleaseRange[];
-  product: string;
-  advice?: string;
-}
+/** A port a daemon listens on by default, with what the article says of it. */
+export type DaemonPort = ServerPort & { transport: Transport };
 
 /** The ports each daemon of the article listens on by default, read off the server port table. */
 export function daemonPorts(daemon: string): DaemonPort[] {
-  return serverPorts
-    .filter((entry) => entry.daemon === daemon)
-    .flatMap((entry) =>
-      entry.transports.map((transport) => ({
-        port: entry.port,
-        ...(entry.rangeEnd && { rangeEnd: entry.rangeEnd }),
-        transport,
-        releases: entry.releases,
-        product: entry.product,
-        ...(entry.advice && { advice: entry.advice }),
-      })),
-    );
+  return serverPorts.filter((entry) => entry.daemon === daemon).flatMap((entry) => entry.transports.map((transport) => ({ ...entry, transport })));
 }
 
 /** Program names that are another name for a daemon of the table. */
@@ -35,6 +16,7 @@ const aliases: Record<string, string> = {
   sync_configd: 'sync_cfgd',
   bootp: 'bootpd',
   tftp: 'tftpd',
+  ftpd_ch: 'ftp_ch',
 };
 
 export function canonicalDaemon(program: string): string {

@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { escape, Minimatch } from 'minimatch';
 import { isProductCode } from '../catalog/products.ts';
-import { parseRelease } from '../catalog/releases.ts';
+import { programName } from '../catalog/program-name.ts';
+import { acceptedReleaseForms, parseRelease } from '../catalog/releases.ts';
+import type { DeclaredPort } from '../model/settings.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { readRegularFile } from '../io/read.ts';
+import { canonicalAddress } from '../util/address.ts';
 import { nearest } from '../util/nearest.ts';
 import { ruleIds } from '../rules/registry.ts';
 import type { Severity } from '../model/settings.ts';
@@ -19,25 +23,41 @@ export interface Config extends StatedSettings {
   path: string;
   ruleLevels: ReadonlyMap<string, Severity | 'off'>;
   /** Globs relative to the config file's directory. */
-  ignore: RegExp[];
+  ignore: Minimatch[];
 }
 
-const keys = ['release', 'products', 'nio', 'rules', 'ignore'];
+const keys = ['release', 'products', 'nio', 'nioAddress', 'address', 'maxOpenServer', 'bridge', 'daemons', 'rules', 'ignore'];
 const levels = ['off', 'info', 'warning', 'error'];
 
-/** `**` any path, `*` any name part, `?` one character; matched against paths relative to the config. */
-function globToRegExp(glob: string): RegExp {
-  let pattern = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') pattern += '[^/]*';
-    else if (c === '?') pattern += '[^/]';
-    else pattern += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/**
+ * `**` any path, `*` any part of a name, `?` one character, every other character itself (no braces, classes or
+ * negation); matched against paths relative to the config. minimatch rather than a regular expression of our own:
+ * it matches without backtracking, so that no glob a repository commits can make a run take minutes.
+ */
+function compileGlob(glob: string): Minimatch {
+  const literal = glob.replace(/[^*?]+/g, (text) => escape(text));
+  return new Minimatch(literal, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true, platform: 'linux' });
+}
+
+const declaredPort = /^(\d{1,5})\/(tcp|udp)$/;
+
+/** `{"mysql_daemon": ["3306/tcp"]}`: the ports each of the site's own programs opens, by program name. */
+function siteDaemons(value: unknown, fail: (what: string) => never): Map<string, DeclaredPort[]> {
+  const expected = `'daemons' must map program names to lists of ports such as {"mysql_daemon": ["3306/tcp"]}`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(expected);
+  const daemons = new Map<string, DeclaredPort[]>();
+  for (const [program, ports] of Object.entries(value as Record<string, unknown>)) {
+    if (!Array.isArray(ports) || ports.length === 0) fail(`'daemons.${program}' must be a list of ports such as ["3306/tcp"]`);
+    daemons.set(
+      programName(program),
+      (ports as unknown[]).map((port) => {
+        const match = typeof port === 'string' ? declaredPort.exec(port) : null;
+        if (match === null || Number(match[1]) > 65535) return fail(`'daemons.${program}' has ${JSON.stringify(port)}; expected a port and protocol such as "3306/tcp" or "514/udp"`);
+        return { port: Number(match[1]), transport: match[2] as DeclaredPort['transport'] };
+      }),
+    );
   }
-  return new RegExp(`^${pattern}(?:/.*)?$`);
+  return daemons;
 }
 
 /** Reads and validates a config file; every mistake names the key and what was expected. */
@@ -62,11 +82,32 @@ export function loadConfig(path: string): Config {
   const config: Config = { path, ruleLevels: new Map(), ignore: [] };
   if (object.release !== undefined) {
     const release = typeof object.release === 'string' ? parseRelease(object.release) : undefined;
-    config.release = release ?? fail(`'release' must be a VOS release such as "15.1" or "15.1.0ar"`);
+    config.release = release ?? fail(`'release' must be a VOS release: ${acceptedReleaseForms}`);
   }
+  if (object.maxOpenServer !== undefined) {
+    const value = object.maxOpenServer;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 999) fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`);
+    config.maxOpenServer = value as number;
+  }
+  if (object.bridge !== undefined) {
+    if (typeof object.bridge !== 'boolean') fail(`'bridge' must be true or false (whether the module is its system's bridge module)`);
+    config.bridge = object.bridge as boolean;
+  }
+  if (object.daemons !== undefined) config.daemons = { from: relative(process.cwd(), path) || path, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`);
     config.nio = object.nio as boolean;
+  }
+  if (object.address !== undefined) {
+    const address = typeof object.address === 'string' ? canonicalAddress(object.address) : undefined;
+    config.address = address ?? fail(`'address' must be the module's IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not ${JSON.stringify(object.address)}`);
+  }
+  if (object.nioAddress !== undefined) {
+    const given = typeof object.nioAddress === 'string' ? [object.nioAddress] : object.nioAddress;
+    if (!Array.isArray(given) || given.length === 0 || given.some((a) => typeof a !== 'string' || canonicalAddress(a) === undefined)) {
+      fail(`'nioAddress' must be the NIO's address, or a list of them, such as "10.9.9.9" or ["10.9.9.9", "10.9.9.10"]`);
+    }
+    config.nioAddresses = (given as string[]).map((a) => canonicalAddress(a)!);
   }
   if (object.products !== undefined) {
     const products = object.products;
@@ -88,7 +129,7 @@ export function loadConfig(path: string): Config {
   }
   if (object.ignore !== undefined) {
     if (!Array.isArray(object.ignore) || object.ignore.some((g) => typeof g !== 'string' || g === '')) fail(`'ignore' must be a list of globs such as ["old/**"]`);
-    config.ignore = (object.ignore as string[]).map(globToRegExp);
+    config.ignore = (object.ignore as string[]).map(compileGlob);
   }
   return config;
 }
@@ -102,8 +143,10 @@ export function findConfig(directory: string): string | undefined {
   }
 }
 
+/** Whether a glob matches the path or a directory it is in (`archive` leaves out everything under archive/). */
 export function ignored(config: Config | undefined, path: string): boolean {
   if (config === undefined || config.ignore.length === 0) return false;
-  const shown = relative(dirname(config.path), resolve(path)).split('\\').join('/');
-  return config.ignore.some((glob) => glob.test(shown));
+  const names = relative(dirname(config.path), resolve(path)).split(/[\\/]/);
+  const shown = names.map((_, i) => names.slice(0, i + 1).join('/'));
+  return config.ignore.some((glob) => shown.some((candidate) => glob.match(candidate)));
 }

@@ -3,17 +3,25 @@ import { UserError } from '../io/errors.ts';
 import type { SourceOfKind } from '../model/files.ts';
 import type { FileKind } from '../languages/registry.ts';
 import { discoverModules, expandToModules, type DiscoveredFile } from '../io/discover.ts';
-import { readSource } from '../io/read.ts';
+import { megabytes, readSource } from '../io/read.ts';
 import { stoppedExitCode, writeAll } from '../io/write.ts';
-import { kindByContent, kindByName } from '../languages/registry.ts';
+import { fileKinds, kindByContent, kindByName, knownNamesText, languageOf } from '../languages/registry.ts';
 import { atLeast } from '../engine/message.ts';
 import { formatDiff } from '../report/diff.ts';
 import { formatJson } from '../report/json.ts';
 import { formatGcc, formatGithub } from '../report/lines.ts';
+import { assumptionLine } from '../report/assumptions.ts';
 import { formatPorts, type PortsFormat } from '../report/ports.ts';
+import { formatTcpdmatch, type TcpdmatchFormat } from '../report/tcpdmatch.ts';
+import { modulePolicy, evaluate } from '../model/tcpd-policy.ts';
+import { accessRequest } from './tcpdmatch.ts';
 import { printable } from '../report/printable.ts';
 import { formatSarif } from '../report/sarif.ts';
 import { formatText } from '../report/text.ts';
+import type { NotShown } from '../report/summary.ts';
+import { formatVerification } from '../report/verify.ts';
+import { parseNmapXml, ScanError } from '../policy/nmap-scan.ts';
+import { verifyScan } from '../policy/verify.ts';
 import { findConfig, ignored, loadConfig, type Config } from './config.ts';
 import { resolveSettings, type StatedSettings } from './settings.ts';
 import { encodeSource } from '../syntax/source.ts';
@@ -57,7 +65,26 @@ export interface PortsRequest extends RequestBase {
   format: PortsFormat;
 }
 
-export type RunRequest = AuditRequest | PortsRequest;
+/** Compare the modules' models with an nmap scan. */
+export interface VerifyRequest extends RequestBase {
+  command: 'verify';
+  /** The nmap XML file (`nmap -oX`), or `-` for standard input. */
+  scan: string;
+  format: OutputFormat;
+  maxWarnings?: number;
+  color?: boolean;
+}
+
+
+/** Answer as tcpdmatch would, from one module's hosts.allow and hosts.deny. */
+export interface TcpdmatchRequest extends RequestBase {
+  command: 'tcpdmatch';
+  daemon: string;
+  client: string;
+  format: TcpdmatchFormat;
+}
+
+export type RunRequest = AuditRequest | PortsRequest | VerifyRequest | TcpdmatchRequest;
 
 export interface RunOutcome {
   stdout: string | Buffer;
@@ -68,7 +95,7 @@ export interface RunOutcome {
 }
 
 const unknownKind = (path: string) =>
-  `${path}: not a file vos-audit knows by its name or content (it reads inetd.conf, command macros *.cm, telnet_admin listings and services files); say which with --kind ${path}=inetd|macro|telnet-admin|services`;
+  `${path}: not a file vos-audit knows by its name or content (it reads ${knownNamesText}); say which with --kind ${path}=${fileKinds.join('|')}`;
 
 function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]): SourceOfKind[] {
   const read = readSource(found, request.readStandardInput);
@@ -79,6 +106,11 @@ function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]
   const kind = request.kinds.get(found.path) ?? kindByName(found.path) ?? (found.explicit ? kindByContent(read.source.text) : undefined);
   if (kind === undefined) {
     problems.push(unknownKind(found.path));
+    return [];
+  }
+  const { maxBytes, title } = languageOf(kind);
+  if (read.source.bytes.length > maxBytes) {
+    problems.push(`${found.path} is ${megabytes(read.source.bytes.length, 1)}, more than the ${megabytes(maxBytes)} vos-audit reads of ${title}; not read`);
     return [];
   }
   return [{ source: read.source, kind }];
@@ -143,13 +175,21 @@ function stoppedOutcome(written: readonly string[], signal: NodeJS.Signals, prob
   return { stdout: '', stderr: [...problems, summary, ...written.map((path) => `written before stopping: ${path}`)].map(printable), exitCode: stoppedExitCode(signal) };
 }
 
+/** With `-q`, the warnings and infos left out of the report, so that its summary can say so rather than count 0. */
+function notShownBy(request: AuditRequest, results: readonly ModuleResult[]): NotShown | undefined {
+  if (!request.quiet) return undefined;
+  const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
+  return { warnings: messages.filter((m) => m.severity === 'warning').length, infos: messages.filter((m) => m.severity === 'info').length };
+}
+
 function renderAudit(request: AuditRequest, results: ModuleResult[]): string | Buffer {
   const shown = request.quiet ? results.map((result) => ({ ...result, files: result.files.map((file) => ({ ...file, messages: file.messages.filter((m) => m.severity === 'error') })) })) : results;
   const files = shown.flatMap((result) => result.files);
+  const notShown = notShownBy(request, results);
   if (request.mode === 'diff') return formatDiff(files);
   switch (request.format) {
     case 'json':
-      return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode);
+      return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, notShown);
     case 'sarif':
       return formatSarif(files, request.toolVersion);
     case 'gcc':
@@ -157,7 +197,7 @@ function renderAudit(request: AuditRequest, results: ModuleResult[]): string | B
     case 'github':
       return formatGithub(files);
     default:
-      return formatText(files, request.mode, request.color ?? false);
+      return formatText(files, request.mode, request.color ?? false, assumptionLine(shown), notShown);
   }
 }
 
@@ -166,6 +206,59 @@ function failed(request: AuditRequest, results: readonly ModuleResult[]): boolea
   const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
   const warnings = messages.filter((m) => m.severity === 'warning').length;
   return messages.some((m) => atLeast(m.severity, 'error')) || (request.maxWarnings !== undefined && warnings > request.maxWarnings);
+}
+
+/** Each module's address is its own: a scanned host matched to two modules would be judged twice, by two models. */
+function addressProblem(request: VerifyRequest, modules: readonly ModuleInput[]): string | undefined {
+  if (request.settings.address !== undefined && modules.length > 1) {
+    return `--address gives one module's address, but the paths hold ${modules.length} modules (${modules.map((m) => m.name).join(', ')}); set "address" in each module's .vos-audit.json instead`;
+  }
+  const byAddress = new Map<string, string>();
+  for (const module of modules) {
+    const address = module.settings.address;
+    if (address === undefined) continue;
+    const other = byAddress.get(address);
+    if (other !== undefined) return `modules ${other} and ${module.name} have the same address ${address}: a module's "address" is its own (is it set in a .vos-audit.json above both?)`;
+    byAddress.set(address, module.name);
+  }
+  return undefined;
+}
+
+/** `verify`: read and parse the scan, model each module, compare, render; a scan that cannot be used exits 2. */
+function verify(request: VerifyRequest, modules: readonly ModuleInput[], problems: string[]): RunOutcome {
+  const stop = (reason: string): RunOutcome => ({ stdout: '', stderr: [...problems, reason].map(printable), exitCode: 2 });
+  const conflict = addressProblem(request, modules);
+  if (conflict !== undefined) return stop(conflict);
+  const read = readSource({ path: request.scan, location: request.scan }, request.readStandardInput);
+  if (!read.ok) return stop(read.reason);
+  let scan;
+  try {
+    scan = parseNmapXml(read.source.text);
+  } catch (error) {
+    if (error instanceof ScanError) return stop(`${request.scan === '-' ? 'standard input' : request.scan} ${error.message}`);
+    throw error;
+  }
+  const verification = verifyScan(
+    scan,
+    modules.map((module) => ({ name: module.name, model: analyzeModule(module).model, ...(module.settings.address && { address: module.settings.address }) })),
+  );
+  const stdout = formatVerification(verification, read.source, request.format, request.toolVersion, request.color ?? false);
+  const severities = verification.findings.map((f) => f.severity);
+  const warnings = severities.filter((s) => s === 'warning').length;
+  const fails = severities.includes('error') || (request.maxWarnings !== undefined && warnings > request.maxWarnings);
+  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : fails ? 1 : 0 };
+}
+
+/** `vos-audit tcpdmatch`: one module's policy asked about one request, as tcpdmatch would be. */
+function tcpdmatch(request: TcpdmatchRequest, modules: readonly ModuleInput[], problems: string[]): RunOutcome {
+  if (modules.length !== 1) {
+    const found = modules.map((module) => module.name).join(', ');
+    return { stdout: '', stderr: [...problems, `tcpdmatch reads one module's policy; the paths given hold ${modules.length}${found ? ` (${found})` : ''}: name one`].map(printable), exitCode: 2 };
+  }
+  const files = analyzeModule(modules[0]!).files;
+  const asked = accessRequest(request.daemon, request.client);
+  const verdict = evaluate(modulePolicy(files), asked);
+  return { stdout: formatTcpdmatch(asked, verdict, request.format, request.daemon, request.client), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
 }
 
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */
@@ -179,9 +272,11 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
     throw error;
   }
   const audited = modules.filter((module) => module.files.length > 0);
+  if (request.command === 'verify') return verify(request, audited, problems);
+  if (request.command === 'tcpdmatch') return tcpdmatch(request, audited, problems);
   if (request.command === 'ports') {
     const models = audited.map((module) => analyzeModule(module).model);
-    return { stdout: formatPorts(models, request.format), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
+    return { stdout: formatPorts(models, request.format, assumptionLine(audited)), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
   }
   const fix = request.mode !== 'check';
   let results = audited.map((module) => auditModule(module, { fix, suggestions: request.suggestions }));

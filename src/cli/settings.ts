@@ -1,15 +1,23 @@
 import { defaultSettings, type Settings } from '../model/settings.ts';
 
 /** What the command line or a .vos-audit.json states about a module. */
-export type StatedSettings = Partial<Pick<Settings, 'release' | 'nio' | 'products'>>;
+export type StatedSettings = Partial<Pick<Settings, 'release' | 'nio' | 'products' | 'maxOpenServer' | 'bridge' | 'daemons' | 'address' | 'nioAddresses'>>;
 
 /** A module's settings: what the command line states, else what its configuration does, else the defaults. */
 export function resolveSettings(commandLine: StatedSettings, config?: StatedSettings & Pick<Settings, 'ruleLevels'>): Settings {
-  const products = commandLine.products ?? config?.products;
+  const stated = (key: 'release' | 'products' | 'maxOpenServer' | 'bridge' | 'daemons' | 'address' | 'nioAddresses') => {
+    const value = commandLine[key] ?? config?.[key];
+    return value === undefined ? {} : { [key]: value };
+  };
   return {
-    release: commandLine.release ?? config?.release ?? defaultSettings.release,
+    ...stated('release'),
     nio: commandLine.nio ?? config?.nio ?? defaultSettings.nio,
-    ...(products && { products }),
+    ...stated('products'),
+    ...stated('maxOpenServer'),
+    ...stated('bridge'),
+    ...stated('daemons'),
+    ...stated('address'),
+    ...stated('nioAddresses'),
     ruleLevels: config?.ruleLevels ?? defaultSettings.ruleLevels,
   };
 }

@@ -23,6 +23,9 @@ export interface FileResult {
   applied: Fix[];
 }
 
+/** What the reports read of a file: any file with findings, a configuration file or a scan. */
+export type ReportedFile = Omit<FileResult, 'kind'>;
+
 export interface ModuleResult {
   name: string;
   settings: Settings;

@@ -12,6 +12,8 @@ export interface Message {
   source: 'vos-audit';
   url: string;
   cause?: { reason: string; place: Position };
+  /** Places in other files that explain the finding, such as the configuration behind a port a scan found. */
+  related?: Array<{ file: string; reason: string; place: Position }>;
   fix?: Fix;
   /** Changes beyond the safe fix, applied only when asked (--suggestions). */
   suggestions?: Fix[];

@@ -18,11 +18,13 @@ export interface DiscoveredModule {
 }
 
 interface Directory {
-  /** As shown: the path given, with the names below it. */
+  /** As shown: the path as the user gave it, with the names below it (see shownBelow). */
+  shown: string;
+  /** The same, absolute: where its configuration is looked for. */
   path: string;
   /** Where it is: the given directory's real path with the names below it, as bytes (a name need not be UTF-8). */
   location: Buffer;
-  known: Array<{ path: string; location: Buffer }>;
+  known: Array<{ shown: string; location: Buffer }>;
   children: Directory[];
   /** It is a module root by itself (see holdsModule). */
   isModule: boolean;
@@ -40,8 +42,6 @@ interface Walk {
   /** Real paths (as latin1 text) of the directories given that were walked, so that none is walked twice. */
   walked: Set<string>;
   problems: string[];
-  /** A path as shown: relative to the current directory. */
-  show: (path: string) => string;
 }
 
 type Entry = Dirent<Buffer> & { shown: string };
@@ -79,28 +79,44 @@ function entriesOf(location: Buffer): Entry[] {
  * Symbolic links to directories are not followed, as git does not: it keeps the walk finite. A directory that
  * cannot be read is one problem of the run, not the end of it: it is named and the rest is walked.
  */
-function readTree(path: string, location: Buffer, walk: Walk, root: string): Directory {
-  const directory: Directory = { path, location, known: [], children: [], isModule: false };
+function readTree(directory: Pick<Directory, 'shown' | 'path' | 'location'>, walk: Walk, root: string): Directory {
+  const { shown, path, location } = directory;
+  const tree: Directory = { shown, path, location, known: [], children: [], isModule: false };
   let entries: Entry[];
   try {
     entries = entriesOf(location);
   } catch (error) {
-    walk.problems.push(`cannot read directory ${walk.show(path)}: ${describeIoError(error)}`);
-    return directory;
+    walk.problems.push(`cannot read directory ${shown || '.'}: ${describeIoError(error)}`);
+    return tree;
   }
-  directory.isModule = holdsModule(entries);
+  tree.isModule = holdsModule(entries);
   for (const entry of entries) {
-    const child = { path: join(path, entry.shown), location: childOf(location, entry.name) };
+    const child = { shown: shownBelow(shown, entry.shown), path: join(path, entry.shown), location: childOf(location, entry.name) };
     if (entry.isDirectory() && !skippedDirectories.has(entry.shown)) {
-      directory.children.push(readTree(child.path, child.location, walk, root));
+      tree.children.push(readTree(child, walk, root));
     } else if (isKnownFile(entry, entry.shown)) {
       if (++walk.files > walk.maxFiles) {
-        throw new UserError(`more than ${walk.maxFiles.toLocaleString('en')} configuration files in the paths given (the limit was reached below ${walk.show(root)}); name the module directories to audit`);
+        throw new UserError(`more than ${walk.maxFiles.toLocaleString('en')} configuration files in the paths given (the limit was reached below ${root}); name the module directories to audit`);
       }
-      directory.known.push(child);
+      tree.known.push(child);
     }
   }
-  return directory;
+  return tree;
+}
+
+/**
+ * A name found below a directory, spelt as the user gave the directory (`/etc/../tmp/m1/inetd.conf`, `m1/inetd.conf`
+ * for `m1/`), never normalised or made relative: the report names the files the user can find from where they
+ * are. Below `.` (the default) names are relative, without `./`.
+ */
+function shownBelow(directory: string, name: string): string {
+  if (directory === '') return name;
+  return directory.endsWith('/') ? `${directory}${name}` : `${directory}/${name}`;
+}
+
+/** What a directory given is shown as: itself, but `.` is the empty prefix of the names below it. */
+function shownRoot(given: string): string {
+  return given === '.' ? '' : given;
 }
 
 function allKnown(directory: Directory): Directory['known'] {
@@ -141,12 +157,20 @@ export function moduleOf(file: string, top: string): string {
 export function expandToModules(paths: readonly string[], cwd = process.cwd()): string[] {
   const expanded = paths.map((path) => {
     try {
-      return statSync(resolve(cwd, path)).isDirectory() ? path : relative(cwd, moduleOf(path, cwd)) || '.';
+      return statSync(resolve(cwd, path)).isDirectory() ? path : ancestorAsGiven(path, moduleOf(path, cwd), cwd);
     } catch {
       return path;
     }
   });
   return [...new Set(expanded)];
+}
+
+/** The directory `module`, an ancestor of `file`, spelt as `file` was: `m1/system/stcp/inetd.conf` gives `m1`. */
+function ancestorAsGiven(file: string, module: string, cwd: string): string {
+  for (let shown = dirname(file); ; shown = dirname(shown)) {
+    if (resolve(cwd, shown) === module) return shown;
+    if (dirname(shown) === shown) return relative(cwd, module) || '.';
+  }
 }
 
 /** A key that is the same for every path to one file: its directory's real path and its name, as bytes. */
@@ -172,8 +196,7 @@ export interface DiscoverOptions {
  */
 export function discoverModules(paths: readonly string[], options: DiscoverOptions = {}): DiscoveredModule[] {
   const { cwd = process.cwd(), problems = [] } = options;
-  const show = (path: string) => relative(cwd, path) || '.';
-  const walk: Walk = { maxFiles: options.maxFiles ?? maxFiles, files: 0, walked: new Set(), problems, show };
+  const walk: Walk = { maxFiles: options.maxFiles ?? maxFiles, files: 0, walked: new Set(), problems };
   const modules: DiscoveredModule[] = [];
   let named: DiscoveredFile[] = [];
   const directories = new Set<string>();
@@ -194,14 +217,14 @@ export function discoverModules(paths: readonly string[], options: DiscoverOptio
     if (walk.walked.has(real.toString('latin1'))) continue;
     walk.walked.add(real.toString('latin1'));
     const problemsBefore = problems.length;
-    const found = modulesIn(readTree(resolve(cwd, given), real, walk, resolve(cwd, given)));
+    const found = modulesIn(readTree({ shown: shownRoot(given), path: resolve(cwd, given), location: real }, walk, given));
     if (found.length === 0 && problems.length === problemsBefore) throw new UserError(`no configuration files found in ${given} (looked for files named ${knownNamesText})`);
     for (const module of found) {
       const key = module.location.toString('latin1');
       if (directories.has(key)) continue;
       directories.add(key);
-      const files = allKnown(module).map((file) => ({ path: show(file.path), location: file.location, within: real, explicit: false }));
-      modules.push({ name: show(module.path), directory: module.path, files });
+      const files = allKnown(module).map((file) => ({ path: file.shown, location: file.location, within: real, explicit: false }));
+      modules.push({ name: module.shown || '.', directory: module.path, files });
     }
   }
   const seen = new Set(modules.flatMap((module) => module.files.map((file) => (file.location as Buffer).toString('latin1'))));
@@ -214,7 +237,8 @@ export function discoverModules(paths: readonly string[], options: DiscoverOptio
   if (named.length > 0) {
     const parents = new Set(named.map((file) => dirname(resolve(cwd, file.path))));
     const [first] = parents;
-    modules.splice(namedAt, 0, { name: parents.size === 1 ? show(first!) : 'files named on the command line', directory: parents.size === 1 ? first! : cwd, files: named });
+    const name = parents.size === 1 ? dirname(named[0]!.path) : 'files named on the command line';
+    modules.splice(namedAt, 0, { name, directory: parents.size === 1 ? first! : cwd, files: named });
   }
   return modules;
 }

@@ -86,7 +86,8 @@ export function readBounded(fd: number, limit: number, sizeHint = 0): Buffer {
   return Buffer.concat(chunks, total);
 }
 
-const megabytes = (bytes: number, digits = 0) => `${(bytes / 1024 / 1024).toFixed(digits)} MB`;
+/** A size in the words of a message: `32 MB`, `30.5 MB`. */
+export const megabytes = (bytes: number, digits = 0) => `${(bytes / 1024 / 1024).toFixed(digits)} MB`;
 
 /** Refuses what is over the limit, with its size when its size is known. */
 function checkSize(bytes: Buffer, limit: number, statedSize?: number): Buffer {

@@ -1,6 +1,6 @@
 import { parseInetdCst } from '../../grammar/inetd/index.ts';
 import { parseInetd } from '../syntax/inetd.ts';
-import { defineLanguage } from './language.ts';
+import { defineLanguage, megabyte } from './language.ts';
 
 export const inetd = defineLanguage({
   kind: 'inetd',
@@ -8,6 +8,7 @@ export const inetd = defineLanguage({
   names: 'inetd.conf',
   name: /^inetd\.conf$/,
   content: /^[#\t ]*[^#\s]\S*[\t ]+(?:stream|dgram|raw|rdm|seqpacket)[\t ]+(?:rpc\/)?(?:tcp|udp)\S*[\t ]+(?:no)?wait\S*[\t ]+\S+[\t ]+\S/m,
+  maxBytes: 16 * megabyte,
   commentMarker: '#',
   exampleName: 'inetd.conf',
   fence: 'inetd',

@@ -22,6 +22,8 @@ export interface ParsedFile<K extends string, T extends Tree> {
  * kinds in vos-audit (the CLI's --kind, content sniffing, suppression comments, rule examples, docs) is read from
  * the descriptors in registry.ts.
  */
+export const megabyte = 1024 * 1024;
+
 export interface LanguageSpec<K extends string, T extends Tree> {
   kind: K;
   /** The files, as a user knows them: `inetd.conf`, `command macros (*.cm)`. */
@@ -34,6 +36,11 @@ export interface LanguageSpec<K extends string, T extends Tree> {
   content: RegExp;
   /** What starts a comment line: suppression comments are written with it. */
   commentMarker: '#' | '&';
+  /**
+   * The largest file vos-audit reads in this language: well above any real file, low enough that the worst input
+   * of this size is audited in seconds (bench/robustness.ts measures it).
+   */
+  maxBytes: number;
   /** The file a rule example in this language is named when the rule names none. */
   exampleName: string;
   /** The Markdown fence info string its examples are shown with. */

@@ -1,10 +1,11 @@
+import { hostsAccess } from './hosts-access.ts';
 import { inetd } from './inetd.ts';
 import { macro } from './macro.ts';
 import { services } from './services.ts';
 import { telnetAdmin } from './telnet-admin.ts';
 
 /** Every language vos-audit reads; the order is the order content sniffing tries them in. */
-export const languages = [inetd, macro, telnetAdmin, services] as const;
+export const languages = [inetd, macro, telnetAdmin, services, hostsAccess] as const;
 
 export type Language = (typeof languages)[number];
 export type FileKind = Language['kind'];

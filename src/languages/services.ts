@@ -1,6 +1,6 @@
 import { parseServicesCst } from '../../grammar/services/index.ts';
 import { parseServices } from '../syntax/services.ts';
-import { defineLanguage } from './language.ts';
+import { defineLanguage, megabyte } from './language.ts';
 
 export const services = defineLanguage({
   kind: 'services',
@@ -8,6 +8,7 @@ export const services = defineLanguage({
   names: 'services',
   name: /^services$/,
   content: /^[\t ]*[^#\s]+[\t ]+\d{1,5}\/(?:tcp|udp)\b/im,
+  maxBytes: megabyte,
   commentMarker: '#',
   exampleName: 'services',
   fence: 'text',

@@ -8,8 +8,6 @@ export interface Decided {
   state: ListenerState;
   /** The condition in words, when conditional. */
   condition?: string;
-  /** The same condition as an algebra, over the conditions nothing decided. */
-  when?: Condition;
   note?: string;
 }
 
@@ -33,6 +31,11 @@ function productNote(reach: StartReach, products: ReadonlySet<string>): string {
   return asked.map((product) => `product ${product} is ${products.has(product) ? '' : 'not '}purchased`).join(', ');
 }
 
+/** The assignments under which a start runs once the products stated are fixed. */
+function remaining(reach: StartReach, settings: Settings) {
+  return reach.tables.fix(reach.table, productValues(reach, settings.products));
+}
+
 /**
  * The state of a start: commented out; dead when no assignment of the conditions reaches it; off when only the
  * products stated keep it from running; live when every remaining assignment reaches it; else conditional, with the
@@ -43,10 +46,14 @@ export function decide(event: Pick<StartEvent, 'off' | 'reach'>, settings: Setti
   const { reach } = event;
   const { tables } = reach;
   if (tables.isEmpty(reach.table)) return { state: 'dead', note: reach.dead ?? 'never reached' };
-  const decided = tables.fix(reach.table, productValues(reach, settings.products));
+  const decided = remaining(reach, settings);
   if (tables.isEmpty(decided)) return { state: 'off', note: productNote(reach, settings.products!) };
   if (reach.unsure !== undefined) return { state: 'conditional', note: reach.unsure };
   const when = tables.condition(decided);
-  if (when.kind === 'constant') return { state: 'live' };
-  return { state: 'conditional', condition: printCondition(when), when };
+  return when.kind === 'constant' ? { state: 'live' } : { state: 'conditional', condition: printCondition(when) };
+}
+
+/** The condition `decide` prints, as an algebra over the conditions nothing decided, for whoever evaluates it. */
+export function decidedCondition(event: Pick<StartEvent, 'reach'>, settings: Settings): Condition {
+  return event.reach.tables.condition(remaining(event.reach, settings));
 }

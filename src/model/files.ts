@@ -16,6 +16,7 @@ export type FileOfKind<K extends FileKind> = Extract<AuditedFile, { kind: K }>;
 export type MacroFile = FileOfKind<'macro'>;
 export type TelnetAdminFile = FileOfKind<'telnet-admin'>;
 export type ServicesFile = FileOfKind<'services'>;
+export type HostsAccessFile = FileOfKind<'hosts-access'>;
 
 export interface SourceOfKind {
   source: Source;

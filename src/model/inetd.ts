@@ -1,7 +1,7 @@
 import { bootpPort, tftpPort, tinyServices, type TinyService } from '../catalog/inetd-services.ts';
 import { programName } from '../catalog/program-name.ts';
 import type { Transport } from '../catalog/server-ports.ts';
-import { wellKnownPort } from '../catalog/well-known-services.ts';
+import { wellKnownPort, wellKnownServices } from '../catalog/well-known-services.ts';
 import type { Field } from '../syntax/field.ts';
 import type { InetdEntry, InetdRoot } from '../syntax/inetd.ts';
 
@@ -39,6 +39,14 @@ function transportOf(protocol: string): Transport | undefined {
 const tinyByPort = new Map(tinyServices.map((tiny) => [tiny.port, tiny]));
 const tinyByProgram = new Map(tinyServices.flatMap((tiny) => (tiny.streamProgram ? [[programName(tiny.streamProgram), tiny] as const] : [])));
 
+/** Every name services(5) gives a tiny service (`sink` and `null` are discard): known whatever the services file says. */
+const tinyByName = new Map(
+  Object.entries(wellKnownServices).flatMap(([name, port]) => {
+    const tiny = tinyByPort.get(port);
+    return tiny ? [[name, tiny] as const] : [];
+  }),
+);
+
 function tinyServiceOf(port: number | undefined, daemon: string): TinyService | undefined {
   return (port !== undefined && tinyByPort.get(port)) || tinyByProgram.get(daemon);
 }
@@ -49,10 +57,13 @@ export function describeInetdEntry(entry: InetdEntry, resolvePort: PortResolver 
   const protocol = entry.protocol.value;
   const server = entry.server;
   const rpc = protocol.startsWith('rpc/');
-  const port = rpc ? undefined : resolvePort(entry.service.value);
   const wrapped = isTcpd(server.value);
   const served = wrapped ? entry.arguments[0]?.value : server.value;
   const daemon = served === undefined ? 'tcpd' : programName(served);
+  // inetd serves only the tiny services itself: an `internal` entry is one by its name, even if a site's services
+  // file lacks the name.
+  const internalTiny = daemon === 'internal' ? tinyByName.get(entry.service.value.toLowerCase()) : undefined;
+  const port = rpc ? undefined : (resolvePort(entry.service.value) ?? internalTiny?.port);
   return {
     entry,
     port,
@@ -60,7 +71,7 @@ export function describeInetdEntry(entry: InetdEntry, resolvePort: PortResolver 
     rpc,
     daemon,
     tcpd: wrapped ? server : undefined,
-    tiny: tinyServiceOf(port, daemon),
+    tiny: internalTiny ?? tinyServiceOf(port, daemon),
   };
 }
 

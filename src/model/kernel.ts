@@ -1,16 +1,31 @@
-import { serverPorts } from '../catalog/server-ports.ts';
+import { serverPorts, type ServerPort } from '../catalog/server-ports.ts';
 import type { Listener } from './listener.ts';
+import type { Settings } from './settings.ts';
 
-/** The kernel's own ranges (OSL, OSN), which no file of the module starts. */
-export const kernelRows: Listener[] = serverPorts
-  .filter((entry) => entry.daemon === 'kernel')
-  .map((entry) => ({
+/** OSL listens from 3000 to 3000 + 2 × max_open_server; OSN from 4000 to 4000 + max_open_server. */
+const rangeWidth: Record<string, number> = { OSL: 2, OSN: 1 };
+
+function bridgeState(bridge: boolean | undefined): Pick<Listener, 'state' | 'condition' | 'note'> {
+  if (bridge === undefined) return { state: 'conditional', condition: 'the module is its system’s bridge module' };
+  return bridge ? { state: 'live', note: 'a bridge module (stated)' } : { state: 'off', note: 'not a bridge module (stated): OSN listens only on bridge modules' };
+}
+
+function kernelRow(entry: ServerPort, settings: Settings): Listener {
+  const width = rangeWidth[entry.service]! * (settings.maxOpenServer ?? 0);
+  return {
     port: entry.port,
-    rangeEnd: entry.rangeEnd,
-    protocol: 'tcp' as const,
+    ...(settings.maxOpenServer === undefined ? { rangeEnd: entry.rangeEnd } : { lastPort: entry.port + width }),
+    protocol: 'tcp',
     daemon: `kernel (${entry.service})`,
     startedBy: 'kernel',
-    state: entry.service === 'OSN' ? ('conditional' as const) : ('live' as const),
-    ...(entry.service === 'OSN' && { condition: 'the module is its system’s bridge module' }),
+    ...(entry.service === 'OSN' ? bridgeState(settings.bridge) : { state: 'live' as const }),
     evidence: [],
-  }));
+    product: entry.product,
+    ...(entry.advice && { advice: entry.advice }),
+  };
+}
+
+/** The kernel's own ranges (OSL, OSN), which no file of the module starts: concrete when max_open_server is stated. */
+export function kernelRows(settings: Settings): Listener[] {
+  return serverPorts.filter((entry) => entry.daemon === 'kernel').map((entry) => kernelRow(entry, settings));
+}

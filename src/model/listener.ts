@@ -1,37 +1,74 @@
+import type { Advice } from '../catalog/advice.ts';
 import type { Transport } from '../catalog/server-ports.ts';
-import type { Condition } from './conditions.ts';
 import type { Place } from './place.ts';
+import type { Admission } from './admission.ts';
 
 export type ListenerState = 'live' | 'off' | 'conditional' | 'dead';
 
 /** One port the module listens on, or would if configured otherwise, and everything that decided it. */
 export interface Listener {
   port: number;
-  /** For a kernel range, what its last port depends on. */
+  /** For a kernel range, what its last port depends on, when it is not known. */
   rangeEnd?: string;
+  /** For a kernel range whose end is known: its last port. */
+  lastPort?: number;
   protocol: Transport;
   daemon: string;
   startedBy: string;
   state: ListenerState;
   /** When it runs, in words ("not (software_purchased S270)"), when conditional. */
   condition?: string;
-  /** The same condition as an algebra, for whoever combines or evaluates it. */
-  when?: Condition;
   /** Why it is off or dead, or what was assumed, in words. */
   note?: string;
   wrappedBy?: string;
+  /** Through tcpd: who hosts.allow and hosts.deny let connect. */
+  admits?: Admission;
   /** Every place that decided it, outermost first. */
   evidence: Place[];
-  advice?: string;
+  /** The article's product code (S270 …), STCP for what is part of STCP/VOS, `site` for a site's own program. */
+  product: string;
+  advice?: Advice;
+}
+
+/**
+ * Traffic of a program the module runs that is not a fixed listening port: a client's connections (to 1812/udp),
+ * data sent from a fixed source port (ftp data from 20), or a server on a port the portmapper assigns.
+ */
+export interface Connection {
+  kind: 'client' | 'source port' | 'varying port';
+  program: string;
+  protocol: Transport;
+  /** The destination port of a client, the source port of a sender; none for a varying port. */
+  port?: number;
+  state: ListenerState;
+  condition?: string;
+  note?: string;
+  evidence: Place[];
+  product: string;
+  /** What the program does on the network, in the article's terms. */
+  description: string;
+  advice?: Advice;
+}
+
+/** Something the model could not decide, with where. */
+export interface Undecided {
+  reason: string;
+  place?: Place;
 }
 
 export interface ModuleModel {
   name: string;
   listeners: Listener[];
-  /** What the model could not decide, with where. */
-  unresolved: Array<{ reason: string; place?: Place }>;
-  /** Whether inetd runs at all; undefined when no macro was given to say. */
-  inetd?: { state: ListenerState; evidence: Place[] };
+  connections: Connection[];
+  /** What the model could not decide, with where: while there is any, the model is incomplete. */
+  unresolved: Undecided[];
+  /**
+   * Whether inetd runs at all; undefined when no macro was given to say. `unreadMacros` are the live calls of macros
+   * not among the module's files: when inetd is not started by the macros read, one of those might start it.
+   */
+  inetd?: { state: ListenerState; condition?: string; evidence: Place[] };
+  /** Calls of macros that are not among the module's files and may run: whatever they start is unknown. */
+  unreadMacros: Place[];
   /** Whether any command macro was given: without one, what STCP starts is assumed. */
   macrosGiven: boolean;
 }

@@ -9,6 +9,7 @@ import type { MacroFile } from './files.ts';
 import { macroReach, type Reach } from './macro-reach.ts';
 import { MacroVariables, maxValueLength, maxValues } from './macro-variables.ts';
 import { Place } from './place.ts';
+import { readStartLine, type StartLine } from './start-line.ts';
 import { placeKey, placesOf, trailOf, union, withCall, type Trail } from './trail.ts';
 import type { Settings } from './settings.ts';
 import { AtomIndex, Tables } from './truth-table.ts';
@@ -31,12 +32,18 @@ export interface StartEvent {
   evidence: Place[];
   /** The program's arguments, for daemons whose port is one (`telnet_msd -network_port 24`). */
   arguments: string[];
+  /** The values an argument may have, its `&name&` variables replaced as they were set when the line ran. */
+  argumentValues(argument: string): string[];
 }
+
+/** A call of a macro that is not among the module's files, and under which conditions it runs: it may start anything. */
+export type UnreadCall = Pick<StartEvent, 'off' | 'reach'> & { place: Place };
 
 export interface MacroFacts {
   starts: StartEvent[];
   /** What the macros do that vos-audit could not decide, with where. */
   unresolved: Array<{ reason: string; place: Place }>;
+  unreadCalls: UnreadCall[];
 }
 
 /** Atoms beyond which conditions are undecided: 2^14 rows a table keeps the analysis in milliseconds. */
@@ -66,7 +73,7 @@ function commandWords(statement: MacroStatement): MacroWord[] | undefined {
 
 /** What a statement does that the model follows. */
 type Action =
-  | { kind: 'start'; program: string; arguments: string[] }
+  | { kind: 'start'; line: StartLine }
   | { kind: 'call'; command: string; name: string; file?: MacroFile }
   | { kind: 'set'; name: string; value: string };
 
@@ -78,10 +85,8 @@ function actionOf(statement: MacroStatement, macros: ReadonlyMap<string, MacroFi
   if (words === undefined || words.length === 0) return undefined;
   const command = words[0]!.text.replace(/^!/, '');
   if (command.toLowerCase() === 'start_process') {
-    const spec = words[1];
-    if (spec === undefined) return undefined;
-    const [program = '', ...args] = wordValue(spec).trim().split(/\s+/);
-    return { kind: 'start', program, arguments: args };
+    const line = readStartLine(words.slice(1));
+    return line && { kind: 'start', line };
   }
   const name = calledMacro(command, macros);
   if (name === undefined) return undefined;
@@ -93,16 +98,21 @@ function statements(file: MacroFile): MacroStatement[] {
   return file.tree.children.filter((node): node is MacroStatement => node.type === 'statement');
 }
 
+/** Something a macro's effect holds by place, reached under `reach` through the calls inside the macro in `evidence`. */
+interface Held {
+  reach: Reach;
+  dead?: string;
+  /** Outermost first, then the place itself; unique by place. */
+  evidence: Trail;
+}
+
 /** A start as a macro's effect holds it: the calls inside the macro that lead to it, not those that led to the macro. */
-interface HeldStart {
+interface HeldStart extends Held {
   daemon: string;
   program: string;
   startedBy: string;
   arguments: string[];
-  reach: Reach;
-  dead?: string;
-  /** Outermost first, then the start line; unique by place. */
-  evidence: Trail;
+  argumentValues(argument: string): string[];
 }
 
 /** What running a macro does, worked out once and reused at every call of it. */
@@ -113,6 +123,8 @@ interface MacroEffect {
   starts: Map<string, HeldStart>;
   /** Start lines in comments, or in macros whose call is in a comment: configured, but off. */
   off: Map<string, HeldStart>;
+  /** Calls of macros that are not among the module's files, that it reaches. */
+  unread: Map<string, Held>;
 }
 
 /**
@@ -176,13 +188,19 @@ export function macroStarts(entries: readonly MacroFile[], macros: ReadonlyMap<s
 
   const live = new Map<string, HeldStart>();
   const off = new Map<string, HeldStart>();
+  const unread = new Map<string, Held>();
   for (const entry of entries) {
     const effect = effects.get(entry)!;
     for (const [key, held] of effect.starts) hold(live, key, held, tables.tables);
     for (const [key, held] of effect.off) hold(off, key, held, tables.tables);
+    for (const [key, held] of effect.unread) hold(unread, key, held, tables.tables);
   }
   const starts = [...[...live.values()].map((held) => startEvent(held, false, tables.tables)), ...[...off.values()].map((held) => startEvent(held, true, tables.tables))];
-  return { starts, unresolved: dedupeNotes(unresolved) };
+  const unreadCalls = [...unread.values()].map((held): UnreadCall => {
+    const evidence = placesOf(held.evidence);
+    return { off: false, reach: reachOf(held, tables.tables), place: evidence.at(-1)! };
+  });
+  return { starts, unresolved: dedupeNotes(unresolved), unreadCalls };
 }
 
 function dedupeNotes(notes: MacroFacts['unresolved']): MacroFacts['unresolved'] {
@@ -195,9 +213,13 @@ function dedupeNotes(notes: MacroFacts['unresolved']): MacroFacts['unresolved'] 
   });
 }
 
+function reachOf(held: Held, tables: Tables): StartReach {
+  return { ...held.reach, tables, ...(held.dead !== undefined && { dead: held.dead }) };
+}
+
 function startEvent(held: HeldStart, off: boolean, tables: Tables): StartEvent {
-  const reach: StartReach = off ? { table: tables.empty, tables } : { ...held.reach, tables, ...(held.dead !== undefined && { dead: held.dead }) };
-  return { daemon: held.daemon, program: held.program, startedBy: held.startedBy, reach, off, evidence: placesOf(held.evidence), arguments: held.arguments };
+  const reach = off ? { table: tables.empty, tables } : reachOf(held, tables);
+  return { daemon: held.daemon, program: held.program, startedBy: held.startedBy, reach, off, evidence: placesOf(held.evidence), arguments: held.arguments, argumentValues: held.argumentValues };
 }
 
 interface ConditionTables {
@@ -259,7 +281,7 @@ function macroEffect(
   const indexOf = new Map(flow.statements.map((statement, at) => [statement, at]));
   const startedBy = lastPathComponent(file.source.path);
   const variables = new MacroVariables();
-  const effect: MacroEffect = { returns: reach.returns, starts: new Map(), off: new Map() };
+  const effect: MacroEffect = { returns: reach.returns, starts: new Map(), off: new Map(), unread: new Map() };
   const nowhere: Reach = { table: tables.empty };
 
   for (const statement of statements(file)) {
@@ -280,13 +302,22 @@ function macroEffect(
     }
     const into = off ? effect.off : effect.starts;
     if (action.kind === 'start') {
+      const { line } = action;
+      if ('unreadable' in line) {
+        if (!off) unresolved.push({ reason: line.unreadable, place });
+        continue;
+      }
+      // A program path built from a variable with several possible values may name the same daemon each time.
       const byDaemon = new Map<string, string[]>();
-      for (const resolved of variables.expand(action.program).texts) {
+      for (const resolved of variables.expand(line.program).texts) {
         const daemon = canonicalDaemon(programName(resolved));
         byDaemon.set(daemon, [...(byDaemon.get(daemon) ?? []), resolved]);
       }
+      const valuesThen = variables.copy();
+      const argumentValues = (argument: string) => valuesThen.expand(argument).texts;
       for (const [daemon, programs] of byDaemon) {
-        hold(into, `${placeKey(place)}\u0000${daemon}`, { daemon, program: programs.join(' or '), startedBy, arguments: action.arguments, reach: here, ...(dead && { dead }), evidence: trailOf([place]) }, tables);
+        const start = { daemon, program: programs.join(' or '), startedBy, arguments: line.arguments, argumentValues, reach: here, ...(dead && { dead }), evidence: trailOf([place]) };
+        hold(into, `${placeKey(place)}\u0000${daemon}`, start, tables);
       }
     } else if (action.file !== undefined) {
       // A call in a comment of a macro that is running already (itself, or one that ran it) starts nothing new.
@@ -297,29 +328,33 @@ function macroEffect(
         hold(into, key, off ? { ...held, evidence: withCall(place, held.evidence, cyclic) } : through(place, here, dead, held, cyclic, tables), tables);
       }
       for (const [key, held] of callee.off) hold(effect.off, key, { ...held, evidence: withCall(place, held.evidence, cyclic) }, tables);
+      if (!off) for (const [key, held] of callee.unread) hold(effect.unread, key, through(place, here, dead, held, cyclic, tables), tables);
     } else if (knownMacros[action.name] !== undefined) {
       for (const daemon of knownMacros[action.name]!) {
-        hold(into, `${placeKey(place)}\u0000${daemon}`, { daemon, program: daemon, startedBy: action.name, arguments: [], reach: here, ...(dead && { dead }), evidence: trailOf([place]) }, tables);
+        const start = { daemon, program: daemon, startedBy: action.name, arguments: [], argumentValues: (argument: string) => [argument], reach: here, ...(dead && { dead }), evidence: trailOf([place]) };
+        hold(into, `${placeKey(place)}\u0000${daemon}`, start, tables);
       }
     } else if (!off) {
+      // A commented-out call runs nothing, whatever the macro would start.
       unresolved.push({ reason: `runs the macro ${action.command}, which is not among the module's files: what it starts is unknown`, place });
+      hold(effect.unread, placeKey(place), { reach: here, ...(dead && { dead }), evidence: trailOf([place]) }, tables);
     }
   }
   return effect;
 }
 
-/** A start in a called macro, seen from the call: reached under the call's reach and the callee's own. */
-function through(call: Place, callReach: Reach, callDead: string | undefined, held: HeldStart, cyclic: boolean, tables: Tables): HeldStart {
+/** A start (or unread call) in a called macro, seen from the call: reached under the call's reach and the callee's own. */
+function through<T extends Held>(call: Place, callReach: Reach, callDead: string | undefined, held: T, cyclic: boolean, tables: Tables): T {
   const table = tables.and(callReach.table, held.reach.table);
   const unsure = callReach.unsure ?? held.reach.unsure;
-  const seen: HeldStart = { ...held, reach: { table, ...(unsure !== undefined && { unsure }) }, evidence: withCall(call, held.evidence, cyclic) };
+  const seen: T = { ...held, reach: { table, ...(unsure !== undefined && { unsure }) }, evidence: withCall(call, held.evidence, cyclic) };
   delete seen.dead;
   if (tables.isEmpty(table)) seen.dead = held.dead ?? callDead ?? `never reached: its conditions contradict those of the call on line ${call.position.start.line}`;
   return seen;
 }
 
 /** Adds a start to an effect; one already there from another path gets this path's assignments and evidence too. */
-function hold(into: Map<string, HeldStart>, key: string, start: HeldStart, tables: Tables): void {
+function hold<T extends Held>(into: Map<string, T>, key: string, start: T, tables: Tables): void {
   const known = into.get(key);
   if (known === undefined) {
     into.set(key, { ...start, reach: { ...start.reach, table: start.reach.table.slice() } });
@@ -332,14 +367,14 @@ function hold(into: Map<string, HeldStart>, key: string, start: HeldStart, table
 }
 
 function neverComesBack(tables: Tables): MacroEffect {
-  return { returns: { table: tables.empty }, starts: new Map(), off: new Map() };
+  return { returns: { table: tables.empty }, starts: new Map(), off: new Map(), unread: new Map() };
 }
 
 function sameEffect(a: MacroEffect, b: MacroEffect, tables: Tables): boolean {
   const sameReach = (x: Reach, y: Reach) => tables.equals(x.table, y.table) && x.unsure === y.unsure;
-  const sameStarts = (x: Map<string, HeldStart>, y: Map<string, HeldStart>) =>
+  const sameStarts = (x: Map<string, Held>, y: Map<string, Held>) =>
     x.size === y.size && [...x].every(([key, held]) => y.has(key) && sameReach(held.reach, y.get(key)!.reach) && held.evidence.length === y.get(key)!.evidence.length);
-  return sameReach(a.returns, b.returns) && sameStarts(a.starts, b.starts) && sameStarts(a.off, b.off);
+  return sameReach(a.returns, b.returns) && sameStarts(a.starts, b.starts) && sameStarts(a.off, b.off) && sameStarts(a.unread, b.unread);
 }
 
 /** For each statement no assignment reaches, why: the last `&return`, `&goto`, `&break` or `&continue` before it that runs. */

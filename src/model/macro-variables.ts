@@ -38,6 +38,13 @@ export class MacroVariables {
     return { texts: texts.map((head) => head + tail), undecided };
   }
 
+  /** The values as they are now, kept apart from later sets. */
+  copy(): MacroVariables {
+    const copy = new MacroVariables();
+    for (const [name, values] of this.values) copy.values.set(name, values);
+    return copy;
+  }
+
   /** Sets a variable; says whether its values passed a cap (or came from one that had), which leaves it undecided. */
   set(name: string, text: string, always: boolean): boolean {
     const key = name.toLowerCase();

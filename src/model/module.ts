@@ -1,3 +1,4 @@
+import { trafficOf } from '../catalog/client-ports.ts';
 import { daemonPorts } from '../catalog/daemons.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import { append } from '../util/append.ts';
@@ -5,11 +6,14 @@ import { decide, type DecidedStart } from './decide.ts';
 import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from './files.ts';
 import { addInetdListeners } from './inetd-listeners.ts';
 import { kernelRows } from './kernel.ts';
-import { stateRank, strongest, type ModuleModel } from './listener.ts';
+import { stateRank, strongest, type Connection, type Listener, type ModuleModel } from './listener.ts';
 import { macroStarts, type StartEvent } from './macro-starts.ts';
 import { branchGroups, mergeStarts } from './merge-starts.ts';
-import { adviceFor, releaseNote } from './port-catalog.ts';
+import { Place, placeText } from './place.ts';
+import { applyRelease, conjoin } from './port-catalog.ts';
+import { addTcpdAdmissions } from './tcpd-admission.ts';
 import type { Settings } from './settings.ts';
+import { startPorts } from './start-ports.ts';
 import { telnetListeners } from './telnet-listeners.ts';
 
 const transportRank: Record<Transport, number> = { tcp: 0, udp: 1 };
@@ -18,17 +22,109 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 }
 
-/** The port `telnet_msd -network_port N` opens, else the catalog's 24. */
-function networkPort(args: string[]): number | undefined {
-  const at = args.findIndex((arg) => arg.toLowerCase() === '-network_port');
-  const value = at === -1 ? undefined : Number(args[at + 1]);
-  return value !== undefined && Number.isInteger(value) ? value : undefined;
+function withNote<T extends { note?: string }>(item: T, note: string): T {
+  item.note = item.note ? `${item.note}; ${note}` : note;
+  return item;
 }
 
-/** The ports a start opens: the catalog's for its daemon, telnet_msd's `-network_port` instead of 24. */
-function startPorts(event: StartEvent) {
-  const custom = event.daemon === 'telnet_msd' ? networkPort(event.arguments) : undefined;
-  return daemonPorts(event.daemon).map((port) => (custom === undefined ? port : { ...port, port: custom }));
+/** A condition added to a start's: the row runs only if both hold. */
+function narrowed(start: DecidedStart, condition: string): DecidedStart {
+  if (start.state !== 'live' && start.state !== 'conditional') return start;
+  return { ...start, state: 'conditional', condition: conjoin(start.condition, condition) };
+}
+
+/**
+ * When the macros read never start a daemon, a macro they call that is not among the module's files might: the
+ * daemon is then conditional on that, not "not started".
+ */
+function startOrUnread(start: DecidedStart | undefined, unread: readonly Place[], daemon: string): DecidedStart | undefined {
+  if ((start !== undefined && start.state !== 'off' && start.state !== 'dead') || unread.length === 0) return start;
+  return { state: 'conditional', condition: `${unread.map(placeText).join(' or ')} (a macro vos-audit has not read) starts ${daemon}`, evidence: [...unread] };
+}
+
+/** The rows of a daemon the macros start: its ports, a site's declared ports, or its traffic if it is a client. */
+function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, settings: Settings): void {
+  const ports = startPorts(event);
+  const base = { daemon: event.daemon, startedBy: event.startedBy };
+  for (const { port, entry, condition, undecided } of ports) {
+    const listener: Listener = { port, protocol: entry.transport, ...base, ...(condition ? narrowed(start, condition) : start), product: entry.product, ...(entry.advice && { advice: entry.advice }) };
+    if (entry.rangeEnd) listener.rangeEnd = entry.rangeEnd;
+    applyRelease(listener, `${event.daemon} on ${entry.port}`, entry, settings.release);
+    if (undecided !== undefined && listener.state !== 'off') {
+      withNote(listener, `undecided: ${undecided}`);
+      if (condition === undefined && /argument/.test(undecided)) model.unresolved.push({ reason: `${event.daemon}: ${undecided}`, place: start.evidence.at(-1) });
+    }
+    model.listeners.push(listener);
+  }
+  if (ports.length > 0) return;
+  const declared = settings.daemons?.ports.get(event.daemon);
+  if (declared !== undefined) {
+    for (const { port, transport } of declared) {
+      model.listeners.push({ port, protocol: transport, ...base, ...start, product: 'site', note: [start.note, `ports declared in ${settings.daemons!.from}`].filter(Boolean).join('; ') });
+    }
+    return;
+  }
+  const traffic = trafficOf(event.daemon);
+  if (traffic !== undefined) {
+    const connection: Connection = {
+      kind: traffic.kind,
+      program: event.daemon,
+      protocol: traffic.transport,
+      ...(traffic.port !== undefined && { port: traffic.port }),
+      ...start,
+      product: traffic.product,
+      description: traffic.description,
+      ...(traffic.advice && { advice: traffic.advice }),
+    };
+    applyRelease(connection, event.daemon, traffic, settings.release);
+    model.connections.push(connection);
+    return;
+  }
+  if (start.state !== 'off') model.unresolved.push({ reason: `starts ${event.program}, whose ports vos-audit does not know (declare them under "daemons" in .vos-audit.json)`, place: start.evidence.at(-1) });
+}
+
+/** ftpd sends FTP data from port 20 through ftp_ch, the process of each FTP connection: wherever ftpd runs. */
+function addFtpData(model: ModuleModel): void {
+  const ftpd = strongest(model.listeners.filter((l) => l.daemon === 'ftpd'));
+  const traffic = trafficOf('ftp_ch');
+  if (ftpd === undefined || traffic === undefined) return;
+  model.connections.push({
+    kind: traffic.kind,
+    program: 'ftp_ch',
+    protocol: traffic.transport,
+    ...(traffic.port !== undefined && { port: traffic.port }),
+    state: ftpd.state,
+    ...(ftpd.condition !== undefined && { condition: ftpd.condition }),
+    note: 'with ftpd',
+    evidence: ftpd.evidence,
+    product: traffic.product,
+    description: traffic.description,
+  });
+}
+
+/** nfs_server registers with the portmapper: it is live only where the portmapper is, and under its conditions. */
+function dependOnPortmapper(model: ModuleModel): void {
+  const portmap = strongest(model.listeners.filter((l) => l.daemon === 'portmap'));
+  for (const nfs of model.listeners.filter((l) => l.daemon === 'nfs_server' && (l.state === 'live' || l.state === 'conditional'))) {
+    if (portmap === undefined || portmap.state === 'off' || portmap.state === 'dead') {
+      nfs.state = 'off';
+      delete nfs.condition;
+      withNote(nfs, 'it registers with the portmapper, which does not run here');
+    } else if (portmap.state === 'conditional' && portmap.condition !== undefined && !(nfs.condition ?? '').includes(portmap.condition)) {
+      nfs.state = 'conditional';
+      nfs.condition = conjoin(nfs.condition, portmap.condition);
+      withNote(nfs, 'it registers with the portmapper');
+    }
+  }
+}
+
+/** A line of any file that does not parse is not in the model, which is then incomplete: each is undecided. */
+function addParseErrors(model: ModuleModel, files: readonly AuditedFile[]): void {
+  for (const file of files) {
+    for (const error of file.tree.errors) {
+      model.unresolved.push({ reason: `a line of ${baseName(file.source.path)} that does not parse (${error.message}): what it configures is not in the model`, place: new Place(file.source.path, error) });
+    }
+  }
 }
 
 /** Builds the model of one module from all of its files: which daemons and ports will be live, and why. */
@@ -37,7 +133,18 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
   const byName = new Map(macros.map((file) => [baseName(file.source.path).replace(/\.cm$/, ''), file]));
   const entries = macros.filter((file) => baseName(file.source.path) === 'module_start_up.cm');
   const facts = macroStarts(entries.length > 0 ? entries : macros, byName, settings);
-  const model: ModuleModel = { name, listeners: [], unresolved: facts.unresolved, macrosGiven: macros.length > 0 };
+  const unreadMacros = facts.unreadCalls.filter((call) => {
+    const { state } = decide(call, settings);
+    return state === 'live' || state === 'conditional';
+  });
+  const model: ModuleModel = {
+    name,
+    listeners: [],
+    connections: [],
+    unresolved: facts.unresolved,
+    unreadMacros: unreadMacros.map((call) => call.place),
+    macrosGiven: macros.length > 0,
+  };
 
   /** A start some assignment of the conditions reaches, whatever the products stated: a branch of its row. */
   const reachable = (event: StartEvent) => !event.off && !event.reach.tables.isEmpty(event.reach.table);
@@ -48,55 +155,35 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
     const chosen = branches.length > 0 ? mergeStarts(branches) : strongest(events.map((event) => ({ event, state: decide(event, settings).state })))?.event;
     return chosen && { ...decide(chosen, settings), evidence: chosen.evidence };
   };
+  const strongestStart = (daemon: string) => startOrUnread(startOf(daemon), model.unreadMacros, daemon);
   if (macros.length > 0) {
-    const inetd = startOf('inetd');
-    model.inetd = inetd ? { state: inetd.state, evidence: inetd.evidence } : { state: 'off', evidence: [] };
+    const inetd = strongestStart('inetd');
+    model.inetd = inetd ? { state: inetd.state, ...(inetd.condition !== undefined && { condition: inetd.condition }), evidence: inetd.evidence } : { state: 'off', evidence: [] };
   }
   const stcpAssumed: DecidedStart = { state: 'live', note: 'assumed: STCP is started (no module_start_up.cm given)', evidence: [] };
-  const telnetStart = macros.length > 0 ? startOf('telnetd') : stcpAssumed;
+  const telnetStart = macros.length > 0 ? strongestStart('telnetd') : stcpAssumed;
   if (telnetStart !== undefined) {
-    append(model.listeners, telnetListeners(files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'), telnetStart, settings));
+    append(model.listeners, telnetListeners(files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'), telnetStart, settings, model.unresolved));
   }
-  if (macros.length === 0) {
-    for (const daemon of ['ftpd', 'snmpd']) {
-      for (const port of daemonPorts(daemon)) {
-        model.listeners.push({ port: port.port, protocol: port.transport, daemon, startedBy: 'start_stcp', ...stcpAssumed, ...adviceFor({ daemon }, port.port) });
-      }
+  const assumedStarts = macros.length === 0 ? ['ftpd', 'snmpd'] : [];
+  for (const daemon of assumedStarts) {
+    for (const port of daemonPorts(daemon)) {
+      model.listeners.push({ port: port.port, protocol: port.transport, daemon, startedBy: 'start_stcp', ...stcpAssumed, product: port.product, ...(port.advice && { advice: port.advice }) });
     }
   }
   const others = facts.starts.filter((event) => event.daemon !== 'inetd' && event.daemon !== 'telnetd');
-  const rowKey = (event: StartEvent) => JSON.stringify([event.daemon, event.startedBy, startPorts(event).map((port) => [port.port, port.transport])]);
+  const rowKey = (event: StartEvent) => JSON.stringify([event.daemon, event.startedBy, startPorts(event).map(({ port, entry, condition, undecided }) => [port, entry.transport, condition, undecided])]);
   for (const group of branchGroups(others, reachable, rowKey)) {
     const event = mergeStarts(group);
-    const start = { ...decide(event, settings), evidence: event.evidence };
-    const ports = startPorts(event);
-    for (const port of ports) {
-      model.listeners.push({
-        port: port.port,
-        ...(port.rangeEnd && { rangeEnd: port.rangeEnd }),
-        protocol: port.transport,
-        daemon: event.daemon,
-        startedBy: event.startedBy,
-        ...start,
-        ...(port.advice && { advice: port.advice }),
-      });
-    }
-    if (ports.length === 0 && start.state !== 'off') {
-      model.unresolved.push({ reason: `starts ${event.program}, whose ports vos-audit does not know`, place: start.evidence.at(-1) });
-    }
+    addStart(model, event, { ...decide(event, settings), evidence: event.evidence }, settings);
   }
-  addInetdListeners(model.listeners, files.filter((f): f is InetdFile => f.kind === 'inetd'), model.inetd);
-  append(model.listeners, kernelRows);
+  addFtpData(model);
+  dependOnPortmapper(model);
+  addInetdListeners(model, files.filter((f): f is InetdFile => f.kind === 'inetd'), settings);
+  append(model.listeners, kernelRows(settings));
+  addParseErrors(model, files);
+  addTcpdAdmissions(model, files);
 
-  for (const listener of model.listeners) {
-    const outside = releaseNote(listener.daemon, listener.port, settings.release);
-    if (outside !== undefined && listener.state !== 'off') {
-      listener.state = 'off';
-      listener.note = outside;
-      delete listener.condition;
-      delete listener.when;
-    }
-  }
   model.listeners.sort((a, b) => a.port - b.port || transportRank[a.protocol] - transportRank[b.protocol] || stateRank[b.state] - stateRank[a.state]);
   return model;
 }

@@ -1,19 +1,42 @@
-import { newestRelease, type Release } from '../catalog/releases.ts';
+import type { Transport } from '../catalog/server-ports.ts';
+import type { Release } from '../catalog/releases.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A port a site's own program opens, as `.vos-audit.json` declares it (`"3306/tcp"`). */
+export interface DeclaredPort {
+  port: number;
+  transport: Transport;
+}
+
+/** The site's own daemons and what they listen on, with the configuration file that says so. */
+export interface SiteDaemons {
+  from: string;
+  ports: ReadonlyMap<string, readonly DeclaredPort[]>;
+}
+
 /**
  * What one module is and how it is judged: built once per module, from the command line, else the module's
- * .vos-audit.json, else the defaults below.
+ * .vos-audit.json, else the defaults below. What is not stated is not assumed: without a release, a port that
+ * exists only in some releases is conditional on them.
  */
 export interface Settings {
-  release: Release;
-  /** The module has an NIO (V-series network I/O blade), which needs tcp/37 time and tftp. */
+  release?: Release;
+  /** The module has an NIO (V-series network I/O blade), which needs tcp/37 time, tftp and sync_cfgd. */
   nio: boolean;
+  /** The NIO's address(es), which alone tcpd should let use tftp. */
+  nioAddresses?: readonly string[];
   /** The products purchased, when stated; otherwise `software_purchased` conditions stay open. */
   products?: ReadonlySet<string>;
+  /** max_open_server of new_modules.tin (and new_backbone_systems.tin): the end of the OSL and OSN ranges. */
+  maxOpenServer?: number;
+  /** Whether the module is its system's bridge module (the only one on which OSN listens). */
+  bridge?: boolean;
+  daemons?: SiteDaemons;
+  /** Its IPv4 or IPv6 address, canonical: how a scan (`verify`) finds it. */
+  address?: string;
   /** The level the configuration gives a rule, by id; a rule it does not name keeps its own severity. */
   ruleLevels: ReadonlyMap<string, Severity | 'off'>;
 }
 
-export const defaultSettings: Settings = { release: newestRelease, nio: false, ruleLevels: new Map() };
+export const defaultSettings: Settings = { nio: false, ruleLevels: new Map() };

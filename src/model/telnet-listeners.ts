@@ -1,40 +1,51 @@
-import { compareReleases, parseRelease } from '../catalog/releases.ts';
 import { rsnPort } from '../catalog/server-ports.ts';
 import type { DecidedStart } from './decide.ts';
 import type { TelnetAdminFile } from './files.ts';
-import type { Listener } from './listener.ts';
+import type { Listener, Undecided } from './listener.ts';
 import { Place } from './place.ts';
-import { adviceFor } from './port-catalog.ts';
+import { applyRelease, catalogEntry, noteRelease } from './port-catalog.ts';
 import type { Settings } from './settings.ts';
 
-const rsnRelease = parseRelease('15.0')!;
+function telnetListener(port: number, start: DecidedStart, note: string, evidence: Place[]): Listener {
+  const entry = catalogEntry({ daemon: 'telnetd' }, port);
+  return {
+    port,
+    protocol: 'tcp',
+    daemon: 'telnetd',
+    startedBy: 'start_stcp',
+    ...start,
+    note: [start.note, note].filter(Boolean).join('; '),
+    evidence,
+    product: entry?.product ?? 'STCP',
+    ...(entry?.advice && { advice: entry.advice }),
+  };
+}
 
-/** telnetd's listeners: the listing's rows when one was given, else port 23 and, from 15.0, the RSN's port 85. */
-export function telnetListeners(listings: TelnetAdminFile[], start: DecidedStart, settings: Settings): Listener[] {
+/**
+ * telnetd's listeners: the listing's rows when one was given, live whatever the release (the listing is what the
+ * module does); else port 23 and the RSN's port 85 in the releases that have it. A listing that does not parse is
+ * not "no listing": what cannot be read of it is undecided.
+ */
+export function telnetListeners(listings: TelnetAdminFile[], start: DecidedStart, settings: Settings, unresolved: Undecided[]): Listener[] {
   const rows = listings.flatMap((file) => file.tree.children.map((row) => ({ file, row })));
   if (rows.length > 0) {
     return rows.map(({ file, row }) => {
       const port = Number(row.port.value);
-      return {
-        port,
-        protocol: 'tcp',
-        daemon: 'telnetd',
-        startedBy: 'start_stcp',
-        ...start,
-        note: [start.note, `${row.service.value} listener of telnet_admin`].filter(Boolean).join('; '),
-        evidence: [...start.evidence, new Place(file.source.path, row)],
-        ...adviceFor({ daemon: 'telnetd' }, port),
-      };
+      const listener = telnetListener(port, start, `${row.service.value} listener of telnet_admin`, [...start.evidence, new Place(file.source.path, row)]);
+      const entry = catalogEntry({ daemon: 'telnetd' }, port);
+      if (entry !== undefined) noteRelease(listener, `telnetd on ${port}`, entry, settings.release);
+      return listener;
     });
   }
-  const ports = compareReleases(settings.release, rsnRelease) >= 0 ? [23, rsnPort] : [23];
-  return ports.map((port) => ({
-    port,
-    protocol: 'tcp' as const,
-    daemon: 'telnetd',
-    startedBy: 'start_stcp',
-    ...start,
-    note: [start.note, 'assumed: no telnet_admin listing given'].filter(Boolean).join('; '),
-    ...adviceFor({ daemon: 'telnetd' }, port),
-  }));
+  const unreadable = listings.filter((file) => file.tree.errors.length > 0);
+  for (const file of unreadable) {
+    unresolved.push({ reason: 'the telnet_admin listing has no row vos-audit can read: telnetd\'s ports are assumed, not known', place: new Place(file.source.path, file.tree) });
+  }
+  const assumption = unreadable.length > 0 ? 'assumed: the telnet_admin listing given cannot be read' : 'assumed: no telnet_admin listing given';
+  return [23, rsnPort].map((port) => {
+    const listener = telnetListener(port, start, assumption, start.evidence);
+    const entry = catalogEntry({ daemon: 'telnetd' }, port);
+    if (entry !== undefined) applyRelease(listener, `telnetd on ${port}`, entry, settings.release);
+    return listener;
+  });
 }

@@ -1,18 +1,25 @@
 import type { ModuleResult } from '../engine/audit.ts';
 import type { Settings } from '../model/settings.ts';
-import { summarize } from './summary.ts';
+import { summarize, type NotShown } from './summary.ts';
 
 export const jsonReportVersion = 1;
 
 function settingsJson(settings: Settings) {
-  return { release: settings.release.text, nio: settings.nio, products: settings.products ? [...settings.products].sort() : null };
+  return {
+    release: settings.release?.text ?? null,
+    nio: settings.nio,
+    products: settings.products ? [...settings.products].sort() : null,
+    maxOpenServer: settings.maxOpenServer ?? null,
+    bridge: settings.bridge ?? null,
+  };
 }
 
 /**
  * The JSON report; its shape is documented in docs/json-report.md and only grows within a version. `fallback` is
- * what `options` shows when no module was audited.
+ * what `options` shows when no module was audited. `notShown` (with `-q`) counts the findings left out, which the
+ * summary's counts, like `messages`, do not include.
  */
-export function formatJson(modules: readonly ModuleResult[], fallback: Settings, toolVersion: string, mode: 'check' | 'fix'): string {
+export function formatJson(modules: readonly ModuleResult[], fallback: Settings, toolVersion: string, mode: 'check' | 'fix', notShown?: NotShown): string {
   const results = modules.flatMap((module) => module.files.map((file) => ({ ...file, module: module.name })));
   const report = {
     version: jsonReportVersion,
@@ -43,7 +50,7 @@ export function formatJson(modules: readonly ModuleResult[], fallback: Settings,
         ...(m.suggestions && { suggestions: m.suggestions }),
       })),
     })),
-    summary: summarize(results),
+    summary: { ...summarize(results), ...(notShown && { notShown }) },
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

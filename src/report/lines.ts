@@ -1,31 +1,38 @@
-import type { FileResult } from '../engine/audit.ts';
+import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
 import type { Severity } from '../model/settings.ts';
+import type { Position } from '../syntax/position.ts';
 import { printable } from './printable.ts';
 
 const gccSeverity: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 const githubCommand: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-function each(results: readonly FileResult[], line: (message: Message) => string): string {
+function each(results: readonly ReportedFile[], line: (message: Message) => string): string {
   return results.flatMap((result) => result.messages.map(line)).map((text) => `${text}\n`).join('');
 }
 
-/** `file:line:col: severity: message [rule-id]`, the form editors and CI logs link to the source. */
-export function formatGcc(results: readonly FileResult[]): string {
-  return each(results, (m) => `${printable(m.file)}:${m.place.start.line}:${m.place.start.column}: ${gccSeverity[m.severity]}: ${printable(m.reason)} [${m.ruleId}]`);
+/** `file:line:col: severity: message [rule-id]`, the form editors and CI logs link to the source; related places as gcc's `note:` lines. */
+export function formatGcc(results: readonly ReportedFile[]): string {
+  const at = (file: string, place: Position) => `${printable(file)}:${place.start.line}:${place.start.column}`;
+  return each(results, (m) =>
+    [`${at(m.file, m.place)}: ${gccSeverity[m.severity]}: ${printable(m.reason)} [${m.ruleId}]`, ...(m.related ?? []).map((r) => `${at(r.file, r.place)}: note: ${printable(r.reason)}`)].join('\n'),
+  );
 }
 
-/** GitHub Actions workflow commands escape `%`, CR and LF in data, and `:` and `,` in properties too. */
+/**
+ * GitHub Actions workflow commands escape `%`, CR and LF in data, and `:` and `,` in properties too; the log and the
+ * annotation are read by people, so the text is made printable first (which leaves no CR or LF).
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text).replace(/%/g, '%25');
 }
 
 function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** `::error file=…,line=…::message`: annotations on the pull request, from a workflow step. */
-export function formatGithub(results: readonly FileResult[]): string {
+/** `::error file=…,line=…::message`: annotations on the pull request, from a workflow step; related places on lines below the message. */
+export function formatGithub(results: readonly ReportedFile[]): string {
   return each(results, (m) => {
     const properties = [
       `file=${escapeProperty(m.file)}`,
@@ -35,6 +42,7 @@ export function formatGithub(results: readonly FileResult[]): string {
       `endColumn=${m.place.end.column}`,
       `title=${escapeProperty(m.ruleId)}`,
     ];
-    return `::${githubCommand[m.severity]} ${properties.join(',')}::${escapeData(m.reason)}`;
+    const related = (m.related ?? []).map((r) => `\n${r.file}:${r.place.start.line}: ${r.reason}`).join('');
+    return `::${githubCommand[m.severity]} ${properties.join(',')}::${escapeData(`${m.reason}${related}`)}`;
   });
 }

@@ -11,6 +11,7 @@ function optionsLine(example: RuleExample): string {
     example.options?.release && `--release ${example.options.release}`,
     example.options?.nio && '--nio',
     example.options?.products && `--products ${example.options.products.join(',')}`,
+    example.options?.nioAddress && `--nio-address ${example.options.nioAddress.join(',')}`,
   ].filter(Boolean);
   return flags.length > 0 ? `With \`${flags.join(' ')}\`:\n\n` : '';
 }

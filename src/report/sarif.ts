@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FileResult } from '../engine/audit.ts';
+import type { ReportedFile } from '../engine/audit.ts';
 import { fixesOf, type Message } from '../engine/message.ts';
 import { ruleUrl, rules } from '../rules/registry.ts';
 import type { Severity } from '../model/settings.ts';
-import type { Rule } from '../rules/rule.ts';
 import { LineIndex, type Position } from '../syntax/position.ts';
 import { encodeSource } from '../syntax/source.ts';
 
@@ -25,6 +25,17 @@ function uri(path: string): string {
   return path.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
 }
 
+/**
+ * Where a file is, for tools: relative to the working directory (SRCROOT) and normalised when it is below it,
+ * else an absolute file URI; the text report shows the path as the user spelt it, `/etc/../tmp/m1` or `../m1`.
+ */
+function artifactLocation(path: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const absolute = resolve(cwd, path);
+  const below = relative(cwd, absolute);
+  if (below !== '' && !below.startsWith('..') && !isAbsolute(below)) return { uri: uri(below), uriBaseId: sourceRoot };
+  return { uri: pathToFileURL(absolute).href };
+}
+
 function region(position: Position) {
   return {
     startLine: position.start.line,
@@ -36,17 +47,43 @@ function region(position: Position) {
   };
 }
 
-function describeRule(rule: Rule) {
+/** What SARIF's rule list says of a rule, or of one of `verify`'s checks. */
+export interface SarifRule {
+  id: string;
+  severity: Severity;
+  summary: string;
+  rationale: string;
+  url: string;
+  tags: string[];
+}
+
+const auditRules = (): SarifRule[] =>
+  rules.map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.docs.summary, rationale: rule.docs.rationale, url: ruleUrl(rule), tags: ['security', 'vos', rule.scope] }));
+
+function describeRule(rule: SarifRule) {
   return {
     id: rule.id,
     name: friendlyName(rule.id),
-    shortDescription: { text: sentence(rule.docs.summary) },
-    fullDescription: { text: sentence(rule.docs.rationale.replace(/\s*\n\s*/g, ' ').replace(/`/g, '')) },
-    helpUri: ruleUrl(rule),
-    help: { text: `See ${ruleUrl(rule)}.` },
+    shortDescription: { text: sentence(rule.summary) },
+    fullDescription: { text: sentence(rule.rationale.replace(/\s*\n\s*/g, ' ').replace(/`/g, '')) },
+    helpUri: rule.url,
+    help: { text: `See ${rule.url}.` },
     defaultConfiguration: { level: levels[rule.severity] },
-    properties: { tags: ['security', 'vos', rule.scope] },
+    properties: { tags: rule.tags },
   };
+}
+
+/** The finding's cause, in its own file, and the places in other files that explain it. */
+function relatedLocations(message: Message, artifact: object, cwd: string) {
+  const locations = [
+    ...(message.cause ? [{ message: message.cause.reason, artifactLocation: artifact, place: message.cause.place }] : []),
+    ...(message.related ?? []).map((r) => ({ message: r.reason, artifactLocation: artifactLocation(r.file, cwd), place: r.place })),
+  ];
+  return locations.map((location, i) => ({
+    id: i + 1,
+    message: { text: sentence(location.message) },
+    physicalLocation: { artifactLocation: location.artifactLocation, region: region(location.place) },
+  }));
 }
 
 /** A fingerprint that survives lines moving: rule, file, the text of the line, and which such finding it is. */
@@ -73,18 +110,21 @@ function fixes(message: Message, artifact: object, index: LineIndex) {
   }));
 }
 
-/** SARIF 2.1.0, as GitHub code scanning and the SARIF Multitool want it: rules, results, regions, fixes. */
-export function formatSarif(results: readonly FileResult[], toolVersion: string, cwd = process.cwd()): string {
-  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+/**
+ * SARIF 2.1.0, as GitHub code scanning and the SARIF Multitool want it: rules, results, regions, fixes. `catalog` is
+ * the rules the results may name: the audit's rules, or `verify`'s checks.
+ */
+export function formatSarif(results: readonly ReportedFile[], toolVersion: string, cwd = process.cwd(), catalog: readonly SarifRule[] = auditRules()): string {
+  const ruleIndex = new Map(catalog.map((rule, i) => [rule.id, i]));
   const artifacts = results.map((result) => ({
-    location: { uri: uri(result.source.path), uriBaseId: sourceRoot },
+    location: artifactLocation(result.source.path, cwd),
     roles: ['analysisTarget'],
     length: encodeSource(result.source, result.source.text).length,
     encoding: result.source.encoding === 'utf8' ? 'utf-8' : 'iso-8859-1',
   }));
   const seen = new Map<string, number>();
   const sarifResults = results.flatMap((result, artifactIndex) => {
-    const artifact = { uri: uri(result.source.path), uriBaseId: sourceRoot, index: artifactIndex };
+    const artifact = { ...artifactLocation(result.source.path, cwd), index: artifactIndex };
     const index = new LineIndex(result.output);
     return result.messages.map((message) => ({
       ruleId: message.ruleId,
@@ -93,9 +133,7 @@ export function formatSarif(results: readonly FileResult[], toolVersion: string,
       message: { text: sentence(message.reason) },
       locations: [{ physicalLocation: { artifactLocation: artifact, region: region(message.place) } }],
       partialFingerprints: { 'vosAudit/v1': fingerprint(message, result.output, index, seen) },
-      ...(message.cause && {
-        relatedLocations: [{ id: 1, message: { text: sentence(message.cause.reason) }, physicalLocation: { artifactLocation: artifact, region: region(message.cause.place) } }],
-      }),
+      ...((message.cause || message.related?.length) && { relatedLocations: relatedLocations(message, artifact, cwd) }),
       ...((message.fix || message.suggestions) && { fixes: fixes(message, artifact, index) }),
     }));
   });
@@ -110,7 +148,7 @@ export function formatSarif(results: readonly FileResult[], toolVersion: string,
             version: toolVersion,
             semanticVersion: toolVersion,
             informationUri: 'https://github.com/vos-audit/vos-audit',
-            rules: rules.map(describeRule),
+            rules: catalog.map(describeRule),
           },
         },
         originalUriBaseIds: { [sourceRoot]: { uri: `${pathToFileURL(cwd).href}/` } },

@@ -1,4 +1,4 @@
-import type { FileResult } from '../engine/audit.ts';
+import type { ReportedFile } from '../engine/audit.ts';
 import type { Severity } from '../model/settings.ts';
 
 export interface Summary {
@@ -14,7 +14,13 @@ export interface Summary {
   suppressed: number;
 }
 
-export function summarize(results: readonly FileResult[]): Summary {
+/** The findings `-q` left out of a report, by severity. */
+export interface NotShown {
+  warnings: number;
+  infos: number;
+}
+
+export function summarize(results: readonly ReportedFile[]): Summary {
   const count = (severity: Severity) => results.reduce((n, r) => n + r.messages.filter((m) => m.severity === severity).length, 0);
   return {
     files: results.length,

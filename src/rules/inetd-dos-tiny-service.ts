@@ -10,9 +10,10 @@ export const inetdDosTinyService = defineRule({
     summary: 'echo, chargen and daytime must not be served by inetd',
     rationale: [
       'echo (port 7), chargen (19) and daytime (13) are "tiny services" that inetd listens for by default on VOS.',
-      'Nothing on a VOS module needs them, and each can be turned into a denial-of-service tool: a forged UDP',
-      'packet to chargen or echo makes the module flood the forged sender, and two such services can be set to answer',
-      'each other forever. The STCP ports article advises putting a `#` in front of their lines in inetd.conf.',
+      'The STCP ports article says each "could be used as part of a denial of service (DOS) attack" and advises',
+      'putting a `#` in front of their lines in inetd.conf unless "you have a specific reason to run" them. How (general',
+      'Unix knowledge, not the article\'s): a forged UDP packet to chargen or echo makes the module flood the forged',
+      'sender, and two such services can be set to answer each other forever.',
       '',
       'Before VOS 14.5 inetd ran `echo_stream.pm` and `chargen_stream.pm` for the TCP variants; a line that runs one',
       'of those programs is the same service and is reported too.',
@@ -37,6 +38,17 @@ export const inetdDosTinyService = defineRule({
         '1:1 Unexpected active tiny service echo/tcp (port 7) run by echo_stream.pm: a denial-of-service vector; comment it out unless something needs it',
       ],
       output: '#echo stream tcp nowait root >system>stcp>command_library>echo_stream.pm echo_stream\n',
+    },
+    {
+      title: 'An internal chargen that the site services file does not name is still chargen',
+      input: {
+        'inetd.conf': 'chargen stream tcp nowait root internal\n',
+        services: 'echo 7/tcp\n',
+      },
+      messages: [
+        'inetd.conf:1:1 Unexpected active tiny service chargen/tcp (port 19): a denial-of-service vector; comment it out unless something needs it',
+      ],
+      output: { 'inetd.conf': '#chargen stream tcp nowait root internal\n' },
     },
     {
       title: 'Commented out: nothing to report',

@@ -14,7 +14,8 @@ export const inetdNioFirewall = defineRule({
       'A V-series module with an NIO needs TCP time (so NIO and VOS log time stamps agree) and tftp. Those ports',
       'stay open, so they have to be fenced elsewhere. Time is served inside inetd, where TCP Wrappers cannot reach',
       'it: block tcp/37 at the site firewall. tftp should run through tcpd with only the NIO allowed in',
-      '`hosts.allow`, and udp/69 should be blocked at the site firewall too.',
+      '`hosts.allow`, and udp/69 should be blocked at the site firewall too. `hosts.allow` only restricts what tcpd',
+      'runs: for a line that starts tftpd directly the message says so.',
       '',
       'The rule speaks only with `--nio`; it reports once per line so the advice sits next to what it is about.',
     ].join('\n'),
@@ -30,7 +31,15 @@ export const inetdNioFirewall = defineRule({
       ].join('\n'),
       messages: [
         '1:1 time/tcp (port 37) stays on for the NIO, and inetd serves it internally where tcpd cannot restrict it: block tcp/37 at the site firewall',
-        '2:1 tftp/udp (port 69) stays on for the NIO: allow only the NIO in hosts.allow and block udp/69 at the site firewall',
+        '2:1 tftp/udp (port 69) stays on for the NIO: allow only the NIO in hosts.allow, and block udp/69 at the site firewall',
+      ],
+    },
+    {
+      title: 'tftp started directly: hosts.allow does not apply',
+      options: { nio: true },
+      input: 'tftp dgram udp wait root >system>stcp>command_library>tftpd.pm tftpd\n',
+      messages: [
+        '1:1 tftp/udp (port 69) stays on for the NIO: this line starts tftpd directly, so hosts.allow cannot restrict it: use the tcpd line and allow only the NIO in hosts.allow, and block udp/69 at the site firewall',
       ],
     },
     {
@@ -48,8 +57,10 @@ export const inetdNioFirewall = defineRule({
           span: entrySpan(service),
         });
       } else if (service.port === tftpPort && service.transport === 'udp') {
+        // hosts.allow restricts only what tcpd runs: a direct line needs the tcpd line first.
+        const restrict = service.tcpd !== undefined ? 'allow only the NIO in hosts.allow' : 'this line starts tftpd directly, so hosts.allow cannot restrict it: use the tcpd line and allow only the NIO in hosts.allow';
         context.report({
-          reason: `${describeService(service)} stays on for the NIO: allow only the NIO in hosts.allow and block udp/69 at the site firewall`,
+          reason: `${describeService(service)} stays on for the NIO: ${restrict}, and block udp/69 at the site firewall`,
           span: entrySpan(service),
         });
       }

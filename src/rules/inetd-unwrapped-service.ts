@@ -2,25 +2,53 @@ import type { InetdFile } from '../model/files.ts';
 import { defaultTcpdPath } from '../catalog/inetd-services.ts';
 import type { Fix } from '../fix/edit.ts';
 import { commentOutEntry, enableEntry } from '../fix/inetd-fixes.ts';
-import { isBootpOrTftp, isTcpd, listenerKey, type InetdService } from '../model/inetd.ts';
+import { isBootpOrTftp, listenerKey, type InetdService } from '../model/inetd.ts';
 import { programName } from '../catalog/program-name.ts';
 import { activeServices, describeService, entrySpan } from './support/describe.ts';
 import { defineRule } from './rule.ts';
 
-/** The file's commented-out tcpd lines by listener, the first of each. */
-function disabledTcpdLines(file: InetdFile): Map<string, InetdService> {
+/** The tcpd paths the module already runs: those of the file's active lines, in file order, then the catalog's. */
+function knownTcpdPaths(file: InetdFile): Set<string> {
+  const paths = activeServices(file).flatMap((service) => (service.tcpd === undefined ? [] : [service.tcpd.value]));
+  return new Set([...paths, defaultTcpdPath]);
+}
+
+/**
+ * What an entry makes inetd run, tcpd aside: the daemon's path, then its arguments after argv[0]. Directly, argv[0]
+ * is the first argument when it names the daemon (BSD's convention); through tcpd, it is the daemon's path.
+ */
+function daemonInvocation(service: InetdService): string[] {
+  const { entry } = service;
+  const args = entry.arguments.map((field) => field.value);
+  if (service.tcpd !== undefined) return args;
+  const argv0 = args[0];
+  const rest = argv0 !== undefined && programName(argv0) === programName(entry.server.value) ? args.slice(1) : args;
+  return [entry.server.value, ...rest];
+}
+
+/** What a commented tcpd line must share with a direct line to stand for it: all but the tcpd in front. */
+function invocationKey(service: InetdService): string {
+  const { entry } = service;
+  return [listenerKey(service), entry.socketType.value, entry.wait.value, entry.user.value, ...daemonInvocation(service)].join('\0');
+}
+
+/**
+ * The file's commented tcpd lines that may be re-enabled, the first of each invocation: those behind a tcpd the
+ * module already runs. A comment is anyone's text; re-enabled as it stands it could run any program as root.
+ */
+function enablableTcpdLines(file: InetdFile, tcpdPaths: ReadonlySet<string>): Map<string, InetdService> {
   const lines = new Map<string, InetdService>();
   for (const service of file.services) {
-    if (!service.entry.disabled || service.tcpd === undefined) continue;
-    const key = listenerKey(service);
+    if (!service.entry.disabled || service.tcpd === undefined || !tcpdPaths.has(service.tcpd.value)) continue;
+    const key = invocationKey(service);
     if (!lines.has(key)) lines.set(key, service);
   }
   return lines;
 }
 
-/** Prefer the file's own commented tcpd line for the service: it is what the site (or Stratus) wrote. */
+/** Prefer the file's own commented tcpd line for the service, when it runs the same daemon the same way. */
 function enableOwnTcpdLine(tcpdLines: Map<string, InetdService>, service: InetdService): Fix | undefined {
-  const wrapped = tcpdLines.get(listenerKey(service));
+  const wrapped = tcpdLines.get(invocationKey(service));
   if (wrapped === undefined) return undefined;
   const enable = enableEntry(wrapped.entry);
   const disable = commentOutEntry(service.entry);
@@ -34,9 +62,8 @@ function enableOwnTcpdLine(tcpdLines: Map<string, InetdService>, service: InetdS
  * Rewrites the entry so tcpd runs with the daemon's path as its first argument. When the first argument is the
  * daemon's own name (BSD's argv[0]), the path takes its place; otherwise the path is inserted before the arguments.
  */
-function routeThroughTcpd(file: InetdFile, service: InetdService): Fix {
+function routeThroughTcpd(file: InetdFile, service: InetdService, tcpdPath: string): Fix {
   const { entry } = service;
-  const tcpdPath = file.services.find((other) => isTcpd(other.entry.server.value))?.entry.server.value ?? defaultTcpdPath;
   const daemonPath = entry.server.value;
   const argv0 = entry.arguments[0];
   const separator = file.source.text.slice(entry.user.end, entry.server.start);
@@ -64,10 +91,13 @@ export const inetdUnwrappedService = defineRule({
       'and `hosts.deny` decide who may use it; a module with an NIO should allow only the NIO.',
     ].join('\n'),
     fix: [
-      "If the file has its own commented-out tcpd line for the same service, the fix re-enables that line and comments",
-      'out the direct one. Otherwise it rewrites the entry to run tcpd with the daemon as its first argument, using',
-      'the tcpd path the file already uses elsewhere, or `>system>stcp>command_library>tcpd.pm`. When the first',
-      "argument is the daemon's own name (BSD's argv[0] convention), the daemon's path replaces it.",
+      'The fix never makes the module run a program that none of its active lines and nothing in the catalog runs',
+      'already. If the file has a commented-out tcpd line for the same service that runs the same daemon with the',
+      'same arguments, user and socket settings, behind a tcpd that an active line or the catalog uses, the fix',
+      're-enables that line and comments out the direct one. Otherwise it rewrites the entry to run tcpd with the',
+      "daemon as its first argument, using the tcpd path of the file's first active tcpd line, or",
+      "`>system>stcp>command_library>tcpd.pm`; a path that only a comment names is never used. When the first argument",
+      "is the daemon's own name (BSD's argv[0] convention), the daemon's path replaces it.",
     ].join('\n'),
   },
   examples: [
@@ -101,13 +131,47 @@ export const inetdUnwrappedService = defineRule({
       messages: ['1:1 Unexpected tftp/udp (port 69) served inside inetd, where tcpd cannot restrict it: comment it out, or run the daemon through tcpd'],
     },
     {
+      title: 'A commented tcpd line that runs something else is not re-enabled',
+      input: [
+        'tftp dgram udp wait root >system>stcp>command_library>tftpd.pm tftpd',
+        '#tftp dgram udp wait root >home>mallory>tcpd.pm >bin>sh -c evil',
+        '#tftp dgram udp wait root >home>mallory>tcpd.pm >system>stcp>command_library>tftpd.pm',
+        '',
+      ].join('\n'),
+      messages: [
+        '1:1 Unexpected tftp/udp (port 69) started directly by >system>stcp>command_library>tftpd.pm, expected it to run through tcpd so that hosts.allow and hosts.deny decide who may use it',
+      ],
+      output: [
+        'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm',
+        '#tftp dgram udp wait root >home>mallory>tcpd.pm >bin>sh -c evil',
+        '#tftp dgram udp wait root >home>mallory>tcpd.pm >system>stcp>command_library>tftpd.pm',
+        '',
+      ].join('\n'),
+    },
+    {
+      title: 'A tcpd path that only a comment names is not used',
+      input: [
+        '#ntalk dgram udp wait root >home>mallory>tcpd.pm ntalkd',
+        'tftp dgram udp wait root >system>stcp>command_library>tftpd.pm tftpd',
+        '',
+      ].join('\n'),
+      messages: [
+        '2:1 Unexpected tftp/udp (port 69) started directly by >system>stcp>command_library>tftpd.pm, expected it to run through tcpd so that hosts.allow and hosts.deny decide who may use it',
+      ],
+      output: [
+        '#ntalk dgram udp wait root >home>mallory>tcpd.pm ntalkd',
+        'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm',
+        '',
+      ].join('\n'),
+    },
+    {
       title: 'Already through tcpd',
       input: 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
       messages: [],
     },
   ],
   check(context) {
-    let tcpdLines: Map<string, InetdService> | undefined;
+    let known: { routeThrough: string; tcpdLines: Map<string, InetdService> } | undefined;
     for (const service of activeServices(context.file)) {
       if (!isBootpOrTftp(service) || service.tcpd !== undefined) continue;
       if (service.daemon === 'internal') {
@@ -117,10 +181,15 @@ export const inetdUnwrappedService = defineRule({
         });
         continue;
       }
+      if (known === undefined) {
+        const tcpdPaths = knownTcpdPaths(context.file);
+        const [routeThrough = defaultTcpdPath] = tcpdPaths;
+        known = { routeThrough, tcpdLines: enablableTcpdLines(context.file, tcpdPaths) };
+      }
       context.report({
         reason: `Unexpected ${describeService(service)} started directly by ${service.entry.server.value}, expected it to run through tcpd so that hosts.allow and hosts.deny decide who may use it`,
         span: entrySpan(service),
-        fix: enableOwnTcpdLine((tcpdLines ??= disabledTcpdLines(context.file)), service) ?? routeThroughTcpd(context.file, service),
+        fix: enableOwnTcpdLine(known.tcpdLines, service) ?? routeThroughTcpd(context.file, service, known.routeThrough),
       });
     }
   },

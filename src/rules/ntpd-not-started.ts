@@ -1,7 +1,6 @@
-import { compareReleases, parseRelease } from '../catalog/releases.ts';
 import { defineRule } from './rule.ts';
-
-const ntpdRelease = parseRelease('15.1')!;
+import { startUpMacro } from './support/listeners.ts';
+import { daemonRelease } from './support/release.ts';
 
 export const ntpdNotStarted = defineRule({
   id: 'ntpd-not-started',
@@ -11,10 +10,15 @@ export const ntpdNotStarted = defineRule({
   docs: {
     summary: 'from VOS 15.1, the module start-up macros should start ntpd',
     rationale: [
-      'VOS supports ntpd from release 15.1, and Stratus recommends running it: it keeps the module clock from',
-      'drifting, so that log time stamps agree across modules, NIOs and the rest of the network. It is started by',
-      '`(master_disk)>system>ntp>start_ntpd.cm`, called from `module_start_up.cm`. ntpd also answers on udp/123',
-      'as a server, so the firewall should allow 123 only to and from the time servers.',
+      'VOS supports ntpd from release 15.1, and Stratus recommends running it. The article: it is "used to keep the',
+      'V-series clock synchronized with a time server", so it must be able to reach an NTP server, and it also',
+      'answers on udp/123 as a server. (The time stamps of NIO logs are another matter: they depend on the tcp time',
+      'service, port 37, which `inetd-tiny-service` and `nio-needs` cover.) ntpd is started by',
+      '`(master_disk)>system>ntp>start_ntpd.cm`, called from `module_start_up.cm`; the firewall should allow 123',
+      'only to and from the time servers (general Unix advice).',
+      '',
+      'Without `--release` the rule still speaks, and says that it applies to VOS 15.1 and later. It says nothing',
+      'when a macro the module calls is not among its files: that macro may start ntpd.',
     ].join('\n'),
   },
   examples: [
@@ -25,6 +29,11 @@ export const ntpdNotStarted = defineRule({
       messages: ['module_start_up.cm:1:1 Unexpected module without ntpd on VOS 17.1: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm'],
     },
     {
+      title: 'No release stated: the rule says which releases it is for',
+      input: { 'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n' },
+      messages: ['module_start_up.cm:1:1 Unexpected module without ntpd, if it runs VOS 15.1+ (where ntpd exists): Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm'],
+    },
+    {
       title: 'Before 15.1 there is no ntpd',
       options: { release: '14.7' },
       input: { 'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n' },
@@ -32,15 +41,15 @@ export const ntpdNotStarted = defineRule({
     },
   ],
   check(context) {
-    const { model, files } = context.module;
-    if (!model.macrosGiven || compareReleases(context.settings.release, ntpdRelease) < 0) return;
+    const { model } = context.module;
+    const release = daemonRelease('ntpd', 123, context.settings);
+    if (!model.macrosGiven || model.unreadMacros.length > 0 || release.membership === 'out') return;
     if (model.listeners.some((l) => l.daemon === 'ntpd' && (l.state === 'live' || l.state === 'conditional'))) return;
-    const macros = files.filter((file) => file.kind === 'macro');
-    const file = macros.find((m) => /(^|\/)module_start_up\.cm$/i.test(m.source.path)) ?? macros[0]!;
+    const file = startUpMacro(context.module)!;
     context.report({
       file,
       span: { start: 0, end: 0 },
-      reason: `Unexpected module without ntpd on VOS ${context.settings.release.text}: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm`,
+      reason: `Unexpected module without ntpd${release.membership === 'in' ? ` on VOS ${context.settings.release!.text}` : `, if it runs VOS ${release.releases} (where ntpd exists)`}: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm`,
     });
   },
 });

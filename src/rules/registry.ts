@@ -1,3 +1,14 @@
+import { hostsAccessSyntax } from './hosts-access-syntax.ts';
+import { tcpdBootpTftpAdmitsEveryone } from './tcpd-bootp-tftp-admits-everyone.ts';
+import { tcpdAdmitsEveryone } from './tcpd-admits-everyone.ts';
+import { tcpdNioTftp } from './tcpd-nio-tftp.ts';
+import { tcpdNioAddressUnknown } from './tcpd-nio-address-unknown.ts';
+import { tcpdNoDefaultDeny } from './tcpd-no-default-deny.ts';
+import { hostsAccessUnknownDaemon } from './hosts-access-unknown-daemon.ts';
+import { hostsAccessUnreachableRule } from './hosts-access-unreachable-rule.ts';
+import { hostsAllowAll } from './hosts-allow-all.ts';
+import { hostsAccessDnsPattern } from './hosts-access-dns-pattern.ts';
+import { hostsAccessPatternFile } from './hosts-access-pattern-file.ts';
 import { inetdBootpTftpActive } from './inetd-bootp-tftp-active.ts';
 import { inetdDosTinyService } from './inetd-dos-tiny-service.ts';
 import { inetdDuplicateService } from './inetd-duplicate-service.ts';
@@ -8,6 +19,11 @@ import { inetdTinyService } from './inetd-tiny-service.ts';
 import { inetdUnknownService } from './inetd-unknown-service.ts';
 import { inetdUnwrappedService } from './inetd-unwrapped-service.ts';
 import { inetdNotStarted } from './inetd-not-started.ts';
+import { inetdTrustService } from './inetd-trust-service.ts';
+import { inetdCleartextService } from './inetd-cleartext-service.ts';
+import { nioNeeds } from './nio-needs.ts';
+import { portConflict } from './port-conflict.ts';
+import { syncCfgdFirewall } from './sync-cfgd-firewall.ts';
 import { macroSyntax } from './macro-syntax.ts';
 import { ntpdNotStarted } from './ntpd-not-started.ts';
 import { rpcServicesLive } from './rpc-services-live.ts';
@@ -33,6 +49,10 @@ export const rules: readonly Rule[] = [
   inetdUnknownService,
   inetdNioFirewall,
   inetdNotStarted,
+  inetdTrustService,
+  inetdCleartextService,
+  portConflict,
+  nioNeeds,
   macroSyntax,
   telnetAdminSyntax,
   servicesSyntax,
@@ -41,8 +61,20 @@ export const rules: readonly Rule[] = [
   rsnTelnetPort,
   telnetMsdStarted,
   syncCfgdWithoutNio,
+  syncCfgdFirewall,
   rpcServicesLive,
   ntpdNotStarted,
+  hostsAccessSyntax,
+  tcpdBootpTftpAdmitsEveryone,
+  tcpdAdmitsEveryone,
+  tcpdNioTftp,
+  tcpdNioAddressUnknown,
+  tcpdNoDefaultDeny,
+  hostsAllowAll,
+  hostsAccessUnknownDaemon,
+  hostsAccessUnreachableRule,
+  hostsAccessDnsPattern,
+  hostsAccessPatternFile,
   suppressionWithoutReason,
   unusedSuppression,
 ];

@@ -11,11 +11,12 @@ export const rpcServicesLive = defineRule({
   docs: {
     summary: 'portmap (udp/111) and nfs_server (udp/2049) should run only where NFS is used',
     rationale: [
-      'The portmapper tells RPC clients where RPC services listen; nfs_server (product S135) serves files over NFS',
-      "on udp/2049 and registers with it, and its mount daemon takes a port that changes. VOS does not start them:",
-      'a site macro called from module_start_up.cm does. Together they let anyone who reaches the module list its',
-      'RPC services and, with a lax export, read its files. Run them only where NFS is needed, and keep udp/111,',
-      'udp/2049 and the mount port behind a firewall.',
+      'The article: the portmapper (products S135 and S048, "VOS RPC and XDR") acts as "directory assistance" for RPC',
+      'applications: they register with it, and clients ask it where they listen. NFS is one of them: nfs_server',
+      '(S135) registers with it and binds udp/2049, and mountd "does not always bind to the same port", so NFS cannot',
+      'be opened statically through a firewall. VOS does not start them: a site macro called from module_start_up.cm',
+      'does. (General Unix knowledge:) the portmapper tells anyone who reaches it which RPC services run, and a lax',
+      'NFS export serves the module\'s files to them. Run them only where an RPC application needs them.',
     ].join('\n'),
     fix: commentOutStartLine,
   },
@@ -27,7 +28,7 @@ export const rpcServicesLive = defineRule({
         'start_rpc.cm': "start_process '(master_disk)>system>rpc>stcp>command_library>portmap.pm' -privileged\n",
       },
       messages: [
-        'start_rpc.cm:1:1 Unexpected portmap on udp/111: RPC services are open to anyone who reaches the module; comment out its start line unless NFS is needed',
+        'start_rpc.cm:1:1 Unexpected portmap on udp/111 when VOS 15.1.1+ or before 15.0: the portmapper is "directory assistance" for RPC applications (S048) and tells anyone who asks where they listen; comment out its start line unless an RPC application needs it',
       ],
       output: {
         'start_rpc.cm': "& start_process '(master_disk)>system>rpc>stcp>command_library>portmap.pm' -privileged\n",
@@ -35,6 +36,8 @@ export const rpcServicesLive = defineRule({
     },
   ],
   check: reportStartLines(['portmap', 'nfs_server'], (listener) =>
-    `Unexpected ${listener.daemon} on ${listener.protocol}/${listener.port}${whenText(listener)}: RPC services are open to anyone who reaches the module; comment out its start line unless NFS is needed`,
+    listener.daemon === 'portmap'
+      ? `Unexpected portmap on ${listener.protocol}/${listener.port}${whenText(listener)}: the portmapper is "directory assistance" for RPC applications (S048) and tells anyone who asks where they listen; comment out its start line unless an RPC application needs it`
+      : `Unexpected nfs_server on ${listener.protocol}/${listener.port}${whenText(listener)}: NFS serves the module's files, and its mountd "does not always bind to the same port"; comment out its start line unless NFS is needed`,
   ),
 });

@@ -11,9 +11,9 @@ export const rsnTelnetPort = defineRule({
     summary: 'tcp/85 (telnetd for the RSN) must be blocked at every firewall',
     rationale: [
       'From VOS 15.0 telnetd also listens on port 85 as the incoming slave device `rsn_incoming`, for the Remote',
-      'Service Network. The RSN reaches it over its own path; connections to port 85 should never come from a',
-      'corporate or production network, or the Internet. The STCP ports article advises blocking it at every',
-      'firewall. This is advice for the firewall team; there is nothing to change in the module.',
+      'Service Network. The article: "Connections for this port should never come from a corporate or production',
+      'intranet or internet or the Internet", and "I suggest that any firewalls be configured to block connections to',
+      'this port". This is advice for the firewall team; there is nothing to change in the module.',
     ].join('\n'),
   },
   examples: [

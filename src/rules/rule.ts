@@ -53,7 +53,7 @@ export interface RuleExample {
   title: string;
   /** One file, named as its language names examples (inetd.conf, module_start_up.cm …), or several by name. */
   input: string | Record<string, string>;
-  options?: { release?: string; nio?: boolean; products?: string[] };
+  options?: { release?: string; nio?: boolean; products?: string[]; nioAddress?: string[] };
   /** `line:column reason`, with `file:` in front when the example has several files. */
   messages: string[];
   /** The files after --fix (with --suggestions for suggestion-only rules), for rules that change something. */

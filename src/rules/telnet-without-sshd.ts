@@ -1,5 +1,6 @@
 import { defineRule } from './rule.ts';
 import { reportedAt, telnetLogins } from './support/listeners.ts';
+import { daemonRelease } from './support/release.ts';
 
 export const telnetWithoutSshd = defineRule({
   id: 'telnet-without-sshd',
@@ -15,6 +16,10 @@ export const telnetWithoutSshd = defineRule({
       'login listener (`telnet_admin delete -service telnet`).',
       '',
       'An sshd start line that is only conditional (under `&if (software_purchased S270)`) counts as started.',
+      '',
+      'sshd exists only in VOS 14.7 and 15.1+ (not 15.0). On a release without it the rule does not tell you to',
+      'start it: it says which releases have it. Without `--release` it says which releases its advice is for. It',
+      'says nothing when a macro the module calls is not among its files: that macro may start sshd.',
     ].join('\n'),
   },
   examples: [
@@ -24,7 +29,15 @@ export const telnetWithoutSshd = defineRule({
         'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n& start_process (master_disk)>system>openssl>sbin>sshd.pm -privileged\n',
       },
       messages: [
-        'module_start_up.cm:1:1 Unexpected telnet as the only login service: telnetd listens on tcp/23 and sshd is never started; start sshd from module_start_up.cm, then remove the telnet listener',
+        'module_start_up.cm:1:1 Unexpected telnet as the only login service: telnetd listens on tcp/23 and sshd is never started; if the module runs VOS 14.7 or 15.1+ (where S270 exists), start sshd from module_start_up.cm, then remove the telnet listener',
+      ],
+    },
+    {
+      title: 'VOS 15.0 has no sshd',
+      options: { release: '15.0' },
+      input: { 'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n' },
+      messages: [
+        'module_start_up.cm:1:1 Unexpected telnet as the only login service: telnetd listens on tcp/23, and VOS 15.0 has no sshd (S270 exists in VOS 14.7 or 15.1+); keep telnet to trusted networks until the module runs one of those',
       ],
     },
     {
@@ -37,15 +50,17 @@ export const telnetWithoutSshd = defineRule({
   ],
   check(context) {
     const { model } = context.module;
-    if (!model.macrosGiven) return;
+    if (!model.macrosGiven || model.unreadMacros.length > 0) return;
     const sshd = model.listeners.some((l) => l.daemon === 'sshd' && (l.state === 'live' || l.state === 'conditional'));
     if (sshd) return;
     const [login] = telnetLogins(context.module);
     const at = login && reportedAt(context.module, login);
     if (at === undefined) return;
-    context.report({
-      ...at,
-      reason: `Unexpected telnet as the only login service: telnetd listens on tcp/${login!.port} and sshd is never started; start sshd from module_start_up.cm, then remove the telnet listener`,
-    });
+    const sshdRelease = daemonRelease('sshd', 22, context.settings);
+    const remedy =
+      sshdRelease.membership === 'out'
+        ? `, and VOS ${context.settings.release!.text} has no sshd (S270 exists in VOS ${sshdRelease.releases}); keep telnet to trusted networks until the module runs one of those`
+        : ` and sshd is never started; ${sshdRelease.membership === 'unknown' ? `if the module runs VOS ${sshdRelease.releases} (where S270 exists), ` : ''}start sshd from module_start_up.cm, then remove the telnet listener`;
+    context.report({ ...at, reason: `Unexpected telnet as the only login service: telnetd listens on tcp/${login!.port}${remedy}` });
   },
 });

@@ -129,9 +129,11 @@ export function parseMacro(text: string, index = new LineIndex(text)): MacroRoot
   return { type: 'root', kind: 'macro', children: nodes, position: index.position({ start: 0, end: text.length }), errors, flow: structure.flow };
 }
 
-/** The text of a string element without its quotes, `''` read as `'`. */
+const continuationInString = /&\+[ \t\f\v]*(?:\r\n|\r|\n)[ \t\f\v]*/g;
+
+/** The text of a string element without its quotes, `''` read as `'`, a `&+` line break inside it as a blank. */
 export function unquote(element: MacroElement): string {
   if (element.kind !== 'string') return element.text;
   const inner = element.text.endsWith("'") && element.text.length > 1 ? element.text.slice(1, -1) : element.text.slice(1);
-  return inner.replace(/''/g, "'");
+  return inner.replace(/''/g, "'").replace(continuationInString, ' ');
 }

@@ -72,3 +72,9 @@ export function byStartLine(listeners: Listener[]): Listener[] {
     return true;
   });
 }
+
+/** Where to report what the start-up macros never do: module_start_up.cm, else the first macro given. */
+export function startUpMacro(module: AuditedModule): AuditedFile | undefined {
+  const macros = module.files.filter((file) => file.kind === 'macro');
+  return macros.find((m) => /(^|\/)module_start_up\.cm$/i.test(m.source.path)) ?? macros[0];
+}

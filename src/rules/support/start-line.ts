@@ -4,7 +4,11 @@ import type { ModuleContext } from '../rule.ts';
 import { byStartLine, commentOutStart, reportedAt, running } from './listeners.ts';
 
 /** The docs of every rule whose suggestion comments out a start line. */
-export const commentOutStartLine = 'A suggestion comments out the start line with `& ` (every line of a continued statement), keeping its text.';
+export const commentOutStartLine = [
+  'A suggestion comments out the start line with `& ` (every line of a continued statement), keeping its text.',
+  'A start line that is the body of an `&then` or `&else` is commented out inside a new `&do` … `&end` block, so',
+  'that the `&if` keeps its `&then` and nothing after it falls under the condition.',
+].join('\n');
 
 /**
  * The check of a rule about a daemon a macro starts that should not run: it reports each start line, with a

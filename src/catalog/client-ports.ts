@@ -1,0 +1,71 @@
+import { fromArticle, type Advice } from './advice.ts';
+import { releaseMembership, type Release, type ReleaseRange } from './releases.ts';
+import { nfsReleases, type ProductCode, type ReleaseDoubt, type Transport } from './server-ports.ts';
+
+/**
+ * Programs of the article's tables 3 and 4 (and mountd, of table 2) whose traffic is not a fixed listening port:
+ * vos-audit knows them, so a start line of one is decided, not undecided.
+ */
+export interface ProgramTraffic {
+  program: string;
+  kind: 'client' | 'source port' | 'varying port';
+  transport: Transport;
+  port?: number;
+  releases: ReleaseRange[];
+  releasesText: string;
+  doubt?: ReleaseDoubt;
+  product: ProductCode;
+  description: string;
+  advice?: Advice;
+}
+
+export const programTraffic: readonly ProgramTraffic[] = [
+  {
+    program: 'radius_auth_server', kind: 'client', transport: 'udp', port: 1812, releases: [{ from: '14.4' }], releasesText: '14.4+', product: 'S268',
+    description: 'a RADIUS client: asks the RADIUS server about each login whose registration says "external password" (S268 from 14.4, part of STCP from 15.0)',
+  },
+  {
+    program: 'x25_cpc', kind: 'client', transport: 'tcp', port: 48879, releases: [{ from: '15.0' }], releasesText: '15.0+', product: 'STCP',
+    description: 'talks to the NIO blades that handle X.25, X.25 frames encapsulated in TCP',
+  },
+  {
+    program: 'mountd', kind: 'varying port', transport: 'udp', ...nfsReleases, product: 'S135',
+    description: 'the NFS mount server: registers with the portmapper on a port that varies',
+    advice: fromArticle('"mountd does not always bind to the same port": it cannot be opened statically through a firewall'),
+  },
+  {
+    program: 'ftp_ch', kind: 'source port', transport: 'tcp', port: 20, releases: [{}], releasesText: 'all', product: 'STCP',
+    description: 'each FTP connection\'s process: sends FTP data "from port 20 to a port specified by the client"',
+  },
+];
+
+const byProgram = new Map(programTraffic.map((traffic) => [traffic.program, traffic]));
+
+export function trafficOf(program: string): ProgramTraffic | undefined {
+  return byProgram.get(program);
+}
+
+/** An ephemeral (client source) port range of table 3, for the releases that use it. */
+export interface EphemeralRange {
+  transport: Transport;
+  first: number;
+  last: number;
+  releases: ReleaseRange[];
+}
+
+/**
+ * The boundaries fall on builds of separate release lines: tcp changed at 14.5.0at on the 14.5 line, at 14.6.0aj on
+ * the 14.6 line, and every 14.7 and later release has the new range; udp changed at 15.1.0ar.
+ */
+export const ephemeralRanges: readonly EphemeralRange[] = [
+  { transport: 'tcp', first: 10000, last: 65535, releases: [{ before: '14.5' }, { from: '14.5', before: '14.5.0at' }, { from: '14.6', before: '14.6.0aj' }] },
+  { transport: 'tcp', first: 49152, last: 65535, releases: [{ from: '14.5.0at', until: '14.5' }, { from: '14.6.0aj', until: '14.6' }, { from: '14.7' }] },
+  { transport: 'udp', first: 1024, last: 65535, releases: [{ before: '15.1.0ar' }] },
+  { transport: 'udp', first: 49152, last: 65535, releases: [{ from: '15.1.0ar' }] },
+];
+
+/** The ephemeral range a release uses, or undefined when the release is not stated precisely enough to tell. */
+export function ephemeralRange(release: Release | undefined, transport: Transport): EphemeralRange | undefined {
+  if (release === undefined) return undefined;
+  return ephemeralRanges.find((range) => range.transport === transport && releaseMembership(release, range.releases) === 'in');
+}

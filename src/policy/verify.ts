@@ -1,0 +1,226 @@
+import type { Transport } from '../catalog/server-ports.ts';
+import type { ModuleModel } from '../model/listener.ts';
+import type { Place } from '../model/place.ts';
+import type { Severity } from '../model/settings.ts';
+import type { Span } from '../syntax/position.ts';
+import { formatPorts } from '../util/port-ranges.ts';
+import { conditionIn, expectationAt, expectedPorts, type ExpectedPort } from './expected-ports.ts';
+import { portState, type PortFinding, type Scan, type ScannedHost } from './nmap-scan.ts';
+import { severityOf, type VerifyCheckId } from './verify-checks.ts';
+
+/** A module to verify: its model and the address the scan knows it by. */
+export interface ModuleToVerify {
+  name: string;
+  address?: string;
+  model: ModuleModel;
+}
+
+/** A verdict, placed in the scan, with the configuration's evidence for it. */
+export interface VerifyFinding {
+  id: VerifyCheckId;
+  severity: Severity;
+  reason: string;
+  /** Where in the scan: the `<port>`, `<extraports>`, `<host>` or `<nmaprun>` element. */
+  span: Span;
+  module?: string;
+  related: Array<{ place: Place; reason: string }>;
+}
+
+/** How a module's ports compared, counted. */
+export interface ModuleTally {
+  openAsExpected: number;
+  closedAsExpected: number;
+  unexplainedOpen: number;
+  liveButClosed: number;
+  conditionsSettled: number;
+  undecided: number;
+  /** The model's live or conditional ports (a range counts once) the scan did not probe. */
+  notProbed: number;
+  /** The model's live or conditional ports, a range counting once. */
+  expected: number;
+}
+
+export interface ModuleVerification {
+  name: string;
+  address?: string;
+  /** The scanned host matched to it, when it is in the scan and up. */
+  host?: ScannedHost;
+  tally?: ModuleTally;
+}
+
+export interface Verification {
+  modules: ModuleVerification[];
+  findings: VerifyFinding[];
+}
+
+const undecidedStates = (state: string) => state !== 'open' && state !== 'closed';
+const active = (row: ExpectedPort | undefined) => (row !== undefined && (row.state === 'live' || row.state === 'conditional') ? row : undefined);
+const portName = (protocol: Transport, port: number) => `${protocol}/${port}`;
+const rowName = (row: ExpectedPort) => `${row.protocol}/${row.from === row.to ? row.from : `${row.from}-${row.to}`} (${row.daemon})`;
+
+/** The places that made a row what it is, each saying what it shows. */
+function evidence(row: ExpectedPort): VerifyFinding['related'] {
+  const what =
+    row.state === 'live'
+      ? `${row.daemon} is started here`
+      : row.state === 'conditional'
+        ? `${row.daemon} is started here if ${row.condition ?? 'a condition holds'}`
+        : `${row.daemon} is ${row.state} here${row.note ? `: ${row.note}` : ''}`;
+  // Evidence runs outermost first: the last place decided the row, those before it lead there (a macro calling another).
+  return row.evidence.map((place, i) => ({ place, reason: i === row.evidence.length - 1 ? what : `${row.daemon}'s start goes through here` }));
+}
+
+class HostComparison {
+  readonly findings: VerifyFinding[] = [];
+  readonly tally: ModuleTally;
+  private readonly expected: ExpectedPort[];
+  private readonly judged = new Set<string>();
+  private readonly undecidedElsewhere: Array<{ protocol: Transport; port: number }> = [];
+
+  constructor(
+    private readonly scan: Scan,
+    private readonly host: ScannedHost,
+    private readonly module: ModuleToVerify & { address: string },
+  ) {
+    this.expected = expectedPorts(module.model);
+    const activeRows = this.expected.filter((row) => active(row));
+    this.tally = { openAsExpected: 0, closedAsExpected: 0, unexplainedOpen: 0, liveButClosed: 0, conditionsSettled: 0, undecided: 0, notProbed: 0, expected: activeRows.length };
+  }
+
+  private report(id: VerifyCheckId, reason: string, span: Span, related: VerifyFinding['related'] = []): void {
+    this.findings.push({ id, severity: severityOf(id), reason, span, module: this.module.name, related });
+  }
+
+  private judge(protocol: Transport, port: number, found: PortFinding): void {
+    const key = portName(protocol, port);
+    if (this.judged.has(key)) return;
+    this.judged.add(key);
+    const { name, address } = this.module;
+    const at = `${key} is ${found.state === 'unreported' ? 'probed, but its state not reported,' : found.state} on ${address}`;
+    const row = active(expectationAt(this.expected, protocol, port));
+    if (found.state === 'open') {
+      if (row === undefined) {
+        this.tally.unexplainedOpen++;
+        const off = expectationAt(this.expected, protocol, port);
+        const hint = off ? `; the configuration has ${off.daemon} ${off.state} there${off.note ? ` (${off.note})` : ''}` : '';
+        this.report('verify-unexplained-open-port', `${at} but nothing in ${name}'s configuration starts a listener there${hint}`, found.span, off ? evidence(off) : []);
+      } else if (row.state === 'live') this.tally.openAsExpected++;
+      else {
+        this.tally.conditionsSettled++;
+        this.report('verify-condition-settled', `${row.daemon} is running on ${name} (${at}): ${conditionIn(row.condition ?? '', true)}`, found.span, evidence(row));
+      }
+    } else if (row?.range) {
+      // A range's ports are not all listened on at every moment: only an open one says something.
+    } else if (found.state === 'closed') {
+      if (row === undefined) this.tally.closedAsExpected++;
+      else if (row.state === 'live') {
+        this.tally.liveButClosed++;
+        const assumed = row.note ? ` (${row.note})` : '';
+        this.report('verify-live-port-closed', `${at} but ${name}'s configuration starts ${row.daemon} there${assumed}: it failed to start or stopped, or the configuration is not booted yet`, found.span, evidence(row));
+      } else {
+        this.tally.conditionsSettled++;
+        this.report('verify-condition-settled', `${row.daemon} is not listening on ${name} (${at}): ${conditionIn(row.condition ?? '', false)}, or ${row.daemon} failed to start`, found.span, evidence(row));
+      }
+    } else if (row !== undefined) {
+      this.tally.undecided++;
+      const may = row.state === 'live' ? 'says it does' : `says it does if ${row.condition ?? 'a condition holds'}`;
+      this.report('verify-port-undecided', `${at}: the scan cannot tell whether ${row.daemon} listens there, as ${name}'s configuration ${may}`, found.span, evidence(row));
+    } else {
+      this.undecidedElsewhere.push({ protocol, port });
+    }
+  }
+
+  compare(): this {
+    for (const port of this.host.ports) this.judge(port.protocol, port.port, port);
+    const notProbed: ExpectedPort[] = [];
+    for (const row of this.expected.filter((r) => active(r))) {
+      let probed = false;
+      for (let port = row.from; port <= row.to; port++) {
+        const found = portState(this.scan, this.host, row.protocol, port);
+        if (found === undefined) continue;
+        probed = true;
+        if (!row.range) this.judge(row.protocol, port, found);
+      }
+      if (!probed) notProbed.push(row);
+    }
+    this.tally.notProbed = notProbed.length;
+    this.reportUndecidedElsewhere();
+    if (notProbed.length > 0) {
+      const list = notProbed.map(rowName).join(', ');
+      this.report('verify-ports-not-probed', `${notProbed.length} of ${this.module.name}'s ${this.tally.expected} live or conditional ports were not probed by the scan, so not judged: ${list}`, this.host.span);
+    }
+    return this;
+  }
+
+  /** Undecided ports where the model expects nothing: one finding a host, not one a port. */
+  private reportUndecidedElsewhere(): void {
+    for (const extra of this.host.extra.filter((e) => undecidedStates(e.state))) {
+      const ranges = extra.reasons.flatMap((r) => (r.protocol && r.ranges ? r.ranges.map((range) => ({ ...range, protocol: r.protocol! })) : []));
+      if (ranges.length === 0) {
+        this.tally.undecided += extra.count;
+        this.report('verify-port-undecided', `${extra.count} probed ports on ${this.module.address} are ${extra.state}: the scan cannot tell whether anything listens there`, extra.span);
+        continue;
+      }
+      for (const range of ranges) {
+        for (let port = range.from; port <= range.to; port++) {
+          if (!this.judged.has(portName(range.protocol, port))) this.undecidedElsewhere.push({ protocol: range.protocol, port });
+        }
+      }
+    }
+    if (this.undecidedElsewhere.length === 0) return;
+    this.tally.undecided += this.undecidedElsewhere.length;
+    const byProtocol = (['tcp', 'udp'] as const).flatMap((protocol) => {
+      const ports = this.undecidedElsewhere.filter((p) => p.protocol === protocol).map((p) => p.port);
+      return ports.length > 0 ? [`${protocol}/${formatPorts(ports)}`] : [];
+    });
+    const n = this.undecidedElsewhere.length;
+    this.report(
+      'verify-port-undecided',
+      `${n} probed ${n === 1 ? 'port' : 'ports'} on ${this.module.address} where ${this.module.name}'s configuration starts nothing ${n === 1 ? 'is' : 'are'} filtered or open|filtered, so not known to be closed: ${byProtocol.join('; ')}`,
+      this.host.span,
+    );
+  }
+}
+
+/**
+ * Compares a scan with the modules' models: each scanned host is matched to the module with its address, and each
+ * probed port judged against what the module's configuration starts there. Pure: the scan and models in, verdicts out.
+ */
+export function verifyScan(scan: Scan, modules: readonly ModuleToVerify[]): Verification {
+  const findings: VerifyFinding[] = [];
+  const matched = new Set<ScannedHost>();
+  const notScanned = (module: ModuleToVerify, reason: string, span: Span) =>
+    findings.push({ id: 'verify-module-not-scanned', severity: severityOf('verify-module-not-scanned'), reason, span, module: module.name, related: [] });
+  const results = modules.map((module): ModuleVerification => {
+    const { name, address } = module;
+    if (address === undefined) {
+      notScanned(module, `${name} has no address, so no scanned host is matched to it: set "address" in its .vos-audit.json, or use --address`, scan.span);
+      return { name };
+    }
+    const host = scan.hosts.find((h) => h.addresses.includes(address));
+    if (host === undefined) {
+      notScanned(module, `${name} (${address}) is not in the scan: none of its ports were verified`, scan.span);
+      return { name, address };
+    }
+    matched.add(host);
+    if (host.status !== 'up') {
+      notScanned(module, `${name}'s address ${address} is ${host.status} in the scan${host.statusReason ? ` (${host.statusReason})` : ''}: none of its ports were verified`, host.span);
+      return { name, address };
+    }
+    const comparison = new HostComparison(scan, host, { ...module, address }).compare();
+    findings.push(...comparison.findings);
+    return { name, address, host, tally: comparison.tally };
+  });
+  for (const host of scan.hosts.filter((h) => !matched.has(h) && h.status === 'up')) {
+    const shown = [...host.addresses, ...host.hostnames.map((n) => `(${n})`)].join(' ') || 'without an address';
+    findings.push({
+      id: 'verify-host-without-module',
+      severity: severityOf('verify-host-without-module'),
+      reason: `host ${shown} is in the scan but no module has its address: set "address" in the module's .vos-audit.json, or use --address`,
+      span: host.span,
+      related: [],
+    });
+  }
+  findings.sort((a, b) => a.span.start - b.span.start);
+  return { modules: results, findings };
+}

@@ -1,0 +1,115 @@
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+import { samplesDir } from '../support/sources.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
+import { ignored, loadConfig } from '../../src/cli/config.ts';
+
+function repoWith(config: unknown): string {
+  const dir = temporaryDirectory();
+  cpSync(join(samplesDir, 'stock-posix'), join(dir, 'modules', 'm1'), { recursive: true });
+  cpSync(join(samplesDir, 'rsn-only-telnet'), join(dir, 'modules', 'm2'), { recursive: true });
+  writeFileSync(join(dir, '.vos-audit.json'), typeof config === 'string' ? config : JSON.stringify(config));
+  return dir;
+}
+
+describe('.vos-audit.json', () => {
+  it('is found upward from each module and sets release, products and nio', async () => {
+    const dir = repoWith({ release: '15.0', products: ['S270'] });
+    const ports = JSON.parse((await runCli(['ports', '--format', 'json', 'modules/m1'], join(dir))).stdout).modules[0].listeners;
+    expect(ports.find((l: { port: number }) => l.port === 22)).toMatchObject({ state: 'off', note: 'sshd on 22 exists in VOS 14.7 or 15.1+ (the article), not in 15.0' });
+    const json = JSON.parse((await runCli(['--format', 'json', 'modules/m1'], dir)).stdout);
+    expect(json.options).toEqual({ release: '15.0', nio: false, products: ['S270'], maxOpenServer: null, bridge: null });
+  });
+
+  it('loses to the command line', async () => {
+    const dir = repoWith({ release: '15.0' });
+    const json = JSON.parse((await runCli(['--format', 'json', '--release', '17.1', 'modules/m1'], dir)).stdout);
+    expect(json.options.release).toBe('17.1');
+  });
+
+  it('sets rule severities and turns rules off', async () => {
+    const dir = repoWith({ rules: { 'rsn-telnet-port': 'off', 'telnet-cleartext-login': 'error' } });
+    const result = await runCli(['modules/m2'], dir);
+    expect(result.stdout).toContain('modules/m2/telnet_admin.txt:4:1  error  Unexpected telnet login listener on tcp/23');
+    expect(result.stdout).not.toContain('rsn-telnet-port');
+    expect(result.status).toBe(1);
+  });
+
+  it('ignores the files its globs match', async () => {
+    const dir = repoWith({ ignore: ['modules/m1/inetd.conf', '**/telnet_admin.txt'] });
+    const result = await runCli(['--format', 'json', 'modules'], dir);
+    const paths = JSON.parse(result.stdout).files.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(['modules/m1/module_start_up.cm', 'modules/m1/services', 'modules/m2/system/module_start_up.cm', 'modules/m2/system/stcp/inetd.conf', 'modules/m2/system/stcp/services']);
+  });
+
+  it('is taken from --config instead when given', async () => {
+    const dir = repoWith({ release: '15.0' });
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ release: '16.1' }));
+    expect(JSON.parse((await runCli(['--format', 'json', '--config', 'other.json', 'modules/m1'], dir)).stdout).options.release).toBe('16.1');
+  });
+
+  it.each([
+    [{ relase: '15.0' }, "unknown key 'relase'; did you mean 'release'?"],
+    [{ release: 'fifteen' }, `'release' must be a VOS release: X.Y, X.Y.Z or X.Y.Z with a build suffix in any case`],
+    [{ release: '15.9' }, `'release' must be a VOS release: X.Y, X.Y.Z`],
+    [{ daemons: { mysql_daemon: ['3306'] } }, `'daemons.mysql_daemon' has "3306"; expected a port and protocol such as "3306/tcp"`],
+    [{ maxOpenServer: 0 }, `'maxOpenServer' must be a whole number from 1 to 999`],
+    [{ rules: { 'inetd-swat': 'warn' } }, `'rules.inetd-swat' must be off, info, warning or error, not "warn"`],
+    [{ rules: { 'inetd-swot': 'off' } }, "unknown rule 'rules.inetd-swot'; did you mean 'inetd-swat'?"],
+    [{ products: 'S270' }, `'products' must be a list of product codes such as ["S270", "S269"]`],
+    [{ nio: 'yes' }, "'nio' must be true or false"],
+    [{ ignore: [''] }, `'ignore' must be a list of globs such as ["old/**"]`],
+    ['{"release": ', 'not valid JSON'],
+  ])('rejects %j, naming what is wrong', async (config, message) => {
+    const dir = repoWith(config);
+    const result = await runCli(['modules'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`vos-audit: ${join(dir, '.vos-audit.json')}: ${message}`);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('ignore globs', () => {
+  const dir = temporaryDirectory();
+  const configWith = (ignore: string[]) => {
+    const path = join(dir, '.vos-audit.json');
+    writeFileSync(path, JSON.stringify({ ignore }));
+    return loadConfig(path);
+  };
+  const isIgnored = (glob: string, path: string) => ignored(configWith([glob]), join(dir, path));
+
+  it.each([
+    ['**/telnet_admin.txt', 'telnet_admin.txt', true],
+    ['**/telnet_admin.txt', 'a/b/telnet_admin.txt', true],
+    ['archive/**', 'archive/m1/inetd.conf', true],
+    ['archive', 'archive/m1/inetd.conf', true],
+    ['archive', 'archived/inetd.conf', false],
+    ['a/**/inetd.conf', 'a/inetd.conf', true],
+    ['a/**/inetd.conf', 'a/x/y/inetd.conf', true],
+    ['*.orig', 'inetd.conf.orig', true],
+    ['*.orig', 'm1/inetd.conf.orig', false],
+    ['*/*.orig', 'm1/inetd.conf.orig', true],
+    ['*', '.hidden', true],
+    ['m?', 'm1/inetd.conf', true],
+    ['m?', 'm12/inetd.conf', false],
+    ['m[1]', 'm[1]/inetd.conf', true],
+    ['m[1]', 'm1/inetd.conf', false],
+    ['{a,b}', 'a/inetd.conf', false],
+    ['{a,b}', '{a,b}/inetd.conf', true],
+    ['!x', '!x/inetd.conf', true],
+    ['!x', 'y/inetd.conf', false],
+    ['m.1', 'mx1/inetd.conf', false],
+  ])('%s against %s: %s', (glob, path, expected) => {
+    expect(isIgnored(glob, path)).toBe(expected);
+  });
+
+  it('match in linear time: 20 stars against a long directory name (was 108 s)', () => {
+    const config = configWith([`${'*a'.repeat(20)}b`, `**/${'*a'.repeat(20)}b/**`]);
+    const path = join(dir, 'a'.repeat(5000), 'a'.repeat(5000), 'inetd.conf');
+    const started = performance.now();
+    expect(ignored(config, path)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { fileKinds } from '../../src/languages/registry.ts';
+import { ruleIds, ruleUrl, rules } from '../../src/rules/registry.ts';
+import { vosAudit } from '../support/cli.ts';
+
+const docs = new URL('../../docs/', import.meta.url);
+const schema = JSON.parse(readFileSync(new URL('rules-list.schema.json', docs), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const escape = '\u001b[';
+
+describe('vos-audit rules --format', () => {
+  it('json: every rule, in order, valid against docs/rules-list.schema.json', async () => {
+    const result = await vosAudit(['rules', '--format', 'json']);
+    expect(result.status).toBe(0);
+    const list = JSON.parse(result.stdout);
+    expect(validate(list), JSON.stringify(validate.errors)).toBe(true);
+    expect(list.rules.map((rule: { id: string }) => rule.id)).toEqual(ruleIds);
+    expect(list.rules.map((rule: { url: string }) => rule.url)).toEqual(rules.map(ruleUrl));
+    const byId = (id: string) => list.rules.find((rule: { id: string }) => rule.id === id);
+    const summaryOf = (id: string) => rules.find((rule) => rule.id === id)!.docs.summary;
+    expect(byId('inetd-dos-tiny-service')).toMatchObject({ severity: 'error', fixable: true, suggests: false, scope: 'inetd', summary: summaryOf('inetd-dos-tiny-service') });
+    expect(byId('telnet-msd-started')).toMatchObject({ severity: 'warning', fixable: false, suggests: true, scope: 'module', summary: summaryOf('telnet-msd-started') });
+    expect(byId('unused-suppression')).toMatchObject({ fixable: false, scope: 'suppressions' });
+  });
+
+  it('the schema names every language a rule may read, and the module and suppression scopes', () => {
+    expect(schema.properties.rules.items.properties.scope.enum).toEqual([...fileKinds, 'module', 'suppressions']);
+  });
+
+  it('the schema rejects what a reader must not be given', () => {
+    const first = { id: 'x', severity: 'error', fixable: true, suggests: false, scope: 'inetd', summary: 's', url: 'https://x' };
+    expect(validate({ version: 1, rules: [first] })).toBe(true);
+    expect(validate({ version: 1, rules: [{ ...first, severity: 'fatal' }] })).toBe(false);
+    expect(validate({ version: 1, rules: [{ ...first, extra: 1 }] })).toBe(false);
+    expect(validate({ version: 2, rules: [] })).toBe(false);
+  });
+
+  it('text (the default): a header and one row per rule; -f text is the same', async () => {
+    const text = await vosAudit(['rules']);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^RULE +SEVERITY +FIXES +CHECKS +SUMMARY$/);
+    expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(ruleIds);
+    expect((await vosAudit(['rules', '-f', 'text'])).stdout).toBe(text.stdout);
+  });
+
+  it('refuses another format with exit 2', async () => {
+    const result = await vosAudit(['rules', '--format', 'yaml']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("'yaml' is invalid");
+  });
+});
+
+describe('vos-audit explain', () => {
+  const id = 'inetd-unwrapped-service';
+  const source = readFileSync(new URL(`rules/${id}.md`, docs), 'utf8').replace(/^<!--.*-->\n\n/, '');
+
+  it('--format markdown prints the page’s Markdown, as in docs/rules/', async () => {
+    expect(await vosAudit(['explain', '--format', 'markdown', id])).toEqual({ status: 0, stdout: source, stderr: '' });
+  });
+
+  it('renders the page for a terminal: no #, backticks or fences; headings flush left; code indented under its text', async () => {
+    const { status, stdout } = await vosAudit(['explain', id]);
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe(id);
+    expect(lines).toContain('WHY');
+    expect(lines).toContain('THE FIX');
+    expect(lines).toContain('EXAMPLES');
+    expect(lines.filter((line) => /^\s*#{1,6} /.test(line))).toEqual([]);
+    expect(stdout).not.toContain('`');
+    expect(stdout).toContain('  - Fixable: yes, with --fix or --diff');
+    // The first example's input, a code block: four columns further in than the example's text.
+    const title = lines.indexOf('  The file has its own tcpd line for tftp');
+    expect(title).toBeGreaterThan(0);
+    expect(lines[title + 2]).toBe('        tftp dgram udp wait root >system>stcp>command_library>tftpd.pm tftpd');
+    expect(stdout).not.toContain(escape);
+  });
+
+  it('uses bold and colour only on a terminal, never with NO_COLOR or --no-color', async () => {
+    const onTerminal = await vosAudit(['explain', id], { isTTY: true, env: {} });
+    expect(onTerminal.stdout).toContain(`${escape}1mWHY${escape}0m`);
+    expect(onTerminal.stdout).toContain(`${escape}36m--fix${escape}0m`);
+    expect((await vosAudit(['explain', id], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(escape);
+    expect((await vosAudit(['explain', '--no-color', id], { isTTY: true, env: {} })).stdout).not.toContain(escape);
+    expect((await vosAudit(['explain', '--format', 'markdown', id], { isTTY: true, env: {} })).stdout).toBe(source);
+  });
+});

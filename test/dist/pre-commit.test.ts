@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { languages } from '../../src/languages/registry.ts';
+import { samplesDir } from '../support/sources.ts';
+import { runLauncher } from '../support/processes.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
+
+const repository = new URL('../..', import.meta.url).pathname;
+const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
+const env = {
+  ...process.env,
+  PRE_COMMIT_HOME: temporaryDirectory('pre-commit-home-'),
+  GIT_AUTHOR_NAME: 'test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
+};
+
+function sh(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+it("the hooks' files pattern takes every language's files, in any directory", () => {
+  const patterns = [...readFileSync(join(repository, '.pre-commit-hooks.yaml'), 'utf8').matchAll(/^\s*files: '(.+)'$/gm)].map((m) => m[1]!);
+  expect(patterns).toHaveLength(2);
+  for (const pattern of patterns) {
+    for (const { kind, name, exampleName } of languages) {
+      expect(name.test(exampleName), kind).toBe(true);
+      for (const path of [exampleName, `m1/system/${exampleName}`]) expect(path, `${kind}: ${pattern}`).toMatch(new RegExp(pattern));
+    }
+  }
+});
+
+/** The real pre-commit, installing this repository's hooks with `language: node` as users get them. */
+describe.skipIf(!hasPreCommit && !process.env.CI)('pre-commit hooks (pre-commit try-repo)', () => {
+  it('fail on a staged inetd.conf with errors, fix it, then pass', { timeout: 600_000 }, () => {
+    expect(hasPreCommit, 'CI must install pre-commit (.ci/run does)').toBe(true);
+    const repo = temporaryDirectory('config-repo-');
+    sh('git', ['init', '-q'], repo);
+    cpSync(join(samplesDir, 'stock-posix'), join(repo, 'm1'), { recursive: true });
+    sh('git', ['add', '-A'], repo);
+    sh('git', ['commit', '-qm', 'stock module'], repo);
+    cpSync(join(samplesDir, 'stock-posix', 'inetd.conf'), join(repo, 'm1', 'inetd.conf'));
+    sh('git', ['add', 'm1/inetd.conf'], repo);
+    const touch = readFileSync(join(repo, 'm1', 'inetd.conf'), 'utf8');
+    expect(touch).toContain('\necho\tstream');
+
+    // Both hooks in one try-repo, which installs the hooks' environment once a call: vos-audit runs first.
+    const both = sh('pre-commit', ['try-repo', repository, '--files', 'm1/inetd.conf'], repo);
+    const fixStarts = both.output.search(/^vos-audit \(fix\)\.+/m);
+    expect(fixStarts).toBeGreaterThan(0);
+    const [audit, fix] = [both.output.slice(0, fixStarts), both.output.slice(fixStarts)];
+    expect(audit).toMatch(/vos-audit\.+Failed/);
+    expect(audit).toContain('m1/inetd.conf:7:1   error    Unexpected active tiny service echo/tcp (port 7)');
+    expect(audit, 'the hook sees the whole module').toContain('m1/module_start_up.cm:39:1');
+    expect(fix).toMatch(/vos-audit \(fix\)\.+Failed/);
+    expect(fix).toContain('files were modified by this hook');
+    expect(both.status).toBe(1);
+    expect(readFileSync(join(repo, 'm1', 'inetd.conf'), 'utf8')).toContain('\n#echo\tstream');
+
+    sh('git', ['add', '-A'], repo);
+    const again = sh('pre-commit', ['try-repo', repository, 'vos-audit', '--files', 'm1/inetd.conf'], repo);
+    expect(again.output).toMatch(/vos-audit\.+Passed/);
+    expect(again.status).toBe(0);
+  });
+});
+
+/** Each hook's entry from .pre-commit-hooks.yaml, as the arguments pre-commit puts before the staged file names. */
+function hookArguments(): Array<[string, string[]]> {
+  const hooks = readFileSync(join(repository, '.pre-commit-hooks.yaml'), 'utf8');
+  return [...hooks.matchAll(/^- id: (\S+)[\s\S]*?^ {2}entry: vos-audit (.*)$/gm)].map((match) => [match[1]!, match[2]!.trim().split(/\s+/)]);
+}
+
+describe('staged file names cannot inject options into the hooks', () => {
+  it.each(hookArguments())('%s: files named --config=c.cm and c.cm do not turn the rules off', (_id, entry) => {
+    const repo = temporaryDirectory('config-repo-');
+    try {
+      const offConfig = JSON.stringify({ rules: { 'inetd-dos-tiny-service': 'off', 'inetd-tiny-service': 'off' } });
+      writeFileSync(join(repo, 'c.cm'), offConfig);
+      writeFileSync(join(repo, '--config=c.cm'), offConfig);
+      writeFileSync(join(repo, 'inetd.conf'), 'echo stream tcp nowait root internal\n');
+      const result = runLauncher([...entry, '--config=c.cm', 'c.cm', 'inetd.conf'], repo);
+      if (entry.includes('--fix')) expect(readFileSync(join(repo, 'inetd.conf'), 'utf8')).toBe('#echo stream tcp nowait root internal\n');
+      else {
+        expect(result.stdout).toContain('Unexpected active tiny service echo/tcp (port 7)');
+        expect(result.status).toBe(1);
+      }
+      expect(entry.at(-1), 'the entry ends the options').toBe('--');
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
