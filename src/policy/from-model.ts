@@ -59,13 +59,11 @@ function serviceFact(listener: Listener, settings: Settings, findings: readonly 
 }
 
 function programStarts(files: readonly AuditedFile[], settings: Settings): ProgramStart[] {
-  return moduleStarts(files).flatMap((facts) =>
-    facts.starts.flatMap((event) => {
-      const decided = decide(event, settings);
-      const sure = certainty(decided.state, decided.condition);
-      return sure ? [{ daemon: event.daemon, certainty: sure, evidence: event.evidence.map(placeText) }] : [];
-    }),
-  );
+  return moduleStarts(files, settings).starts.flatMap((event) => {
+    const decided = decide(event, settings);
+    const sure = certainty(decided.state, decided.condition);
+    return sure ? [{ daemon: event.daemon, certainty: sure, evidence: event.evidence.map(placeText) }] : [];
+  });
 }
 
 /** What the policy of one module is derived from: its model, its settings, and the audit's findings on it. */
