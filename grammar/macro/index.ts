@@ -2,13 +2,21 @@ import type { CstNode, IToken } from 'chevrotain';
 import { cstGrammar } from '../parsing.ts';
 import { tokenEnd, type GrammarError } from '../types.ts';
 import { maxCallDepth, newMacroParser } from './parser.ts';
-import { macroTokens, QuotedString, stringContent } from './tokens.ts';
+import { macroTokens, QuotedString } from './tokens.ts';
 
-const terminatedString = new RegExp(`^'${stringContent}'$`);
+/**
+ * A string token ends with its closing quote when the quotes that end it, after the opening one, are odd in number:
+ * an even run is doubled `''` quotes that the line's end cut short.
+ */
+function terminated(image: string): boolean {
+  let quotes = 0;
+  while (quotes < image.length - 1 && image.charCodeAt(image.length - 1 - quotes) === 0x27) quotes++;
+  return quotes % 2 === 1;
+}
 
 function unterminatedStrings(tokens: IToken[]): GrammarError[] {
   return tokens
-    .filter((token) => token.tokenType === QuotedString && !terminatedString.test(token.image))
+    .filter((token) => token.tokenType === QuotedString && !terminated(token.image))
     .map((token) => ({
       message: `Unexpected end of line in a string, expected a closing ' (write '' for a quote inside a string)`,
       start: tokenEnd(token),

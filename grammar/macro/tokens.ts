@@ -1,4 +1,4 @@
-import { createToken, type TokenType } from 'chevrotain';
+import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
 import { Blank, everyCodeUnitExcept, lineCommentToken, Newline } from '../lexing.ts';
 
 /**
@@ -28,17 +28,35 @@ export const Directive = createToken({ name: 'Directive', pattern: /&[A-Za-z_]\w
 // A class, not /&/: chevrotain would test a plain string against Comment, which matches a lone `&` at line start.
 export const Ampersand = createToken({ name: 'Ampersand', pattern: /[&]/, start_chars_hint: ['&'] });
 
+const continuationInString = /&\+[ \t\f\v]*(?:\r\n|\r|\n)/y;
+
 /**
- * What may stand between a string's quotes: any character but a quote or a line end, `''` (a quote), and `&+` at
- * the end of a line, which continues the string on the next line. Each alternative starts differently (`&+` before
- * a line end, any other `&`, any other character), so nothing backtracks.
+ * The end of a single-quoted string starting at `offset`: after its closing quote, or at the end of its line (of
+ * its last continued line) when it has none. Inside, `''` is a quote and `&+` at the end of a line continues the
+ * string on the next. A loop, not a regular expression: V8 keeps a backtracking entry for every repetition of a
+ * pattern such as /'(?:[^'\n]|'')*'/ and overflows its stack on a string of some megabytes.
  */
-export const stringContent = String.raw`(?:[^'\r\n&]|''|&\+[ \t\f\v]*(?:\r\n|\r|\n)|&(?!\+[ \t\f\v]*(?:\r\n|\r|\n)))*`;
+export function quotedStringEnd(text: string, offset: number): number {
+  let at = offset + 1;
+  for (;;) {
+    const code = text.charCodeAt(at);
+    if (Number.isNaN(code) || code === 0x0a || code === 0x0d) return at;
+    if (code === 0x27) {
+      if (text.charCodeAt(at + 1) !== 0x27) return at + 1;
+      at += 2;
+    } else if (code === 0x26) {
+      continuationInString.lastIndex = at;
+      at = continuationInString.test(text) ? continuationInString.lastIndex : at + 1;
+    } else at++;
+  }
+}
 
 /** A single-quoted string. An unterminated string runs to the end of its line (of its last continued line). */
 export const QuotedString = createToken({
   name: 'QuotedString',
-  pattern: new RegExp(`'${stringContent}'?`),
+  pattern: {
+    exec: (text, offset) => (text.charCodeAt(offset) === 0x27 ? ([text.slice(offset, quotedStringEnd(text, offset))] as CustomPatternMatcherReturn) : null),
+  },
   line_breaks: true,
   start_chars_hint: ["'"],
 });

@@ -1,13 +1,12 @@
-import type { MacroCondition } from '../syntax/macro-tree.ts';
+import { atomsOf, printCondition, type Condition } from './conditions.ts';
 import type { ListenerState } from './listener.ts';
-import type { StartEvent } from './macro-starts.ts';
+import type { StartEvent, StartReach } from './macro-starts.ts';
 import type { Place } from './place.ts';
 import type { Settings } from './settings.ts';
 
-const purchased = /^\(\s*software_purchased\s+(\w+)\s*\)$/i;
-
 export interface Decided {
   state: ListenerState;
+  /** The condition in words, when conditional. */
   condition?: string;
   note?: string;
 }
@@ -15,24 +14,46 @@ export interface Decided {
 /** A start's decision with the places that made it. */
 export type DecidedStart = Decided & { evidence: Place[] };
 
-function conditionText(conditions: MacroCondition[]): string {
-  return conditions.map((c) => (c.negated ? `not ${c.text}` : c.text)).join(' and ');
+/** The products stated, as values of the atoms that ask about them. */
+function productValues(reach: StartReach, products: ReadonlySet<string> | undefined): Map<number, boolean> {
+  const values = new Map<number, boolean>();
+  if (products === undefined) return values;
+  reach.tables.index.atoms.forEach((atom, number) => {
+    if (atom.product !== undefined) values.set(number, products.has(atom.product));
+  });
+  return values;
 }
 
-/** The state of a start: commented out, dead, decided by the products purchased, or open. */
-export function decide(event: Pick<StartEvent, 'off' | 'dead' | 'conditions'>, settings: Settings): Decided {
+/** "product S270 is not purchased": the products that made a start that could run never run. */
+function productNote(reach: StartReach, products: ReadonlySet<string>): string {
+  const asked = [...atomsOf(reach.tables.condition(reach.table)).values()].flatMap((atom) => (atom.product ? [atom.product] : []));
+  if (asked.length === 0) return 'not reached with the products purchased';
+  return asked.map((product) => `product ${product} is ${products.has(product) ? '' : 'not '}purchased`).join(', ');
+}
+
+/** The assignments under which a start runs once the products stated are fixed. */
+function remaining(reach: StartReach, settings: Settings) {
+  return reach.tables.fix(reach.table, productValues(reach, settings.products));
+}
+
+/**
+ * The state of a start: commented out; dead when no assignment of the conditions reaches it; off when only the
+ * products stated keep it from running; live when every remaining assignment reaches it; else conditional, with the
+ * condition that says when.
+ */
+export function decide(event: Pick<StartEvent, 'off' | 'reach'>, settings: Settings): Decided {
   if (event.off) return { state: 'off', note: 'commented out' };
-  if (event.dead !== undefined) return { state: 'dead', note: event.dead };
-  const open: MacroCondition[] = [];
-  for (const condition of event.conditions) {
-    const product = purchased.exec(condition.text)?.[1]?.toUpperCase();
-    if (product === undefined || settings.products === undefined) {
-      open.push(condition);
-      continue;
-    }
-    if (settings.products.has(product) === condition.negated) {
-      return { state: 'off', note: `product ${product} is ${condition.negated ? '' : 'not '}purchased` };
-    }
-  }
-  return open.length > 0 ? { state: 'conditional', condition: conditionText(open) } : { state: 'live' };
+  const { reach } = event;
+  const { tables } = reach;
+  if (tables.isEmpty(reach.table)) return { state: 'dead', note: reach.dead ?? 'never reached' };
+  const decided = remaining(reach, settings);
+  if (tables.isEmpty(decided)) return { state: 'off', note: productNote(reach, settings.products!) };
+  if (reach.unsure !== undefined) return { state: 'conditional', note: reach.unsure };
+  const when = tables.condition(decided);
+  return when.kind === 'constant' ? { state: 'live' } : { state: 'conditional', condition: printCondition(when) };
+}
+
+/** The condition `decide` prints, as an algebra over the conditions nothing decided, for whoever evaluates it. */
+export function decidedCondition(event: Pick<StartEvent, 'reach'>, settings: Settings): Condition {
+  return event.reach.tables.condition(remaining(event.reach, settings));
 }

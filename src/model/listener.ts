@@ -16,7 +16,7 @@ export interface Listener {
   daemon: string;
   startedBy: string;
   state: ListenerState;
-  /** The `&if` conditions it depends on, when conditional. */
+  /** When it runs, in words ("not (software_purchased S270)"), when conditional. */
   condition?: string;
   /** Why it is off or dead, or what was assumed, in words. */
   note?: string;

@@ -1,10 +1,21 @@
 import { canonicalDaemon, knownMacros } from '../catalog/daemons.ts';
 import { lastPathComponent, programName } from '../catalog/program-name.ts';
-import type { MacroFile } from './files.ts';
+import type { MacroStatement, MacroWord } from '../syntax/macro-tree.ts';
 import { unquote } from '../syntax/macro.ts';
-import type { MacroCondition, MacroStatement, MacroWord } from '../syntax/macro-tree.ts';
+import { stronglyConnected } from '../util/strongly-connected.ts';
+import { parseCondition } from './condition-parser.ts';
+import { atomsOf, decideProducts, type Atom, type Condition } from './conditions.ts';
+import type { MacroFile } from './files.ts';
+import { macroReach, type Reach } from './macro-reach.ts';
+import { MacroVariables, maxValueLength, maxValues } from './macro-variables.ts';
 import { Place } from './place.ts';
-import { readStartLine } from './start-line.ts';
+import { readStartLine, type StartLine } from './start-line.ts';
+import { placeKey, placesOf, trailOf, union, withCall, type Trail } from './trail.ts';
+import type { Settings } from './settings.ts';
+import { AtomIndex, Tables } from './truth-table.ts';
+
+/** The assignments under which a start runs, with the tables they are read with, and why none do when none do. */
+export type StartReach = Reach & { tables: Tables; dead?: string };
 
 /** A daemon a macro starts, directly or through the macros it runs. */
 export interface StartEvent {
@@ -13,11 +24,11 @@ export interface StartEvent {
   program: string;
   /** `module_start_up.cm`, or the name of the macro that starts it (`start_stcp`). */
   startedBy: string;
-  conditions: MacroCondition[];
+  /** Under which conditions it runs, on every path to it; one event stands for every way to the same start line. */
+  reach: StartReach;
   /** The start line is commented out (or the call of the macro that holds it is). */
   off: boolean;
-  dead?: string;
-  /** The calls that led to it, outermost first, then the start line itself. */
+  /** The calls that led to it, outermost first (every one, when several paths lead there), then the start line itself. */
   evidence: Place[];
   /** The program's arguments, for daemons whose port is one (`telnet_msd -network_port 24`). */
   arguments: string[];
@@ -25,20 +36,18 @@ export interface StartEvent {
   argumentValues(argument: string): string[];
 }
 
+/** A call of a macro that is not among the module's files, and under which conditions it runs: it may start anything. */
+export type UnreadCall = Pick<StartEvent, 'off' | 'reach'> & { place: Place };
+
 export interface MacroFacts {
   starts: StartEvent[];
   /** What the macros do that vos-audit could not decide, with where. */
   unresolved: Array<{ reason: string; place: Place }>;
-  /** Calls of macros not among the module's files, with the conditions they run under: they may start anything. */
-  unreadCalls: Array<Omit<Inherited, 'evidence'> & { place: Place }>;
+  unreadCalls: UnreadCall[];
 }
 
-interface Inherited {
-  conditions: MacroCondition[];
-  evidence: Place[];
-  off: boolean;
-  dead?: string;
-}
+/** Atoms beyond which conditions are undecided: 2^14 rows a table keeps the analysis in milliseconds. */
+export const maxAtoms = 14;
 
 function macroName(path: string): string {
   return programName(path).replace(/\.cm$/, '');
@@ -49,16 +58,6 @@ function calledMacro(command: string, macros: ReadonlyMap<string, MacroFile>): s
   const name = macroName(command);
   if (/[>/]/.test(command) || /\.cm$/i.test(command) || macros.has(name) || knownMacros[name] !== undefined) return name;
   return undefined;
-}
-
-/** Replaces `&name&` with each value the variable may have; an unknown variable is left as written. */
-function expand(text: string, variables: ReadonlyMap<string, string[]>): string[] {
-  const match = /&\$?([A-Za-z_][\w$.]*)&/.exec(text);
-  if (match === null) return [text];
-  const values = variables.get(match[1]!.toLowerCase());
-  if (values === undefined) return [text];
-  const rest = text.slice(match.index + match[0].length);
-  return values.flatMap((value) => expand(rest, variables).map((tail) => text.slice(0, match.index) + value + tail));
 }
 
 function wordValue(word: MacroWord): string {
@@ -72,69 +71,320 @@ function commandWords(statement: MacroStatement): MacroWord[] | undefined {
   return undefined;
 }
 
-/**
- * Follows a macro's statements, and the macros it runs that are among the module's files (each at most once per
- * path, so a macro that calls itself is followed once), collecting every daemon started and under what conditions.
- */
-export function macroStarts(entry: MacroFile, macros: ReadonlyMap<string, MacroFile>): MacroFacts {
-  const facts: MacroFacts = { starts: [], unresolved: [], unreadCalls: [] };
-  walk(entry, { conditions: [], evidence: [], off: false }, new Set([macroName(entry.source.path)]), macros, facts);
-  return facts;
+/** What a statement does that the model follows. */
+type Action =
+  | { kind: 'start'; line: StartLine }
+  | { kind: 'call'; command: string; name: string; file?: MacroFile }
+  | { kind: 'set'; name: string; value: string };
+
+function actionOf(statement: MacroStatement, macros: ReadonlyMap<string, MacroFile>): Action | undefined {
+  if ((statement.directive === 'set_string' || statement.directive === 'set') && statement.words.length > 0) {
+    return { kind: 'set', name: statement.words[0]!.text, value: statement.words.slice(1).map(wordValue).join(' ') };
+  }
+  const words = commandWords(statement);
+  if (words === undefined || words.length === 0) return undefined;
+  const command = words[0]!.text.replace(/^!/, '');
+  if (command.toLowerCase() === 'start_process') {
+    const line = readStartLine(words.slice(1));
+    return line && { kind: 'start', line };
+  }
+  const name = calledMacro(command, macros);
+  if (name === undefined) return undefined;
+  const file = macros.get(name);
+  return { kind: 'call', command, name, ...(file && { file }) };
 }
 
-function walk(file: MacroFile, inherited: Inherited, active: Set<string>, macros: ReadonlyMap<string, MacroFile>, facts: MacroFacts): void {
-  const variables = new Map<string, string[]>();
-  const startedBy = lastPathComponent(file.source.path);
-  for (const statement of file.tree.children) {
-    if (statement.type !== 'statement') continue;
-    const place = new Place(file.source.path, statement);
-    const context: Inherited = {
-      conditions: [...inherited.conditions, ...statement.conditions],
-      evidence: [...inherited.evidence, place],
-      off: inherited.off || statement.commentedOut,
-      dead: inherited.dead ?? statement.dead,
-    };
-    if ((statement.directive === 'set_string' || statement.directive === 'set') && !statement.commentedOut && statement.words.length > 0) {
-      const name = statement.words[0]!.text.toLowerCase();
-      const value = statement.words.slice(1).map(wordValue).join(' ');
-      const values = expand(value, variables);
-      variables.set(name, statement.conditions.length === 0 ? values : [...(variables.get(name) ?? []), ...values]);
+function statements(file: MacroFile): MacroStatement[] {
+  return file.tree.children.filter((node): node is MacroStatement => node.type === 'statement');
+}
+
+/** Something a macro's effect holds by place, reached under `reach` through the calls inside the macro in `evidence`. */
+interface Held {
+  reach: Reach;
+  dead?: string;
+  /** Outermost first, then the place itself; unique by place. */
+  evidence: Trail;
+}
+
+/** A start as a macro's effect holds it: the calls inside the macro that lead to it, not those that led to the macro. */
+interface HeldStart extends Held {
+  daemon: string;
+  program: string;
+  startedBy: string;
+  arguments: string[];
+  argumentValues(argument: string): string[];
+}
+
+/** What running a macro does, worked out once and reused at every call of it. */
+interface MacroEffect {
+  /** Under which assignments it comes back to its caller. */
+  returns: Reach;
+  /** Each start line it reaches, by place and daemon; every path to one is one entry. */
+  starts: Map<string, HeldStart>;
+  /** Start lines in comments, or in macros whose call is in a comment: configured, but off. */
+  off: Map<string, HeldStart>;
+  /** Calls of macros that are not among the module's files, that it reaches. */
+  unread: Map<string, Held>;
+}
+
+/**
+ * Follows the module's macros from its entry macros: which daemons each starts, under which assignments of the
+ * conditions its `&if`s and `&while`s test, and which start lines are configured but commented out. Each macro's
+ * effect is worked out once, callees before callers (macros that call each other until nothing changes), so a
+ * macro run from many places costs once, and nothing recurses on how deep calls go.
+ */
+export function macroStarts(entries: readonly MacroFile[], macros: ReadonlyMap<string, MacroFile>, settings: Settings): MacroFacts {
+  const actions = new Map<MacroFile, Map<MacroStatement, Action>>();
+  const actionsOf = (file: MacroFile) => {
+    let found = actions.get(file);
+    if (found === undefined) {
+      found = new Map();
+      for (const statement of statements(file)) {
+        const action = actionOf(statement, macros);
+        if (action !== undefined) found.set(statement, action);
+      }
+      actions.set(file, found);
+    }
+    return found;
+  };
+  const callees = (file: MacroFile) => [...actionsOf(file).values()].flatMap((action) => (action.kind === 'call' && action.file ? [action.file] : []));
+  const order = stronglyConnected(entries, callees);
+  // Atoms numbered as met from the entry macros down, which is the order conditions print in.
+  const tables = conditionTables(order.flat().reverse(), settings);
+  const effects = new Map<MacroFile, MacroEffect>();
+  const notes = new Map<MacroFile, MacroFacts['unresolved']>();
+  const componentOf = new Map(order.flatMap((component, number) => component.map((file) => [file, number] as const)));
+  const compute = (file: MacroFile) => {
+    const found: MacroFacts['unresolved'] = [];
+    const inCycle = (callee: MacroFile) => componentOf.get(callee) === componentOf.get(file);
+    const effect = macroEffect(file, actionsOf(file), effects, tables, inCycle, found);
+    notes.set(file, found);
+    return effect;
+  };
+  for (const component of order) {
+    if (component.length === 1 && !callees(component[0]!).includes(component[0]!)) {
+      effects.set(component[0]!, compute(component[0]!));
       continue;
     }
-    const words = commandWords(statement);
-    if (words === undefined || words.length === 0) continue;
-    const command = words[0]!.text.replace(/^!/, '');
-    if (command.toLowerCase() === 'start_process') {
-      const line = readStartLine(words.slice(1));
-      if (line === undefined) continue;
+    // Macros that run each other (or themselves) start from "never comes back, starts nothing" and grow to the
+    // least fixed point: under constant conditions, a macro that runs itself whenever it runs never comes back.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const file of component) {
+        const effect = compute(file);
+        const before = effects.get(file);
+        if (before === undefined || !sameEffect(before, effect, tables.tables)) changed = true;
+        effects.set(file, effect);
+      }
+    }
+  }
+  const unresolved = order.flat().flatMap((file) => notes.get(file) ?? []);
+  if (tables.index.overflowed > 0 && entries.length > 0) {
+    unresolved.push({
+      reason: `the module's macros test more than ${maxAtoms} different conditions: starts that depend on the others are shown conditional and undecided`,
+      place: new Place(entries[0]!.source.path, entries[0]!.tree),
+    });
+  }
+
+  const live = new Map<string, HeldStart>();
+  const off = new Map<string, HeldStart>();
+  const unread = new Map<string, Held>();
+  for (const entry of entries) {
+    const effect = effects.get(entry)!;
+    for (const [key, held] of effect.starts) hold(live, key, held, tables.tables);
+    for (const [key, held] of effect.off) hold(off, key, held, tables.tables);
+    for (const [key, held] of effect.unread) hold(unread, key, held, tables.tables);
+  }
+  const starts = [...[...live.values()].map((held) => startEvent(held, false, tables.tables)), ...[...off.values()].map((held) => startEvent(held, true, tables.tables))];
+  const unreadCalls = [...unread.values()].map((held): UnreadCall => {
+    const evidence = placesOf(held.evidence);
+    return { off: false, reach: reachOf(held, tables.tables), place: evidence.at(-1)! };
+  });
+  return { starts, unresolved: dedupeNotes(unresolved), unreadCalls };
+}
+
+function dedupeNotes(notes: MacroFacts['unresolved']): MacroFacts['unresolved'] {
+  const seen = new Set<string>();
+  return notes.filter((note) => {
+    const key = `${placeKey(note.place)}\u0000${note.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function reachOf(held: Held, tables: Tables): StartReach {
+  return { ...held.reach, tables, ...(held.dead !== undefined && { dead: held.dead }) };
+}
+
+function startEvent(held: HeldStart, off: boolean, tables: Tables): StartEvent {
+  const reach = off ? { table: tables.empty, tables } : reachOf(held, tables);
+  return { daemon: held.daemon, program: held.program, startedBy: held.startedBy, reach, off, evidence: placesOf(held.evidence), arguments: held.arguments, argumentValues: held.argumentValues };
+}
+
+interface ConditionTables {
+  tables: Tables;
+  index: AtomIndex;
+  /** The condition each `&if` and `&while` tests, decided where the settings say. */
+  conditions: Map<MacroStatement, Condition>;
+}
+
+/**
+ * Reads every `&if` and `&while` of the macros and numbers their atoms across the module. Products stated with
+ * `--products` stay atoms, fixed when a start is decided, so an "off" can say which product made it so; only when the
+ * atoms would pass the cap are they decided here instead, so that they do not use it up.
+ */
+function conditionTables(files: readonly MacroFile[], settings: Settings): ConditionTables {
+  const conditions = new Map<MacroStatement, Condition>();
+  const atoms = new Map<string, Atom>();
+  for (const file of files) {
+    for (const statement of file.tree.flow.statements) {
+      if (statement.directive !== 'if' && statement.directive !== 'while') continue;
+      const condition = parseCondition(statement.words.map((word) => word.text).join(' '));
+      conditions.set(statement, condition);
+      atomsOf(condition, atoms);
+    }
+  }
+  if (atoms.size > maxAtoms && settings.products !== undefined) {
+    for (const [statement, condition] of conditions) conditions.set(statement, decideProducts(condition, settings.products));
+  }
+  const index = new AtomIndex(maxAtoms);
+  for (const condition of conditions.values()) for (const atom of atomsOf(condition).values()) index.add(atom);
+  return { tables: new Tables(index), index, conditions };
+}
+
+/** What running `file` does, with the effects of the macros it runs as known so far. */
+function macroEffect(
+  file: MacroFile,
+  actions: ReadonlyMap<MacroStatement, Action>,
+  effects: ReadonlyMap<MacroFile, MacroEffect>,
+  { tables, conditions }: ConditionTables,
+  inCycle: (callee: MacroFile) => boolean,
+  unresolved: MacroFacts['unresolved'],
+): MacroEffect {
+  const flow = file.tree.flow;
+  const calleeOf = (at: number) => {
+    const action = actions.get(flow.statements[at]!);
+    return action?.kind === 'call' && action.file ? (effects.get(action.file) ?? neverComesBack(tables)) : undefined;
+  };
+  const testTables = new Map<number, ReturnType<Tables['of']>>();
+  const reach = macroReach(flow, {
+    tables,
+    test: (at) => {
+      if (!testTables.has(at)) testTables.set(at, tables.of(conditions.get(flow.statements[at]!)!));
+      return testTables.get(at);
+    },
+    comesBack: (at) => calleeOf(at)?.returns,
+    line: (at) => flow.statements[at]!.position.start.line,
+  });
+  const deadReasons = deadReasonsOf(file, reach.at);
+  const indexOf = new Map(flow.statements.map((statement, at) => [statement, at]));
+  const startedBy = lastPathComponent(file.source.path);
+  const variables = new MacroVariables();
+  const effect: MacroEffect = { returns: reach.returns, starts: new Map(), off: new Map(), unread: new Map() };
+  const nowhere: Reach = { table: tables.empty };
+
+  for (const statement of statements(file)) {
+    const action = actions.get(statement);
+    if (action === undefined) continue;
+    const at = indexOf.get(statement);
+    const off = at === undefined;
+    const here: Reach = (at !== undefined && reach.at[at]) || nowhere;
+    const place = new Place(file.source.path, statement);
+    const dead = tables.isEmpty(here.table) && at !== undefined ? deadReasons[at] : undefined;
+    if (action.kind === 'set') {
+      if (off) continue;
+      const always = here.unsure === undefined && tables.equals(here.table, tables.full);
+      if (variables.set(action.name, action.value, always)) {
+        unresolved.push({ reason: `the variable ${action.name} may take more than ${maxValues} values, or one longer than ${maxValueLength} characters: where it is used, its value is undecided`, place });
+      }
+      continue;
+    }
+    const into = off ? effect.off : effect.starts;
+    if (action.kind === 'start') {
+      const { line } = action;
       if ('unreadable' in line) {
-        if (!context.off) facts.unresolved.push({ reason: line.unreadable, place });
+        if (!off) unresolved.push({ reason: line.unreadable, place });
         continue;
       }
       // A program path built from a variable with several possible values may name the same daemon each time.
       const byDaemon = new Map<string, string[]>();
-      for (const resolved of expand(line.program, variables)) {
+      for (const resolved of variables.expand(line.program).texts) {
         const daemon = canonicalDaemon(programName(resolved));
         byDaemon.set(daemon, [...(byDaemon.get(daemon) ?? []), resolved]);
       }
-      const valuesThen = new Map(variables);
-      const argumentValues = (argument: string) => expand(argument, valuesThen);
-      for (const [daemon, programs] of byDaemon) facts.starts.push({ daemon, program: programs.join(' or '), startedBy, ...context, arguments: line.arguments, argumentValues });
-      continue;
-    }
-    const called = calledMacro(command, macros);
-    if (called === undefined) continue;
-    const target = macros.get(called);
-    if (target !== undefined && !active.has(called)) {
-      active.add(called);
-      walk(target, context, active, macros, facts);
-      active.delete(called);
-    } else if (target === undefined && knownMacros[called] !== undefined) {
-      for (const daemon of knownMacros[called]!) facts.starts.push({ daemon, program: daemon, startedBy: called, ...context, arguments: [], argumentValues: (argument) => [argument] });
-    } else if (target === undefined && !context.off) {
+      const valuesThen = variables.copy();
+      const argumentValues = (argument: string) => valuesThen.expand(argument).texts;
+      for (const [daemon, programs] of byDaemon) {
+        const start = { daemon, program: programs.join(' or '), startedBy, arguments: line.arguments, argumentValues, reach: here, ...(dead && { dead }), evidence: trailOf([place]) };
+        hold(into, `${placeKey(place)}\u0000${daemon}`, start, tables);
+      }
+    } else if (action.file !== undefined) {
+      // A call in a comment of a macro that is running already (itself, or one that ran it) starts nothing new.
+      if (off && inCycle(action.file)) continue;
+      const callee = effects.get(action.file) ?? neverComesBack(tables);
+      const cyclic = inCycle(action.file);
+      for (const [key, held] of callee.starts) {
+        hold(into, key, off ? { ...held, evidence: withCall(place, held.evidence, cyclic) } : through(place, here, dead, held, cyclic, tables), tables);
+      }
+      for (const [key, held] of callee.off) hold(effect.off, key, { ...held, evidence: withCall(place, held.evidence, cyclic) }, tables);
+      if (!off) for (const [key, held] of callee.unread) hold(effect.unread, key, through(place, here, dead, held, cyclic, tables), tables);
+    } else if (knownMacros[action.name] !== undefined) {
+      for (const daemon of knownMacros[action.name]!) {
+        const start = { daemon, program: daemon, startedBy: action.name, arguments: [], argumentValues: (argument: string) => [argument], reach: here, ...(dead && { dead }), evidence: trailOf([place]) };
+        hold(into, `${placeKey(place)}\u0000${daemon}`, start, tables);
+      }
+    } else if (!off) {
       // A commented-out call runs nothing, whatever the macro would start.
-      facts.unresolved.push({ reason: `runs the macro ${command}, which is not among the module's files: what it starts is unknown`, place });
-      facts.unreadCalls.push({ conditions: context.conditions, off: context.off, ...(context.dead !== undefined && { dead: context.dead }), place });
+      unresolved.push({ reason: `runs the macro ${action.command}, which is not among the module's files: what it starts is unknown`, place });
+      hold(effect.unread, placeKey(place), { reach: here, ...(dead && { dead }), evidence: trailOf([place]) }, tables);
     }
   }
+  return effect;
+}
+
+/** A start (or unread call) in a called macro, seen from the call: reached under the call's reach and the callee's own. */
+function through<T extends Held>(call: Place, callReach: Reach, callDead: string | undefined, held: T, cyclic: boolean, tables: Tables): T {
+  const table = tables.and(callReach.table, held.reach.table);
+  const unsure = callReach.unsure ?? held.reach.unsure;
+  const seen: T = { ...held, reach: { table, ...(unsure !== undefined && { unsure }) }, evidence: withCall(call, held.evidence, cyclic) };
+  delete seen.dead;
+  if (tables.isEmpty(table)) seen.dead = held.dead ?? callDead ?? `never reached: its conditions contradict those of the call on line ${call.position.start.line}`;
+  return seen;
+}
+
+/** Adds a start to an effect; one already there from another path gets this path's assignments and evidence too. */
+function hold<T extends Held>(into: Map<string, T>, key: string, start: T, tables: Tables): void {
+  const known = into.get(key);
+  if (known === undefined) {
+    into.set(key, { ...start, reach: { ...start.reach, table: start.reach.table.slice() } });
+    return;
+  }
+  tables.orInto(known.reach.table, start.reach.table);
+  known.reach.unsure ??= start.reach.unsure;
+  if (!tables.isEmpty(known.reach.table)) delete known.dead;
+  known.evidence = union(known.evidence, start.evidence);
+}
+
+function neverComesBack(tables: Tables): MacroEffect {
+  return { returns: { table: tables.empty }, starts: new Map(), off: new Map(), unread: new Map() };
+}
+
+function sameEffect(a: MacroEffect, b: MacroEffect, tables: Tables): boolean {
+  const sameReach = (x: Reach, y: Reach) => tables.equals(x.table, y.table) && x.unsure === y.unsure;
+  const sameStarts = (x: Map<string, Held>, y: Map<string, Held>) =>
+    x.size === y.size && [...x].every(([key, held]) => y.has(key) && sameReach(held.reach, y.get(key)!.reach) && held.evidence.length === y.get(key)!.evidence.length);
+  return sameReach(a.returns, b.returns) && sameStarts(a.starts, b.starts) && sameStarts(a.off, b.off) && sameStarts(a.unread, b.unread);
+}
+
+/** For each statement no assignment reaches, why: the last `&return`, `&goto`, `&break` or `&continue` before it that runs. */
+function deadReasonsOf(file: MacroFile, reach: ReadonlyArray<Reach | undefined>): string[] {
+  const reasons: string[] = [];
+  let last: string | undefined;
+  file.tree.flow.statements.forEach((statement, at) => {
+    reasons.push(last ?? 'never reached: the conditions on every way to it contradict');
+    const runs = reach[at] !== undefined;
+    if (runs && ['return', 'goto', 'break', 'continue'].includes(statement.directive ?? '')) last = `after the &${statement.directive} on line ${statement.position.start.line}`;
+  });
+  return reasons;
 }

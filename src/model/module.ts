@@ -8,6 +8,7 @@ import { addInetdListeners } from './inetd-listeners.ts';
 import { kernelRows } from './kernel.ts';
 import { stateRank, strongest, type Connection, type Listener, type ModuleModel } from './listener.ts';
 import { macroStarts, type MacroFacts, type StartEvent } from './macro-starts.ts';
+import { branchGroups, mergeStarts } from './merge-starts.ts';
 import { Place, placeText } from './place.ts';
 import { applyRelease, conjoin } from './port-catalog.ts';
 import { addTcpdAdmissions } from './tcpd-admission.ts';
@@ -128,19 +129,18 @@ function addParseErrors(model: ModuleModel, files: readonly AuditedFile[]): void
 }
 
 /** What the module's macros start, read from module_start_up.cm, or without one from every macro given. */
-export function moduleStarts(files: readonly AuditedFile[]): MacroFacts[] {
+export function moduleStarts(files: readonly AuditedFile[], settings: Settings): MacroFacts {
   const macros = files.filter((file): file is MacroFile => file.kind === 'macro');
   const byName = new Map(macros.map((file) => [baseName(file.source.path).replace(/\.cm$/, ''), file]));
   const entries = macros.filter((file) => baseName(file.source.path) === 'module_start_up.cm');
-  return (entries.length > 0 ? entries : macros).map((entry) => macroStarts(entry, byName));
+  return macroStarts(entries.length > 0 ? entries : macros, byName, settings);
 }
 
 /** Builds the model of one module from all of its files: which daemons and ports will be live, and why. */
 export function buildModule(name: string, files: readonly AuditedFile[], settings: Settings): ModuleModel {
   const macros = files.filter((file): file is MacroFile => file.kind === 'macro');
-  const starts = moduleStarts(files);
-  const events = starts.flatMap((facts) => facts.starts);
-  const unreadMacros = starts.flatMap((facts) => facts.unreadCalls).filter((call) => {
+  const facts = moduleStarts(files, settings);
+  const unreadMacros = facts.unreadCalls.filter((call) => {
     const { state } = decide(call, settings);
     return state === 'live' || state === 'conditional';
   });
@@ -148,13 +148,21 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
     name,
     listeners: [],
     connections: [],
-    unresolved: starts.flatMap((facts) => facts.unresolved),
+    unresolved: facts.unresolved,
     unreadMacros: unreadMacros.map((call) => call.place),
     macrosGiven: macros.length > 0,
   };
 
-  const decided = events.map((event) => ({ event, start: { ...decide(event, settings), evidence: event.evidence } }));
-  const strongestStart = (daemon: string) => startOrUnread(strongest(decided.filter((d) => d.event.daemon === daemon).map((d) => d.start)), model.unreadMacros, daemon);
+  /** A start some assignment of the conditions reaches, whatever the products stated: a branch of its row. */
+  const reachable = (event: StartEvent) => !event.off && !event.reach.tables.isEmpty(event.reach.table);
+  /** Whether a daemon runs at all: under any of its start lines, all of them its evidence. */
+  const startOf = (daemon: string): DecidedStart | undefined => {
+    const events = facts.starts.filter((event) => event.daemon === daemon);
+    const branches = events.filter(reachable);
+    const chosen = branches.length > 0 ? mergeStarts(branches) : strongest(events.map((event) => ({ event, state: decide(event, settings).state })))?.event;
+    return chosen && { ...decide(chosen, settings), evidence: chosen.evidence };
+  };
+  const strongestStart = (daemon: string) => startOrUnread(startOf(daemon), model.unreadMacros, daemon);
   if (macros.length > 0) {
     const inetd = strongestStart('inetd');
     model.inetd = inetd ? { state: inetd.state, ...(inetd.condition !== undefined && { condition: inetd.condition }), evidence: inetd.evidence } : { state: 'off', evidence: [] };
@@ -170,8 +178,11 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
       model.listeners.push({ port: port.port, protocol: port.transport, daemon, startedBy: 'start_stcp', ...stcpAssumed, product: port.product, ...(port.advice && { advice: port.advice }) });
     }
   }
-  for (const { event, start } of decided) {
-    if (event.daemon !== 'inetd' && event.daemon !== 'telnetd') addStart(model, event, start, settings);
+  const others = facts.starts.filter((event) => event.daemon !== 'inetd' && event.daemon !== 'telnetd');
+  const rowKey = (event: StartEvent) => JSON.stringify([event.daemon, event.startedBy, startPorts(event).map(({ port, entry, condition, undecided }) => [port, entry.transport, condition, undecided])]);
+  for (const group of branchGroups(others, reachable, rowKey)) {
+    const event = mergeStarts(group);
+    addStart(model, event, { ...decide(event, settings), evidence: event.evidence }, settings);
   }
   addFtpData(model);
   dependOnPortmapper(model);

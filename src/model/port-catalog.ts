@@ -63,7 +63,8 @@ interface Decidable {
 /** Two conditions that must both hold, each in parentheses when it is a disjunction. */
 export function conjoin(a: string | undefined, b: string): string {
   if (a === undefined || a === '') return b;
-  const operand = (text: string) => (/ or /.test(text) && !/^\(.*\)$/.test(text) ? `(${text})` : text);
+  // A text that starts and ends with a parenthesis may still be a disjunction: "(a) or (b)".
+  const operand = (text: string) => (/ or /.test(text) ? `(${text})` : text);
   return `${operand(a)} and ${operand(b)}`;
 }
 

@@ -15,13 +15,6 @@ export interface MacroWord extends Span {
   elements: MacroElement[];
 }
 
-/** The `&if` a statement is under, as written, and whether it is in the `&else` branch. */
-export interface MacroCondition {
-  text: string;
-  negated: boolean;
-  line: number;
-}
-
 export interface MacroStatement {
   type: 'statement';
   /** The directive without `&`, lower-cased (`if`, `set_string`), for directive statements. */
@@ -31,10 +24,31 @@ export interface MacroStatement {
   position: Position;
   /** A statement in a comment (`& start_process …`): configured, but off. */
   commentedOut: boolean;
-  /** The conditions under which it runs, outermost first; empty when it always runs. */
-  conditions: MacroCondition[];
-  /** Why it never runs, when it never does. */
-  dead?: string;
+}
+
+/** A way control may go from one statement of a macro to the next one to run. */
+export interface MacroEdge {
+  /**
+   * The index in `MacroControlFlow.statements` of the statement run next; `statements.length` when the macro
+   * returns, `statements.length + 1` for a `&goto` to a label named by a variable: any of `labels`.
+   */
+  to: number;
+  /** Taken only when the expression of the `&if` or `&while` at index `at` holds (or, with `holds: false`, does not). */
+  test?: { at: number; holds: boolean };
+  /** A `&goto` to a label named by a variable, which one not known. */
+  unsure?: true;
+}
+
+/**
+ * How `&if`, `&then`, `&else`, `&do`, `&end`, `&while`, `&break`, `&continue`, `&goto`, `&label` and `&return`
+ * move control between the statements that run (not those in comments). The macro starts at index 0.
+ */
+export interface MacroControlFlow {
+  statements: MacroStatement[];
+  /** For each statement, where control may go next. */
+  successors: MacroEdge[][];
+  /** The statements that are labels, first of each name, in order. */
+  labels: number[];
 }
 
 export interface MacroComment {
@@ -51,4 +65,5 @@ export interface MacroRoot {
   children: MacroNode[];
   position: Position;
   errors: ParseError[];
+  flow: MacroControlFlow;
 }

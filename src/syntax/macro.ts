@@ -75,7 +75,6 @@ function statementsOf(cst: CstNode, text: string, toFile: ToFile, index: LineInd
         words: glue(elements),
         position: index.position({ start, end }),
         commentedOut,
-        conditions: [],
       });
     }
   }
@@ -113,7 +112,7 @@ function commentedOutStatements(comments: IToken[], index: LineIndex): MacroStat
   return statementsOf(parseMacroCst(batch.text).cst, batch.text, toFile, index, true);
 }
 
-/** Parses a command macro into statements and comments in file order, with their conditions and dead code. */
+/** Parses a command macro into statements and comments in file order, and how control flows between the statements. */
 export function parseMacro(text: string, index = new LineIndex(text)): MacroRoot {
   const parsed = parseMacroCst(text);
   const statements = statementsOf(parsed.cst, text, sameOffset, index, false);
@@ -124,9 +123,10 @@ export function parseMacro(text: string, index = new LineIndex(text)): MacroRoot
     ...commentedOutStatements(comments, index),
   ].sort((a, b) => a.position.start.offset - b.position.start.offset || (a.type === 'comment' ? -1 : 1));
   const errors: ParseError[] = parsed.errors.map((error) => placeError(error, index));
-  append(errors, structureMacro(statements));
+  const structure = structureMacro(statements);
+  append(errors, structure.errors);
   errors.sort((a, b) => a.start - b.start);
-  return { type: 'root', kind: 'macro', children: nodes, position: index.position({ start: 0, end: text.length }), errors };
+  return { type: 'root', kind: 'macro', children: nodes, position: index.position({ start: 0, end: text.length }), errors, flow: structure.flow };
 }
 
 const continuationInString = /&\+[ \t\f\v]*(?:\r\n|\r|\n)[ \t\f\v]*/g;

@@ -13,6 +13,7 @@ describe('vos-audit ports', () => {
     const modules = result.stdout.split('\n').filter((line) => line.startsWith('module '));
     expect(modules).toEqual([
       'module bsd-verdicts',
+      'module control-flow',
       'module evidence',
       'module firewall-bridges/east-bridge',
       'module firewall-bridges/west-bridge',

@@ -11,6 +11,7 @@ import { parseInetd } from '../../src/syntax/inetd.ts';
 import { parseMacro } from '../../src/syntax/macro.ts';
 import { allInetdSources, sourceOf, sourcesOfKind } from '../support/sources.ts';
 import { auditSource, exampleSettings } from '../support/audit.ts';
+import { conditionsOfStatements } from '../support/macro-flow.ts';
 
 /** Every program the file's active lines make inetd run: the server, and behind tcpd the daemon it runs. */
 function programsRun(text: string): Set<string> {
@@ -143,8 +144,7 @@ describe('every suggestion leaves the macro without new syntax errors', () => {
     expect(fixed.applied).toHaveLength(1);
     expect(fixed.output).toMatch(/&do(\r\n|\n)[ \t]*&[ \t]+start_process telnet_msd\.pm/);
     expect(parseMacro(fixed.output).errors).toEqual([]);
-    const conditions = (source: string) =>
-      parseMacro(source).children.flatMap((node) => (node.type === 'statement' && !node.commentedOut && node.words[0]?.text === 'display_line' ? [node.conditions.length] : []));
+    const conditions = (source: string) => conditionsOfStatements(source, (statement) => statement.words[0]?.text === 'display_line');
     expect(conditions(fixed.output)).toEqual(conditions(text));
   });
 });

@@ -1,7 +1,7 @@
 import type { Field } from '../../src/syntax/field.ts';
 import type { HostsAccessRoot, HostsPattern } from '../../src/syntax/hosts-access.ts';
 import type { InetdNode, InetdRoot } from '../../src/syntax/inetd.ts';
-import type { MacroRoot } from '../../src/syntax/macro-tree.ts';
+import type { MacroRoot, MacroStatement } from '../../src/syntax/macro-tree.ts';
 import type { Position } from '../../src/syntax/position.ts';
 import type { ServicesRoot } from '../../src/syntax/services.ts';
 import type { TelnetAdminRoot } from '../../src/syntax/telnet-admin.ts';
@@ -41,13 +41,26 @@ function errorLines(errors: Array<{ position: Position; message: string }>): str
   return errors.map((error) => `${at(error.position)} error ${JSON.stringify(error.message)}`);
 }
 
+/**
+ * Where control goes from a statement, when not simply to the next one: `5:1 if` (when its test holds), `7:1 else`,
+ * `return`, `any label unsure` (a &goto to a variable's label).
+ */
+function flowText(tree: MacroRoot, statement: MacroStatement): string {
+  const { statements, successors } = tree.flow;
+  const from = statements.indexOf(statement);
+  const edges = successors[from]!;
+  if (edges.length === 1 && edges[0]!.to === from + 1 && !edges[0]!.test && !edges[0]!.unsure) return '';
+  const target = (to: number) => (to === statements.length ? 'return' : to === statements.length + 1 ? 'any label' : `${statements[to]!.position.start.line}:${statements[to]!.position.start.column}`);
+  const text = edges.map((edge) => `${target(edge.to)}${edge.test ? (edge.test.holds ? ' if' : ' else') : ''}${edge.unsure ? ' unsure' : ''}`);
+  return ` flow=[${text.join(', ')}]`;
+}
+
 export function dumpMacro(tree: MacroRoot): string {
   const lines = tree.children.map((node) => {
     if (node.type === 'comment') return `${at(node.position)} comment ${JSON.stringify(node.value)}`;
     const head = node.directive ? `&${node.directive}` : 'command';
     const words = node.words.map((w) => `${JSON.stringify(w.text)}${w.elements.length > 1 || w.elements[0]!.kind !== 'word' ? `<${w.elements.map((e) => e.kind).join('+')}>` : ''}`).join(' ');
-    const conditions = node.conditions.length > 0 ? ` if=[${node.conditions.map((c) => `${c.negated ? 'not ' : ''}${c.text}@${c.line}`).join(' and ')}]` : '';
-    return `${at(node.position)} ${node.commentedOut ? 'off ' : ''}${head} [${words}]${conditions}${node.dead ? ` dead=${JSON.stringify(node.dead)}` : ''}`;
+    return `${at(node.position)} ${node.commentedOut ? 'off ' : ''}${head} [${words}]${node.commentedOut ? '' : flowText(tree, node)}`;
   });
   return `${[...lines, ...errorLines(tree.errors)].join('\n')}\n`;
 }

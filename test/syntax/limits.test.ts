@@ -23,8 +23,8 @@ describe('inputs at the limits', () => {
   it('10,000 nested &do blocks', () => {
     const tree = parseMacro(`${'&do\n'.repeat(10_000)}start_process 'portmap.pm'\n${'&end\n'.repeat(10_000)}`);
     expect(tree.errors).toEqual([]);
-    const start = tree.children.find((node) => node.type === 'statement' && node.words[0]?.text === 'start_process');
-    expect(start).toMatchObject({ conditions: [] });
+    const start = tree.flow.statements.findIndex((statement) => statement.words[0]?.text === 'start_process');
+    expect(tree.flow.successors[start]).toEqual([{ to: 10_001 }]);
   });
 
   it('a 1 MB line in inetd.conf and in a macro', () => {

@@ -1,0 +1,46 @@
+import type { StartEvent } from './macro-starts.ts';
+
+/**
+ * Starts of one daemon from several lines, as one start: it runs under any of their conditions (OR), and its
+ * evidence lists every line, in the order met.
+ */
+export function mergeStarts(events: readonly StartEvent[]): StartEvent {
+  const [first, ...rest] = events as [StartEvent, ...StartEvent[]];
+  if (rest.length === 0) return first;
+  const { tables } = first.reach;
+  const table = first.reach.table.slice();
+  let unsure = first.reach.unsure;
+  const evidence = [...first.evidence];
+  const programs = new Set([first.program]);
+  for (const event of rest) {
+    tables.orInto(table, event.reach.table);
+    unsure ??= event.reach.unsure;
+    for (const place of event.evidence) if (!evidence.includes(place)) evidence.push(place);
+    programs.add(event.program);
+  }
+  return { ...first, program: [...programs].join(' or '), reach: { table, tables, ...(unsure !== undefined && { unsure }) }, evidence };
+}
+
+/**
+ * The starts grouped into rows: those that some path reaches and that differ only by the branch (or the line) that
+ * starts the same daemon the same way share a group; any other start, commented out or dead, is a group of its own.
+ */
+export function branchGroups<K>(events: readonly StartEvent[], reachable: (event: StartEvent) => boolean, key: (event: StartEvent) => K): StartEvent[][] {
+  const groups: StartEvent[][] = [];
+  const byKey = new Map<K, StartEvent[]>();
+  for (const event of events) {
+    if (!reachable(event)) {
+      groups.push([event]);
+      continue;
+    }
+    const k = key(event);
+    const group = byKey.get(k);
+    if (group !== undefined) group.push(event);
+    else {
+      const made = [event];
+      byKey.set(k, made);
+      groups.push(made);
+    }
+  }
+  return groups;
+}
