@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
+import { commentText, reasonText } from '../../src/report/firewall/names.ts';
 import { vosAudit } from './cli.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -143,3 +146,35 @@ function pairs(chains: ParsedRule[][]): ParsedRule[][] {
   for (let i = 0; i < chains.length; i += 2) modules.push([...chains[i]!, ...(chains[i + 1] ?? [])]);
   return modules;
 }
+
+/** The sample modules of the policy's goldens, with the options that describe them. */
+export const samples: Record<string, string[]> = {
+  nio: ['samples/firewall-nio'],
+  'osl-system': ['samples/firewall-osl-system'],
+  bridges: ['samples/firewall-bridges'],
+  conditional: ['--include-conditional', 'samples/firewall-conditional'],
+  'stock-posix': ['--address', '10.9.9.9', '--system', 'lab', 'samples/stock-posix'],
+};
+
+export interface JsonPolicy {
+  modules: Array<{ name: string; address: string | null; rules: JsonRule[] }>;
+}
+
+export async function jsonPolicy(args: string[]): Promise<JsonPolicy> {
+  const result = await firewall(['--format', 'json', ...args]);
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout) as JsonPolicy;
+}
+
+/** What a format says of each module's rules must be the JSON rules, one to one, in order, with their reasons. */
+export function expectSameRules(parsed: ParsedRule[][], policy: JsonPolicy, commentLength: number): void {
+  expect(parsed.map((rules) => rules.map(({ comment: _, ...rule }) => rule))).toEqual(policy.modules.map((module) => module.rules.map(carried)));
+  const comments = policy.modules.map((module) => module.rules.map((rule) => commentText(reasonText(rule), commentLength)));
+  expect(parsed.map((rules) => rules.map((rule) => rule.comment))).toEqual(comments);
+}
+
+export function tool(command: string, args: string[], input?: string) {
+  const result = spawnSync(command, args, { input, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
