@@ -81,7 +81,7 @@ describe('vos-audit tcpdmatch', () => {
 describe('who may connect, in ports and in the rules', () => {
   it('ports shows tcpd’s policy on wrapped rows, in text and JSON', async () => {
     const text = (await vosAudit(['ports', 'nio-tcpd'])).stdout;
-    expect(text).toMatch(/^69 +udp +STCP +tftpd +inetd +live +tcpd: 10\.9\.9\.9 only /m);
+    expect(text).toMatch(/^69 +udp +tftp +STCP +tftpd +inetd +live +tcpd: 10\.9\.9\.9 only$/m);
     const json = JSON.parse((await vosAudit(['ports', '--format', 'json', 'tcpd-open'])).stdout);
     const wrapped = json.modules[0].listeners.filter((l: { wrappedBy?: string }) => l.wrappedBy === 'tcpd');
     expect(wrapped.map((l: { port: number; admits?: string }) => [l.port, l.admits])).toEqual([
