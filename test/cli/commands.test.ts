@@ -82,7 +82,7 @@ describe('files of other kinds', () => {
     writeFileSync(join(dir, 'startup.txt'), "start_process 'telnet_msd -network_port 24'\n");
     expect((await runCli(['startup.txt'], dir)).stdout).toContain('telnet-msd-started');
     const named = await runCli(['--kind', 'startup.txt=macro', 'startup.txt'], dir);
-    expect(named.stdout).toContain('startup.txt:1:1  warning  Unexpected telnet_msd on tcp/24');
+    expect(named.stdout).toContain('startup.txt:1:1  warning  telnet_msd listens on tcp/24');
     expect((await runCli(['--kind', 'startup.txt=shell', 'startup.txt'], dir)).stderr).toBe(
       "vos-audit: option '--kind <file=kind>' argument 'startup.txt=shell' is invalid. expected FILE=KIND with KIND one of inetd, macro, telnet-admin, services, hosts-access\n",
     );
@@ -169,7 +169,7 @@ describe('standard input (-)', () => {
   it('is audited like the file it holds, named -', async () => {
     const result = await runCli(['-'], samplesDir, inetd);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('-:7:1   error    Unexpected active tiny service echo/tcp');
+    expect(result.stdout).toContain('-:7:1   error    echo/tcp (port 7) is active');
     expect(result.stdout).toBe(asFile.stdout.replaceAll(/^inetd\.conf:/gm, '-:'));
     expect(await runCli(['-', '-'], samplesDir, inetd)).toEqual(result);
   });
