@@ -15,6 +15,8 @@ import { outputFormats, run, type AuditRequest, type FirewallRequest, type Outpu
 import type { TcpdmatchFormat } from '../report/tcpdmatch.ts';
 import type { StatedSettings } from './settings.ts';
 import { nearest } from '../util/nearest.ts';
+import { listenerStates, type ListenerState } from '../model/listener.ts';
+import { terminalWidth } from './terminal-width.ts';
 import { version } from './version.ts';
 
 /** The flags commander parses for every command that reads modules. */
@@ -73,6 +75,13 @@ function maxOpenServerArgument(value: string): number {
   return n;
 }
 
+function statesArgument(value: string): ListenerState[] {
+  const states = value.split(',').map((state) => state.trim().toLowerCase());
+  const bad = states.find((state) => !(listenerStates as readonly string[]).includes(state));
+  if (bad !== undefined) throw new InvalidArgumentError(`'${bad}' is not a state; expected any of ${listenerStates.join(', ')}, separated by commas`);
+  return listenerStates.filter((state) => states.includes(state));
+}
+
 function kindArgument(value: string, previous: Map<string, FileKind> = new Map()): Map<string, FileKind> {
   const at = value.lastIndexOf('=');
   const kind = value.slice(at + 1) as FileKind;
@@ -129,6 +138,7 @@ const portsExamples = `
 Examples:
   $ vos-audit ports samples/stock-posix
   $ vos-audit ports --products S270 --format csv modules/ > ports.csv
+  $ vos-audit ports --state live,conditional --wide modules/m1   what may listen, one row per line
   $ vos-audit ports --format json m1/module_start_up.cm m1/inetd.conf
 
 A directory is a module when it holds a known file itself or a VOS-like system directory; otherwise each of its
@@ -246,10 +256,18 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
         .description('Print the live-port table of each module: port, protocol, daemon, what starts it, state, condition, evidence, advice.')
         .argument('[paths...]', 'module directories or files (default: the current directory)')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+        .option('--state <states>', `show only the rows in these states (any of ${listenerStates.join(', ')}, comma-separated; default: all)`, statesArgument)
+        .option('--wide', 'text: one row per line, however wide (default: fit the terminal, long columns on lines beneath each row)')
         .addHelpText('after', portsExamples),
       streams,
-    ).action((paths: string[], flags: ModuleFlags & { format: PortsFormat }) => {
-      const request: PortsRequest = { ...requestBase(paths, flags, streams), command: 'ports', format: flags.format };
+    ).action((paths: string[], flags: ModuleFlags & { format: PortsFormat; state?: ListenerState[]; wide?: boolean }) => {
+      const request: PortsRequest = {
+        ...requestBase(paths, flags, streams),
+        command: 'ports',
+        format: flags.format,
+        layout: flags.wide ? { wide: true } : { wide: false, width: terminalWidth(streams) },
+        ...(flags.state && { states: flags.state }),
+      };
       onCommand(() => runRequest(request), flags.debug ?? false);
     }),
   );
@@ -359,7 +377,7 @@ function helpOf(main: Command, name: string | undefined): Command {
 
 /** Where the command line reads and writes: the process's own streams, or a test's. */
 export interface CliStreams {
-  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(chunk: string): unknown };
   env: Readonly<Record<string, string | undefined>>;
   readStandardInput(): Buffer;

@@ -11,7 +11,7 @@ import { formatDiff } from '../report/diff.ts';
 import { formatJson } from '../report/json.ts';
 import { formatGcc, formatGithub } from '../report/lines.ts';
 import { assumptionLine } from '../report/assumptions.ts';
-import { formatPorts, type PortsFormat } from '../report/ports.ts';
+import { formatPorts, type PortsOptions } from '../report/ports.ts';
 import { formatTcpdmatch, type TcpdmatchFormat } from '../report/tcpdmatch.ts';
 import { modulePolicy, evaluate } from '../model/tcpd-policy.ts';
 import { accessRequest } from './tcpdmatch.ts';
@@ -61,9 +61,8 @@ export interface AuditRequest extends RequestBase {
 }
 
 /** Print each module's live-port table. */
-export interface PortsRequest extends RequestBase {
+export interface PortsRequest extends RequestBase, PortsOptions {
   command: 'ports';
-  format: PortsFormat;
 }
 
 /** Compare the modules' models with an nmap scan. */
@@ -282,7 +281,7 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
   if (request.command === 'tcpdmatch') return tcpdmatch(request, audited, problems);
   if (request.command === 'ports') {
     const models = audited.map((module) => analyzeModule(module).model);
-    return { stdout: formatPorts(models, request.format, assumptionLine(audited)), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
+    return { stdout: formatPorts(models, request, assumptionLine(audited)), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
   }
   if (request.command === 'firewall') {
     if (request.settings.address !== undefined && audited.length > 1) {

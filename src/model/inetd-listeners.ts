@@ -14,6 +14,7 @@ import type { Settings } from './settings.ts';
  */
 class InetdListener implements Listener {
   readonly startedBy = 'inetd';
+  readonly service: string;
   state: ListenerState;
   condition?: string;
   note?: string;
@@ -34,6 +35,7 @@ class InetdListener implements Listener {
     inetdEvidence: readonly Place[],
     settings: Settings,
   ) {
+    this.service = service.entry.service.value;
     this.state = decided.state;
     if (decided.condition !== undefined) this.condition = decided.condition;
     if (decided.note !== undefined) this.note = decided.note;

@@ -16,6 +16,7 @@ function kernelRow(entry: ServerPort, settings: Settings): Listener {
     port: entry.port,
     ...(settings.maxOpenServer === undefined ? { rangeEnd: entry.rangeEnd } : { lastPort: entry.port + width }),
     protocol: 'tcp',
+    service: entry.service,
     daemon: `kernel (${entry.service})`,
     startedBy: 'kernel',
     ...(entry.service === 'OSN' ? bridgeState(settings.bridge) : { state: 'live' as const }),

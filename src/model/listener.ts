@@ -3,7 +3,8 @@ import type { Transport } from '../catalog/server-ports.ts';
 import type { Place } from './place.ts';
 import type { Admission } from './admission.ts';
 
-export type ListenerState = 'live' | 'off' | 'conditional' | 'dead';
+export const listenerStates = ['live', 'conditional', 'off', 'dead'] as const;
+export type ListenerState = (typeof listenerStates)[number];
 
 /** One port the module listens on, or would if configured otherwise, and everything that decided it. */
 export interface Listener {
@@ -13,6 +14,11 @@ export interface Listener {
   /** For a kernel range whose end is known: its last port. */
   lastPort?: number;
   protocol: Transport;
+  /**
+   * The service on the port: an inetd entry's or a telnet_admin row's own name (`echo`, `bootps`, `rsn`), else the
+   * catalog's name for the daemon's port (`ssh`, `netbios-ns`); undefined for a site's declared daemon.
+   */
+  service?: string;
   daemon: string;
   startedBy: string;
   state: ListenerState;

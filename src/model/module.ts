@@ -47,7 +47,7 @@ function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, se
   const ports = startPorts(event);
   const base = { daemon: event.daemon, startedBy: event.startedBy };
   for (const { port, entry, condition, undecided } of ports) {
-    const listener: Listener = { port, protocol: entry.transport, ...base, ...(condition ? narrowed(start, condition) : start), product: entry.product, ...(entry.advice && { advice: entry.advice }) };
+    const listener: Listener = { port, protocol: entry.transport, service: entry.service, ...base, ...(condition ? narrowed(start, condition) : start), product: entry.product, ...(entry.advice && { advice: entry.advice }) };
     if (entry.rangeEnd) listener.rangeEnd = entry.rangeEnd;
     applyRelease(listener, `${event.daemon} on ${entry.port}`, entry, settings.release);
     if (undecided !== undefined && listener.state !== 'off') {
@@ -175,7 +175,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
   const assumedStarts = macros.length === 0 ? ['ftpd', 'snmpd'] : [];
   for (const daemon of assumedStarts) {
     for (const port of daemonPorts(daemon)) {
-      model.listeners.push({ port: port.port, protocol: port.transport, daemon, startedBy: 'start_stcp', ...stcpAssumed, product: port.product, ...(port.advice && { advice: port.advice }) });
+      model.listeners.push({ port: port.port, protocol: port.transport, service: port.service, daemon, startedBy: 'start_stcp', ...stcpAssumed, product: port.product, ...(port.advice && { advice: port.advice }) });
     }
   }
   const others = facts.starts.filter((event) => event.daemon !== 'inetd' && event.daemon !== 'telnetd');

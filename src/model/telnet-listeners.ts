@@ -6,11 +6,12 @@ import { Place } from './place.ts';
 import { applyRelease, catalogEntry, noteRelease } from './port-catalog.ts';
 import type { Settings } from './settings.ts';
 
-function telnetListener(port: number, start: DecidedStart, note: string, evidence: Place[]): Listener {
+function telnetListener(port: number, service: string | undefined, start: DecidedStart, note: string, evidence: Place[]): Listener {
   const entry = catalogEntry({ daemon: 'telnetd' }, port);
   return {
     port,
     protocol: 'tcp',
+    service: service ?? entry?.service ?? 'telnet',
     daemon: 'telnetd',
     startedBy: 'start_stcp',
     ...start,
@@ -31,7 +32,7 @@ export function telnetListeners(listings: TelnetAdminFile[], start: DecidedStart
   if (rows.length > 0) {
     return rows.map(({ file, row }) => {
       const port = Number(row.port.value);
-      const listener = telnetListener(port, start, `${row.service.value} listener of telnet_admin`, [...start.evidence, new Place(file.source.path, row)]);
+      const listener = telnetListener(port, row.service.value, start, `${row.service.value} listener of telnet_admin`, [...start.evidence, new Place(file.source.path, row)]);
       const entry = catalogEntry({ daemon: 'telnetd' }, port);
       if (entry !== undefined) noteRelease(listener, `telnetd on ${port}`, entry, settings.release);
       return listener;
@@ -43,7 +44,7 @@ export function telnetListeners(listings: TelnetAdminFile[], start: DecidedStart
   }
   const assumption = unreadable.length > 0 ? 'assumed: the telnet_admin listing given cannot be read' : 'assumed: no telnet_admin listing given';
   return [23, rsnPort].map((port) => {
-    const listener = telnetListener(port, start, assumption, start.evidence);
+    const listener = telnetListener(port, undefined, start, assumption, start.evidence);
     const entry = catalogEntry({ daemon: 'telnetd' }, port);
     if (entry !== undefined) applyRelease(listener, `telnetd on ${port}`, entry, settings.release);
     return listener;

@@ -1,11 +1,13 @@
 import { printable } from './printable.ts';
+import { asciiTypography } from './typography.ts';
 
 /**
- * A cell as a spreadsheet will read it: printable, and, as OWASP advises against formula injection, a cell that
- * starts with `=`, `+`, `-`, `@`, tab or CR gets a `'` in front and quotes around it, so that it stays text.
+ * A cell as a spreadsheet will read it: printable, vos-audit's own typography in ASCII, and, as OWASP advises
+ * against formula injection, a cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a `'` in front and quotes
+ * around it, so that it stays text.
  */
 function csvCell(value: string): string {
-  const text = printable(value);
+  const text = asciiTypography(printable(value));
   const formula = /^[=+\-@\t\r]/.test(text);
   const cell = formula ? `'${text}` : text;
   return formula || /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;

@@ -4,7 +4,7 @@ import { defineRule } from './rule.ts';
 
 function why(pattern: HostsPattern): string {
   if (pattern.kind === 'netgroup') return 'an NIS netgroup: it matches only when NIS answers';
-  if (pattern.kind === 'wildcard') return `${pattern.pattern.toUpperCase()} depends on DNS: it asks whether the client's name lookups succeed and agree`;
+  if (pattern.kind === 'wildcard') return `a pattern that depends on DNS: it asks whether the client's name lookups succeed and agree`;
   return 'a host name pattern: it matches only when DNS answers, and a forged reverse record can make it match';
 }
 
@@ -29,8 +29,8 @@ export const hostsAccessDnsPattern = defineRule({
       title: 'A domain and KNOWN',
       input: 'tftpd: .example.com KNOWN 10.9.9.9\n',
       messages: [
-        "1:8 Unexpected '.example.com', a host name pattern: it matches only when DNS answers, and a forged reverse record can make it match; write the address or network instead",
-        "1:21 Unexpected 'KNOWN', KNOWN depends on DNS: it asks whether the client's name lookups succeed and agree; write the address or network instead",
+        "1:8 '.example.com' is a host name pattern: it matches only when DNS answers, and a forged reverse record can make it match; write the address or network instead",
+        "1:21 'KNOWN' is a pattern that depends on DNS: it asks whether the client's name lookups succeed and agree; write the address or network instead",
       ],
     },
     { title: 'Addresses only', input: 'tftpd: 10.9.9.9 10.9.8.0/24 [2001:db8::]/32\n', messages: [] },
@@ -38,7 +38,7 @@ export const hostsAccessDnsPattern = defineRule({
   check(context) {
     for (const rule of readRules(context.file.tree)) {
       for (const pattern of rule.clients.filter(dependsOnName)) {
-        context.report({ span: { start: pattern.start, end: pattern.end }, reason: `Unexpected '${pattern.value}', ${why(pattern)}; write the address or network instead` });
+        context.report({ span: { start: pattern.start, end: pattern.end }, reason: `'${pattern.value}' is ${why(pattern)}; write the address or network instead` });
       }
     }
   },

@@ -20,7 +20,7 @@ export const hostsAccessPatternFile = defineRule({
     {
       title: 'A list kept elsewhere',
       input: { 'hosts.allow': 'tftpd: /etc/tftp.clients\n' },
-      messages: ["hosts.allow:1:8 Unexpected pattern file '/etc/tftp.clients': it is not among the module's files, so who this rule admits is unknown; add the file to the module or write the addresses in the rule"],
+      messages: ["hosts.allow:1:8 Pattern file '/etc/tftp.clients' is not among the module's files, so who this rule admits is unknown; add the file to the module or write the addresses in the rule"],
     },
   ],
   check(context) {
@@ -32,7 +32,7 @@ export const hostsAccessPatternFile = defineRule({
         context.report({
           file,
           span: { start: pattern.start, end: pattern.end },
-          reason: `Unexpected pattern file '${pattern.pattern}': it is not among the module's files, so who this rule admits is unknown; add the file to the module or write the addresses in the rule`,
+          reason: `Pattern file '${pattern.pattern}' is not among the module's files, so who this rule admits is unknown; add the file to the module or write the addresses in the rule`,
         });
       }
     }

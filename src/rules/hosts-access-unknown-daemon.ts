@@ -48,8 +48,8 @@ export const hostsAccessUnknownDaemon = defineRule({
         'hosts.allow': 'in.tftpd: 10.9.9.9\n  # tftpd: 10.9.9.8\n',
       },
       messages: [
-        "hosts.allow:1:1 Unexpected daemon 'in.tftpd': no inetd.conf entry runs it through tcpd (wrapped: tftpd); tcpd matches the program's name, such as tftpd or tftpd.pm",
-        "hosts.allow:2:3 Unexpected '#' as a daemon: '#' starts a comment only in the first column, so tcpd reads this line as a rule; move the '#' to the start of the line",
+        "hosts.allow:1:1 Daemon 'in.tftpd' matches nothing: no inetd.conf entry runs it through tcpd (wrapped: tftpd); name the program tcpd runs, such as tftpd or tftpd.pm",
+        "hosts.allow:2:3 '#' is read here as a daemon: '#' starts a comment only in the first column, so tcpd reads this line as a rule; move the '#' to the start of the line",
       ],
     },
     {
@@ -71,9 +71,9 @@ export const hostsAccessUnknownDaemon = defineRule({
       for (const pattern of readRules(file.tree).flatMap((rule) => rule.daemons).filter(named)) {
         const span = { start: pattern.start, end: pattern.end };
         if (pattern.pattern.startsWith('#')) {
-          context.report({ file, span, reason: "Unexpected '#' as a daemon: '#' starts a comment only in the first column, so tcpd reads this line as a rule; move the '#' to the start of the line" });
+          context.report({ file, span, reason: "'#' is read here as a daemon: '#' starts a comment only in the first column, so tcpd reads this line as a rule; move the '#' to the start of the line" });
         } else if (!wrapped.some((daemon) => daemon.names.some((name) => daemonPatternMatches(pattern.pattern, name, daemon.port)))) {
-          context.report({ file, span, reason: `Unexpected daemon '${pattern.value}': no inetd.conf entry runs it through tcpd (wrapped: ${shown}); tcpd matches the program's name, such as tftpd or tftpd.pm` });
+          context.report({ file, span, reason: `Daemon '${pattern.value}' matches nothing: no inetd.conf entry runs it through tcpd (wrapped: ${shown}); name the program tcpd runs, such as tftpd or tftpd.pm` });
         }
       }
     }

@@ -22,7 +22,7 @@ export const hostsAllowAll = defineRule({
     {
       title: 'Everyone, first',
       input: { 'hosts.allow': 'ALL: ALL\ntftpd: 10.9.9.9\n' },
-      messages: ["hosts.allow:1:1 Unexpected 'ALL: ALL' in hosts.allow: every client may use every service run through tcpd, and no rule after it nor hosts.deny is read; list the clients each service needs"],
+      messages: ["hosts.allow:1:1 'ALL: ALL' in hosts.allow lets every client use every service run through tcpd, and no rule after it nor hosts.deny is read; list the clients each service needs"],
     },
     { title: 'The single-file default', input: { 'hosts.allow': 'tftpd: 10.9.9.9\nALL: ALL: DENY\n' }, messages: [] },
   ],
@@ -34,7 +34,7 @@ export const hostsAllowAll = defineRule({
       if (rule.options.some((o) => o.problem !== undefined || ['deny', 'twist'].includes(o.keyword.toLowerCase()))) continue;
       context.report({
         span: { start: rule.start, end: rule.end },
-        reason: "Unexpected 'ALL: ALL' in hosts.allow: every client may use every service run through tcpd, and no rule after it nor hosts.deny is read; list the clients each service needs",
+        reason: "'ALL: ALL' in hosts.allow lets every client use every service run through tcpd, and no rule after it nor hosts.deny is read; list the clients each service needs",
       });
     }
   },

@@ -9,12 +9,15 @@ export const inetdBootpTftpActive = defineRule({
   severity: 'warning',
   fixable: false,
   docs: {
-    summary: 'bootp and tftp should stay commented out unless the module needs them',
+    summary: 'bootp and tftp through tcpd should still stay commented out unless the module needs them',
     rationale: [
       'VOS ships the bootp (udp/67) and tftp (udp/69) lines of inetd.conf commented out, and the STCP ports article',
       'advises leaving them so unless there is an explicit need. Both hand out information or files to anyone who',
       'asks. A module with an NIO does need tftp: with `--nio` an active tftp line is expected (through tcpd), and',
       '`inetd-nio-firewall` says how to fence it.',
+      '',
+      'A line that runs bootp or tftp outside tcpd is reported by `inetd-unwrapped-service` alone, whose finding',
+      'states both remedies; this rule speaks of the lines already run through tcpd.',
       '',
       'There is no automatic fix: only the site knows whether a client boots from this module.',
     ].join('\n'),
@@ -28,9 +31,14 @@ export const inetdBootpTftpActive = defineRule({
         '',
       ].join('\n'),
       messages: [
-        '1:1 Unexpected active bootps/udp (port 67): leave it commented out unless a client of this module needs it',
-        '2:1 Unexpected active tftp/udp (port 69): leave it commented out unless a client of this module needs it',
+        '1:1 bootps/udp (port 67) is active: the article advises leaving bootp and tftp commented out "unless you have an explicit need"; comment it out unless a client of this module needs it',
+        '2:1 tftp/udp (port 69) is active: the article advises leaving bootp and tftp commented out "unless you have an explicit need"; comment it out unless a client of this module needs it',
       ],
+    },
+    {
+      title: 'Started directly: inetd-unwrapped-service reports it, once',
+      input: 'tftp dgram udp wait root >system>stcp>command_library>tftpd.pm tftpd\n',
+      messages: [],
     },
     {
       title: 'With an NIO, tftp is needed',
@@ -41,9 +49,10 @@ export const inetdBootpTftpActive = defineRule({
   ],
   check(context) {
     for (const service of activeServices(context.file)) {
-      if (!isBootpOrTftp(service) || (context.settings.nio && service.port === tftpPort)) continue;
+      // A line outside tcpd is inetd-unwrapped-service's: one finding states both remedies.
+      if (!isBootpOrTftp(service) || service.tcpd === undefined || (context.settings.nio && service.port === tftpPort)) continue;
       context.report({
-        reason: `Unexpected active ${describeService(service)}: leave it commented out unless a client of this module needs it`,
+        reason: `${describeService(service)} is active: the article advises leaving bootp and tftp commented out "unless you have an explicit need"; comment it out unless a client of this module needs it`,
         span: entrySpan(service),
       });
     }

@@ -25,8 +25,8 @@ export const inetdDosTinyService = defineRule({
       title: 'A stock POSIX inetd.conf',
       input: 'echo\tstream\ttcp\tnowait\troot\tinternal\nchargen\tdgram\tudp\twait\troot\tinternal\n#daytime\tstream\ttcp\tnowait\troot\tinternal\n',
       messages: [
-        '1:1 Unexpected active tiny service echo/tcp (port 7): a denial-of-service vector; comment it out unless something needs it',
-        '2:1 Unexpected active tiny service chargen/udp (port 19): a denial-of-service vector; comment it out unless something needs it',
+        '1:1 echo/tcp (port 7) is active: a denial-of-service vector; comment it out unless something needs it',
+        '2:1 chargen/udp (port 19) is active: a denial-of-service vector; comment it out unless something needs it',
       ],
       output: '#echo\tstream\ttcp\tnowait\troot\tinternal\n#chargen\tdgram\tudp\twait\troot\tinternal\n#daytime\tstream\ttcp\tnowait\troot\tinternal\n',
     },
@@ -35,7 +35,7 @@ export const inetdDosTinyService = defineRule({
       options: { release: '14.4' },
       input: 'echo stream tcp nowait root >system>stcp>command_library>echo_stream.pm echo_stream\n',
       messages: [
-        '1:1 Unexpected active tiny service echo/tcp (port 7) run by echo_stream.pm: a denial-of-service vector; comment it out unless something needs it',
+        '1:1 echo/tcp (port 7) is active, run by echo_stream.pm: a denial-of-service vector; comment it out unless something needs it',
       ],
       output: '#echo stream tcp nowait root >system>stcp>command_library>echo_stream.pm echo_stream\n',
     },
@@ -46,7 +46,7 @@ export const inetdDosTinyService = defineRule({
         services: 'echo 7/tcp\n',
       },
       messages: [
-        'inetd.conf:1:1 Unexpected active tiny service chargen/tcp (port 19): a denial-of-service vector; comment it out unless something needs it',
+        'inetd.conf:1:1 chargen/tcp (port 19) is active: a denial-of-service vector; comment it out unless something needs it',
       ],
       output: { 'inetd.conf': '#chargen stream tcp nowait root internal\n' },
     },

@@ -25,7 +25,7 @@ export const inetdDuplicateService = defineRule({
         'tftp stream tcp nowait root >system>stcp>command_library>tftpd.pm tftpd',
         '',
       ].join('\n'),
-      messages: ['2:1 Unexpected second active tftp/udp (port 69), expected one line per service and protocol: comment one of them out'],
+      messages: ['2:1 tftp/udp (port 69) is already active on line 1: only one of the two lines can bind the port; comment one of them out'],
     },
   ],
   check(context) {
@@ -38,7 +38,7 @@ export const inetdDuplicateService = defineRule({
         continue;
       }
       context.report({
-        reason: `Unexpected second active ${describeService(service)}, expected one line per service and protocol: comment one of them out`,
+        reason: `${describeService(service)} is already active on line ${earlier.entry.position.start.line}: only one of the two lines can bind the port; comment one of them out`,
         span: entrySpan(service),
         cause: { reason: 'first defined here', span: entrySpan(earlier) },
       });

@@ -15,7 +15,8 @@ export const inetdNioFirewall = defineRule({
       'stay open, so they have to be fenced elsewhere. Time is served inside inetd, where TCP Wrappers cannot reach',
       'it: block tcp/37 at the site firewall. tftp should run through tcpd with only the NIO allowed in',
       '`hosts.allow`, and udp/69 should be blocked at the site firewall too. `hosts.allow` only restricts what tcpd',
-      'runs: for a line that starts tftpd directly the message says so.',
+      'runs: a line that starts tftpd directly is `inetd-unwrapped-service`\'s error, and this rule then speaks only',
+      'of the firewall.',
       '',
       'The rule speaks only with `--nio`; it reports once per line so the advice sits next to what it is about.',
     ].join('\n'),
@@ -35,12 +36,10 @@ export const inetdNioFirewall = defineRule({
       ],
     },
     {
-      title: 'tftp started directly: hosts.allow does not apply',
+      title: 'tftp started directly: inetd-unwrapped-service asks for tcpd, this rule for the firewall',
       options: { nio: true },
       input: 'tftp dgram udp wait root >system>stcp>command_library>tftpd.pm tftpd\n',
-      messages: [
-        '1:1 tftp/udp (port 69) stays on for the NIO: this line starts tftpd directly, so hosts.allow cannot restrict it: use the tcpd line and allow only the NIO in hosts.allow, and block udp/69 at the site firewall',
-      ],
+      messages: ['1:1 tftp/udp (port 69) stays on for the NIO: block udp/69 at the site firewall'],
     },
     {
       title: 'Without an NIO the rule is silent',
@@ -57,10 +56,10 @@ export const inetdNioFirewall = defineRule({
           span: entrySpan(service),
         });
       } else if (service.port === tftpPort && service.transport === 'udp') {
-        // hosts.allow restricts only what tcpd runs: a direct line needs the tcpd line first.
-        const restrict = service.tcpd !== undefined ? 'allow only the NIO in hosts.allow' : 'this line starts tftpd directly, so hosts.allow cannot restrict it: use the tcpd line and allow only the NIO in hosts.allow';
+        // hosts.allow restricts only what tcpd runs: for a direct line, inetd-unwrapped-service asks for tcpd.
+        const restrict = service.tcpd !== undefined ? 'allow only the NIO in hosts.allow, and ' : '';
         context.report({
-          reason: `${describeService(service)} stays on for the NIO: ${restrict}, and block udp/69 at the site firewall`,
+          reason: `${describeService(service)} stays on for the NIO: ${restrict}block udp/69 at the site firewall`,
           span: entrySpan(service),
         });
       }

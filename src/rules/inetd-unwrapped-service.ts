@@ -1,5 +1,5 @@
 import type { InetdFile } from '../model/files.ts';
-import { defaultTcpdPath } from '../catalog/inetd-services.ts';
+import { defaultTcpdPath, tftpPort } from '../catalog/inetd-services.ts';
 import type { Fix } from '../fix/edit.ts';
 import { commentOutEntry, enableEntry } from '../fix/inetd-fixes.ts';
 import { isBootpOrTftp, listenerKey, type InetdService } from '../model/inetd.ts';
@@ -77,18 +77,32 @@ function routeThroughTcpd(file: InetdFile, service: InetdService, tcpdPath: stri
   return { description: `routed line ${entry.position.start.line} (${entry.service.value}/${entry.protocol.value}) through ${tcpdPath}`, edits };
 }
 
+/**
+ * One finding states both remedies, as the article gives them: leave the line commented out unless a client needs
+ * it, and if one does, run it through tcpd. An NIO needs tftp: only the second holds.
+ */
+function remedy(nioTftp: boolean, program: 'it' | 'the daemon'): string {
+  if (nioTftp) return `the NIO needs tftp, so run ${program} through tcpd and let hosts.allow admit only the NIO`;
+  return `comment it out unless a client of this module needs it; if one does, run ${program} through tcpd so that hosts.allow and hosts.deny decide who may use it`;
+}
+
 export const inetdUnwrappedService = defineRule({
   id: 'inetd-unwrapped-service',
   scope: 'inetd',
   severity: 'error',
   fixable: true,
   docs: {
-    summary: 'bootp and tftp must run through tcpd (TCP Wrappers)',
+    summary: 'bootp and tftp outside tcpd: comment them out unless needed, and if needed run them through tcpd',
     rationale: [
       'The VOS inetd.conf carries two lines each for bootp (udp/67) and tftp (udp/69): one starts `bootpd.pm` or',
       '`tftpd.pm` directly, the other passes the request through the TCP Wrappers filter `tcpd` first. Neither',
-      'protocol authenticates anyone: a direct tftpd hands files to whoever asks. Run through tcpd, `hosts.allow`',
-      'and `hosts.deny` decide who may use it; a module with an NIO should allow only the NIO.',
+      'protocol authenticates anyone: a direct tftpd hands files to whoever asks. The article advises leaving both',
+      'lines commented out "unless you have an explicit need"; when a client does need the service, run it through',
+      'tcpd, so that `hosts.allow` and `hosts.deny` decide who may use it. A module with an NIO needs tftp: run it',
+      'through tcpd and allow only the NIO.',
+      '',
+      'An active line outside tcpd is one problem with two remedies, so it gets one finding (an error) that states',
+      'both; `inetd-bootp-tftp-active` speaks only of lines already run through tcpd.',
     ].join('\n'),
     fix: [
       'The fix never makes the module run a program that none of its active lines and nothing in the catalog runs',
@@ -109,7 +123,7 @@ export const inetdUnwrappedService = defineRule({
         '',
       ].join('\n'),
       messages: [
-        '1:1 Unexpected tftp/udp (port 69) started directly by >system>stcp>command_library>tftpd.pm, expected it to run through tcpd so that hosts.allow and hosts.deny decide who may use it',
+        '1:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, outside tcpd: comment it out unless a client of this module needs it; if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
       ],
       output: [
         '#tftp dgram udp wait root >system>stcp>command_library>tftpd.pm tftpd',
@@ -121,14 +135,23 @@ export const inetdUnwrappedService = defineRule({
       title: 'No tcpd line for bootp: the entry is rewritten',
       input: 'bootps\tdgram\tudp\twait\troot\t>system>stcp>command_library>bootpd.pm\n',
       messages: [
-        '1:1 Unexpected bootps/udp (port 67) started directly by >system>stcp>command_library>bootpd.pm, expected it to run through tcpd so that hosts.allow and hosts.deny decide who may use it',
+        '1:1 bootps/udp (port 67) is active and starts >system>stcp>command_library>bootpd.pm directly, outside tcpd: comment it out unless a client of this module needs it; if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
       ],
       output: 'bootps\tdgram\tudp\twait\troot\t>system>stcp>command_library>tcpd.pm\t>system>stcp>command_library>bootpd.pm\n',
     },
     {
       title: 'Served inside inetd: nothing for tcpd to wrap',
       input: 'tftp dgram udp wait root internal\n',
-      messages: ['1:1 Unexpected tftp/udp (port 69) served inside inetd, where tcpd cannot restrict it: comment it out, or run the daemon through tcpd'],
+      messages: ['1:1 tftp/udp (port 69) is active and served inside inetd, where tcpd cannot restrict it: comment it out unless a client of this module needs it; if one does, run the daemon through tcpd so that hosts.allow and hosts.deny decide who may use it'],
+    },
+    {
+      title: 'With an NIO, tftp is needed: only the way through tcpd is left',
+      options: { nio: true },
+      input: 'tftp dgram udp wait root >system>stcp>command_library>tftpd.pm tftpd\n',
+      messages: [
+        '1:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, outside tcpd: the NIO needs tftp, so run it through tcpd and let hosts.allow admit only the NIO',
+      ],
+      output: 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
     },
     {
       title: 'A commented tcpd line that runs something else is not re-enabled',
@@ -139,7 +162,7 @@ export const inetdUnwrappedService = defineRule({
         '',
       ].join('\n'),
       messages: [
-        '1:1 Unexpected tftp/udp (port 69) started directly by >system>stcp>command_library>tftpd.pm, expected it to run through tcpd so that hosts.allow and hosts.deny decide who may use it',
+        '1:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, outside tcpd: comment it out unless a client of this module needs it; if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
       ],
       output: [
         'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm',
@@ -156,7 +179,7 @@ export const inetdUnwrappedService = defineRule({
         '',
       ].join('\n'),
       messages: [
-        '2:1 Unexpected tftp/udp (port 69) started directly by >system>stcp>command_library>tftpd.pm, expected it to run through tcpd so that hosts.allow and hosts.deny decide who may use it',
+        '2:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, outside tcpd: comment it out unless a client of this module needs it; if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
       ],
       output: [
         '#ntalk dgram udp wait root >home>mallory>tcpd.pm ntalkd',
@@ -174,11 +197,9 @@ export const inetdUnwrappedService = defineRule({
     let known: { routeThrough: string; tcpdLines: Map<string, InetdService> } | undefined;
     for (const service of activeServices(context.file)) {
       if (!isBootpOrTftp(service) || service.tcpd !== undefined) continue;
+      const nioTftp = context.settings.nio && service.port === tftpPort;
       if (service.daemon === 'internal') {
-        context.report({
-          reason: `Unexpected ${describeService(service)} served inside inetd, where tcpd cannot restrict it: comment it out, or run the daemon through tcpd`,
-          span: entrySpan(service),
-        });
+        context.report({ reason: `${describeService(service)} is active and served inside inetd, where tcpd cannot restrict it: ${remedy(nioTftp, 'the daemon')}`, span: entrySpan(service) });
         continue;
       }
       if (known === undefined) {
@@ -187,7 +208,7 @@ export const inetdUnwrappedService = defineRule({
         known = { routeThrough, tcpdLines: enablableTcpdLines(context.file, tcpdPaths) };
       }
       context.report({
-        reason: `Unexpected ${describeService(service)} started directly by ${service.entry.server.value}, expected it to run through tcpd so that hosts.allow and hosts.deny decide who may use it`,
+        reason: `${describeService(service)} is active and starts ${service.entry.server.value} directly, outside tcpd: ${remedy(nioTftp, 'it')}`,
         span: entrySpan(service),
         fix: enableOwnTcpdLine(known.tcpdLines, service) ?? routeThroughTcpd(context.file, service, known.routeThrough),
       });

@@ -25,7 +25,7 @@ function checkInetd(context: ModuleContext, file: InetdFile): void {
     context.report({
       file,
       span: disabled ? entrySpan(disabled) : { start: 0, end: 0 },
-      reason: `Unexpected ${disabled ? 'commented-out' : 'missing'} ${need.what} on a module with an NIO: the article says "the NIO configuration requires that the module be running ${need.article}"; ${need.remedy}`,
+      reason: `${need.what} is ${disabled ? 'commented out' : 'missing'}, but the module has an NIO: the article says "the NIO configuration requires that the module be running ${need.article}"; ${need.remedy}`,
     });
   }
 }
@@ -59,9 +59,9 @@ export const nioNeeds = defineRule({
         ].join('\n'),
       },
       messages: [
-        'module_start_up.cm:1:1 Unexpected module with an NIO whose macros never start sync_cfgd, the bootp server of the NIO blades; start >system>stcp>command_library>sync_cfgd.pm from module_start_up.cm',
-        'inetd.conf:1:1 Unexpected commented-out tcp time (port 37) on a module with an NIO: the article says "the NIO configuration requires that the module be running the TCP version of this service"; remove the # in front of its time stream tcp line',
-        'inetd.conf:2:1 Unexpected commented-out tftp (udp/69) on a module with an NIO: the article says "the NIO configuration requires that the module be running the TFTP service"; enable its tcpd line for tftp and allow only the NIO in hosts.allow',
+        'module_start_up.cm:1:1 sync_cfgd is never started, but the module has an NIO: sync_cfgd is the bootp server of its blades; start >system>stcp>command_library>sync_cfgd.pm from module_start_up.cm',
+        'inetd.conf:1:1 tcp time (port 37) is commented out, but the module has an NIO: the article says "the NIO configuration requires that the module be running the TCP version of this service"; remove the # in front of its time stream tcp line',
+        'inetd.conf:2:1 tftp (udp/69) is commented out, but the module has an NIO: the article says "the NIO configuration requires that the module be running the TFTP service"; enable its tcpd line for tftp and allow only the NIO in hosts.allow',
       ],
     },
     {
@@ -81,7 +81,7 @@ export const nioNeeds = defineRule({
     context.report({
       file,
       span: { start: 0, end: 0 },
-      reason: `Unexpected module with an NIO whose macros never start sync_cfgd${when}, the bootp server of the NIO blades; start >system>stcp>command_library>sync_cfgd.pm from module_start_up.cm`,
+      reason: `sync_cfgd is never started${when}, but the module has an NIO: sync_cfgd is the bootp server of its blades; start >system>stcp>command_library>sync_cfgd.pm from module_start_up.cm`,
     });
   },
 });

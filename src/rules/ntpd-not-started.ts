@@ -26,12 +26,12 @@ export const ntpdNotStarted = defineRule({
       title: 'No ntpd on 17.1',
       options: { release: '17.1' },
       input: { 'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n' },
-      messages: ['module_start_up.cm:1:1 Unexpected module without ntpd on VOS 17.1: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm'],
+      messages: ['module_start_up.cm:1:1 ntpd is never started on this VOS 17.1 module: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm'],
     },
     {
       title: 'No release stated: the rule says which releases it is for',
       input: { 'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n' },
-      messages: ['module_start_up.cm:1:1 Unexpected module without ntpd, if it runs VOS 15.1+ (where ntpd exists): Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm'],
+      messages: ['module_start_up.cm:1:1 ntpd is never started: Stratus recommends it on VOS 15.1+ (where ntpd exists); add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm'],
     },
     {
       title: 'Before 15.1 there is no ntpd',
@@ -49,7 +49,7 @@ export const ntpdNotStarted = defineRule({
     context.report({
       file,
       span: { start: 0, end: 0 },
-      reason: `Unexpected module without ntpd${release.membership === 'in' ? ` on VOS ${context.settings.release!.text}` : `, if it runs VOS ${release.releases} (where ntpd exists)`}: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm`,
+      reason: `ntpd is never started${release.membership === 'in' ? ` on this VOS ${context.settings.release!.text} module: Stratus recommends it` : `: Stratus recommends it on VOS ${release.releases} (where ntpd exists)`}; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm`,
     });
   },
 });

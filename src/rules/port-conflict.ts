@@ -36,7 +36,7 @@ export const portConflict = defineRule({
         'inetd.conf': 'ftp stream tcp nowait root >system>stcp>command_library>ftpd.pm ftpd\n',
       },
       messages: [
-        "inetd.conf:1:1 Unexpected second server on tcp/21: inetd's ftpd line (inetd.conf:1) and ftpd started by start_stcp (module_start_up.cm:1) both open it; only the first to start can bind it: keep one of them",
+        "inetd.conf:1:1 tcp/21 has two servers: inetd's ftpd line (inetd.conf:1) and ftpd started by start_stcp (module_start_up.cm:1) both open it, and only the first to start can bind it; keep one of them",
       ],
     },
   ],
@@ -58,7 +58,7 @@ export const portConflict = defineRule({
         if (other === first || sameStarter) continue;
         const at = reportedAt(context.module, other);
         if (at === undefined) continue;
-        context.report({ ...at, reason: `Unexpected second server on ${port.split('/')[1]}/${port.split('/')[0]}: ${who(other)} and ${who(first)} both open it; only the first to start can bind it: keep one of them` });
+        context.report({ ...at, reason: `${port.split('/')[1]}/${port.split('/')[0]} has two servers: ${who(other)} and ${who(first)} both open it, and only the first to start can bind it; keep one of them` });
       }
     }
   },

@@ -18,7 +18,7 @@ export const suppressionWithoutReason = defineRule({
     {
       title: 'A suppression without a reason still silences, and is reported',
       input: { 'inetd.conf': '# vos-audit-disable-next-line inetd-swat\nswat stream tcp nowait root >system>samba>command_library>swat.pm swat\n' },
-      messages: ['inetd.conf:1:1 Unexpected suppression without a reason, expected `-- <why this finding does not apply here>` after the rule ids'],
+      messages: ['inetd.conf:1:1 This suppression gives no reason: add `-- <why this finding does not apply here>` after the rule ids'],
     },
   ],
   check(context) {
@@ -27,7 +27,7 @@ export const suppressionWithoutReason = defineRule({
       context.report({
         file: suppression.file,
         span: suppression.span,
-        reason: 'Unexpected suppression without a reason, expected `-- <why this finding does not apply here>` after the rule ids',
+        reason: 'This suppression gives no reason: add `-- <why this finding does not apply here>` after the rule ids',
       });
     }
   },

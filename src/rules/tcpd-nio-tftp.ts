@@ -31,19 +31,19 @@ function checkTftp(context: ModuleContext, listener: Listener, nio: readonly str
   const nioAdmitted = nio.every((address) => admits.admitted.includes(address));
   const others = admits.admitted.filter((label) => !nio.includes(label));
   if (!admits.anyone && nioAdmitted && others.length === 0 && admits.unknown.length === 0) return;
-  const expected = `expected the NIO (${nio.join(', ')}) only`;
+  const theNio = `the NIO (${nio.join(', ')})`;
   const service = describeListener(listener);
   let suggested = false;
   if (!nioAdmitted && policy.allow) {
     suggested = true;
     const fix = allowNio(policy.allow, daemons, nio);
     const at = fix.edits[0]!.start;
-    context.report({ file: policy.allow, span: { start: at, end: at }, reason: `Unexpected hosts.allow that does not admit the NIO to ${service}, ${expected}: a suggestion adds '${daemons.join(' ')}: ${nio.join(' ')}' before the other rules`, suggestions: [fix] });
+    context.report({ file: policy.allow, span: { start: at, end: at }, reason: `${service} does not admit ${theNio}, which needs it: a suggestion adds '${daemons.join(' ')}: ${nio.join(' ')}' to hosts.allow before the other rules`, suggestions: [fix] });
   }
   if (admits.anyone && policy.deny && !hasDefaultDeny(policy.deny)) {
     suggested = true;
     const end = policy.deny.source.text.length;
-    context.report({ file: policy.deny, span: { start: end, end }, reason: `Unexpected hosts.deny without a last rule 'ALL: ALL' while ${service} admits ${admits.text}, ${expected}: a suggestion adds it`, suggestions: [denyTheRest(policy.deny)] });
+    context.report({ file: policy.deny, span: { start: end, end }, reason: `${service} admits ${admits.text}, not ${theNio} alone: hosts.deny does not end with 'ALL: ALL'; a suggestion adds it`, suggestions: [denyTheRest(policy.deny)] });
   }
   if (suggested) return;
   const at = reportedAt(context.module, listener);
@@ -54,7 +54,7 @@ function checkTftp(context: ModuleContext, listener: Listener, nio: readonly str
     others.length > 0 && `take ${others.join(', ')} out of the rules that admit them to ${listener.daemon}`,
     admits.unknown.length > 0 && `replace ${admits.unknown.join(', ')} by addresses`,
   ].filter(Boolean);
-  context.report({ ...at, reason: `Unexpected tcpd policy for ${service}: it admits ${admits.text}, ${expected}; ${remedy.join(', ')}` });
+  context.report({ ...at, reason: `${service} admits ${admits.text}, not ${theNio} alone; ${remedy.join(', ')}` });
 }
 
 export const tcpdNioTftp = defineRule({
@@ -87,7 +87,7 @@ export const tcpdNioTftp = defineRule({
         'hosts.deny': 'swat: ALL\n',
       },
       messages: [
-        "hosts.deny:2:1 Unexpected hosts.deny without a last rule 'ALL: ALL' while tftpd on udp/69 admits anyone, expected the NIO (10.9.9.9) only: a suggestion adds it",
+        "hosts.deny:2:1 tftpd on udp/69 admits anyone, not the NIO (10.9.9.9) alone: hosts.deny does not end with 'ALL: ALL'; a suggestion adds it",
       ],
       output: {
         'hosts.allow': '# who may use the wrapped services\ntftpd tftpd.pm: 10.9.9.9\nsshd: 10.1.1.0/24\n',
@@ -102,7 +102,7 @@ export const tcpdNioTftp = defineRule({
         'hosts.allow': 'sshd: 10.1.1.0/24\n',
         'hosts.deny': 'ALL: ALL\n',
       },
-      messages: ["hosts.allow:1:1 Unexpected hosts.allow that does not admit the NIO to tftpd on udp/69, expected the NIO (10.9.9.9) only: a suggestion adds 'tftpd tftpd.pm: 10.9.9.9' before the other rules"],
+      messages: ["hosts.allow:1:1 tftpd on udp/69 does not admit the NIO (10.9.9.9), which needs it: a suggestion adds 'tftpd tftpd.pm: 10.9.9.9' to hosts.allow before the other rules"],
       output: { 'hosts.allow': 'tftpd tftpd.pm: 10.9.9.9\nsshd: 10.1.1.0/24\n' },
     },
     {
@@ -113,7 +113,7 @@ export const tcpdNioTftp = defineRule({
         'hosts.allow': 'tftpd: 10.9.9.9 10.2.0.0/16\n',
         'hosts.deny': 'ALL: ALL\n',
       },
-      messages: ['inetd.conf:1:1 Unexpected tcpd policy for tftpd on udp/69: it admits 10.9.9.9, 10.2.0.0/16 only, expected the NIO (10.9.9.9) only; take 10.2.0.0/16 out of the rules that admit them to tftpd'],
+      messages: ['inetd.conf:1:1 tftpd on udp/69 admits 10.9.9.9, 10.2.0.0/16 only, not the NIO (10.9.9.9) alone; take 10.2.0.0/16 out of the rules that admit them to tftpd'],
     },
     {
       title: 'Only the NIO',

@@ -30,7 +30,7 @@ export const telnetMsdStarted = defineRule({
         ].join('\n'),
       },
       messages: [
-        'module_start_up.cm:1:1 Unexpected telnet_msd on tcp/2024: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it',
+        'module_start_up.cm:1:1 telnet_msd listens on tcp/2024: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it',
       ],
       output: {
         'module_start_up.cm': [
@@ -43,6 +43,6 @@ export const telnetMsdStarted = defineRule({
     },
   ],
   check: reportStartLines(['telnet_msd'], (listener) =>
-    `Unexpected telnet_msd on tcp/${listener.port}${whenText(listener)}: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it`,
+    `telnet_msd listens on tcp/${listener.port}${whenText(listener)}: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it`,
   ),
 });

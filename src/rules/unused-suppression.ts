@@ -37,18 +37,18 @@ export const unusedSuppression = defineRule({
         ].join('\n'),
       },
       messages: [
-        'module_start_up.cm:1:1 Unexpected unused suppression of telnet-msd-started: no telnet-msd-started finding on line 3; remove it',
-        'module_start_up.cm:1:1 Unexpected unused suppression of telnet-msd: telnet-msd is not a rule (did you mean telnet-msd-started?); remove it',
+        'module_start_up.cm:1:1 The suppression of telnet-msd-started silences nothing: no telnet-msd-started finding on line 3; remove it',
+        'module_start_up.cm:1:1 The suppression of telnet-msd silences nothing: telnet-msd is not a rule (did you mean telnet-msd-started?); remove it',
       ],
     },
   ],
   check(context) {
     for (const suppression of context.suppressions) {
       const { file, span } = suppression;
-      if (suppression.ruleIds.length === 0) context.report({ file, span, reason: 'Unexpected suppression naming no rule, expected the ids of the rules it silences' });
+      if (suppression.ruleIds.length === 0) context.report({ file, span, reason: 'This suppression names no rule: write the ids of the rules it silences after it' });
       for (const id of suppression.ruleIds) {
         if (suppression.used.has(id)) continue;
-        context.report({ file, span, reason: `Unexpected unused suppression of ${id}: ${whyUnused(suppression, id, context.ruleIds)}; remove it` });
+        context.report({ file, span, reason: `The suppression of ${id} silences nothing: ${whyUnused(suppression, id, context.ruleIds)}; remove it` });
       }
     }
   },

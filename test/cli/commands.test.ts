@@ -8,7 +8,7 @@ import { temporaryDirectory } from '../support/temporary.ts';
 
 describe('vos-audit ports', () => {
   it('prints one table per module of a tree, with evidence and advice', async () => {
-    const result = await runCli(['ports', '.'], samplesDir);
+    const result = await runCli(['ports', '--wide', '.'], samplesDir);
     expect(result.status).toBe(0);
     const modules = result.stdout.split('\n').filter((line) => line.startsWith('module '));
     expect(modules).toEqual([
@@ -32,8 +32,8 @@ describe('vos-audit ports', () => {
       'module tcpd-broken',
       'module tcpd-open',
     ]);
-    expect(result.stdout).toMatch(/^901 +tcp +S269 +swat +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:28 +Samba administration over plain HTTP: the password crosses the network in clear text \(general Unix\)$/m);
-    expect(result.stdout).toMatch(/^22 +tcp +S270 +sshd +module_start_up\.cm +conditional +if \(software_purchased S270\) and \(VOS 14\.7 or 15\.1\+\); undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config +stock-posix\/module_start_up\.cm:27$/m);
+    expect(result.stdout).toMatch(/^901 +tcp +swat +S269 +swat +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:28 +Samba administration over plain HTTP: the password crosses the network in clear text \(general Unix\)$/m);
+    expect(result.stdout).toMatch(/^22 +tcp +ssh +S270 +sshd +module_start_up\.cm +conditional +if \(software_purchased S270\) and \(VOS 14\.7 or 15\.1\+\); undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config +stock-posix\/module_start_up\.cm:27$/m);
   });
 
   it('decides software_purchased blocks with --products', async () => {
@@ -44,26 +44,26 @@ describe('vos-audit ports', () => {
   });
 
   it('turns off the ports a release does not have, and says why', async () => {
-    const result = await runCli(['ports', '--release', '15.0', 'stock-posix'], samplesDir);
-    expect(result.stdout).toMatch(/^22 +tcp +S270 +sshd +module_start_up\.cm +off +sshd on 22 exists in VOS 14\.7 or 15\.1\+ \(the article\), not in 15\.0/m);
+    const result = await runCli(['ports', '--wide', '--release', '15.0', 'stock-posix'], samplesDir);
+    expect(result.stdout).toMatch(/^22 +tcp +ssh +S270 +sshd +module_start_up\.cm +off +sshd on 22 exists in VOS 14\.7 or 15\.1\+ \(the article\), not in 15\.0/m);
   });
 
   it('writes CSV for firewall teams', async () => {
     const result = await runCli(['ports', '--format', 'csv', 'hardened'], samplesDir);
     const lines = result.stdout.split('\r\n');
-    expect(lines[0]).toBe('module,port,range_end,protocol,daemon,started_by,state,condition,note,wrapped_by,evidence,advice,product,advice_source,last_port,kind');
+    expect(lines[0]).toBe('module,port,range_end,range_formula,protocol,service,daemon,started_by,state,condition,note,wrapped_by,evidence,advice,product,advice_source,kind');
     expect(lines).toContain(
-      "hardened,22,,tcp,sshd,module_start_up.cm,conditional,(software_purchased S270) and (VOS 14.7 or 15.1+),undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config,,hardened/module_start_up.cm:14,,S270,,,listen",
+      "hardened,22,,,tcp,ssh,sshd,module_start_up.cm,conditional,(software_purchased S270) and (VOS 14.7 or 15.1+),undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config,,hardened/module_start_up.cm:14,,S270,,listen",
     );
     expect(lines).toContain(
-      'hardened,4000,4000 + max_open_server (new_backbone_systems.tin),tcp,kernel (OSN),kernel,conditional,the module is its system’s bridge module,,,,"only the bridge modules of other systems connect: ""Only bridge modules (1 per system) communicate over these ports""",STCP,article,,listen',
+      `hardened,4000,,4000 + max_open_server (new_backbone_systems.tin),tcp,OSN,kernel (OSN),kernel,conditional,the module is its system's bridge module,,,,"only the bridge modules of other systems connect: ""Only bridge modules (1 per system) communicate over these ports""",STCP,article,listen`,
     );
   });
 
   it('forms one module of the files named together', async () => {
-    const result = await runCli(['ports', 'stock-posix/inetd.conf', 'stock-posix/module_start_up.cm'], samplesDir);
+    const result = await runCli(['ports', '--wide', 'stock-posix/inetd.conf', 'stock-posix/module_start_up.cm'], samplesDir);
     expect(result.stdout.split('\n')[2]).toBe('module stock-posix');
-    expect(result.stdout).toMatch(/^7 +tcp +STCP +inetd +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:7/m);
+    expect(result.stdout).toMatch(/^7 +tcp +echo +STCP +inetd +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:7/m);
   });
 });
 
@@ -83,7 +83,7 @@ describe('files of other kinds', () => {
     writeFileSync(join(dir, 'startup.txt'), "start_process 'telnet_msd -network_port 24'\n");
     expect((await runCli(['startup.txt'], dir)).stdout).toContain('telnet-msd-started');
     const named = await runCli(['--kind', 'startup.txt=macro', 'startup.txt'], dir);
-    expect(named.stdout).toContain('startup.txt:1:1  warning  Unexpected telnet_msd on tcp/24');
+    expect(named.stdout).toContain('startup.txt:1:1  warning  telnet_msd listens on tcp/24');
     expect((await runCli(['--kind', 'startup.txt=shell', 'startup.txt'], dir)).stderr).toBe(
       "vos-audit: option '--kind <file=kind>' argument 'startup.txt=shell' is invalid. expected FILE=KIND with KIND one of inetd, macro, telnet-admin, services, hosts-access\n",
     );
@@ -102,7 +102,7 @@ describe('files of other kinds', () => {
   it('says what a macro does that it cannot decide', async () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'module_start_up.cm'), "!(master_disk)>site>start_apps\nstart_process 'order_server.pm'\n");
-    const result = await runCli(['ports', '.'], dir);
+    const result = await runCli(['ports', '--wide', '.'], dir);
     expect(result.stdout).toContain("undecided: runs the macro (master_disk)>site>start_apps, which is not among the module's files: what it starts is unknown (module_start_up.cm:1)");
     expect(result.stdout).toContain('undecided: starts order_server.pm, whose ports vos-audit does not know (declare them under "daemons" in .vos-audit.json) (module_start_up.cm:2)');
   });
@@ -170,7 +170,7 @@ describe('standard input (-)', () => {
   it('is audited like the file it holds, named -', async () => {
     const result = await runCli(['-'], samplesDir, inetd);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('-:7:1   error    Unexpected active tiny service echo/tcp');
+    expect(result.stdout).toContain('-:7:1   error    echo/tcp (port 7) is active');
     expect(result.stdout).toBe(asFile.stdout.replaceAll(/^inetd\.conf:/gm, '-:'));
     expect(await runCli(['-', '-'], samplesDir, inetd)).toEqual(result);
   });

@@ -32,7 +32,7 @@ describe('.vos-audit.json', () => {
   it('sets rule severities and turns rules off', async () => {
     const dir = repoWith({ rules: { 'rsn-telnet-port': 'off', 'telnet-cleartext-login': 'error' } });
     const result = await runCli(['modules/m2'], dir);
-    expect(result.stdout).toContain('modules/m2/telnet_admin.txt:4:1  error  Unexpected telnet login listener on tcp/23');
+    expect(result.stdout).toContain('modules/m2/telnet_admin.txt:4:1  error  telnetd accepts logins on tcp/23');
     expect(result.stdout).not.toContain('rsn-telnet-port');
     expect(result.status).toBe(1);
   });

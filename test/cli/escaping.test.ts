@@ -60,14 +60,15 @@ describe('what a person reads shows hostile characters escaped', () => {
   });
 
   it('the github format escapes the file property and the message', async () => {
-    const line = (await report('check', 'github')).split('\n').find((text) => text.includes("Unexpected service name 'echo"));
+    const line = (await report('check', 'github')).split('\n').find((text) => text.includes("Service name 'echo"));
     expect(line).toContain(`file=${shown}/inetd.conf,`);
-    expect(line).toContain(`::Unexpected service name 'echo${hostileEscaped}'`);
+    expect(line).toContain(`::Service name 'echo${hostileEscaped}'`);
   });
 
   it('CSV cells that a spreadsheet would read as a formula are quoted text', async () => {
     const cells = (await report('ports', 'csv')).split('\r\n').map((line) => line.split(','));
-    const daemons = cells.map((row) => row[4]);
+    const daemon = cells[0]!.indexOf('daemon');
+    const daemons = cells.map((row) => row[daemon]);
     expect(daemons).toContain('"\'=cmd|calc!a0"');
     expect(daemons).toContain('"\'@sum"');
     expect(daemons).toContain('"\'+cmd"');
@@ -79,7 +80,7 @@ describe('what a person reads shows hostile characters escaped', () => {
     const json = JSON.parse(await report('check', 'json'));
     expect(json.files[0].path).toBe(join(given, 'inetd.conf'));
     expect(json.files[0].messages.map((m: { reason: string }) => m.reason)).toContain(
-      `Unexpected service name 'echo${hostile}', expected a name from the services file or a port number`,
+      `Service name 'echo${hostile}' maps to no port (it is not in the services file): inetd cannot listen for it; write a name from the services file or a port number`,
     );
     expect(JSON.parse(await report('ports', 'json')).modules[0].name).toBe(given);
   });

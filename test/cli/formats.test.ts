@@ -36,14 +36,14 @@ describe('--format gcc and github', () => {
     const result = await runCli(['--format', 'gcc', 'hardened', 'stock-posix/inetd.conf'], samplesDir);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toContain('hardened/telnet_admin.txt:4:1: note: tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network [rsn-telnet-port]');
-    expect(lines).toContain('stock-posix/inetd.conf:7:1: error: Unexpected active tiny service echo/tcp (port 7): a denial-of-service vector; comment it out unless something needs it [inetd-dos-tiny-service]');
+    expect(lines).toContain('stock-posix/inetd.conf:7:1: error: echo/tcp (port 7) is active: a denial-of-service vector; comment it out unless something needs it [inetd-dos-tiny-service]');
     expect(result.status).toBe(1);
   });
 
   it('github: workflow commands with escaped properties', async () => {
     const result = await runCli(['--format', 'github', 'stock-posix/inetd.conf'], samplesDir);
     expect(result.stdout.split('\n')[0]).toBe(
-      '::error file=stock-posix/inetd.conf,line=7,col=1,endLine=7,endColumn=37,title=inetd-dos-tiny-service::Unexpected active tiny service echo/tcp (port 7): a denial-of-service vector; comment it out unless something needs it',
+      '::error file=stock-posix/inetd.conf,line=7,col=1,endLine=7,endColumn=37,title=inetd-dos-tiny-service::echo/tcp (port 7) is active: a denial-of-service vector; comment it out unless something needs it',
     );
     const notice = (await runCli(['--format', 'github', 'hardened'], samplesDir)).stdout;
     expect(notice).toMatch(/^::notice file=hardened\/telnet_admin\.txt,line=4,.*::tcp\/85 is telnetd/m);

@@ -13,10 +13,10 @@ describe('hostile names and contents', () => {
     const text = await runCli(['--kind', `${name}=inetd`, name], dir);
     expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(text.stdout).toContain('evil\\x1b]0;pwned\\x07.conf:2:1');
-    expect(text.stdout).toContain("Unexpected service name 'echo\\x1b[2J'");
+    expect(text.stdout).toContain("Service name 'echo\\x1b[2J'");
     const json = JSON.parse((await runCli(['--kind', `${name}=inetd`, '--format', 'json', name], dir)).stdout);
     expect(json.files[0].path).toBe(name);
-    expect(json.files[0].messages.map((m: { reason: string }) => m.reason)).toContain("Unexpected service name 'echo\u001b[2J', expected a name from the services file or a port number");
+    expect(json.files[0].messages.map((m: { reason: string }) => m.reason)).toContain("Service name 'echo\u001b[2J' maps to no port (it is not in the services file): inetd cannot listen for it; write a name from the services file or a port number");
     const sarif = JSON.parse((await runCli(['--kind', `${name}=inetd`, '--format', 'sarif', name], dir)).stdout);
     expect(sarif.runs[0].artifacts[0].location.uri).toBe(encodeURIComponent(name));
   });

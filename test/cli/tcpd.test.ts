@@ -81,7 +81,7 @@ describe('vos-audit tcpdmatch', () => {
 describe('who may connect, in ports and in the rules', () => {
   it('ports shows tcpd’s policy on wrapped rows, in text and JSON', async () => {
     const text = (await vosAudit(['ports', 'nio-tcpd'])).stdout;
-    expect(text).toMatch(/^69 +udp +STCP +tftpd +inetd +live +tcpd: 10\.9\.9\.9 only /m);
+    expect(text).toMatch(/^69 +udp +tftp +STCP +tftpd +inetd +live +tcpd: 10\.9\.9\.9 only$/m);
     const json = JSON.parse((await vosAudit(['ports', '--format', 'json', 'tcpd-open'])).stdout);
     const wrapped = json.modules[0].listeners.filter((l: { wrappedBy?: string }) => l.wrappedBy === 'tcpd');
     expect(wrapped.map((l: { port: number; admits?: string }) => [l.port, l.admits])).toEqual([
@@ -96,7 +96,7 @@ describe('who may connect, in ports and in the rules', () => {
     const other = await vosAudit(['--nio-address', '10.9.9.10', 'nio-tcpd']);
     expect(other.status).toBe(1);
     expect(other.stdout).toContain(
-      "nio-tcpd/hosts.allow:3:1  error  Unexpected hosts.allow that does not admit the NIO to tftpd on udp/69, expected the NIO (10.9.9.10) only: a suggestion adds 'tftpd tftpd.pm: 10.9.9.10' before the other rules  tcpd-nio-tftp",
+      "nio-tcpd/hosts.allow:3:1  error  tftpd on udp/69 does not admit the NIO (10.9.9.10), which needs it: a suggestion adds 'tftpd tftpd.pm: 10.9.9.10' to hosts.allow before the other rules  tcpd-nio-tftp",
     );
     const bad = await vosAudit(['--nio-address', 'nio.example.com', 'nio-tcpd']);
     expect(bad.status).toBe(2);

@@ -54,7 +54,7 @@ describe.skipIf(!hasPreCommit && !process.env.CI)('pre-commit hooks (pre-commit 
     expect(fixStarts).toBeGreaterThan(0);
     const [audit, fix] = [both.output.slice(0, fixStarts), both.output.slice(fixStarts)];
     expect(audit).toMatch(/vos-audit\.+Failed/);
-    expect(audit).toContain('m1/inetd.conf:7:1   error    Unexpected active tiny service echo/tcp (port 7)');
+    expect(audit).toContain('m1/inetd.conf:7:1   error    echo/tcp (port 7) is active');
     expect(audit, 'the hook sees the whole module').toContain('m1/module_start_up.cm:39:1');
     expect(fix).toMatch(/vos-audit \(fix\)\.+Failed/);
     expect(fix).toContain('files were modified by this hook');
@@ -85,7 +85,7 @@ describe('staged file names cannot inject options into the hooks', () => {
       const result = runLauncher([...entry, '--config=c.cm', 'c.cm', 'inetd.conf'], repo);
       if (entry.includes('--fix')) expect(readFileSync(join(repo, 'inetd.conf'), 'utf8')).toBe('#echo stream tcp nowait root internal\n');
       else {
-        expect(result.stdout).toContain('Unexpected active tiny service echo/tcp (port 7)');
+        expect(result.stdout).toContain('echo/tcp (port 7) is active');
         expect(result.status).toBe(1);
       }
       expect(entry.at(-1), 'the entry ends the options').toBe('--');

@@ -23,8 +23,8 @@ describe('suppression comments', () => {
     );
     const result = await runCli(['m1/inetd.conf'], dir);
     expect(result.stdout).not.toMatch(/inetd\.conf:9:1 .*echo\/tcp/);
-    expect(result.stdout).toContain('m1/inetd.conf:10:1  error    Unexpected active tiny service echo/udp');
-    expect(result.stdout.trimEnd().split('\n').pop()).toBe('12 problems (6 errors, 6 warnings, 0 infos) in 1 file (1 suppressed); 10 fixable with --fix');
+    expect(result.stdout).toContain('m1/inetd.conf:10:1  error    echo/udp (port 7) is active');
+    expect(result.stdout.trimEnd().split('\n').pop()).toBe('11 problems (6 errors, 5 warnings, 0 infos) in 1 file (1 suppressed); 10 fixable with --fix');
     await runCli(['--fix', 'm1/inetd.conf'], dir);
     const fixed = readFileSync(join(dir, 'm1', 'inetd.conf'), 'utf8');
     expect(fixed).toContain('\n\necho\tstream\ttcp');
@@ -43,8 +43,8 @@ describe('suppression comments', () => {
     const dir = module();
     edit(join(dir, 'm1', 'inetd.conf'), (text) => `# vos-audit-disable inetd-swat\n# vos-audit-disable-next-line inetd-swat -- obsolete\n${text}`);
     const result = await runCli(['m1/inetd.conf'], dir);
-    expect(result.stdout).toContain('m1/inetd.conf:1:1   warning  Unexpected suppression without a reason, expected `-- <why this finding does not apply here>` after the rule ids  suppression-without-reason');
-    expect(result.stdout).toContain('m1/inetd.conf:2:1   warning  Unexpected unused suppression of inetd-swat: no inetd-swat finding on line 9; remove it  unused-suppression');
+    expect(result.stdout).toContain('m1/inetd.conf:1:1   warning  This suppression gives no reason: add `-- <why this finding does not apply here>` after the rule ids  suppression-without-reason');
+    expect(result.stdout).toContain('m1/inetd.conf:2:1   warning  The suppression of inetd-swat silences nothing: no inetd-swat finding on line 9; remove it  unused-suppression');
     expect(result.stdout).not.toContain('  inetd-swat\n');
   });
 

@@ -1,15 +1,13 @@
 import { isIPv6 } from 'node:net';
 import type { FirewallPolicy, PolicyRule } from '../../policy/rule.ts';
-
-const typographic: Record<string, string> = { '’': "'", '‘': "'", '“': "'", '”': "'", '–': '-', '—': '-', '×': 'x', '…': '...' };
+import { asciiTypography } from '../typography.ts';
 
 /**
  * A reason as a firewall comment: ASCII only, no double quote or backslash (no tool agrees on escaping them), and
  * at most `max` characters, since nftables keeps 128 bytes of a comment and iptables 256.
  */
 export function commentText(text: string, max: number): string {
-  const ascii = text
-    .replace(/[’‘“”–—×…]/g, (c) => typographic[c]!)
+  const ascii = asciiTypography(text)
     .replace(/["\\]/g, "'")
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/[^\u0000-\u007f]/g, '?');

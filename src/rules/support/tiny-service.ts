@@ -19,7 +19,7 @@ function servedBy(service: InetdService, settings: Settings): string {
   // Without a release the module may run either inetd: the note says which releases the program belongs to.
   const posix = settings.release === undefined || releaseMembership(settings.release, [{ from: posixInetdRelease }]) !== 'out';
   const note = posix && service.tiny?.streamProgram !== undefined ? ` (a pre-14.5 program: from 14.5 inetd serves ${service.tiny.name} itself)` : '';
-  return ` run by ${lastPathComponent(service.entry.server.value)}${note}`;
+  return `, run by ${lastPathComponent(service.entry.server.value)}${note}`;
 }
 
 /** tcp time is what an NIO needs: commenting it out stays a safe fix, and the message says so. */
@@ -33,7 +33,7 @@ export function tinyServiceCheck(dosVector: boolean, risk: string): (context: Fi
     for (const service of activeServices(context.file)) {
       if (service.tiny?.dosVector !== dosVector || neededByNio(service, context.settings)) continue;
       context.report({
-        reason: `Unexpected active tiny service ${describeService(service)}${servedBy(service, context.settings)}: ${risk}; comment it out unless something needs it${nioNote(service)}`,
+        reason: `${describeService(service)} is active${servedBy(service, context.settings)}: ${risk}; comment it out unless something needs it${nioNote(service)}`,
         span: entrySpan(service),
         fix: commentOutEntry(service.entry),
       });
