@@ -32,15 +32,20 @@ function covers(earlier: HostsPattern, later: HostsPattern): boolean {
   return outer !== undefined && inner !== undefined && (inner.mask & outer.mask) >>> 0 === outer.mask && ((inner.net & outer.mask) >>> 0) === outer.net;
 }
 
-/** A list whose every item the earlier list names, when neither has exceptions. */
-function listCovers(earlier: readonly HostsPattern[], later: readonly HostsPattern[]): boolean {
-  const plain = (list: readonly HostsPattern[]) => list.length > 0 && list.every((p) => p.kind !== 'except');
-  return plain(earlier) && plain(later) && later.every((item) => earlier.some((outer) => covers(outer, item)));
+/** A list without exceptions: only such a list can be said to name every item of another. */
+function plain(list: readonly HostsPattern[]): boolean {
+  return list.length > 0 && list.every((p) => p.kind !== 'except');
 }
 
-function shadowing(rules: readonly HostsRule[], i: number): HostsRule | undefined {
-  const rule = rules[i]!;
-  return rules.slice(0, i).find((earlier) => listCovers(earlier.daemons, rule.daemons) && listCovers(earlier.clients, rule.clients));
+/** A list whose every item the earlier list names, both plain. */
+function listCovers(earlier: readonly HostsPattern[], later: readonly HostsPattern[]): boolean {
+  return later.every((item) => earlier.some((outer) => covers(outer, item)));
+}
+
+/** Whether an earlier rule decides every daemon and client that `rule` names; only plain rules can. */
+function shadowing(plainEarlier: readonly HostsRule[], rule: HostsRule): HostsRule | undefined {
+  if (!plain(rule.daemons) || !plain(rule.clients)) return undefined;
+  return plainEarlier.find((earlier) => listCovers(earlier.daemons, rule.daemons) && listCovers(earlier.clients, rule.clients));
 }
 
 export const hostsAccessUnreachableRule = defineRule({
@@ -68,16 +73,17 @@ export const hostsAccessUnreachableRule = defineRule({
   ],
   check(context) {
     const { file } = context;
-    const rules = readRules(file.tree);
-    rules.forEach((rule, i) => {
-      const earlier = shadowing(rules, i);
-      if (earlier === undefined) return;
+    const plainEarlier: HostsRule[] = [];
+    for (const rule of readRules(file.tree)) {
+      const earlier = shadowing(plainEarlier, rule);
+      if (plain(rule.daemons) && plain(rule.clients)) plainEarlier.push(rule);
+      if (earlier === undefined) continue;
       const line = earlier.position.start.line;
       const text = file.source.text.slice(earlier.start, earlier.end).replace(/\\\r?\n[ \t]*/g, ' ');
       context.report({
         span: { start: rule.start, end: rule.end },
         reason: `This rule never applies: line ${line} (${text.length > 60 ? `${text.slice(0, 60)}…` : text}) decides every daemon and client it names first; put it before line ${line}, or narrow line ${line} with EXCEPT`,
       });
-    });
+    }
   },
 });

@@ -8,7 +8,7 @@ import { temporaryDirectory } from '../support/temporary.ts';
 describe('each language has a size limit of its own', () => {
   it('is at least what real files need and at most the 32 MB of any read', () => {
     for (const language of languages) {
-      expect(language.maxBytes, language.kind).toBeGreaterThanOrEqual(1024 * 1024);
+      expect(language.maxBytes, language.kind).toBeGreaterThanOrEqual(32 * 1024);
       expect(language.maxBytes, language.kind).toBeLessThanOrEqual(32 * 1024 * 1024);
     }
   });
