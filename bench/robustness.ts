@@ -194,6 +194,7 @@ const worst: Array<[FileKind, string, string, (limit: number) => string]> = [
   ['telnet-admin', 'telnet_admin.txt', 'listener rows', (limit) => fill(limit, (i) => `svc${i}  ${i % 65000}  dev${i}  login\n`, 'Service  Port  Device  Type\n')],
   ['services', 'services', 'entries with aliases', (limit) => fill(limit, (i) => `svc${i} ${i % 65000}/tcp alias${i} other${i}\n`)],
   ['hosts-access', 'hosts.allow', 'rules with nested EXCEPT lists and options', (limit) => fill(limit, (i) => `tftpd in.d${i}: 10.${i % 250}. EXCEPT 10.${i % 250}.1. EXCEPT 10.${i % 250}.1.${i % 250} : severity auth.info : allow\n`)],
+  ['hosts-access', 'hosts.allow', 'plain rules naming distinct networks (none shadows another)', (limit) => fill(limit, (i) => `d${i} x${i}: 10.${i % 250}.${i % 200}. 10.${(i + 7) % 250}.${i % 100}.${i % 250}\n`)],
 ];
 /** The CLI run in `cwd` with its time and peak memory (GNU time's maximum resident set). */
 function timedCli(args: string[], cwd: string): { status: number | null; ms: number; mb: number } {
