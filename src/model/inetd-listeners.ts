@@ -14,7 +14,6 @@ import type { Settings } from './settings.ts';
  */
 class InetdListener implements Listener {
   readonly startedBy = 'inetd';
-  readonly service: string;
   state: ListenerState;
   condition?: string;
   note?: string;
@@ -35,7 +34,6 @@ class InetdListener implements Listener {
     inetdEvidence: readonly Place[],
     settings: Settings,
   ) {
-    this.service = service.entry.service.value;
     this.state = decided.state;
     if (decided.condition !== undefined) this.condition = decided.condition;
     if (decided.note !== undefined) this.note = decided.note;
@@ -48,6 +46,10 @@ class InetdListener implements Listener {
     this.#inetdEvidence = inetdEvidence;
     this.#file = file;
     this.#service = service;
+  }
+
+  get service(): string {
+    return this.#service.entry.service.value;
   }
 
   get evidence(): Place[] {
