@@ -5,7 +5,7 @@
 //   3. the limits: a 100 MB file, 100,000 files, a symbolic-link loop, through the real CLI;
 //   4. each language at its size limit, with time and peak memory;
 //   5. tcpd's verdicts against Debian's tcpdmatch on fresh random policies (when tcpdmatch is installed);
-//   6. macros that once blew up (issue 12 items 6 and 9), with time and peak memory, through the real CLI.
+//   6. macros that once blew up, with time and peak memory, through the real CLI.
 // Prints a table per part and exits 1 if anything failed.
 //   npx tsx bench/robustness.ts [--runs N]
 import { spawnSync } from 'node:child_process';
@@ -176,7 +176,7 @@ for (const row of limitRows) if (!/^exit [012]$/.test(row[2]!)) failed = true;
 table('Limits, through the CLI', ['input', 'time', 'exit', 'what it said'], limitRows);
 
 // 4. Each language at its size limit, the worst inputs found for it, through the real CLI: each must finish in
-// seconds and well under a gigabyte (issue 12's targets: 10 s and 1 GB).
+// seconds and well under a gigabyte (targets: 10 s and 1 GB).
 function fill(limit: number, line: (i: number) => string, header = ''): string {
   const parts = [header];
   let size = header.length;

@@ -28,7 +28,7 @@ function fixed(text: string): string {
   return auditSource(sourceOf(text), { fix: true }).output;
 }
 
-/** The rule of issue 12: a fix never makes the module run a program that no active line and no catalog entry runs. */
+/** A fix never makes the module run a program that no active line and no catalog entry runs. */
 function expectNothingNewRuns(text: string): void {
   const allowed = new Set([...programsRun(text), defaultTcpdPath]);
   const added = [...programsRun(fixed(text))].filter((program) => !allowed.has(program));

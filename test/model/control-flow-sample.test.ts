@@ -10,7 +10,7 @@ async function ports(...options: string[]): Promise<string> {
   return result.stdout;
 }
 
-describe('the control-flow sample (issue 13 section 1), reviewed as goldens', () => {
+describe('the control-flow sample, reviewed as goldens', () => {
   it.each([
     ['without --products: sshd and Samba conditional on their products', [], 'control-flow.ports.json'],
     ['--products S270: sshd live past the conditional &return, Samba live as S269 is not purchased', ['--products', 'S270'], 'control-flow.products-S270.ports.json'],

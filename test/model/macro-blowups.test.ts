@@ -33,7 +33,7 @@ describe('macro inputs that once overflowed the stack or blew up', () => {
   });
 });
 
-describe('macros that once took minutes or overflowed the stack (issue 12 items 6 and 9)', () => {
+describe('macros that once took minutes or overflowed the stack', () => {
   it('a variable whose value set doubles under a condition is capped and said undecided', () => {
     const doubling = `&set_string x ab\n${'&if (exists -file a) &then &set_string x &x&&x&\n'.repeat(8)}start_process &x&>sshd.pm\n`;
     const started = performance.now();

@@ -6,7 +6,7 @@ import { samplesDir } from '../support/sources.ts';
 
 const noRelease = { release: undefined } as const;
 
-describe('releases and products (issue 13, section 3)', () => {
+describe('releases and products', () => {
   it('assumes no release: a port of some releases only is conditional on them, in the article’s words', () => {
     const model = modelOf({ 'module_start_up.cm': "start_process 'httpd.pm'\n!start_ntpd\n" }, noRelease);
     expect(rowsOf(model, 'httpd')[0]).toMatchObject({ port: 80, state: 'conditional', condition: 'VOS 14.3–14.7 or 15.2+' });
@@ -61,7 +61,7 @@ describe('releases and products (issue 13, section 3)', () => {
   });
 });
 
-describe('evidence over assumptions, and one truth (issue 13, section 4)', () => {
+describe('evidence over assumptions, and one truth', () => {
   it('keeps a listing row and an active inetd line live whatever the release, with a note', () => {
     const model = modelOf(
       {

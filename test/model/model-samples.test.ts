@@ -3,8 +3,8 @@ import { runCli } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
 
 /**
- * The samples of issue 13, one per section, each saying at its top what it shows: the ports JSON (or, for the
- * verdicts, the audit's text) is the golden, reviewed by reading.
+ * The samples of the model's start arguments, releases, evidence and verdicts, each saying at its top what it
+ * shows: the ports JSON (or, for the verdicts, the audit's text) is the golden, reviewed by reading.
  */
 const goldens: Array<[string, string[], string]> = [
   ['start-arguments', ['ports', '--format', 'json'], 'start-arguments.ports.json'],
@@ -14,7 +14,7 @@ const goldens: Array<[string, string[], string]> = [
   ['bsd-verdicts', ['--nio', '--release', '15.2'], 'bsd-verdicts.audit.txt'],
 ];
 
-describe('the samples of issue 13', () => {
+describe('the model samples: start arguments, releases, evidence, BSD verdicts', () => {
   it.each(goldens)('%s %j', async (name, args, golden) => {
     const result = await runCli([...args, name], samplesDir);
     expect(result.stderr).toBe('');
