@@ -202,13 +202,14 @@ function timedCli(args: string[], cwd: string): { status: number | null; ms: num
   const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
   return { status: result.status, ms: performance.now() - started, mb: Number(result.stderr.trim().split('\n').pop()) / 1024 };
 }
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${bytes / 1024} kB` : `${bytes / 1024 / 1024} MB`);
 const atLimitRows = worst.map(([kind, name, what, make]) => {
   const dir = mkdtempSync(join(work, 'at-limit-'));
   writeFileSync(join(dir, name), make(languageOf(kind).maxBytes));
   const { status, ms, mb } = timedCli([name], dir);
   const ok = (status === 0 || status === 1) && ms < 10_000 && mb < 1024;
   if (!ok) failed = true;
-  return [kind, what, `${(languageOf(kind).maxBytes / 1024 / 1024).toFixed(0)} MB`, `${ms.toFixed(0)} ms`, `${mb.toFixed(0)} MB`, ok ? 'ok' : `FAILED (exit ${status})`];
+  return [kind, what, sizeText(languageOf(kind).maxBytes), `${ms.toFixed(0)} ms`, `${mb.toFixed(0)} MB`, ok ? 'ok' : `FAILED (exit ${status})`];
 });
 table('Each language at its size limit (target: under 10 s and 1 GB)', ['language', 'input', 'size', 'time', 'peak RSS', 'result'], atLimitRows);
 
