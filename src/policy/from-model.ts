@@ -20,7 +20,28 @@ function isKernelService(daemon: string): daemon is keyof typeof kernelServices 
   return daemon in kernelServices;
 }
 
-function serviceFact(listener: Listener, findings: readonly AuditFinding[]): ServiceFact | undefined {
+/** The ports each place decides: a start_stcp call decides ftpd's, telnetd's and snmpd's at once. */
+function portsByPlace(listeners: readonly Listener[]): Map<string, Set<string>> {
+  const byPlace = new Map<string, Set<string>>();
+  for (const listener of listeners) {
+    const place = listener.evidence.at(-1);
+    if (place === undefined) continue;
+    const key = placeText(place);
+    const ports = byPlace.get(key) ?? new Set<string>();
+    byPlace.set(key, ports.add(`${listener.protocol}/${listener.port}`));
+  }
+  return byPlace;
+}
+
+/**
+ * Whether a finding at the place that decided a listener is about it: the place decides that port alone (an inetd
+ * line, one start line), or the finding names the port (telnet's logins on a start_stcp call, not its ftp).
+ */
+function isAbout(finding: AuditFinding, port: string, portsAtPlace: ReadonlySet<string> | undefined): boolean {
+  return (portsAtPlace?.size ?? 0) <= 1 || new RegExp(`(?<![\\w/])${port}(?!\\d)`).test(finding.reason);
+}
+
+function serviceFact(listener: Listener, findings: readonly AuditFinding[], byPlace: ReadonlyMap<string, ReadonlySet<string>>): ServiceFact | undefined {
   const certainty = certaintyOf(listener.state, listener.condition);
   if (certainty === undefined) return undefined;
   const evidence = listener.evidence.map(placeText);
@@ -30,7 +51,8 @@ function serviceFact(listener: Listener, findings: readonly AuditFinding[]): Ser
   }
   // A finding is about a listener when it is at the place that decided it: the innermost evidence.
   const decisive = evidence.at(-1);
-  const finding = findings.find((f) => f.severity !== 'info' && `${f.file}:${f.line}` === decisive);
+  const port = `${listener.protocol}/${listener.port}`;
+  const finding = findings.find((f) => f.severity !== 'info' && `${f.file}:${f.line}` === decisive && isAbout(f, port, byPlace.get(decisive)));
   return {
     protocol: listener.protocol,
     ports: [listener.port, listener.port],
@@ -44,6 +66,7 @@ function serviceFact(listener: Listener, findings: readonly AuditFinding[]): Ser
 /** What the policy of one module is derived from: its model, its settings, and the audit's findings on it. */
 export function moduleFacts(module: AnalysedModule, settings: Settings, findings: readonly AuditFinding[]): ModuleFacts {
   const { model } = module;
+  const byPlace = portsByPlace(model.listeners);
   const undecided = model.unresolved.map((item) => `${item.reason}${item.place ? ` (${placeText(item.place)})` : ''}`);
   // A port the model took as the default while a file it does not read may set another: the rule may be on the wrong port.
   for (const listener of model.listeners) {
@@ -66,7 +89,7 @@ export function moduleFacts(module: AnalysedModule, settings: Settings, findings
     ...(settings.bridge !== undefined && { bridge: settings.bridge }),
     nio: settings.nio,
     ...(settings.nioAddresses && { nioAddresses: settings.nioAddresses }),
-    services: model.listeners.flatMap((listener) => serviceFact(listener, findings) ?? []),
+    services: model.listeners.flatMap((listener) => serviceFact(listener, findings, byPlace) ?? []),
     clients: clientFacts(model, settings),
     ephemeral,
     undecided: [...new Set(undecided)],

@@ -146,3 +146,16 @@ describe('what decides a condition left out', () => {
     expect(certaintyOf('dead', undefined)).toBeUndefined();
   });
 });
+
+describe('a finding denies the listener it is about', () => {
+  it('on a start_stcp call, the telnet finding denies tcp/23 but not ftpd, snmpd or the RSN port it does not name', async () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, 'module_start_up.cm'), '!(master_disk)>system>stcp>start_stcp.cm\n');
+    const policy = await json<{ modules: FirewallModule[] }>('firewall', ['--format', 'json', '--release', '17.1', dir]);
+    const inbound = policy.modules[0]!.rules.filter((rule) => rule.direction === 'in' && rule.peer === 'any');
+    const actionOn = (protocol: string, port: number) => inbound.find((rule) => rule.protocol === protocol && rule.ports[0] === port)?.action;
+    expect(actionOn('tcp', 23)).toBe('deny');
+    expect(actionOn('tcp', 21)).toBe('allow');
+    expect(actionOn('udp', 161)).toBe('allow');
+  });
+});
