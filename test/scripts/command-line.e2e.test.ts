@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../support/temporary.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -16,18 +16,12 @@ const scripts = [
     .map((name) => `scripts/${name}`),
 ];
 
-let scratch: string | undefined;
-afterEach(() => {
-  if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
-  scratch = undefined;
-});
-
 /** Runs a script from an empty directory (TypeScript through tsx), so that anything it wrote there would show. */
 function runScript(script: string, args: string[]) {
-  scratch = mkdtempSync(join(tmpdir(), 'vos-audit-scripts-'));
+  const scratch = temporaryDirectory('vos-audit-scripts-');
   // tsx is resolved from the repository, since the script runs in an empty directory.
   const loader = script.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
-  const result = spawnSync(process.execPath, [...loader, join(root, script), ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const result = spawnSync(process.execPath, [...loader, join(root, script), ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', TSX_DISABLE_CACHE: '1' } });
   return { ...result, left: readdirSync(scratch) };
 }
 
