@@ -219,6 +219,8 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
   const main = withModuleOptions(
     new Command('vos-audit')
       .description('Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.')
+      // Each command's arguments are in its own help; here they would widen every column to the longest.
+      .configureHelp({ subcommandTerm: (command) => command.name() })
       .version(version, '-V, --version')
       .enablePositionalOptions()
       .argument('[paths...]', 'files or directories, - for standard input (default: the current directory)')
