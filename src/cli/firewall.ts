@@ -26,7 +26,7 @@ export function modulesPolicy(modules: readonly ModuleInput[], includeConditiona
   const facts = modules.map((input) => {
     const module = analyzeModule(input);
     const { messages } = checkModule(module, input.settings, configuredRules(input.settings));
-    const findings = messages.map((m) => ({ ruleId: m.ruleId, severity: m.severity, reason: m.reason, file: m.file, line: m.place.start.line }));
+    const findings = messages.map((m) => ({ ruleId: m.ruleId, severity: m.severity, reason: m.reason, file: m.file, line: m.place.start.line, ...(m.ports && { ports: m.ports }) }));
     return moduleFacts(module, input.settings, findings);
   });
   return derivePolicy(facts, { includeConditional });

@@ -28,6 +28,7 @@ function stamp(rule: Rule, report: FiledReport): Message {
   if (report.cause) message.cause = { reason: report.cause.reason, place: index.position(report.cause.span) };
   if (report.fix) message.fix = report.fix;
   if (report.suggestions) message.suggestions = report.suggestions;
+  if (report.ports) message.ports = report.ports;
   return message;
 }
 

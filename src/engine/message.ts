@@ -17,6 +17,8 @@ export interface Message {
   fix?: Fix;
   /** Changes beyond the safe fix, applied only when asked (--suggestions). */
   suggestions?: Fix[];
+  /** The ports (`tcp/24`) of the listeners the finding is about, when the rule names them. */
+  ports?: readonly string[];
 }
 
 /** The changes a finding offers: its safe fix, then its suggestions when they are wanted too. */

@@ -55,4 +55,6 @@ export interface AuditFinding {
   reason: string;
   file: string;
   line: number;
+  /** The ports (`tcp/24`) the finding is about, when the rule named them. */
+  ports?: readonly string[];
 }

@@ -34,11 +34,12 @@ function portsByPlace(listeners: readonly Listener[]): Map<string, Set<string>> 
 }
 
 /**
- * Whether a finding at the place that decided a listener is about it: the place decides that port alone (an inetd
- * line, one start line), or the finding names the port (telnet's logins on a start_stcp call, not its ftp).
+ * Whether a finding at the place that decided a listener is about it: the finding names the listener's port among
+ * those it is about (telnet's logins on a start_stcp call, not its ftp), or, naming none, its place decides that
+ * port alone (an inetd line).
  */
 function isAbout(finding: AuditFinding, port: string, portsAtPlace: ReadonlySet<string> | undefined): boolean {
-  return (portsAtPlace?.size ?? 0) <= 1 || new RegExp(`(?<![\\w/])${port}(?!\\d)`).test(finding.reason);
+  return finding.ports !== undefined ? finding.ports.includes(port) : (portsAtPlace?.size ?? 0) <= 1;
 }
 
 function serviceFact(listener: Listener, findings: readonly AuditFinding[], byPlace: ReadonlyMap<string, ReadonlySet<string>>): ServiceFact | undefined {

@@ -23,6 +23,8 @@ export interface Report {
   fix?: Fix;
   /** Changes that alter what runs beyond the safe fixes, applied only with --suggestions. */
   suggestions?: Fix[];
+  /** The ports (`tcp/24`) of the listeners the finding is about, when a place decides several. */
+  ports?: readonly string[];
 }
 
 /** A report of a rule that reads more than one file: it names the file the finding is in. */

@@ -28,12 +28,12 @@ export const syncCfgdFirewall = defineRule({
   ],
   check(context) {
     if (!context.settings.nio) return;
-    for (const listener of byStartLine(running(context.module, 'sync_cfgd'))) {
-      const at = reportedAt(context.module, listener);
+    for (const [listener] of byStartLine(running(context.module, 'sync_cfgd'))) {
+      const at = reportedAt(context.module, listener!);
       if (at === undefined) continue;
       context.report({
         ...at,
-        reason: `udp/${listener.port} is sync_cfgd${whenText(listener)}, for the NIO blades only: the article advises that "any firewalls should be configured to drop connections to this port"`,
+        reason: `udp/${listener!.port} is sync_cfgd${whenText(listener!)}, for the NIO blades only: the article advises that "any firewalls should be configured to drop connections to this port"`,
       });
     }
   },

@@ -159,3 +159,19 @@ describe('a finding denies the listener it is about', () => {
     expect(actionOn('udp', 161)).toBe('allow');
   });
 });
+
+describe('a finding about a start line denies every port that line opens', () => {
+  it('telnet_msd on a port from a variable of two values: both ports are denied', async () => {
+    const dir = temporaryDirectory();
+    writeFileSync(
+      join(dir, 'module_start_up.cm'),
+      "&set_string msdport 24\n&if (software_purchased S270) &then &set_string msdport 2424\nstart_process 'telnet_msd -network_port &msdport&' -privileged\n",
+    );
+    const policy = await json<{ modules: FirewallModule[] }>('firewall', ['--format', 'json', '--include-conditional', '--release', '17.1', dir]);
+    const actions = policy.modules[0]!.rules.filter((rule) => rule.direction === 'in' && rule.protocol === 'tcp' && [24, 2424].includes(rule.ports[0]!));
+    expect(actions.map((rule) => [rule.ports[0], rule.action])).toEqual([
+      [24, 'deny'],
+      [2424, 'deny'],
+    ]);
+  });
+});

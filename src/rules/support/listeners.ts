@@ -42,10 +42,15 @@ export function telnetLogins(module: AuditedModule): Listener[] {
   return running(module, 'telnetd').filter((listener) => listener.port !== rsnPort);
 }
 
+/** A listener's port as a finding names it: `tcp/24`. */
+export function portOf(listener: Pick<Listener, 'protocol' | 'port'>): string {
+  return `${listener.protocol}/${listener.port}`;
+}
+
 /** Where a listener was decided last, as a report's file and span. */
-export function reportedAt(module: AuditedModule, listener: Listener): Pick<FiledReport, 'file' | 'span'> | undefined {
+export function reportedAt(module: AuditedModule, listener: Listener): Pick<FiledReport, 'file' | 'span' | 'ports'> | undefined {
   const at = decidedAt(module, listener);
-  return at && { file: at.file, span: { start: at.place.position.start.offset, end: at.place.position.end.offset } };
+  return at && { file: at.file, span: { start: at.place.position.start.offset, end: at.place.position.end.offset }, ports: [portOf(listener)] };
 }
 
 /** `if (software_purchased S270)`: the condition part of a message, when there is one. */
@@ -61,16 +66,20 @@ export function commentOutStart(module: AuditedModule, listener: Listener): Pick
   return fix ? { suggestions: [fix] } : {};
 }
 
-/** One report per start line: a daemon with several ports (nmbd's 137 and 138) is started once. */
-export function byStartLine(listeners: Listener[]): Listener[] {
-  const seen = new Set<string>();
-  return listeners.filter((listener) => {
+/**
+ * The listeners grouped by the start line that decided them, in order: one report per start line, since a daemon
+ * with several ports (nmbd's 137 and 138, or a port from a variable of several values) is started once.
+ */
+export function byStartLine(listeners: Listener[]): Listener[][] {
+  const groups = new Map<string, Listener[]>();
+  for (const listener of listeners) {
     const place = listener.evidence.at(-1);
     const key = place ? `${place.file}:${place.position.start.offset}` : `${listener.daemon}:${listener.port}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [listener]);
+    else group.push(listener);
+  }
+  return [...groups.values()];
 }
 
 /** Where to report what the start-up macros never do: module_start_up.cm, else the first macro given. */

@@ -1,7 +1,7 @@
 import type { Listener } from '../../model/listener.ts';
 import type { Settings } from '../../model/settings.ts';
 import type { ModuleContext } from '../rule.ts';
-import { byStartLine, commentOutStart, reportedAt, running } from './listeners.ts';
+import { byStartLine, commentOutStart, portOf, reportedAt, running } from './listeners.ts';
 
 /** The docs of every rule whose suggestion comments out a start line. */
 export const commentOutStartLine = [
@@ -18,11 +18,11 @@ export const commentOutStartLine = [
 export function reportStartLines(daemons: string[], reason: (listener: Listener, settings: Settings) => string | undefined): (context: ModuleContext) => void {
   return (context) => {
     const listeners = daemons.flatMap((daemon) => running(context.module, daemon));
-    for (const listener of byStartLine(listeners)) {
-      const text = reason(listener, context.settings);
-      const at = reportedAt(context.module, listener);
+    for (const [listener, ...others] of byStartLine(listeners)) {
+      const text = reason(listener!, context.settings);
+      const at = reportedAt(context.module, listener!);
       if (text === undefined || at === undefined) continue;
-      context.report({ ...at, reason: text, ...commentOutStart(context.module, listener) });
+      context.report({ ...at, ports: [listener!, ...others].map(portOf), reason: text, ...commentOutStart(context.module, listener!) });
     }
   };
 }
