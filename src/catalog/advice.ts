@@ -11,4 +11,3 @@ export interface Advice {
 
 export const fromArticle = (text: string): Advice => ({ text, source: 'article' });
 export const generalUnix = (text: string): Advice => ({ text, source: 'general Unix' });
-export const ourAssumption = (text: string): Advice => ({ text, source: 'our assumption' });

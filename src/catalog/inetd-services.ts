@@ -27,5 +27,10 @@ export const defaultTcpdPath = '>system>stcp>command_library>tcpd.pm';
 
 export const bootpPort = 67;
 export const tftpPort = 69;
+
+/** bootp and tftp: the two services VOS ships with a direct line and a line through tcpd. */
+export function isBootpOrTftpPort(transport: string | undefined, port: number | undefined): boolean {
+  return transport === 'udp' && (port === bootpPort || port === tftpPort);
+}
 export const swatPort = 901;
 export const timePort = 37;

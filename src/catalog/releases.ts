@@ -74,10 +74,6 @@ function compareKeys(a: Key, b: Key): number {
   return 0;
 }
 
-export function compareReleases(a: Release, b: Release): number {
-  return compareKeys(low(a), low(b)) || compareKeys(high(a), high(b));
-}
-
 function catalogRelease(text: string): Release {
   const parsed = parseReleaseText(text);
   if (parsed === undefined) throw new Error(`catalog release '${text}' is malformed`);
@@ -113,11 +109,6 @@ function rangeMembership(r: Release, range: ReleaseRange): Membership {
 export function releaseMembership(r: Release, ranges: readonly ReleaseRange[]): Membership {
   const each = ranges.map((range) => rangeMembership(r, range));
   return each.includes('in') ? 'in' : each.includes('unknown') ? 'unknown' : 'out';
-}
-
-/** Whether a release surely has it: in every build the stated release stands for. */
-export function releaseIn(r: Release, ranges: readonly ReleaseRange[]): boolean {
-  return releaseMembership(r, ranges) === 'in';
 }
 
 /** The ranges cover every release. */

@@ -1,4 +1,4 @@
-import { lastPathComponent } from './program-name.ts';
+import { programName } from './program-name.ts';
 
 /**
  * The daemon names tcpd may match a VOS entry by ([D]). tcpd matches the base name of the program it runs; on VOS
@@ -7,7 +7,6 @@ import { lastPathComponent } from './program-name.ts';
  * judged by the form that admits more.
  */
 export function tcpdDaemonNames(program: string): string[] {
-  const name = lastPathComponent(program).toLowerCase();
-  const bare = name.replace(/\.pm$/, '');
+  const bare = programName(program);
   return [bare, `${bare}.pm`];
 }

@@ -293,7 +293,7 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
         scan: flags.scan,
         format: flags.format,
         ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
-        color: flags.color && !streams.env.NO_COLOR && streams.stdout.isTTY === true,
+        color: colorWanted(flags.color, streams),
       };
       onCommand(() => runRequest(request), flags.debug ?? false);
     }),

@@ -1,6 +1,7 @@
 import { analyzeModule, auditModule, type ModuleInput, type ModuleResult } from '../engine/audit.ts';
 import { UserError } from '../io/errors.ts';
-import type { SourceOfKind } from '../model/files.ts';
+import type { Severity } from '../model/settings.ts';
+import { parseModuleFiles, type SourceOfKind } from '../model/files.ts';
 import type { FileKind } from '../languages/registry.ts';
 import { discoverModules, expandToModules, type DiscoveredFile } from '../io/discover.ts';
 import { megabytes, readSource } from '../io/read.ts';
@@ -206,11 +207,10 @@ function renderAudit(request: AuditRequest, results: ModuleResult[]): string | B
   }
 }
 
-/** Whether the findings fail the run: an error, or more warnings than allowed. */
-function failed(request: AuditRequest, results: readonly ModuleResult[]): boolean {
-  const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
-  const warnings = messages.filter((m) => m.severity === 'warning').length;
-  return messages.some((m) => atLeast(m.severity, 'error')) || (request.maxWarnings !== undefined && warnings > request.maxWarnings);
+/** Whether findings of these severities fail the run: an error, or more warnings than allowed. */
+function fails(severities: readonly Severity[], maxWarnings: number | undefined): boolean {
+  const warnings = severities.filter((severity) => severity === 'warning').length;
+  return severities.some((severity) => atLeast(severity, 'error')) || (maxWarnings !== undefined && warnings > maxWarnings);
 }
 
 /** Each module's address is its own: a scanned host matched to two modules would be judged twice, by two models. */
@@ -248,10 +248,8 @@ function verify(request: VerifyRequest, modules: readonly ModuleInput[], problem
     modules.map((module) => ({ name: module.name, model: analyzeModule(module).model, ...(module.settings.address && { address: module.settings.address }) })),
   );
   const stdout = formatVerification(verification, read.source, request.format, request.toolVersion, request.color ?? false);
-  const severities = verification.findings.map((f) => f.severity);
-  const warnings = severities.filter((s) => s === 'warning').length;
-  const fails = severities.includes('error') || (request.maxWarnings !== undefined && warnings > request.maxWarnings);
-  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : fails ? 1 : 0 };
+  const failed = fails(verification.findings.map((f) => f.severity), request.maxWarnings);
+  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
 }
 
 /** `vos-audit tcpdmatch`: one module's policy asked about one request, as tcpdmatch would be. */
@@ -260,7 +258,7 @@ function tcpdmatch(request: TcpdmatchRequest, modules: readonly ModuleInput[], p
     const found = modules.map((module) => module.name).join(', ');
     return { stdout: '', stderr: [...problems, `tcpdmatch reads one module's policy; the paths given hold ${modules.length}${found ? ` (${found})` : ''}: name one`].map(printable), exitCode: 2 };
   }
-  const files = analyzeModule(modules[0]!).files;
+  const files = parseModuleFiles(modules[0]!.files);
   const asked = accessRequest(request.daemon, request.client);
   const verdict = evaluate(modulePolicy(files), asked);
   return { stdout: formatTcpdmatch(asked, verdict, request.format, request.daemon, request.client), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
@@ -302,5 +300,5 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
   // When no file could be audited, the text summary would read "no problems in 0 files", like a pass.
   const nothingAudited = results.length === 0 && problems.length > 0 && request.format === 'text';
   const stdout = nothingAudited ? '' : renderAudit(request, results);
-  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed(request, results) ? 1 : 0 };
+  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : fails(results.flatMap((result) => result.files.flatMap((file) => file.messages.map((m) => m.severity))), request.maxWarnings) ? 1 : 0 };
 }

@@ -1,4 +1,4 @@
-import { bootpPort, tftpPort, tinyServices, type TinyService } from '../catalog/inetd-services.ts';
+import { isBootpOrTftpPort, tinyServices, type TinyService } from '../catalog/inetd-services.ts';
 import { programName } from '../catalog/program-name.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import { wellKnownPort, wellKnownServices } from '../catalog/well-known-services.ts';
@@ -23,9 +23,8 @@ export function isTcpd(program: string): boolean {
   return programName(program) === 'tcpd';
 }
 
-/** bootp and tftp: the two services VOS ships with a direct line and a line through tcpd. */
 export function isBootpOrTftp(service: InetdService): boolean {
-  return service.transport === 'udp' && (service.port === bootpPort || service.port === tftpPort);
+  return isBootpOrTftpPort(service.transport, service.port);
 }
 
 /** `tcp`, `tcp6`, `rpc/tcp`, `tcp,rcvbuf=1k`: tcp; the same for udp; anything else (sctp, unix) neither. */

@@ -1,4 +1,3 @@
-import type { Advice } from '../catalog/advice.ts';
 import { allReleases, releaseMembership, type Membership, type Release, type ReleaseRange } from '../catalog/releases.ts';
 import { serverPorts, type ReleaseDoubt, type ServerPort } from '../catalog/server-ports.ts';
 
@@ -28,12 +27,6 @@ const portsByStarter = new PortIndex((entry) => entry.startedBy);
 /** The catalog's entry for a port, found by the daemon on it or, for inetd's many services, by what starts it. */
 export function catalogEntry(by: { daemon: string } | { startedBy: string }, port: number): ServerPort | undefined {
   return 'daemon' in by ? portsByDaemon.get(by.daemon, port) : portsByStarter.get(by.startedBy, port);
-}
-
-/** The article's advice for a port, with where it comes from. */
-export function adviceFor(by: { daemon: string } | { startedBy: string }, port: number): { advice?: Advice } {
-  const advice = catalogEntry(by, port)?.advice;
-  return advice ? { advice } : {};
 }
 
 /** Something that exists in some releases only, as the catalog gives it. */

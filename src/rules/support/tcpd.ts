@@ -1,4 +1,4 @@
-import { bootpPort, tftpPort } from '../../catalog/inetd-services.ts';
+import { isBootpOrTftpPort, tftpPort } from '../../catalog/inetd-services.ts';
 import { tcpdDaemonNames } from '../../catalog/tcpd.ts';
 import type { AuditedFile, HostsAccessFile } from '../../model/files.ts';
 import type { Listener } from '../../model/listener.ts';
@@ -20,15 +20,13 @@ export function describeListener(listener: Listener): string {
   return `${listener.daemon} on ${listener.protocol}/${listener.port}`;
 }
 
-function isBootpOrTftp(listener: Listener): boolean {
-  return listener.protocol === 'udp' && (listener.port === bootpPort || listener.port === tftpPort);
-}
-
 /** The check of the two admits-everyone rules: one for bootp and tftp (an error), one for the rest. */
 export function admitsEveryone(bootpOrTftp: boolean): (context: ModuleContext) => void {
   return (context) => {
     for (const listener of wrappedListeners(context.module)) {
-      if (isBootpOrTftp(listener) !== bootpOrTftp || listener.admits?.anyone !== true) continue;
+      if (isBootpOrTftpPort(listener.protocol, listener.port) !== bootpOrTftp || listener.admits?.anyone !== true) continue;
+      // With the NIO's address known, tcpd-nio-tftp says what tftp must admit instead.
+      if (isTftp(listener) && context.settings.nio && context.settings.nioAddresses !== undefined) continue;
       const at = reportedAt(context.module, listener);
       if (at === undefined) continue;
       const open = listener.admits!.text === 'anyone' ? 'anyone' : `anyone (${listener.admits!.text})`;
