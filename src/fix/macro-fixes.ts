@@ -1,10 +1,8 @@
 import type { MacroFile } from '../model/files.ts';
 import type { MacroNode, MacroStatement } from '../syntax/macro-tree.ts';
 import type { Position } from '../syntax/position.ts';
-import type { LineEnding } from '../syntax/source.ts';
+import { lineBreakOf } from '../syntax/source.ts';
 import type { Fix, TextEdit } from './edit.ts';
-
-const lineBreaks: Record<LineEnding, string> = { lf: '\n', crlf: '\r\n', cr: '\r', none: '\n' };
 
 function isActiveStatement(node: MacroNode | undefined): node is MacroStatement {
   return node?.type === 'statement' && !node.commentedOut;
@@ -78,7 +76,7 @@ export function commentOutStatement(file: MacroFile, position: Position): Fix | 
     return { start: at, end: at, text: '& ' };
   });
   if (place.body) {
-    const eol = lineBreaks[file.source.eol];
+    const eol = lineBreakOf(file.source);
     const lineStart = file.lines.lineStart(position.start.line);
     const indent = /^[ \t]*/.exec(file.source.text.slice(lineStart, position.start.offset))![0];
     // On a line of its own the statement keeps its indentation; after `&then` on its line, it needs one.

@@ -7,13 +7,18 @@ import { modulePolicy } from '../model/tcpd-policy.ts';
 import { readRules } from '../syntax/hosts-access.ts';
 import { defineRule, type ModuleContext } from './rule.ts';
 import { reportedAt } from './support/listeners.ts';
-import { describeListener, hasDefaultDeny, isTftp, lineBreak, wrappedListeners } from './support/tcpd.ts';
+import { describeListener, hasDefaultDeny, isTftp, wrappedListeners } from './support/tcpd.ts';
+
+/** tcpd reads lines up to a line feed (a lone CR is not one): a CRLF file keeps its CR, any other gets LF alone. */
+function lineBreak(file: HostsAccessFile): string {
+  return file.source.eol === 'crlf' ? '\r\n' : '\n';
+}
 
 /** The NIO's rule, put before the first rule of hosts.allow (first match wins), or at its end. */
 function allowNio(file: HostsAccessFile, daemons: string[], nio: readonly string[]): Fix {
   const first = readRules(file.tree)[0];
   const at = first ? file.lines.lineStart(first.position.start.line) : file.source.text.length;
-  const before = at > 0 && !/\n$/.test(file.source.text.slice(0, at)) ? lineBreak(file) : '';
+  const before = at > 0 && !file.source.text.slice(0, at).endsWith('\n') ? lineBreak(file) : '';
   return { description: `added '${daemons.join(' ')}: ${nio.join(' ')}' to hosts.allow`, edits: [{ start: at, end: at, text: `${before}${daemons.join(' ')}: ${nio.join(' ')}${lineBreak(file)}` }] };
 }
 

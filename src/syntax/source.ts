@@ -36,6 +36,13 @@ export function decodeSource(path: string, bytes: Uint8Array): Source {
   return source(buffer.toString('latin1'), 'latin1');
 }
 
+const lineBreaks: Record<LineEnding, string> = { lf: '\n', crlf: '\r\n', cr: '\r', none: '\n' };
+
+/** The line break a line added to the source ends with: the file's first, else a line feed. */
+export function lineBreakOf(source: Pick<Source, 'eol'>): string {
+  return lineBreaks[source.eol];
+}
+
 /** Encodes a new text for the source, the way the original was encoded. */
 export function encodeSource(source: Source, text: string): Buffer {
   const body = Buffer.from(text, source.encoding);

@@ -1,54 +1,31 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { main, type CliStreams } from '../../src/cli/program.ts';
+import { describe, expect, it } from 'vitest';
+import { vosAudit } from '../support/cli.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 import { samplesDir } from '../support/sources.ts';
 
-async function vosAudit(args: string[], cwd = samplesDir): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const streams: CliStreams = {
-    stdout: { write: (chunk) => (stdout += String(chunk)) },
-    stderr: { write: (chunk) => (stderr += chunk) },
-    env: { NO_COLOR: '1' },
-    readStandardInput: () => Buffer.alloc(0),
-  };
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    return { status: await main(['node', 'vos-audit', ...args], streams), stdout, stderr };
-  } finally {
-    process.chdir(before);
-  }
-}
-
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 function copyOf(sample: string): string {
   const dir = temporaryDirectory();
-  made.push(dir);
   cpSync(join(samplesDir, sample), dir, { recursive: true });
   return dir;
 }
 
 describe('vos-audit tcpdmatch', () => {
   it('grants the NIO by the rule in hosts.allow and denies anyone else by hosts.deny', async () => {
-    const nio = await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'nio-tcpd']);
+    const nio = await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'nio-tcpd'], { cwd: samplesDir });
     expect(nio).toEqual({
       status: 0,
       stdout: 'client:   address  10.9.9.9\nserver:   process  tftpd\nmatched:  nio-tcpd/hosts.allow:3  tftpd tftpd.pm: 10.9.9.9\naccess:   granted\n',
       stderr: '',
     });
-    const other = await vosAudit(['tcpdmatch', '--format', 'json', 'tftpd.pm', '10.9.9.8', 'nio-tcpd']);
+    const other = await vosAudit(['tcpdmatch', '--format', 'json', 'tftpd.pm', '10.9.9.8', 'nio-tcpd'], { cwd: samplesDir });
     expect(JSON.parse(other.stdout)).toEqual({ daemon: 'tftpd.pm', client: '10.9.9.8', access: 'denied', matched: { file: 'nio-tcpd/hosts.deny', line: 2 }, notes: [] });
   });
 
   it('says where a host name could change the answer, and where a pattern file is missing', async () => {
-    const result = await vosAudit(['tcpdmatch', 'tftpd', 'root@203.0.113.7', 'tcpd-broken']);
+    const result = await vosAudit(['tcpdmatch', 'tftpd', 'root@203.0.113.7', 'tcpd-broken'], { cwd: samplesDir });
     expect(result.stdout).toBe(
       [
         'client:   address  203.0.113.7',
@@ -61,7 +38,7 @@ describe('vos-audit tcpdmatch', () => {
         '',
       ].join('\n'),
     );
-    const byName = await vosAudit(['tcpdmatch', '--format', 'json', 'tftpd@10.0.0.1', 'nio.example.com', 'tcpd-broken']);
+    const byName = await vosAudit(['tcpdmatch', '--format', 'json', 'tftpd@10.0.0.1', 'nio.example.com', 'tcpd-broken'], { cwd: samplesDir });
     // Matched by name, by a rule whose misspelt option makes tcpd deny.
     expect(JSON.parse(byName.stdout)).toMatchObject({ access: 'denied', matched: { file: 'tcpd-broken/hosts.allow', line: 6 } });
     expect(JSON.parse(byName.stdout).notes).toEqual([
@@ -71,8 +48,8 @@ describe('vos-audit tcpdmatch', () => {
   });
 
   it('without any policy file grants, as tcpd does; with two modules it asks for one', async () => {
-    expect((await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'hardened'])).stdout).toContain('matched:  no rule\naccess:   granted\n');
-    const two = await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'nio-tcpd', 'tcpd-open']);
+    expect((await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'hardened'], { cwd: samplesDir })).stdout).toContain('matched:  no rule\naccess:   granted\n');
+    const two = await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'nio-tcpd', 'tcpd-open'], { cwd: samplesDir });
     expect(two.status).toBe(2);
     expect(two.stderr).toBe("vos-audit: tcpdmatch reads one module's policy; the paths given hold 2 (nio-tcpd, tcpd-open): name one\n");
   });
@@ -80,9 +57,9 @@ describe('vos-audit tcpdmatch', () => {
 
 describe('who may connect, in ports and in the rules', () => {
   it('ports shows tcpd’s policy on wrapped rows, in text and JSON', async () => {
-    const text = (await vosAudit(['ports', 'nio-tcpd'])).stdout;
+    const text = (await vosAudit(['ports', 'nio-tcpd'], { cwd: samplesDir })).stdout;
     expect(text).toMatch(/^69 +udp +tftp +STCP +tftpd +inetd +live +tcpd: 10\.9\.9\.9 only$/m);
-    const json = JSON.parse((await vosAudit(['ports', '--format', 'json', 'tcpd-open'])).stdout);
+    const json = JSON.parse((await vosAudit(['ports', '--format', 'json', 'tcpd-open'], { cwd: samplesDir })).stdout);
     const wrapped = json.modules[0].listeners.filter((l: { wrappedBy?: string }) => l.wrappedBy === 'tcpd');
     expect(wrapped.map((l: { port: number; admits?: string }) => [l.port, l.admits])).toEqual([
       [67, 'anyone'],
@@ -92,13 +69,13 @@ describe('who may connect, in ports and in the rules', () => {
   });
 
   it('checks the NIO module against its nioAddress; --nio-address overrides it', async () => {
-    expect((await vosAudit(['nio-tcpd'])).status).toBe(0);
-    const other = await vosAudit(['--nio-address', '10.9.9.10', 'nio-tcpd']);
+    expect((await vosAudit(['nio-tcpd'], { cwd: samplesDir })).status).toBe(0);
+    const other = await vosAudit(['--nio-address', '10.9.9.10', 'nio-tcpd'], { cwd: samplesDir });
     expect(other.status).toBe(1);
     expect(other.stdout).toContain(
       "nio-tcpd/hosts.allow:3:1  error  tftpd on udp/69 does not admit the NIO (10.9.9.10), which needs it: a suggestion adds 'tftpd tftpd.pm: 10.9.9.10' to hosts.allow before the other rules  tcpd-nio-tftp",
     );
-    const bad = await vosAudit(['--nio-address', 'nio.example.com', 'nio-tcpd']);
+    const bad = await vosAudit(['--nio-address', 'nio.example.com', 'nio-tcpd'], { cwd: samplesDir });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/is not an address; expected the NIO's numeric address/);
   });
@@ -107,20 +84,34 @@ describe('who may connect, in ports and in the rules', () => {
     const dir = copyOf('tcpd-open');
     writeFileSync(join(dir, '.vos-audit.json'), JSON.stringify({ nio: true, nioAddress: ['10.9.9.9'] }));
     writeFileSync(join(dir, 'hosts.deny'), '# refused\n');
-    await vosAudit(['--fix', '.'], dir);
+    await vosAudit(['--fix', '.'], { cwd: dir });
     expect(readFileSync(join(dir, 'hosts.allow'), 'utf8')).not.toContain('10.9.9.9');
-    await vosAudit(['--fix', '--suggestions', '.'], dir);
+    await vosAudit(['--fix', '--suggestions', '.'], { cwd: dir });
     expect(readFileSync(join(dir, 'hosts.deny'), 'utf8')).toBe('# refused\nALL: ALL\n');
     expect(readFileSync(join(dir, 'hosts.allow'), 'utf8')).toMatch(/\ntftpd tftpd\.pm: 10\.9\.9\.9\n$/);
-    expect((await vosAudit(['tcpdmatch', 'tftpd.pm', '10.9.9.9', '.'], dir)).stdout).toContain('access:   granted');
-    expect((await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.8', '.'], dir)).stdout).toContain('access:   denied');
+    expect((await vosAudit(['tcpdmatch', 'tftpd.pm', '10.9.9.9', '.'], { cwd: dir })).stdout).toContain('access:   granted');
+    expect((await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.8', '.'], { cwd: dir })).stdout).toContain('access:   denied');
   });
 
   it('refuses an nioAddress that is not an address', async () => {
     const dir = copyOf('nio-tcpd');
     writeFileSync(join(dir, '.vos-audit.json'), JSON.stringify({ nio: true, nioAddress: 'nio' }));
-    const result = await vosAudit(['.'], dir);
+    const result = await vosAudit(['.'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`'nioAddress' must be the NIO's address, or a list of them`);
+  });
+});
+
+describe('suggested policy lines in files that end lines with a lone CR', () => {
+  it('are added once, with a line feed, since tcpd reads lines up to a line feed', async () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, 'inetd.conf'), 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\r');
+    writeFileSync(join(dir, 'hosts.allow'), 'swat: 10.1.1.1\r');
+    writeFileSync(join(dir, 'hosts.deny'), 'swat: ALL\r');
+    const args = ['--nio', '--nio-address', '10.9.9.9', '--fix', '--suggestions', dir];
+    await vosAudit(args, { cwd: samplesDir });
+    expect(readFileSync(join(dir, 'hosts.allow'), 'utf8')).toBe('swat: 10.1.1.1\r\ntftpd tftpd.pm: 10.9.9.9\n');
+    await vosAudit(args, { cwd: samplesDir });
+    expect(readFileSync(join(dir, 'hosts.allow'), 'utf8')).toBe('swat: 10.1.1.1\r\ntftpd tftpd.pm: 10.9.9.9\n');
   });
 });

@@ -1,6 +1,6 @@
 import { isBootpOrTftpPort, tftpPort } from '../../catalog/inetd-services.ts';
 import { tcpdDaemonNames } from '../../catalog/tcpd.ts';
-import type { AuditedFile, HostsAccessFile } from '../../model/files.ts';
+import type { HostsAccessFile } from '../../model/files.ts';
 import type { Listener } from '../../model/listener.ts';
 import { readRules, type HostsPattern } from '../../syntax/hosts-access.ts';
 import type { AuditedModule, ModuleContext } from '../rule.ts';
@@ -49,6 +49,4 @@ export function hasDefaultDeny(file: HostsAccessFile): boolean {
 }
 
 /** The line break a line added to the file ends with: the file's own. */
-export function lineBreak(file: AuditedFile): string {
-  return file.source.eol === 'crlf' ? '\r\n' : file.source.eol === 'cr' ? '\r' : '\n';
-}
+
