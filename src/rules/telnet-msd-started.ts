@@ -20,6 +20,29 @@ export const telnetMsdStarted = defineRule({
   },
   examples: [
     {
+      title: 'A port from a variable of two values: one finding for the start line, naming both ports',
+      input: {
+        'module_start_up.cm': [
+          '&set_string msd_port 24',
+          '&if (software_purchased S270) &then &set_string msd_port 2424',
+          "start_process 'telnet_msd -network_port &msd_port&' -privileged",
+          '',
+        ].join('\n'),
+      },
+      options: { release: '17.1' },
+      messages: [
+        'module_start_up.cm:3:1 telnet_msd listens on tcp/24 when &msd_port& is 24: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it (the same start line also opens tcp/2424)',
+      ],
+      output: {
+        'module_start_up.cm': [
+          '&set_string msd_port 24',
+          '&if (software_purchased S270) &then &set_string msd_port 2424',
+          "& start_process 'telnet_msd -network_port &msd_port&' -privileged",
+          '',
+        ].join('\n'),
+      },
+    },
+    {
       title: 'telnet_msd on port 2024, a continued start line',
       input: {
         'module_start_up.cm': [

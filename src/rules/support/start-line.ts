@@ -22,7 +22,8 @@ export function reportStartLines(daemons: string[], reason: (listener: Listener,
       const text = reason(listener!, context.settings);
       const at = reportedAt(context.module, listener!);
       if (text === undefined || at === undefined) continue;
-      context.report({ ...at, ports: [listener!, ...others].map(portOf), reason: text, ...commentOutStart(context.module, listener!) });
+      const also = others.length > 0 ? ` (the same start line also opens ${others.map(portOf).join(', ')})` : '';
+      context.report({ ...at, ports: [listener!, ...others].map(portOf), reason: `${text}${also}`, ...commentOutStart(context.module, listener!) });
     }
   };
 }
