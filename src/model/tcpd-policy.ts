@@ -207,6 +207,15 @@ function baseName(path: string): string {
  * a `/path` pattern file is one of the module's files whose path ends with it.
  */
 export function modulePolicy(files: readonly AuditedFile[]): Policy {
+  let policy = policies.get(files);
+  if (policy === undefined) policies.set(files, (policy = readPolicy(files)));
+  return policy;
+}
+
+/** One policy per module's files: the model and four rules ask for it. */
+const policies = new WeakMap<readonly AuditedFile[], Policy>();
+
+function readPolicy(files: readonly AuditedFile[]): Policy {
   const hosts = files.filter((file): file is HostsAccessFile => file.kind === 'hosts-access');
   const named = (name: string) => hosts.find((file) => baseName(file.source.path) === name);
   const allow = named('hosts.allow');
