@@ -24,7 +24,13 @@ const layers = Object.keys(mayImport);
 
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'A cycle makes two modules one; break it by moving what both need lower.', from: {}, to: { circular: true } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle makes two modules one; break it by moving what both need lower.',
+      from: {},
+      to: { circular: true },
+    },
     ...layers.map((layer) => ({
       name: `layer-${layer}`,
       severity: 'error',

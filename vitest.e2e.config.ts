@@ -6,4 +6,7 @@ import base from './vitest.config.ts';
  * the SARIF Multitool, tcpdmatch, nmap, nft, iptables-restore, aclgen, the bench scripts); .ci/run installs the
  * Debian packages they need.
  */
-export default defineConfig({ ...base, test: { ...base.test, include: ['test/**/*.e2e.test.ts'], exclude: ['**/node_modules/**'] } });
+export default defineConfig({
+  ...base,
+  test: { ...base.test, include: ['test/**/*.e2e.test.ts'], exclude: ['**/node_modules/**'] },
+});

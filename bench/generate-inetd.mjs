@@ -8,7 +8,8 @@ import { commandLine, count } from '../scripts/lib/command-line.mjs';
 const usage = 'usage: node bench/generate-inetd.mjs [LINES] [--augeas-safe] > inetd.conf   (LINES: default 20000)';
 const { values, positionals } = commandLine({
   usage,
-  about: 'Writes a large inetd.conf with VOS > paths to standard output; --augeas-safe writes / paths and no bad lines.',
+  about:
+    'Writes a large inetd.conf with VOS > paths to standard output; --augeas-safe writes / paths and no bad lines.',
   options: { 'augeas-safe': { type: 'boolean' } },
   max: 1,
 });

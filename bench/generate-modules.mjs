@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { commandLine, count } from '../scripts/lib/command-line.mjs';
 
 const usage = 'usage: node bench/generate-modules.mjs DIR [N]   (N: default 1000)';
-const { positionals } = commandLine({ usage, about: 'Writes N modules, copies of the samples, as DIR/m0000/…', min: 1, max: 2 });
+const { positionals } = commandLine({
+  usage,
+  about: 'Writes N modules, copies of the samples, as DIR/m0000/…',
+  min: 1,
+  max: 2,
+});
 const [dir] = positionals;
 const modules = count(positionals[1] ?? '1000', 'N', usage);
 const samples = join(dirname(fileURLToPath(import.meta.url)), '..', 'samples');
@@ -20,7 +25,9 @@ function files(root) {
   });
 }
 
-const templateFiles = templates.map((name) => files(join(samples, name)).map((path) => [relative(join(samples, name), path), readFileSync(path, 'utf8')]));
+const templateFiles = templates.map((name) =>
+  files(join(samples, name)).map((path) => [relative(join(samples, name), path), readFileSync(path, 'utf8')]),
+);
 for (let i = 0; i < modules; i++) {
   const module = join(dir, `m${String(i).padStart(4, '0')}`);
   for (const [path, text] of templateFiles[i % templateFiles.length]) {

@@ -8,7 +8,12 @@ import { lineRuns } from '../src/syntax/inetd.ts';
 import { tuneForShortRuns } from '../src/bin/v8-settings.ts';
 import { commandLine } from '../scripts/lib/command-line.mjs';
 
-const { positionals } = commandLine({ usage: 'usage: npx tsx bench/grammar-floor.ts FILE', about: 'Lexes and parses FILE with the inetd grammar alone; prints milliseconds as JSON.', min: 1, max: 1 });
+const { positionals } = commandLine({
+  usage: 'usage: npx tsx bench/grammar-floor.ts FILE',
+  about: 'Lexes and parses FILE with the inetd grammar alone; prints milliseconds as JSON.',
+  min: 1,
+  max: 1,
+});
 tuneForShortRuns();
 
 const text = readFileSync(positionals[0]!, 'utf8');

@@ -21,7 +21,14 @@ import { relexed, treeOf } from '../test/support/languages.ts';
 import { modelAgreesWithInterpreter } from '../test/support/macro-flow-differential.ts';
 import { misplacedPositions } from '../test/support/positions.ts';
 import { commandLine, count } from '../scripts/lib/command-line.mjs';
-import { hasTcpdmatch, policyArbitrary, requestPairs, tcpdmatchVerdicts, vosAuditVerdicts, writePolicy } from '../test/support/tcpd.ts';
+import {
+  hasTcpdmatch,
+  policyArbitrary,
+  requestPairs,
+  tcpdmatchVerdicts,
+  vosAuditVerdicts,
+  writePolicy,
+} from '../test/support/tcpd.ts';
 
 const usage = 'usage: npx tsx bench/robustness.ts [--runs N]   (N: default 20000)';
 const { values } = commandLine({
@@ -45,24 +52,106 @@ function check(kind: FileKind, text: string): void {
 }
 
 const alphabet: Record<FileKind, string[]> = {
-  inetd: ['echo', 'tftp', 'stream', 'dgram', 'tcp', 'udp6', 'rpc/udp', 'nowait.10', 'wait', 'root', 'internal', '>a>tcpd.pm', '#', '127.0.0.1:', ' ', '\t', '\n', '\r\n', '\r', '\u0000', '𝄞'],
-  macro: ['&if', '&then', '&else', '&do', '&end', '&return', '&goto x', '&label x', 'start_process', "'", "''", '(', ')', ';', '&+', '& ', '&v&', '!', ' ', '\n', '\r', '\u0000', 'é'],
+  inetd: [
+    'echo',
+    'tftp',
+    'stream',
+    'dgram',
+    'tcp',
+    'udp6',
+    'rpc/udp',
+    'nowait.10',
+    'wait',
+    'root',
+    'internal',
+    '>a>tcpd.pm',
+    '#',
+    '127.0.0.1:',
+    ' ',
+    '\t',
+    '\n',
+    '\r\n',
+    '\r',
+    '\u0000',
+    '𝄞',
+  ],
+  macro: [
+    '&if',
+    '&then',
+    '&else',
+    '&do',
+    '&end',
+    '&return',
+    '&goto x',
+    '&label x',
+    'start_process',
+    "'",
+    "''",
+    '(',
+    ')',
+    ';',
+    '&+',
+    '& ',
+    '&v&',
+    '!',
+    ' ',
+    '\n',
+    '\r',
+    '\u0000',
+    'é',
+  ],
   'telnet-admin': ['Service', 'Port', 'telnet', '23', '--', '#', ' ', '\t', '\n', '\r\n', 'x'],
   services: ['telnet', '23/tcp', 'x/udp', '#', ' ', '\n', 'alias', '\u0000'],
-  'hosts-access': ['tftpd', 'ALL', 'EXCEPT', ':', '\\:', '\\', '\\\n', '#', ',', ' ', '\t', '\n', '\r\n', '\r', '[', ']', '[::1]/128', '10.9.9.0/24', '@', 'allow', 'spawn x', '𝄞'],
+  'hosts-access': [
+    'tftpd',
+    'ALL',
+    'EXCEPT',
+    ':',
+    '\\:',
+    '\\',
+    '\\\n',
+    '#',
+    ',',
+    ' ',
+    '\t',
+    '\n',
+    '\r\n',
+    '\r',
+    '[',
+    ']',
+    '[::1]/128',
+    '10.9.9.0/24',
+    '@',
+    'allow',
+    'spawn x',
+    '𝄞',
+  ],
 };
 
 // 1. Fuzzing.
 const fuzzRows: string[][] = [];
 for (const kind of fileKinds) {
-  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 500 }), fc.array(fc.constantFrom(...alphabet[kind]), { maxLength: 200 }).map((p) => p.join('')));
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 500 }),
+    fc.array(fc.constantFrom(...alphabet[kind]), { maxLength: 200 }).map((p) => p.join('')),
+  );
   const started = Date.now();
-  const result = fc.check(fc.property(text, (t) => check(kind, t)), { numRuns: runs });
+  const result = fc.check(
+    fc.property(text, (t) => check(kind, t)),
+    { numRuns: runs },
+  );
   failed ||= result.failed;
-  fuzzRows.push([kind, 'parse', String(result.numRuns), result.failed ? `FAILED: ${JSON.stringify(result.counterexample)}` : 'ok', `${Date.now() - started} ms`]);
+  fuzzRows.push([
+    kind,
+    'parse',
+    String(result.numRuns),
+    result.failed ? `FAILED: ${JSON.stringify(result.counterexample)}` : 'ok',
+    `${Date.now() - started} ms`,
+  ]);
 }
 {
-  const piece = (kind: FileKind) => fc.array(fc.constantFrom(...alphabet[kind]), { maxLength: 150 }).map((p) => p.join(''));
+  const piece = (kind: FileKind) =>
+    fc.array(fc.constantFrom(...alphabet[kind]), { maxLength: 150 }).map((p) => p.join(''));
   const request = { fix: true, suggestions: true };
   const started = Date.now();
   const result = fc.check(
@@ -73,21 +162,45 @@ for (const kind of fileKinds) {
         { source: decodeSource('telnet_admin.txt', Buffer.from(listing)), kind: 'telnet-admin' as const },
       ];
       const fixed = auditModule({ name: 'm', files, settings: defaultSettings }, request);
-      const again = auditModule({ name: 'm', files: files.map((f, i) => ({ ...f, source: { ...f.source, text: fixed.files[i]!.output } })), settings: defaultSettings }, request);
-      if (again.files.some((f, i) => f.output !== fixed.files[i]!.output)) throw new Error('a second fix pass changed the files');
+      const again = auditModule(
+        {
+          name: 'm',
+          files: files.map((f, i) => ({ ...f, source: { ...f.source, text: fixed.files[i]!.output } })),
+          settings: defaultSettings,
+        },
+        request,
+      );
+      if (again.files.some((f, i) => f.output !== fixed.files[i]!.output))
+        throw new Error('a second fix pass changed the files');
     }),
     { numRuns: Math.ceil(runs / 10) },
   );
   failed ||= result.failed;
-  fuzzRows.push(['module', 'fix to a fixed point', String(result.numRuns), result.failed ? `FAILED: ${JSON.stringify(result.counterexample)}` : 'ok', `${Date.now() - started} ms`]);
+  fuzzRows.push([
+    'module',
+    'fix to a fixed point',
+    String(result.numRuns),
+    result.failed ? `FAILED: ${JSON.stringify(result.counterexample)}` : 'ok',
+    `${Date.now() - started} ms`,
+  ]);
 }
 {
   const started = Date.now();
   const result = fc.check(modelAgreesWithInterpreter, { numRuns: Math.ceil(runs / 10) });
   failed ||= result.failed;
-  fuzzRows.push(['macro model', 'agrees with an interpreter', String(result.numRuns), result.failed ? `FAILED: ${String(result.errorInstance)}` : 'ok', `${Date.now() - started} ms`]);
+  fuzzRows.push([
+    'macro model',
+    'agrees with an interpreter',
+    String(result.numRuns),
+    result.failed ? `FAILED: ${String(result.errorInstance)}` : 'ok',
+    `${Date.now() - started} ms`,
+  ]);
 }
-table(`Fuzzing (${runs.toLocaleString('en')} cases a grammar, random seeds)`, ['grammar', 'property', 'cases', 'result', 'time'], fuzzRows);
+table(
+  `Fuzzing (${runs.toLocaleString('en')} cases a grammar, random seeds)`,
+  ['grammar', 'property', 'cases', 'result', 'time'],
+  fuzzRows,
+);
 
 // 2. Adversarial lines: runs of what one token pattern matches, or nearly does, at 250 kB and 1 MB. A pattern that
 // backtracks shows as time growing faster than the input: the ratio of the two times would be far above 4.
@@ -100,15 +213,15 @@ const adversarial: Array<[FileKind, string, (n: number) => string]> = [
   ['inetd', 'one field of n characters', (n) => 'x'.repeat(n)],
   ['inetd', "'[' × n then ':'", (n) => `${'['.repeat(n)}:echo stream tcp nowait root internal`],
   ['macro', "'&+ ' repeated in a comment", (n) => `& ${'&+ '.repeat(n / 3)}`],
-  ['macro', "quotes × n", (n) => "'".repeat(n)],
+  ['macro', 'quotes × n', (n) => "'".repeat(n)],
   ['macro', "'&a' repeated (no closing &)", (n) => '&a'.repeat(n / 2)],
   ['macro', "'(' × n / 10", (n) => '('.repeat(n / 10)],
   ['macro', "'& x' comment lines, n / 10 of them", (n) => '& x\n'.repeat(n / 10)],
   ['telnet-admin', "'-' × n under a header", (n) => `Service Port\n${'-'.repeat(n)}`],
   ['services', "'9' × n then '/tcp'", (n) => `x ${'9'.repeat(n)}/tcp`],
   ['hosts-access', "'[' × n in a client list", (n) => `tftpd: ${'['.repeat(n)}`],
-  ['hosts-access', "escaped colons repeated in the options", (n) => `tftpd: ALL: spawn ${'\\:'.repeat(n / 2)}`],
-  ['hosts-access', "one pattern continued over n / 3 lines", (n) => `${'a\\\n'.repeat(n / 3)}: ALL\n`],
+  ['hosts-access', 'escaped colons repeated in the options', (n) => `tftpd: ALL: spawn ${'\\:'.repeat(n / 2)}`],
+  ['hosts-access', 'one pattern continued over n / 3 lines', (n) => `${'a\\\n'.repeat(n / 3)}: ALL\n`],
 ];
 const budgetMs = 5000;
 function timeParse(kind: FileKind, text: string): number {
@@ -135,7 +248,11 @@ const adversarialRows = adversarial.map(([kind, what, make]) => {
   if (outcome !== 'ok') failed = true;
   return [kind, what, `${small.toFixed(0)} ms`, `${large.toFixed(0)} ms`, ratio.toFixed(1), outcome];
 });
-table(`Adversarial lines (budget ${budgetMs} ms at 1 MB; 4.0 = linear)`, ['grammar', 'input', '250 kB', '1 MB', 'ratio', 'result'], adversarialRows);
+table(
+  `Adversarial lines (budget ${budgetMs} ms at 1 MB; 4.0 = linear)`,
+  ['grammar', 'input', '250 kB', '1 MB', 'ratio', 'result'],
+  adversarialRows,
+);
 
 // 3. Limits, through the real CLI.
 const work = mkdtempSync(join(tmpdir(), 'vos-audit-robustness-'));
@@ -170,7 +287,12 @@ const limitRows: string[][] = [];
   symlinkSync('..', join(dir, 'm1', 'system', 'up'));
   symlinkSync(join(dir, 'm1'), join(dir, 'm1', 'again'));
   const r = runCli(['.'], dir);
-  limitRows.push(['a tree with symbolic-link loops', `${r.ms.toFixed(0)} ms`, `exit ${r.status}`, r.stderr || '(audited; links to directories are not followed)']);
+  limitRows.push([
+    'a tree with symbolic-link loops',
+    `${r.ms.toFixed(0)} ms`,
+    `exit ${r.status}`,
+    r.stderr || '(audited; links to directories are not followed)',
+  ]);
 }
 for (const row of limitRows) if (!/^exit [012]$/.test(row[2]!)) failed = true;
 table('Limits, through the CLI', ['input', 'time', 'exit', 'what it said'], limitRows);
@@ -188,19 +310,76 @@ function fill(limit: number, line: (i: number) => string, header = ''): string {
   return parts.join('');
 }
 const worst: Array<[FileKind, string, string, (limit: number) => string]> = [
-  ['inetd', 'inetd.conf', 'active tiny services and duplicates, every line a finding', (limit) => fill(limit, (i) => `${['echo', 'chargen', 'daytime', 'tftp'][i % 4]} ${i % 2 ? 'dgram udp wait' : 'stream tcp nowait'} root internal\n`)],
-  ['macro', 'module_start_up.cm', 'start_process lines', (limit) => fill(limit, (i) => `start_process 'telnet_msd.pm -network_port ${i % 60000}' -privileged\n`)],
-  ['macro', 'module_start_up.cm', 'nested &if (a) &then &do', (limit) => { const n = Math.floor(limit / 46); return `${'&if (a) &then &do\n'.repeat(n)}start_process 'portmap.pm'\n${'&end\n'.repeat(n)}`; }],
-  ['telnet-admin', 'telnet_admin.txt', 'listener rows', (limit) => fill(limit, (i) => `svc${i}  ${i % 65000}  dev${i}  login\n`, 'Service  Port  Device  Type\n')],
-  ['services', 'services', 'entries with aliases', (limit) => fill(limit, (i) => `svc${i} ${i % 65000}/tcp alias${i} other${i}\n`)],
-  ['hosts-access', 'hosts.allow', 'rules with nested EXCEPT lists and options', (limit) => fill(limit, (i) => `tftpd in.d${i}: 10.${i % 250}. EXCEPT 10.${i % 250}.1. EXCEPT 10.${i % 250}.1.${i % 250} : severity auth.info : allow\n`)],
-  ['hosts-access', 'hosts.allow', 'plain rules naming distinct networks (none shadows another)', (limit) => fill(limit, (i) => `d${i} x${i}: 10.${i % 250}.${i % 200}. 10.${(i + 7) % 250}.${i % 100}.${i % 250}\n`)],
+  [
+    'inetd',
+    'inetd.conf',
+    'active tiny services and duplicates, every line a finding',
+    (limit) =>
+      fill(
+        limit,
+        (i) =>
+          `${['echo', 'chargen', 'daytime', 'tftp'][i % 4]} ${i % 2 ? 'dgram udp wait' : 'stream tcp nowait'} root internal\n`,
+      ),
+  ],
+  [
+    'macro',
+    'module_start_up.cm',
+    'start_process lines',
+    (limit) => fill(limit, (i) => `start_process 'telnet_msd.pm -network_port ${i % 60000}' -privileged\n`),
+  ],
+  [
+    'macro',
+    'module_start_up.cm',
+    'nested &if (a) &then &do',
+    (limit) => {
+      const n = Math.floor(limit / 46);
+      return `${'&if (a) &then &do\n'.repeat(n)}start_process 'portmap.pm'\n${'&end\n'.repeat(n)}`;
+    },
+  ],
+  [
+    'telnet-admin',
+    'telnet_admin.txt',
+    'listener rows',
+    (limit) => fill(limit, (i) => `svc${i}  ${i % 65000}  dev${i}  login\n`, 'Service  Port  Device  Type\n'),
+  ],
+  [
+    'services',
+    'services',
+    'entries with aliases',
+    (limit) => fill(limit, (i) => `svc${i} ${i % 65000}/tcp alias${i} other${i}\n`),
+  ],
+  [
+    'hosts-access',
+    'hosts.allow',
+    'rules with nested EXCEPT lists and options',
+    (limit) =>
+      fill(
+        limit,
+        (i) =>
+          `tftpd in.d${i}: 10.${i % 250}. EXCEPT 10.${i % 250}.1. EXCEPT 10.${i % 250}.1.${i % 250} : severity auth.info : allow\n`,
+      ),
+  ],
+  [
+    'hosts-access',
+    'hosts.allow',
+    'plain rules naming distinct networks (none shadows another)',
+    (limit) => fill(limit, (i) => `d${i} x${i}: 10.${i % 250}.${i % 200}. 10.${(i + 7) % 250}.${i % 100}.${i % 250}\n`),
+  ],
 ];
 /** The CLI run in `cwd` with its time and peak memory (GNU time's maximum resident set). */
 function timedCli(args: string[], cwd: string): { status: number | null; ms: number; mb: number } {
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
-  return { status: result.status, ms: performance.now() - started, mb: Number(result.stderr.trim().split('\n').pop()) / 1024 };
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return {
+    status: result.status,
+    ms: performance.now() - started,
+    mb: Number(result.stderr.trim().split('\n').pop()) / 1024,
+  };
 }
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${bytes / 1024} kB` : `${bytes / 1024 / 1024} MB`);
 const atLimitRows = worst.map(([kind, name, what, make]) => {
@@ -209,9 +388,20 @@ const atLimitRows = worst.map(([kind, name, what, make]) => {
   const { status, ms, mb } = timedCli([name], dir);
   const ok = (status === 0 || status === 1) && ms < 10_000 && mb < 1024;
   if (!ok) failed = true;
-  return [kind, what, sizeText(languageOf(kind).maxBytes), `${ms.toFixed(0)} ms`, `${mb.toFixed(0)} MB`, ok ? 'ok' : `FAILED (exit ${status})`];
+  return [
+    kind,
+    what,
+    sizeText(languageOf(kind).maxBytes),
+    `${ms.toFixed(0)} ms`,
+    `${mb.toFixed(0)} MB`,
+    ok ? 'ok' : `FAILED (exit ${status})`,
+  ];
 });
-table('Each language at its size limit (target: under 10 s and 1 GB)', ['language', 'input', 'size', 'time', 'peak RSS', 'result'], atLimitRows);
+table(
+  'Each language at its size limit (target: under 10 s and 1 GB)',
+  ['language', 'input', 'size', 'time', 'peak RSS', 'result'],
+  atLimitRows,
+);
 
 // 5. tcpd's verdicts against tcpdmatch's, on policies the tests have not seen.
 if (hasTcpdmatch) {
@@ -227,22 +417,69 @@ if (hasTcpdmatch) {
     const got = vosAuditVerdicts(files, requestPairs);
     comparisons += requestPairs.length;
     got.forEach((verdict, i) => {
-      if (verdict !== expected[i]) differences.push([JSON.stringify(files), requestPairs[i]!.join(' '), expected[i]!, verdict]);
+      if (verdict !== expected[i])
+        differences.push([JSON.stringify(files), requestPairs[i]!.join(' '), expected[i]!, verdict]);
     });
   }
   rmSync(dir, { recursive: true, force: true });
   if (differences.length > 0) failed = true;
-  table(`tcpdmatch differential: ${policies} policies, ${comparisons} comparisons, ${differences.length} different, ${Date.now() - started} ms`, ['policy', 'request', 'tcpdmatch', 'vos-audit'], differences.slice(0, 20));
+  table(
+    `tcpdmatch differential: ${policies} policies, ${comparisons} comparisons, ${differences.length} different, ${Date.now() - started} ms`,
+    ['policy', 'request', 'tcpdmatch', 'vos-audit'],
+    differences.slice(0, 20),
+  );
 }
 
 // 6. Macros that blew up: each a module of its own, audited by `ports`. (A 20 MB quoted string, which overflowed
 // the stack, is over the macro's size limit now; the tests parse one directly.)
 const blowups: Array<[string, Array<[string, string]>]> = [
-  ['8 lines doubling a variable under a condition', [['module_start_up.cm', `&set_string x ab\n${'&if (exists -file a) &then &set_string x &x&&x&\n'.repeat(6)}start_process &x&>sshd.pm\n`]]],
-  ['24 ten-byte macros, each running the next twice', [...Array.from({ length: 24 }, (_, i): [string, string] => [i === 0 ? 'module_start_up.cm' : `m${i}.cm`, `m${i + 1}\nm${i + 1}\n`]), ['m24.cm', "start_process 'sshd.pm'\n"]]],
-  ['a chain of 2,000 macro calls', [...Array.from({ length: 2000 }, (_, i): [string, string] => [i === 0 ? 'module_start_up.cm' : `m${i}.cm`, `m${i + 1}\n`]), ['m2000.cm', "start_process 'sshd.pm'\n"]]],
-  ['20,000 nested &if … &then &do', [['module_start_up.cm', `${'&if (exists -file a) &then &do\n'.repeat(20_000)}start_process 'sshd.pm'\n${'&end\n'.repeat(20_000)}`]]],
-  ['a macro testing 40 conditions (past the cap)', [['module_start_up.cm', Array.from({ length: 40 }, (_, i) => `&if (exists -file f${i}) &then start_process 'd${i}.pm'\n`).join('')]]],
+  [
+    '8 lines doubling a variable under a condition',
+    [
+      [
+        'module_start_up.cm',
+        `&set_string x ab\n${'&if (exists -file a) &then &set_string x &x&&x&\n'.repeat(6)}start_process &x&>sshd.pm\n`,
+      ],
+    ],
+  ],
+  [
+    '24 ten-byte macros, each running the next twice',
+    [
+      ...Array.from({ length: 24 }, (_, i): [string, string] => [
+        i === 0 ? 'module_start_up.cm' : `m${i}.cm`,
+        `m${i + 1}\nm${i + 1}\n`,
+      ]),
+      ['m24.cm', "start_process 'sshd.pm'\n"],
+    ],
+  ],
+  [
+    'a chain of 2,000 macro calls',
+    [
+      ...Array.from({ length: 2000 }, (_, i): [string, string] => [
+        i === 0 ? 'module_start_up.cm' : `m${i}.cm`,
+        `m${i + 1}\n`,
+      ]),
+      ['m2000.cm', "start_process 'sshd.pm'\n"],
+    ],
+  ],
+  [
+    '20,000 nested &if … &then &do',
+    [
+      [
+        'module_start_up.cm',
+        `${'&if (exists -file a) &then &do\n'.repeat(20_000)}start_process 'sshd.pm'\n${'&end\n'.repeat(20_000)}`,
+      ],
+    ],
+  ],
+  [
+    'a macro testing 40 conditions (past the cap)',
+    [
+      [
+        'module_start_up.cm',
+        Array.from({ length: 40 }, (_, i) => `&if (exists -file f${i}) &then start_process 'd${i}.pm'\n`).join(''),
+      ],
+    ],
+  ],
 ];
 const blowupRows = blowups.map(([what, macros]) => {
   const dir = mkdtempSync(join(work, 'blowup-'));

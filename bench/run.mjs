@@ -32,9 +32,14 @@ const withAugeas = values['no-augeas'] !== true && spawnSync('augtool', ['--vers
 
 function runOnce({ command, args, env = process.env }) {
   const start = process.hrtime.bigint();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    env,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   return { ms, rssKb: Number(result.stderr.trim().split('\n').pop()) };
 }
 
@@ -79,21 +84,31 @@ const [floor, version, module, uncached, ...audits] = measureInterleaved([
   { command: process.execPath, args: [cli, sample], env: { ...process.env, VOS_AUDIT_NO_CODE_CACHE: '1' } },
   ...interleavedSizes.map((lines) => ({ command: process.execPath, args: [cli, inetdFiles.get(lines)] })),
 ]);
-const auditOf = (lines) => (interleavedSizes.includes(lines) ? audits[interleavedSizes.indexOf(lines)] : measure(process.execPath, [cli, inetdFiles.get(lines)], 3));
+const auditOf = (lines) =>
+  interleavedSizes.includes(lines)
+    ? audits[interleavedSizes.indexOf(lines)]
+    : measure(process.execPath, [cli, inetdFiles.get(lines)], 3);
 const rows = [];
-const row = (what, m, note = '') => rows.push(`| ${what} | ${m.ms.toFixed(0)} | ${(m.rssKb / 1024).toFixed(1)} | ${note} |`);
+const row = (what, m, note = '') =>
+  rows.push(`| ${what} | ${m.ms.toFixed(0)} | ${(m.rssKb / 1024).toFixed(1)} | ${note} |`);
 
 row('`node -e 0` (start-up floor)', floor);
 row('`vos-audit --version` (the bundle loaded, nothing read)', version);
 const moduleTarget = 2 * floor.ms + 60;
-row('vos-audit, one module (samples/stock-posix)', module, `target < 2 × floor + 60 ms = ${moduleTarget.toFixed(0)} ms: ${module.ms < moduleTarget ? 'met' : 'MISSED'}`);
+row(
+  'vos-audit, one module (samples/stock-posix)',
+  module,
+  `target < 2 × floor + 60 ms = ${moduleTarget.toFixed(0)} ms: ${module.ms < moduleTarget ? 'met' : 'MISSED'}`,
+);
 row('the same, without the code cache (as a first run)', uncached);
 
 // The grammar alone, bundled like the CLI and run in a fresh process: what any chevrotain-based audit pays.
 const grammarFloor = join(work, 'grammar-floor.js');
 await build({ ...bundleOptions, entryPoints: [join(root, 'bench', 'grammar-floor.ts')], outfile: grammarFloor });
 function grammarTimes(file) {
-  const samples = Array.from({ length: runs }, () => JSON.parse(spawnSync(process.execPath, [grammarFloor, file], { encoding: 'utf8' }).stdout));
+  const samples = Array.from({ length: runs }, () =>
+    JSON.parse(spawnSync(process.execPath, [grammarFloor, file], { encoding: 'utf8' }).stdout),
+  );
   const median = (key) => samples.map((sample) => sample[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
   return { constructMs: median('constructMs'), lexAndParseMs: median('lexAndParseMs') };
 }
@@ -110,38 +125,63 @@ for (const lines of inetdSizes) {
     notes.push(`target < 500 ms: ${audit.ms < 500 ? 'met' : 'MISSED'}`);
     // What the file costs: the one-module run already holds Node.js, the bundle and every grammar.
     const added = ((audit.rssKb - module.rssKb) * 1024) / size;
-    notes.push(`memory the file adds (above the one-module run) ${added.toFixed(1)} × file size, target < 20 ×: ${added < 20 ? 'met' : 'MISSED'}`);
+    notes.push(
+      `memory the file adds (above the one-module run) ${added.toFixed(1)} × file size, target < 20 ×: ${added < 20 ? 'met' : 'MISSED'}`,
+    );
     const grammar = grammarTimes(vosFile);
-    notes.push(`of which the inetd grammar alone, in-process: ${grammar.constructMs.toFixed(0)} ms to build, ${grammar.lexAndParseMs.toFixed(0)} ms to lex and parse`);
+    notes.push(
+      `of which the inetd grammar alone, in-process: ${grammar.constructMs.toFixed(0)} ms to build, ${grammar.lexAndParseMs.toFixed(0)} ms to lex and parse`,
+    );
   }
   row(`vos-audit, ${lines.toLocaleString('en')} lines`, audit, notes.join('; '));
   row(`\`wc -l\`, ${lines.toLocaleString('en')} lines (read floor)`, measure('wc', ['-l', vosFile]));
   if (withAugeas && lines <= 20000) {
     const augRoot = join(work, `aug-${lines}`);
     generate(augRoot, lines, true);
-    const augeas = measure('augtool', ['-r', augRoot, '-A', '-t', 'Inetd incl /etc/inetd.conf', 'print', '/files/etc/inetd.conf'], lines > 2000 ? 1 : 3);
+    const augeas = measure(
+      'augtool',
+      ['-r', augRoot, '-A', '-t', 'Inetd incl /etc/inetd.conf', 'print', '/files/etc/inetd.conf'],
+      lines > 2000 ? 1 : 3,
+    );
     const ratio = augeas.ms / audit.ms;
-    row(`Augeas Inetd lens, ${lines.toLocaleString('en')} lines`, augeas, ratio >= 1 ? `vos-audit is ${ratio.toFixed(1)} × faster` : `Augeas is ${(1 / ratio).toFixed(1)} × faster`);
+    row(
+      `Augeas Inetd lens, ${lines.toLocaleString('en')} lines`,
+      augeas,
+      ratio >= 1 ? `vos-audit is ${ratio.toFixed(1)} × faster` : `Augeas is ${(1 / ratio).toFixed(1)} × faster`,
+    );
   }
 }
 
 const macroDir = join(work, 'macro');
 mkdirSync(macroDir);
 const macroFile = join(macroDir, 'module_start_up.cm');
-writeFileSync(macroFile, spawnSync(process.execPath, [join(root, 'bench', 'generate-macro.mjs'), '10000'], { maxBuffer: 1 << 30 }).stdout);
-row('vos-audit, 10,000-line module_start_up.cm', measure(process.execPath, [cli, macroFile], 3), `${(statSync(macroFile).size / 1e6).toFixed(2)} MB`);
+writeFileSync(
+  macroFile,
+  spawnSync(process.execPath, [join(root, 'bench', 'generate-macro.mjs'), '10000'], { maxBuffer: 1 << 30 }).stdout,
+);
+row(
+  'vos-audit, 10,000-line module_start_up.cm',
+  measure(process.execPath, [cli, macroFile], 3),
+  `${(statSync(macroFile).size / 1e6).toFixed(2)} MB`,
+);
 const treeTimes = [];
 for (const count of [100, 1000]) {
   const tree = join(work, `modules-${count}`);
   spawnSync(process.execPath, [join(root, 'bench', 'generate-modules.mjs'), tree, String(count)]);
   const ports = measure(process.execPath, [cli, 'ports', tree], 3);
   treeTimes.push({ count, ms: ports.ms - floor.ms });
-  row(`vos-audit ports, ${count.toLocaleString('en')} modules`, ports, count === 1000 ? `target < 5,000 ms: ${ports.ms < 5000 ? 'met' : 'MISSED'}` : '');
+  row(
+    `vos-audit ports, ${count.toLocaleString('en')} modules`,
+    ports,
+    count === 1000 ? `target < 5,000 ms: ${ports.ms < 5000 ? 'met' : 'MISSED'}` : '',
+  );
 }
 
 const [small, medium, large] = perLine;
 const linearity = (a, b) => (b.ms / b.lines / (a.ms / a.lines)).toFixed(2);
-console.log(`vos-audit benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, median of ${runs} runs\n`);
+console.log(
+  `vos-audit benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, median of ${runs} runs\n`,
+);
 console.log('| what | wall ms | peak RSS MB | notes |\n|---|---|---|---|');
 console.log(rows.join('\n'));
 console.log(
@@ -151,4 +191,6 @@ console.log(
   `Memory that grows with the input, peak RSS added per byte of file from 20,000 to 28,000 lines: ${((large.rssBytes - medium.rssBytes) / (large.bytes - medium.bytes)).toFixed(1)} ×.`,
 );
 const [hundred, thousand] = treeTimes;
-console.log(`Time per module above the floor, 1,000 modules relative to 100 (1.00 = linear): ${(thousand.ms / thousand.count / (hundred.ms / hundred.count)).toFixed(2)}.`);
+console.log(
+  `Time per module above the floor, 1,000 modules relative to 100 (1.00 = linear): ${(thousand.ms / thousand.count / (hundred.ms / hundred.count)).toFixed(2)}.`,
+);

@@ -1,4 +1,10 @@
-import { createToken, Lexer, type CustomPatternMatcherReturn, type IMultiModeLexerDefinition, type TokenType } from 'chevrotain';
+import {
+  createToken,
+  Lexer,
+  type CustomPatternMatcherReturn,
+  type IMultiModeLexerDefinition,
+  type TokenType,
+} from 'chevrotain';
 import { skipValidations } from './validations.ts';
 
 /** Helpers and tokens shared by the grammars' lexers. */
@@ -62,5 +68,11 @@ export function lineCommentToken(markers: string, blankAfter = false): TokenType
     if (blankAfter && offset + 1 < text.length && !/[ \t\f\v\r\n]/.test(text[offset + 1]!)) return null;
     return [restOfLine(text, offset)] as CustomPatternMatcherReturn;
   };
-  return createToken({ name: 'Comment', pattern: { exec }, line_breaks: false, group: 'trivia', start_chars_hint: [...markers] });
+  return createToken({
+    name: 'Comment',
+    pattern: { exec },
+    line_breaks: false,
+    group: 'trivia',
+    start_chars_hint: [...markers],
+  });
 }

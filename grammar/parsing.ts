@@ -7,7 +7,12 @@ import { skipValidations } from './validations.ts';
  * Every grammar parses a flat list of lines or statements and accepts every token somewhere, so none needs
  * chevrotain's error recovery or more than one token of lookahead; gates decide the rest.
  */
-export const parserConfig: IParserConfig = { recoveryEnabled: false, nodeLocationTracking: 'none', maxLookahead: 1, skipValidations };
+export const parserConfig: IParserConfig = {
+  recoveryEnabled: false,
+  nodeLocationTracking: 'none',
+  maxLookahead: 1,
+  skipValidations,
+};
 
 /** A chevrotain parser, CST-building or with embedded actions, whose `file` rule returns the concrete syntax `Cst`. */
 interface FileParser<Cst> {
@@ -33,8 +38,10 @@ export function cstGrammar<Cst>(
     parser.input = lexed.tokens;
     const cst = parser.file();
     const errors = explain(cst, lexed.tokens);
-    for (const e of lexed.errors) errors.push({ message: e.message, start: e.offset, end: e.offset + e.length, expected: 'a token' });
-    for (const e of parser.errors) errors.push({ message: e.message, start: e.token.startOffset, end: tokenEnd(e.token), expected: 'a line' });
+    for (const e of lexed.errors)
+      errors.push({ message: e.message, start: e.offset, end: e.offset + e.length, expected: 'a token' });
+    for (const e of parser.errors)
+      errors.push({ message: e.message, start: e.token.startOffset, end: tokenEnd(e.token), expected: 'a line' });
     errors.sort((a, b) => a.start - b.start);
     return { cst, tokens: lexed.tokens, trivia: lexed.groups.trivia ?? [], errors };
   };

@@ -9,7 +9,14 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minifyWhitespace: true, minifySyntax: true };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
 
 /**
  * Node.js modules that cost milliseconds to load and that most runs never use: commander's child_process (for
@@ -23,7 +30,11 @@ const loadOnUse = {
   name: 'load-on-use',
   setup(builder) {
     const filter = new RegExp(`^(?:${loadedOnUse.join('|')})$`);
-    builder.onResolve({ filter }, (args) => (args.namespace === 'load-on-use' ? { path: args.path, external: true } : { path: args.path, namespace: 'load-on-use' }));
+    builder.onResolve({ filter }, (args) =>
+      args.namespace === 'load-on-use'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'load-on-use' },
+    );
     builder.onLoad({ filter: /.*/, namespace: 'load-on-use' }, async (args) => ({
       contents: [
         `const load = () => require(${JSON.stringify(args.path)});`,
@@ -59,7 +70,10 @@ export function launcherOptions(bundleText) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { commandLine } = await import('./lib/command-line.mjs');
-  commandLine({ usage: 'usage: node scripts/build.mjs   (npm run build)', about: 'Bundles src/ into dist/bundle.js and dist/vos-audit.js with esbuild.' });
+  commandLine({
+    usage: 'usage: node scripts/build.mjs   (npm run build)',
+    about: 'Bundles src/ into dist/bundle.js and dist/vos-audit.js with esbuild.',
+  });
   const bundle = await build({ ...bundleOptions, write: false });
   const bundleText = bundle.outputFiles[0].text;
   writeFileSync(bundleOptions.outfile, bundleText);

@@ -5,7 +5,10 @@ import { renderRuleFile } from '../src/report/rule-page.ts';
 import { rules } from '../src/rules/registry.ts';
 import { commandLine } from './lib/command-line.mjs';
 
-commandLine({ usage: 'usage: npx tsx scripts/generate-rule-docs.ts   (npm run docs)', about: 'Writes docs/rules/<id>.md for every rule.' });
+commandLine({
+  usage: 'usage: npx tsx scripts/generate-rule-docs.ts   (npm run docs)',
+  about: 'Writes docs/rules/<id>.md for every rule.',
+});
 
 mkdirSync('docs/rules', { recursive: true });
 for (const rule of rules) writeFileSync(`docs/rules/${rule.id}.md`, renderRuleFile(rule));

@@ -53,10 +53,20 @@ export const Pattern = createToken({
  * The colon after the client list and everything after it on the logical line: the options of hosts_options(5)
  * (or a shell command), split at colons not escaped as `\:` when the tree is built.
  */
-export const Options = createToken({ name: 'Options', pattern: /:(?:[^\\\r\n]|\\(?!\n)|\\\n|\r(?!\n))*/, line_breaks: true });
+export const Options = createToken({
+  name: 'Options',
+  pattern: /:(?:[^\\\r\n]|\\(?!\n)|\\\n|\r(?!\n))*/,
+  line_breaks: true,
+});
 
 /** The client list's line feed ends the rule: back to a daemon list. */
-const ClientsNewline = createToken({ name: 'ClientsNewline', pattern: /\r?\n/, line_breaks: true, categories: [Newline], pop_mode: true });
+const ClientsNewline = createToken({
+  name: 'ClientsNewline',
+  pattern: /\r?\n/,
+  line_breaks: true,
+  categories: [Newline],
+  pop_mode: true,
+});
 
 export const hostsAccessLexerDefinition: IMultiModeLexerDefinition = {
   modes: {

@@ -72,7 +72,11 @@ class InetdParser extends EmbeddedActionsParser {
   commentedOut = this.RULE('commentedOut', (): InetdLineSyntax => {
     const marker = this.CONSUME(DisabledMarker);
     const words = this.SUBRULE(this.words);
-    return this.ACTION(() => (isEntry(words) ? { kind: 'entry', fields: words, disabledBy: marker } : { kind: 'comment', marker, fields: words }));
+    return this.ACTION(() =>
+      isEntry(words)
+        ? { kind: 'entry', fields: words, disabledBy: marker }
+        : { kind: 'comment', marker, fields: words },
+    );
   });
 
   /** The words of a line, and its line break unless it is the last line and has none. */

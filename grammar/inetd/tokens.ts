@@ -18,7 +18,10 @@ export const entryFields: readonly EntryField[] = [
   { expected: 'a service name' },
   { form: new RegExp(`^(?:${socketTypes})$`), expected: 'a socket type (stream, dgram, raw, rdm or seqpacket)' },
   // tcp, udp6, rpc/tcp, tcp,rcvbuf=1k, tcp4,sndbuf=64k,rcvbuf=64k …
-  { form: /^(?:rpc\/)?(?:tcp|udp|sctp|unix)(?:46|4|6)?(?:,.*)?$/, expected: 'a protocol (tcp, udp, tcp6, udp6, rpc/tcp, rpc/udp …)' },
+  {
+    form: /^(?:rpc\/)?(?:tcp|udp|sctp|unix)(?:46|4|6)?(?:,.*)?$/,
+    expected: 'a protocol (tcp, udp, tcp6, udp6, rpc/tcp, rpc/udp …)',
+  },
   // wait, nowait, nowait.400 (max per minute), wait:100, nowait/3/10/2 (FreeBSD limits)
   { form: /^(?:no)?wait(?:[.:]\d+|(?:\/\d*){1,3})?$/, expected: 'wait or nowait (also nowait.N, wait:N, nowait/N/N)' },
   { expected: 'a user name (user, user.group or user:group)' },
@@ -37,7 +40,10 @@ export function fitsEntryField(image: string, field: number): boolean {
 export const Comment = lineCommentToken('#');
 
 /** A commented-out line that may be an entry: its marks and blanks, then a word, then a socket type. */
-const mayBeEntry = new RegExp(String.raw`[# \t\f\v]*[^# \t\f\v\r\n][^ \t\f\v\r\n]*[ \t\f\v]+(?:${socketTypes})[ \t\f\v]`, 'y');
+const mayBeEntry = new RegExp(
+  String.raw`[# \t\f\v]*[^# \t\f\v\r\n][^ \t\f\v\r\n]*[ \t\f\v]+(?:${socketTypes})[ \t\f\v]`,
+  'y',
+);
 const marks = /#[# \t\f\v]*/y;
 
 /**
@@ -61,7 +67,10 @@ export const DisabledMarker = createToken({
 });
 
 /** Any run of non-blank characters: a field. */
-export const Word = createToken({ name: 'Word', pattern: /[^ \t\f\v\r\n]+/, start_chars_hint: everyCodeUnitExcept(' \t\f\v\r\n') });
+export const Word = createToken({
+  name: 'Word',
+  pattern: /[^ \t\f\v\r\n]+/,
+  start_chars_hint: everyCodeUnitExcept(' \t\f\v\r\n'),
+});
 
 export const inetdTokens: TokenType[] = [Newline, Blank, DisabledMarker, Comment, Word];
-

@@ -35,14 +35,32 @@ function parenthesisErrors(node: CstNode, errors: GrammarError[], statement = { 
       if ('children' in child) {
         if (label === 'call' && child.children.RightParen === undefined && !statement.tooDeep) {
           const open = (child.children.LeftParen as IToken[])[0]!;
-          errors.push({ message: "Unexpected end of statement in a call opened here, expected ')'", start: open.startOffset, end: tokenEnd(open), found: '(', expected: ')' });
+          errors.push({
+            message: "Unexpected end of statement in a call opened here, expected ')'",
+            start: open.startOffset,
+            end: tokenEnd(open),
+            found: '(',
+            expected: ')',
+          });
         }
         parenthesisErrors(child, errors, node.name === 'file' ? { tooDeep: false } : statement);
       } else if (label === 'tooDeep' && !statement.tooDeep) {
         statement.tooDeep = true;
-        errors.push({ message: `Unexpected '(' nested more than ${maxCallDepth} calls deep, expected fewer levels; what follows is read as plain text`, start: child.startOffset, end: tokenEnd(child), found: '(', expected: 'a shallower call' });
+        errors.push({
+          message: `Unexpected '(' nested more than ${maxCallDepth} calls deep, expected fewer levels; what follows is read as plain text`,
+          start: child.startOffset,
+          end: tokenEnd(child),
+          found: '(',
+          expected: 'a shallower call',
+        });
       } else if (label === 'RightParen' && node.name === 'element' && !statement.tooDeep) {
-        errors.push({ message: "Unexpected ')', expected it to close a '(' on the same statement", start: child.startOffset, end: tokenEnd(child), found: ')', expected: 'an argument' });
+        errors.push({
+          message: "Unexpected ')', expected it to close a '(' on the same statement",
+          start: child.startOffset,
+          end: tokenEnd(child),
+          found: ')',
+          expected: 'an argument',
+        });
       }
     }
   }

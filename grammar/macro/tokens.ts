@@ -19,7 +19,11 @@ export const Continuation = createToken({
 export const Comment = lineCommentToken('&', true);
 
 /** `&name&` or `&$name&`: a variable, anywhere, even glued inside a word or a quoted string. */
-export const VariableReference = createToken({ name: 'VariableReference', pattern: /&\$?[A-Za-z_][\w$.]*&/, start_chars_hint: ['&'] });
+export const VariableReference = createToken({
+  name: 'VariableReference',
+  pattern: /&\$?[A-Za-z_][\w$.]*&/,
+  start_chars_hint: ['&'],
+});
 
 /** `&if`, `&then`, `&set_string`, `&begin_parameters` …: a directive word. */
 export const Directive = createToken({ name: 'Directive', pattern: /&[A-Za-z_]\w*/, start_chars_hint: ['&'] });
@@ -55,7 +59,10 @@ export function quotedStringEnd(text: string, offset: number): number {
 export const QuotedString = createToken({
   name: 'QuotedString',
   pattern: {
-    exec: (text, offset) => (text.charCodeAt(offset) === 0x27 ? ([text.slice(offset, quotedStringEnd(text, offset))] as CustomPatternMatcherReturn) : null),
+    exec: (text, offset) =>
+      text.charCodeAt(offset) === 0x27
+        ? ([text.slice(offset, quotedStringEnd(text, offset))] as CustomPatternMatcherReturn)
+        : null,
   },
   line_breaks: true,
   start_chars_hint: ["'"],
@@ -66,7 +73,11 @@ export const RightParen = createToken({ name: 'RightParen', pattern: /\)/, start
 export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, start_chars_hint: [';'] });
 
 /** Anything else up to a blank, quote, parenthesis, `;` or `&`: command names, paths, options, operators. */
-export const Word = createToken({ name: 'Word', pattern: /[^ \t\f\v\r\n'();&]+/, start_chars_hint: everyCodeUnitExcept(" \t\f\v\r\n'();&") });
+export const Word = createToken({
+  name: 'Word',
+  pattern: /[^ \t\f\v\r\n'();&]+/,
+  start_chars_hint: everyCodeUnitExcept(" \t\f\v\r\n'();&"),
+});
 
 export const macroTokens: TokenType[] = [
   Newline,
@@ -82,4 +93,3 @@ export const macroTokens: TokenType[] = [
   Semicolon,
   Word,
 ];
-

@@ -52,4 +52,3 @@ export function explainBogusLines(cst: CstNode): GrammarError[] {
   }
   return errors;
 }
-

@@ -14,7 +14,11 @@ function refuse(usage, problem) {
 export function commandLine({ usage, about = '', options = {}, min = 0, max = 0 }) {
   let parsed;
   try {
-    parsed = parseArgs({ options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     refuse(usage, error.message);
   }
@@ -23,8 +27,13 @@ export function commandLine({ usage, about = '', options = {}, min = 0, max = 0 
     process.exit(0);
   }
   const count = parsed.positionals.length;
-  if (count < min) refuse(usage, `expected ${min === max ? min : `at least ${min}`} argument${min === 1 ? '' : 's'}, got ${count}`);
-  if (count > max) refuse(usage, max === 0 ? `unexpected argument '${parsed.positionals[0]}'` : `expected at most ${max} arguments, got ${count}`);
+  if (count < min)
+    refuse(usage, `expected ${min === max ? min : `at least ${min}`} argument${min === 1 ? '' : 's'}, got ${count}`);
+  if (count > max)
+    refuse(
+      usage,
+      max === 0 ? `unexpected argument '${parsed.positionals[0]}'` : `expected at most ${max} arguments, got ${count}`,
+    );
   return parsed;
 }
 

@@ -25,23 +25,49 @@ export interface ProgramTraffic {
 
 export const programTraffic: readonly ProgramTraffic[] = [
   {
-    program: 'radius_auth_server', kind: 'client', transport: 'udp', port: 1812, releases: [{ from: '14.4' }], releasesText: '14.4+', product: 'S268',
+    program: 'radius_auth_server',
+    kind: 'client',
+    transport: 'udp',
+    port: 1812,
+    releases: [{ from: '14.4' }],
+    releasesText: '14.4+',
+    product: 'S268',
     what: 'radius_auth_server, the RADIUS client',
-    description: 'a RADIUS client: asks the RADIUS server about each login whose registration says "external password" (S268 from 14.4, part of STCP from 15.0)',
+    description:
+      'a RADIUS client: asks the RADIUS server about each login whose registration says "external password" (S268 from 14.4, part of STCP from 15.0)',
   },
   {
-    program: 'x25_cpc', kind: 'client', transport: 'tcp', port: 48879, releases: [{ from: '15.0' }], releasesText: '15.0+', product: 'STCP', peer: 'nio',
+    program: 'x25_cpc',
+    kind: 'client',
+    transport: 'tcp',
+    port: 48879,
+    releases: [{ from: '15.0' }],
+    releasesText: '15.0+',
+    product: 'STCP',
+    peer: 'nio',
     what: 'x25_cpc, X.25 to the NIO',
     description: 'talks to the NIO blades that handle X.25, X.25 frames encapsulated in TCP',
   },
   {
-    program: 'mountd', kind: 'varying port', transport: 'udp', ...nfsReleases, product: 'S135',
+    program: 'mountd',
+    kind: 'varying port',
+    transport: 'udp',
+    ...nfsReleases,
+    product: 'S135',
     what: 'mountd, the NFS mount server',
     description: 'the NFS mount server: registers with the portmapper on a port that varies',
-    advice: fromArticle('"mountd does not always bind to the same port": it cannot be opened statically through a firewall'),
+    advice: fromArticle(
+      '"mountd does not always bind to the same port": it cannot be opened statically through a firewall',
+    ),
   },
   {
-    program: 'ftp_ch', kind: 'source port', transport: 'tcp', port: 20, releases: [{}], releasesText: 'all', product: 'STCP',
+    program: 'ftp_ch',
+    kind: 'source port',
+    transport: 'tcp',
+    port: 20,
+    releases: [{}],
+    releasesText: 'all',
+    product: 'STCP',
     what: 'ftp data from port 20 (ftp_ch)',
     description: 'each FTP connection\'s process: sends FTP data "from port 20 to a port specified by the client"',
   },
@@ -75,13 +101,54 @@ export interface ModuleClient {
 }
 
 export const moduleClients: readonly ModuleClient[] = [
-  { what: 'DNS queries', transport: 'udp', port: 53, releases: [{}], releasesText: 'all', product: 'STCP', use: { always: true } },
+  {
+    what: 'DNS queries',
+    transport: 'udp',
+    port: 53,
+    releases: [{}],
+    releasesText: 'all',
+    product: 'STCP',
+    use: { always: true },
+  },
   // ntpd's own releases (15.1+, table 2) already decide whether it runs.
-  { what: 'ntpd, the time client', transport: 'udp', port: 123, sourcePort: 123, releases: [{}], releasesText: 'all', product: 'STCP', use: { withDaemon: 'ntpd' } },
-  { what: 'ssh, sftp and scp of >system>openssl>bin', transport: 'tcp', port: 22, releases: [{ from: '14.7', until: '14.7' }, { from: '15.1' }], releasesText: '14.7 or 15.1+', product: 'S270', use: { withProduct: 'S270' } },
-  { what: 'the snmp* tools of >system>maint_library', transport: 'udp', port: 161, releases: [{ from: '15.0' }], releasesText: '15.0+', product: 'STCP', use: { whenSite: 'the site uses the snmp* tools' } },
+  {
+    what: 'ntpd, the time client',
+    transport: 'udp',
+    port: 123,
+    sourcePort: 123,
+    releases: [{}],
+    releasesText: 'all',
+    product: 'STCP',
+    use: { withDaemon: 'ntpd' },
+  },
+  {
+    what: 'ssh, sftp and scp of >system>openssl>bin',
+    transport: 'tcp',
+    port: 22,
+    releases: [{ from: '14.7', until: '14.7' }, { from: '15.1' }],
+    releasesText: '14.7 or 15.1+',
+    product: 'S270',
+    use: { withProduct: 'S270' },
+  },
+  {
+    what: 'the snmp* tools of >system>maint_library',
+    transport: 'udp',
+    port: 161,
+    releases: [{ from: '15.0' }],
+    releasesText: '15.0+',
+    product: 'STCP',
+    use: { whenSite: 'the site uses the snmp* tools' },
+  },
   // 13.0 is the first release the catalog knows.
-  { what: 'MQSeries clients', transport: 'tcp', port: 1414, releases: [{}], releasesText: '13.0+', product: 'S014', use: { withProduct: 'S014' } },
+  {
+    what: 'MQSeries clients',
+    transport: 'tcp',
+    port: 1414,
+    releases: [{}],
+    releasesText: '13.0+',
+    product: 'S014',
+    use: { withProduct: 'S014' },
+  },
 ];
 
 /** An ephemeral (client source) port range of table 3, for the releases that use it. */
@@ -99,19 +166,36 @@ export interface EphemeralRange {
  * the 14.6 line, and every 14.7 and later release has the new range; udp changed at 15.1.0ar.
  */
 export const ephemeralRanges: readonly EphemeralRange[] = [
-  { transport: 'tcp', first: 10000, last: 65535, releases: [{ before: '14.5' }, { from: '14.5', before: '14.5.0at' }, { from: '14.6', before: '14.6.0aj' }], releasesText: 'before 14.5.0at or 14.6.0aj' },
-  { transport: 'tcp', first: 49152, last: 65535, releases: [{ from: '14.5.0at', until: '14.5' }, { from: '14.6.0aj', until: '14.6' }, { from: '14.7' }], releasesText: '14.5.0at+, 14.6.0aj+ or 14.7+' },
+  {
+    transport: 'tcp',
+    first: 10000,
+    last: 65535,
+    releases: [{ before: '14.5' }, { from: '14.5', before: '14.5.0at' }, { from: '14.6', before: '14.6.0aj' }],
+    releasesText: 'before 14.5.0at or 14.6.0aj',
+  },
+  {
+    transport: 'tcp',
+    first: 49152,
+    last: 65535,
+    releases: [{ from: '14.5.0at', until: '14.5' }, { from: '14.6.0aj', until: '14.6' }, { from: '14.7' }],
+    releasesText: '14.5.0at+, 14.6.0aj+ or 14.7+',
+  },
   { transport: 'udp', first: 1024, last: 65535, releases: [{ before: '15.1.0ar' }], releasesText: 'before 15.1.0ar' },
   { transport: 'udp', first: 49152, last: 65535, releases: [{ from: '15.1.0ar' }], releasesText: '15.1.0ar+' },
 ];
 
 /** The ephemeral ranges a release may use: one when it is stated precisely enough, else every one it does not rule out. */
 export function possibleEphemeralRanges(release: Release | undefined, transport: Transport): EphemeralRange[] {
-  return ephemeralRanges.filter((range) => range.transport === transport && (release === undefined || releaseMembership(release, range.releases) !== 'out'));
+  return ephemeralRanges.filter(
+    (range) =>
+      range.transport === transport && (release === undefined || releaseMembership(release, range.releases) !== 'out'),
+  );
 }
 
 /** The ephemeral range a release uses, or undefined when the release is not stated precisely enough to tell. */
 export function ephemeralRange(release: Release | undefined, transport: Transport): EphemeralRange | undefined {
   if (release === undefined) return undefined;
-  return ephemeralRanges.find((range) => range.transport === transport && releaseMembership(release, range.releases) === 'in');
+  return ephemeralRanges.find(
+    (range) => range.transport === transport && releaseMembership(release, range.releases) === 'in',
+  );
 }

@@ -5,7 +5,9 @@ export type DaemonPort = ServerPort & { transport: Transport };
 
 /** The ports each daemon of the article listens on by default, read off the server port table. */
 export function daemonPorts(daemon: string): DaemonPort[] {
-  return serverPorts.filter((entry) => entry.daemon === daemon).flatMap((entry) => entry.transports.map((transport) => ({ ...entry, transport })));
+  return serverPorts
+    .filter((entry) => entry.daemon === daemon)
+    .flatMap((entry) => entry.transports.map((transport) => ({ ...entry, transport })));
 }
 
 /** Program names that are another name for a daemon of the table. */
@@ -32,4 +34,3 @@ export const knownMacros: Readonly<Record<string, readonly string[]>> = {
   start_ntpd: ['ntpd'],
   start_samba: ['nmbd', 'smbd'],
 };
-

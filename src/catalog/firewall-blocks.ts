@@ -14,24 +14,28 @@ export const firewallBlocks: readonly FirewallBlock[] = [
     port: 85,
     transport: 'tcp',
     withNio: false,
-    reason: 'telnetd for the RSN (rsn_incoming); the article: "I suggest that any firewalls be configured to block connections to this port"',
+    reason:
+      'telnetd for the RSN (rsn_incoming); the article: "I suggest that any firewalls be configured to block connections to this port"',
   },
   {
     port: 29000,
     transport: 'udp',
     withNio: false,
-    reason: 'sync_cfgd, for the NIO over its private network; the article: "any firewalls should be configured to drop connections to this port"',
+    reason:
+      'sync_cfgd, for the NIO over its private network; the article: "any firewalls should be configured to drop connections to this port"',
   },
   {
     port: 37,
     transport: 'tcp',
     withNio: true,
-    reason: 'tcp time, which the NIO needs over its private network; the article: "the site firewall be configured to block any TCP time requests directed to the module"',
+    reason:
+      'tcp time, which the NIO needs over its private network; the article: "the site firewall be configured to block any TCP time requests directed to the module"',
   },
   {
     port: 69,
     transport: 'udp',
     withNio: true,
-    reason: 'tftp, which the NIO needs over its private network; the article: "the site firewall be configured to block any TFTP requests directed to the module"',
+    reason:
+      'tftp, which the NIO needs over its private network; the article: "the site firewall be configured to block any TFTP requests directed to the module"',
   },
 ];

@@ -14,8 +14,30 @@ export interface Release {
 
 /** Release lines the catalog knows, oldest first. */
 export const knownReleases = [
-  '13.0', '14.0', '14.1', '14.2', '14.3', '14.4', '14.5', '14.6', '14.7',
-  '15.0', '15.1', '15.2', '16.0', '16.1', '16.2', '17.0', '17.1', '17.2', '18.0', '18.1', '19.0', '19.1', '19.2', '19.3',
+  '13.0',
+  '14.0',
+  '14.1',
+  '14.2',
+  '14.3',
+  '14.4',
+  '14.5',
+  '14.6',
+  '14.7',
+  '15.0',
+  '15.1',
+  '15.2',
+  '16.0',
+  '16.1',
+  '16.2',
+  '17.0',
+  '17.1',
+  '17.2',
+  '18.0',
+  '18.1',
+  '19.0',
+  '19.1',
+  '19.2',
+  '19.3',
 ] as const;
 
 const releasePattern = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2})([a-z]{0,2}))?$/i;
@@ -40,7 +62,9 @@ function lineRanges(): string {
     const major = line.split('.')[0]!;
     byMajor.set(major, [...(byMajor.get(major) ?? []), line]);
   }
-  return [...byMajor.values()].map((lines) => (lines.length === 1 ? lines[0] : `${lines[0]}–${lines.at(-1)}`)).join(', ');
+  return [...byMajor.values()]
+    .map((lines) => (lines.length === 1 ? lines[0] : `${lines[0]}–${lines.at(-1)}`))
+    .join(', ');
 }
 
 /** A release the user states: release-shaped, on a release line the catalog knows; undefined otherwise. */
@@ -66,7 +90,12 @@ function low(r: Release): Key {
 }
 
 function high(r: Release): Key {
-  return [r.parts[0], r.parts[1], r.precision === 'line' ? Infinity : r.parts[2], r.precision === 'build' ? suffixRank(r.suffix) : Infinity];
+  return [
+    r.parts[0],
+    r.parts[1],
+    r.precision === 'line' ? Infinity : r.parts[2],
+    r.precision === 'build' ? suffixRank(r.suffix) : Infinity,
+  ];
 }
 
 function compareKeys(a: Key, b: Key): number {

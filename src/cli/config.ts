@@ -26,7 +26,19 @@ export interface Config extends StatedSettings {
   ignore: Minimatch[];
 }
 
-const keys = ['release', 'products', 'nio', 'nioAddress', 'address', 'system', 'maxOpenServer', 'bridge', 'daemons', 'rules', 'ignore'];
+const keys = [
+  'release',
+  'products',
+  'nio',
+  'nioAddress',
+  'address',
+  'system',
+  'maxOpenServer',
+  'bridge',
+  'daemons',
+  'rules',
+  'ignore',
+];
 const levels = ['off', 'info', 'warning', 'error'];
 
 /**
@@ -36,7 +48,14 @@ const levels = ['off', 'info', 'warning', 'error'];
  */
 function compileGlob(glob: string): Minimatch {
   const literal = glob.replace(/[^*?]+/g, (text) => escape(text));
-  return new Minimatch(literal, { dot: true, nobrace: true, noext: true, nonegate: true, nocomment: true, platform: 'linux' });
+  return new Minimatch(literal, {
+    dot: true,
+    nobrace: true,
+    noext: true,
+    nonegate: true,
+    nocomment: true,
+    platform: 'linux',
+  });
 }
 
 const declaredPort = /^(\d{1,5})\/(tcp|udp)$/;
@@ -47,12 +66,16 @@ function siteDaemons(value: unknown, fail: (what: string) => never): Map<string,
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(expected);
   const daemons = new Map<string, DeclaredPort[]>();
   for (const [program, ports] of Object.entries(value as Record<string, unknown>)) {
-    if (!Array.isArray(ports) || ports.length === 0) fail(`'daemons.${program}' must be a list of ports such as ["3306/tcp"]`);
+    if (!Array.isArray(ports) || ports.length === 0)
+      fail(`'daemons.${program}' must be a list of ports such as ["3306/tcp"]`);
     daemons.set(
       programName(program),
       (ports as unknown[]).map((port) => {
         const match = typeof port === 'string' ? declaredPort.exec(port) : null;
-        if (match === null || Number(match[1]) > 65535) return fail(`'daemons.${program}' has ${JSON.stringify(port)}; expected a port and protocol such as "3306/tcp" or "514/udp"`);
+        if (match === null || Number(match[1]) > 65535)
+          return fail(
+            `'daemons.${program}' has ${JSON.stringify(port)}; expected a port and protocol such as "3306/tcp" or "514/udp"`,
+          );
         return { port: Number(match[1]), transport: match[2] as DeclaredPort['transport'] };
       }),
     );
@@ -70,7 +93,12 @@ export function isMaxOpenServer(value: unknown): value is number {
 
 function addressValue(key: string, value: unknown, whose: string, fail: (what: string) => never): string {
   const address = typeof value === 'string' && !value.includes('%') ? canonicalAddress(value) : undefined;
-  return address ?? fail(`'${key}' must be ${whose} IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not ${JSON.stringify(value)}`);
+  return (
+    address ??
+    fail(
+      `'${key}' must be ${whose} IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not ${JSON.stringify(value)}`,
+    )
+  );
 }
 
 /** Reads and validates a config file; every mistake names the key and what was expected. */
@@ -84,7 +112,8 @@ export function loadConfig(path: string): Config {
   } catch (error) {
     return fail(error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeIoError(error));
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected a JSON object such as {"release": "15.2"}');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return fail('expected a JSON object such as {"release": "15.2"}');
   const object = raw as Record<string, unknown>;
   for (const key of Object.keys(object)) {
     if (!keys.includes(key)) {
@@ -99,14 +128,17 @@ export function loadConfig(path: string): Config {
   }
   if (object.maxOpenServer !== undefined) {
     const value = object.maxOpenServer;
-    if (!isMaxOpenServer(value)) fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`);
+    if (!isMaxOpenServer(value))
+      fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`);
     config.maxOpenServer = value as number;
   }
   if (object.bridge !== undefined) {
-    if (typeof object.bridge !== 'boolean') fail(`'bridge' must be true or false (whether the module is its system's bridge module)`);
+    if (typeof object.bridge !== 'boolean')
+      fail(`'bridge' must be true or false (whether the module is its system's bridge module)`);
     config.bridge = object.bridge as boolean;
   }
-  if (object.daemons !== undefined) config.daemons = { from: relative(process.cwd(), path) || path, ports: siteDaemons(object.daemons, fail) };
+  if (object.daemons !== undefined)
+    config.daemons = { from: relative(process.cwd(), path) || path, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`);
     config.nio = object.nio as boolean;
@@ -116,13 +148,20 @@ export function loadConfig(path: string): Config {
   }
   if (object.nioAddress !== undefined) {
     const given = typeof object.nioAddress === 'string' ? [object.nioAddress] : object.nioAddress;
-    if (!Array.isArray(given) || given.length === 0 || given.some((a) => typeof a !== 'string' || canonicalAddress(a) === undefined)) {
-      fail(`'nioAddress' must be the NIO's address, or a list of them, such as "10.9.9.9" or ["10.9.9.9", "10.9.9.10"]`);
+    if (
+      !Array.isArray(given) ||
+      given.length === 0 ||
+      given.some((a) => typeof a !== 'string' || canonicalAddress(a) === undefined)
+    ) {
+      fail(
+        `'nioAddress' must be the NIO's address, or a list of them, such as "10.9.9.9" or ["10.9.9.9", "10.9.9.10"]`,
+      );
     }
     config.nioAddresses = (given as string[]).map((a) => canonicalAddress(a)!);
   }
   if (object.system !== undefined) {
-    if (typeof object.system !== 'string' || !systemName.test(object.system)) fail(`'system' must be the VOS system's name, such as "sys1" (letters, digits, _ - . $ #)`);
+    if (typeof object.system !== 'string' || !systemName.test(object.system))
+      fail(`'system' must be the VOS system's name, such as "sys1" (letters, digits, _ - . $ #)`);
     config.system = object.system as string;
   }
   if (object.products !== undefined) {
@@ -133,18 +172,21 @@ export function loadConfig(path: string): Config {
     config.products = new Set((products as string[]).map((p) => p.toUpperCase()));
   }
   if (object.rules !== undefined) {
-    if (typeof object.rules !== 'object' || object.rules === null || Array.isArray(object.rules)) fail(`'rules' must map rule ids to off, info, warning or error`);
+    if (typeof object.rules !== 'object' || object.rules === null || Array.isArray(object.rules))
+      fail(`'rules' must map rule ids to off, info, warning or error`);
     for (const [id, level] of Object.entries(object.rules as Record<string, unknown>)) {
       if (!ruleIds.includes(id)) {
         const guess = nearest(id, ruleIds);
         fail(`unknown rule 'rules.${id}'${guess ? `; did you mean '${guess}'?` : '; `vos-audit rules` lists them'}`);
       }
-      if (typeof level !== 'string' || !levels.includes(level)) fail(`'rules.${id}' must be off, info, warning or error, not ${JSON.stringify(level)}`);
+      if (typeof level !== 'string' || !levels.includes(level))
+        fail(`'rules.${id}' must be off, info, warning or error, not ${JSON.stringify(level)}`);
       (config.ruleLevels as Map<string, Severity | 'off'>).set(id, level as Severity | 'off');
     }
   }
   if (object.ignore !== undefined) {
-    if (!Array.isArray(object.ignore) || object.ignore.some((g) => typeof g !== 'string' || g === '')) fail(`'ignore' must be a list of globs such as ["old/**"]`);
+    if (!Array.isArray(object.ignore) || object.ignore.some((g) => typeof g !== 'string' || g === ''))
+      fail(`'ignore' must be a list of globs such as ["old/**"]`);
     config.ignore = (object.ignore as string[]).map(compileGlob);
   }
   return config;

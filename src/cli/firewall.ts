@@ -26,7 +26,14 @@ export function modulesPolicy(modules: readonly ModuleInput[], includeConditiona
   const facts = modules.map((input) => {
     const module = analyzeModule(input);
     const { messages } = checkModule(module, input.settings, configuredRules(input.settings));
-    const findings = messages.map((m) => ({ ruleId: m.ruleId, severity: m.severity, reason: m.reason, file: m.file, line: m.place.start.line, ...(m.ports && { ports: m.ports }) }));
+    const findings = messages.map((m) => ({
+      ruleId: m.ruleId,
+      severity: m.severity,
+      reason: m.reason,
+      file: m.file,
+      line: m.place.start.line,
+      ...(m.ports && { ports: m.ports }),
+    }));
     return moduleFacts(module, input.settings, findings);
   });
   return derivePolicy(facts, { includeConditional });
@@ -36,7 +43,8 @@ export function modulesPolicy(modules: readonly ModuleInput[], includeConditiona
 export function policyRemarks(policy: FirewallPolicy): string[] {
   return [
     ...policy.leftOut.map(
-      (item) => `${item.module}: left out: ${item.what}: ${item.because}; decided by ${item.decidedBy}${item.conditional ? ', or include it with --include-conditional' : ''}`,
+      (item) =>
+        `${item.module}: left out: ${item.what}: ${item.because}; decided by ${item.decidedBy}${item.conditional ? ', or include it with --include-conditional' : ''}`,
     ),
     ...policy.notes,
   ].map(printable);

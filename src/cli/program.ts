@@ -11,7 +11,19 @@ import { configName, isMaxOpenServer, systemName } from './config.ts';
 import { explain, explainFormats, type ExplainFormat } from './explain.ts';
 import { firewallFormats, type FirewallFormat } from './firewall.ts';
 import { canonicalAddress } from '../util/address.ts';
-import { outputFormats, run, type AuditRequest, type FirewallRequest, type OutputFormat, type PortsRequest, type RequestBase, type RunOutcome, type RunRequest, type TcpdmatchRequest, type VerifyRequest } from './run.ts';
+import {
+  outputFormats,
+  run,
+  type AuditRequest,
+  type FirewallRequest,
+  type OutputFormat,
+  type PortsRequest,
+  type RequestBase,
+  type RunOutcome,
+  type RunRequest,
+  type TcpdmatchRequest,
+  type VerifyRequest,
+} from './run.ts';
 import type { TcpdmatchFormat } from '../report/tcpdmatch.ts';
 import type { StatedSettings } from './settings.ts';
 import { nearest } from '../util/nearest.ts';
@@ -40,68 +52,99 @@ interface AuditFlags extends ModuleFlags {
 
 function releaseArgument(value: string): Release {
   const release = parseRelease(value);
-  if (release === undefined) throw new InvalidArgumentError(`'${value}' is not a release vos-audit knows; expected ${acceptedReleaseForms}`);
+  if (release === undefined)
+    throw new InvalidArgumentError(`'${value}' is not a release vos-audit knows; expected ${acceptedReleaseForms}`);
   return release;
 }
 
 function productsArgument(value: string): Set<string> {
-  const codes = value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+  const codes = value
+    .split(',')
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
   const bad = codes.find((code) => !isProductCode(code));
-  if (bad !== undefined) throw new InvalidArgumentError(`'${bad}' is not a product code; expected codes such as S270,S269`);
+  if (bad !== undefined)
+    throw new InvalidArgumentError(`'${bad}' is not a product code; expected codes such as S270,S269`);
   return new Set(codes);
 }
 
 function addressArgument(value: string): string {
   const address = value.includes('%') ? undefined : canonicalAddress(value);
-  if (address === undefined) throw new InvalidArgumentError('expected the IPv4 or IPv6 address of the module, such as 10.1.2.3 or fd00::3');
+  if (address === undefined)
+    throw new InvalidArgumentError('expected the IPv4 or IPv6 address of the module, such as 10.1.2.3 or fd00::3');
   return address;
 }
 
 function nioAddressArgument(value: string): string[] {
-  const addresses = value.split(',').map((address) => address.trim()).filter(Boolean);
+  const addresses = value
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
   const bad = addresses.find((address) => canonicalAddress(address) === undefined);
-  if (bad !== undefined || addresses.length === 0) throw new InvalidArgumentError(`'${bad ?? value}' is not an address; expected the NIO's numeric address, such as 10.9.9.9 (several separated by commas)`);
+  if (bad !== undefined || addresses.length === 0)
+    throw new InvalidArgumentError(
+      `'${bad ?? value}' is not an address; expected the NIO's numeric address, such as 10.9.9.9 (several separated by commas)`,
+    );
   return addresses.map((address) => canonicalAddress(address)!);
 }
 
 function systemArgument(value: string): string {
-  if (!systemName.test(value)) throw new InvalidArgumentError('expected a VOS system name such as sys1 (letters, digits, _ - . $ #)');
+  if (!systemName.test(value))
+    throw new InvalidArgumentError('expected a VOS system name such as sys1 (letters, digits, _ - . $ #)');
   return value;
 }
 
 function maxOpenServerArgument(value: string): number {
   const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
-  if (!isMaxOpenServer(n)) throw new InvalidArgumentError('expected a whole number from 1 to 999 (max_open_server of new_modules.tin)');
+  if (!isMaxOpenServer(n))
+    throw new InvalidArgumentError('expected a whole number from 1 to 999 (max_open_server of new_modules.tin)');
   return n;
 }
 
 function statesArgument(value: string): ListenerState[] {
   const states = value.split(',').map((state) => state.trim().toLowerCase());
   const bad = states.find((state) => !(listenerStates as readonly string[]).includes(state));
-  if (bad !== undefined) throw new InvalidArgumentError(`'${bad}' is not a state; expected any of ${listenerStates.join(', ')}, separated by commas`);
+  if (bad !== undefined)
+    throw new InvalidArgumentError(
+      `'${bad}' is not a state; expected any of ${listenerStates.join(', ')}, separated by commas`,
+    );
   return listenerStates.filter((state) => states.includes(state));
 }
 
 function kindArgument(value: string, previous: Map<string, FileKind> = new Map()): Map<string, FileKind> {
   const at = value.lastIndexOf('=');
   const kind = value.slice(at + 1) as FileKind;
-  if (at <= 0 || !fileKinds.includes(kind)) throw new InvalidArgumentError(`expected FILE=KIND with KIND one of ${fileKinds.join(', ')}`);
+  if (at <= 0 || !fileKinds.includes(kind))
+    throw new InvalidArgumentError(`expected FILE=KIND with KIND one of ${fileKinds.join(', ')}`);
   return new Map(previous).set(value.slice(0, at), kind);
 }
 
 function withModuleOptions(command: Command, streams: CliStreams): Command {
   return command
     .addOption(
-      new Option('--release <X.Y[.Z]>', 'VOS release of the module, such as 15.1 or 15.1.0ar (default: not stated; ports that exist only in some releases are conditional on them)').argParser(
-        releaseArgument,
-      ),
+      new Option(
+        '--release <X.Y[.Z]>',
+        'VOS release of the module, such as 15.1 or 15.1.0ar (default: not stated; ports that exist only in some releases are conditional on them)',
+      ).argParser(releaseArgument),
     )
-    .option('--max-open-server <n>', 'max_open_server of new_modules.tin: gives the OSL (and OSN) port ranges', maxOpenServerArgument)
+    .option(
+      '--max-open-server <n>',
+      'max_open_server of new_modules.tin: gives the OSL (and OSN) port ranges',
+      maxOpenServerArgument,
+    )
     .option('--bridge', "the module is its system's bridge module (OSN listens on it)")
     .option('--no-bridge', "the module is not its system's bridge module")
     .option('--nio', 'the module has an NIO (V-series), which needs tcp time and tftp')
-    .option('--nio-address <addresses>', 'the NIO\'s address(es), which alone tcpd should let use tftp (comma-separated)', nioAddressArgument)
-    .option('--products <codes>', 'products purchased, such as S270,S269: decides &if (software_purchased …) blocks', productsArgument)
+    .option(
+      '--nio-address <addresses>',
+      "the NIO's address(es), which alone tcpd should let use tftp (comma-separated)",
+      nioAddressArgument,
+    )
+    .option(
+      '--products <codes>',
+      'products purchased, such as S270,S269: decides &if (software_purchased …) blocks',
+      productsArgument,
+    )
     .option('--config <file>', `use this configuration for every module instead of the nearest ${configName}`)
     .option('--kind <file=kind>', `read FILE as KIND (${fileKinds.join(', ')}); repeatable`, kindArgument)
     .option('--debug', 'print stack traces of internal errors')
@@ -215,10 +258,16 @@ function threshold(value: string): number {
   return n;
 }
 
-function program(streams: CliStreams, onCommand: (execute: Execute, debug: boolean) => void, runRequest: RunRequestFunction): Command {
+function program(
+  streams: CliStreams,
+  onCommand: (execute: Execute, debug: boolean) => void,
+  runRequest: RunRequestFunction,
+): Command {
   const main = withModuleOptions(
     new Command('vos-audit')
-      .description('Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.')
+      .description(
+        'Audit Stratus VOS service configuration (inetd.conf, module_start_up.cm, telnet_admin listings) for ports that should not be live, and fix it.',
+      )
       // Each command's arguments are in its own help; here they would widen every column to the longest.
       .configureHelp({ subcommandTerm: (command) => command.name() })
       .version(version, '-V, --version')
@@ -227,7 +276,7 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
       .option('--fix', 'apply the safe fixes, rewriting each file in place (atomically), and report what is left')
       .option('--diff', 'print the safe fixes as a unified diff (a/…, b/…) and write nothing')
       .option('--suggestions', 'with --fix or --diff, also apply suggestions (commenting out macro start lines)')
-      .option('--expand-modules', "audit the whole module of each file named (what the pre-commit hooks do)")
+      .option('--expand-modules', 'audit the whole module of each file named (what the pre-commit hooks do)')
       .addOption(new Option('-f, --format <format>', 'output format').choices(outputFormats).default('text'))
       .option('-q, --quiet', 'report errors only')
       .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', threshold)
@@ -235,10 +284,16 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
       .addHelpText('after', examples),
     streams,
   ).action((paths: string[], flags: AuditFlags) => {
-    if (flags.fix && flags.diff) throw new InvalidArgumentError('--fix and --diff do not go together: --fix writes the files, --diff only shows the changes');
-    if (flags.diff && flags.format !== 'text') throw new InvalidArgumentError(`--diff prints a patch; it does not go with --format ${flags.format}`);
-    if (flags.fix && paths.includes(standardInput)) throw new InvalidArgumentError('--fix cannot rewrite standard input (-); --diff shows the changes');
-    if (flags.suggestions && !flags.fix && !flags.diff) throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
+    if (flags.fix && flags.diff)
+      throw new InvalidArgumentError(
+        '--fix and --diff do not go together: --fix writes the files, --diff only shows the changes',
+      );
+    if (flags.diff && flags.format !== 'text')
+      throw new InvalidArgumentError(`--diff prints a patch; it does not go with --format ${flags.format}`);
+    if (flags.fix && paths.includes(standardInput))
+      throw new InvalidArgumentError('--fix cannot rewrite standard input (-); --diff shows the changes');
+    if (flags.suggestions && !flags.fix && !flags.diff)
+      throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
     const request: AuditRequest = {
       ...requestBase(paths, flags, streams),
       command: 'audit',
@@ -255,104 +310,176 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
   main.addCommand(
     withModuleOptions(
       new Command('ports')
-        .description('Print the live-port table of each module: port, protocol, daemon, what starts it, state, condition, evidence, advice.')
+        .description(
+          'Print the live-port table of each module: port, protocol, daemon, what starts it, state, condition, evidence, advice.',
+        )
         .argument('[paths...]', 'module directories or files (default: the current directory)')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
-        .option('--state <states>', `show only the rows in these states (any of ${listenerStates.join(', ')}, comma-separated; default: all)`, statesArgument)
-        .option('--wide', 'text: one row per line, however wide (default: fit the terminal, long columns on lines beneath each row)')
+        .addOption(
+          new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'),
+        )
+        .option(
+          '--state <states>',
+          `show only the rows in these states (any of ${listenerStates.join(', ')}, comma-separated; default: all)`,
+          statesArgument,
+        )
+        .option(
+          '--wide',
+          'text: one row per line, however wide (default: fit the terminal, long columns on lines beneath each row)',
+        )
         .addHelpText('after', portsExamples),
       streams,
-    ).action((paths: string[], flags: ModuleFlags & { format: PortsFormat; state?: ListenerState[]; wide?: boolean }) => {
-      const request: PortsRequest = {
-        ...requestBase(paths, flags, streams),
-        command: 'ports',
-        format: flags.format,
-        layout: flags.wide ? { wide: true } : { wide: false, width: terminalWidth(streams) },
-        ...(flags.state && { states: flags.state }),
-      };
-      onCommand(() => runRequest(request), flags.debug ?? false);
-    }),
+    ).action(
+      (paths: string[], flags: ModuleFlags & { format: PortsFormat; state?: ListenerState[]; wide?: boolean }) => {
+        const request: PortsRequest = {
+          ...requestBase(paths, flags, streams),
+          command: 'ports',
+          format: flags.format,
+          layout: flags.wide ? { wide: true } : { wide: false, width: terminalWidth(streams) },
+          ...(flags.state && { states: flags.state }),
+        };
+        onCommand(() => runRequest(request), flags.debug ?? false);
+      },
+    ),
   );
   main.addCommand(
     withModuleOptions(
       new Command('verify')
-        .description("Compare each module's model with an nmap scan (nmap -oX): report ports open that nothing starts, ports live in the configuration but closed, and what the scan settles or cannot decide.")
+        .description(
+          "Compare each module's model with an nmap scan (nmap -oX): report ports open that nothing starts, ports live in the configuration but closed, and what the scan settles or cannot decide.",
+        )
         .argument('[paths...]', 'module directories or files (default: the current directory)')
         .requiredOption('--scan <file>', 'the nmap XML scan (nmap -oX FILE), - for standard input')
-        .option('--address <ip>', 'the address of the module, when the paths hold one module (else "address" in .vos-audit.json)', addressArgument)
+        .option(
+          '--address <ip>',
+          'the address of the module, when the paths hold one module (else "address" in .vos-audit.json)',
+          addressArgument,
+        )
         .addOption(new Option('-f, --format <format>', 'output format').choices(outputFormats).default('text'))
         .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', threshold)
         .option('--no-color', 'no colours (also when NO_COLOR is set, or output is not a terminal)')
         .addHelpText('after', verifyExamples),
       streams,
-    ).action((paths: string[], flags: ModuleFlags & { scan: string; format: OutputFormat; maxWarnings?: number; color: boolean }) => {
-      if (flags.scan === standardInput && paths.includes(standardInput)) throw new InvalidArgumentError('standard input (-) can be the scan or a file, not both');
-      const request: VerifyRequest = {
-        ...requestBase(paths, flags, streams),
-        command: 'verify',
-        scan: flags.scan,
-        format: flags.format,
-        ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
-        color: colorWanted(flags.color, streams),
-      };
-      onCommand(() => runRequest(request), flags.debug ?? false);
-    }),
+    ).action(
+      (
+        paths: string[],
+        flags: ModuleFlags & { scan: string; format: OutputFormat; maxWarnings?: number; color: boolean },
+      ) => {
+        if (flags.scan === standardInput && paths.includes(standardInput))
+          throw new InvalidArgumentError('standard input (-) can be the scan or a file, not both');
+        const request: VerifyRequest = {
+          ...requestBase(paths, flags, streams),
+          command: 'verify',
+          scan: flags.scan,
+          format: flags.format,
+          ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
+          color: colorWanted(flags.color, streams),
+        };
+        onCommand(() => runRequest(request), flags.debug ?? false);
+      },
+    ),
   );
   main.addCommand(
     withModuleOptions(
       new Command('firewall')
-        .description("Write each module's firewall policy, inbound and outbound, every rule with its reason and evidence: as a table, nftables, iptables, Capirca, CSV or JSON.")
+        .description(
+          "Write each module's firewall policy, inbound and outbound, every rule with its reason and evidence: as a table, nftables, iptables, Capirca, CSV or JSON.",
+        )
         .argument('[paths...]', 'module directories or files (default: the current directory)')
         .addOption(new Option('-f, --format <format>', 'output format').choices(firewallFormats).default('table'))
         .option('--output <dir>', 'with --format capirca: the directory to write pol/ and def/ to')
-        .option('--include-conditional', 'include the rules that depend on an undecided condition, marked as such, instead of leaving them out')
-        .option('--address <ip>', "the module's address (one module only; else \"address\" in each module's .vos-audit.json)", addressArgument)
+        .option(
+          '--include-conditional',
+          'include the rules that depend on an undecided condition, marked as such, instead of leaving them out',
+        )
+        .option(
+          '--address <ip>',
+          'the module\'s address (one module only; else "address" in each module\'s .vos-audit.json)',
+          addressArgument,
+        )
         .option('--system <name>', 'the VOS system the modules belong to (their OSL peers)', systemArgument)
         .addHelpText('after', firewallExamples),
       streams,
-    ).action((paths: string[], flags: ModuleFlags & { format: FirewallFormat; output?: string; includeConditional?: boolean }) => {
-      if (flags.format === 'capirca' && flags.output === undefined) throw new InvalidArgumentError('--format capirca writes a directory of files: give it with --output DIR');
-      if (flags.output !== undefined && flags.format !== 'capirca') throw new InvalidArgumentError(`--output goes with --format capirca; --format ${flags.format} prints to standard output`);
-      const request: FirewallRequest = {
-        ...requestBase(paths, flags, streams),
-        command: 'firewall',
-        format: flags.format,
-        includeConditional: flags.includeConditional ?? false,
-        ...(flags.output !== undefined && { output: flags.output }),
-      };
-      onCommand(() => runRequest(request), flags.debug ?? false);
-    }),
+    ).action(
+      (
+        paths: string[],
+        flags: ModuleFlags & { format: FirewallFormat; output?: string; includeConditional?: boolean },
+      ) => {
+        if (flags.format === 'capirca' && flags.output === undefined)
+          throw new InvalidArgumentError('--format capirca writes a directory of files: give it with --output DIR');
+        if (flags.output !== undefined && flags.format !== 'capirca')
+          throw new InvalidArgumentError(
+            `--output goes with --format capirca; --format ${flags.format} prints to standard output`,
+          );
+        const request: FirewallRequest = {
+          ...requestBase(paths, flags, streams),
+          command: 'firewall',
+          format: flags.format,
+          includeConditional: flags.includeConditional ?? false,
+          ...(flags.output !== undefined && { output: flags.output }),
+        };
+        onCommand(() => runRequest(request), flags.debug ?? false);
+      },
+    ),
   );
   main.addCommand(
     withModuleOptions(
       new Command('tcpdmatch')
-        .description("Answer as tcpdmatch would: may this client use this daemon, by the module's hosts.allow and hosts.deny? Names are never looked up.")
-        .argument('<daemon[@server]>', 'the daemon as tcpd names it (tftpd or tftpd.pm), and the server address it is reached at')
+        .description(
+          "Answer as tcpdmatch would: may this client use this daemon, by the module's hosts.allow and hosts.deny? Names are never looked up.",
+        )
+        .argument(
+          '<daemon[@server]>',
+          'the daemon as tcpd names it (tftpd or tftpd.pm), and the server address it is reached at',
+        )
         .argument('<[user@]client>', 'the client: a numeric address, or a host name (matched only by name patterns)')
         .argument('[paths...]', "the module's directory or its files (default: the current directory)")
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
         .addHelpText('after', tcpdmatchExamples),
       streams,
     ).action((daemon: string, client: string, paths: string[], flags: ModuleFlags & { format: TcpdmatchFormat }) => {
-      const request: TcpdmatchRequest = { ...requestBase(paths, flags, streams), command: 'tcpdmatch', daemon, client, format: flags.format };
+      const request: TcpdmatchRequest = {
+        ...requestBase(paths, flags, streams),
+        command: 'tcpdmatch',
+        daemon,
+        client,
+        format: flags.format,
+      };
       onCommand(() => runRequest(request), flags.debug ?? false);
     }),
   );
   main.addCommand(
     new Command('rules')
       .description('List every rule: id, severity, whether it fixes, what it checks, summary.')
-      .addOption(new Option('-f, --format <format>', 'output format (json: docs/rules-list.md)').choices(rulesFormats).default('text'))
-      .addHelpText('after', '\nExamples:\n  $ vos-audit rules\n  $ vos-audit rules --format json\n  $ vos-audit explain inetd-dos-tiny-service')
-      .action((flags: { format: RulesFormat }) => onCommand(() => ({ stdout: formatRules(flags.format), stderr: [], exitCode: 0 }), false)),
+      .addOption(
+        new Option('-f, --format <format>', 'output format (json: docs/rules-list.md)')
+          .choices(rulesFormats)
+          .default('text'),
+      )
+      .addHelpText(
+        'after',
+        '\nExamples:\n  $ vos-audit rules\n  $ vos-audit rules --format json\n  $ vos-audit explain inetd-dos-tiny-service',
+      )
+      .action((flags: { format: RulesFormat }) =>
+        onCommand(() => ({ stdout: formatRules(flags.format), stderr: [], exitCode: 0 }), false),
+      ),
   );
   main.addCommand(
     new Command('explain')
       .description("Print a rule's page: why it exists in VOS terms, what its fix does, examples.")
       .argument('<rule-id>', 'a rule id, as `vos-audit rules` lists them')
-      .addOption(new Option('-f, --format <format>', 'text for a terminal, or the page as Markdown').choices(explainFormats).default('text'))
+      .addOption(
+        new Option('-f, --format <format>', 'text for a terminal, or the page as Markdown')
+          .choices(explainFormats)
+          .default('text'),
+      )
       .option('--no-color', 'no bold or colours (also when NO_COLOR is set, or output is not a terminal)')
-      .addHelpText('after', '\nExamples:\n  $ vos-audit explain telnet-without-sshd\n  $ vos-audit explain --format markdown inetd-swat > inetd-swat.md')
-      .action((id: string, flags: { format: ExplainFormat; color: boolean }) => onCommand(() => explain(id, flags.format, colorWanted(flags.color, streams)), false)),
+      .addHelpText(
+        'after',
+        '\nExamples:\n  $ vos-audit explain telnet-without-sshd\n  $ vos-audit explain --format markdown inetd-swat > inetd-swat.md',
+      )
+      .action((id: string, flags: { format: ExplainFormat; color: boolean }) =>
+        onCommand(() => explain(id, flags.format, colorWanted(flags.color, streams)), false),
+      ),
   );
   main.addCommand(
     new Command('help')
@@ -360,7 +487,8 @@ function program(streams: CliStreams, onCommand: (execute: Execute, debug: boole
       .argument('[command]', 'the command to show the help of')
       .action((name?: string) => helpOf(main, name).help()),
   );
-  for (const command of main.commands) command.showSuggestionAfterError(true).exitOverride().configureOutput(main.configureOutput());
+  for (const command of main.commands)
+    command.showSuggestionAfterError(true).exitOverride().configureOutput(main.configureOutput());
   return main;
 }
 
@@ -374,7 +502,9 @@ function helpOf(main: Command, name: string | undefined): Command {
   const command = main.commands.find((candidate) => candidate.name() === name);
   if (command !== undefined) return command;
   const guess = nearest(name, names);
-  throw new InvalidArgumentError(`no command '${name}' to show the help of${guess === undefined ? '' : `; did you mean ${guess}?`} (the commands are ${names.join(', ')})`);
+  throw new InvalidArgumentError(
+    `no command '${name}' to show the help of${guess === undefined ? '' : `; did you mean ${guess}?`} (the commands are ${names.join(', ')})`,
+  );
 }
 
 /** Where the command line reads and writes: the process's own streams, or a test's. */
@@ -406,7 +536,11 @@ function pathsAfterDoubleDash(argv: string[], commandNames: readonly string[]): 
 }
 
 /** Runs the command line; `runRequest` is the audit itself, replaceable so that tests can make it fail. */
-export async function main(argv: string[], streams: CliStreams = processStreams, runRequest: RunRequestFunction = run): Promise<number> {
+export async function main(
+  argv: string[],
+  streams: CliStreams = processStreams,
+  runRequest: RunRequestFunction = run,
+): Promise<number> {
   let execute: Execute | undefined;
   let debug = argv.includes('--debug');
   const usage = (message: string) => {
@@ -422,7 +556,12 @@ export async function main(argv: string[], streams: CliStreams = processStreams,
       },
       runRequest,
     );
-    command.parse(pathsAfterDoubleDash(argv, command.commands.map((subcommand) => subcommand.name())));
+    command.parse(
+      pathsAfterDoubleDash(
+        argv,
+        command.commands.map((subcommand) => subcommand.name()),
+      ),
+    );
   } catch (error) {
     if (error instanceof InvalidArgumentError) return usage(printable(error.message));
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

@@ -84,7 +84,6 @@ export interface TcpdmatchRequest extends RequestBase {
   format: TcpdmatchFormat;
 }
 
-
 /** Derive and print (or, for capirca, write) each module's firewall policy. */
 export interface FirewallRequest extends RequestBase, FirewallOptions {
   command: 'firewall';
@@ -109,14 +108,19 @@ function readFile(found: DiscoveredFile, request: RunRequest, problems: string[]
     problems.push(read.reason);
     return [];
   }
-  const kind = request.kinds.get(found.path) ?? kindByName(found.path) ?? (found.explicit ? kindByContent(read.source.text) : undefined);
+  const kind =
+    request.kinds.get(found.path) ??
+    kindByName(found.path) ??
+    (found.explicit ? kindByContent(read.source.text) : undefined);
   if (kind === undefined) {
     problems.push(unknownKind(found.path));
     return [];
   }
   const { maxBytes, title } = languageOf(kind);
   if (read.source.bytes.length > maxBytes) {
-    problems.push(`${found.path} is ${megabytes(read.source.bytes.length, 1)}, more than the ${megabytes(maxBytes)} vos-audit reads of ${title}; not read`);
+    problems.push(
+      `${found.path} is ${megabytes(read.source.bytes.length, 1)}, more than the ${megabytes(maxBytes)} vos-audit reads of ${title}; not read`,
+    );
     return [];
   }
   return [{ source: read.source, kind }];
@@ -133,7 +137,11 @@ function readModules(request: RunRequest, problems: string[]): ModuleInput[] {
   return discoverModules(paths, { problems }).map((module) => {
     const config = configAt(request.config ?? findConfig(module.directory));
     const files = module.files.filter((found) => found.explicit || !ignored(config, found.path));
-    return { name: module.name, settings: resolveSettings(request.settings, config), files: files.flatMap((found) => readFile(found, request, problems)) };
+    return {
+      name: module.name,
+      settings: resolveSettings(request.settings, config),
+      files: files.flatMap((found) => readFile(found, request, problems)),
+    };
   });
 }
 
@@ -148,8 +156,14 @@ interface FixesWritten {
  * the fixes that were not written, and its module is audited again as it is on disk, so that the report describes
  * the files as they are, not as they would have been.
  */
-async function writeFixes(modules: readonly ModuleInput[], results: readonly ModuleResult[], problems: string[]): Promise<FixesWritten> {
-  const changed = results.flatMap((result, m) => result.files.flatMap((file) => (file.applied.length > 0 ? [{ m, file }] : [])));
+async function writeFixes(
+  modules: readonly ModuleInput[],
+  results: readonly ModuleResult[],
+  problems: string[],
+): Promise<FixesWritten> {
+  const changed = results.flatMap((result, m) =>
+    result.files.flatMap((file) => (file.applied.length > 0 ? [{ m, file }] : [])),
+  );
   const report = await writeAll(
     changed.map(({ file }) => ({
       path: file.source.path,
@@ -165,31 +179,48 @@ async function writeFixes(modules: readonly ModuleInput[], results: readonly Mod
     unwritten.add(m);
     file.applied = [];
   }
-  return { ...report, results: results.map((result, m) => (unwritten.has(m) ? auditOnDisk(modules[m]!, result) : result)) };
+  return {
+    ...report,
+    results: results.map((result, m) => (unwritten.has(m) ? auditOnDisk(modules[m]!, result) : result)),
+  };
 }
 
 /** A module audited again with each file's text as it is on disk: fixed where it was written, else as it was read. */
 function auditOnDisk(module: ModuleInput, result: ModuleResult): ModuleResult {
   const written = (i: number) => result.files[i]!.applied.length > 0;
-  const files = module.files.map((read, i) => (written(i) ? { ...read, source: { ...read.source, text: result.files[i]!.output } } : read));
+  const files = module.files.map((read, i) =>
+    written(i) ? { ...read, source: { ...read.source, text: result.files[i]!.output } } : read,
+  );
   const onDisk = auditModule({ ...module, files }, { fix: false });
   return { ...onDisk, files: onDisk.files.map((file, i) => (written(i) ? result.files[i]! : file)) };
 }
 
 function stoppedOutcome(written: readonly string[], signal: NodeJS.Signals, problems: readonly string[]): RunOutcome {
   const summary = `stopped by ${signal} before every fix was written; ${written.length === 0 ? 'no file was written' : `the ${written.length} files written before stopping are listed below`}; the others are unchanged`;
-  return { stdout: '', stderr: [...problems, summary, ...written.map((path) => `written before stopping: ${path}`)].map(printable), exitCode: stoppedExitCode(signal) };
+  return {
+    stdout: '',
+    stderr: [...problems, summary, ...written.map((path) => `written before stopping: ${path}`)].map(printable),
+    exitCode: stoppedExitCode(signal),
+  };
 }
 
 /** With `-q`, the warnings and infos left out of the report, so that its summary can say so rather than count 0. */
 function notShownBy(request: AuditRequest, results: readonly ModuleResult[]): NotShown | undefined {
   if (!request.quiet) return undefined;
   const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
-  return { warnings: messages.filter((m) => m.severity === 'warning').length, infos: messages.filter((m) => m.severity === 'info').length };
+  return {
+    warnings: messages.filter((m) => m.severity === 'warning').length,
+    infos: messages.filter((m) => m.severity === 'info').length,
+  };
 }
 
 function renderAudit(request: AuditRequest, results: ModuleResult[]): string | Buffer {
-  const shown = request.quiet ? results.map((result) => ({ ...result, files: result.files.map((file) => ({ ...file, messages: file.messages.filter((m) => m.severity === 'error') })) })) : results;
+  const shown = request.quiet
+    ? results.map((result) => ({
+        ...result,
+        files: result.files.map((file) => ({ ...file, messages: file.messages.filter((m) => m.severity === 'error') })),
+      }))
+    : results;
   const files = shown.flatMap((result) => result.files);
   const notShown = notShownBy(request, results);
   if (request.mode === 'diff') return formatDiff(files);
@@ -210,7 +241,9 @@ function renderAudit(request: AuditRequest, results: ModuleResult[]): string | B
 /** Whether findings of these severities fail the run: an error, or more warnings than allowed. */
 function fails(severities: readonly Severity[], maxWarnings: number | undefined): boolean {
   const warnings = severities.filter((severity) => severity === 'warning').length;
-  return severities.some((severity) => atLeast(severity, 'error')) || (maxWarnings !== undefined && warnings > maxWarnings);
+  return (
+    severities.some((severity) => atLeast(severity, 'error')) || (maxWarnings !== undefined && warnings > maxWarnings)
+  );
 }
 
 /** Each module's address is its own: a scanned host matched to two modules would be judged twice, by two models. */
@@ -223,7 +256,8 @@ function addressProblem(request: VerifyRequest, modules: readonly ModuleInput[])
     const address = module.settings.address;
     if (address === undefined) continue;
     const other = byAddress.get(address);
-    if (other !== undefined) return `modules ${other} and ${module.name} have the same address ${address}: a module's "address" is its own (is it set in a .vos-audit.json above both?)`;
+    if (other !== undefined)
+      return `modules ${other} and ${module.name} have the same address ${address}: a module's "address" is its own (is it set in a .vos-audit.json above both?)`;
     byAddress.set(address, module.name);
   }
   return undefined;
@@ -231,7 +265,11 @@ function addressProblem(request: VerifyRequest, modules: readonly ModuleInput[])
 
 /** `verify`: read and parse the scan, model each module, compare, render; a scan that cannot be used exits 2. */
 function verify(request: VerifyRequest, modules: readonly ModuleInput[], problems: string[]): RunOutcome {
-  const stop = (reason: string): RunOutcome => ({ stdout: '', stderr: [...problems, reason].map(printable), exitCode: 2 });
+  const stop = (reason: string): RunOutcome => ({
+    stdout: '',
+    stderr: [...problems, reason].map(printable),
+    exitCode: 2,
+  });
   const conflict = addressProblem(request, modules);
   if (conflict !== undefined) return stop(conflict);
   const read = readSource({ path: request.scan, location: request.scan }, request.readStandardInput);
@@ -240,15 +278,29 @@ function verify(request: VerifyRequest, modules: readonly ModuleInput[], problem
   try {
     scan = parseNmapXml(read.source.text);
   } catch (error) {
-    if (error instanceof ScanError) return stop(`${request.scan === '-' ? 'standard input' : request.scan} ${error.message}`);
+    if (error instanceof ScanError)
+      return stop(`${request.scan === '-' ? 'standard input' : request.scan} ${error.message}`);
     throw error;
   }
   const verification = verifyScan(
     scan,
-    modules.map((module) => ({ name: module.name, model: analyzeModule(module).model, ...(module.settings.address && { address: module.settings.address }) })),
+    modules.map((module) => ({
+      name: module.name,
+      model: analyzeModule(module).model,
+      ...(module.settings.address && { address: module.settings.address }),
+    })),
   );
-  const stdout = formatVerification(verification, read.source, request.format, request.toolVersion, request.color ?? false);
-  const failed = fails(verification.findings.map((f) => f.severity), request.maxWarnings);
+  const stdout = formatVerification(
+    verification,
+    read.source,
+    request.format,
+    request.toolVersion,
+    request.color ?? false,
+  );
+  const failed = fails(
+    verification.findings.map((f) => f.severity),
+    request.maxWarnings,
+  );
   return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : failed ? 1 : 0 };
 }
 
@@ -256,12 +308,23 @@ function verify(request: VerifyRequest, modules: readonly ModuleInput[], problem
 function tcpdmatch(request: TcpdmatchRequest, modules: readonly ModuleInput[], problems: string[]): RunOutcome {
   if (modules.length !== 1) {
     const found = modules.map((module) => module.name).join(', ');
-    return { stdout: '', stderr: [...problems, `tcpdmatch reads one module's policy; the paths given hold ${modules.length}${found ? ` (${found})` : ''}: name one`].map(printable), exitCode: 2 };
+    return {
+      stdout: '',
+      stderr: [
+        ...problems,
+        `tcpdmatch reads one module's policy; the paths given hold ${modules.length}${found ? ` (${found})` : ''}: name one`,
+      ].map(printable),
+      exitCode: 2,
+    };
   }
   const files = parseModuleFiles(modules[0]!.files);
   const asked = accessRequest(request.daemon, request.client);
   const verdict = evaluate(modulePolicy(files), asked);
-  return { stdout: formatTcpdmatch(asked, verdict, request.format, request.daemon, request.client), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
+  return {
+    stdout: formatTcpdmatch(asked, verdict, request.format, request.daemon, request.client),
+    stderr: problems.map(printable),
+    exitCode: problems.length > 0 ? 2 : 0,
+  };
 }
 
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */
@@ -279,16 +342,30 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
   if (request.command === 'tcpdmatch') return tcpdmatch(request, audited, problems);
   if (request.command === 'ports') {
     const models = audited.map((module) => analyzeModule(module).model);
-    return { stdout: formatPorts(models, request, assumptionLine(audited)), stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : 0 };
+    return {
+      stdout: formatPorts(models, request, assumptionLine(audited)),
+      stderr: problems.map(printable),
+      exitCode: problems.length > 0 ? 2 : 0,
+    };
   }
   if (request.command === 'firewall') {
     if (request.settings.address !== undefined && audited.length > 1) {
-      return { stdout: '', stderr: [`--address names one module's address, and this run has ${audited.length} modules: set "address" in each module's .vos-audit.json`], exitCode: 2 };
+      return {
+        stdout: '',
+        stderr: [
+          `--address names one module's address, and this run has ${audited.length} modules: set "address" in each module's .vos-audit.json`,
+        ],
+        exitCode: 2,
+      };
     }
     const policy = modulesPolicy(audited, request.includeConditional);
     const rendered = renderPolicy(policy, request);
     const failures = [...problems, ...rendered.problems].map(printable);
-    return { stdout: rendered.stdout, stderr: [...policyRemarks(policy), ...failures], exitCode: failures.length > 0 ? 2 : 0 };
+    return {
+      stdout: rendered.stdout,
+      stderr: [...policyRemarks(policy), ...failures],
+      exitCode: failures.length > 0 ? 2 : 0,
+    };
   }
   const fix = request.mode !== 'check';
   let results = audited.map((module) => auditModule(module, { fix, suggestions: request.suggestions }));
@@ -300,5 +377,17 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
   // When no file could be audited, the text summary would read "no problems in 0 files", like a pass.
   const nothingAudited = results.length === 0 && problems.length > 0 && request.format === 'text';
   const stdout = nothingAudited ? '' : renderAudit(request, results);
-  return { stdout, stderr: problems.map(printable), exitCode: problems.length > 0 ? 2 : fails(results.flatMap((result) => result.files.flatMap((file) => file.messages.map((m) => m.severity))), request.maxWarnings) ? 1 : 0 };
+  return {
+    stdout,
+    stderr: problems.map(printable),
+    exitCode:
+      problems.length > 0
+        ? 2
+        : fails(
+              results.flatMap((result) => result.files.flatMap((file) => file.messages.map((m) => m.severity))),
+              request.maxWarnings,
+            )
+          ? 1
+          : 0,
+  };
 }

@@ -62,7 +62,12 @@ export function configuredRules(settings: Settings): readonly Rule[] {
 
 /** Parses a module's files, as given or as the texts a fix pass made, and builds its model. */
 export function analyzeModule(input: ModuleInput, texts?: readonly string[]): AuditedModule {
-  const files = parseModuleFiles(input.files.map((file, i) => ({ kind: file.kind, source: texts ? { ...file.source, text: texts[i]! } : file.source })));
+  const files = parseModuleFiles(
+    input.files.map((file, i) => ({
+      kind: file.kind,
+      source: texts ? { ...file.source, text: texts[i]! } : file.source,
+    })),
+  );
   return { name: input.name, files, model: buildModule(input.name, files, input.settings) };
 }
 
@@ -83,7 +88,9 @@ export function auditModule(input: ModuleInput, mode: AuditMode): ModuleResult {
   const fixed = mode.fix
     ? fixToFixedPoint(originals, (texts) => {
         const { messages } = check(texts);
-        return input.files.map((file) => messages.filter((m) => m.file === file.source.path).flatMap((m) => fixesOf(m, mode.suggestions ?? false)));
+        return input.files.map((file) =>
+          messages.filter((m) => m.file === file.source.path).flatMap((m) => fixesOf(m, mode.suggestions ?? false)),
+        );
       })
     : { texts: originals, applied: originals.map(() => []) };
   const { module, messages, suppressed } = check(fixed.texts);

@@ -13,7 +13,8 @@ export interface Checked {
 
 /** A rule's report as a message: the framework, not the rule, stamps id, severity, url and positions. */
 function stamp(rule: Rule, report: FiledReport): Message {
-  if (report.fix !== undefined && !rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not marked fixable`);
+  if (report.fix !== undefined && !rule.fixable)
+    throw new Error(`rule ${rule.id} reported a fix but is not marked fixable`);
   const index = report.file.lines;
   const message: Message = {
     file: report.file.source.path,

@@ -34,7 +34,12 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 }
 
 export function byPlace(a: Message, b: Message): number {
-  return comparePaths(a.file, b.file) || a.place.start.offset - b.place.start.offset || a.place.end.offset - b.place.end.offset || compareIds(a.ruleId, b.ruleId);
+  return (
+    comparePaths(a.file, b.file) ||
+    a.place.start.offset - b.place.start.offset ||
+    a.place.end.offset - b.place.end.offset ||
+    compareIds(a.ruleId, b.ruleId)
+  );
 }
 
 /** localeCompare, which is slow, skipped for the equal paths that most comparisons of one module's messages are. */

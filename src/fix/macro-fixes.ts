@@ -21,7 +21,8 @@ function nodeAt(nodes: readonly MacroNode[], offset: number): number {
 }
 
 function activeNeighbour(nodes: readonly MacroNode[], from: number, step: 1 | -1): MacroStatement | undefined {
-  for (let i = from + step; i >= 0 && i < nodes.length; i += step) if (isActiveStatement(nodes[i])) return nodes[i] as MacroStatement;
+  for (let i = from + step; i >= 0 && i < nodes.length; i += step)
+    if (isActiveStatement(nodes[i])) return nodes[i] as MacroStatement;
   return undefined;
 }
 
@@ -35,7 +36,11 @@ function isBranch(statement: MacroStatement | undefined): boolean {
  * `&if` loses its `&then` and the statement after the body falls under the condition: it becomes a `&do` block
  * holding the commented line. Undefined when the statement shares its lines with others.
  */
-function commentPlace(file: MacroFile, statement: MacroStatement, previous: MacroStatement | undefined): { at: number; body: boolean } | undefined {
+function commentPlace(
+  file: MacroFile,
+  statement: MacroStatement,
+  previous: MacroStatement | undefined,
+): { at: number; body: boolean } | undefined {
   const { position } = statement;
   if (isBranch(statement) && statement.words.length > 0) return { at: statement.words[0]!.start, body: true };
   const lineStart = file.lines.lineStart(position.start.line);
@@ -83,6 +88,7 @@ export function commentOutStatement(file: MacroFile, position: Position): Fix | 
     edits[0]!.text = place.at === lineStart ? `${indent}&do${eol}& ` : `&do${eol}${indent}& `;
     edits.push({ start: position.end.offset, end: position.end.offset, text: `${eol}${indent}&end` });
   }
-  const where = lines.length === 1 ? `line ${position.start.line}` : `lines ${position.start.line}–${position.end.line}`;
+  const where =
+    lines.length === 1 ? `line ${position.start.line}` : `lines ${position.start.line}–${position.end.line}`;
   return { description: `commented out ${where}${place.body ? ' in a &do block' : ''}: ${gist(statement)}`, edits };
 }

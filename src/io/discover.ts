@@ -91,12 +91,18 @@ function readTree(directory: Pick<Directory, 'shown' | 'path' | 'location'>, wal
   }
   tree.isModule = holdsModule(entries);
   for (const entry of entries) {
-    const child = { shown: shownBelow(shown, entry.shown), path: join(path, entry.shown), location: childOf(location, entry.name) };
+    const child = {
+      shown: shownBelow(shown, entry.shown),
+      path: join(path, entry.shown),
+      location: childOf(location, entry.name),
+    };
     if (entry.isDirectory() && !skippedDirectories.has(entry.shown)) {
       tree.children.push(readTree(child, walk, root));
     } else if (isKnownFile(entry, entry.shown)) {
       if (++walk.files > walk.maxFiles) {
-        throw new UserError(`more than ${walk.maxFiles.toLocaleString('en')} configuration files in the paths given (the limit was reached below ${root}); name the module directories to audit`);
+        throw new UserError(
+          `more than ${walk.maxFiles.toLocaleString('en')} configuration files in the paths given (the limit was reached below ${root}); name the module directories to audit`,
+        );
       }
       tree.known.push(child);
     }
@@ -143,7 +149,11 @@ function isModuleRoot(path: string): boolean {
  */
 export function moduleOf(file: string, top: string): string {
   let module = dirname(resolve(top, file));
-  for (let parent = dirname(module); module !== resolve(top) && parent !== module && isModuleRoot(parent); parent = dirname(parent)) {
+  for (
+    let parent = dirname(module);
+    module !== resolve(top) && parent !== module && isModuleRoot(parent);
+    parent = dirname(parent)
+  ) {
     if (relative(resolve(top), parent).startsWith('..')) break;
     module = parent;
   }
@@ -176,7 +186,9 @@ function ancestorAsGiven(file: string, module: string, cwd: string): string {
 /** A key that is the same for every path to one file: its directory's real path and its name, as bytes. */
 function realKey(path: string): string {
   try {
-    return childOf(realpathSync.native(dirname(path), { encoding: 'buffer' }), Buffer.from(basename(path))).toString('latin1');
+    return childOf(realpathSync.native(dirname(path), { encoding: 'buffer' }), Buffer.from(basename(path))).toString(
+      'latin1',
+    );
   } catch {
     return path;
   }
@@ -217,17 +229,27 @@ export function discoverModules(paths: readonly string[], options: DiscoverOptio
     if (walk.walked.has(real.toString('latin1'))) continue;
     walk.walked.add(real.toString('latin1'));
     const problemsBefore = problems.length;
-    const found = modulesIn(readTree({ shown: shownRoot(given), path: resolve(cwd, given), location: real }, walk, given));
-    if (found.length === 0 && problems.length === problemsBefore) throw new UserError(`no configuration files found in ${given} (looked for files named ${knownNamesText})`);
+    const found = modulesIn(
+      readTree({ shown: shownRoot(given), path: resolve(cwd, given), location: real }, walk, given),
+    );
+    if (found.length === 0 && problems.length === problemsBefore)
+      throw new UserError(`no configuration files found in ${given} (looked for files named ${knownNamesText})`);
     for (const module of found) {
       const key = module.location.toString('latin1');
       if (directories.has(key)) continue;
       directories.add(key);
-      const files = allKnown(module).map((file) => ({ path: file.shown, location: file.location, within: real, explicit: false }));
+      const files = allKnown(module).map((file) => ({
+        path: file.shown,
+        location: file.location,
+        within: real,
+        explicit: false,
+      }));
       modules.push({ name: module.shown || '.', directory: module.path, files });
     }
   }
-  const seen = new Set(modules.flatMap((module) => module.files.map((file) => (file.location as Buffer).toString('latin1'))));
+  const seen = new Set(
+    modules.flatMap((module) => module.files.map((file) => (file.location as Buffer).toString('latin1'))),
+  );
   named = named.filter((file) => {
     const key = file.path === standardInput ? file.path : realKey(resolve(cwd, file.path));
     if (seen.has(key)) return false;

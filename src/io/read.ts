@@ -1,5 +1,15 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type PathLike, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type PathLike,
+  type Stats,
+} from 'node:fs';
 import { describeIoError, UserError } from './errors.ts';
 import { decodeSource, type Source } from '../syntax/source.ts';
 
@@ -11,9 +21,7 @@ export interface FileToRead {
   within?: Buffer;
 }
 
-export type ReadResult =
-  | { ok: true; source: Source }
-  | { ok: false; path: string; reason: string };
+export type ReadResult = { ok: true; source: Source } | { ok: false; path: string; reason: string };
 
 /** Real configuration files are kilobytes; past this, reading and modelling a file would take minutes and gigabytes. */
 export const maxFileBytes = 32 * 1024 * 1024;
@@ -91,7 +99,8 @@ export const megabytes = (bytes: number, digits = 0) => `${(bytes / 1024 / 1024)
 
 /** Refuses what is over the limit, with its size when its size is known. */
 function checkSize(bytes: Buffer, limit: number, statedSize?: number): Buffer {
-  if (statedSize !== undefined && statedSize > limit) throw new NotReadable(`is ${megabytes(statedSize, 1)}, more than the ${megabytes(limit)} vos-audit reads`);
+  if (statedSize !== undefined && statedSize > limit)
+    throw new NotReadable(`is ${megabytes(statedSize, 1)}, more than the ${megabytes(limit)} vos-audit reads`);
   if (bytes.length > limit) throw new NotReadable(`is more than the ${megabytes(limit)} vos-audit reads`);
   return bytes;
 }
@@ -159,7 +168,7 @@ export function readSource(file: FileToRead, readInput: () => Buffer = readStand
 export function shownPath(bytes: Buffer): string {
   if (isUtf8(bytes)) return bytes.toString('utf8');
   let shown = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = utf8SequenceLength(bytes, i);
     shown += length > 0 ? bytes.toString('utf8', i, i + length) : `\\x${bytes[i]!.toString(16).padStart(2, '0')}`;
     i += Math.max(length, 1);
@@ -170,6 +179,15 @@ export function shownPath(bytes: Buffer): string {
 /** The length of the valid UTF-8 character at `i`, or 0 when the byte there does not start one. */
 function utf8SequenceLength(bytes: Buffer, i: number): number {
   const lead = bytes[i]!;
-  const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+  const length =
+    lead < 0x80
+      ? 1
+      : lead >= 0xc2 && lead < 0xe0
+        ? 2
+        : lead >= 0xe0 && lead < 0xf0
+          ? 3
+          : lead >= 0xf0 && lead < 0xf5
+            ? 4
+            : 0;
   return length > 0 && i + length <= bytes.length && isUtf8(bytes.subarray(i, i + length)) ? length : 0;
 }

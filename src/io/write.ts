@@ -1,6 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync, type PathLike, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
+  type PathLike,
+  type Stats,
+} from 'node:fs';
 import { hostname, constants as osConstants } from 'node:os';
 import { describeIoError, UserError } from './errors.ts';
 import { NotReadable, openRegularFile, readBounded, shownPath } from './read.ts';
@@ -17,7 +33,10 @@ let stopSignal: NodeJS.Signals | undefined;
 /** A file's directory and name, as bytes, and a file beside it named from its name. */
 function besideFile(file: Buffer, name: (base: string) => string): Buffer {
   const slash = file.lastIndexOf('/');
-  return Buffer.concat([file.subarray(0, slash + 1), Buffer.from(name(file.subarray(slash + 1).toString('latin1')), 'latin1')]);
+  return Buffer.concat([
+    file.subarray(0, slash + 1),
+    Buffer.from(name(file.subarray(slash + 1).toString('latin1')), 'latin1'),
+  ]);
 }
 
 function directoryOf(file: Buffer): Buffer {
@@ -44,10 +63,16 @@ function lockHolder(lock: Buffer): { ended: boolean; description: string } {
   const shownLock = shownPath(lock);
   const known = Number.isInteger(pid) && pid > 0;
   if (known && host === hostname() && !isAlive(pid)) {
-    return { ended: true, description: `a lock left by a vos-audit run that has ended (process ${pid}): remove ${shownLock} if no vos-audit is writing it` };
+    return {
+      ended: true,
+      description: `a lock left by a vos-audit run that has ended (process ${pid}): remove ${shownLock} if no vos-audit is writing it`,
+    };
   }
   const where = host !== '' && host !== hostname() ? ` on ${host}` : '';
-  return { ended: false, description: `another vos-audit run${known ? ` (process ${pid}${where})` : ''} is writing it (lock ${shownLock})` };
+  return {
+    ended: false,
+    description: `another vos-audit run${known ? ` (process ${pid}${where})` : ''} is writing it (lock ${shownLock})`,
+  };
 }
 
 function isAlive(pid: number): boolean {
@@ -80,7 +105,8 @@ async function acquireLock(target: Buffer, fail: Fail): Promise<Lock> {
       const holder = lockHolder(lock);
       if (holder.ended || Date.now() > deadline) return fail(holder.description);
       await sleep(lockPollMs);
-      if (stopSignal !== undefined) return fail(`stopped by ${stopSignal} while waiting for another vos-audit run to finish writing it`);
+      if (stopSignal !== undefined)
+        return fail(`stopped by ${stopSignal} while waiting for another vos-audit run to finish writing it`);
       continue;
     }
     writeSync(fd, `${process.pid} ${hostname()}\n`);
@@ -101,9 +127,14 @@ async function acquireLock(target: Buffer, fail: Fail): Promise<Lock> {
  * (the attr package) reads them through the descriptor, whatever the file's name; without it they cannot be known.
  */
 function extendedAttributes(fd: number): string[] {
-  const listing = spawnSync('getfattr', ['--absolute-names', '--match=-', '/dev/stdin'], { stdio: [fd, 'pipe', 'pipe'], encoding: 'latin1' });
+  const listing = spawnSync('getfattr', ['--absolute-names', '--match=-', '/dev/stdin'], {
+    stdio: [fd, 'pipe', 'pipe'],
+    encoding: 'latin1',
+  });
   if (listing.status !== 0) return [];
-  return listing.stdout.split('\n').filter((line) => line !== '' && !line.startsWith('#') && line !== 'security.selinux');
+  return listing.stdout
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#') && line !== 'security.selinux');
 }
 
 /**
@@ -123,9 +154,11 @@ function checkReplaceable(target: Buffer, original: Uint8Array, fail: Fail): Sta
     // A rename would replace even a read-only file; its mode says nobody should, so neither does vos-audit.
     if ((stats.mode & 0o222) === 0) fail('it is read-only');
     if (!readBounded(fd, original.length).equals(original)) fail('it changed on disk since vos-audit read it');
-    if (stats.nlink > 1) fail(`it has ${stats.nlink} hard links, and replacing it would leave the other names with the old text`);
+    if (stats.nlink > 1)
+      fail(`it has ${stats.nlink} hard links, and replacing it would leave the other names with the old text`);
     const attributes = extendedAttributes(fd);
-    if (attributes.length > 0) fail(`it has extended attributes or an ACL (${attributes.join(', ')}), which the rewritten file would not keep`);
+    if (attributes.length > 0)
+      fail(`it has extended attributes or an ACL (${attributes.join(', ')}), which the rewritten file would not keep`);
   } finally {
     closeSync(fd);
   }
@@ -147,7 +180,10 @@ function createTemporary(target: Buffer): { fd: number; path: Buffer } {
   for (let attempt = 0; ; attempt++) {
     const path = besideFile(target, (name) => `.${name}.vos-audit-${randomBytes(8).toString('hex')}.tmp`);
     try {
-      return { fd: openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600), path };
+      return {
+        fd: openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600),
+        path,
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt === 3) throw error;
     }
@@ -156,7 +192,7 @@ function createTemporary(target: Buffer): { fd: number; path: Buffer } {
 
 /** Writes the bytes with the original's owner, group and mode (in that order: a change of owner clears set-id bits). */
 function fillTemporary(fd: number, bytes: Uint8Array, original: Stats): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
   const own = fstatSync(fd);
   if (own.uid !== original.uid || own.gid !== original.gid) fchownSync(fd, original.uid, original.gid);
   fchmodSync(fd, original.mode & 0o7777);
@@ -207,7 +243,12 @@ function replaceLocked(target: Buffer, bytes: Uint8Array, original: Uint8Array, 
  * a read-only file, one that changed since it was read (checked once more just before the rename), one with other
  * hard links, extended attributes or an ACL. vos-audit's writers of one file take turns (see acquireLock).
  */
-export async function writeAtomically(path: string, bytes: Uint8Array, original: Uint8Array, location: PathLike = path): Promise<void> {
+export async function writeAtomically(
+  path: string,
+  bytes: Uint8Array,
+  original: Uint8Array,
+  location: PathLike = path,
+): Promise<void> {
   const fail: Fail = (why) => {
     throw new UserError(`cannot write ${path}: ${why}; the file is unchanged`);
   };
@@ -268,7 +309,10 @@ export async function writeAll(writes: readonly PendingWrite[]): Promise<WriteRe
         await writeAtomically(write.path, write.bytes, write.original, write.location);
         report.written.push(write.path);
       } catch (error) {
-        report.failures.set(i, error instanceof UserError ? error.message : `cannot write ${write.path}: ${describeIoError(error)}`);
+        report.failures.set(
+          i,
+          error instanceof UserError ? error.message : `cannot write ${write.path}: ${describeIoError(error)}`,
+        );
       }
     }
     if (stopSignal !== undefined) report.stoppedBy = stopSignal;

@@ -7,7 +7,8 @@ export const inetd = defineLanguage({
   title: 'inetd.conf',
   names: 'inetd.conf',
   name: /^inetd\.conf$/,
-  content: /^[#\t ]*[^#\s]\S*[\t ]+(?:stream|dgram|raw|rdm|seqpacket)[\t ]+(?:rpc\/)?(?:tcp|udp)\S*[\t ]+(?:no)?wait\S*[\t ]+\S+[\t ]+\S/m,
+  content:
+    /^[#\t ]*[^#\s]\S*[\t ]+(?:stream|dgram|raw|rdm|seqpacket)[\t ]+(?:rpc\/)?(?:tcp|udp)\S*[\t ]+(?:no)?wait\S*[\t ]+\S+[\t ]+\S/m,
   maxBytes: 2 * megabyte,
   commentMarker: '#',
   exampleName: 'inetd.conf',

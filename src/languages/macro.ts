@@ -7,7 +7,8 @@ export const macro = defineLanguage({
   title: 'command macros (module_start_up.cm and the macros it runs)',
   names: '*.cm',
   name: /\.cm$/,
-  content: /^[\t ]*(?:&(?:begin_parameters|if|set_string|set|echo|mode|return|label|goto|display_line|attach_input)\b|!?start_process\b)/im,
+  content:
+    /^[\t ]*(?:&(?:begin_parameters|if|set_string|set|echo|mode|return|label|goto|display_line|attach_input)\b|!?start_process\b)/im,
   maxBytes: megabyte,
   commentMarker: '&',
   exampleName: 'module_start_up.cm',

@@ -18,7 +18,10 @@ export function parseCondition(text: string): Condition {
 /** Parentheses nested deeper than this make the whole expression one atom: the reader recurses once per level. */
 const maxDepth = 100;
 
-type Token = { type: 'operand' | 'call'; text: string } | { type: '(' | ')' | '^' | '&' | '|' } | { type: 'compare'; text: string };
+type Token =
+  | { type: 'operand' | 'call'; text: string }
+  | { type: '(' | ')' | '^' | '&' | '|' }
+  | { type: 'compare'; text: string };
 
 const operandRun = /[^\s'()^&|=<>]+/y;
 const variable = /&\$?[A-Za-z_][\w$.]*&/y;
@@ -100,7 +103,13 @@ function atom(text: string, comparison: boolean): Atom {
     .map((piece, i) => (i % 2 === 0 ? piece.toLowerCase() : piece))
     .join("'");
   const product = /^\(\s*software_purchased\s+(\w+)\s*\)$/i.exec(collapsed)?.[1]?.toUpperCase();
-  return { kind: 'atom', text: collapsed, key, ...(product !== undefined && { product }), ...(comparison && { comparison }) };
+  return {
+    kind: 'atom',
+    text: collapsed,
+    key,
+    ...(product !== undefined && { product }),
+    ...(comparison && { comparison }),
+  };
 }
 
 /** A precedence-climbing reader over the tokens; it fails rather than guess. */

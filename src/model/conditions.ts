@@ -64,7 +64,10 @@ export function substitute(condition: Condition, value: (atom: Atom) => boolean 
     case 'not':
       return not(substitute(condition.operand, value));
     default:
-      return join(condition.kind, condition.operands.map((operand) => substitute(operand, value)));
+      return join(
+        condition.kind,
+        condition.operands.map((operand) => substitute(operand, value)),
+      );
   }
 }
 
@@ -98,7 +101,8 @@ export function atomsOf(condition: Condition, into = new Map<string, Atom>()): M
     if (next.kind === 'atom') {
       if (!into.has(next.key)) into.set(next.key, next);
     } else if (next.kind === 'not') pending.push(next.operand);
-    else if (next.kind !== 'constant') for (let i = next.operands.length - 1; i >= 0; i--) pending.push(next.operands[i]!);
+    else if (next.kind !== 'constant')
+      for (let i = next.operands.length - 1; i >= 0; i--) pending.push(next.operands[i]!);
   }
   return into;
 }

@@ -26,7 +26,9 @@ function productValues(reach: StartReach, products: ReadonlySet<string> | undefi
 
 /** "product S270 is not purchased": the products that made a start that could run never run. */
 function productNote(reach: StartReach, products: ReadonlySet<string>): string {
-  const asked = [...atomsOf(reach.tables.condition(reach.table)).values()].flatMap((atom) => (atom.product ? [atom.product] : []));
+  const asked = [...atomsOf(reach.tables.condition(reach.table)).values()].flatMap((atom) =>
+    atom.product ? [atom.product] : [],
+  );
   if (asked.length === 0) return 'not reached with the products purchased';
   return asked.map((product) => `product ${product} is ${products.has(product) ? '' : 'not '}purchased`).join(', ');
 }

@@ -32,5 +32,7 @@ export function parseModuleFiles(inputs: readonly SourceOfKind[], fallbackResolv
   const parsed = inputs.map(({ source, kind }) => languageOf(kind).parseFile(source));
   const services = parsed.find((file) => file.kind === 'services');
   const resolver = services ? servicePorts(services.tree) : fallbackResolver;
-  return parsed.map((file) => (file.kind === 'inetd' ? { ...file, services: inetdServices(file.tree, resolver) } : file));
+  return parsed.map((file) =>
+    file.kind === 'inetd' ? { ...file, services: inetdServices(file.tree, resolver) } : file,
+  );
 }

@@ -42,7 +42,8 @@ class InetdListener implements Listener {
     const entry = catalogEntry({ daemon }, port) ?? catalogEntry({ startedBy: 'inetd' }, port);
     this.product = entry?.product ?? 'STCP';
     if (entry?.advice !== undefined) this.advice = entry.advice;
-    if (entry !== undefined && !service.entry.disabled) noteRelease(this, `${daemon} on ${port}`, entry, settings.release);
+    if (entry !== undefined && !service.entry.disabled)
+      noteRelease(this, `${daemon} on ${port}`, entry, settings.release);
     this.#inetdEvidence = inetdEvidence;
     this.#file = file;
     this.#service = service;
@@ -70,19 +71,32 @@ export function addInetdListeners(model: ModuleModel, files: InetdFile[], settin
   for (const file of files) {
     for (const service of file.services) {
       if (service.port === undefined || service.transport === undefined) {
-        if (!service.entry.disabled) model.unresolved.push({ reason: unknownPort(service), place: new Place(file.source.path, service.entry) });
+        if (!service.entry.disabled)
+          model.unresolved.push({ reason: unknownPort(service), place: new Place(file.source.path, service.entry) });
         continue;
       }
       const daemon = service.daemon === 'internal' ? 'inetd' : service.daemon;
       const decided = service.entry.disabled ? commentedOut : running;
-      model.listeners.push(new InetdListener(service.port, service.transport, daemon, decided, service, file.source.path, model.inetd?.evidence ?? [], settings));
+      model.listeners.push(
+        new InetdListener(
+          service.port,
+          service.transport,
+          daemon,
+          decided,
+          service,
+          file.source.path,
+          model.inetd?.evidence ?? [],
+          settings,
+        ),
+      );
     }
   }
 }
 
 function unknownPort(service: InetdService): string {
   const written = `${service.entry.service.value}/${service.entry.protocol.value}`;
-  if (service.rpc) return `inetd serves the RPC service ${written} on a port the portmapper assigns: it cannot be opened statically through a firewall`;
+  if (service.rpc)
+    return `inetd serves the RPC service ${written} on a port the portmapper assigns: it cannot be opened statically through a firewall`;
   if (service.transport === undefined) return `inetd serves ${written}, a protocol vos-audit does not model`;
   return `inetd serves ${written}, whose service name maps to no port (not in the services file)`;
 }

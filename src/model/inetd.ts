@@ -36,7 +36,9 @@ function transportOf(protocol: string): Transport | undefined {
 }
 
 const tinyByPort = new Map(tinyServices.map((tiny) => [tiny.port, tiny]));
-const tinyByProgram = new Map(tinyServices.flatMap((tiny) => (tiny.streamProgram ? [[programName(tiny.streamProgram), tiny] as const] : [])));
+const tinyByProgram = new Map(
+  tinyServices.flatMap((tiny) => (tiny.streamProgram ? [[programName(tiny.streamProgram), tiny] as const] : [])),
+);
 
 /** Every name services(5) gives a tiny service (`sink` and `null` are discard): known whatever the services file says. */
 const tinyByName = new Map(

@@ -7,7 +7,9 @@ const rangeWidth: Record<string, number> = { OSL: 2, OSN: 1 };
 
 function bridgeState(bridge: boolean | undefined): Pick<Listener, 'state' | 'condition' | 'note'> {
   if (bridge === undefined) return { state: 'conditional', condition: 'the module is its system’s bridge module' };
-  return bridge ? { state: 'live', note: 'a bridge module (stated)' } : { state: 'off', note: 'not a bridge module (stated): OSN listens only on bridge modules' };
+  return bridge
+    ? { state: 'live', note: 'a bridge module (stated)' }
+    : { state: 'off', note: 'not a bridge module (stated): OSN listens only on bridge modules' };
 }
 
 function kernelRow(entry: ServerPort, settings: Settings): Listener {

@@ -85,5 +85,8 @@ export const stateRank: Record<ListenerState, number> = { live: 3, conditional: 
 
 /** The item of the strongest state: live over conditional over dead over off. */
 export function strongest<T extends { state: ListenerState }>(items: T[]): T | undefined {
-  return items.reduce<T | undefined>((best, item) => (best === undefined || stateRank[item.state] > stateRank[best.state] ? item : best), undefined);
+  return items.reduce<T | undefined>(
+    (best, item) => (best === undefined || stateRank[item.state] > stateRank[best.state] ? item : best),
+    undefined,
+  );
 }

@@ -74,10 +74,12 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
     let unsure = reach.unsure;
     if (edge.test !== undefined) {
       const test = inputs.test(edge.test.at);
-      if (test === undefined) unsure ??= `undecided: it depends on more than ${tables.index.cap} conditions of the module's macros`;
+      if (test === undefined)
+        unsure ??= `undecided: it depends on more than ${tables.index.cap} conditions of the module's macros`;
       else table = tables.and(table, edge.test.holds ? test : tables.not(test));
     }
-    if (edge.unsure) unsure ??= `undecided: the &goto on line ${inputs.line(from)} jumps to a label named by a variable`;
+    if (edge.unsure)
+      unsure ??= `undecided: the &goto on line ${inputs.line(from)} jumps to a label named by a variable`;
     if (tables.isEmpty(table)) return;
     if (edge.to === anyLabel) for (const label of flow.labels) arrive(label, table, unsure);
     else arrive(edge.to, table, unsure);
@@ -90,7 +92,13 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
     queued[from] = 0;
     const reach = at[from]!;
     const back = inputs.comesBack(from);
-    const onward: Reach = back === undefined ? reach : { table: tables.and(reach.table, back.table), ...((reach.unsure ?? back.unsure) !== undefined && { unsure: reach.unsure ?? back.unsure }) };
+    const onward: Reach =
+      back === undefined
+        ? reach
+        : {
+            table: tables.and(reach.table, back.table),
+            ...((reach.unsure ?? back.unsure) !== undefined && { unsure: reach.unsure ?? back.unsure }),
+          };
     for (const edge of flow.successors[from]!) follow(from, edge, onward);
     // The queue only grows; drop what has been read now and then so a long run does not keep it all.
     if (head > 4096 && head * 2 > queue.length) {

@@ -56,7 +56,8 @@ function macroName(path: string): string {
 /** `!(master_disk)>system>stcp>start_stcp.cm`, `start_ntpd`, `>site>macros>start_portmap`: a macro being run. */
 function calledMacro(command: string, macros: ReadonlyMap<string, MacroFile>): string | undefined {
   const name = macroName(command);
-  if (/[>/]/.test(command) || /\.cm$/i.test(command) || macros.has(name) || knownMacros[name] !== undefined) return name;
+  if (/[>/]/.test(command) || /\.cm$/i.test(command) || macros.has(name) || knownMacros[name] !== undefined)
+    return name;
   return undefined;
 }
 
@@ -67,7 +68,8 @@ function wordValue(word: MacroWord): string {
 /** The command words of a statement: a command's own, or those written after `&then`/`&else` on its line. */
 function commandWords(statement: MacroStatement): MacroWord[] | undefined {
   if (statement.directive === undefined) return statement.words;
-  if ((statement.directive === 'then' || statement.directive === 'else') && statement.words.length > 0) return statement.words;
+  if ((statement.directive === 'then' || statement.directive === 'else') && statement.words.length > 0)
+    return statement.words;
   return undefined;
 }
 
@@ -133,7 +135,11 @@ interface MacroEffect {
  * effect is worked out once, callees before callers (macros that call each other until nothing changes), so a
  * macro run from many places costs once, and nothing recurses on how deep calls go.
  */
-export function macroStarts(entries: readonly MacroFile[], macros: ReadonlyMap<string, MacroFile>, settings: Settings): MacroFacts {
+export function macroStarts(
+  entries: readonly MacroFile[],
+  macros: ReadonlyMap<string, MacroFile>,
+  settings: Settings,
+): MacroFacts {
   const actions = new Map<MacroFile, Map<MacroStatement, Action>>();
   const actionsOf = (file: MacroFile) => {
     let found = actions.get(file);
@@ -147,7 +153,8 @@ export function macroStarts(entries: readonly MacroFile[], macros: ReadonlyMap<s
     }
     return found;
   };
-  const callees = (file: MacroFile) => [...actionsOf(file).values()].flatMap((action) => (action.kind === 'call' && action.file ? [action.file] : []));
+  const callees = (file: MacroFile) =>
+    [...actionsOf(file).values()].flatMap((action) => (action.kind === 'call' && action.file ? [action.file] : []));
   const order = stronglyConnected(entries, callees);
   // Atoms numbered as met from the entry macros down, which is the order conditions print in.
   const tables = conditionTables(order.flat().reverse(), settings);
@@ -168,7 +175,7 @@ export function macroStarts(entries: readonly MacroFile[], macros: ReadonlyMap<s
     }
     // Macros that run each other (or themselves) start from "never comes back, starts nothing" and grow to the
     // least fixed point: under constant conditions, a macro that runs itself whenever it runs never comes back.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const file of component) {
         const effect = compute(file);
@@ -195,7 +202,10 @@ export function macroStarts(entries: readonly MacroFile[], macros: ReadonlyMap<s
     for (const [key, held] of effect.off) hold(off, key, held, tables.tables);
     for (const [key, held] of effect.unread) hold(unread, key, held, tables.tables);
   }
-  const starts = [...[...live.values()].map((held) => startEvent(held, false, tables.tables)), ...[...off.values()].map((held) => startEvent(held, true, tables.tables))];
+  const starts = [
+    ...[...live.values()].map((held) => startEvent(held, false, tables.tables)),
+    ...[...off.values()].map((held) => startEvent(held, true, tables.tables)),
+  ];
   const unreadCalls = [...unread.values()].map((held): UnreadCall => {
     const evidence = placesOf(held.evidence);
     return { off: false, reach: reachOf(held, tables.tables), place: evidence.at(-1)! };
@@ -219,7 +229,16 @@ function reachOf(held: Held, tables: Tables): StartReach {
 
 function startEvent(held: HeldStart, off: boolean, tables: Tables): StartEvent {
   const reach = off ? { table: tables.empty, tables } : reachOf(held, tables);
-  return { daemon: held.daemon, program: held.program, startedBy: held.startedBy, reach, off, evidence: placesOf(held.evidence), arguments: held.arguments, argumentValues: held.argumentValues };
+  return {
+    daemon: held.daemon,
+    program: held.program,
+    startedBy: held.startedBy,
+    reach,
+    off,
+    evidence: placesOf(held.evidence),
+    arguments: held.arguments,
+    argumentValues: held.argumentValues,
+  };
 }
 
 interface ConditionTables {
@@ -246,7 +265,8 @@ function conditionTables(files: readonly MacroFile[], settings: Settings): Condi
     }
   }
   if (atoms.size > maxAtoms && settings.products !== undefined) {
-    for (const [statement, condition] of conditions) conditions.set(statement, decideProducts(condition, settings.products));
+    for (const [statement, condition] of conditions)
+      conditions.set(statement, decideProducts(condition, settings.products));
   }
   const index = new AtomIndex(maxAtoms);
   for (const condition of conditions.values()) for (const atom of atomsOf(condition).values()) index.add(atom);
@@ -296,7 +316,10 @@ function macroEffect(
       if (off) continue;
       const always = here.unsure === undefined && tables.equals(here.table, tables.full);
       if (variables.set(action.name, action.value, always)) {
-        unresolved.push({ reason: `the variable ${action.name} may take more than ${maxValues} values, or one longer than ${maxValueLength} characters: where it is used, its value is undecided`, place });
+        unresolved.push({
+          reason: `the variable ${action.name} may take more than ${maxValues} values, or one longer than ${maxValueLength} characters: where it is used, its value is undecided`,
+          place,
+        });
       }
       continue;
     }
@@ -316,7 +339,16 @@ function macroEffect(
       const valuesThen = variables.copy();
       const argumentValues = (argument: string) => valuesThen.expand(argument).texts;
       for (const [daemon, programs] of byDaemon) {
-        const start = { daemon, program: programs.join(' or '), startedBy, arguments: line.arguments, argumentValues, reach: here, ...(dead && { dead }), evidence: trailOf([place]) };
+        const start = {
+          daemon,
+          program: programs.join(' or '),
+          startedBy,
+          arguments: line.arguments,
+          argumentValues,
+          reach: here,
+          ...(dead && { dead }),
+          evidence: trailOf([place]),
+        };
         hold(into, `${placeKey(place)}\u0000${daemon}`, start, tables);
       }
     } else if (action.file !== undefined) {
@@ -325,18 +357,40 @@ function macroEffect(
       const callee = effects.get(action.file) ?? neverComesBack(tables);
       const cyclic = inCycle(action.file);
       for (const [key, held] of callee.starts) {
-        hold(into, key, off ? { ...held, evidence: withCall(place, held.evidence, cyclic) } : through(place, here, dead, held, cyclic, tables), tables);
+        hold(
+          into,
+          key,
+          off
+            ? { ...held, evidence: withCall(place, held.evidence, cyclic) }
+            : through(place, here, dead, held, cyclic, tables),
+          tables,
+        );
       }
-      for (const [key, held] of callee.off) hold(effect.off, key, { ...held, evidence: withCall(place, held.evidence, cyclic) }, tables);
-      if (!off) for (const [key, held] of callee.unread) hold(effect.unread, key, through(place, here, dead, held, cyclic, tables), tables);
+      for (const [key, held] of callee.off)
+        hold(effect.off, key, { ...held, evidence: withCall(place, held.evidence, cyclic) }, tables);
+      if (!off)
+        for (const [key, held] of callee.unread)
+          hold(effect.unread, key, through(place, here, dead, held, cyclic, tables), tables);
     } else if (knownMacros[action.name] !== undefined) {
       for (const daemon of knownMacros[action.name]!) {
-        const start = { daemon, program: daemon, startedBy: action.name, arguments: [], argumentValues: (argument: string) => [argument], reach: here, ...(dead && { dead }), evidence: trailOf([place]) };
+        const start = {
+          daemon,
+          program: daemon,
+          startedBy: action.name,
+          arguments: [],
+          argumentValues: (argument: string) => [argument],
+          reach: here,
+          ...(dead && { dead }),
+          evidence: trailOf([place]),
+        };
         hold(into, `${placeKey(place)}\u0000${daemon}`, start, tables);
       }
     } else if (!off) {
       // A commented-out call runs nothing, whatever the macro would start.
-      unresolved.push({ reason: `runs the macro ${action.command}, which is not among the module's files: what it starts is unknown`, place });
+      unresolved.push({
+        reason: `runs the macro ${action.command}, which is not among the module's files: what it starts is unknown`,
+        place,
+      });
       hold(effect.unread, placeKey(place), { reach: here, ...(dead && { dead }), evidence: trailOf([place]) }, tables);
     }
   }
@@ -344,12 +398,27 @@ function macroEffect(
 }
 
 /** A start (or unread call) in a called macro, seen from the call: reached under the call's reach and the callee's own. */
-function through<T extends Held>(call: Place, callReach: Reach, callDead: string | undefined, held: T, cyclic: boolean, tables: Tables): T {
+function through<T extends Held>(
+  call: Place,
+  callReach: Reach,
+  callDead: string | undefined,
+  held: T,
+  cyclic: boolean,
+  tables: Tables,
+): T {
   const table = tables.and(callReach.table, held.reach.table);
   const unsure = callReach.unsure ?? held.reach.unsure;
-  const seen: T = { ...held, reach: { table, ...(unsure !== undefined && { unsure }) }, evidence: withCall(call, held.evidence, cyclic) };
+  const seen: T = {
+    ...held,
+    reach: { table, ...(unsure !== undefined && { unsure }) },
+    evidence: withCall(call, held.evidence, cyclic),
+  };
   delete seen.dead;
-  if (tables.isEmpty(table)) seen.dead = held.dead ?? callDead ?? `never reached: its conditions contradict those of the call on line ${call.position.start.line}`;
+  if (tables.isEmpty(table))
+    seen.dead =
+      held.dead ??
+      callDead ??
+      `never reached: its conditions contradict those of the call on line ${call.position.start.line}`;
   return seen;
 }
 
@@ -373,8 +442,17 @@ function neverComesBack(tables: Tables): MacroEffect {
 function sameEffect(a: MacroEffect, b: MacroEffect, tables: Tables): boolean {
   const sameReach = (x: Reach, y: Reach) => tables.equals(x.table, y.table) && x.unsure === y.unsure;
   const sameStarts = (x: Map<string, Held>, y: Map<string, Held>) =>
-    x.size === y.size && [...x].every(([key, held]) => y.has(key) && sameReach(held.reach, y.get(key)!.reach) && held.evidence.length === y.get(key)!.evidence.length);
-  return sameReach(a.returns, b.returns) && sameStarts(a.starts, b.starts) && sameStarts(a.off, b.off) && sameStarts(a.unread, b.unread);
+    x.size === y.size &&
+    [...x].every(
+      ([key, held]) =>
+        y.has(key) && sameReach(held.reach, y.get(key)!.reach) && held.evidence.length === y.get(key)!.evidence.length,
+    );
+  return (
+    sameReach(a.returns, b.returns) &&
+    sameStarts(a.starts, b.starts) &&
+    sameStarts(a.off, b.off) &&
+    sameStarts(a.unread, b.unread)
+  );
 }
 
 /** For each statement no assignment reaches, why: the last `&return`, `&goto`, `&break` or `&continue` before it that runs. */
@@ -384,7 +462,8 @@ function deadReasonsOf(file: MacroFile, reach: ReadonlyArray<Reach | undefined>)
   file.tree.flow.statements.forEach((statement, at) => {
     reasons.push(last ?? 'never reached: the conditions on every way to it contradict');
     const runs = reach[at] !== undefined;
-    if (runs && ['return', 'goto', 'break', 'continue'].includes(statement.directive ?? '')) last = `after the &${statement.directive} on line ${statement.position.start.line}`;
+    if (runs && ['return', 'goto', 'break', 'continue'].includes(statement.directive ?? ''))
+      last = `after the &${statement.directive} on line ${statement.position.start.line}`;
   });
   return reasons;
 }

@@ -18,14 +18,23 @@ export function mergeStarts(events: readonly StartEvent[]): StartEvent {
     for (const place of event.evidence) if (!evidence.includes(place)) evidence.push(place);
     programs.add(event.program);
   }
-  return { ...first, program: [...programs].join(' or '), reach: { table, tables, ...(unsure !== undefined && { unsure }) }, evidence };
+  return {
+    ...first,
+    program: [...programs].join(' or '),
+    reach: { table, tables, ...(unsure !== undefined && { unsure }) },
+    evidence,
+  };
 }
 
 /**
  * The starts grouped into rows: those that some path reaches and that differ only by the branch (or the line) that
  * starts the same daemon the same way share a group; any other start, commented out or dead, is a group of its own.
  */
-export function branchGroups<K>(events: readonly StartEvent[], reachable: (event: StartEvent) => boolean, key: (event: StartEvent) => K): StartEvent[][] {
+export function branchGroups<K>(
+  events: readonly StartEvent[],
+  reachable: (event: StartEvent) => boolean,
+  key: (event: StartEvent) => K,
+): StartEvent[][] {
   const groups: StartEvent[][] = [];
   const byKey = new Map<K, StartEvent[]>();
   for (const event of events) {

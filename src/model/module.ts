@@ -37,9 +37,17 @@ function narrowed(start: DecidedStart, condition: string): DecidedStart {
  * When the macros read never start a daemon, a macro they call that is not among the module's files might: the
  * daemon is then conditional on that, not "not started".
  */
-function startOrUnread(start: DecidedStart | undefined, unread: readonly Place[], daemon: string): DecidedStart | undefined {
+function startOrUnread(
+  start: DecidedStart | undefined,
+  unread: readonly Place[],
+  daemon: string,
+): DecidedStart | undefined {
   if ((start !== undefined && start.state !== 'off' && start.state !== 'dead') || unread.length === 0) return start;
-  return { state: 'conditional', condition: `${unread.map(placeText).join(' or ')} (a macro vos-audit has not read) starts ${daemon}`, evidence: [...unread] };
+  return {
+    state: 'conditional',
+    condition: `${unread.map(placeText).join(' or ')} (a macro vos-audit has not read) starts ${daemon}`,
+    evidence: [...unread],
+  };
 }
 
 /** The rows of a daemon the macros start: its ports, a site's declared ports, or its traffic if it is a client. */
@@ -47,13 +55,22 @@ function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, se
   const ports = startPorts(event);
   const base = { daemon: event.daemon, startedBy: event.startedBy };
   for (const { port, entry, condition, undecided } of ports) {
-    const listener: Listener = { port, protocol: entry.transport, service: entry.service, ...base, ...(condition ? narrowed(start, condition) : start), product: entry.product, ...(entry.advice && { advice: entry.advice }) };
+    const listener: Listener = {
+      port,
+      protocol: entry.transport,
+      service: entry.service,
+      ...base,
+      ...(condition ? narrowed(start, condition) : start),
+      product: entry.product,
+      ...(entry.advice && { advice: entry.advice }),
+    };
     if (entry.rangeEnd) listener.rangeEnd = entry.rangeEnd;
     applyRelease(listener, `${event.daemon} on ${entry.port}`, entry, settings.release);
     if (undecided !== undefined && listener.state !== 'off') {
       listener.undecided = undecided;
       withNote(listener, `undecided: ${undecided}`);
-      if (condition === undefined && /argument/.test(undecided)) model.unresolved.push({ reason: `${event.daemon}: ${undecided}`, place: start.evidence.at(-1) });
+      if (condition === undefined && /argument/.test(undecided))
+        model.unresolved.push({ reason: `${event.daemon}: ${undecided}`, place: start.evidence.at(-1) });
     }
     model.listeners.push(listener);
   }
@@ -61,7 +78,14 @@ function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, se
   const declared = settings.daemons?.ports.get(event.daemon);
   if (declared !== undefined) {
     for (const { port, transport } of declared) {
-      model.listeners.push({ port, protocol: transport, ...base, ...start, product: 'site', note: [start.note, `ports declared in ${settings.daemons!.from}`].filter(Boolean).join('; ') });
+      model.listeners.push({
+        port,
+        protocol: transport,
+        ...base,
+        ...start,
+        product: 'site',
+        note: [start.note, `ports declared in ${settings.daemons!.from}`].filter(Boolean).join('; '),
+      });
     }
     return;
   }
@@ -81,7 +105,11 @@ function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, se
     model.connections.push(connection);
     return;
   }
-  if (start.state !== 'off') model.unresolved.push({ reason: `starts ${event.program}, whose ports vos-audit does not know (declare them under "daemons" in .vos-audit.json)`, place: start.evidence.at(-1) });
+  if (start.state !== 'off')
+    model.unresolved.push({
+      reason: `starts ${event.program}, whose ports vos-audit does not know (declare them under "daemons" in .vos-audit.json)`,
+      place: start.evidence.at(-1),
+    });
 }
 
 /** ftpd sends FTP data from port 20 through ftp_ch, the process of each FTP connection: wherever ftpd runs. */
@@ -106,12 +134,18 @@ function addFtpData(model: ModuleModel): void {
 /** nfs_server registers with the portmapper: it is live only where the portmapper is, and under its conditions. */
 function dependOnPortmapper(model: ModuleModel): void {
   const portmap = strongest(model.listeners.filter((l) => l.daemon === 'portmap'));
-  for (const nfs of model.listeners.filter((l) => l.daemon === 'nfs_server' && (l.state === 'live' || l.state === 'conditional'))) {
+  for (const nfs of model.listeners.filter(
+    (l) => l.daemon === 'nfs_server' && (l.state === 'live' || l.state === 'conditional'),
+  )) {
     if (portmap === undefined || portmap.state === 'off' || portmap.state === 'dead') {
       nfs.state = 'off';
       delete nfs.condition;
       withNote(nfs, 'it registers with the portmapper, which does not run here');
-    } else if (portmap.state === 'conditional' && portmap.condition !== undefined && !(nfs.condition ?? '').includes(portmap.condition)) {
+    } else if (
+      portmap.state === 'conditional' &&
+      portmap.condition !== undefined &&
+      !(nfs.condition ?? '').includes(portmap.condition)
+    ) {
       nfs.state = 'conditional';
       nfs.condition = conjoin(nfs.condition, portmap.condition);
       withNote(nfs, 'it registers with the portmapper');
@@ -123,7 +157,10 @@ function dependOnPortmapper(model: ModuleModel): void {
 function addParseErrors(model: ModuleModel, files: readonly AuditedFile[]): void {
   for (const file of files) {
     for (const error of file.tree.errors) {
-      model.unresolved.push({ reason: `a line of ${baseName(file.source.path)} that does not parse (${error.message}): what it configures is not in the model`, place: new Place(file.source.path, error) });
+      model.unresolved.push({
+        reason: `a line of ${baseName(file.source.path)} that does not parse (${error.message}): what it configures is not in the model`,
+        place: new Place(file.source.path, error),
+      });
     }
   }
 }
@@ -159,38 +196,82 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
   const startOf = (daemon: string): DecidedStart | undefined => {
     const events = facts.starts.filter((event) => event.daemon === daemon);
     const branches = events.filter(reachable);
-    const chosen = branches.length > 0 ? mergeStarts(branches) : strongest(events.map((event) => ({ event, state: decide(event, settings).state })))?.event;
+    const chosen =
+      branches.length > 0
+        ? mergeStarts(branches)
+        : strongest(events.map((event) => ({ event, state: decide(event, settings).state })))?.event;
     return chosen && { ...decide(chosen, settings), evidence: chosen.evidence };
   };
   const strongestStart = (daemon: string) => startOrUnread(startOf(daemon), model.unreadMacros, daemon);
   if (macros.length > 0) {
     const inetd = strongestStart('inetd');
-    model.inetd = inetd ? { state: inetd.state, ...(inetd.condition !== undefined && { condition: inetd.condition }), evidence: inetd.evidence } : { state: 'off', evidence: [] };
+    model.inetd = inetd
+      ? {
+          state: inetd.state,
+          ...(inetd.condition !== undefined && { condition: inetd.condition }),
+          evidence: inetd.evidence,
+        }
+      : { state: 'off', evidence: [] };
   }
-  const stcpAssumed: DecidedStart = { state: 'live', note: 'assumed: STCP is started (no module_start_up.cm given)', evidence: [] };
+  const stcpAssumed: DecidedStart = {
+    state: 'live',
+    note: 'assumed: STCP is started (no module_start_up.cm given)',
+    evidence: [],
+  };
   const telnetStart = macros.length > 0 ? strongestStart('telnetd') : stcpAssumed;
   if (telnetStart !== undefined) {
-    append(model.listeners, telnetListeners(files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'), telnetStart, settings, model.unresolved));
+    append(
+      model.listeners,
+      telnetListeners(
+        files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'),
+        telnetStart,
+        settings,
+        model.unresolved,
+      ),
+    );
   }
   const assumedStarts = macros.length === 0 ? ['ftpd', 'snmpd'] : [];
   for (const daemon of assumedStarts) {
     for (const port of daemonPorts(daemon)) {
-      model.listeners.push({ port: port.port, protocol: port.transport, service: port.service, daemon, startedBy: 'start_stcp', ...stcpAssumed, product: port.product, ...(port.advice && { advice: port.advice }) });
+      model.listeners.push({
+        port: port.port,
+        protocol: port.transport,
+        service: port.service,
+        daemon,
+        startedBy: 'start_stcp',
+        ...stcpAssumed,
+        product: port.product,
+        ...(port.advice && { advice: port.advice }),
+      });
     }
   }
   const others = facts.starts.filter((event) => event.daemon !== 'inetd' && event.daemon !== 'telnetd');
-  const rowKey = (event: StartEvent) => JSON.stringify([event.daemon, event.startedBy, startPorts(event).map(({ port, entry, condition, undecided }) => [port, entry.transport, condition, undecided])]);
+  const rowKey = (event: StartEvent) =>
+    JSON.stringify([
+      event.daemon,
+      event.startedBy,
+      startPorts(event).map(({ port, entry, condition, undecided }) => [port, entry.transport, condition, undecided]),
+    ]);
   for (const group of branchGroups(others, reachable, rowKey)) {
     const event = mergeStarts(group);
     addStart(model, event, { ...decide(event, settings), evidence: event.evidence }, settings);
   }
   addFtpData(model);
   dependOnPortmapper(model);
-  addInetdListeners(model, files.filter((f): f is InetdFile => f.kind === 'inetd'), settings);
+  addInetdListeners(
+    model,
+    files.filter((f): f is InetdFile => f.kind === 'inetd'),
+    settings,
+  );
   append(model.listeners, kernelRows(settings));
   addParseErrors(model, files);
   addTcpdAdmissions(model, files);
 
-  model.listeners.sort((a, b) => a.port - b.port || transportRank[a.protocol] - transportRank[b.protocol] || stateRank[b.state] - stateRank[a.state]);
+  model.listeners.sort(
+    (a, b) =>
+      a.port - b.port ||
+      transportRank[a.protocol] - transportRank[b.protocol] ||
+      stateRank[b.state] - stateRank[a.state],
+  );
   return model;
 }

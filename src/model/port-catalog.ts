@@ -1,4 +1,10 @@
-import { allReleases, releaseMembership, type Membership, type Release, type ReleaseRange } from '../catalog/releases.ts';
+import {
+  allReleases,
+  releaseMembership,
+  type Membership,
+  type Release,
+  type ReleaseRange,
+} from '../catalog/releases.ts';
 import { serverPorts, type ReleaseDoubt, type ServerPort } from '../catalog/server-ports.ts';
 
 /**
@@ -37,12 +43,16 @@ export interface ReleaseBound {
 }
 
 /** Whether the module's release has it: `unknown` when no release is stated, or when the article leaves it open. */
-export function membershipOf(bound: ReleaseBound, release: Release | undefined): { membership: Membership; doubt?: string } {
+export function membershipOf(
+  bound: ReleaseBound,
+  release: Release | undefined,
+): { membership: Membership; doubt?: string } {
   if (allReleases(bound.releases)) return { membership: 'in' };
   if (release === undefined) return { membership: 'unknown' };
   const membership = releaseMembership(release, bound.releases);
   const doubt = bound.doubt;
-  if (membership === 'in' || doubt === undefined || releaseMembership(release, doubt.releases) === 'out') return { membership };
+  if (membership === 'in' || doubt === undefined || releaseMembership(release, doubt.releases) === 'out')
+    return { membership };
   return { membership: membership === 'out' ? doubt.treatAs : membership, doubt: doubt.note };
 }
 
@@ -89,5 +99,8 @@ export function applyRelease(item: Decidable, what: string, bound: ReleaseBound,
  */
 export function noteRelease(item: Decidable, what: string, bound: ReleaseBound, release: Release | undefined): void {
   if (release === undefined || membershipOf(bound, release).membership !== 'out') return;
-  addNote(item, `${what} exists in VOS ${bound.releasesText} (the article), not in ${release.text}: this line binds the port anyway`);
+  addNote(
+    item,
+    `${what} exists in VOS ${bound.releasesText} (the article), not in ${release.text}: this line binds the port anyway`,
+  );
 }

@@ -5,7 +5,15 @@ import type { MacroWord } from '../syntax/macro-tree.ts';
  * The options of `start_process` that take a value ([D]: start_process's options are not public; these are the ones
  * site macros are seen to use). Any other option stands alone.
  */
-const valueOptions = new Set(['-priority', '-process_name', '-output_path', '-current_dir', '-module', '-input_path', '-privileged_user']);
+const valueOptions = new Set([
+  '-priority',
+  '-process_name',
+  '-output_path',
+  '-current_dir',
+  '-module',
+  '-input_path',
+  '-privileged_user',
+]);
 
 /** What a `start_process` statement runs: its command line, read as program and arguments. */
 export type StartLine = { program: string; arguments: string[] } | { unreadable: string };
@@ -38,7 +46,9 @@ export function readStartLine(words: readonly MacroWord[]): StartLine | undefine
   if (word === undefined) return undefined;
   if (word.text.startsWith('"')) {
     const written = words.map((w) => w.text).join(' ');
-    return { unreadable: `start_process ${written}: a double quote is not a VOS quote (VOS strings are in single quotes), so which program this starts cannot be read` };
+    return {
+      unreadable: `start_process ${written}: a double quote is not a VOS quote (VOS strings are in single quotes), so which program this starts cannot be read`,
+    };
   }
   const [program = '', ...args] = word.elements.map(unquote).join('').trim().split(/\s+/);
   return { program, arguments: args };

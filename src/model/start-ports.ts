@@ -24,7 +24,9 @@ function optionValues(args: readonly string[], option: string, prefixes: readonl
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg.toLowerCase() === option && i + 1 < args.length) values.push(args[++i]!);
-    else for (const prefix of prefixes) if (arg.toLowerCase().startsWith(prefix) && arg.length > prefix.length) values.push(arg.slice(prefix.length));
+    else
+      for (const prefix of prefixes)
+        if (arg.toLowerCase().startsWith(prefix) && arg.length > prefix.length) values.push(arg.slice(prefix.length));
   }
   return values;
 }
@@ -53,7 +55,11 @@ function argumentPorts(written: string, event: StartEvent, entry: DaemonPort): S
   return values.map((value) => {
     const port = asPort(value);
     if (port === undefined) {
-      return { port: entry.port, entry, undecided: `its port argument ${written} is not a port vos-audit can resolve; ${entry.port} is only the default` };
+      return {
+        port: entry.port,
+        entry,
+        undecided: `its port argument ${written} is not a port vos-audit can resolve; ${entry.port} is only the default`,
+      };
     }
     return { port, entry, ...(several && { condition: `${written} is ${value}` }) };
   });
@@ -66,7 +72,8 @@ function argumentPorts(written: string, event: StartEvent, entry: DaemonPort): S
 export function startPorts(event: StartEvent): StartPort[] {
   const catalog = daemonPorts(event.daemon);
   const named = portArguments[event.daemon]?.(event.arguments) ?? [];
-  if (named.length > 0 && catalog.length > 0) return named.flatMap((written) => argumentPorts(written, event, catalog[0]!));
+  if (named.length > 0 && catalog.length > 0)
+    return named.flatMap((written) => argumentPorts(written, event, catalog[0]!));
   const undecided = portFiles[event.daemon];
   return catalog.map((entry) => ({ port: entry.port, entry, ...(undecided !== undefined && { undecided }) }));
 }

@@ -36,14 +36,20 @@ function clientOf(pattern: HostsPattern): Endpoint | undefined {
     case 'name':
       return { name: text };
     case 'wildcard':
-      return text.toLowerCase() === 'local' ? { name: 'host' } : text.toLowerCase() === 'known' ? { address: strangers[0], name: 'host.example' } : undefined;
+      return text.toLowerCase() === 'local'
+        ? { name: 'host' }
+        : text.toLowerCase() === 'known'
+          ? { address: strangers[0], name: 'host.example' }
+          : undefined;
     default:
       return undefined;
   }
 }
 
 function clientPatterns(policy: Policy): HostsPattern[] {
-  return [policy.allow, policy.deny].flatMap((file) => (file ? readRules(file.tree).flatMap((rule) => rule.clients) : [])).filter((p) => p.kind !== 'except');
+  return [policy.allow, policy.deny]
+    .flatMap((file) => (file ? readRules(file.tree).flatMap((rule) => rule.clients) : []))
+    .filter((p) => p.kind !== 'except');
 }
 
 function describe(anyone: boolean, admitted: string[], refused: string[]): string {
@@ -55,18 +61,28 @@ function describe(anyone: boolean, admitted: string[], refused: string[]): strin
  * Who tcpd admits to a daemon run under any of `daemons` (the forms VOS may give it) on `port`: the form that
  * admits more decides. `addresses` are clients to ask about as well (the NIO's).
  */
-export function admission(policy: Policy, daemons: readonly string[], port: number, addresses: readonly string[] = []): Admission {
+export function admission(
+  policy: Policy,
+  daemons: readonly string[],
+  port: number,
+  addresses: readonly string[] = [],
+): Admission {
   const patterns = clientPatterns(policy);
-  const stranger = strangers.find((address) => !patterns.some((p) => !/^(?:all|unknown)$/i.test(p.pattern) && hostPatternMatches(policy, p.value, { address })));
+  const stranger = strangers.find(
+    (address) =>
+      !patterns.some((p) => !/^(?:all|unknown)$/i.test(p.pattern) && hostPatternMatches(policy, p.value, { address })),
+  );
   const candidates = new Map<string, Endpoint>(addresses.map((address) => [address, { address }]));
   const unknown: string[] = [];
   for (const pattern of patterns) {
     const client = clientOf(pattern);
     if (client === undefined) {
-      if ((pattern.kind === 'netgroup' || pattern.kind === 'file') && !unknown.includes(pattern.value)) unknown.push(pattern.value);
+      if ((pattern.kind === 'netgroup' || pattern.kind === 'file') && !unknown.includes(pattern.value))
+        unknown.push(pattern.value);
     } else if (!candidates.has(pattern.pattern)) candidates.set(pattern.pattern, client);
   }
-  const granted = (client: Endpoint) => daemons.some((daemon) => evaluate(policy, { daemon, port, server: {}, client }).access === 'granted');
+  const granted = (client: Endpoint) =>
+    daemons.some((daemon) => evaluate(policy, { daemon, port, server: {}, client }).access === 'granted');
   const anyone = stranger === undefined || granted({ address: stranger });
   const admitted: string[] = [];
   const refused: string[] = [];
@@ -85,7 +101,10 @@ export function addTcpdAdmissions(model: ModuleModel, files: readonly AuditedFil
   const policy = modulePolicy(files);
   if (policy.allow === undefined && policy.deny === undefined) {
     for (const listener of wrapped.filter((l) => l.state !== 'off' && l.state !== 'dead')) {
-      model.unresolved.push({ reason: `${listener.daemon} runs through tcpd, but neither hosts.allow nor hosts.deny is among the module's files: who may connect is unknown`, place: listener.evidence.at(-1) });
+      model.unresolved.push({
+        reason: `${listener.daemon} runs through tcpd, but neither hosts.allow nor hosts.deny is among the module's files: who may connect is unknown`,
+        place: listener.evidence.at(-1),
+      });
     }
     return;
   }

@@ -61,7 +61,10 @@ function same(a: string, b: string): boolean {
 
 /** `*` and `?`, matched case-insensitively. */
 function globMatch(text: string, pattern: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`, 'is').test(text);
 }
 
@@ -89,12 +92,22 @@ function netMatch(pattern: string, address: string | undefined): boolean {
     const network = net.endsWith(']') ? ipv6Groups(net.slice(1, -1)) : undefined;
     const client = address.includes(':') ? ipv6Groups(address) : undefined;
     const length = atoi(mask);
-    return network !== undefined && client !== undefined && /^\d+$/.test(mask) && length <= 128 && samePrefix(network, client, length);
+    return (
+      network !== undefined &&
+      client !== undefined &&
+      /^\d+$/.test(mask) &&
+      length <= 128 &&
+      samePrefix(network, client, length)
+    );
   }
   const client = dottedQuad(address);
   const network = dottedQuad(net);
-  const bits = mask.includes('.') ? dottedQuad(mask) : atoi(mask) >= 1 && atoi(mask) <= 32 ? prefixMask(atoi(mask)) : undefined;
-  return client !== undefined && network !== undefined && bits !== undefined && ((client & bits) >>> 0) === network;
+  const bits = mask.includes('.')
+    ? dottedQuad(mask)
+    : atoi(mask) >= 1 && atoi(mask) <= 32
+      ? prefixMask(atoi(mask))
+      : undefined;
+  return client !== undefined && network !== undefined && bits !== undefined && (client & bits) >>> 0 === network;
 }
 
 class Evaluation {
@@ -106,7 +119,11 @@ class Evaluation {
   ) {}
 
   /** tcpd's list_match: the first pattern that matches decides, unless the patterns after the next EXCEPT match too. */
-  listMatch(items: readonly { value: string; kind: string }[], from: number, match: (value: string) => boolean): boolean {
+  listMatch(
+    items: readonly { value: string; kind: string }[],
+    from: number,
+    match: (value: string) => boolean,
+  ): boolean {
     for (let i = from; i < items.length; i++) {
       if (items[i]!.kind === 'except') return false;
       if (!match(items[i]!.value)) continue;
@@ -119,7 +136,10 @@ class Evaluation {
 
   serverMatch = (value: string): boolean => {
     const [daemon, host] = splitQualified(value);
-    return daemonPatternMatches(daemon, this.request.daemon, this.request.port) && (host === undefined || this.hostMatch(host, this.request.server));
+    return (
+      daemonPatternMatches(daemon, this.request.daemon, this.request.port) &&
+      (host === undefined || this.hostMatch(host, this.request.server))
+    );
   };
 
   clientMatch = (value: string): boolean => {
@@ -139,7 +159,10 @@ class Evaluation {
       const client = host.address?.includes(':') ? ipv6Groups(host.address) : undefined;
       return wanted !== undefined && client !== undefined && wanted.every((group, i) => group === client[i]);
     }
-    return stringMatch(pattern, host.address ?? unknown) || (!looksNumeric(pattern) && stringMatch(pattern, host.name ?? unknown));
+    return (
+      stringMatch(pattern, host.address ?? unknown) ||
+      (!looksNumeric(pattern) && stringMatch(pattern, host.name ?? unknown))
+    );
   }
 
   /** A file of patterns separated by blanks, any of which may match. */
@@ -188,7 +211,10 @@ export function evaluate(policy: Policy, request: AccessRequest): Verdict {
   const base = { nameDependent, missingFiles: evaluation.missingFiles };
   const fromAllow = decide(policy.allow);
   const matched = fromAllow ?? decide(policy.deny);
-  if (matched === undefined) return policy.deny?.tree.unterminated ? { access: 'denied', unreadable: policy.deny, ...base } : { access: 'granted', ...base };
+  if (matched === undefined)
+    return policy.deny?.tree.unterminated
+      ? { access: 'denied', unreadable: policy.deny, ...base }
+      : { access: 'granted', ...base };
   const refused = matched.rule.options.find((option) => option.problem !== undefined);
   if (refused) return { access: 'denied', matched, refused: refused.value, ...base };
   const last = matched.rule.options.at(-1);

@@ -6,7 +6,13 @@ import { Place } from './place.ts';
 import { applyRelease, catalogEntry, noteRelease } from './port-catalog.ts';
 import type { Settings } from './settings.ts';
 
-function telnetListener(port: number, service: string | undefined, start: DecidedStart, note: string, evidence: Place[]): Listener {
+function telnetListener(
+  port: number,
+  service: string | undefined,
+  start: DecidedStart,
+  note: string,
+  evidence: Place[],
+): Listener {
   const entry = catalogEntry({ daemon: 'telnetd' }, port);
   return {
     port,
@@ -27,12 +33,20 @@ function telnetListener(port: number, service: string | undefined, start: Decide
  * module does); else port 23 and the RSN's port 85 in the releases that have it. A listing that does not parse is
  * not "no listing": what cannot be read of it is undecided.
  */
-export function telnetListeners(listings: TelnetAdminFile[], start: DecidedStart, settings: Settings, unresolved: Undecided[]): Listener[] {
+export function telnetListeners(
+  listings: TelnetAdminFile[],
+  start: DecidedStart,
+  settings: Settings,
+  unresolved: Undecided[],
+): Listener[] {
   const rows = listings.flatMap((file) => file.tree.children.map((row) => ({ file, row })));
   if (rows.length > 0) {
     return rows.map(({ file, row }) => {
       const port = Number(row.port.value);
-      const listener = telnetListener(port, row.service.value, start, `${row.service.value} listener of telnet_admin`, [...start.evidence, new Place(file.source.path, row)]);
+      const listener = telnetListener(port, row.service.value, start, `${row.service.value} listener of telnet_admin`, [
+        ...start.evidence,
+        new Place(file.source.path, row),
+      ]);
       const entry = catalogEntry({ daemon: 'telnetd' }, port);
       if (entry !== undefined) noteRelease(listener, `telnetd on ${port}`, entry, settings.release);
       return listener;
@@ -40,9 +54,15 @@ export function telnetListeners(listings: TelnetAdminFile[], start: DecidedStart
   }
   const unreadable = listings.filter((file) => file.tree.errors.length > 0);
   for (const file of unreadable) {
-    unresolved.push({ reason: 'the telnet_admin listing has no row vos-audit can read: telnetd\'s ports are assumed, not known', place: new Place(file.source.path, file.tree) });
+    unresolved.push({
+      reason: "the telnet_admin listing has no row vos-audit can read: telnetd's ports are assumed, not known",
+      place: new Place(file.source.path, file.tree),
+    });
   }
-  const assumption = unreadable.length > 0 ? 'assumed: the telnet_admin listing given cannot be read' : 'assumed: no telnet_admin listing given';
+  const assumption =
+    unreadable.length > 0
+      ? 'assumed: the telnet_admin listing given cannot be read'
+      : 'assumed: no telnet_admin listing given';
   return [23, rsnPort].map((port) => {
     const listener = telnetListener(port, undefined, start, assumption, start.evidence);
     const entry = catalogEntry({ daemon: 'telnetd' }, port);

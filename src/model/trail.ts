@@ -16,7 +16,8 @@ export function placeKey(place: Place): string {
 
 export function trailOf(places: readonly Place[]): Trail {
   let trail: Trail | undefined;
-  for (let i = places.length - 1; i >= 0; i--) trail = { place: places[i]!, ...(trail && { next: trail }), length: (trail?.length ?? 0) + 1 };
+  for (let i = places.length - 1; i >= 0; i--)
+    trail = { place: places[i]!, ...(trail && { next: trail }), length: (trail?.length ?? 0) + 1 };
   return trail!;
 }
 

@@ -139,7 +139,8 @@ export class Tables {
       .map((_, number) => number)
       .filter((number) => {
         const bit = 1 << number;
-        for (let row = 0; row < this.rows; row++) if (!(row & bit) && this.has(table, row) !== this.has(table, row | bit)) return true;
+        for (let row = 0; row < this.rows; row++)
+          if (!(row & bit) && this.has(table, row) !== this.has(table, row | bit)) return true;
         return false;
       });
   }
@@ -158,15 +159,21 @@ export class Tables {
       if (this.has(table, row)) minterms.push(local);
     }
     const cubes = minimalCover(support.length, minterms);
-    const literal = (i: number, value: boolean): Condition => (value ? this.index.atoms[support[i]!]! : not(this.index.atoms[support[i]!]!));
-    const common = cubes.reduce((mask, cube) => mask & ~cube.free & ~(cube.value ^ cubes[0]!.value), 2 ** support.length - 1);
+    const literal = (i: number, value: boolean): Condition =>
+      value ? this.index.atoms[support[i]!]! : not(this.index.atoms[support[i]!]!);
+    const common = cubes.reduce(
+      (mask, cube) => mask & ~cube.free & ~(cube.value ^ cubes[0]!.value),
+      2 ** support.length - 1,
+    );
     const terms = cubes.map((cube) => {
       const literals: Condition[] = [];
-      for (let i = 0; i < support.length; i++) if (!(cube.free & (1 << i)) && !(common & (1 << i))) literals.push(literal(i, ((cube.value >>> i) & 1) === 1));
+      for (let i = 0; i < support.length; i++)
+        if (!(cube.free & (1 << i)) && !(common & (1 << i))) literals.push(literal(i, ((cube.value >>> i) & 1) === 1));
       return and(...literals);
     });
     const factored: Condition[] = [];
-    for (let i = 0; i < support.length; i++) if (common & (1 << i)) factored.push(literal(i, ((cubes[0]!.value >>> i) & 1) === 1));
+    for (let i = 0; i < support.length; i++)
+      if (common & (1 << i)) factored.push(literal(i, ((cubes[0]!.value >>> i) & 1) === 1));
     return and(...factored, or(...terms));
   }
 }
@@ -250,7 +257,8 @@ function primeImplicants(n: number, on: Uint8Array): Cube[] {
       if (free === 0) implicant[value] = on[value]!;
       else {
         const bit = free & -free;
-        implicant[free * size + value] = implicant[(free ^ bit) * size + value]! & implicant[(free ^ bit) * size + (value | bit)]!;
+        implicant[free * size + value] =
+          implicant[(free ^ bit) * size + value]! & implicant[(free ^ bit) * size + (value | bit)]!;
       }
     }
   }

@@ -33,7 +33,9 @@ function decidedBy(condition: string): string {
   const byTerm = terms(condition).map((term) => deciders.find(([pattern]) => pattern.test(term))?.[1]);
   const options = [...new Set(byTerm.filter((decider) => decider !== undefined))];
   if (options.length === 0) return 'nothing vos-audit reads';
-  return byTerm.includes(undefined) ? `${options.join(' and ')}, and facts vos-audit does not read` : options.join(' and ');
+  return byTerm.includes(undefined)
+    ? `${options.join(' and ')}, and facts vos-audit does not read`
+    : options.join(' and ');
 }
 
 /** A state of the model as the policy takes it: certain, conditional with the model's condition, or nothing (off, dead). */

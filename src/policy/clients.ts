@@ -3,7 +3,13 @@
  * start, and the clients of table 3 that users and applications run (DNS, ssh, MQSeries …), decided here by what
  * the model and the settings say, with the catalog's ports and releases.
  */
-import { moduleClients, possibleEphemeralRanges, trafficOf, type ClientUse, type ModuleClient } from '../catalog/client-ports.ts';
+import {
+  moduleClients,
+  possibleEphemeralRanges,
+  trafficOf,
+  type ClientUse,
+  type ModuleClient,
+} from '../catalog/client-ports.ts';
 import type { Release } from '../catalog/releases.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import { strongest, type Connection, type ListenerState, type ModuleModel } from '../model/listener.ts';
@@ -46,10 +52,15 @@ function use(how: ClientUse, client: ModuleClient, model: ModuleModel, settings:
   if ('withDaemon' in how) {
     const daemon = strongest(model.listeners.filter((listener) => listener.daemon === how.withDaemon));
     if (daemon === undefined) return { state: 'off', evidence: [] };
-    return { state: daemon.state, ...(daemon.condition !== undefined && { condition: daemon.condition }), evidence: daemon.evidence.map(placeText) };
+    return {
+      state: daemon.state,
+      ...(daemon.condition !== undefined && { condition: daemon.condition }),
+      evidence: daemon.evidence.map(placeText),
+    };
   }
   if ('withProduct' in how) {
-    if (settings.products === undefined) return { state: 'conditional', condition: `(software_purchased ${how.withProduct})`, evidence: article };
+    if (settings.products === undefined)
+      return { state: 'conditional', condition: `(software_purchased ${how.withProduct})`, evidence: article };
     return { state: settings.products.has(how.withProduct) ? 'live' : 'off', evidence: article };
   }
   if ('whenSite' in how) return { state: 'conditional', condition: how.whenSite, evidence: article };
@@ -84,20 +95,31 @@ export function clientFacts(model: ModuleModel, settings: Settings): ClientFact[
 /** What the policy cannot allow: a live or conditional server whose port the portmapper assigns, in the article's words. */
 export function varyingPorts(model: ModuleModel): string[] {
   return model.connections
-    .filter((connection) => connection.kind === 'varying port' && certaintyOf(connection.state, connection.condition) !== undefined)
+    .filter(
+      (connection) =>
+        connection.kind === 'varying port' && certaintyOf(connection.state, connection.condition) !== undefined,
+    )
     .map((connection) => {
-      const why = connection.advice ? `${connection.advice.text} (${connection.advice.source})` : connection.description;
+      const why = connection.advice
+        ? `${connection.advice.text} (${connection.advice.source})`
+        : connection.description;
       const where = connection.evidence.length > 0 ? ` (${connection.evidence.map(placeText).join(', ')})` : '';
       return `no rule for ${trafficOf(connection.program)?.what ?? connection.program}: ${why}${where}`;
     });
 }
 
 /** The ports a release picks its clients' source ports from, and what would narrow them when it does not say. */
-export function ephemeralPorts(release: Release | undefined, transport: Transport): { ports: PortRange; undecided?: string } {
+export function ephemeralPorts(
+  release: Release | undefined,
+  transport: Transport,
+): { ports: PortRange; undecided?: string } {
   const ranges = possibleEphemeralRanges(release, transport);
   const ports: PortRange = [Math.min(...ranges.map((r) => r.first)), Math.max(...ranges.map((r) => r.last))];
   if (ranges.length === 1) return { ports };
   const which = ranges.map((range) => `${range.first}-${range.last} (${range.releasesText})`).join(' or ');
   const why = release === undefined ? 'the release is not given' : `release ${release.text} does not give its build`;
-  return { ports, undecided: `${why}, so the ${transport} ephemeral range of table 3 is ${which}: the wider range is used; state the release with its build (--release) to narrow it` };
+  return {
+    ports,
+    undecided: `${why}, so the ${transport} ephemeral range of table 3 is ${which}: the wider range is used; state the release with its build (--release) to narrow it`,
+  };
 }

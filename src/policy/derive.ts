@@ -1,6 +1,14 @@
 import { firewallBlocks } from '../catalog/firewall-blocks.ts';
 import type { Certainty, ClientFact, ModuleFacts, ServiceFact } from './facts.ts';
-import { allPorts, rangeText, type FirewallPolicy, type LeftOut, type Peer, type PolicyRule, type PortRange } from './rule.ts';
+import {
+  allPorts,
+  rangeText,
+  type FirewallPolicy,
+  type LeftOut,
+  type Peer,
+  type PolicyRule,
+  type PortRange,
+} from './rule.ts';
 
 export interface PolicyOptions {
   /** Include the rules that stand on an undecided condition, marked as such, instead of leaving them out. */
@@ -39,7 +47,13 @@ class ModuleRules {
     else if (this.options.includeConditional) into.push({ ...rule, condition: certainty.condition });
     else {
       if (rule.action === 'deny') return false;
-      this.leftOut.push({ module: this.facts.name, what: describe(rule), because: `if ${certainty.condition}`, decidedBy: certainty.decidedBy, conditional: true });
+      this.leftOut.push({
+        module: this.facts.name,
+        what: describe(rule),
+        because: `if ${certainty.condition}`,
+        decidedBy: certainty.decidedBy,
+        conditional: true,
+      });
       return false;
     }
     return true;
@@ -55,13 +69,24 @@ class ModuleRules {
       reason: `deny the rest: nothing the model knows ${direction === 'in' ? 'listens there' : 'sends it'}`,
       evidence: [],
     });
-    return [...this.denied, ...this.allowedIn, ...this.returnIn, last('in'), ...this.allowedOut, ...this.returnOut, last('out')];
+    return [
+      ...this.denied,
+      ...this.allowedIn,
+      ...this.returnIn,
+      last('in'),
+      ...this.allowedOut,
+      ...this.returnOut,
+      last('out'),
+    ];
   }
 }
 
 /** A rule in a few words, for the list of rules left out. */
 function describe(rule: PolicyRule): string {
-  const peer = rule.peer.kind === 'any' ? '' : ` ${rule.direction === 'in' ? 'from' : 'to'} ${rule.peer.kind === 'module' ? rule.peer.name : `the NIO of ${rule.peer.module}`}`;
+  const peer =
+    rule.peer.kind === 'any'
+      ? ''
+      : ` ${rule.direction === 'in' ? 'from' : 'to'} ${rule.peer.kind === 'module' ? rule.peer.name : `the NIO of ${rule.peer.module}`}`;
   const from = rule.sourcePorts ? ` from port ${rangeText(rule.sourcePorts)}` : '';
   return `${rule.action} ${rule.direction} ${rule.protocol}/${rangeText(rule.ports)}${from}${peer} (${rule.reason})`;
 }
@@ -71,9 +96,19 @@ function articleDenials(facts: ModuleFacts, rules: ModuleRules): Set<string> {
   for (const block of firewallBlocks) {
     if (block.withNio && !facts.nio) continue;
     const ports: PortRange = [block.port, block.port];
-    const served = facts.services.filter((s) => s.protocol === block.transport && s.ports && key(s.protocol, s.ports) === key(block.transport, ports));
+    const served = facts.services.filter(
+      (s) => s.protocol === block.transport && s.ports && key(s.protocol, s.ports) === key(block.transport, ports),
+    );
     const evidence = served.length > 0 ? served.flatMap((s) => s.evidence) : [`article table 2 (port ${block.port})`];
-    rules.denied.push({ direction: 'in', action: 'deny', protocol: block.transport, ports, peer: anyone, reason: block.reason, evidence: [...new Set(evidence)] });
+    rules.denied.push({
+      direction: 'in',
+      action: 'deny',
+      protocol: block.transport,
+      ports,
+      peer: anyone,
+      reason: block.reason,
+      evidence: [...new Set(evidence)],
+    });
     denied.add(key(block.transport, ports));
   }
   return denied;
@@ -86,34 +121,76 @@ function serviceRules(facts: ModuleFacts, rules: ModuleRules, denied: Set<string
     const base = { direction: 'in' as const, protocol: service.protocol, ports: service.ports, peer: anyone };
     if (service.finding) {
       const { reason, ruleId, evidence } = service.finding;
-      rules.take(rules.denied, service.certainty, { ...base, action: 'deny', reason: `${reason} (${ruleId})`, evidence: [evidence] });
+      rules.take(rules.denied, service.certainty, {
+        ...base,
+        action: 'deny',
+        reason: `${reason} (${ruleId})`,
+        evidence: [evidence],
+      });
     } else {
-      rules.take(rules.allowedIn, service.certainty, { ...base, action: 'allow', reason: `${service.daemon} listens on ${service.protocol}/${rangeText(service.ports)}`, evidence: service.evidence });
+      rules.take(rules.allowedIn, service.certainty, {
+        ...base,
+        action: 'allow',
+        reason: `${service.daemon} listens on ${service.protocol}/${rangeText(service.ports)}`,
+        evidence: service.evidence,
+      });
     }
   }
 }
 
-function kernelPeers(facts: ModuleFacts, service: ServiceFact, run: readonly ModuleFacts[]): { peers: ModuleFacts[]; who: string } | { missing: string; decidedBy: string } {
-  if (facts.system === undefined) return { missing: "the module's system is not known", decidedBy: '"system" in .vos-audit.json, or --system' };
-  if (service.kernel === 'OSL') return { peers: run.filter((m) => m !== facts && m.system === facts.system), who: `the other modules of system ${facts.system}` };
-  return { peers: run.filter((m) => m.bridge === true && m.system !== undefined && m.system !== facts.system), who: 'the bridge modules of other systems' };
+function kernelPeers(
+  facts: ModuleFacts,
+  service: ServiceFact,
+  run: readonly ModuleFacts[],
+): { peers: ModuleFacts[]; who: string } | { missing: string; decidedBy: string } {
+  if (facts.system === undefined)
+    return { missing: "the module's system is not known", decidedBy: '"system" in .vos-audit.json, or --system' };
+  if (service.kernel === 'OSL')
+    return {
+      peers: run.filter((m) => m !== facts && m.system === facts.system),
+      who: `the other modules of system ${facts.system}`,
+    };
+  return {
+    peers: run.filter((m) => m.bridge === true && m.system !== undefined && m.system !== facts.system),
+    who: 'the bridge modules of other systems',
+  };
 }
 
-function kernelRules(facts: ModuleFacts, rules: ModuleRules, run: readonly ModuleFacts[], leftOut: LeftOut[], notes: string[]): void {
+function kernelRules(
+  facts: ModuleFacts,
+  rules: ModuleRules,
+  run: readonly ModuleFacts[],
+  leftOut: LeftOut[],
+  notes: string[],
+): void {
   for (const service of facts.services) {
     if (!service.kernel) continue;
     const what = `allow in ${service.protocol} ${service.kernel} from its peers`;
     if (!service.ports) {
-      leftOut.push({ module: facts.name, what, because: 'max_open_server is not known, so neither is the end of the range', decidedBy: '"maxOpenServer" in .vos-audit.json, or --max-open-server', conditional: false });
+      leftOut.push({
+        module: facts.name,
+        what,
+        because: 'max_open_server is not known, so neither is the end of the range',
+        decidedBy: '"maxOpenServer" in .vos-audit.json, or --max-open-server',
+        conditional: false,
+      });
       continue;
     }
     const found = kernelPeers(facts, service, run);
     if ('missing' in found) {
-      leftOut.push({ module: facts.name, what: `${what} (tcp ${rangeText(service.ports)})`, because: found.missing, decidedBy: found.decidedBy, conditional: false });
+      leftOut.push({
+        module: facts.name,
+        what: `${what} (tcp ${rangeText(service.ports)})`,
+        because: found.missing,
+        decidedBy: found.decidedBy,
+        conditional: false,
+      });
       continue;
     }
     if (found.peers.length === 0 && service.certainty.state === 'live') {
-      notes.push(`${facts.name}: ${service.kernel} (tcp ${rangeText(service.ports)}) is denied: none of ${found.who} is in this run`);
+      notes.push(
+        `${facts.name}: ${service.kernel} (tcp ${rangeText(service.ports)}) is denied: none of ${found.who} is in this run`,
+      );
     }
     for (const peer of found.peers) {
       const reason = `${service.kernel} from ${peer.name}, ${service.kernel === 'OSL' ? `a module of system ${facts.system}` : `the bridge module of system ${peer.system}`}`;
@@ -134,15 +211,32 @@ function kernelRules(facts: ModuleFacts, rules: ModuleRules, run: readonly Modul
 /** The NIO as a peer: one a known address, or one without an address when none is known. */
 function nioPeers(facts: ModuleFacts): Peer[] {
   const addresses = facts.nioAddresses ?? [];
-  return addresses.length === 0 ? [{ kind: 'nio', module: facts.name }] : addresses.map((address) => ({ kind: 'nio', module: facts.name, address }));
+  return addresses.length === 0
+    ? [{ kind: 'nio', module: facts.name }]
+    : addresses.map((address) => ({ kind: 'nio', module: facts.name, address }));
 }
 
 function clientRules(facts: ModuleFacts, rules: ModuleRules, client: ClientFact): void {
   const ownPorts = client.sourcePorts ?? facts.ephemeral[client.protocol];
   for (const peer of client.peer === 'nio' ? nioPeers(facts) : [anyone]) {
-    const out: PolicyRule = { direction: 'out', action: 'allow', protocol: client.protocol, ports: client.ports, sourcePorts: ownPorts, peer, reason: client.what, evidence: client.evidence };
+    const out: PolicyRule = {
+      direction: 'out',
+      action: 'allow',
+      protocol: client.protocol,
+      ports: client.ports,
+      sourcePorts: ownPorts,
+      peer,
+      reason: client.what,
+      evidence: client.evidence,
+    };
     if (!rules.take(rules.allowedOut, client.certainty, out)) return;
-    const replies: PolicyRule = { ...out, direction: 'in', ports: ownPorts, sourcePorts: client.ports, reason: `replies to ${client.what}, for stateless filters` };
+    const replies: PolicyRule = {
+      ...out,
+      direction: 'in',
+      ports: ownPorts,
+      sourcePorts: client.ports,
+      reason: `replies to ${client.what}, for stateless filters`,
+    };
     rules.take(rules.returnIn, client.certainty, replies);
   }
 }
@@ -150,7 +244,13 @@ function clientRules(facts: ModuleFacts, rules: ModuleRules, client: ClientFact)
 /** Replies of the services allowed in, for stateless filters: from the service's ports, to the client's. */
 function serviceReplies(rules: ModuleRules): void {
   for (const rule of rules.allowedIn) {
-    rules.returnOut.push({ ...rule, direction: 'out', ports: anyClientPort, sourcePorts: rule.ports, reason: `replies of: ${rule.reason}, for stateless filters` });
+    rules.returnOut.push({
+      ...rule,
+      direction: 'out',
+      ports: anyClientPort,
+      sourcePorts: rule.ports,
+      reason: `replies of: ${rule.reason}, for stateless filters`,
+    });
   }
 }
 

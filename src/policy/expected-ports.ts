@@ -45,7 +45,11 @@ export function expectedPorts(model: ModuleModel): ExpectedPort[] {
 }
 
 /** What the model expects on one port: the strongest of the rows that cover it (live over conditional over dead over off). */
-export function expectationAt(expected: readonly ExpectedPort[], protocol: Transport, port: number): ExpectedPort | undefined {
+export function expectationAt(
+  expected: readonly ExpectedPort[],
+  protocol: Transport,
+  port: number,
+): ExpectedPort | undefined {
   return strongest(expected.filter((row) => row.protocol === protocol && row.from <= port && port <= row.to));
 }
 

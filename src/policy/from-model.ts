@@ -42,18 +42,31 @@ function isAbout(finding: AuditFinding, port: string, portsAtPlace: ReadonlySet<
   return finding.ports !== undefined ? finding.ports.includes(port) : (portsAtPlace?.size ?? 0) <= 1;
 }
 
-function serviceFact(listener: Listener, findings: readonly AuditFinding[], byPlace: ReadonlyMap<string, ReadonlySet<string>>): ServiceFact | undefined {
+function serviceFact(
+  listener: Listener,
+  findings: readonly AuditFinding[],
+  byPlace: ReadonlyMap<string, ReadonlySet<string>>,
+): ServiceFact | undefined {
   const certainty = certaintyOf(listener.state, listener.condition);
   if (certainty === undefined) return undefined;
   const evidence = listener.evidence.map(placeText);
   if (isKernelService(listener.daemon)) {
     const ports = listener.lastPort === undefined ? undefined : ([listener.port, listener.lastPort] as const);
-    return { protocol: listener.protocol, ...(ports && { ports }), daemon: listener.daemon, kernel: kernelServices[listener.daemon], certainty, evidence };
+    return {
+      protocol: listener.protocol,
+      ...(ports && { ports }),
+      daemon: listener.daemon,
+      kernel: kernelServices[listener.daemon],
+      certainty,
+      evidence,
+    };
   }
   // A finding is about a listener when it is at the place that decided it: the innermost evidence.
   const decisive = evidence.at(-1);
   const port = `${listener.protocol}/${listener.port}`;
-  const finding = findings.find((f) => f.severity !== 'info' && `${f.file}:${f.line}` === decisive && isAbout(f, port, byPlace.get(decisive)));
+  const finding = findings.find(
+    (f) => f.severity !== 'info' && `${f.file}:${f.line}` === decisive && isAbout(f, port, byPlace.get(decisive)),
+  );
   return {
     protocol: listener.protocol,
     ports: [listener.port, listener.port],
@@ -65,7 +78,11 @@ function serviceFact(listener: Listener, findings: readonly AuditFinding[], byPl
 }
 
 /** What the policy of one module is derived from: its model, its settings, and the audit's findings on it. */
-export function moduleFacts(module: AnalysedModule, settings: Settings, findings: readonly AuditFinding[]): ModuleFacts {
+export function moduleFacts(
+  module: AnalysedModule,
+  settings: Settings,
+  findings: readonly AuditFinding[],
+): ModuleFacts {
   const { model } = module;
   const byPlace = portsByPlace(model.listeners);
   const undecided = model.unresolved.map((item) => `${item.reason}${item.place ? ` (${placeText(item.place)})` : ''}`);

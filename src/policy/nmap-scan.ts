@@ -66,8 +66,13 @@ export function portState(scan: Scan, host: ScannedHost, protocol: Transport, po
   const listed = host.ports.find((p) => p.protocol === protocol && p.port === port);
   if (listed !== undefined) return listed;
   if (!inRanges(port, scan.probed.get(protocol) ?? [])) return undefined;
-  const covers = (extra: ExtraPorts) => extra.reasons.some((r) => r.protocol === protocol && r.ranges !== undefined && inRanges(port, r.ranges));
-  const extra = host.extra.find(covers) ?? (host.extra.length === 1 && host.extra[0]!.reasons.every((r) => r.ranges === undefined) ? host.extra[0] : undefined);
+  const covers = (extra: ExtraPorts) =>
+    extra.reasons.some((r) => r.protocol === protocol && r.ranges !== undefined && inRanges(port, r.ranges));
+  const extra =
+    host.extra.find(covers) ??
+    (host.extra.length === 1 && host.extra[0]!.reasons.every((r) => r.ranges === undefined)
+      ? host.extra[0]
+      : undefined);
   return extra ?? { state: 'unreported', span: host.span };
 }
 
@@ -108,7 +113,10 @@ export function parseNmapXml(text: string): Scan {
     open.push({ name: tag.name, start });
     if (root === undefined) {
       root = tag.name;
-      if (tag.name !== 'nmaprun') throw new ScanError(`is not an nmap XML scan: its root element is <${tag.name}>, not <nmaprun> (nmap -oX writes one)`);
+      if (tag.name !== 'nmaprun')
+        throw new ScanError(
+          `is not an nmap XML scan: its root element is <${tag.name}>, not <nmaprun> (nmap -oX writes one)`,
+        );
       scan.span = { start, end };
       const version = attribute(tag, 'version');
       const args = attribute(tag, 'args');
@@ -121,12 +129,23 @@ export function parseNmapXml(text: string): Scan {
         const protocol = attribute(tag, 'protocol');
         const services = attribute(tag, 'services') ?? '';
         const ranges = parsePortRanges(services);
-        if (ranges === undefined) throw new ScanError(`has a <scaninfo> whose services are not a list of ports: '${services}' (line ${parser.line})`);
+        if (ranges === undefined)
+          throw new ScanError(
+            `has a <scaninfo> whose services are not a list of ports: '${services}' (line ${parser.line})`,
+          );
         if (isTransport(protocol)) scan.probed.set(protocol, [...(scan.probed.get(protocol) ?? []), ...ranges]);
         break;
       }
       case 'host':
-        host = { addresses: [], hostnames: [], status: 'unknown', statusReason: '', span: { start, end }, ports: [], extra: [] };
+        host = {
+          addresses: [],
+          hostnames: [],
+          status: 'unknown',
+          statusReason: '',
+          span: { start, end },
+          ports: [],
+          extra: [],
+        };
         break;
       case 'status':
         if (host !== undefined) {
@@ -137,7 +156,8 @@ export function parseNmapXml(text: string): Scan {
       case 'address': {
         const address = canonicalAddress(attribute(tag, 'addr') ?? '');
         const type = attribute(tag, 'addrtype');
-        if (host !== undefined && address !== undefined && (type === 'ipv4' || type === 'ipv6')) host.addresses.push(address);
+        if (host !== undefined && address !== undefined && (type === 'ipv4' || type === 'ipv6'))
+          host.addresses.push(address);
         break;
       }
       case 'hostname': {
@@ -158,7 +178,12 @@ export function parseNmapXml(text: string): Scan {
         }
         break;
       case 'extraports':
-        extra = { state: attribute(tag, 'state') ?? 'unknown', count: Number(attribute(tag, 'count') ?? 0) || 0, span: { start, end }, reasons: [] };
+        extra = {
+          state: attribute(tag, 'state') ?? 'unknown',
+          count: Number(attribute(tag, 'count') ?? 0) || 0,
+          span: { start, end },
+          reasons: [],
+        };
         host?.extra.push(extra);
         break;
       case 'extrareasons': {
@@ -169,14 +194,16 @@ export function parseNmapXml(text: string): Scan {
         break;
       }
       case 'finished':
-        if (attribute(tag, 'exit') === 'error') throw new ScanError(`is from a scan that failed: nmap says "${attribute(tag, 'errormsg') ?? 'error'}"`);
+        if (attribute(tag, 'exit') === 'error')
+          throw new ScanError(`is from a scan that failed: nmap says "${attribute(tag, 'errormsg') ?? 'error'}"`);
         break;
     }
   });
   parser.on('closetag', (tag) => {
     const element = open.pop();
     const span = { start: element?.start ?? 0, end: parser.position };
-    if (tag.name === 'port' && host !== undefined && port?.state !== undefined) host.ports.push({ ...(port as ScannedPort), span });
+    if (tag.name === 'port' && host !== undefined && port?.state !== undefined)
+      host.ports.push({ ...(port as ScannedPort), span });
     if (tag.name === 'port') port = undefined;
     if (tag.name === 'extraports') extra = undefined;
     if (tag.name === 'host' && host !== undefined) {
@@ -189,12 +216,21 @@ export function parseNmapXml(text: string): Scan {
   closing = true;
   parser.close();
   if (text.trim() === '') throw new ScanError('is empty, not an nmap XML scan (nmap -oX writes one)');
-  if (root === undefined && failure?.atEnd && text.trimStart().startsWith('<?xml')) throw new ScanError('is cut short before its <nmaprun> element');
-  if (root === undefined) throw new ScanError(`is not an nmap XML scan (nmap -oX writes one): ${failure?.message ?? 'it has no XML element'}`);
+  if (root === undefined && failure?.atEnd && text.trimStart().startsWith('<?xml'))
+    throw new ScanError('is cut short before its <nmaprun> element');
+  if (root === undefined)
+    throw new ScanError(
+      `is not an nmap XML scan (nmap -oX writes one): ${failure?.message ?? 'it has no XML element'}`,
+    );
   if (failure?.atEnd) {
-    throw new ScanError(`is cut short: it ends inside <${open.at(-1)?.name ?? root}>, before </nmaprun>; was nmap stopped before it finished, or the file truncated?`);
+    throw new ScanError(
+      `is cut short: it ends inside <${open.at(-1)?.name ?? root}>, before </nmaprun>; was nmap stopped before it finished, or the file truncated?`,
+    );
   }
   if (failure !== undefined) throw new ScanError(`is not well-formed XML: ${failure.message}`);
-  if (scan.probed.size === 0) throw new ScanError('probed no TCP or UDP port: it has no <scaninfo> for tcp or udp (a ping scan, -sn, tests no port)');
+  if (scan.probed.size === 0)
+    throw new ScanError(
+      'probed no TCP or UDP port: it has no <scaninfo> for tcp or udp (a ping scan, -sn, tests no port)',
+    );
   return scan;
 }

@@ -13,7 +13,10 @@ export const allPorts: PortRange = [0, 65535];
  * Who is on the other side: anyone, another module of the run, or the module's NIO. A module or NIO without a
  * known address is named instead, which the table, CSV and JSON can show but a firewall cannot load.
  */
-export type Peer = { kind: 'any' } | { kind: 'module'; name: string; address?: string } | { kind: 'nio'; module: string; address?: string };
+export type Peer =
+  | { kind: 'any' }
+  | { kind: 'module'; name: string; address?: string }
+  | { kind: 'nio'; module: string; address?: string };
 
 /** One rule of a module's policy; the first rule that matches a packet decides. */
 export interface PolicyRule {

@@ -8,7 +8,12 @@ export interface VerifyCheck {
   rationale: string;
 }
 
-const check = <const Id extends string>(id: Id, severity: Severity, summary: string, rationale: string) => ({ id, severity, summary, rationale });
+const check = <const Id extends string>(id: Id, severity: Severity, summary: string, rationale: string) => ({
+  id,
+  severity,
+  summary,
+  rationale,
+});
 
 export const verifyChecks = [
   check(

@@ -54,9 +54,11 @@ export interface Verification {
 }
 
 const undecidedStates = (state: string) => state !== 'open' && state !== 'closed';
-const active = (row: ExpectedPort | undefined) => (row !== undefined && (row.state === 'live' || row.state === 'conditional') ? row : undefined);
+const active = (row: ExpectedPort | undefined) =>
+  row !== undefined && (row.state === 'live' || row.state === 'conditional') ? row : undefined;
 const portName = (protocol: Transport, port: number) => `${protocol}/${port}`;
-const rowName = (row: ExpectedPort) => `${row.protocol}/${row.from === row.to ? row.from : `${row.from}-${row.to}`} (${row.daemon})`;
+const rowName = (row: ExpectedPort) =>
+  `${row.protocol}/${row.from === row.to ? row.from : `${row.from}-${row.to}`} (${row.daemon})`;
 
 /** The places that made a row what it is, each saying what it shows. */
 function evidence(row: ExpectedPort): VerifyFinding['related'] {
@@ -67,7 +69,10 @@ function evidence(row: ExpectedPort): VerifyFinding['related'] {
         ? `${row.daemon} is started here if ${row.condition ?? 'a condition holds'}`
         : `${row.daemon} is ${row.state} here${row.note ? `: ${row.note}` : ''}`;
   // Evidence runs outermost first: the last place decided the row, those before it lead there (a macro calling another).
-  return row.evidence.map((place, i) => ({ place, reason: i === row.evidence.length - 1 ? what : `${row.daemon}'s start goes through here` }));
+  return row.evidence.map((place, i) => ({
+    place,
+    reason: i === row.evidence.length - 1 ? what : `${row.daemon}'s start goes through here`,
+  }));
 }
 
 class HostComparison {
@@ -84,7 +89,16 @@ class HostComparison {
   ) {
     this.expected = expectedPorts(module.model);
     const activeRows = this.expected.filter((row) => active(row));
-    this.tally = { openAsExpected: 0, closedAsExpected: 0, unexplainedOpen: 0, liveButClosed: 0, conditionsSettled: 0, undecided: 0, notProbed: 0, expected: activeRows.length };
+    this.tally = {
+      openAsExpected: 0,
+      closedAsExpected: 0,
+      unexplainedOpen: 0,
+      liveButClosed: 0,
+      conditionsSettled: 0,
+      undecided: 0,
+      notProbed: 0,
+      expected: activeRows.length,
+    };
   }
 
   private report(id: VerifyCheckId, reason: string, span: Span, related: VerifyFinding['related'] = []): void {
@@ -102,12 +116,24 @@ class HostComparison {
       if (row === undefined) {
         this.tally.unexplainedOpen++;
         const off = expectationAt(this.expected, protocol, port);
-        const hint = off ? `; the configuration has ${off.daemon} ${off.state} there${off.note ? ` (${off.note})` : ''}` : '';
-        this.report('verify-unexplained-open-port', `${at} but nothing in ${name}'s configuration starts a listener there${hint}`, found.span, off ? evidence(off) : []);
+        const hint = off
+          ? `; the configuration has ${off.daemon} ${off.state} there${off.note ? ` (${off.note})` : ''}`
+          : '';
+        this.report(
+          'verify-unexplained-open-port',
+          `${at} but nothing in ${name}'s configuration starts a listener there${hint}`,
+          found.span,
+          off ? evidence(off) : [],
+        );
       } else if (row.state === 'live') this.tally.openAsExpected++;
       else {
         this.tally.conditionsSettled++;
-        this.report('verify-condition-settled', `${row.daemon} is running on ${name} (${at}): ${conditionIn(row.condition ?? '', true)}`, found.span, evidence(row));
+        this.report(
+          'verify-condition-settled',
+          `${row.daemon} is running on ${name} (${at}): ${conditionIn(row.condition ?? '', true)}`,
+          found.span,
+          evidence(row),
+        );
       }
     } else if (row?.range) {
       // A range's ports are not all listened on at every moment: only an open one says something.
@@ -116,15 +142,30 @@ class HostComparison {
       else if (row.state === 'live') {
         this.tally.liveButClosed++;
         const assumed = row.note ? ` (${row.note})` : '';
-        this.report('verify-live-port-closed', `${at} but ${name}'s configuration starts ${row.daemon} there${assumed}: it failed to start or stopped, or the configuration is not booted yet`, found.span, evidence(row));
+        this.report(
+          'verify-live-port-closed',
+          `${at} but ${name}'s configuration starts ${row.daemon} there${assumed}: it failed to start or stopped, or the configuration is not booted yet`,
+          found.span,
+          evidence(row),
+        );
       } else {
         this.tally.conditionsSettled++;
-        this.report('verify-condition-settled', `${row.daemon} is not listening on ${name} (${at}): ${conditionIn(row.condition ?? '', false)}, or ${row.daemon} failed to start`, found.span, evidence(row));
+        this.report(
+          'verify-condition-settled',
+          `${row.daemon} is not listening on ${name} (${at}): ${conditionIn(row.condition ?? '', false)}, or ${row.daemon} failed to start`,
+          found.span,
+          evidence(row),
+        );
       }
     } else if (row !== undefined) {
       this.tally.undecided++;
       const may = row.state === 'live' ? 'says it does' : `says it does if ${row.condition ?? 'a condition holds'}`;
-      this.report('verify-port-undecided', `${at}: the scan cannot tell whether ${row.daemon} listens there, as ${name}'s configuration ${may}`, found.span, evidence(row));
+      this.report(
+        'verify-port-undecided',
+        `${at}: the scan cannot tell whether ${row.daemon} listens there, as ${name}'s configuration ${may}`,
+        found.span,
+        evidence(row),
+      );
     } else {
       this.undecidedElsewhere.push({ protocol, port });
     }
@@ -147,7 +188,11 @@ class HostComparison {
     this.reportUndecidedElsewhere();
     if (notProbed.length > 0) {
       const list = notProbed.map(rowName).join(', ');
-      this.report('verify-ports-not-probed', `${notProbed.length} of ${this.module.name}'s ${this.tally.expected} live or conditional ports were not probed by the scan, so not judged: ${list}`, this.host.span);
+      this.report(
+        'verify-ports-not-probed',
+        `${notProbed.length} of ${this.module.name}'s ${this.tally.expected} live or conditional ports were not probed by the scan, so not judged: ${list}`,
+        this.host.span,
+      );
     }
     return this;
   }
@@ -155,15 +200,22 @@ class HostComparison {
   /** Undecided ports where the model expects nothing: one finding a host, not one a port. */
   private reportUndecidedElsewhere(): void {
     for (const extra of this.host.extra.filter((e) => undecidedStates(e.state))) {
-      const ranges = extra.reasons.flatMap((r) => (r.protocol && r.ranges ? r.ranges.map((range) => ({ ...range, protocol: r.protocol! })) : []));
+      const ranges = extra.reasons.flatMap((r) =>
+        r.protocol && r.ranges ? r.ranges.map((range) => ({ ...range, protocol: r.protocol! })) : [],
+      );
       if (ranges.length === 0) {
         this.tally.undecided += extra.count;
-        this.report('verify-port-undecided', `${extra.count} probed ports on ${this.module.address} are ${extra.state}: the scan cannot tell whether anything listens there`, extra.span);
+        this.report(
+          'verify-port-undecided',
+          `${extra.count} probed ports on ${this.module.address} are ${extra.state}: the scan cannot tell whether anything listens there`,
+          extra.span,
+        );
         continue;
       }
       for (const range of ranges) {
         for (let port = range.from; port <= range.to; port++) {
-          if (!this.judged.has(portName(range.protocol, port))) this.undecidedElsewhere.push({ protocol: range.protocol, port });
+          if (!this.judged.has(portName(range.protocol, port)))
+            this.undecidedElsewhere.push({ protocol: range.protocol, port });
         }
       }
     }
@@ -190,11 +242,22 @@ export function verifyScan(scan: Scan, modules: readonly ModuleToVerify[]): Veri
   const findings: VerifyFinding[] = [];
   const matched = new Set<ScannedHost>();
   const notScanned = (module: ModuleToVerify, reason: string, span: Span) =>
-    findings.push({ id: 'verify-module-not-scanned', severity: severityOf('verify-module-not-scanned'), reason, span, module: module.name, related: [] });
+    findings.push({
+      id: 'verify-module-not-scanned',
+      severity: severityOf('verify-module-not-scanned'),
+      reason,
+      span,
+      module: module.name,
+      related: [],
+    });
   const results = modules.map((module): ModuleVerification => {
     const { name, address } = module;
     if (address === undefined) {
-      notScanned(module, `${name} has no address, so no scanned host is matched to it: set "address" in its .vos-audit.json, or use --address`, scan.span);
+      notScanned(
+        module,
+        `${name} has no address, so no scanned host is matched to it: set "address" in its .vos-audit.json, or use --address`,
+        scan.span,
+      );
       return { name };
     }
     const host = scan.hosts.find((h) => h.addresses.includes(address));
@@ -204,7 +267,11 @@ export function verifyScan(scan: Scan, modules: readonly ModuleToVerify[]): Veri
     }
     matched.add(host);
     if (host.status !== 'up') {
-      notScanned(module, `${name}'s address ${address} is ${host.status} in the scan${host.statusReason ? ` (${host.statusReason})` : ''}: none of its ports were verified`, host.span);
+      notScanned(
+        module,
+        `${name}'s address ${address} is ${host.status} in the scan${host.statusReason ? ` (${host.statusReason})` : ''}: none of its ports were verified`,
+        host.span,
+      );
       return { name, address };
     }
     const comparison = new HostComparison(scan, host, { ...module, address }).compare();

@@ -1,7 +1,9 @@
 import type { Settings } from '../model/settings.ts';
 
 function describe(settings: Settings): string {
-  const release = settings.release ? `VOS ${settings.release.text}` : 'release not stated (ports of some releases only are conditional on them)';
+  const release = settings.release
+    ? `VOS ${settings.release.text}`
+    : 'release not stated (ports of some releases only are conditional on them)';
   const products = settings.products
     ? `products ${settings.products.size === 0 ? 'none' : [...settings.products].sort().join(', ')}`
     : 'products not stated (software_purchased conditions stay open)';

@@ -18,7 +18,9 @@ export function formatDiff(results: readonly FileResult[]): Buffer {
       const before = encodeSource(result.source, result.source.text).toString('latin1');
       const after = encodeSource(result.source, result.output).toString('latin1');
       const path = asBytes(result.source.path.split('\\').join('/'));
-      return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+      return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, {
+        headerOptions: FILE_HEADERS_ONLY,
+      });
     });
   return Buffer.from(patches.join(''), 'latin1');
 }

@@ -19,7 +19,13 @@ function settingsJson(settings: Settings) {
  * what `options` shows when no module was audited. `notShown` (with `-q`) counts the findings left out, which the
  * summary's counts, like `messages`, do not include.
  */
-export function formatJson(modules: readonly ModuleResult[], fallback: Settings, toolVersion: string, mode: 'check' | 'fix', notShown?: NotShown): string {
+export function formatJson(
+  modules: readonly ModuleResult[],
+  fallback: Settings,
+  toolVersion: string,
+  mode: 'check' | 'fix',
+  notShown?: NotShown,
+): string {
   const results = modules.flatMap((module) => module.files.map((file) => ({ ...file, module: module.name })));
   const report = {
     version: jsonReportVersion,
@@ -28,7 +34,10 @@ export function formatJson(modules: readonly ModuleResult[], fallback: Settings,
     options: settingsJson(modules[0]?.settings ?? fallback),
     modules: modules.map((module) => ({
       name: module.name,
-      settings: { ...settingsJson(module.settings), rules: Object.fromEntries([...module.settings.ruleLevels].sort(([a], [b]) => (a < b ? -1 : 1))) },
+      settings: {
+        ...settingsJson(module.settings),
+        rules: Object.fromEntries([...module.settings.ruleLevels].sort(([a], [b]) => (a < b ? -1 : 1))),
+      },
     })),
     files: results.map((result) => ({
       path: result.source.path,

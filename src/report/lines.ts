@@ -8,14 +8,20 @@ const gccSeverity: Record<Severity, string> = { error: 'error', warning: 'warnin
 const githubCommand: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 function each(results: readonly ReportedFile[], line: (message: Message) => string): string {
-  return results.flatMap((result) => result.messages.map(line)).map((text) => `${text}\n`).join('');
+  return results
+    .flatMap((result) => result.messages.map(line))
+    .map((text) => `${text}\n`)
+    .join('');
 }
 
 /** `file:line:col: severity: message [rule-id]`, the form editors and CI logs link to the source; related places as gcc's `note:` lines. */
 export function formatGcc(results: readonly ReportedFile[]): string {
   const at = (file: string, place: Position) => `${printable(file)}:${place.start.line}:${place.start.column}`;
   return each(results, (m) =>
-    [`${at(m.file, m.place)}: ${gccSeverity[m.severity]}: ${printable(m.reason)} [${m.ruleId}]`, ...(m.related ?? []).map((r) => `${at(r.file, r.place)}: note: ${printable(r.reason)}`)].join('\n'),
+    [
+      `${at(m.file, m.place)}: ${gccSeverity[m.severity]}: ${printable(m.reason)} [${m.ruleId}]`,
+      ...(m.related ?? []).map((r) => `${at(r.file, r.place)}: note: ${printable(r.reason)}`),
+    ].join('\n'),
   );
 }
 

@@ -1,5 +1,11 @@
 import type { Advice } from '../catalog/advice.ts';
-import { listenerStates, type Connection, type Listener, type ListenerState, type ModuleModel } from '../model/listener.ts';
+import {
+  listenerStates,
+  type Connection,
+  type Listener,
+  type ListenerState,
+  type ModuleModel,
+} from '../model/listener.ts';
 import { placeText } from '../model/place.ts';
 import { csvText } from './csv-cell.ts';
 import { printable } from './printable.ts';
@@ -67,7 +73,12 @@ const connectionColumns: TableColumn<Connection>[] = [
   { header: 'PRODUCT', cell: (c) => c.product, yields: 1 },
   { header: 'PROGRAM', cell: (c) => c.program },
   { header: 'STATE', cell: (c) => c.state },
-  { header: 'WHAT / CONDITION / NOTE', cell: (c) => [c.description, why(c)].filter(Boolean).join('; '), long: true, beneath: (value) => value },
+  {
+    header: 'WHAT / CONDITION / NOTE',
+    cell: (c) => [c.description, why(c)].filter(Boolean).join('; '),
+    long: true,
+    beneath: (value) => value,
+  },
   { header: 'EVIDENCE', cell: (c) => c.evidence.map(placeText).join(', '), long: true },
   { header: 'ADVICE', cell: (c) => adviceText(c.advice), long: true },
 ];
@@ -80,7 +91,9 @@ function prose(text: string, layout: TableLayout): string[] {
 /** `3 rows not shown (2 off, 1 dead)`: what `--state` left out of a module's tables. */
 function notShownLine(model: ModuleModel, options: PortsOptions): string {
   const states = listenerStates.filter((state) => !options.states?.includes(state));
-  const counts = states.map((state) => [...model.listeners, ...model.connections].filter((item) => item.state === state).length);
+  const counts = states.map(
+    (state) => [...model.listeners, ...model.connections].filter((item) => item.state === state).length,
+  );
   const total = counts.reduce((sum, n) => sum + n, 0);
   const each = states.flatMap((state, i) => (counts[i]! > 0 ? [`${counts[i]} ${state}`] : []));
   return total === 0 ? '' : `${total} ${total === 1 ? 'row' : 'rows'} not shown (${each.join(', ')})`;
@@ -89,15 +102,47 @@ function notShownLine(model: ModuleModel, options: PortsOptions): string {
 function textModule(model: ModuleModel, options: PortsOptions, layout: TableLayout): string {
   const { listeners, connections } = shownRows(model, options);
   const lines = [`module ${printable(model.name)}`, '', ...tableLines(listenerColumns, listeners, layout)];
-  if (connections.length > 0) lines.push('', 'other traffic of the programs it runs:', ...tableLines(connectionColumns, connections, layout));
+  if (connections.length > 0)
+    lines.push('', 'other traffic of the programs it runs:', ...tableLines(connectionColumns, connections, layout));
   const notShown = options.states ? notShownLine(model, options) : '';
   if (notShown) lines.push('', notShown);
-  if (model.unresolved.length > 0) lines.push('', ...prose(`undecided (the model is incomplete: ${model.unresolved.length} ${model.unresolved.length === 1 ? 'thing' : 'things'} it could not decide):`, layout));
-  for (const item of model.unresolved) lines.push(...prose(`undecided: ${printable(item.reason)}${item.place ? ` (${printable(placeText(item.place))})` : ''}`, layout));
+  if (model.unresolved.length > 0)
+    lines.push(
+      '',
+      ...prose(
+        `undecided (the model is incomplete: ${model.unresolved.length} ${model.unresolved.length === 1 ? 'thing' : 'things'} it could not decide):`,
+        layout,
+      ),
+    );
+  for (const item of model.unresolved)
+    lines.push(
+      ...prose(
+        `undecided: ${printable(item.reason)}${item.place ? ` (${printable(placeText(item.place))})` : ''}`,
+        layout,
+      ),
+    );
   return lines.join('\n');
 }
 
-const csvHeader = ['module', 'port', 'range_end', 'range_formula', 'protocol', 'service', 'daemon', 'started_by', 'state', 'condition', 'note', 'wrapped_by', 'evidence', 'advice', 'product', 'advice_source', 'kind'];
+const csvHeader = [
+  'module',
+  'port',
+  'range_end',
+  'range_formula',
+  'protocol',
+  'service',
+  'daemon',
+  'started_by',
+  'state',
+  'condition',
+  'note',
+  'wrapped_by',
+  'evidence',
+  'advice',
+  'product',
+  'advice_source',
+  'kind',
+];
 
 function csvRows(model: ModuleModel, options: PortsOptions): string[][] {
   const shown = shownRows(model, options);
@@ -185,9 +230,14 @@ function jsonModule(model: ModuleModel, options: PortsOptions) {
   const { listeners, connections } = shownRows(model, options);
   return {
     name: model.name,
-    inetd: model.inetd ? { state: model.inetd.state, condition: model.inetd.condition, evidence: model.inetd.evidence.map(placeText) } : null,
+    inetd: model.inetd
+      ? { state: model.inetd.state, condition: model.inetd.condition, evidence: model.inetd.evidence.map(placeText) }
+      : null,
     listeners: listeners.map(jsonListener),
-    unresolved: model.unresolved.map((item) => ({ reason: item.reason, place: item.place ? placeText(item.place) : null })),
+    unresolved: model.unresolved.map((item) => ({
+      reason: item.reason,
+      place: item.place ? placeText(item.place) : null,
+    })),
     connections: connections.map(jsonConnection),
     complete: model.unresolved.length === 0,
   };

@@ -19,7 +19,10 @@ function optionsLine(example: RuleExample): string {
 function files(texts: Record<string, string>): string {
   const entries = Object.entries(texts);
   return entries
-    .map(([name, text]) => `${entries.length > 1 ? `\`${name}\`:\n\n` : ''}${fence(text, languageOf(kindByName(name) ?? 'services').fence)}`)
+    .map(
+      ([name, text]) =>
+        `${entries.length > 1 ? `\`${name}\`:\n\n` : ''}${fence(text, languageOf(kindByName(name) ?? 'services').fence)}`,
+    )
     .join('\n\n');
 }
 
@@ -33,7 +36,9 @@ function examplePage(rule: Rule, example: RuleExample): string {
   if (example.output !== undefined) {
     const flags = rule.suggests ? '--fix --suggestions' : '--fix';
     const input = exampleInput(rule, example);
-    const changed = Object.fromEntries(Object.entries(exampleOutput(rule, example)).filter(([name, text]) => input[name] !== text));
+    const changed = Object.fromEntries(
+      Object.entries(exampleOutput(rule, example)).filter(([name, text]) => input[name] !== text),
+    );
     parts.push(`After \`vos-audit ${flags}\`:\n\n${files(changed)}`);
   }
   return parts.join('\n\n');
@@ -41,7 +46,9 @@ function examplePage(rule: Rule, example: RuleExample): string {
 
 function checks(rule: Rule): string {
   const kind = languageRead(rule);
-  return kind === undefined ? 'the module as a whole: its live-port model, built from all of its files' : languageOf(kind).title;
+  return kind === undefined
+    ? 'the module as a whole: its live-port model, built from all of its files'
+    : languageOf(kind).title;
 }
 
 function fixability(rule: Rule): string {

@@ -27,7 +27,11 @@ function ruleJson(rule: Rule) {
 
 /** `vos-audit rules`: every rule with its severity, whether it fixes, what it checks and its summary. */
 export function formatRules(format: RulesFormat = 'text'): string {
-  if (format === 'json') return `${JSON.stringify({ version: rulesListVersion, rules: rules.map(ruleJson) }, null, 2)}\n`;
-  const rows = [['RULE', 'SEVERITY', 'FIXES', 'CHECKS', 'SUMMARY'], ...rules.map((rule) => [rule.id, rule.severity, fixable(rule), rule.scope, rule.docs.summary])];
+  if (format === 'json')
+    return `${JSON.stringify({ version: rulesListVersion, rules: rules.map(ruleJson) }, null, 2)}\n`;
+  const rows = [
+    ['RULE', 'SEVERITY', 'FIXES', 'CHECKS', 'SUMMARY'],
+    ...rules.map((rule) => [rule.id, rule.severity, fixable(rule), rule.scope, rule.docs.summary]),
+  ];
   return `${alignColumns(rows).join('\n')}\n`;
 }

@@ -58,7 +58,14 @@ export interface SarifRule {
 }
 
 const auditRules = (): SarifRule[] =>
-  rules.map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.docs.summary, rationale: rule.docs.rationale, url: ruleUrl(rule), tags: ['security', 'vos', rule.scope] }));
+  rules.map((rule) => ({
+    id: rule.id,
+    severity: rule.severity,
+    summary: rule.docs.summary,
+    rationale: rule.docs.rationale,
+    url: ruleUrl(rule),
+    tags: ['security', 'vos', rule.scope],
+  }));
 
 function describeRule(rule: SarifRule) {
   return {
@@ -76,8 +83,14 @@ function describeRule(rule: SarifRule) {
 /** The finding's cause, in its own file, and the places in other files that explain it. */
 function relatedLocations(message: Message, artifact: object, cwd: string) {
   const locations = [
-    ...(message.cause ? [{ message: message.cause.reason, artifactLocation: artifact, place: message.cause.place }] : []),
-    ...(message.related ?? []).map((r) => ({ message: r.reason, artifactLocation: artifactLocation(r.file, cwd), place: r.place })),
+    ...(message.cause
+      ? [{ message: message.cause.reason, artifactLocation: artifact, place: message.cause.place }]
+      : []),
+    ...(message.related ?? []).map((r) => ({
+      message: r.reason,
+      artifactLocation: artifactLocation(r.file, cwd),
+      place: r.place,
+    })),
   ];
   return locations.map((location, i) => ({
     id: i + 1,
@@ -88,7 +101,9 @@ function relatedLocations(message: Message, artifact: object, cwd: string) {
 
 /** A fingerprint that survives lines moving: rule, file, the text of the line, and which such finding it is. */
 function fingerprint(message: Message, text: string, index: LineIndex, seen: Map<string, number>): string {
-  const line = text.slice(index.lineStart(message.place.start.line), index.lineContentEnd(message.place.start.line)).trim();
+  const line = text
+    .slice(index.lineStart(message.place.start.line), index.lineContentEnd(message.place.start.line))
+    .trim();
   const key = `${message.ruleId}\u0000${message.file}\u0000${line}`;
   const occurrence = (seen.get(key) ?? 0) + 1;
   seen.set(key, occurrence);
@@ -114,7 +129,12 @@ function fixes(message: Message, artifact: object, index: LineIndex) {
  * SARIF 2.1.0, as GitHub code scanning and the SARIF Multitool want it: rules, results, regions, fixes. `catalog` is
  * the rules the results may name: the audit's rules, or `verify`'s checks.
  */
-export function formatSarif(results: readonly ReportedFile[], toolVersion: string, cwd = process.cwd(), catalog: readonly SarifRule[] = auditRules()): string {
+export function formatSarif(
+  results: readonly ReportedFile[],
+  toolVersion: string,
+  cwd = process.cwd(),
+  catalog: readonly SarifRule[] = auditRules(),
+): string {
   const ruleIndex = new Map(catalog.map((rule, i) => [rule.id, i]));
   const artifacts = results.map((result) => ({
     location: artifactLocation(result.source.path, cwd),

@@ -21,7 +21,8 @@ export interface NotShown {
 }
 
 export function summarize(results: readonly ReportedFile[]): Summary {
-  const count = (severity: Severity) => results.reduce((n, r) => n + r.messages.filter((m) => m.severity === severity).length, 0);
+  const count = (severity: Severity) =>
+    results.reduce((n, r) => n + r.messages.filter((m) => m.severity === severity).length, 0);
   return {
     files: results.length,
     errors: count('error'),

@@ -34,10 +34,14 @@ function beneathText<T>(column: TableColumn<T>, value: string): string {
 
 /** The short columns that fit the width together, two blanks apart: those that yield leave, lowest first. */
 function rowColumns<T>(columns: readonly TableColumn<T>[], cells: readonly string[][], width: number): Set<number> {
-  const widths = columns.map((column, i) => cells.reduce((w, row) => Math.max(w, row[i]!.length), column.header.length));
+  const widths = columns.map((column, i) =>
+    cells.reduce((w, row) => Math.max(w, row[i]!.length), column.header.length),
+  );
   const inRow = new Set(columns.flatMap((column, i) => (column.long ? [] : [i])));
   const rowWidth = () => [...inRow].reduce((sum, i) => sum + widths[i]!, 2 * (inRow.size - 1));
-  const yielding = [...inRow].filter((i) => columns[i]!.yields !== undefined).sort((a, b) => columns[a]!.yields! - columns[b]!.yields!);
+  const yielding = [...inRow]
+    .filter((i) => columns[i]!.yields !== undefined)
+    .sort((a, b) => columns[a]!.yields! - columns[b]!.yields!);
   for (const i of yielding) {
     if (rowWidth() <= width) break;
     inRow.delete(i);
@@ -60,7 +64,10 @@ export function tableLines<T>(columns: readonly TableColumn<T>[], items: readonl
   const lines = [header!];
   const beneath = (text: string) => wrapText(text, layout.width, indent, `${indent}  `);
   rows.forEach((row, k) => {
-    const values = (long: boolean) => columns.flatMap((column, i) => (inRow.has(i) || !column.long !== !long || cells[k]![i] === '' ? [] : [beneathText(column, cells[k]![i]!)]));
+    const values = (long: boolean) =>
+      columns.flatMap((column, i) =>
+        inRow.has(i) || !column.long !== !long || cells[k]![i] === '' ? [] : [beneathText(column, cells[k]![i]!)],
+      );
     const short = values(false);
     lines.push(row, ...(short.length > 0 ? beneath(short.join('; ')) : []), ...values(true).flatMap(beneath));
   });

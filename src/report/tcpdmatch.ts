@@ -14,32 +14,62 @@ function ruleText(matched: MatchedRule): string {
 /** What the answer rests on beyond the files: no DNS, no NIS, files vos-audit does not have, options that decide. */
 function notes(request: AccessRequest, verdict: Verdict): string[] {
   const notes: string[] = [];
-  if (verdict.twist !== undefined) notes.push(`twist: tcpd runs '${verdict.twist}' for the client instead of ${request.daemon} (tcpdmatch says "delegated")`);
-  if (verdict.refused !== undefined) notes.push(`tcpd refuses the option '${verdict.refused}' and so denies the client`);
-  if (verdict.unreadable !== undefined) notes.push(`${verdict.unreadable.source.path} ends without a line break: tcpd fails reading it and denies every client no rule decided`);
+  if (verdict.twist !== undefined)
+    notes.push(
+      `twist: tcpd runs '${verdict.twist}' for the client instead of ${request.daemon} (tcpdmatch says "delegated")`,
+    );
+  if (verdict.refused !== undefined)
+    notes.push(`tcpd refuses the option '${verdict.refused}' and so denies the client`);
+  if (verdict.unreadable !== undefined)
+    notes.push(
+      `${verdict.unreadable.source.path} ends without a line break: tcpd fails reading it and denies every client no rule decided`,
+    );
   if (request.client.address !== undefined) {
     for (const matched of verdict.nameDependent) {
-      const patterns = matched.rule.clients.filter((p) => p.kind !== 'except' && p.kind !== 'address' && p.kind !== 'net' && p.kind !== 'prefix').map((p) => p.value);
-      notes.push(`no DNS: ${place(matched)} has patterns that match by host name or netgroup (${patterns.join(', ')}); ${request.client.address} is given no name here, so with its real name the answer may differ`);
+      const patterns = matched.rule.clients
+        .filter((p) => p.kind !== 'except' && p.kind !== 'address' && p.kind !== 'net' && p.kind !== 'prefix')
+        .map((p) => p.value);
+      notes.push(
+        `no DNS: ${place(matched)} has patterns that match by host name or netgroup (${patterns.join(', ')}); ${request.client.address} is given no name here, so with its real name the answer may differ`,
+      );
     }
   } else {
-    notes.push(`no DNS: ${request.client.name} is matched by its name only; patterns of addresses would need its address`);
+    notes.push(
+      `no DNS: ${request.client.name} is matched by its name only; patterns of addresses would need its address`,
+    );
   }
-  for (const path of verdict.missingFiles) notes.push(`the pattern file ${path} is not among the module's files: it matches nothing here, but tcpd would read it`);
+  for (const path of verdict.missingFiles)
+    notes.push(
+      `the pattern file ${path} is not among the module's files: it matches nothing here, but tcpd would read it`,
+    );
   return notes;
 }
 
 /** tcpdmatch's answer: text like tcpdmatch's own, or JSON `{daemon, client, access, matched, notes}`. */
-export function formatTcpdmatch(request: AccessRequest, verdict: Verdict, format: TcpdmatchFormat, daemon: string, client: string): string {
+export function formatTcpdmatch(
+  request: AccessRequest,
+  verdict: Verdict,
+  format: TcpdmatchFormat,
+  daemon: string,
+  client: string,
+): string {
   const said = notes(request, verdict);
   if (format === 'json') {
-    const matched = verdict.matched ? { file: verdict.matched.file.source.path, line: verdict.matched.rule.position.start.line } : null;
+    const matched = verdict.matched
+      ? { file: verdict.matched.file.source.path, line: verdict.matched.rule.position.start.line }
+      : null;
     return `${JSON.stringify({ daemon, client, access: verdict.access, matched, notes: said }, null, 2)}\n`;
   }
   const lines = [
-    ...(request.client.address !== undefined ? [`client:   address  ${request.client.address}`] : [`client:   hostname ${request.client.name}`]),
+    ...(request.client.address !== undefined
+      ? [`client:   address  ${request.client.address}`]
+      : [`client:   hostname ${request.client.name}`]),
     ...(request.user !== undefined ? [`client:   username ${request.user}`] : []),
-    ...(request.server.address !== undefined ? [`server:   address  ${request.server.address}`] : request.server.name !== undefined ? [`server:   hostname ${request.server.name}`] : []),
+    ...(request.server.address !== undefined
+      ? [`server:   address  ${request.server.address}`]
+      : request.server.name !== undefined
+        ? [`server:   hostname ${request.server.name}`]
+        : []),
     `server:   process  ${request.daemon}`,
     verdict.matched ? `matched:  ${place(verdict.matched)}  ${ruleText(verdict.matched)}` : 'matched:  no rule',
     `access:   ${verdict.access}`,

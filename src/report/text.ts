@@ -15,14 +15,23 @@ export function messageRows(path: string, messages: readonly Message[], paint: P
   const severityWidth = messages.reduce((width, m) => Math.max(width, m.severity.length), 0);
   return messages.flatMap((m, i) => {
     const severity = paint(m.severity, m.severity.padEnd(severityWidth));
-    const related = (m.related ?? []).map((r) => `${' '.repeat(placeWidth + severityWidth + 4)}${paint('dim', `${printable(r.file)}:${r.place.start.line}:${r.place.start.column}`)}  ${printable(r.reason)}`);
-    return [`${places[i]!.padEnd(placeWidth)}  ${severity}  ${printable(m.reason)}  ${paint('dim', m.ruleId)}`, ...related];
+    const related = (m.related ?? []).map(
+      (r) =>
+        `${' '.repeat(placeWidth + severityWidth + 4)}${paint('dim', `${printable(r.file)}:${r.place.start.line}:${r.place.start.column}`)}  ${printable(r.reason)}`,
+    );
+    return [
+      `${places[i]!.padEnd(placeWidth)}  ${severity}  ${printable(m.reason)}  ${paint('dim', m.ruleId)}`,
+      ...related,
+    ];
   });
 }
 
 function fixLines(path: string, result: ReportedFile, verb: string): string[] {
   if (result.applied.length === 0) return [];
-  return [`${verb} ${path} (${plural(result.applied.length, 'change')}):`, ...result.applied.map((fix) => `  ${printable(fix.description)}`)];
+  return [
+    `${verb} ${path} (${plural(result.applied.length, 'change')}):`,
+    ...result.applied.map((fix) => `  ${printable(fix.description)}`),
+  ];
 }
 
 /** "6 warnings and 1 info not shown", or undefined when `-q` hid nothing. */
@@ -43,7 +52,10 @@ export function summaryLine(summary: Summary, mode: 'check' | 'fix', notShown?: 
   const inFiles = `in ${plural(summary.files, 'file')}${summary.suppressed > 0 ? ` (${summary.suppressed} suppressed)` : ''}`;
   const hidden = notShownText(notShown);
   if (problems === 0) return hidden === undefined ? `no problems ${inFiles}` : `no errors ${inFiles}; ${hidden}`;
-  const counts = hidden === undefined ? `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info', 'infos')}` : `${plural(summary.errors, 'error')}; ${hidden}`;
+  const counts =
+    hidden === undefined
+      ? `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info', 'infos')}`
+      : `${plural(summary.errors, 'error')}; ${hidden}`;
   const fixable = mode === 'check' && summary.fixable > 0 ? `; ${summary.fixable} fixable with --fix` : '';
   return `${plural(problems, 'problem')} (${counts}) ${inFiles}${fixable}`;
 }
@@ -53,7 +65,13 @@ export function summaryLine(summary: Summary, mode: 'check' | 'fix', notShown?: 
  * reason  rule-id` row each, then a summary line; severities and the summary in colour when asked (a terminal
  * without NO_COLOR). `notShown` counts what `-q` left out.
  */
-export function formatText(results: readonly ReportedFile[], mode: 'check' | 'fix', color = false, assumed = '', notShown?: NotShown): string {
+export function formatText(
+  results: readonly ReportedFile[],
+  mode: 'check' | 'fix',
+  color = false,
+  assumed = '',
+  notShown?: NotShown,
+): string {
   const paint = painter(color);
   const blocks: string[] = assumed ? [paint('dim', assumed)] : [];
   for (const result of results) {

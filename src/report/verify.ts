@@ -15,7 +15,11 @@ export const verifyDocsUrl = 'https://github.com/vos-audit/vos-audit/blob/main/d
 
 const checkUrl = (id: string) => `${verifyDocsUrl}#${id}`;
 
-export const verifyRules: readonly SarifRule[] = verifyChecks.map((check) => ({ ...check, url: checkUrl(check.id), tags: ['security', 'vos', 'verify'] }));
+export const verifyRules: readonly SarifRule[] = verifyChecks.map((check) => ({
+  ...check,
+  url: checkUrl(check.id),
+  tags: ['security', 'vos', 'verify'],
+}));
 
 export const verifyReportVersion = 1;
 
@@ -30,7 +34,9 @@ function scanFile(verification: Verification, scan: Source): ReportedFile {
     place: index.position(finding.span),
     source: 'vos-audit',
     url: checkUrl(finding.id),
-    ...(finding.related.length > 0 && { related: finding.related.map((r) => ({ file: r.place.file, reason: r.reason, place: r.place.position })) }),
+    ...(finding.related.length > 0 && {
+      related: finding.related.map((r) => ({ file: r.place.file, reason: r.reason, place: r.place.position })),
+    }),
   }));
   return { source: scan, output: scan.text, messages, suppressed: 0, applied: [] };
 }
@@ -56,9 +62,20 @@ function formatVerifyText(verification: Verification, file: ReportedFile, color:
   blocks.push(verification.modules.map((module) => printable(tallyText(module))).join('\n'));
   const s = summarize([file]);
   const problems = s.errors + s.warnings + s.infos;
-  const counts = problems === 0 ? 'no problems' : `${plural(problems, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info', 'infos')})`;
+  const counts =
+    problems === 0
+      ? 'no problems'
+      : `${plural(problems, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info', 'infos')})`;
   const style = s.errors > 0 ? 'error' : s.warnings > 0 ? 'warning' : 'green';
-  blocks.push(paint('bold', paint(style, `${counts} verifying ${plural(verification.modules.length, 'module')} against ${printable(file.source.path)}`)));
+  blocks.push(
+    paint(
+      'bold',
+      paint(
+        style,
+        `${counts} verifying ${plural(verification.modules.length, 'module')} against ${printable(file.source.path)}`,
+      ),
+    ),
+  );
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -92,7 +109,13 @@ function formatVerifyJson(verification: Verification, file: ReportedFile, toolVe
 export type VerifyFormat = 'text' | 'json' | 'sarif' | 'gcc' | 'github';
 
 /** The verdicts of `verify` in any of the audit's formats, placed in the scan file. */
-export function formatVerification(verification: Verification, scan: Source, format: VerifyFormat, toolVersion: string, color = false): string {
+export function formatVerification(
+  verification: Verification,
+  scan: Source,
+  format: VerifyFormat,
+  toolVersion: string,
+  color = false,
+): string {
   const file = scanFile(verification, scan);
   switch (format) {
     case 'json':

@@ -4,7 +4,8 @@ import { defineRule } from './rule.ts';
 
 function why(pattern: HostsPattern): string {
   if (pattern.kind === 'netgroup') return 'an NIS netgroup: it matches only when NIS answers';
-  if (pattern.kind === 'wildcard') return `a pattern that depends on DNS: it asks whether the client's name lookups succeed and agree`;
+  if (pattern.kind === 'wildcard')
+    return `a pattern that depends on DNS: it asks whether the client's name lookups succeed and agree`;
   return 'a host name pattern: it matches only when DNS answers, and a forged reverse record can make it match';
 }
 
@@ -38,7 +39,10 @@ export const hostsAccessDnsPattern = defineRule({
   check(context) {
     for (const rule of readRules(context.file.tree)) {
       for (const pattern of rule.clients.filter(dependsOnName)) {
-        context.report({ span: { start: pattern.start, end: pattern.end }, reason: `'${pattern.value}' is ${why(pattern)}; write the address or network instead` });
+        context.report({
+          span: { start: pattern.start, end: pattern.end },
+          reason: `'${pattern.value}' is ${why(pattern)}; write the address or network instead`,
+        });
       }
     }
   },

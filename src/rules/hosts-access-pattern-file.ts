@@ -11,8 +11,8 @@ export const hostsAccessPatternFile = defineRule({
     summary: "a `/path` list of patterns should be among the module's files",
     rationale: [
       'A client pattern that starts with `/` names a file of patterns, which tcpd reads at every connection; a file',
-      'that does not exist matches nothing. vos-audit reads only the module\'s own files: when the list is not among',
-      'them, who the rule admits is unknown to it (and to a reviewer of the module\'s configuration). Keep the list in',
+      "that does not exist matches nothing. vos-audit reads only the module's own files: when the list is not among",
+      "them, who the rule admits is unknown to it (and to a reviewer of the module's configuration). Keep the list in",
       'the module, or write its addresses in the rule.',
     ].join('\n'),
   },
@@ -20,7 +20,9 @@ export const hostsAccessPatternFile = defineRule({
     {
       title: 'A list kept elsewhere',
       input: { 'hosts.allow': 'tftpd: /etc/tftp.clients\n' },
-      messages: ["hosts.allow:1:8 Pattern file '/etc/tftp.clients' is not among the module's files, so who this rule admits is unknown; add the file to the module or write the addresses in the rule"],
+      messages: [
+        "hosts.allow:1:8 Pattern file '/etc/tftp.clients' is not among the module's files, so who this rule admits is unknown; add the file to the module or write the addresses in the rule",
+      ],
     },
   ],
   check(context) {

@@ -37,14 +37,15 @@ export const hostsAccessUnknownDaemon = defineRule({
       'that runs directly. On VOS tcpd may see `tftpd` or `tftpd.pm` (vos-audit accepts both). A `#` after blanks is',
       'no comment: tcpd reads the line as a rule whose first daemon is `#`.',
       '',
-      'The rule needs the module\'s inetd.conf; without one it is silent.',
+      "The rule needs the module's inetd.conf; without one it is silent.",
     ].join('\n'),
   },
   examples: [
     {
       title: 'The Linux name, and an indented comment',
       input: {
-        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'inetd.conf':
+          'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
         'hosts.allow': 'in.tftpd: 10.9.9.9\n  # tftpd: 10.9.9.8\n',
       },
       messages: [
@@ -55,7 +56,8 @@ export const hostsAccessUnknownDaemon = defineRule({
     {
       title: 'Both names of the wrapped tftpd',
       input: {
-        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'inetd.conf':
+          'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
         'hosts.allow': 'tftpd tftpd.pm 69: 10.9.9.9\n',
       },
       messages: [],
@@ -68,12 +70,27 @@ export const hostsAccessUnknownDaemon = defineRule({
     const shown = [...new Set(wrapped.map((daemon) => daemon.names[0]))].join(', ') || 'none';
     for (const file of context.module.files) {
       if (file.kind !== 'hosts-access') continue;
-      for (const pattern of readRules(file.tree).flatMap((rule) => rule.daemons).filter(named)) {
+      for (const pattern of readRules(file.tree)
+        .flatMap((rule) => rule.daemons)
+        .filter(named)) {
         const span = { start: pattern.start, end: pattern.end };
         if (pattern.pattern.startsWith('#')) {
-          context.report({ file, span, reason: "'#' is read here as a daemon: '#' starts a comment only in the first column, so tcpd reads this line as a rule; move the '#' to the start of the line" });
-        } else if (!wrapped.some((daemon) => daemon.names.some((name) => daemonPatternMatches(pattern.pattern, name, daemon.port)))) {
-          context.report({ file, span, reason: `Daemon '${pattern.value}' matches nothing: no inetd.conf entry runs it through tcpd (wrapped: ${shown}); name the program tcpd runs, such as tftpd or tftpd.pm` });
+          context.report({
+            file,
+            span,
+            reason:
+              "'#' is read here as a daemon: '#' starts a comment only in the first column, so tcpd reads this line as a rule; move the '#' to the start of the line",
+          });
+        } else if (
+          !wrapped.some((daemon) =>
+            daemon.names.some((name) => daemonPatternMatches(pattern.pattern, name, daemon.port)),
+          )
+        ) {
+          context.report({
+            file,
+            span,
+            reason: `Daemon '${pattern.value}' matches nothing: no inetd.conf entry runs it through tcpd (wrapped: ${shown}); name the program tcpd runs, such as tftpd or tftpd.pm`,
+          });
         }
       }
     }

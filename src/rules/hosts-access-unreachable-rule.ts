@@ -18,18 +18,28 @@ function network(pattern: HostsPattern): { net: number; mask: number } | undefin
   if (pattern.kind !== 'net' || text.startsWith('[')) return undefined;
   const [address, bits] = text.split('/') as [string, string];
   const net = dottedQuad(address);
-  const mask = bits.includes('.') ? dottedQuad(bits) : /^\d+$/.test(bits) && Number(bits) >= 1 && Number(bits) <= 32 ? prefixMask(Number(bits)) : undefined;
-  return net === undefined || mask === undefined || ((net & mask) >>> 0) !== net ? undefined : { net, mask };
+  const mask = bits.includes('.')
+    ? dottedQuad(bits)
+    : /^\d+$/.test(bits) && Number(bits) >= 1 && Number(bits) <= 32
+      ? prefixMask(Number(bits))
+      : undefined;
+  return net === undefined || mask === undefined || (net & mask) >>> 0 !== net ? undefined : { net, mask };
 }
 
 /** Whether every client the later pattern names is named by the earlier one. */
 function covers(earlier: HostsPattern, later: HostsPattern): boolean {
-  if (earlier.qualifier !== undefined || later.qualifier !== undefined) return earlier.value.toLowerCase() === later.value.toLowerCase();
+  if (earlier.qualifier !== undefined || later.qualifier !== undefined)
+    return earlier.value.toLowerCase() === later.value.toLowerCase();
   if (earlier.kind === 'wildcard' && earlier.pattern.toLowerCase() === 'all') return true;
   if (earlier.pattern.toLowerCase() === later.pattern.toLowerCase()) return true;
   const outer = network(earlier);
   const inner = network(later);
-  return outer !== undefined && inner !== undefined && (inner.mask & outer.mask) >>> 0 === outer.mask && ((inner.net & outer.mask) >>> 0) === outer.net;
+  return (
+    outer !== undefined &&
+    inner !== undefined &&
+    (inner.mask & outer.mask) >>> 0 === outer.mask &&
+    (inner.net & outer.mask) >>> 0 === outer.net
+  );
 }
 
 /** A list without exceptions: only such a list can be said to name every item of another. */
@@ -45,7 +55,9 @@ function listCovers(earlier: readonly HostsPattern[], later: readonly HostsPatte
 /** Whether an earlier rule decides every daemon and client that `rule` names; only plain rules can. */
 function shadowing(plainEarlier: readonly HostsRule[], rule: HostsRule): HostsRule | undefined {
   if (!plain(rule.daemons) || !plain(rule.clients)) return undefined;
-  return plainEarlier.find((earlier) => listCovers(earlier.daemons, rule.daemons) && listCovers(earlier.clients, rule.clients));
+  return plainEarlier.find(
+    (earlier) => listCovers(earlier.daemons, rule.daemons) && listCovers(earlier.clients, rule.clients),
+  );
 }
 
 export const hostsAccessUnreachableRule = defineRule({
@@ -59,7 +71,7 @@ export const hostsAccessUnreachableRule = defineRule({
       'tcpd stops at the first rule that matches, so a rule whose daemons and clients an earlier rule of the same file',
       'already names is never reached: its options never run and its intent, often a narrower exception written',
       'after a wider rule, is lost. vos-audit reports it when it is sure: neither rule has EXCEPT, and each daemon',
-      'and client of the later rule is one of the earlier rule\'s, or ALL, or an IPv4 address or network inside one',
+      "and client of the later rule is one of the earlier rule's, or ALL, or an IPv4 address or network inside one",
       'of its networks. Put the narrower rule first, or use EXCEPT.',
     ].join('\n'),
   },
@@ -67,7 +79,9 @@ export const hostsAccessUnreachableRule = defineRule({
     {
       title: 'A network, then an address inside it',
       input: 'tftpd: 10.9.9.0/24\ntftpd: 10.9.9.9: severity auth.warning\n',
-      messages: ["2:1 This rule never applies: line 1 (tftpd: 10.9.9.0/24) decides every daemon and client it names first; put it before line 1, or narrow line 1 with EXCEPT"],
+      messages: [
+        '2:1 This rule never applies: line 1 (tftpd: 10.9.9.0/24) decides every daemon and client it names first; put it before line 1, or narrow line 1 with EXCEPT',
+      ],
     },
     { title: 'The narrower rule first', input: 'tftpd: 10.9.9.9: deny\ntftpd: 10.9.9.0/24\n', messages: [] },
   ],

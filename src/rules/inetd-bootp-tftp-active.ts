@@ -50,7 +50,8 @@ export const inetdBootpTftpActive = defineRule({
   check(context) {
     for (const service of activeServices(context.file)) {
       // A line outside tcpd is inetd-unwrapped-service's: one finding states both remedies.
-      if (!isBootpOrTftp(service) || service.tcpd === undefined || (context.settings.nio && service.port === tftpPort)) continue;
+      if (!isBootpOrTftp(service) || service.tcpd === undefined || (context.settings.nio && service.port === tftpPort))
+        continue;
       context.report({
         reason: `${describeService(service)} is active: the article advises leaving bootp and tftp commented out "unless you have an explicit need"; comment it out unless a client of this module needs it`,
         span: entrySpan(service),

@@ -12,7 +12,7 @@ export const inetdDosTinyService = defineRule({
       'echo (port 7), chargen (19) and daytime (13) are "tiny services" that inetd listens for by default on VOS.',
       'The STCP ports article says each "could be used as part of a denial of service (DOS) attack" and advises',
       'putting a `#` in front of their lines in inetd.conf unless "you have a specific reason to run" them. How (general',
-      'Unix knowledge, not the article\'s): a forged UDP packet to chargen or echo makes the module flood the forged',
+      "Unix knowledge, not the article's): a forged UDP packet to chargen or echo makes the module flood the forged",
       'sender, and two such services can be set to answer each other forever.',
       '',
       'Before VOS 14.5 inetd ran `echo_stream.pm` and `chargen_stream.pm` for the TCP variants; a line that runs one',
@@ -23,12 +23,14 @@ export const inetdDosTinyService = defineRule({
   examples: [
     {
       title: 'A stock POSIX inetd.conf',
-      input: 'echo\tstream\ttcp\tnowait\troot\tinternal\nchargen\tdgram\tudp\twait\troot\tinternal\n#daytime\tstream\ttcp\tnowait\troot\tinternal\n',
+      input:
+        'echo\tstream\ttcp\tnowait\troot\tinternal\nchargen\tdgram\tudp\twait\troot\tinternal\n#daytime\tstream\ttcp\tnowait\troot\tinternal\n',
       messages: [
         '1:1 echo/tcp (port 7) is active: a denial-of-service vector; comment it out unless something needs it',
         '2:1 chargen/udp (port 19) is active: a denial-of-service vector; comment it out unless something needs it',
       ],
-      output: '#echo\tstream\ttcp\tnowait\troot\tinternal\n#chargen\tdgram\tudp\twait\troot\tinternal\n#daytime\tstream\ttcp\tnowait\troot\tinternal\n',
+      output:
+        '#echo\tstream\ttcp\tnowait\troot\tinternal\n#chargen\tdgram\tudp\twait\troot\tinternal\n#daytime\tstream\ttcp\tnowait\troot\tinternal\n',
     },
     {
       title: 'A pre-14.5 module running the stream programs',

@@ -25,7 +25,9 @@ export const inetdDuplicateService = defineRule({
         'tftp stream tcp nowait root >system>stcp>command_library>tftpd.pm tftpd',
         '',
       ].join('\n'),
-      messages: ['2:1 tftp/udp (port 69) is already active on line 1: only one of the two lines can bind the port; comment one of them out'],
+      messages: [
+        '2:1 tftp/udp (port 69) is already active on line 1: only one of the two lines can bind the port; comment one of them out',
+      ],
     },
   ],
   check(context) {

@@ -15,7 +15,7 @@ export const inetdNioFirewall = defineRule({
       'stay open, so they have to be fenced elsewhere. Time is served inside inetd, where TCP Wrappers cannot reach',
       'it: block tcp/37 at the site firewall. tftp should run through tcpd with only the NIO allowed in',
       '`hosts.allow`, and udp/69 should be blocked at the site firewall too. `hosts.allow` only restricts what tcpd',
-      'runs: a line that starts tftpd directly is `inetd-unwrapped-service`\'s error, and this rule then speaks only',
+      "runs: a line that starts tftpd directly is `inetd-unwrapped-service`'s error, and this rule then speaks only",
       'of the firewall.',
       '',
       'The rule speaks only with `--nio`; it reports once per line so the advice sits next to what it is about.',

@@ -21,7 +21,9 @@ export const inetdNotStarted = defineRule({
         'module_start_up.cm': '& !(master_disk)>system>stcp>start_stcp.cm\n',
         'inetd.conf': 'echo stream tcp nowait root internal\n',
       },
-      messages: ["inetd.conf:1:1 inetd.conf has no effect: the module's macros never start inetd (start_stcp is not run), so none of its entries is live; run start_stcp from module_start_up.cm if inetd should run"],
+      messages: [
+        "inetd.conf:1:1 inetd.conf has no effect: the module's macros never start inetd (start_stcp is not run), so none of its entries is live; run start_stcp from module_start_up.cm if inetd should run",
+      ],
     },
   ],
   check(context) {
@@ -29,7 +31,12 @@ export const inetdNotStarted = defineRule({
     if (model.inetd === undefined || model.inetd.state !== 'off') return;
     for (const file of files) {
       if (file.kind !== 'inetd') continue;
-      context.report({ file, span: { start: 0, end: 0 }, reason: "inetd.conf has no effect: the module's macros never start inetd (start_stcp is not run), so none of its entries is live; run start_stcp from module_start_up.cm if inetd should run" });
+      context.report({
+        file,
+        span: { start: 0, end: 0 },
+        reason:
+          "inetd.conf has no effect: the module's macros never start inetd (start_stcp is not run), so none of its entries is live; run start_stcp from module_start_up.cm if inetd should run",
+      });
     }
   },
 });

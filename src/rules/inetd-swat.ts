@@ -16,7 +16,7 @@ export const inetdSwat = defineRule({
       'network in clear text (general Unix knowledge: the article says only that swat "can be access[ed] from any web',
       'browser"). Administer Samba from the module itself, or reach swat only through an SSH tunnel.',
       '',
-      'An active line binds tcp/901 whatever the release: on a release without Samba\'s swat the message says so, as',
+      "An active line binds tcp/901 whatever the release: on a release without Samba's swat the message says so, as",
       '`vos-audit ports` does.',
     ].join('\n'),
   },
@@ -42,7 +42,10 @@ export const inetdSwat = defineRule({
       if (service.port !== swatPort && service.daemon !== 'swat') continue;
       // Decided as the model decides it, so that the audit and `ports` say the same of a release without swat.
       const release = daemonRelease('swat', swatPort, context.settings);
-      const note = release.membership === 'out' ? `swat on ${swatPort} exists in VOS ${release.releases} (the article), not in ${context.settings.release!.text}: this line binds the port anyway` : undefined;
+      const note =
+        release.membership === 'out'
+          ? `swat on ${swatPort} exists in VOS ${release.releases} (the article), not in ${context.settings.release!.text}: this line binds the port anyway`
+          : undefined;
       context.report({
         reason: `${describeService(service)} is active: Samba administration over plain HTTP sends its password in clear text; comment it out, or reach it only through an SSH tunnel${note ? ` (${note})` : ''}`,
         span: entrySpan(service),

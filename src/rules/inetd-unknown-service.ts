@@ -19,7 +19,9 @@ export const inetdUnknownService = defineRule({
     {
       title: 'A misspelt service name',
       input: 'tfpt dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
-      messages: ["1:1 Service name 'tfpt' maps to no port (it is not in the services file): inetd cannot listen for it; write a name from the services file or a port number"],
+      messages: [
+        "1:1 Service name 'tfpt' maps to no port (it is not in the services file): inetd cannot listen for it; write a name from the services file or a port number",
+      ],
     },
   ],
   check(context) {

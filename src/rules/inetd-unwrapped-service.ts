@@ -29,7 +29,13 @@ function daemonInvocation(service: InetdService): string[] {
 /** What a commented tcpd line must share with a direct line to stand for it: all but the tcpd in front. */
 function invocationKey(service: InetdService): string {
   const { entry } = service;
-  return [listenerKey(service), entry.socketType.value, entry.wait.value, entry.user.value, ...daemonInvocation(service)].join('\0');
+  return [
+    listenerKey(service),
+    entry.socketType.value,
+    entry.wait.value,
+    entry.user.value,
+    ...daemonInvocation(service),
+  ].join('\0');
 }
 
 /**
@@ -74,7 +80,10 @@ function routeThroughTcpd(file: InetdFile, service: InetdService, tcpdPath: stri
           { start: argv0.start, end: argv0.end, text: daemonPath },
         ]
       : [{ start: entry.server.start, end: entry.server.end, text: `${tcpdPath}${separator}${daemonPath}` }];
-  return { description: `routed line ${entry.position.start.line} (${entry.service.value}/${entry.protocol.value}) through ${tcpdPath}`, edits };
+  return {
+    description: `routed line ${entry.position.start.line} (${entry.service.value}/${entry.protocol.value}) through ${tcpdPath}`,
+    edits,
+  };
 }
 
 /**
@@ -110,7 +119,7 @@ export const inetdUnwrappedService = defineRule({
       'same arguments, user and socket settings, behind a tcpd that an active line or the catalog uses, the fix',
       're-enables that line and comments out the direct one. Otherwise it rewrites the entry to run tcpd with the',
       "daemon as its first argument, using the tcpd path of the file's first active tcpd line, or",
-      "`>system>stcp>command_library>tcpd.pm`; a path that only a comment names is never used. When the first argument",
+      '`>system>stcp>command_library>tcpd.pm`; a path that only a comment names is never used. When the first argument',
       "is the daemon's own name (BSD's argv[0] convention), the daemon's path replaces it.",
     ].join('\n'),
   },
@@ -137,12 +146,15 @@ export const inetdUnwrappedService = defineRule({
       messages: [
         '1:1 bootps/udp (port 67) is active and starts >system>stcp>command_library>bootpd.pm directly, outside tcpd: comment it out unless a client of this module needs it; if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
       ],
-      output: 'bootps\tdgram\tudp\twait\troot\t>system>stcp>command_library>tcpd.pm\t>system>stcp>command_library>bootpd.pm\n',
+      output:
+        'bootps\tdgram\tudp\twait\troot\t>system>stcp>command_library>tcpd.pm\t>system>stcp>command_library>bootpd.pm\n',
     },
     {
       title: 'Served inside inetd: nothing for tcpd to wrap',
       input: 'tftp dgram udp wait root internal\n',
-      messages: ['1:1 tftp/udp (port 69) is active and served inside inetd, where tcpd cannot restrict it: comment it out unless a client of this module needs it; if one does, run the daemon through tcpd so that hosts.allow and hosts.deny decide who may use it'],
+      messages: [
+        '1:1 tftp/udp (port 69) is active and served inside inetd, where tcpd cannot restrict it: comment it out unless a client of this module needs it; if one does, run the daemon through tcpd so that hosts.allow and hosts.deny decide who may use it',
+      ],
     },
     {
       title: 'With an NIO, tftp is needed: only the way through tcpd is left',
@@ -199,7 +211,10 @@ export const inetdUnwrappedService = defineRule({
       if (!isBootpOrTftp(service) || service.tcpd !== undefined) continue;
       const nioTftp = context.settings.nio && service.port === tftpPort;
       if (service.daemon === 'internal') {
-        context.report({ reason: `${describeService(service)} is active and served inside inetd, where tcpd cannot restrict it: ${remedy(nioTftp, 'the daemon')}`, span: entrySpan(service) });
+        context.report({
+          reason: `${describeService(service)} is active and served inside inetd, where tcpd cannot restrict it: ${remedy(nioTftp, 'the daemon')}`,
+          span: entrySpan(service),
+        });
         continue;
       }
       if (known === undefined) {

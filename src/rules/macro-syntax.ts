@@ -18,7 +18,13 @@ export const macroSyntax = defineRule({
   examples: [
     {
       title: 'An &if without &then, a &do without &end, and a call without its )',
-      input: ['&if (software_purchased S270)', 'start_process sshd.pm -privileged', '&if (exists -file x) &then &do', 'display_line (date', ''].join('\n'),
+      input: [
+        '&if (software_purchased S270)',
+        'start_process sshd.pm -privileged',
+        '&if (exists -file x) &then &do',
+        'display_line (date',
+        '',
+      ].join('\n'),
       messages: [
         '1:1 Unexpected end of the &if on line 1, expected &then',
         '3:28 Unexpected end of file, expected an &end for the &do on line 3',

@@ -8,8 +8,20 @@ import { daemonRelease } from './support/release.ts';
 
 /** What an NIO needs of inetd.conf, in the article's words. */
 const inetdNeeds = [
-  { port: timePort, transport: 'tcp', what: 'tcp time (port 37)', article: 'the TCP version of this service', remedy: 'remove the # in front of its time stream tcp line' },
-  { port: tftpPort, transport: 'udp', what: 'tftp (udp/69)', article: 'the TFTP service', remedy: 'enable its tcpd line for tftp and allow only the NIO in hosts.allow' },
+  {
+    port: timePort,
+    transport: 'tcp',
+    what: 'tcp time (port 37)',
+    article: 'the TCP version of this service',
+    remedy: 'remove the # in front of its time stream tcp line',
+  },
+  {
+    port: tftpPort,
+    transport: 'udp',
+    what: 'tftp (udp/69)',
+    article: 'the TFTP service',
+    remedy: 'enable its tcpd line for tftp and allow only the NIO in hosts.allow',
+  },
 ] as const;
 
 function serves(service: InetdService, need: (typeof inetdNeeds)[number]): boolean {
@@ -75,7 +87,13 @@ export const nioNeeds = defineRule({
     const { model, files } = context.module;
     for (const file of files) if (file.kind === 'inetd') checkInetd(context, file);
     const release = daemonRelease('sync_cfgd', 29000, context.settings);
-    if (!model.macrosGiven || model.unreadMacros.length > 0 || release.membership === 'out' || running(context.module, 'sync_cfgd').length > 0) return;
+    if (
+      !model.macrosGiven ||
+      model.unreadMacros.length > 0 ||
+      release.membership === 'out' ||
+      running(context.module, 'sync_cfgd').length > 0
+    )
+      return;
     const file = startUpMacro(context.module)!;
     const when = release.membership === 'unknown' ? ` (on VOS ${release.releases}, where it exists)` : '';
     context.report({

@@ -26,12 +26,16 @@ export const ntpdNotStarted = defineRule({
       title: 'No ntpd on 17.1',
       options: { release: '17.1' },
       input: { 'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n' },
-      messages: ['module_start_up.cm:1:1 ntpd is never started on this VOS 17.1 module: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm'],
+      messages: [
+        'module_start_up.cm:1:1 ntpd is never started on this VOS 17.1 module: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm',
+      ],
     },
     {
       title: 'No release stated: the rule says which releases it is for',
       input: { 'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n' },
-      messages: ['module_start_up.cm:1:1 ntpd is never started: Stratus recommends it on VOS 15.1+ (where ntpd exists); add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm'],
+      messages: [
+        'module_start_up.cm:1:1 ntpd is never started: Stratus recommends it on VOS 15.1+ (where ntpd exists); add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm',
+      ],
     },
     {
       title: 'Before 15.1 there is no ntpd',

@@ -9,7 +9,10 @@ function running(listener: Listener): boolean {
 
 function who(listener: Listener): string {
   const place = listener.evidence.at(-1);
-  const by = listener.startedBy === 'inetd' ? `inetd's ${listener.daemon} line` : `${listener.daemon} started by ${listener.startedBy}`;
+  const by =
+    listener.startedBy === 'inetd'
+      ? `inetd's ${listener.daemon} line`
+      : `${listener.daemon} started by ${listener.startedBy}`;
   return place ? `${by} (${placeText(place)})` : by;
 }
 
@@ -22,7 +25,7 @@ export const portConflict = defineRule({
     summary: 'one port must not be opened by two different servers',
     rationale: [
       'Only one socket can listen on a port and protocol. When inetd has a line for a service that a daemon started',
-      'by the macros also serves (inetd\'s ftp line while start_stcp runs ftpd on tcp/21), or two daemons are given',
+      "by the macros also serves (inetd's ftp line while start_stcp runs ftpd on tcp/21), or two daemons are given",
       'the same port (`telnet_msd -network_port 23`), whichever starts second fails to bind, and which one the',
       'clients reach depends on the order things start. Keep one of them. Two inetd lines for the same service are',
       '`inetd-duplicate-service`.',
@@ -54,11 +57,15 @@ export const portConflict = defineRule({
       for (const other of listeners) {
         // Two inetd lines are inetd-duplicate-service's; one daemon started twice by the same macro is one server
         // started on several paths (an &if and its &else).
-        const sameStarter = other.startedBy === first.startedBy && (other.startedBy === 'inetd' || other.daemon === first.daemon);
+        const sameStarter =
+          other.startedBy === first.startedBy && (other.startedBy === 'inetd' || other.daemon === first.daemon);
         if (other === first || sameStarter) continue;
         const at = reportedAt(context.module, other);
         if (at === undefined) continue;
-        context.report({ ...at, reason: `${port.split('/')[1]}/${port.split('/')[0]} has two servers: ${who(other)} and ${who(first)} both open it, and only the first to start can bind it; keep one of them` });
+        context.report({
+          ...at,
+          reason: `${port.split('/')[1]}/${port.split('/')[0]} has two servers: ${who(other)} and ${who(first)} both open it, and only the first to start can bind it; keep one of them`,
+        });
       }
     }
   },

@@ -16,7 +16,7 @@ export const rpcServicesLive = defineRule({
       '(S135) registers with it and binds udp/2049, and mountd "does not always bind to the same port", so NFS cannot',
       'be opened statically through a firewall. VOS does not start them: a site macro called from module_start_up.cm',
       'does. (General Unix knowledge:) the portmapper tells anyone who reaches it which RPC services run, and a lax',
-      'NFS export serves the module\'s files to them. Run them only where an RPC application needs them.',
+      "NFS export serves the module's files to them. Run them only where an RPC application needs them.",
     ].join('\n'),
     fix: commentOutStartLine,
   },

@@ -23,14 +23,20 @@ export const rsnTelnetPort = defineRule({
         'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n',
         'telnet_admin.txt': 'Service  Port  Device\nrsn      85    rsn_incoming\n',
       },
-      messages: ['telnet_admin.txt:2:1 tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network'],
+      messages: [
+        'telnet_admin.txt:2:1 tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network',
+      ],
     },
   ],
   check(context) {
     for (const listener of running(context.module, 'telnetd').filter((l) => l.port === rsnPort)) {
       const at = reportedAt(context.module, listener);
       if (at === undefined) continue;
-      context.report({ ...at, reason: 'tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network' });
+      context.report({
+        ...at,
+        reason:
+          'tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network',
+      });
     }
   },
 });

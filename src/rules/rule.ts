@@ -110,7 +110,13 @@ export interface Rule extends RuleMeta {
 
 function checkEachFile<K extends FileKind>(spec: FileRuleSpec<K>, context: ModuleContext): void {
   for (const file of context.module.files) {
-    if (isOfKind(file, spec.scope)) spec.check({ file, module: context.module, settings: context.settings, report: (report) => context.report({ file, ...report }) });
+    if (isOfKind(file, spec.scope))
+      spec.check({
+        file,
+        module: context.module,
+        settings: context.settings,
+        report: (report) => context.report({ file, ...report }),
+      });
   }
 }
 

@@ -20,7 +20,9 @@ export const syncCfgdFirewall = defineRule({
     {
       title: 'An NIO module starts sync_cfgd',
       options: { nio: true, release: '15.2' },
-      input: { 'module_start_up.cm': "start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n" },
+      input: {
+        'module_start_up.cm': "start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n",
+      },
       messages: [
         'module_start_up.cm:1:1 udp/29000 is sync_cfgd, for the NIO blades only: the article advises that "any firewalls should be configured to drop connections to this port"',
       ],

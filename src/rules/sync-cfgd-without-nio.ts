@@ -21,16 +21,22 @@ export const syncCfgdWithoutNio = defineRule({
   examples: [
     {
       title: 'sync_cfgd on a module without an NIO',
-      input: { 'module_start_up.cm': "start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n" },
+      input: {
+        'module_start_up.cm': "start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n",
+      },
       messages: [
         'module_start_up.cm:1:1 sync_cfgd listens on udp/29000 when VOS 15.0+, on a module without an NIO: it serves only NIO blades; comment out its start line (or audit with --nio if the module has one)',
       ],
-      output: { 'module_start_up.cm': "& start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n" },
+      output: {
+        'module_start_up.cm': "& start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n",
+      },
     },
     {
       title: 'With an NIO',
       options: { nio: true },
-      input: { 'module_start_up.cm': "start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n" },
+      input: {
+        'module_start_up.cm': "start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n",
+      },
       messages: [],
     },
   ],

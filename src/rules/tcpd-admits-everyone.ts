@@ -18,7 +18,8 @@ export const tcpdAdmitsEveryone = defineRule({
     {
       title: 'swat through tcpd, and a policy about tftp only',
       input: {
-        'inetd.conf': 'swat stream tcp nowait root >system>stcp>command_library>tcpd.pm (master_disk)>opt>samba>bin>swat.pm\n',
+        'inetd.conf':
+          'swat stream tcp nowait root >system>stcp>command_library>tcpd.pm (master_disk)>opt>samba>bin>swat.pm\n',
         'hosts.deny': 'tftpd: ALL\n',
       },
       messages: [
@@ -28,7 +29,8 @@ export const tcpdAdmitsEveryone = defineRule({
     {
       title: 'A default deny',
       input: {
-        'inetd.conf': 'swat stream tcp nowait root >system>stcp>command_library>tcpd.pm (master_disk)>opt>samba>bin>swat.pm\n',
+        'inetd.conf':
+          'swat stream tcp nowait root >system>stcp>command_library>tcpd.pm (master_disk)>opt>samba>bin>swat.pm\n',
         'hosts.allow': 'swat swat.pm: 10.1.1.0/24\n',
         'hosts.deny': 'ALL: ALL\n',
       },

@@ -23,7 +23,8 @@ export const tcpdBootpTftpAdmitsEveryone = defineRule({
     {
       title: 'tftp through tcpd, and a hosts.allow never filled in',
       input: {
-        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'inetd.conf':
+          'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
         'hosts.allow': '# who may use tftp: to do\n',
       },
       messages: [
@@ -33,7 +34,8 @@ export const tcpdBootpTftpAdmitsEveryone = defineRule({
     {
       title: 'Only the NIO',
       input: {
-        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'inetd.conf':
+          'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
         'hosts.allow': 'tftpd tftpd.pm: 10.9.9.9\n',
         'hosts.deny': 'ALL: ALL\n',
       },

@@ -19,14 +19,20 @@ function allowNio(file: HostsAccessFile, daemons: string[], nio: readonly string
   const first = readRules(file.tree)[0];
   const at = first ? file.lines.lineStart(first.position.start.line) : file.source.text.length;
   const before = at > 0 && !file.source.text.slice(0, at).endsWith('\n') ? lineBreak(file) : '';
-  return { description: `added '${daemons.join(' ')}: ${nio.join(' ')}' to hosts.allow`, edits: [{ start: at, end: at, text: `${before}${daemons.join(' ')}: ${nio.join(' ')}${lineBreak(file)}` }] };
+  return {
+    description: `added '${daemons.join(' ')}: ${nio.join(' ')}' to hosts.allow`,
+    edits: [{ start: at, end: at, text: `${before}${daemons.join(' ')}: ${nio.join(' ')}${lineBreak(file)}` }],
+  };
 }
 
 /** `ALL: ALL` at the end of hosts.deny. */
 function denyTheRest(file: HostsAccessFile): Fix {
   const end = file.source.text.length;
   const before = end > 0 && !file.source.text.endsWith('\n') ? lineBreak(file) : '';
-  return { description: "added 'ALL: ALL' to hosts.deny", edits: [{ start: end, end, text: `${before}ALL: ALL${lineBreak(file)}` }] };
+  return {
+    description: "added 'ALL: ALL' to hosts.deny",
+    edits: [{ start: end, end, text: `${before}ALL: ALL${lineBreak(file)}` }],
+  };
 }
 
 function checkTftp(context: ModuleContext, listener: Listener, nio: readonly string[]): void {
@@ -43,12 +49,22 @@ function checkTftp(context: ModuleContext, listener: Listener, nio: readonly str
     suggested = true;
     const fix = allowNio(policy.allow, daemons, nio);
     const at = fix.edits[0]!.start;
-    context.report({ file: policy.allow, span: { start: at, end: at }, reason: `${service} does not admit ${theNio}, which needs it: a suggestion adds '${daemons.join(' ')}: ${nio.join(' ')}' to hosts.allow before the other rules`, suggestions: [fix] });
+    context.report({
+      file: policy.allow,
+      span: { start: at, end: at },
+      reason: `${service} does not admit ${theNio}, which needs it: a suggestion adds '${daemons.join(' ')}: ${nio.join(' ')}' to hosts.allow before the other rules`,
+      suggestions: [fix],
+    });
   }
   if (admits.anyone && policy.deny && !hasDefaultDeny(policy.deny)) {
     suggested = true;
     const end = policy.deny.source.text.length;
-    context.report({ file: policy.deny, span: { start: end, end }, reason: `${service} admits ${admits.text}, not ${theNio} alone: hosts.deny does not end with 'ALL: ALL'; a suggestion adds it`, suggestions: [denyTheRest(policy.deny)] });
+    context.report({
+      file: policy.deny,
+      span: { start: end, end },
+      reason: `${service} admits ${admits.text}, not ${theNio} alone: hosts.deny does not end with 'ALL: ALL'; a suggestion adds it`,
+      suggestions: [denyTheRest(policy.deny)],
+    });
   }
   if (suggested) return;
   const at = reportedAt(context.module, listener);
@@ -71,15 +87,15 @@ export const tcpdNioTftp = defineRule({
   docs: {
     summary: 'with an NIO, tcpd must let only the NIO use tftp',
     rationale: [
-      "The STCP ports article's advice for a module with an NIO: start tftpd through tcpd and \"configure tcpd to",
+      'The STCP ports article\'s advice for a module with an NIO: start tftpd through tcpd and "configure tcpd to',
       'allow only the NIO\". With `--nio` and the NIO\'s address (`"nioAddress"` in `.vos-audit.json`, or',
-      '`--nio-address`), vos-audit asks the module\'s `hosts.allow` and `hosts.deny` who may use tftp, under both',
+      "`--nio-address`), vos-audit asks the module's `hosts.allow` and `hosts.deny` who may use tftp, under both",
       "names VOS's tcpd may give it (`tftpd`, `tftpd.pm`), and reports anything but the NIO alone.",
     ].join('\n'),
     fix: [
       'Nothing that changes who may connect is applied by `--fix`. With `--suggestions`, when the NIO is not admitted',
       'a rule for it is added before the first rule of `hosts.allow`, and when everyone is, `ALL: ALL` is added at',
-      'the end of `hosts.deny`. Other clients admitted by the site\'s own rules are named, not removed.',
+      "the end of `hosts.deny`. Other clients admitted by the site's own rules are named, not removed.",
     ].join('\n'),
   },
   examples: [
@@ -87,7 +103,8 @@ export const tcpdNioTftp = defineRule({
       title: 'A policy that admits anyone to tftp',
       options: { nio: true, nioAddress: ['10.9.9.9'] },
       input: {
-        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'inetd.conf':
+          'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
         'hosts.allow': '# who may use the wrapped services\nsshd: 10.1.1.0/24\n',
         'hosts.deny': 'swat: ALL\n',
       },
@@ -103,28 +120,35 @@ export const tcpdNioTftp = defineRule({
       title: 'A default deny that leaves the NIO out',
       options: { nio: true, nioAddress: ['10.9.9.9'] },
       input: {
-        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'inetd.conf':
+          'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
         'hosts.allow': 'sshd: 10.1.1.0/24\n',
         'hosts.deny': 'ALL: ALL\n',
       },
-      messages: ["hosts.allow:1:1 tftpd on udp/69 does not admit the NIO (10.9.9.9), which needs it: a suggestion adds 'tftpd tftpd.pm: 10.9.9.9' to hosts.allow before the other rules"],
+      messages: [
+        "hosts.allow:1:1 tftpd on udp/69 does not admit the NIO (10.9.9.9), which needs it: a suggestion adds 'tftpd tftpd.pm: 10.9.9.9' to hosts.allow before the other rules",
+      ],
       output: { 'hosts.allow': 'tftpd tftpd.pm: 10.9.9.9\nsshd: 10.1.1.0/24\n' },
     },
     {
       title: 'Another network admitted too',
       options: { nio: true, nioAddress: ['10.9.9.9'] },
       input: {
-        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'inetd.conf':
+          'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
         'hosts.allow': 'tftpd: 10.9.9.9 10.2.0.0/16\n',
         'hosts.deny': 'ALL: ALL\n',
       },
-      messages: ['inetd.conf:1:1 tftpd on udp/69 admits 10.9.9.9, 10.2.0.0/16 only, not the NIO (10.9.9.9) alone; take 10.2.0.0/16 out of the rules that admit them to tftpd'],
+      messages: [
+        'inetd.conf:1:1 tftpd on udp/69 admits 10.9.9.9, 10.2.0.0/16 only, not the NIO (10.9.9.9) alone; take 10.2.0.0/16 out of the rules that admit them to tftpd',
+      ],
     },
     {
       title: 'Only the NIO',
       options: { nio: true, nioAddress: ['10.9.9.9'] },
       input: {
-        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'inetd.conf':
+          'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
         'hosts.allow': 'tftpd tftpd.pm: 10.9.9.9\n',
         'hosts.deny': 'ALL: ALL\n',
       },

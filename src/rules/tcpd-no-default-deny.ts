@@ -20,19 +20,25 @@ export const tcpdNoDefaultDeny = defineRule({
     {
       title: 'Wrapped services and no hosts.deny',
       input: {
-        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'inetd.conf':
+          'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
         'hosts.allow': 'tftpd: 10.9.9.9\n',
       },
-      messages: ["inetd.conf:1:1 tcpd has no default: there is no hosts.deny, so tcpd admits every client hosts.allow does not name (tftpd on udp/69 and any service wrapped later); create hosts.deny with 'ALL: ALL'"],
+      messages: [
+        "inetd.conf:1:1 tcpd has no default: there is no hosts.deny, so tcpd admits every client hosts.allow does not name (tftpd on udp/69 and any service wrapped later); create hosts.deny with 'ALL: ALL'",
+      ],
     },
     {
       title: 'hosts.deny without its last rule',
       input: {
-        'inetd.conf': 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+        'inetd.conf':
+          'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
         'hosts.allow': 'tftpd: 10.9.9.9\n',
         'hosts.deny': 'tftpd: ALL\n',
       },
-      messages: ["hosts.deny:2:1 hosts.deny does not end with 'ALL: ALL': tcpd admits every client that no rule names to any service wrapped now or later; end hosts.deny with 'ALL: ALL'"],
+      messages: [
+        "hosts.deny:2:1 hosts.deny does not end with 'ALL: ALL': tcpd admits every client that no rule names to any service wrapped now or later; end hosts.deny with 'ALL: ALL'",
+      ],
     },
   ],
   check(context) {
@@ -43,11 +49,19 @@ export const tcpdNoDefaultDeny = defineRule({
     if (deny !== undefined) {
       if (hasDefaultDeny(deny)) return;
       const end = deny.source.text.length;
-      context.report({ file: deny, span: { start: end, end }, reason: "hosts.deny does not end with 'ALL: ALL': tcpd admits every client that no rule names to any service wrapped now or later; end hosts.deny with 'ALL: ALL'" });
+      context.report({
+        file: deny,
+        span: { start: end, end },
+        reason:
+          "hosts.deny does not end with 'ALL: ALL': tcpd admits every client that no rule names to any service wrapped now or later; end hosts.deny with 'ALL: ALL'",
+      });
       return;
     }
     const at = reportedAt(context.module, first);
     if (at === undefined) return;
-    context.report({ ...at, reason: `tcpd has no default: there is no hosts.deny, so tcpd admits every client hosts.allow does not name (${describeListener(first)} and any service wrapped later); create hosts.deny with 'ALL: ALL'` });
+    context.report({
+      ...at,
+      reason: `tcpd has no default: there is no hosts.deny, so tcpd admits every client hosts.allow does not name (${describeListener(first)} and any service wrapped later); create hosts.deny with 'ALL: ALL'`,
+    });
   },
 });

@@ -9,7 +9,7 @@ export const telnetAdminSyntax = defineRule({
   docs: {
     summary: 'a telnet_admin listing must have a header naming a Service and a Port column, and a port in every row',
     rationale: [
-      "The printed output of `telnet_admin` is not public, so vos-audit reads a listing in one documented layout (see the",
+      'The printed output of `telnet_admin` is not public, so vos-audit reads a listing in one documented layout (see the',
       'README): a header row naming at least a Service and a Port column, in any order, then one row per listener.',
       'A listing in any other layout is rejected as a whole rather than guessed at, since a wrong guess would put',
       'ports in the model that are not open, or leave out ones that are.',
@@ -19,7 +19,9 @@ export const telnetAdminSyntax = defineRule({
     {
       title: 'A listing without the expected header',
       input: 'telnet 23 telnet_23 login\nrsn 85 rsn_incoming slave\n',
-      messages: ["1:1 Unexpected header 'telnet 23 telnet_23 login', expected a header row naming at least a Service and a Port column (for example: Service  Port  Device  Type)"],
+      messages: [
+        "1:1 Unexpected header 'telnet 23 telnet_23 login', expected a header row naming at least a Service and a Port column (for example: Service  Port  Device  Type)",
+      ],
     },
     {
       title: 'A row whose port is not a number',

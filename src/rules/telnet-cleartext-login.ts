@@ -22,7 +22,8 @@ export const telnetCleartextLogin = defineRule({
       title: 'telnet on 23 beside the RSN port',
       input: {
         'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\nstart_process &prefix&>sshd.pm -privileged\n',
-        'telnet_admin.txt': 'Service  Port  Device        Type\ntelnet   23    telnet_23     login\nrsn      85    rsn_incoming  slave\n',
+        'telnet_admin.txt':
+          'Service  Port  Device        Type\ntelnet   23    telnet_23     login\nrsn      85    rsn_incoming  slave\n',
       },
       messages: [
         'telnet_admin.txt:2:1 telnetd accepts logins on tcp/23: telnet sends passwords in clear text; if only the RSN needs telnet, remove the listener with: telnet_admin delete -service telnet',

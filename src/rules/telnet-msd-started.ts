@@ -65,7 +65,9 @@ export const telnetMsdStarted = defineRule({
       },
     },
   ],
-  check: reportStartLines(['telnet_msd'], (listener) =>
-    `telnet_msd listens on tcp/${listener.port}${whenText(listener)}: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it`,
+  check: reportStartLines(
+    ['telnet_msd'],
+    (listener) =>
+      `telnet_msd listens on tcp/${listener.port}${whenText(listener)}: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it`,
   ),
 });

@@ -26,7 +26,8 @@ export const telnetWithoutSshd = defineRule({
     {
       title: 'telnet, and sshd commented out',
       input: {
-        'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n& start_process (master_disk)>system>openssl>sbin>sshd.pm -privileged\n',
+        'module_start_up.cm':
+          '!(master_disk)>system>stcp>start_stcp.cm\n& start_process (master_disk)>system>openssl>sbin>sshd.pm -privileged\n',
       },
       messages: [
         'module_start_up.cm:1:1 telnet is the only way to log in: telnetd listens on tcp/23 and sshd is never started; if the module runs VOS 14.7 or 15.1+ (where S270 exists), start sshd from module_start_up.cm, then remove the telnet listener',
@@ -43,7 +44,8 @@ export const telnetWithoutSshd = defineRule({
     {
       title: 'sshd started when S270 is purchased',
       input: {
-        'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n&if (software_purchased S270) &then start_process sshd.pm -privileged\n',
+        'module_start_up.cm':
+          '!(master_disk)>system>stcp>start_stcp.cm\n&if (software_purchased S270) &then start_process sshd.pm -privileged\n',
       },
       messages: [],
     },
@@ -61,6 +63,9 @@ export const telnetWithoutSshd = defineRule({
       sshdRelease.membership === 'out'
         ? `, and VOS ${context.settings.release!.text} has no sshd (S270 exists in VOS ${sshdRelease.releases}); keep telnet to trusted networks until the module runs one of those`
         : ` and sshd is never started; ${sshdRelease.membership === 'unknown' ? `if the module runs VOS ${sshdRelease.releases} (where S270 exists), ` : ''}start sshd from module_start_up.cm, then remove the telnet listener`;
-    context.report({ ...at, reason: `telnet is the only way to log in: telnetd listens on tcp/${login!.port}${remedy}` });
+    context.report({
+      ...at,
+      reason: `telnet is the only way to log in: telnetd listens on tcp/${login!.port}${remedy}`,
+    });
   },
 });

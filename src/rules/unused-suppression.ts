@@ -8,7 +8,12 @@ function whyUnused(suppression: Suppression, id: string, ruleIds: readonly strin
     const guess = nearest(id, ruleIds);
     return `${id} is not a rule${guess ? ` (did you mean ${guess}?)` : ''}`;
   }
-  const where = suppression.line === undefined ? 'in this file' : suppression.line === 0 ? 'after it: no line follows' : `on line ${suppression.line}`;
+  const where =
+    suppression.line === undefined
+      ? 'in this file'
+      : suppression.line === 0
+        ? 'after it: no line follows'
+        : `on line ${suppression.line}`;
   return `no ${id} finding ${where}`;
 }
 
@@ -45,10 +50,19 @@ export const unusedSuppression = defineRule({
   check(context) {
     for (const suppression of context.suppressions) {
       const { file, span } = suppression;
-      if (suppression.ruleIds.length === 0) context.report({ file, span, reason: 'This suppression names no rule: write the ids of the rules it silences after it' });
+      if (suppression.ruleIds.length === 0)
+        context.report({
+          file,
+          span,
+          reason: 'This suppression names no rule: write the ids of the rules it silences after it',
+        });
       for (const id of suppression.ruleIds) {
         if (suppression.used.has(id)) continue;
-        context.report({ file, span, reason: `The suppression of ${id} silences nothing: ${whyUnused(suppression, id, context.ruleIds)}; remove it` });
+        context.report({
+          file,
+          span,
+          reason: `The suppression of ${id} silences nothing: ${whyUnused(suppression, id, context.ruleIds)}; remove it`,
+        });
       }
     }
   },

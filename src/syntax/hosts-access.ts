@@ -13,7 +13,19 @@ import { LineIndex, type Position } from './position.ts';
  * string forms that daemons share: `glob` (`*`, `?`), `domain` (`.example.com`), `wildcard` (ALL, KNOWN, UNKNOWN,
  * LOCAL, PARANOID), `prefix` (`10.9.`), `address`, `name`; and in a daemon list `port` (a server port number).
  */
-export type PatternKind = 'except' | 'netgroup' | 'file' | 'net' | 'ipv6' | 'glob' | 'domain' | 'wildcard' | 'prefix' | 'address' | 'name' | 'port';
+export type PatternKind =
+  | 'except'
+  | 'netgroup'
+  | 'file'
+  | 'net'
+  | 'ipv6'
+  | 'glob'
+  | 'domain'
+  | 'wildcard'
+  | 'prefix'
+  | 'address'
+  | 'name'
+  | 'port';
 
 export interface HostsPattern extends Field {
   /** The daemon, or the client's host, as tcpd matches it (continuations removed). */
@@ -105,13 +117,17 @@ export function netProblem(pattern: string): string | undefined {
   const mask = pattern.slice(slash + 1);
   if (net.startsWith('[')) {
     const length = atoi(mask);
-    if (!net.endsWith(']') || ipv6Groups(net.slice(1, -1)) === undefined) return `expected an IPv6 address in brackets before '/'`;
-    return length >= 0 && length <= 128 && /^\d+$/.test(mask) ? undefined : `expected a prefix length from 0 to 128 after '/'`;
+    if (!net.endsWith(']') || ipv6Groups(net.slice(1, -1)) === undefined)
+      return `expected an IPv6 address in brackets before '/'`;
+    return length >= 0 && length <= 128 && /^\d+$/.test(mask)
+      ? undefined
+      : `expected a prefix length from 0 to 128 after '/'`;
   }
   const address = dottedQuad(net);
   if (address === undefined) return 'expected a network address n.n.n.n before the mask';
   const bits = mask.includes('.') ? dottedQuad(mask) : atoi(mask) >= 1 && atoi(mask) <= 32 ? atoi(mask) : undefined;
-  if (bits === undefined) return 'expected a mask m.m.m.m (not 255.255.255.255) or a length from 1 to 32 after the address';
+  if (bits === undefined)
+    return 'expected a mask m.m.m.m (not 255.255.255.255) or a length from 1 to 32 after the address';
   return undefined;
 }
 
@@ -131,7 +147,12 @@ function logical(text: string): string {
   return text.includes('\\\n') ? text.replace(/\\\n/g, '') : text;
 }
 
-function patternsOf(tokens: IToken[], kindOf: (pattern: string) => PatternKind, qualifiedFirst: boolean, errors: GrammarError[]): HostsPattern[] {
+function patternsOf(
+  tokens: IToken[],
+  kindOf: (pattern: string) => PatternKind,
+  qualifiedFirst: boolean,
+  errors: GrammarError[],
+): HostsPattern[] {
   return tokens.map((token): HostsPattern => {
     const value = logical(token.image);
     const field = { value, start: token.startOffset, end: tokenEnd(token) };
@@ -141,12 +162,20 @@ function patternsOf(tokens: IToken[], kindOf: (pattern: string) => PatternKind, 
     const pattern = qualifiedFirst || after === undefined ? before : after;
     const qualifier = after === undefined ? undefined : qualifiedFirst ? after : before;
     const kind = kindOf(pattern);
-    const error = (why: string) => errors.push({ message: `Unexpected pattern '${value}', ${why}: tcpd matches nothing with it`, start: field.start, end: field.end, found: value, expected: 'a pattern' });
+    const error = (why: string) =>
+      errors.push({
+        message: `Unexpected pattern '${value}', ${why}: tcpd matches nothing with it`,
+        start: field.start,
+        end: field.end,
+        found: value,
+        expected: 'a pattern',
+      });
     if (pattern === '' || qualifier === '') error("expected text on both sides of '@'");
     else if (kind === 'net' || (qualifier !== undefined && qualifiedFirst && hostKind(qualifier) === 'net')) {
       const problem = netProblem(kind === 'net' ? pattern : qualifier!);
       if (problem !== undefined) error(problem);
-    } else if (kind === 'ipv6' && ipv6Groups(pattern.slice(1, -1)) === undefined) error('expected an IPv6 address between the brackets');
+    } else if (kind === 'ipv6' && ipv6Groups(pattern.slice(1, -1)) === undefined)
+      error('expected an IPv6 address between the brackets');
     return { ...field, pattern, kind, ...(qualifier !== undefined && { qualifier }) };
   });
 }
@@ -156,9 +185,20 @@ function checkExcept(list: HostsPattern[], what: string, errors: GrammarError[])
   list.forEach((item, i) => {
     if (item.kind !== 'except') return;
     if (i === 0 || list[i - 1]!.kind === 'except') {
-      errors.push({ message: `Unexpected EXCEPT at the start of the ${what}, expected a pattern before it: tcpd matches nothing with this list`, start: item.start, end: item.end, found: item.value, expected: 'a pattern' });
+      errors.push({
+        message: `Unexpected EXCEPT at the start of the ${what}, expected a pattern before it: tcpd matches nothing with this list`,
+        start: item.start,
+        end: item.end,
+        found: item.value,
+        expected: 'a pattern',
+      });
     } else if (i === list.length - 1) {
-      errors.push({ message: `Unexpected end of the ${what} after EXCEPT, expected the patterns to except`, start: item.end, end: item.end, expected: 'a pattern' });
+      errors.push({
+        message: `Unexpected end of the ${what} after EXCEPT, expected the patterns to except`,
+        start: item.end,
+        end: item.end,
+        expected: 'a pattern',
+      });
     }
   });
 }
@@ -216,8 +256,17 @@ function optionsOf(token: IToken, errors: GrammarError[]): HostsOption[] {
                   : undefined;
     if (problem === undefined) return;
     option.problem = problem;
-    const found = option.value === '' ? 'end of option' : `option '${option.value.length > 40 ? `${option.value.slice(0, 40)}…` : option.value}'`;
-    errors.push({ message: `Unexpected ${found}, ${problem}: tcpd denies every client this rule matches`, start: option.start, end: option.end, found: option.value, expected: 'an option' });
+    const found =
+      option.value === ''
+        ? 'end of option'
+        : `option '${option.value.length > 40 ? `${option.value.slice(0, 40)}…` : option.value}'`;
+    errors.push({
+      message: `Unexpected ${found}, ${problem}: tcpd denies every client this rule matches`,
+      start: option.start,
+      end: option.end,
+      found: option.value,
+      expected: 'an option',
+    });
   });
   return options;
 }
@@ -237,13 +286,28 @@ function ruleOf(line: HostsLineSyntax & { colon: IToken }, index: LineIndex, err
   for (const list of [line.daemons, line.clients]) {
     if (list.length > 0 && !bracketsBalanced(list.map((t) => t.image).join(' '))) {
       const start = list[0]!.startOffset;
-      errors.push({ message: "Unexpected '[' or ']' without its partner in this list, expected brackets only around an IPv6 address: tcpd then splits the line at other colons than these", start, end: tokenEnd(list.at(-1)!), expected: 'balanced brackets' });
+      errors.push({
+        message:
+          "Unexpected '[' or ']' without its partner in this list, expected brackets only around an IPv6 address: tcpd then splits the line at other colons than these",
+        start,
+        end: tokenEnd(list.at(-1)!),
+        expected: 'balanced brackets',
+      });
     }
   }
   const options = line.options ? optionsOf(line.options, errors) : [];
   const start = (line.daemons[0] ?? line.colon).startOffset;
   const end = tokenEnd(line.options ?? line.clients.at(-1) ?? line.colon);
-  return { type: 'rule', daemons, clients, options, ignored: line.newline === undefined, start, end, position: index.position({ start, end }) };
+  return {
+    type: 'rule',
+    daemons,
+    clients,
+    options,
+    ignored: line.newline === undefined,
+    start,
+    end,
+    position: index.position({ start, end }),
+  };
 }
 
 /** Parses hosts.allow or hosts.deny (hosts_access(5) with the options of hosts_options(5)). */
@@ -261,14 +325,22 @@ export function parseHostsAccess(text: string, index = new LineIndex(text)): Hos
   const unterminated = text.length > 0 && (!text.endsWith('\n') || text.endsWith('\\\n'));
   if (unterminated) {
     errors.push({
-      message: 'Unexpected end of file, expected a line break: tcpd reads no last line without one, and in hosts.deny it then denies every client no rule before has decided',
+      message:
+        'Unexpected end of file, expected a line break: tcpd reads no last line without one, and in hosts.deny it then denies every client no rule before has decided',
       start: text.length,
       end: text.length,
       expected: 'a line break',
     });
   }
   errors.sort((a, b) => a.start - b.start);
-  return { type: 'root', kind: 'hosts-access', children, position: index.position({ start: 0, end: text.length }), errors: errors.map((e) => placeError(e, index)), unterminated };
+  return {
+    type: 'root',
+    kind: 'hosts-access',
+    children,
+    position: index.position({ start: 0, end: text.length }),
+    errors: errors.map((e) => placeError(e, index)),
+    unterminated,
+  };
 }
 
 /** The rules tcpd reads, in order: every line with a colon and a line feed. */

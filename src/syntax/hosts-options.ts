@@ -14,13 +14,25 @@ interface OptionSpec {
 
 const integer = (what: string) => (value: string) => (/^[+-]?\d+$/.test(value) ? undefined : `expected ${what}`);
 
-const facilities = new Set(['kern', 'user', 'mail', 'daemon', 'auth', 'lpr', 'news', 'uucp', 'cron', ...Array.from({ length: 8 }, (_, i) => `local${i}`)]);
+const facilities = new Set([
+  'kern',
+  'user',
+  'mail',
+  'daemon',
+  'auth',
+  'lpr',
+  'news',
+  'uucp',
+  'cron',
+  ...Array.from({ length: 8 }, (_, i) => `local${i}`),
+]);
 const levels = new Set(['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug']);
 
 function severity(value: string): string | undefined {
   const dot = value.indexOf('.');
   const [facility, level] = dot === -1 ? [undefined, value] : [value.slice(0, dot), value.slice(dot + 1)];
-  if (facility !== undefined && !facilities.has(facility.toLowerCase())) return `expected a syslog facility such as auth or local0 before '.'`;
+  if (facility !== undefined && !facilities.has(facility.toLowerCase()))
+    return `expected a syslog facility such as auth or local0 before '.'`;
   return levels.has(level.toLowerCase()) ? undefined : 'expected a syslog level such as notice or auth.info';
 }
 
@@ -36,10 +48,23 @@ export const optionSpecs: ReadonlyMap<string, OptionSpec> = new Map<string, Opti
   // tcpd looks user and group names up on the machine it runs on: vos-audit cannot, and takes any name.
   ['user', { value: 'needed' }],
   ['group', { value: 'needed' }],
-  ['umask', { value: 'needed', check: (v) => (/^[+]?[0-7]+$/.test(v) && Number.parseInt(v, 8) <= 0o777 ? undefined : 'expected an octal mask such as 022') }],
+  [
+    'umask',
+    {
+      value: 'needed',
+      check: (v) =>
+        /^[+]?[0-7]+$/.test(v) && Number.parseInt(v, 8) <= 0o777 ? undefined : 'expected an octal mask such as 022',
+    },
+  ],
   ['linger', { value: 'needed', check: integer('a number of seconds') }],
   ['nice', { value: 'optional', check: integer('a number') }],
-  ['rfc931', { value: 'optional', check: (v) => integer('a timeout in seconds')(v) ?? (atoi(v) > 0 ? undefined : 'expected a timeout above 0') }],
+  [
+    'rfc931',
+    {
+      value: 'optional',
+      check: (v) => integer('a timeout in seconds')(v) ?? (atoi(v) > 0 ? undefined : 'expected a timeout above 0'),
+    },
+  ],
   ['keepalive', { value: 'none' }],
 ]);
 

@@ -155,7 +155,11 @@ export class InetdEntry extends SourceNode {
     const args: Field[] = [];
     const words = /[^ \t\f\v\r\n]+/g;
     words.lastIndex = this.origin.offset(this.stored + 2 * fixedFieldCount);
-    for (let match = words.exec(this.origin.text); match !== null && match.index < this.end; match = words.exec(this.origin.text)) {
+    for (
+      let match = words.exec(this.origin.text);
+      match !== null && match.index < this.end;
+      match = words.exec(this.origin.text)
+    ) {
       args.push(this.origin.field(match.index, match.index + match[0].length));
     }
     return args;
@@ -188,7 +192,14 @@ function buildEntry(line: InetdLineSyntax & { kind: 'entry' }, shift: number, or
   const prefix = addressPrefix.exec(fields[0]!.image);
   // A disabled entry starts at its `#`.
   const start = (disabledBy ?? fields[0]!).startOffset + shift;
-  return new InetdEntry(origin, start, end, disabledBy !== undefined, stored, fields[0]!.startOffset + shift + (prefix?.[0].length ?? 0));
+  return new InetdEntry(
+    origin,
+    start,
+    end,
+    disabledBy !== undefined,
+    stored,
+    fields[0]!.startOffset + shift + (prefix?.[0].length ?? 0),
+  );
 }
 
 function lineNode(line: InetdLineSyntax, shift: number, origin: Origin): InetdNode {
@@ -198,9 +209,17 @@ function lineNode(line: InetdLineSyntax, shift: number, origin: Origin): InetdNo
     case 'defaultAddress':
       return new InetdDefaultAddress(origin, line.address.startOffset + shift, tokenEnd(line.address) + shift);
     case 'bogus':
-      return new InetdBogus(origin, line.fields[0]!.startOffset + shift, tokenEnd(line.fields[line.fields.length - 1]!) + shift);
+      return new InetdBogus(
+        origin,
+        line.fields[0]!.startOffset + shift,
+        tokenEnd(line.fields[line.fields.length - 1]!) + shift,
+      );
     case 'comment':
-      return new InetdComment(origin, line.marker.startOffset + shift, tokenEnd(line.fields[line.fields.length - 1] ?? line.marker) + shift);
+      return new InetdComment(
+        origin,
+        line.marker.startOffset + shift,
+        tokenEnd(line.fields[line.fields.length - 1] ?? line.marker) + shift,
+      );
   }
 }
 
@@ -213,7 +232,8 @@ function parseLines(text: string, shift: number, origin: Origin, children: Inetd
   const commentNode = (token: IToken) => new InetdComment(origin, token.startOffset + shift, tokenEnd(token) + shift);
   for (const line of parsed.cst) {
     const node = lineNode(line, shift, origin);
-    for (; next < comments.length && comments[next]!.startOffset + shift < node.start; next++) children.push(commentNode(comments[next]!));
+    for (; next < comments.length && comments[next]!.startOffset + shift < node.start; next++)
+      children.push(commentNode(comments[next]!));
     children.push(node);
   }
   for (; next < comments.length; next++) children.push(commentNode(comments[next]!));
@@ -229,7 +249,7 @@ const charactersPerRun = 1 << 12;
 
 /** The text in runs of whole lines, each with the offset where it starts. */
 export function* lineRuns(text: string): Generator<{ run: string; shift: number }> {
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const newline = start + charactersPerRun < text.length ? text.indexOf('\n', start + charactersPerRun) : -1;
     const end = newline === -1 ? text.length : newline + 1;
     yield { run: text.slice(start, end), shift: start };

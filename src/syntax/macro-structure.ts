@@ -7,7 +7,13 @@ import type { ParseError } from './parse-error.ts';
  * a `&while` for its body; a `&do` for its `&end`.
  */
 type Frame =
-  | { kind: 'if'; at: number; state: 'then' | 'then-part' | 'else?' | 'else-part'; otherwise: MacroEdge; thenExits: MacroEdge[] }
+  | {
+      kind: 'if';
+      at: number;
+      state: 'then' | 'then-part' | 'else?' | 'else-part';
+      otherwise: MacroEdge;
+      thenExits: MacroEdge[];
+    }
   | { kind: 'while'; at: number; exit: MacroEdge; breaks: MacroEdge[] }
   | { kind: 'do'; at: number };
 
@@ -32,7 +38,13 @@ function merge(a: MacroEdge[], b: MacroEdge[]): MacroEdge[] {
 export function structureMacro(statements: MacroStatement[]): { flow: MacroControlFlow; errors: ParseError[] } {
   const errors: ParseError[] = [];
   const error = (statement: MacroStatement, message: string, expected: string) =>
-    errors.push({ message, start: statement.position.start.offset, end: statement.position.end.offset, expected, position: statement.position });
+    errors.push({
+      message,
+      start: statement.position.start.offset,
+      end: statement.position.end.offset,
+      expected,
+      position: statement.position,
+    });
   const returns = statements.length;
   const anyLabel = returns + 1;
   const successors: MacroEdge[][] = statements.map(() => []);
@@ -94,7 +106,11 @@ export function structureMacro(statements: MacroStatement[]): { flow: MacroContr
 
   statements.forEach((statement, at) => {
     // Constructs that this statement continues or ends, innermost first.
-    for (let top = frames.at(-1); top?.kind === 'if' && (top.state === 'else?' || top.state === 'then'); top = frames.at(-1)) {
+    for (
+      let top = frames.at(-1);
+      top?.kind === 'if' && (top.state === 'else?' || top.state === 'then');
+      top = frames.at(-1)
+    ) {
       if (top.state === 'then') {
         if (statement.directive === 'then') {
           patch(at);
@@ -108,7 +124,11 @@ export function structureMacro(statements: MacroStatement[]): { flow: MacroContr
           }
           return;
         }
-        error(statements[top.at]!, `Unexpected end of the &if on line ${line(statements[top.at]!)}, expected &then`, '&then');
+        error(
+          statements[top.at]!,
+          `Unexpected end of the &if on line ${line(statements[top.at]!)}, expected &then`,
+          '&then',
+        );
         dropIf(top);
       } else if (statement.directive === 'else') {
         top.otherwise.to = at;
@@ -120,7 +140,8 @@ export function structureMacro(statements: MacroStatement[]): { flow: MacroContr
     }
 
     if (statement.directive === 'end') {
-      if (!frames.some((frame) => frame.kind === 'do')) error(statement, 'Unexpected &end, expected a &do before it', '&do');
+      if (!frames.some((frame) => frame.kind === 'do'))
+        error(statement, 'Unexpected &end, expected a &do before it', '&do');
       else {
         // Constructs still open inside the block end with it: an &if whose then-part is empty, a &while without a body.
         for (let top = frames.at(-1)!; top.kind !== 'do'; top = frames.at(-1)!) {
@@ -157,7 +178,8 @@ export function structureMacro(statements: MacroStatement[]): { flow: MacroContr
         return;
       case 'goto': {
         const target = statement.words[0];
-        if (target !== undefined && target.elements.length === 1 && target.elements[0]!.kind === 'word') gotos.push({ edge: edge(at), label: target.text.toLowerCase(), at });
+        if (target !== undefined && target.elements.length === 1 && target.elements[0]!.kind === 'word')
+          gotos.push({ edge: edge(at), label: target.text.toLowerCase(), at });
         else Object.assign(edge(at), { to: anyLabel, unsure: true });
         unitDone();
         return;
@@ -183,11 +205,19 @@ export function structureMacro(statements: MacroStatement[]): { flow: MacroContr
 
   for (let top = frames.at(-1); top !== undefined; top = frames.at(-1)) {
     if (top.kind === 'if' && top.state === 'then') {
-      error(statements[top.at]!, `Unexpected end of file after the &if on line ${line(statements[top.at]!)}, expected &then`, '&then');
+      error(
+        statements[top.at]!,
+        `Unexpected end of file after the &if on line ${line(statements[top.at]!)}, expected &then`,
+        '&then',
+      );
       dropIf(top);
     } else if (top.kind === 'if' && top.state === 'else?') endIf(top);
     else if (top.kind === 'do') {
-      error(statements[top.at]!, `Unexpected end of file, expected an &end for the &do on line ${line(statements[top.at]!)}`, '&end');
+      error(
+        statements[top.at]!,
+        `Unexpected end of file, expected an &end for the &do on line ${line(statements[top.at]!)}`,
+        '&end',
+      );
       frames.pop();
       unitDone();
     } else unitDone();
@@ -196,7 +226,8 @@ export function structureMacro(statements: MacroStatement[]): { flow: MacroContr
 
   for (const { edge: jump, label, at } of gotos) {
     const target = labels.get(label);
-    if (target === undefined) error(statements[at]!, `Unexpected &goto ${label}, expected a &label ${label} in this macro`, `&label ${label}`);
+    if (target === undefined)
+      error(statements[at]!, `Unexpected &goto ${label}, expected a &label ${label} in this macro`, `&label ${label}`);
     jump.to = target ?? returns;
   }
   return { flow: { statements, successors, labels: [...new Set(labels.values())].sort((a, b) => a - b) }, errors };

@@ -9,7 +9,6 @@ import { placeError, type ParseError } from './parse-error.ts';
 import { LineIndex } from './position.ts';
 import type { MacroElement, MacroElementKind, MacroNode, MacroRoot, MacroStatement, MacroWord } from './macro-tree.ts';
 
-
 const elementKinds: Record<string, MacroElementKind> = {
   Word: 'word',
   VariableReference: 'variable',
@@ -44,7 +43,12 @@ function element(node: CstNode, text: string, toFile: ToFile): MacroElement {
     const { start, end } = extent(item);
     return { kind: 'call', text: text.slice(start, end), start: toFile(start), end: toFile(end) };
   }
-  return { kind: elementKinds[label] ?? 'word', text: item.image, start: toFile(item.startOffset), end: toFile(tokenEnd(item)) };
+  return {
+    kind: elementKinds[label] ?? 'word',
+    text: item.image,
+    start: toFile(item.startOffset),
+    end: toFile(tokenEnd(item)),
+  };
 }
 
 function glue(elements: MacroElement[]): MacroWord[] {
@@ -60,7 +64,13 @@ function glue(elements: MacroElement[]): MacroWord[] {
   return words;
 }
 
-function statementsOf(cst: CstNode, text: string, toFile: ToFile, index: LineIndex, commentedOut: boolean): MacroStatement[] {
+function statementsOf(
+  cst: CstNode,
+  text: string,
+  toFile: ToFile,
+  index: LineIndex,
+  commentedOut: boolean,
+): MacroStatement[] {
   const statements: MacroStatement[] = [];
   for (const [label, items] of Object.entries(cst.children)) {
     if (label !== 'directive' && label !== 'command') continue;
@@ -94,7 +104,9 @@ function commentedStartLines(comments: IToken[], index: LineIndex): IToken[] {
   let previous: IToken | undefined;
   for (const comment of comments) {
     const continuesPrevious =
-      previous !== undefined && found[found.length - 1] === previous && continued.test(previous.image) &&
+      previous !== undefined &&
+      found[found.length - 1] === previous &&
+      continued.test(previous.image) &&
       index.point(comment.startOffset).line === index.point(previous.startOffset).line + 1;
     if (continuesPrevious || commentedStartLine.test(comment.image)) found.push(comment);
     previous = comment;
@@ -119,14 +131,25 @@ export function parseMacro(text: string, index = new LineIndex(text)): MacroRoot
   const comments = parsed.trivia.filter((token) => token.tokenType === Comment);
   const nodes: MacroNode[] = [
     ...statements,
-    ...comments.map((token) => ({ type: 'comment' as const, value: token.image, position: index.position({ start: token.startOffset, end: tokenEnd(token) }) })),
+    ...comments.map((token) => ({
+      type: 'comment' as const,
+      value: token.image,
+      position: index.position({ start: token.startOffset, end: tokenEnd(token) }),
+    })),
     ...commentedOutStatements(comments, index),
   ].sort((a, b) => a.position.start.offset - b.position.start.offset || (a.type === 'comment' ? -1 : 1));
   const errors: ParseError[] = parsed.errors.map((error) => placeError(error, index));
   const structure = structureMacro(statements);
   append(errors, structure.errors);
   errors.sort((a, b) => a.start - b.start);
-  return { type: 'root', kind: 'macro', children: nodes, position: index.position({ start: 0, end: text.length }), errors, flow: structure.flow };
+  return {
+    type: 'root',
+    kind: 'macro',
+    children: nodes,
+    position: index.position({ start: 0, end: text.length }),
+    errors,
+    flow: structure.flow,
+  };
 }
 
 const continuationInString = /&\+[ \t\f\v]*(?:\r\n|\r|\n)[ \t\f\v]*/g;
@@ -134,6 +157,7 @@ const continuationInString = /&\+[ \t\f\v]*(?:\r\n|\r|\n)[ \t\f\v]*/g;
 /** The text of a string element without its quotes, `''` read as `'`, a `&+` line break inside it as a blank. */
 export function unquote(element: MacroElement): string {
   if (element.kind !== 'string') return element.text;
-  const inner = element.text.endsWith("'") && element.text.length > 1 ? element.text.slice(1, -1) : element.text.slice(1);
+  const inner =
+    element.text.endsWith("'") && element.text.length > 1 ? element.text.slice(1, -1) : element.text.slice(1);
   return inner.replace(/''/g, "'").replace(continuationInString, ' ');
 }

@@ -31,7 +31,14 @@ export function parseServices(text: string, index = new LineIndex(text)): Servic
     const aliases = ((node.children.alias as IToken[] | undefined) ?? []).map(tokenField);
     const [port, protocol] = portToken.image.split('/');
     const end = aliases.length > 0 ? aliases[aliases.length - 1]!.end : tokenEnd(portToken);
-    return { type: 'service', name: tokenField(name), port: Number(port), protocol: protocol!.toLowerCase(), aliases, position: index.position({ start: name.startOffset, end }) };
+    return {
+      type: 'service',
+      name: tokenField(name),
+      port: Number(port),
+      protocol: protocol!.toLowerCase(),
+      aliases,
+      position: index.position({ start: name.startOffset, end }),
+    };
   });
   return {
     type: 'root',

@@ -30,7 +30,14 @@ export function decodeSource(path: string, bytes: Uint8Array): Source {
   const body = bom ? bytes.subarray(3) : bytes;
   const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   // ASCII, the usual case, reads the same in both; latin1 decodes it several times faster.
-  const source = (text: string, encoding: Encoding): Source => ({ path, text, encoding, bom, eol: detectLineEnding(text), bytes });
+  const source = (text: string, encoding: Encoding): Source => ({
+    path,
+    text,
+    encoding,
+    bom,
+    eol: detectLineEnding(text),
+    bytes,
+  });
   if (isAscii(buffer)) return source(buffer.toString('latin1'), 'utf8');
   if (isUtf8(buffer)) return source(buffer.toString('utf8'), 'utf8');
   return source(buffer.toString('latin1'), 'latin1');

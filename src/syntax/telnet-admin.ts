@@ -27,7 +27,8 @@ export interface TelnetAdminRoot {
 
 const serviceColumns = new Set(['service', 'service_name', 'name']);
 const portColumns = new Set(['port', 'port_number', 'port_no', 'tcp_port']);
-export const expectedHeader = 'a header row naming at least a Service and a Port column (for example: Service  Port  Device  Type)';
+export const expectedHeader =
+  'a header row naming at least a Service and a Port column (for example: Service  Port  Device  Type)';
 
 /**
  * Reads a captured `telnet_admin` listing (our documented assumption, see README): a header row naming its columns,
@@ -39,7 +40,14 @@ export function parseTelnetAdmin(text: string, index = new LineIndex(text)): Tel
   const errors: ParseError[] = [];
   const error = (message: string, start: number, end: number, expected: string) =>
     errors.push(placeError({ message, start, end, expected }, index));
-  const root: TelnetAdminRoot = { type: 'root', kind: 'telnet-admin', columns: [], children: [], position: index.position({ start: 0, end: text.length }), errors };
+  const root: TelnetAdminRoot = {
+    type: 'root',
+    kind: 'telnet-admin',
+    columns: [],
+    children: [],
+    position: index.position({ start: 0, end: text.length }),
+    errors,
+  };
 
   const [header, ...body] = rows;
   if (header === undefined) {
@@ -51,7 +59,12 @@ export function parseTelnetAdmin(text: string, index = new LineIndex(text)): Tel
   const portAt = columns.findIndex((c) => portColumns.has(c));
   if (serviceAt === -1 || portAt === -1) {
     const shown = header.map((c) => c.image).join(' ');
-    error(`Unexpected header '${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}', expected ${expectedHeader}`, header[0]!.startOffset, tokenEnd(header[header.length - 1]!), expectedHeader);
+    error(
+      `Unexpected header '${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}', expected ${expectedHeader}`,
+      header[0]!.startOffset,
+      tokenEnd(header[header.length - 1]!),
+      expectedHeader,
+    );
     return root;
   }
   root.columns = columns;
@@ -61,15 +74,31 @@ export function parseTelnetAdmin(text: string, index = new LineIndex(text)): Tel
     const service = cells[serviceAt];
     const port = cells[portAt];
     if (service === undefined || port === undefined) {
-      error(`Unexpected end of row after ${cells.length} cell${cells.length === 1 ? "" : "s"}, expected the ${service ? 'port' : 'service'} in column ${(service ? portAt : serviceAt) + 1}`, end, end, 'a cell');
+      error(
+        `Unexpected end of row after ${cells.length} cell${cells.length === 1 ? '' : 's'}, expected the ${service ? 'port' : 'service'} in column ${(service ? portAt : serviceAt) + 1}`,
+        end,
+        end,
+        'a cell',
+      );
       continue;
     }
     if (!/^\d{1,5}$/.test(port.image) || Number(port.image) > 65535) {
-      error(`Unexpected port '${port.image}', expected a port number from 1 to 65535`, port.startOffset, tokenEnd(port), 'a port number');
+      error(
+        `Unexpected port '${port.image}', expected a port number from 1 to 65535`,
+        port.startOffset,
+        tokenEnd(port),
+        'a port number',
+      );
       continue;
     }
     const named = Object.fromEntries(cells.flatMap((cell, i) => (columns[i] ? [[columns[i], tokenField(cell)]] : [])));
-    root.children.push({ type: 'listener', service: tokenField(service), port: tokenField(port), cells: named, position: index.position({ start, end }) });
+    root.children.push({
+      type: 'listener',
+      service: tokenField(service),
+      port: tokenField(port),
+      cells: named,
+      position: index.position({ start, end }),
+    });
   }
   return root;
 }

@@ -10,7 +10,13 @@ export function dottedQuad(text: string): number | undefined {
   if (parts.length !== 4) return undefined;
   let value = 0;
   for (const part of parts) {
-    const byte = /^0[xX][0-9a-fA-F]*$/.test(part) ? parseInt(part.slice(2) || '0', 16) : /^0[0-7]*$/.test(part) ? parseInt(part, 8) : /^[1-9]\d*$/.test(part) ? Number(part) : NaN;
+    const byte = /^0[xX][0-9a-fA-F]*$/.test(part)
+      ? parseInt(part.slice(2) || '0', 16)
+      : /^0[0-7]*$/.test(part)
+        ? parseInt(part, 8)
+        : /^[1-9]\d*$/.test(part)
+          ? Number(part)
+          : NaN;
     if (!(byte <= 255)) return undefined;
     value = value * 256 + byte;
   }

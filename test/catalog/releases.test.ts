@@ -11,7 +11,8 @@ describe('releases', () => {
     expect(parseRelease('15.1.0AR')?.text).toBe('15.1.0ar');
     expect(parseRelease('13.0')?.precision).toBe('line');
     expect(parseRelease('19.3.1')?.precision).toBe('release');
-    for (const bad of ['15.9', '12.0', '20.0', '15', 'fifteen', '15.1.0abc', '15.1.']) expect(parseRelease(bad), bad).toBeUndefined();
+    for (const bad of ['15.9', '12.0', '20.0', '15', 'fifteen', '15.1.0abc', '15.1.'])
+      expect(parseRelease(bad), bad).toBeUndefined();
   });
 
   it('exits 2 on an unknown --release, naming the accepted forms', async () => {

@@ -33,7 +33,9 @@ describe('a tftp line outside tcpd is one problem, one finding', () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'inetd.conf'), direct);
     const fixed = await runCli(['--fix', 'inetd.conf'], dir);
-    expect(readFileSync(join(dir, 'inetd.conf'), 'utf8')).toBe('tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n');
+    expect(readFileSync(join(dir, 'inetd.conf'), 'utf8')).toBe(
+      'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
+    );
     expect(fixed.stdout).toContain('inetd-bootp-tftp-active');
     expect(fixed.stdout).not.toContain('inetd-unwrapped-service');
   });
@@ -46,6 +48,8 @@ describe('a tftp line outside tcpd is one problem, one finding', () => {
       ['inetd-nio-firewall', 'info'],
       ['inetd-unwrapped-service', 'error'],
     ]);
-    expect(found.find((m) => m.ruleId === 'inetd-unwrapped-service')!.reason).toContain('the NIO needs tftp, so run it through tcpd and let hosts.allow admit only the NIO');
+    expect(found.find((m) => m.ruleId === 'inetd-unwrapped-service')!.reason).toContain(
+      'the NIO needs tftp, so run it through tcpd and let hosts.allow admit only the NIO',
+    );
   });
 });

@@ -1,4 +1,14 @@
-import { chmodSync, cpSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
@@ -16,9 +26,13 @@ describe('exit codes and messages', () => {
   it('exits 1 with findings on a stock module, grouped by file, with a summary', async () => {
     const result = await runCli([stockPosix], samplesDir);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`${stockPosix}:7:1   error    echo/tcp (port 7) is active: a denial-of-service vector`);
+    expect(result.stdout).toContain(
+      `${stockPosix}:7:1   error    echo/tcp (port 7) is active: a denial-of-service vector`,
+    );
     expect(result.stdout).toMatch(/inetd-dos-tiny-service\n/);
-    expect(result.stdout.trimEnd().split('\n').pop()).toBe('12 problems (7 errors, 5 warnings, 0 infos) in 1 file; 11 fixable with --fix');
+    expect(result.stdout.trimEnd().split('\n').pop()).toBe(
+      '12 problems (7 errors, 5 warnings, 0 infos) in 1 file; 11 fixable with --fix',
+    );
     expect(result.stderr).toBe('');
   });
 
@@ -48,8 +62,14 @@ describe('exit codes and messages', () => {
       ['--release', 'fifteen', 'hardened'],
       "vos-audit: option '--release <X.Y[.Z]>' argument 'fifteen' is invalid. 'fifteen' is not a release vos-audit knows; expected X.Y, X.Y.Z or X.Y.Z with a build suffix in any case (15.1, 15.1.0, 15.1.0ar), where X.Y is a release line the catalog knows: 13.0, 14.0–14.7, 15.0–15.2, 16.0–16.2, 17.0–17.2, 18.0–18.1, 19.0–19.3\n",
     ],
-    [['--fix', '--diff', 'hardened'], 'vos-audit: --fix and --diff do not go together: --fix writes the files, --diff only shows the changes\n'],
-    [['--format', 'xml', 'hardened'], "vos-audit: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, gcc, github.\n"],
+    [
+      ['--fix', '--diff', 'hardened'],
+      'vos-audit: --fix and --diff do not go together: --fix writes the files, --diff only shows the changes\n',
+    ],
+    [
+      ['--format', 'xml', 'hardened'],
+      "vos-audit: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, gcc, github.\n",
+    ],
   ])('exits 2 for %j with one line on stderr', async (args, stderr) => {
     const result = await runCli(args, samplesDir);
     expect(result.status).toBe(2);
@@ -68,7 +88,9 @@ describe('exit codes and messages', () => {
     const dir = temporaryDirectory();
     const result = await runCli([dir], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`vos-audit: no configuration files found in ${dir} (looked for files named inetd.conf, *.cm, telnet_admin*, services, hosts.allow, hosts.deny)\n`);
+    expect(result.stderr).toBe(
+      `vos-audit: no configuration files found in ${dir} (looked for files named inetd.conf, *.cm, telnet_admin*, services, hosts.allow, hosts.deny)\n`,
+    );
   });
 
   it('exits 2 for an unreadable file but still reports the others', async () => {
@@ -153,16 +175,33 @@ describe('--format json', () => {
     const [file] = report.files;
     const line = 'echo\tstream\ttcp\tnowait\troot\tinternal';
     const start = readFileSync(stockPosix, 'utf8').indexOf(`\n${line}\n`) + 1;
-    expect(file).toMatchObject({ path: 'stock-posix/inetd.conf', kind: 'inetd', encoding: 'utf8', eol: 'lf', changed: false });
+    expect(file).toMatchObject({
+      path: 'stock-posix/inetd.conf',
+      kind: 'inetd',
+      encoding: 'utf8',
+      eol: 'lf',
+      changed: false,
+    });
     expect(file.messages[0]).toEqual({
       ruleId: 'inetd-dos-tiny-service',
       severity: 'error',
       reason: 'echo/tcp (port 7) is active: a denial-of-service vector; comment it out unless something needs it',
-      place: { start: { line: 7, column: 1, offset: start }, end: { line: 7, column: line.length + 1, offset: start + line.length } },
+      place: {
+        start: { line: 7, column: 1, offset: start },
+        end: { line: 7, column: line.length + 1, offset: start + line.length },
+      },
       url: expect.stringMatching(/docs\/rules\/inetd-dos-tiny-service\.md$/),
       fix: { description: 'commented out line 7 (echo/tcp)', edits: [{ start, end: start, text: '#' }] },
     });
-    expect(report.summary).toEqual({ files: 1, errors: 7, warnings: 5, infos: 0, fixable: 11, fixed: 0, suppressed: 0 });
+    expect(report.summary).toEqual({
+      files: 1,
+      errors: 7,
+      warnings: 5,
+      infos: 0,
+      fixable: 11,
+      fixed: 0,
+      suppressed: 0,
+    });
   });
 });
 
@@ -175,7 +214,12 @@ describe('--fix and --diff on real files', () => {
     runCommand('git', ['init', '-q'], dir);
   });
 
-  const targets = ['samples', ...['crlf', 'no-final-newline', 'bom', 'latin1', 'cr', 'blanks', 'vos-paths', 'bogus'].map((n) => `fixtures/${n}.conf`)];
+  const targets = [
+    'samples',
+    ...['crlf', 'no-final-newline', 'bom', 'latin1', 'cr', 'blanks', 'vos-paths', 'bogus'].map(
+      (n) => `fixtures/${n}.conf`,
+    ),
+  ];
 
   it('git apply and patch -p1 of --diff give exactly what --fix writes; a second --fix changes nothing', async () => {
     const copy = () => {
@@ -187,12 +231,16 @@ describe('--fix and --diff on real files', () => {
     const viaPatch = copy();
     const diff = await runCli(['--diff', ...targets], dir);
     expect(diff.stderr).toBe('');
-    expect(diff.stdout).toMatch(/^--- a\/samples\/bsd-verdicts\/inetd.conf\n\+\+\+ b\/samples\/bsd-verdicts\/inetd.conf\n@@ /);
+    expect(diff.stdout).toMatch(
+      /^--- a\/samples\/bsd-verdicts\/inetd.conf\n\+\+\+ b\/samples\/bsd-verdicts\/inetd.conf\n@@ /,
+    );
     const unchanged = readFileSync(join(dir, 'samples/stock-posix/inetd.conf'));
 
     const fixed = await runCli(['--fix', ...targets], dir);
     expect(fixed.stderr).toBe('');
-    expect(fixed.stdout).toContain('fixed samples/stock-posix/inetd.conf (11 changes):\n  commented out line 7 (echo/tcp)\n');
+    expect(fixed.stdout).toContain(
+      'fixed samples/stock-posix/inetd.conf (11 changes):\n  commented out line 7 (echo/tcp)\n',
+    );
     expect(readFileSync(join(dir, 'samples/stock-posix/inetd.conf'))).not.toEqual(unchanged);
 
     const gitApply = runCommand('git', ['apply', '--whitespace=nowarn', '-'], viaGit, diff.stdoutBytes);
@@ -200,7 +248,12 @@ describe('--fix and --diff on real files', () => {
     expect(gitApply.status).toBe(0);
     const patch = runCommand('patch', ['-p1', '--quiet'], viaPatch, diff.stdoutBytes);
     expect(patch.status).toBe(0);
-    for (const target of ['samples/stock-posix/inetd.conf', 'samples/nio-v-series/inetd.conf', 'samples/stock-pre-14.5/inetd.conf', ...targets.slice(1)]) {
+    for (const target of [
+      'samples/stock-posix/inetd.conf',
+      'samples/nio-v-series/inetd.conf',
+      'samples/stock-pre-14.5/inetd.conf',
+      ...targets.slice(1),
+    ]) {
       const written = readFileSync(join(dir, target));
       expect(readFileSync(join(viaGit, target))).toEqual(written);
       expect(readFileSync(join(viaPatch, target))).toEqual(written);
@@ -213,8 +266,12 @@ describe('--fix and --diff on real files', () => {
 
   it('keeps the bytes of the BOM, CRLF and latin1 files outside the fixed lines', async () => {
     await runCli(['--fix', 'fixtures/bom.conf', 'fixtures/latin1.conf', 'fixtures/crlf.conf'], dir);
-    expect(readFileSync(join(dir, 'fixtures/bom.conf'))).toEqual(Buffer.from('\xef\xbb\xbf#echo stream tcp nowait root internal\n# BOM above\n', 'latin1'));
-    expect(readFileSync(join(dir, 'fixtures/latin1.conf'))).toEqual(Buffer.from('# latin1: caf\xe9\n#chargen stream tcp nowait root internal \xe9t\xe9\n', 'latin1'));
+    expect(readFileSync(join(dir, 'fixtures/bom.conf'))).toEqual(
+      Buffer.from('\xef\xbb\xbf#echo stream tcp nowait root internal\n# BOM above\n', 'latin1'),
+    );
+    expect(readFileSync(join(dir, 'fixtures/latin1.conf'))).toEqual(
+      Buffer.from('# latin1: caf\xe9\n#chargen stream tcp nowait root internal \xe9t\xe9\n', 'latin1'),
+    );
     expect(readFileSync(join(dir, 'fixtures/crlf.conf'), 'latin1')).toBe(
       '# CRLF line ends\r\n#echo stream tcp nowait root internal\r\n#time dgram udp wait root internal\r\nbroken line\r\n',
     );

@@ -32,26 +32,40 @@ describe('vos-audit ports', () => {
       'module tcpd-broken',
       'module tcpd-open',
     ]);
-    expect(result.stdout).toMatch(/^901 +tcp +swat +S269 +swat +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:28 +Samba administration over plain HTTP: the password crosses the network in clear text \(general Unix\)$/m);
-    expect(result.stdout).toMatch(/^22 +tcp +ssh +S270 +sshd +module_start_up\.cm +conditional +if \(software_purchased S270\) and \(VOS 14\.7 or 15\.1\+\); undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config +stock-posix\/module_start_up\.cm:27$/m);
+    expect(result.stdout).toMatch(
+      /^901 +tcp +swat +S269 +swat +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:28 +Samba administration over plain HTTP: the password crosses the network in clear text \(general Unix\)$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^22 +tcp +ssh +S270 +sshd +module_start_up\.cm +conditional +if \(software_purchased S270\) and \(VOS 14\.7 or 15\.1\+\); undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config +stock-posix\/module_start_up\.cm:27$/m,
+    );
   });
 
   it('decides software_purchased blocks with --products', async () => {
-    const purchased = await runCli(['ports', '--format', 'json', '--products', 'S270', '--release', '19.3', 'stock-posix'], samplesDir);
+    const purchased = await runCli(
+      ['ports', '--format', 'json', '--products', 'S270', '--release', '19.3', 'stock-posix'],
+      samplesDir,
+    );
     const listeners = JSON.parse(purchased.stdout).modules[0].listeners;
     expect(listeners.find((l: { port: number }) => l.port === 22).state).toBe('live');
-    expect(listeners.find((l: { port: number }) => l.port === 139)).toMatchObject({ state: 'off', note: 'product S269 is not purchased' });
+    expect(listeners.find((l: { port: number }) => l.port === 139)).toMatchObject({
+      state: 'off',
+      note: 'product S269 is not purchased',
+    });
   });
 
   it('turns off the ports a release does not have, and says why', async () => {
     const result = await runCli(['ports', '--wide', '--release', '15.0', 'stock-posix'], samplesDir);
-    expect(result.stdout).toMatch(/^22 +tcp +ssh +S270 +sshd +module_start_up\.cm +off +sshd on 22 exists in VOS 14\.7 or 15\.1\+ \(the article\), not in 15\.0/m);
+    expect(result.stdout).toMatch(
+      /^22 +tcp +ssh +S270 +sshd +module_start_up\.cm +off +sshd on 22 exists in VOS 14\.7 or 15\.1\+ \(the article\), not in 15\.0/m,
+    );
   });
 
   it('writes CSV for firewall teams', async () => {
     const result = await runCli(['ports', '--format', 'csv', 'hardened'], samplesDir);
     const lines = result.stdout.split('\r\n');
-    expect(lines[0]).toBe('module,port,range_end,range_formula,protocol,service,daemon,started_by,state,condition,note,wrapped_by,evidence,advice,product,advice_source,kind');
+    expect(lines[0]).toBe(
+      'module,port,range_end,range_formula,protocol,service,daemon,started_by,state,condition,note,wrapped_by,evidence,advice,product,advice_source,kind',
+    );
     expect(lines).toContain(
       "hardened,22,,,tcp,ssh,sshd,module_start_up.cm,conditional,(software_purchased S270) and (VOS 14.7 or 15.1+),undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config,,hardened/module_start_up.cm:14,,S270,,listen",
     );
@@ -61,9 +75,14 @@ describe('vos-audit ports', () => {
   });
 
   it('forms one module of the files named together', async () => {
-    const result = await runCli(['ports', '--wide', 'stock-posix/inetd.conf', 'stock-posix/module_start_up.cm'], samplesDir);
+    const result = await runCli(
+      ['ports', '--wide', 'stock-posix/inetd.conf', 'stock-posix/module_start_up.cm'],
+      samplesDir,
+    );
     expect(result.stdout.split('\n')[2]).toBe('module stock-posix');
-    expect(result.stdout).toMatch(/^7 +tcp +echo +STCP +inetd +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:7/m);
+    expect(result.stdout).toMatch(
+      /^7 +tcp +echo +STCP +inetd +inetd +live +stock-posix\/module_start_up\.cm:14, stock-posix\/inetd\.conf:7/m,
+    );
   });
 });
 
@@ -103,8 +122,12 @@ describe('files of other kinds', () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'module_start_up.cm'), "!(master_disk)>site>start_apps\nstart_process 'order_server.pm'\n");
     const result = await runCli(['ports', '--wide', '.'], dir);
-    expect(result.stdout).toContain("undecided: runs the macro (master_disk)>site>start_apps, which is not among the module's files: what it starts is unknown (module_start_up.cm:1)");
-    expect(result.stdout).toContain('undecided: starts order_server.pm, whose ports vos-audit does not know (declare them under "daemons" in .vos-audit.json) (module_start_up.cm:2)');
+    expect(result.stdout).toContain(
+      "undecided: runs the macro (master_disk)>site>start_apps, which is not among the module's files: what it starts is unknown (module_start_up.cm:1)",
+    );
+    expect(result.stdout).toContain(
+      'undecided: starts order_server.pm, whose ports vos-audit does not know (declare them under "daemons" in .vos-audit.json) (module_start_up.cm:2)',
+    );
   });
 });
 
@@ -119,7 +142,9 @@ describe('--suggestions', () => {
     const safeOnly = (await runCli(['--diff', '--release', '14.4', 'm1'], dir)).stdout;
     expect(safeOnly).not.toContain('start_rpc.cm');
     const diff = await runCli(['--diff', '--suggestions', '--release', '14.4', 'm1'], dir);
-    expect(diff.stdout).toContain("+& start_process '(master_disk)>system>rpc>stcp>command_library>portmap.pm' -privileged -priority 7");
+    expect(diff.stdout).toContain(
+      "+& start_process '(master_disk)>system>rpc>stcp>command_library>portmap.pm' -privileged -priority 7",
+    );
     const fixed = await runCli(['--fix', '--suggestions', '--release', '14.4', 'm1'], dir);
     expect(fixed.stdout).toContain('fixed m1/start_rpc.cm (2 changes):');
     expect(runCommand('git', ['apply', '-'], copy, Buffer.from(diff.stdout)).status).toBe(0);
@@ -146,7 +171,10 @@ describe('module discovery', () => {
     cpSync(join(samplesDir, 'rsn-only-telnet'), join(dir, 'modules', 'm2'), { recursive: true });
     writeFileSync(join(dir, 'modules', 'm1', 'system', 'stcp', 'inetd.conf'), 'echo stream tcp nowait root internal\n');
     const result = await runCli(['ports', 'modules'], dir);
-    expect(result.stdout.split('\n').filter((l) => l.startsWith('module '))).toEqual(['module modules/m1', 'module modules/m2']);
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('module '))).toEqual([
+      'module modules/m1',
+      'module modules/m2',
+    ]);
   });
 
   it('audits a module or file given twice once, in its module', async () => {
@@ -192,7 +220,9 @@ describe('standard input (-)', () => {
     expect(fix.stderr).toBe('vos-audit: --fix cannot rewrite standard input (-); --diff shows the changes\n');
     const empty = await runCli(['-'], samplesDir, '');
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toMatch(/^vos-audit: -: not a file vos-audit knows by its name or content .* say which with --kind -=inetd\|macro\|telnet-admin\|services\|hosts-access\n$/);
+    expect(empty.stderr).toMatch(
+      /^vos-audit: -: not a file vos-audit knows by its name or content .* say which with --kind -=inetd\|macro\|telnet-admin\|services\|hosts-access\n$/,
+    );
   });
 });
 
@@ -201,7 +231,9 @@ describe('rules, explain and thresholds', () => {
     const result = await runCli(['rules'], samplesDir);
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(/^RULE +SEVERITY +FIXES +CHECKS +SUMMARY$/);
-    expect(result.stdout).toMatch(/^inetd-dos-tiny-service +error +fix +inetd +echo, chargen and daytime must not be served by inetd$/m);
+    expect(result.stdout).toMatch(
+      /^inetd-dos-tiny-service +error +fix +inetd +echo, chargen and daytime must not be served by inetd$/m,
+    );
     expect(result.stdout).toMatch(/^telnet-msd-started +warning +suggestion +module +/m);
   });
 
@@ -212,9 +244,15 @@ describe('rules, explain and thresholds', () => {
     const wrong = await runCli(['explain', 'telnet-without-ssh'], samplesDir);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toBe("vos-audit: unknown rule 'telnet-without-ssh'; did you mean telnet-without-sshd?\n");
-    expect((await runCli(['explain', 'SWAT'], samplesDir)).stderr).toBe("vos-audit: unknown rule 'SWAT'; did you mean inetd-swat?\n");
-    expect((await runCli(['explain', 'tiny'], samplesDir)).stderr).toBe("vos-audit: unknown rule 'tiny'; did you mean inetd-dos-tiny-service or inetd-tiny-service?\n");
-    expect((await runCli(['explain', 'firewall-rules'], samplesDir)).stderr).toBe("vos-audit: unknown rule 'firewall-rules'; `vos-audit rules` lists them\n");
+    expect((await runCli(['explain', 'SWAT'], samplesDir)).stderr).toBe(
+      "vos-audit: unknown rule 'SWAT'; did you mean inetd-swat?\n",
+    );
+    expect((await runCli(['explain', 'tiny'], samplesDir)).stderr).toBe(
+      "vos-audit: unknown rule 'tiny'; did you mean inetd-dos-tiny-service or inetd-tiny-service?\n",
+    );
+    expect((await runCli(['explain', 'firewall-rules'], samplesDir)).stderr).toBe(
+      "vos-audit: unknown rule 'firewall-rules'; `vos-audit rules` lists them\n",
+    );
   });
 
   it('--quiet reports errors only; --max-warnings fails on too many warnings', async () => {
@@ -223,6 +261,8 @@ describe('rules, explain and thresholds', () => {
     expect(quiet.status).toBe(0);
     expect((await runCli(['--max-warnings', '1', 'rsn-only-telnet'], samplesDir)).status).toBe(0);
     expect((await runCli(['--max-warnings', '0', 'rsn-only-telnet'], samplesDir)).status).toBe(1);
-    expect((await runCli(['--max-warnings', 'many', 'rsn-only-telnet'], samplesDir)).stderr).toContain('expected a whole number of warnings, 0 or more');
+    expect((await runCli(['--max-warnings', 'many', 'rsn-only-telnet'], samplesDir)).stderr).toContain(
+      'expected a whole number of warnings, 0 or more',
+    );
   });
 });

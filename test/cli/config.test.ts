@@ -17,10 +17,20 @@ function repoWith(config: unknown): string {
 describe('.vos-audit.json', () => {
   it('is found upward from each module and sets release, products and nio', async () => {
     const dir = repoWith({ release: '15.0', products: ['S270'] });
-    const ports = JSON.parse((await runCli(['ports', '--format', 'json', 'modules/m1'], join(dir))).stdout).modules[0].listeners;
-    expect(ports.find((l: { port: number }) => l.port === 22)).toMatchObject({ state: 'off', note: 'sshd on 22 exists in VOS 14.7 or 15.1+ (the article), not in 15.0' });
+    const ports = JSON.parse((await runCli(['ports', '--format', 'json', 'modules/m1'], join(dir))).stdout).modules[0]
+      .listeners;
+    expect(ports.find((l: { port: number }) => l.port === 22)).toMatchObject({
+      state: 'off',
+      note: 'sshd on 22 exists in VOS 14.7 or 15.1+ (the article), not in 15.0',
+    });
     const json = JSON.parse((await runCli(['--format', 'json', 'modules/m1'], dir)).stdout);
-    expect(json.options).toEqual({ release: '15.0', nio: false, products: ['S270'], maxOpenServer: null, bridge: null });
+    expect(json.options).toEqual({
+      release: '15.0',
+      nio: false,
+      products: ['S270'],
+      maxOpenServer: null,
+      bridge: null,
+    });
   });
 
   it('loses to the command line', async () => {
@@ -41,20 +51,32 @@ describe('.vos-audit.json', () => {
     const dir = repoWith({ ignore: ['modules/m1/inetd.conf', '**/telnet_admin.txt'] });
     const result = await runCli(['--format', 'json', 'modules'], dir);
     const paths = JSON.parse(result.stdout).files.map((f: { path: string }) => f.path);
-    expect(paths).toEqual(['modules/m1/module_start_up.cm', 'modules/m1/services', 'modules/m2/system/module_start_up.cm', 'modules/m2/system/stcp/inetd.conf', 'modules/m2/system/stcp/services']);
+    expect(paths).toEqual([
+      'modules/m1/module_start_up.cm',
+      'modules/m1/services',
+      'modules/m2/system/module_start_up.cm',
+      'modules/m2/system/stcp/inetd.conf',
+      'modules/m2/system/stcp/services',
+    ]);
   });
 
   it('is taken from --config instead when given', async () => {
     const dir = repoWith({ release: '15.0' });
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ release: '16.1' }));
-    expect(JSON.parse((await runCli(['--format', 'json', '--config', 'other.json', 'modules/m1'], dir)).stdout).options.release).toBe('16.1');
+    expect(
+      JSON.parse((await runCli(['--format', 'json', '--config', 'other.json', 'modules/m1'], dir)).stdout).options
+        .release,
+    ).toBe('16.1');
   });
 
   it.each([
     [{ relase: '15.0' }, "unknown key 'relase'; did you mean 'release'?"],
     [{ release: 'fifteen' }, `'release' must be a VOS release: X.Y, X.Y.Z or X.Y.Z with a build suffix in any case`],
     [{ release: '15.9' }, `'release' must be a VOS release: X.Y, X.Y.Z`],
-    [{ daemons: { mysql_daemon: ['3306'] } }, `'daemons.mysql_daemon' has "3306"; expected a port and protocol such as "3306/tcp"`],
+    [
+      { daemons: { mysql_daemon: ['3306'] } },
+      `'daemons.mysql_daemon' has "3306"; expected a port and protocol such as "3306/tcp"`,
+    ],
     [{ maxOpenServer: 0 }, `'maxOpenServer' must be a whole number from 1 to 999`],
     [{ rules: { 'inetd-swat': 'warn' } }, `'rules.inetd-swat' must be off, info, warning or error, not "warn"`],
     [{ rules: { 'inetd-swot': 'off' } }, "unknown rule 'rules.inetd-swot'; did you mean 'inetd-swat'?"],

@@ -56,7 +56,9 @@ describe('what a person reads shows hostile characters escaped', () => {
   });
 
   it('the ports table names its module escaped', async () => {
-    expect((await report('ports', 'text')).split('\n').find((line) => line.startsWith('module '))).toBe(`module ${shown}`);
+    expect((await report('ports', 'text')).split('\n').find((line) => line.startsWith('module '))).toBe(
+      `module ${shown}`,
+    );
   });
 
   it('the github format escapes the file property and the message', async () => {
@@ -87,11 +89,12 @@ describe('what a person reads shows hostile characters escaped', () => {
 });
 
 describe('printable', () => {
-  const escaped = (code: number) => (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
-  it.each([0x1b, 0x85, 0x9b, 0x61c, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff])(
-    'escapes %d',
-    (code) => expect(printable(`a${String.fromCharCode(code)}b`)).toBe(`a${escaped(code)}b`),
-  );
+  const escaped = (code: number) =>
+    code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  it.each([
+    0x1b, 0x85, 0x9b, 0x61c, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d,
+    0x202e, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
+  ])('escapes %d', (code) => expect(printable(`a${String.fromCharCode(code)}b`)).toBe(`a${escaped(code)}b`));
 
   it('leaves tabs and ordinary non-ASCII text alone', () => {
     expect(printable('été\tβ 東京 😀')).toBe('été\tβ 東京 😀');

@@ -30,7 +30,9 @@ describe('a --fix that cannot write a file', () => {
     ]);
     // The macro was written, and is listed as fixed; inetd.conf is reported as it is on disk: both findings, at their lines.
     expect(readFileSync(join(dir, 'module_start_up.cm'), 'utf8')).toBe(`& ${macro}`);
-    expect(result.stdout).toContain("fixed module_start_up.cm (1 change):\n  commented out line 1: start_process 'telnet_msd -network_port 24' …\n");
+    expect(result.stdout).toContain(
+      "fixed module_start_up.cm (1 change):\n  commented out line 1: start_process 'telnet_msd -network_port 24' …\n",
+    );
     expect(result.stdout).not.toContain('fixed inetd.conf');
     expect(result.stdout).toMatch(/^inetd\.conf:1:1 +error +.*inetd-dos-tiny-service$/m);
     expect(result.stdout).toMatch(/^inetd\.conf:2:1 +warning +.*inetd-tiny-service$/m);
@@ -41,9 +43,13 @@ describe('a --fix that cannot write a file', () => {
     const dir = module();
     const result = await vosAudit(['--fix', '--suggestions', '--format', 'json', '.'], { cwd: dir });
     expect(result.status).toBe(2);
-    const files = Object.fromEntries(JSON.parse(result.stdout).files.map((file: { path: string }) => [file.path, file]));
+    const files = Object.fromEntries(
+      JSON.parse(result.stdout).files.map((file: { path: string }) => [file.path, file]),
+    );
     expect(files['inetd.conf']).toMatchObject({ changed: false, applied: [] });
-    expect(files['inetd.conf'].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(expect.arrayContaining(['inetd-dos-tiny-service', 'inetd-tiny-service']));
+    expect(files['inetd.conf'].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(
+      expect.arrayContaining(['inetd-dos-tiny-service', 'inetd-tiny-service']),
+    );
     expect(files['module_start_up.cm']).toMatchObject({ changed: true });
     expect(JSON.parse(result.stdout).summary.fixed).toBe(1);
   });

@@ -18,7 +18,9 @@ describe.each(Object.entries(samples))('vos-audit firewall on %s', (name, args) 
   it('table: the golden, with what stderr says was left out', async () => {
     const result = await firewall(args);
     expect(result.status).toBe(0);
-    await expect(`${result.stdout}\n--- stderr\n${result.stderr}`).toMatchFileSnapshot(`../fixtures/firewall/${name}.txt`);
+    await expect(`${result.stdout}\n--- stderr\n${result.stderr}`).toMatchFileSnapshot(
+      `../fixtures/firewall/${name}.txt`,
+    );
   });
 
   it('nftables: the golden, and its rules are the JSON rules (nft -c checks it in the e2e run)', async () => {

@@ -29,17 +29,33 @@ describe.each(Object.entries(samples))('vos-audit firewall on %s', (_name, args)
     const result = await firewall(['--format', 'capirca', '--output', dir, ...args]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
-    const generated = tool('aclgen', [`--base_directory=${dir}`, `--definitions_directory=${join(dir, 'def')}`, `--output_directory=${join(dir, 'out')}`]);
+    const generated = tool('aclgen', [
+      `--base_directory=${dir}`,
+      `--definitions_directory=${join(dir, 'def')}`,
+      `--output_directory=${join(dir, 'out')}`,
+    ]);
     expect(generated.status, generated.output).toBe(0);
     expect(generated.output).not.toMatch(/Traceback|ERROR|^E\d/m);
     const policies = readdirSync(join(dir, 'pol')).sort();
     const policy = await jsonPolicy(args);
     expect(policies).toHaveLength(policy.modules.length);
     const outputs = readdirSync(join(dir, 'out')).sort();
-    expect(outputs).toEqual(policies.flatMap((file) => [file.replace(/\.pol$/, '.acl'), file.replace(/\.pol$/, '.jcl')]).sort());
+    expect(outputs).toEqual(
+      policies.flatMap((file) => [file.replace(/\.pol$/, '.acl'), file.replace(/\.pol$/, '.jcl')]).sort(),
+    );
     const read = (path: string) => readFileSync(join(dir, path), 'utf8');
     // The policies in the order of the run's modules: named by module, so not in the order of their file names.
-    const inOrder = policy.modules.map((module) => policies.find((file) => read(`pol/${file}`).includes(`for module ${module.name}.`))!);
-    expectSameRules(parseCapirca(inOrder.map((file) => read(`pol/${file}`)), read('def/NETWORK.net'), read('def/SERVICES.svc')), policy, 200);
+    const inOrder = policy.modules.map((module) =>
+      policies.find((file) => read(`pol/${file}`).includes(`for module ${module.name}.`))!,
+    );
+    expectSameRules(
+      parseCapirca(
+        inOrder.map((file) => read(`pol/${file}`)),
+        read('def/NETWORK.net'),
+        read('def/SERVICES.svc'),
+      ),
+      policy,
+      200,
+    );
   });
 });

@@ -40,7 +40,12 @@ describe('--fix lists each change with what it changed, under the file, without 
     const dir = module();
     const json = JSON.parse((await vosAudit(['--format', 'json', dir])).stdout);
     const macroFile = json.files.find((file: { kind: string }) => file.kind === 'macro');
-    const descriptions = macroFile.messages.flatMap((m: { suggestions?: Array<{ description: string }> }) => (m.suggestions ?? []).map((s) => s.description));
-    expect(descriptions).toEqual(["commented out lines 1–2: start_process 'telnet_msd -network_port 24' …", "commented out line 4 in a &do block: start_process 'telnet_msd -network_port 2024' …"]);
+    const descriptions = macroFile.messages.flatMap((m: { suggestions?: Array<{ description: string }> }) =>
+      (m.suggestions ?? []).map((s) => s.description),
+    );
+    expect(descriptions).toEqual([
+      "commented out lines 1–2: start_process 'telnet_msd -network_port 24' …",
+      "commented out line 4 in a &do block: start_process 'telnet_msd -network_port 2024' …",
+    ]);
   });
 });

@@ -11,14 +11,20 @@ const schema = JSON.parse(readFileSync(new URL('../../docs/json-report.schema.js
 const validate = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
 
 describe('--format json', () => {
-  it.each(sampleNames())('the report on samples/%s matches docs/json-report.schema.json, in check and fix modes', async (name) => {
-    const copy = temporaryDirectory();
-    cpSync(join(samplesDir, name), join(copy, name), { recursive: true });
-    for (const args of [['--format', 'json', name], ['--format', 'json', '--fix', '--suggestions', name]]) {
-      const report = JSON.parse((await runCli(args, copy)).stdout);
-      expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    }
-  });
+  it.each(sampleNames())(
+    'the report on samples/%s matches docs/json-report.schema.json, in check and fix modes',
+    async (name) => {
+      const copy = temporaryDirectory();
+      cpSync(join(samplesDir, name), join(copy, name), { recursive: true });
+      for (const args of [
+        ['--format', 'json', name],
+        ['--format', 'json', '--fix', '--suggestions', name],
+      ]) {
+        const report = JSON.parse((await runCli(args, copy)).stdout);
+        expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+      }
+    },
+  );
 
   it('the schema names every kind of file, and no other', () => {
     expect(schema.properties.files.items.properties.kind.enum).toEqual(fileKinds);
@@ -35,8 +41,12 @@ describe('--format gcc and github', () => {
   it('gcc: file:line:col: severity: message [rule-id]', async () => {
     const result = await runCli(['--format', 'gcc', 'hardened', 'stock-posix/inetd.conf'], samplesDir);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines).toContain('hardened/telnet_admin.txt:4:1: note: tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network [rsn-telnet-port]');
-    expect(lines).toContain('stock-posix/inetd.conf:7:1: error: echo/tcp (port 7) is active: a denial-of-service vector; comment it out unless something needs it [inetd-dos-tiny-service]');
+    expect(lines).toContain(
+      'hardened/telnet_admin.txt:4:1: note: tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network [rsn-telnet-port]',
+    );
+    expect(lines).toContain(
+      'stock-posix/inetd.conf:7:1: error: echo/tcp (port 7) is active: a denial-of-service vector; comment it out unless something needs it [inetd-dos-tiny-service]',
+    );
     expect(result.status).toBe(1);
   });
 

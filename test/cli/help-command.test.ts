@@ -24,7 +24,8 @@ describe('vos-audit help [command]', () => {
     expect(await vosAudit(['help', 'prots'])).toEqual({
       status: 2,
       stdout: '',
-      stderr: "vos-audit: no command 'prots' to show the help of; did you mean ports? (the commands are ports, verify, firewall, tcpdmatch, rules, explain, help)\n",
+      stderr:
+        "vos-audit: no command 'prots' to show the help of; did you mean ports? (the commands are ports, verify, firewall, tcpdmatch, rules, explain, help)\n",
     });
     expect((await vosAudit(['help', 'inetd.conf'])).status).toBe(2);
   });

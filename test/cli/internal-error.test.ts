@@ -7,7 +7,8 @@ describe('an internal error', () => {
     vi.restoreAllMocks();
     written.length = 0;
   });
-  const capture = () => vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+  const capture = () =>
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
   const crash = () => {
     throw new TypeError('something nobody foresaw');
   };
@@ -15,12 +16,16 @@ describe('an internal error', () => {
   it('prints one line asking for a report, exit 2, no stack', async () => {
     capture();
     expect(await main(['node', 'vos-audit', 'm1'], processStreams, crash)).toBe(2);
-    expect(written).toEqual(['vos-audit: internal error: TypeError: something nobody foresaw; please report it (run with --debug for details)\n']);
+    expect(written).toEqual([
+      'vos-audit: internal error: TypeError: something nobody foresaw; please report it (run with --debug for details)\n',
+    ]);
   });
 
   it('prints the stack under --debug', async () => {
     capture();
     expect(await main(['node', 'vos-audit', '--debug', 'm1'], processStreams, crash)).toBe(2);
-    expect(written.join('')).toMatch(/^vos-audit: internal error: TypeError: something nobody foresaw; please report it\nTypeError: something nobody foresaw\n\s+at /);
+    expect(written.join('')).toMatch(
+      /^vos-audit: internal error: TypeError: something nobody foresaw; please report it\nTypeError: something nobody foresaw\n\s+at /,
+    );
   });
 });

@@ -20,7 +20,9 @@ describe('each language has a size limit of its own', () => {
     writeFileSync(join(dir, 'inetd.conf'), 'echo stream tcp nowait root internal\n');
     const result = await runCli([dir], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^vos-audit: \S*module_start_up\.cm is 1\.0 MB, more than the 1 MB vos-audit reads of command macros \(module_start_up\.cm and the macros it runs\); not read\n$/);
+    expect(result.stderr).toMatch(
+      /^vos-audit: \S*module_start_up\.cm is 1\.0 MB, more than the 1 MB vos-audit reads of command macros \(module_start_up\.cm and the macros it runs\); not read\n$/,
+    );
     expect(result.stdout).toContain('inetd-dos-tiny-service');
   });
 });

@@ -20,7 +20,9 @@ function tree(): string {
 async function shownFiles(args: string[], cwd: string): Promise<string[]> {
   const result = await vosAudit(args, { cwd });
   expect(result.stderr).toBe('');
-  return [...new Set([...result.stdout.matchAll(/^(.+):\d+:\d+ +(?:error|warning|info) /gm)].map((match) => match[1]!))];
+  return [
+    ...new Set([...result.stdout.matchAll(/^(.+):\d+:\d+ +(?:error|warning|info) /gm)].map((match) => match[1]!)),
+  ];
 }
 
 describe('paths in reports are shown as the user gave them', () => {
@@ -49,11 +51,19 @@ describe('paths in reports are shown as the user gave them', () => {
 
   it('--expand-modules shows the module of a file as the file was spelt', async () => {
     const dir = tree();
-    const result = await vosAudit(['--expand-modules', '--format', 'json', './m2/system/stcp/inetd.conf'], { cwd: dir });
+    const result = await vosAudit(['--expand-modules', '--format', 'json', './m2/system/stcp/inetd.conf'], {
+      cwd: dir,
+    });
     const report = JSON.parse(result.stdout);
     expect(report.modules.map((module: { name: string }) => module.name)).toEqual(['./m2']);
-    expect(report.files.map((file: { path: string }) => file.path)).toEqual(['./m2/system/module_start_up.cm', './m2/system/stcp/inetd.conf']);
-    const absolute = JSON.parse((await vosAudit(['--expand-modules', '--format', 'json', `${dir}/m2/system/stcp/inetd.conf`], { cwd: '/' })).stdout);
+    expect(report.files.map((file: { path: string }) => file.path)).toEqual([
+      './m2/system/module_start_up.cm',
+      './m2/system/stcp/inetd.conf',
+    ]);
+    const absolute = JSON.parse(
+      (await vosAudit(['--expand-modules', '--format', 'json', `${dir}/m2/system/stcp/inetd.conf`], { cwd: '/' }))
+        .stdout,
+    );
     expect(absolute.modules[0].name).toBe(`${dir}/m2`);
   });
 
@@ -66,7 +76,8 @@ describe('paths in reports are shown as the user gave them', () => {
 
   it('SARIF, read by tools, locates files below the working directory relative to it, others by file URI', async () => {
     const dir = tree();
-    const sarif = async (path: string, cwd: string) => JSON.parse((await vosAudit(['--format', 'sarif', path], { cwd })).stdout).runs[0].artifacts[0].location;
+    const sarif = async (path: string, cwd: string) =>
+      JSON.parse((await vosAudit(['--format', 'sarif', path], { cwd })).stdout).runs[0].artifacts[0].location;
     expect(await sarif('./m1/../m1', dir)).toEqual({ uri: 'm1/inetd.conf', uriBaseId: 'SRCROOT' });
     expect(await sarif('../m1', join(dir, 'm2'))).toEqual({ uri: pathToFileURL(join(dir, 'm1', 'inetd.conf')).href });
   });

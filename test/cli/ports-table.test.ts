@@ -15,7 +15,8 @@ interface JsonListener {
   lastPort?: number;
 }
 
-const ports = (args: string[], env: Record<string, string> = {}, isTTY = false) => vosAudit(['ports', ...args], { cwd: samplesDir, env: { NO_COLOR: '1', ...env }, isTTY });
+const ports = (args: string[], env: Record<string, string> = {}, isTTY = false) =>
+  vosAudit(['ports', ...args], { cwd: samplesDir, env: { NO_COLOR: '1', ...env }, isTTY });
 
 async function listenersOf(args: string[]): Promise<JsonListener[]> {
   return JSON.parse((await ports(['--format', 'json', ...args])).stdout).modules[0].listeners;
@@ -58,7 +59,9 @@ describe('the ports table fits the terminal', () => {
     expect(stdout).toContain(
       '69      udp    tftp          STCP     tftpd         inetd               off          tcpd\n    commented out\n    evidence: stock-posix/module_start_up.cm:14, stock-posix/inetd.conf:24\n',
     );
-    expect(stdout.split('\n')[0]).toBe('assumed: release not stated (ports of some releases only are conditional on them); products not stated (software_purchased conditions stay open); no NIO');
+    expect(stdout.split('\n')[0]).toBe(
+      'assumed: release not stated (ports of some releases only are conditional on them); products not stated (software_purchased conditions stay open); no NIO',
+    );
   });
 
   it('one row per line when the whole table fits the width', async () => {
@@ -80,7 +83,9 @@ describe('the ports table fits the terminal', () => {
     const { stdout } = await ports(['--wide', 'stock-posix'], { COLUMNS: '80' });
     expect(stdout).not.toMatch(/^ {4}/m);
     expect(longest(stdout)).toBeGreaterThan(200);
-    expect(stdout).toMatch(/^PORT +PROTO +SERVICE +PRODUCT +DAEMON +STARTED BY +STATE +TCPD +CONDITION \/ NOTE +EVIDENCE +ADVICE$/m);
+    expect(stdout).toMatch(
+      /^PORT +PROTO +SERVICE +PRODUCT +DAEMON +STARTED BY +STATE +TCPD +CONDITION \/ NOTE +EVIDENCE +ADVICE$/m,
+    );
     expect(stdout).toMatch(
       /^22 +tcp +ssh +S270 +sshd +module_start_up\.cm +conditional +if \(software_purchased S270\) and \(VOS 14\.7 or 15\.1\+\); undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config +stock-posix\/module_start_up\.cm:27$/m,
     );
@@ -91,8 +96,17 @@ describe('the ports table fits the terminal', () => {
 describe('SERVICE', () => {
   it('names the service of each row: the inetd entry, the listing, or the catalog', async () => {
     const listeners = await listenersOf(['stock-posix']);
-    const service = (port: number, protocol = 'tcp') => listeners.find((l) => l.port === port && l.protocol === protocol)?.service;
-    expect([service(7), service(67, 'udp'), service(69, 'udp'), service(85), service(22), service(445), service(3000)]).toEqual(['echo', 'bootps', 'tftp', 'rsn', 'ssh', 'microsoft-ds', 'OSL']);
+    const service = (port: number, protocol = 'tcp') =>
+      listeners.find((l) => l.port === port && l.protocol === protocol)?.service;
+    expect([
+      service(7),
+      service(67, 'udp'),
+      service(69, 'udp'),
+      service(85),
+      service(22),
+      service(445),
+      service(3000),
+    ]).toEqual(['echo', 'bootps', 'tftp', 'rsn', 'ssh', 'microsoft-ds', 'OSL']);
     expect(listeners.filter((l) => l.daemon === 'inetd').map((l) => l.service)).not.toContain(undefined);
   });
 });
@@ -112,7 +126,9 @@ describe('--state', () => {
     expect(rowLines(text)).toHaveLength(wanted.length);
     expect(text).toContain(`\n${all.length - wanted.length} rows not shown (5 off)\n`);
 
-    const csv = parse((await ports(['--format', 'csv', '--state', 'off', 'stock-posix'])).stdout, { columns: true }) as Array<Record<string, string>>;
+    const csv = parse((await ports(['--format', 'csv', '--state', 'off', 'stock-posix'])).stdout, {
+      columns: true,
+    }) as Array<Record<string, string>>;
     expect(csv.map((row) => row.state)).toEqual(all.filter((l) => l.state === 'off').map(() => 'off'));
   });
 
@@ -120,7 +136,9 @@ describe('--state', () => {
     const { status, stderr, stdout } = await ports(['--state', 'live,open', 'stock-posix']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe("vos-audit: option '--state <states>' argument 'live,open' is invalid. 'open' is not a state; expected any of live, conditional, off, dead, separated by commas\n");
+    expect(stderr).toBe(
+      "vos-audit: option '--state <states>' argument 'live,open' is invalid. 'open' is not a state; expected any of live, conditional, off, dead, separated by commas\n",
+    );
   });
 });
 
@@ -129,24 +147,38 @@ describe('CSV', () => {
     const { stdoutBytes } = await runCli(['ports', '--format', 'csv', 'stock-posix'], samplesDir);
     expect([...stdoutBytes].every((byte) => byte < 0x80)).toBe(true);
     // csv-parse is strict by default: a stray quote or a row with another number of cells throws.
-    const rows = parse(stdoutBytes.toString('utf8'), { columns: true, record_delimiter: '\r\n' }) as Array<Record<string, string>>;
+    const rows = parse(stdoutBytes.toString('utf8'), { columns: true, record_delimiter: '\r\n' }) as Array<
+      Record<string, string>
+    >;
     const json = JSON.parse((await ports(['--format', 'json', 'stock-posix'])).stdout).modules[0];
     expect(rows).toHaveLength(json.listeners.length + json.connections.length);
     const listens = rows.filter((row) => row.kind === 'listen');
-    expect(listens.map((row) => [Number(row.port), row.protocol, row.service, row.daemon, row.state, row.product])).toEqual(
+    expect(
+      listens.map((row) => [Number(row.port), row.protocol, row.service, row.daemon, row.state, row.product]),
+    ).toEqual(
       json.listeners.map((l: JsonListener) => [l.port, l.protocol, l.service ?? '', l.daemon, l.state, l.product]),
     );
     const echo = listens.find((row) => row.port === '7')!;
-    expect(echo.advice).toBe('comment it out unless needed: "could be used as part of a denial of service (DOS) attack"');
+    expect(echo.advice).toBe(
+      'comment it out unless needed: "could be used as part of a denial of service (DOS) attack"',
+    );
     const osn = listens.find((row) => row.port === '4000')!;
-    expect(osn).toMatchObject({ range_end: '', range_formula: '4000 + max_open_server (new_backbone_systems.tin)', condition: "the module is its system's bridge module" });
-    expect(listens.find((row) => row.port === '3000')!.range_formula).toBe('3000 + 2 x max_open_server (new_modules.tin)');
+    expect(osn).toMatchObject({
+      range_end: '',
+      range_formula: '4000 + max_open_server (new_backbone_systems.tin)',
+      condition: "the module is its system's bridge module",
+    });
+    expect(listens.find((row) => row.port === '3000')!.range_formula).toBe(
+      '3000 + 2 x max_open_server (new_modules.tin)',
+    );
   });
 
   it('gives range_end as a number once max_open_server is stated', async () => {
     const { stdout } = await ports(['--format', 'csv', '--max-open-server', '32', '--bridge', 'stock-posix']);
     const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
-    expect(rows.filter((row) => row.range_end !== '').map((row) => [row.port, row.range_end, row.range_formula])).toEqual([
+    expect(
+      rows.filter((row) => row.range_end !== '').map((row) => [row.port, row.range_end, row.range_formula]),
+    ).toEqual([
       ['3000', '3064', ''],
       ['4000', '4032', ''],
     ]);
@@ -156,6 +188,10 @@ describe('CSV', () => {
 describe('wrapText', () => {
   it('breaks at blanks within the width and keeps a word longer than a line whole', () => {
     expect(wrapText('aaa bbb ccc', 7, '', '  ')).toEqual(['aaa bbb', '  ccc']);
-    expect(wrapText('a >system>stcp>command_library>tftpd.pm b', 10, '- ')).toEqual(['- a', '- >system>stcp>command_library>tftpd.pm', '- b']);
+    expect(wrapText('a >system>stcp>command_library>tftpd.pm b', 10, '- ')).toEqual([
+      '- a',
+      '- >system>stcp>command_library>tftpd.pm',
+      '- b',
+    ]);
   });
 });

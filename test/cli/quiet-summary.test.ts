@@ -10,7 +10,8 @@ const schema = JSON.parse(readFileSync(new URL('../../docs/json-report.schema.js
 const validate = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
 
 // echo is an error (inetd-dos-tiny-service); discard/tcp and discard/udp are warnings (inetd-tiny-service).
-const echoAndDiscard = 'echo stream tcp nowait root internal\ndiscard stream tcp nowait root internal\ndiscard dgram udp wait root internal\n';
+const echoAndDiscard =
+  'echo stream tcp nowait root internal\ndiscard stream tcp nowait root internal\ndiscard dgram udp wait root internal\n';
 
 function moduleWith(inetd: string): string {
   const dir = temporaryDirectory();
@@ -22,10 +23,14 @@ describe('-q counts what it does not show', () => {
   it('says how many warnings it left out, rather than counting them as 0', async () => {
     const dir = moduleWith(echoAndDiscard);
     const all = await vosAudit(['inetd.conf'], { cwd: dir });
-    expect(all.stdout.trimEnd().split('\n').at(-1)).toBe('3 problems (1 error, 2 warnings, 0 infos) in 1 file; 3 fixable with --fix');
+    expect(all.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '3 problems (1 error, 2 warnings, 0 infos) in 1 file; 3 fixable with --fix',
+    );
     const quiet = await vosAudit(['-q', 'inetd.conf'], { cwd: dir });
     expect(quiet.stdout).not.toContain('warning ');
-    expect(quiet.stdout.trimEnd().split('\n').at(-1)).toBe('1 problem (1 error; 2 warnings not shown) in 1 file; 1 fixable with --fix');
+    expect(quiet.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '1 problem (1 error; 2 warnings not shown) in 1 file; 1 fixable with --fix',
+    );
     expect(quiet.status).toBe(1);
   });
 
@@ -38,13 +43,19 @@ describe('-q counts what it does not show', () => {
 
   it('keeps the plain summary when -q hid nothing', async () => {
     const dir = moduleWith('echo stream tcp nowait root internal\n');
-    expect((await vosAudit(['-q', 'inetd.conf'], { cwd: dir })).stdout).toMatch(/\n1 problem \(1 error, 0 warnings, 0 infos\) in 1 file; 1 fixable with --fix\n$/);
+    expect((await vosAudit(['-q', 'inetd.conf'], { cwd: dir })).stdout).toMatch(
+      /\n1 problem \(1 error, 0 warnings, 0 infos\) in 1 file; 1 fixable with --fix\n$/,
+    );
   });
 
   it('names warnings and infos both when both are hidden', () => {
     const summary = { files: 4, errors: 0, warnings: 0, infos: 0, fixable: 0, fixed: 0, suppressed: 0 };
-    expect(summaryLine(summary, 'check', { warnings: 6, infos: 1 })).toBe('no errors in 4 files; 6 warnings and 1 info not shown');
-    expect(summaryLine({ ...summary, errors: 2 }, 'check', { warnings: 0, infos: 3 })).toBe('2 problems (2 errors; 3 infos not shown) in 4 files');
+    expect(summaryLine(summary, 'check', { warnings: 6, infos: 1 })).toBe(
+      'no errors in 4 files; 6 warnings and 1 info not shown',
+    );
+    expect(summaryLine({ ...summary, errors: 2 }, 'check', { warnings: 0, infos: 3 })).toBe(
+      '2 problems (2 errors; 3 infos not shown) in 4 files',
+    );
   });
 
   it('JSON: the summary counts the messages listed, and notShown what -q left out; both valid against the schema', async () => {
@@ -52,7 +63,13 @@ describe('-q counts what it does not show', () => {
     const quiet = JSON.parse((await vosAudit(['-q', '--format', 'json', 'inetd.conf'], { cwd: dir })).stdout);
     expect(validate(quiet), JSON.stringify(validate.errors)).toBe(true);
     expect(quiet.files[0].messages.map((m: { severity: string }) => m.severity)).toEqual(['error']);
-    expect(quiet.summary).toMatchObject({ errors: 1, warnings: 0, infos: 0, fixable: 1, notShown: { warnings: 2, infos: 0 } });
+    expect(quiet.summary).toMatchObject({
+      errors: 1,
+      warnings: 0,
+      infos: 0,
+      fixable: 1,
+      notShown: { warnings: 2, infos: 0 },
+    });
     const all = JSON.parse((await vosAudit(['--format', 'json', 'inetd.conf'], { cwd: dir })).stdout);
     expect(validate(all), JSON.stringify(validate.errors)).toBe(true);
     expect(all.summary).toMatchObject({ errors: 1, warnings: 2, infos: 0, fixable: 3 });
@@ -62,7 +79,9 @@ describe('-q counts what it does not show', () => {
   it('SARIF: only the errors are results, and every rule is still described', async () => {
     const dir = moduleWith(echoAndDiscard);
     const [run] = JSON.parse((await vosAudit(['-q', '--format', 'sarif', 'inetd.conf'], { cwd: dir })).stdout).runs;
-    expect(run.results.map((r: { level: string; ruleId: string }) => `${r.level} ${r.ruleId}`)).toEqual(['error inetd-dos-tiny-service']);
+    expect(run.results.map((r: { level: string; ruleId: string }) => `${r.level} ${r.ruleId}`)).toEqual([
+      'error inetd-dos-tiny-service',
+    ]);
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('inetd-tiny-service');
   });
 });

@@ -11,12 +11,18 @@ describe('the CLI, on random files', () => {
   it('exits 0, 1 or 2 without a stack trace', async () => {
     const dir = temporaryDirectory();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 300 }), inetdFile.map((text) => Buffer.from(text))), async (bytes) => {
-        writeFileSync(join(dir, 'inetd.conf'), bytes);
-        const result = await runCli(['--fix', 'inetd.conf'], dir);
-        expect([0, 1, 2]).toContain(result.status);
-        expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }),
+          inetdFile.map((text) => Buffer.from(text)),
+        ),
+        async (bytes) => {
+          writeFileSync(join(dir, 'inetd.conf'), bytes);
+          const result = await runCli(['--fix', 'inetd.conf'], dir);
+          expect([0, 1, 2]).toContain(result.status);
+          expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+        },
+      ),
       { seed, numRuns: 25 },
     );
   });
@@ -25,7 +31,17 @@ describe('the CLI, on random files', () => {
 describe('fixes of random inetd files, through the CLI', () => {
   const pieces = ['echo', 'chargen', 'time', 'tftp', 'bootps', 'discard', 'swat'];
   const line = fc
-    .tuple(fc.constantFrom('', '#', '  '), fc.constantFrom(...pieces), fc.constantFrom('stream tcp nowait', 'dgram udp wait'), fc.constantFrom('internal', '>system>stcp>command_library>tftpd.pm tftpd', '>system>stcp>command_library>tcpd.pm >system>stcp>command_library>bootpd.pm'), fc.constantFrom('\n', '\r\n'))
+    .tuple(
+      fc.constantFrom('', '#', '  '),
+      fc.constantFrom(...pieces),
+      fc.constantFrom('stream tcp nowait', 'dgram udp wait'),
+      fc.constantFrom(
+        'internal',
+        '>system>stcp>command_library>tftpd.pm tftpd',
+        '>system>stcp>command_library>tcpd.pm >system>stcp>command_library>bootpd.pm',
+      ),
+      fc.constantFrom('\n', '\r\n'),
+    )
     .map(([mark, service, socket, server, eol]) => `${mark}${service} ${socket} root ${server}${eol}`);
   const file = fc.tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.boolean()).map(([lines, final]) => {
     const text = lines.join('');

@@ -10,9 +10,15 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 function exampleAfter(after: string): string[] {
   const start = readme.indexOf(after);
   expect(start).toBeGreaterThan(-1);
-  const lines = readme.slice(start + after.length).split('\n').slice(1);
+  const lines = readme
+    .slice(start + after.length)
+    .split('\n')
+    .slice(1);
   const end = lines.findIndex((line, i) => i > 0 && line !== '' && !line.startsWith('    '));
-  return lines.slice(0, end).map((line) => line.slice(4)).filter((line) => line !== '' && line !== '…');
+  return lines
+    .slice(0, end)
+    .map((line) => line.slice(4))
+    .filter((line) => line !== '' && line !== '…');
 }
 
 /** Each line of the example is a line of the output, in the same order (the example may leave lines out). */

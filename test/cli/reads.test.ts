@@ -18,11 +18,16 @@ describe('symbolic links found by walking a directory', () => {
     writeFileSync(join(dir, 'outside', 'passwd'), 'root:x:0:0:root:/root:/bin/bash\n');
     stockModuleAt(dir, 'm');
     symlinkSync(join(dir, 'outside', 'passwd'), join(dir, 'm', 'services'));
-    for (const args of [['-f', 'gcc', 'm'], ['--fix', 'm']]) {
+    for (const args of [
+      ['-f', 'gcc', 'm'],
+      ['--fix', 'm'],
+    ]) {
       const result = await runCli(args, dir);
       expect(result.status).toBe(2);
       expect(result.stdout).not.toContain('root:x');
-      expect(result.stderr).toBe(`vos-audit: m/services is a symbolic link to ${join(dir, 'outside', 'passwd')}, outside the directory given; not read\n`);
+      expect(result.stderr).toBe(
+        `vos-audit: m/services is a symbolic link to ${join(dir, 'outside', 'passwd')}, outside the directory given; not read\n`,
+      );
     }
     expect(readFileSync(join(dir, 'outside', 'passwd'), 'utf8')).toBe('root:x:0:0:root:/root:/bin/bash\n');
   });
@@ -47,9 +52,16 @@ describe('devices, FIFOs and sockets', () => {
     const dir = temporaryDirectory();
     stockModuleAt(dir, 'm');
     symlinkSync('/dev/zero', join(dir, 'zero.cm'));
-    expect((await runCli(['/dev/zero'], dir)).stderr).toBe('vos-audit: /dev/zero is a character device, not a regular file; not read\n');
-    expect((await runCli(['zero.cm'], dir)).stderr).toBe('vos-audit: zero.cm is a character device, not a regular file; not read\n');
-    expect(await runCli(['--config', '/dev/zero', 'm'], dir)).toMatchObject({ status: 2, stderr: 'vos-audit: /dev/zero: is a character device, not a regular file\n' });
+    expect((await runCli(['/dev/zero'], dir)).stderr).toBe(
+      'vos-audit: /dev/zero is a character device, not a regular file; not read\n',
+    );
+    expect((await runCli(['zero.cm'], dir)).stderr).toBe(
+      'vos-audit: zero.cm is a character device, not a regular file; not read\n',
+    );
+    expect(await runCli(['--config', '/dev/zero', 'm'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'vos-audit: /dev/zero: is a character device, not a regular file\n',
+    });
   });
 
   it('names a socket for what it is', async () => {
@@ -59,7 +71,10 @@ describe('devices, FIFOs and sockets', () => {
     onTestFinished(() => {
       server.close();
     });
-    expect(await runCli(['inetd.conf'], dir)).toMatchObject({ status: 2, stderr: 'vos-audit: inetd.conf is a socket, not a regular file; not read\n' });
+    expect(await runCli(['inetd.conf'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'vos-audit: inetd.conf is a socket, not a regular file; not read\n',
+    });
   });
 });
 
@@ -81,7 +96,11 @@ describe('the file limit and directories given twice', () => {
     const dir = temporaryDirectory();
     treeOf(dir, 'a', 3);
     for (const link of ['l1', 'l2', 'l3']) symlinkSync('a', join(dir, link));
-    expect(discoverModules(['a', 'l1', 'l2', 'l3'], { cwd: dir, maxFiles: 5 }).map((module) => module.name)).toEqual(['a/m0', 'a/m1', 'a/m2']);
+    expect(discoverModules(['a', 'l1', 'l2', 'l3'], { cwd: dir, maxFiles: 5 }).map((module) => module.name)).toEqual([
+      'a/m0',
+      'a/m1',
+      'a/m2',
+    ]);
     const fixed = await runCli(['--fix', 'a/m0', 'l1/m0'], dir);
     expect(fixed.stderr).toBe('');
     expect(fixed.stdout).toContain('fixed a/m0/inetd.conf (11 changes)');
@@ -95,7 +114,16 @@ describe('directories that cannot be read are named, and the rest is audited', (
     const long = 'd'.repeat(250);
     mkdirSync(join(dir, 'deep'));
     // One level at a time, each from the one before: no path the kernel is given is too long.
-    expect(spawnSync('bash', ['-c', `cd deep && for i in $(seq 17); do mkdir ${long} && cd ${long} || exit 1; done && printf 'echo stream tcp nowait root internal\\n' > inetd.conf`], { cwd: dir }).status).toBe(0);
+    expect(
+      spawnSync(
+        'bash',
+        [
+          '-c',
+          `cd deep && for i in $(seq 17); do mkdir ${long} && cd ${long} || exit 1; done && printf 'echo stream tcp nowait root internal\\n' > inetd.conf`,
+        ],
+        { cwd: dir },
+      ).status,
+    ).toBe(0);
     onTestFinished(() => {
       spawnSync('rm', ['-rf', join(dir, 'deep')]);
     });

@@ -20,8 +20,20 @@ describe('vos-audit rules --format', () => {
     expect(list.rules.map((rule: { url: string }) => rule.url)).toEqual(rules.map(ruleUrl));
     const byId = (id: string) => list.rules.find((rule: { id: string }) => rule.id === id);
     const summaryOf = (id: string) => rules.find((rule) => rule.id === id)!.docs.summary;
-    expect(byId('inetd-dos-tiny-service')).toMatchObject({ severity: 'error', fixable: true, suggests: false, scope: 'inetd', summary: summaryOf('inetd-dos-tiny-service') });
-    expect(byId('telnet-msd-started')).toMatchObject({ severity: 'warning', fixable: false, suggests: true, scope: 'module', summary: summaryOf('telnet-msd-started') });
+    expect(byId('inetd-dos-tiny-service')).toMatchObject({
+      severity: 'error',
+      fixable: true,
+      suggests: false,
+      scope: 'inetd',
+      summary: summaryOf('inetd-dos-tiny-service'),
+    });
+    expect(byId('telnet-msd-started')).toMatchObject({
+      severity: 'warning',
+      fixable: false,
+      suggests: true,
+      scope: 'module',
+      summary: summaryOf('telnet-msd-started'),
+    });
     expect(byId('unused-suppression')).toMatchObject({ fixable: false, scope: 'suppressions' });
   });
 
@@ -30,7 +42,15 @@ describe('vos-audit rules --format', () => {
   });
 
   it('the schema rejects what a reader must not be given', () => {
-    const first = { id: 'x', severity: 'error', fixable: true, suggests: false, scope: 'inetd', summary: 's', url: 'https://x' };
+    const first = {
+      id: 'x',
+      severity: 'error',
+      fixable: true,
+      suggests: false,
+      scope: 'inetd',
+      summary: 's',
+      url: 'https://x',
+    };
     expect(validate({ version: 1, rules: [first] })).toBe(true);
     expect(validate({ version: 1, rules: [{ ...first, severity: 'fatal' }] })).toBe(false);
     expect(validate({ version: 1, rules: [{ ...first, extra: 1 }] })).toBe(false);

@@ -12,46 +12,83 @@ let multitool = '';
 
 beforeAll(() => {
   const dir = temporaryDirectory('sarif-multitool-');
-  const install = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `@microsoft/sarif-multitool@${multitoolVersion}`], { encoding: 'utf8' });
+  const install = spawnSync(
+    'npm',
+    [
+      'install',
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      dir,
+      `@microsoft/sarif-multitool@${multitoolVersion}`,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(install.status, install.stderr).toBe(0);
   multitool = join(dir, 'node_modules', '.bin', 'sarif-multitool');
 }, 600_000);
 
 const options: Record<string, string[]> = { 'nio-v-series': ['--nio'], 'stock-pre-14.5': ['--release', '14.4'] };
 
-function validate(sarif: string): { results: Array<{ ruleId: string; level?: string; message: { text: string } }>; output: string } {
+function validate(sarif: string): {
+  results: Array<{ ruleId: string; level?: string; message: { text: string } }>;
+  output: string;
+} {
   const dir = temporaryDirectory('sarif-');
   writeFileSync(join(dir, 'log.sarif'), sarif);
-  const run = spawnSync(multitool, ['validate', 'log.sarif', '--output', 'validation.sarif'], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync(multitool, ['validate', 'log.sarif', '--output', 'validation.sarif'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
   const log = JSON.parse(readFileSync(join(dir, 'validation.sarif'), 'utf8'));
   return { results: log.runs[0].results ?? [], output: run.stdout };
 }
 
 describe('--format sarif', () => {
-  it.each(sampleNames())('the SARIF of samples/%s passes the SARIF Multitool with no error and no warning', async (name) => {
-    const result = await runCli(['--format', 'sarif', ...(options[name] ?? []), name], samplesDir);
-    expect(result.stderr).toBe('');
-    const { results, output } = validate(result.stdout);
-    expect(results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`), output).toEqual([]);
-  });
+  it.each(sampleNames())(
+    'the SARIF of samples/%s passes the SARIF Multitool with no error and no warning',
+    async (name) => {
+      const result = await runCli(['--format', 'sarif', ...(options[name] ?? []), name], samplesDir);
+      expect(result.stderr).toBe('');
+      const { results, output } = validate(result.stdout);
+      expect(
+        results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`),
+        output,
+      ).toEqual([]);
+    },
+  );
 
   it('the SARIF of a file read from standard input passes it too', async () => {
-    const result = await runCli(['--format', 'sarif', '-'], samplesDir, readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'), 'utf8'));
+    const result = await runCli(
+      ['--format', 'sarif', '-'],
+      samplesDir,
+      readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'), 'utf8'),
+    );
     expect(JSON.parse(result.stdout).runs[0].artifacts[0].location.uri).toBe('-');
     const { results, output } = validate(result.stdout);
-    expect(results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`), output).toEqual([]);
+    expect(
+      results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`),
+      output,
+    ).toEqual([]);
   });
 });
 
 describe('verify --format sarif', () => {
   it('the SARIF of verify passes the SARIF Multitool, with the configuration evidence as related locations', async () => {
     const scan = new URL('../fixtures/nmap/filtered.xml', import.meta.url).pathname;
-    const result = await runCli(['verify', '--scan', scan, '--address', '10.1.2.3', '--format', 'sarif', 'stock-posix'], samplesDir);
+    const result = await runCli(
+      ['verify', '--scan', scan, '--address', '10.1.2.3', '--format', 'sarif', 'stock-posix'],
+      samplesDir,
+    );
     expect(result.stderr).toBe('');
     const run = JSON.parse(result.stdout).runs[0];
     expect(run.results.some((r: { relatedLocations?: unknown[] }) => (r.relatedLocations ?? []).length > 0)).toBe(true);
     const { results, output } = validate(result.stdout);
-    expect(results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`), output).toEqual([]);
+    expect(
+      results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`),
+      output,
+    ).toEqual([]);
   });
 });

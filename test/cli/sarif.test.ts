@@ -8,7 +8,11 @@ describe('--format sarif', () => {
     const log = JSON.parse((await runCli(['--format', 'sarif', 'stock-posix'], samplesDir)).stdout);
     const run = log.runs[0];
     expect(log.version).toBe('2.1.0');
-    expect(run.tool.driver.rules.every((r: { helpUri: string }) => /^https:\/\/.+\/docs\/rules\/[a-z-]+\.md$/.test(r.helpUri))).toBe(true);
+    expect(
+      run.tool.driver.rules.every((r: { helpUri: string }) =>
+        /^https:\/\/.+\/docs\/rules\/[a-z-]+\.md$/.test(r.helpUri),
+      ),
+    ).toBe(true);
     const echo = run.results.find((r: { ruleId: string }) => r.ruleId === 'inetd-dos-tiny-service');
     expect(echo.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'stock-posix/inetd.conf', uriBaseId: 'SRCROOT', index: 0 },
@@ -20,11 +24,18 @@ describe('--format sarif', () => {
       artifactChanges: [
         {
           artifactLocation: { uri: 'stock-posix/inetd.conf', uriBaseId: 'SRCROOT', index: 0 },
-          replacements: [{ deletedRegion: { startLine: 7, startColumn: 1, endLine: 7, endColumn: 1, charOffset: 281, charLength: 0 }, insertedContent: { text: '#' } }],
+          replacements: [
+            {
+              deletedRegion: { startLine: 7, startColumn: 1, endLine: 7, endColumn: 1, charOffset: 281, charLength: 0 },
+              insertedContent: { text: '#' },
+            },
+          ],
         },
       ],
     });
-    const fingerprints = run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['vosAudit/v1']);
+    const fingerprints = run.results.map(
+      (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['vosAudit/v1'],
+    );
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
   });
 });

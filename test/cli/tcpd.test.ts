@@ -5,7 +5,6 @@ import { vosAudit } from '../support/cli.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 import { samplesDir } from '../support/sources.ts';
 
-
 function copyOf(sample: string): string {
   const dir = temporaryDirectory();
   cpSync(join(samplesDir, sample), dir, { recursive: true });
@@ -17,11 +16,20 @@ describe('vos-audit tcpdmatch', () => {
     const nio = await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'nio-tcpd'], { cwd: samplesDir });
     expect(nio).toEqual({
       status: 0,
-      stdout: 'client:   address  10.9.9.9\nserver:   process  tftpd\nmatched:  nio-tcpd/hosts.allow:3  tftpd tftpd.pm: 10.9.9.9\naccess:   granted\n',
+      stdout:
+        'client:   address  10.9.9.9\nserver:   process  tftpd\nmatched:  nio-tcpd/hosts.allow:3  tftpd tftpd.pm: 10.9.9.9\naccess:   granted\n',
       stderr: '',
     });
-    const other = await vosAudit(['tcpdmatch', '--format', 'json', 'tftpd.pm', '10.9.9.8', 'nio-tcpd'], { cwd: samplesDir });
-    expect(JSON.parse(other.stdout)).toEqual({ daemon: 'tftpd.pm', client: '10.9.9.8', access: 'denied', matched: { file: 'nio-tcpd/hosts.deny', line: 2 }, notes: [] });
+    const other = await vosAudit(['tcpdmatch', '--format', 'json', 'tftpd.pm', '10.9.9.8', 'nio-tcpd'], {
+      cwd: samplesDir,
+    });
+    expect(JSON.parse(other.stdout)).toEqual({
+      daemon: 'tftpd.pm',
+      client: '10.9.9.8',
+      access: 'denied',
+      matched: { file: 'nio-tcpd/hosts.deny', line: 2 },
+      notes: [],
+    });
   });
 
   it('says where a host name could change the answer, and where a pattern file is missing', async () => {
@@ -38,9 +46,15 @@ describe('vos-audit tcpdmatch', () => {
         '',
       ].join('\n'),
     );
-    const byName = await vosAudit(['tcpdmatch', '--format', 'json', 'tftpd@10.0.0.1', 'nio.example.com', 'tcpd-broken'], { cwd: samplesDir });
+    const byName = await vosAudit(
+      ['tcpdmatch', '--format', 'json', 'tftpd@10.0.0.1', 'nio.example.com', 'tcpd-broken'],
+      { cwd: samplesDir },
+    );
     // Matched by name, by a rule whose misspelt option makes tcpd deny.
-    expect(JSON.parse(byName.stdout)).toMatchObject({ access: 'denied', matched: { file: 'tcpd-broken/hosts.allow', line: 6 } });
+    expect(JSON.parse(byName.stdout)).toMatchObject({
+      access: 'denied',
+      matched: { file: 'tcpd-broken/hosts.allow', line: 6 },
+    });
     expect(JSON.parse(byName.stdout).notes).toEqual([
       "tcpd refuses the option 'alow' and so denies the client",
       'no DNS: nio.example.com is matched by its name only; patterns of addresses would need its address',
@@ -48,10 +62,14 @@ describe('vos-audit tcpdmatch', () => {
   });
 
   it('without any policy file grants, as tcpd does; with two modules it asks for one', async () => {
-    expect((await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'hardened'], { cwd: samplesDir })).stdout).toContain('matched:  no rule\naccess:   granted\n');
+    expect((await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'hardened'], { cwd: samplesDir })).stdout).toContain(
+      'matched:  no rule\naccess:   granted\n',
+    );
     const two = await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'nio-tcpd', 'tcpd-open'], { cwd: samplesDir });
     expect(two.status).toBe(2);
-    expect(two.stderr).toBe("vos-audit: tcpdmatch reads one module's policy; the paths given hold 2 (nio-tcpd, tcpd-open): name one\n");
+    expect(two.stderr).toBe(
+      "vos-audit: tcpdmatch reads one module's policy; the paths given hold 2 (nio-tcpd, tcpd-open): name one\n",
+    );
   });
 });
 
@@ -89,8 +107,12 @@ describe('who may connect, in ports and in the rules', () => {
     await vosAudit(['--fix', '--suggestions', '.'], { cwd: dir });
     expect(readFileSync(join(dir, 'hosts.deny'), 'utf8')).toBe('# refused\nALL: ALL\n');
     expect(readFileSync(join(dir, 'hosts.allow'), 'utf8')).toMatch(/\ntftpd tftpd\.pm: 10\.9\.9\.9\n$/);
-    expect((await vosAudit(['tcpdmatch', 'tftpd.pm', '10.9.9.9', '.'], { cwd: dir })).stdout).toContain('access:   granted');
-    expect((await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.8', '.'], { cwd: dir })).stdout).toContain('access:   denied');
+    expect((await vosAudit(['tcpdmatch', 'tftpd.pm', '10.9.9.9', '.'], { cwd: dir })).stdout).toContain(
+      'access:   granted',
+    );
+    expect((await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.8', '.'], { cwd: dir })).stdout).toContain(
+      'access:   denied',
+    );
   });
 
   it('refuses an nioAddress that is not an address', async () => {
@@ -105,7 +127,10 @@ describe('who may connect, in ports and in the rules', () => {
 describe('suggested policy lines in files that end lines with a lone CR', () => {
   it('are added once, with a line feed, since tcpd reads lines up to a line feed', async () => {
     const dir = temporaryDirectory();
-    writeFileSync(join(dir, 'inetd.conf'), 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\r');
+    writeFileSync(
+      join(dir, 'inetd.conf'),
+      'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\r',
+    );
     writeFileSync(join(dir, 'hosts.allow'), 'swat: 10.1.1.1\r');
     writeFileSync(join(dir, 'hosts.deny'), 'swat: ALL\r');
     const args = ['--nio', '--nio-address', '10.9.9.9', '--fix', '--suggestions', dir];

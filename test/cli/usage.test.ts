@@ -24,12 +24,17 @@ async function parse(args: string[]): Promise<{ status: number; stderr: string; 
 }
 
 describe('--max-warnings', () => {
-  it.each(['', ' ', ' 3', '1e3', '0x10', '-1', '2.5', '99999999999999999999'])('refuses %j rather than reading it as a number', async (value) => {
-    const result = await parse(['--max-warnings', value, 'm1']);
-    expect(result.status).toBe(2);
-    expect(result.request).toBeUndefined();
-    expect(result.stderr).toMatch(/^vos-audit: option '--max-warnings <n>' argument '.*' is invalid\. expected a whole number of warnings, 0 or more\n$/);
-  });
+  it.each(['', ' ', ' 3', '1e3', '0x10', '-1', '2.5', '99999999999999999999'])(
+    'refuses %j rather than reading it as a number',
+    async (value) => {
+      const result = await parse(['--max-warnings', value, 'm1']);
+      expect(result.status).toBe(2);
+      expect(result.request).toBeUndefined();
+      expect(result.stderr).toMatch(
+        /^vos-audit: option '--max-warnings <n>' argument '.*' is invalid\. expected a whole number of warnings, 0 or more\n$/,
+      );
+    },
+  );
 
   it.each([
     ['0', 0],

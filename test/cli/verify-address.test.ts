@@ -23,7 +23,9 @@ describe('a module address', () => {
     ['fe80::1%ETH0', 'fe80::1%eth0'],
   ])('%s is an address, written %s', (text, canonical) => expect(canonicalAddress(text)).toBe(canonical));
 
-  it.each(['10.1.2', '10.1.2.3/24', 'm1.example.com', '10.1.2.3:22', '', '[::1]'])('%j is not an address', (text) => expect(canonicalAddress(text)).toBeUndefined());
+  it.each(['10.1.2', '10.1.2.3/24', 'm1.example.com', '10.1.2.3:22', '', '[::1]'])('%j is not an address', (text) =>
+    expect(canonicalAddress(text)).toBeUndefined(),
+  );
 
   it('.vos-audit.json takes "address" as an IPv4 or IPv6 address, and names the mistake otherwise', () => {
     const dir = temporaryDirectory();
@@ -31,7 +33,9 @@ describe('a module address', () => {
     writeFileSync(config, '{"address": "FD00::0:3"}');
     expect(loadConfig(config).address).toBe('fd00::3');
     writeFileSync(config, '{"address": "m1.example.com"}');
-    expect(() => loadConfig(config)).toThrow(`${config}: 'address' must be the module's IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not "m1.example.com"`);
+    expect(() => loadConfig(config)).toThrow(
+      `${config}: 'address' must be the module's IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not "m1.example.com"`,
+    );
   });
 
   it('verify: --address that is not an address, --address over several modules, and one address for two modules exit 2', async () => {
@@ -39,13 +43,22 @@ describe('a module address', () => {
     writeModules(dir, { m1: { address: '10.1.2.3' }, m2: { address: '10.1.2.3' } });
     const scan = nmapFixture('several-hosts.xml');
     const bad = await vosAudit(['verify', '--scan', scan, '--address', '10.1.2', 'm1'], { cwd: dir });
-    expect(bad).toEqual({ status: 2, stdout: '', stderr: "vos-audit: option '--address <ip>' argument '10.1.2' is invalid. expected the IPv4 or IPv6 address of the module, such as 10.1.2.3 or fd00::3\n" });
+    expect(bad).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "vos-audit: option '--address <ip>' argument '10.1.2' is invalid. expected the IPv4 or IPv6 address of the module, such as 10.1.2.3 or fd00::3\n",
+    });
     const several = await vosAudit(['verify', '--scan', scan, '--address', '10.1.2.3', 'm1', 'm2'], { cwd: dir });
     expect(several).toMatchObject({ status: 2, stdout: '' });
-    expect(several.stderr).toMatch(/^vos-audit: --address gives one module's address, but the paths hold 2 modules \(m1, m2\)/);
+    expect(several.stderr).toMatch(
+      /^vos-audit: --address gives one module's address, but the paths hold 2 modules \(m1, m2\)/,
+    );
     const shared = await vosAudit(['verify', '--scan', scan, 'm1', 'm2'], { cwd: dir });
     expect(shared).toMatchObject({ status: 2, stdout: '' });
-    expect(shared.stderr).toBe('vos-audit: modules m1 and m2 have the same address 10.1.2.3: a module\'s "address" is its own (is it set in a .vos-audit.json above both?)\n');
+    expect(shared.stderr).toBe(
+      'vos-audit: modules m1 and m2 have the same address 10.1.2.3: a module\'s "address" is its own (is it set in a .vos-audit.json above both?)\n',
+    );
   });
 
   it('verify without --scan is a usage error', async () => {

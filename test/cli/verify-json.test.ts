@@ -42,13 +42,23 @@ describe('verify --format json', () => {
 
   it('several-hosts.xml: modules not verified have null host and tally, a host without a module a null module', async () => {
     const report = await verifyJson('several-hosts.xml', ['m1', 'm2', 'm3', 'm4']);
-    expect(report.modules.map((m: { name: string; address: string | null; host: unknown; tally: unknown }) => [m.name, m.address, m.host === null, m.tally === null])).toEqual([
+    expect(
+      report.modules.map((m: { name: string; address: string | null; host: unknown; tally: unknown }) => [
+        m.name,
+        m.address,
+        m.host === null,
+        m.tally === null,
+      ]),
+    ).toEqual([
       ['m1', '10.1.2.3', false, false],
       ['m2', '10.1.2.9', true, true],
       ['m3', '10.1.2.5', true, true],
       ['m4', null, true, true],
     ]);
-    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'verify-host-without-module')).toMatchObject({ module: null, related: [] });
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'verify-host-without-module')).toMatchObject({
+      module: null,
+      related: [],
+    });
   });
 
   it('the schema names every verify check, and no other', () => {
@@ -71,7 +81,9 @@ describe('verify --format json', () => {
     const extraTop = copy();
     extraTop.options = {};
     expect(validate(extraTop)).toBe(false);
-    expect(validate.errors).toContainEqual(expect.objectContaining({ keyword: 'additionalProperties', params: { additionalProperty: 'options' } }));
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ keyword: 'additionalProperties', params: { additionalProperty: 'options' } }),
+    );
 
     const extraInTally = copy();
     extraInTally.modules[0].tally.open = 3;

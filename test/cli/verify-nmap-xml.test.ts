@@ -14,7 +14,10 @@ function verdicts(name: string, modules: ModuleToVerify[]) {
   const index = new LineIndex(text(name));
   const verification = verifyScan(parseNmapXml(text(name)), modules);
   return {
-    findings: verification.findings.map((f) => [`${index.point(f.span.start).line} ${f.id}: ${f.reason}`, ...f.related.map((r) => `  ${r.place.file}:${r.place.position.start.line} ${r.reason}`)]),
+    findings: verification.findings.map((f) => [
+      `${index.point(f.span.start).line} ${f.id}: ${f.reason}`,
+      ...f.related.map((r) => `  ${r.place.file}:${r.place.position.start.line} ${r.reason}`),
+    ]),
     tallies: verification.modules.map((m) => m.tally),
   };
 }
@@ -23,8 +26,12 @@ describe('verify against committed nmap XML', () => {
   it('filtered and open|filtered ports are undecided, never agreement; the rest judged port by port', () => {
     const { findings, tallies } = verdicts('filtered.xml', [{ name: 'm1', address: '10.1.2.3', model: modelOf('m1') }]);
     expect(findings).toEqual([
-      ["7 verify-port-undecided: 27 probed ports on 10.1.2.3 where m1's configuration starts nothing are filtered or open|filtered, so not known to be closed: tcp/1-6, 8-20, 24-30; udp/123"],
-      ["7 verify-ports-not-probed: 3 of m1's 9 live or conditional ports were not probed by the scan, so not judged: tcp/85 (telnetd), tcp/3000-3999 (kernel (OSL)), tcp/4000-4999 (kernel (OSN))"],
+      [
+        "7 verify-port-undecided: 27 probed ports on 10.1.2.3 where m1's configuration starts nothing are filtered or open|filtered, so not known to be closed: tcp/1-6, 8-20, 24-30; udp/123",
+      ],
+      [
+        "7 verify-ports-not-probed: 3 of m1's 9 live or conditional ports were not probed by the scan, so not judged: tcp/85 (telnetd), tcp/3000-3999 (kernel (OSL)), tcp/4000-4999 (kernel (OSN))",
+      ],
       [
         "16 verify-port-undecided: tcp/22 is filtered on 10.1.2.3: the scan cannot tell whether sshd listens there, as m1's configuration says it does if (software_purchased S270)",
         '  m1/module_start_up.cm:3 sshd is started here if (software_purchased S270)',
@@ -40,7 +47,14 @@ describe('verify against committed nmap XML', () => {
       ],
     ]);
     // tcp/7, tcp/21 and udp/161 open as configured; udp/37 closed as its commented-out line says.
-    expect(tallies[0]).toMatchObject({ openAsExpected: 3, closedAsExpected: 1, unexplainedOpen: 0, liveButClosed: 1, notProbed: 3, expected: 9 });
+    expect(tallies[0]).toMatchObject({
+      openAsExpected: 3,
+      closedAsExpected: 1,
+      unexplainedOpen: 0,
+      liveButClosed: 1,
+      notProbed: 3,
+      expected: 9,
+    });
   });
 
   it('several hosts: each matched by address; a host without a module, a module down, absent or without an address are stated', () => {
@@ -64,9 +78,13 @@ describe('verify against committed nmap XML', () => {
   });
 
   it('IPv6: the address matches in any spelling; with --products the condition is decided, so a closed port is a live port closed', () => {
-    const open = verdicts('ipv6.xml', [{ name: 'm1', address: canonicalAddress('FD00:0:0::3')!, model: modelOf('m1') }]);
+    const open = verdicts('ipv6.xml', [
+      { name: 'm1', address: canonicalAddress('FD00:0:0::3')!, model: modelOf('m1') },
+    ]);
     expect(open.tallies[0]).toMatchObject({ openAsExpected: 2, conditionsSettled: 1 });
-    const decided = verdicts('ipv6.xml', [{ name: 'm1', address: 'fd00::3', model: modelOf('m1', { products: new Set(['S270']) }) }]);
+    const decided = verdicts('ipv6.xml', [
+      { name: 'm1', address: 'fd00::3', model: modelOf('m1', { products: new Set(['S270']) }) },
+    ]);
     expect(decided.findings.map((f) => f[0])).toContain(
       "10 verify-live-port-closed: tcp/22 is closed on fd00::3 but m1's configuration starts sshd there (undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config): it failed to start or stopped, or the configuration is not booted yet",
     );
@@ -75,16 +93,27 @@ describe('verify against committed nmap XML', () => {
   it('an open port settles a condition in the words of the product: "sshd is running: S270 is purchased"', () => {
     const scan = text('ipv6.xml').replace('portid="21"', 'portid="22"');
     const verification = verifyScan(parseNmapXml(scan), [{ name: 'm1', address: 'fd00::3', model: modelOf('m1') }]);
-    expect(verification.findings.map((f) => f.reason)).toContain('sshd is running on m1 (tcp/22 is open on fd00::3): S270 is purchased');
+    expect(verification.findings.map((f) => f.reason)).toContain(
+      'sshd is running on m1 (tcp/22 is open on fd00::3): S270 is purchased',
+    );
   });
 
   it.each([
     ['truncated.xml', /^is cut short: it ends inside <ports>, before <\/nmaprun>/],
     ['', /^is empty/],
-    ['echo stream tcp nowait root internal\n', /^is not an nmap XML scan \(nmap -oX writes one\): text data outside of root node/],
+    [
+      'echo stream tcp nowait root internal\n',
+      /^is not an nmap XML scan \(nmap -oX writes one\): text data outside of root node/,
+    ],
     ['<?xml version="1.0"?>\n<report><host/></report>\n', /^is not an nmap XML scan: its root element is <report>/],
-    ['<nmaprun><scaninfo protocol="tcp" services="1-10"/><host></nmaprun>', /^is not well-formed XML: unexpected close tag/],
-    ['<nmaprun><runstats><finished exit="error" errormsg="Failed to open device eth9"/></runstats></nmaprun>', /^is from a scan that failed: nmap says "Failed to open device eth9"/],
+    [
+      '<nmaprun><scaninfo protocol="tcp" services="1-10"/><host></nmaprun>',
+      /^is not well-formed XML: unexpected close tag/,
+    ],
+    [
+      '<nmaprun><runstats><finished exit="error" errormsg="Failed to open device eth9"/></runstats></nmaprun>',
+      /^is from a scan that failed: nmap says "Failed to open device eth9"/,
+    ],
     ['<nmaprun><host/></nmaprun>', /^probed no TCP or UDP port/],
   ])('a scan that cannot be used is a ScanError: %j', (input, message) => {
     const scan = input.endsWith('.xml') ? text(input) : input;
@@ -94,10 +123,16 @@ describe('verify against committed nmap XML', () => {
 
   it('the command exits 2 on a truncated scan or one that is not nmap XML, naming the file', async () => {
     const dir = new URL('../../samples/', import.meta.url).pathname;
-    const truncated = await vosAudit(['verify', '--scan', nmapFixture('truncated.xml'), '--address', '10.1.2.3', 'stock-posix'], { cwd: dir });
+    const truncated = await vosAudit(
+      ['verify', '--scan', nmapFixture('truncated.xml'), '--address', '10.1.2.3', 'stock-posix'],
+      { cwd: dir },
+    );
     expect(truncated).toMatchObject({ status: 2, stdout: '' });
     expect(truncated.stderr).toMatch(/^vos-audit: \/.*truncated\.xml is cut short: it ends inside <ports>/);
-    const notNmap = await vosAudit(['verify', '--scan', 'stock-posix/inetd.conf', '--address', '10.1.2.3', 'stock-posix'], { cwd: dir });
+    const notNmap = await vosAudit(
+      ['verify', '--scan', 'stock-posix/inetd.conf', '--address', '10.1.2.3', 'stock-posix'],
+      { cwd: dir },
+    );
     expect(notNmap).toMatchObject({ status: 2, stdout: '' });
     expect(notNmap.stderr).toMatch(/^vos-audit: stock-posix\/inetd\.conf is not an nmap XML scan/);
   });

@@ -19,7 +19,6 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-
 describe('a change made while vos-audit writes the file', () => {
   it('is not overwritten: the file is compared with what was read just before the rename', async () => {
     const dir = temporaryDirectory();
@@ -30,10 +29,12 @@ describe('a change made while vos-audit writes the file', () => {
     const decoy = join(dir, `.inetd.conf.vos-audit-${process.pid}.tmp`);
     fs.writeFileSync(decoy, 'not vos-audit’s\n');
     duringSync.append = () => fs.appendFileSync(path, 'ftp stream tcp nowait root /usr/sbin/tcpd in.ftpd\n');
-    await expect(writeAtomically(path, Buffer.from('#echo stream tcp nowait root internal\n'), original)).rejects.toThrow(
-      `cannot write ${path}: it changed on disk while vos-audit was writing it; the file is unchanged`,
+    await expect(
+      writeAtomically(path, Buffer.from('#echo stream tcp nowait root internal\n'), original),
+    ).rejects.toThrow(`cannot write ${path}: it changed on disk while vos-audit was writing it; the file is unchanged`);
+    expect(fs.readFileSync(path, 'utf8')).toBe(
+      'echo stream tcp nowait root internal\nftp stream tcp nowait root /usr/sbin/tcpd in.ftpd\n',
     );
-    expect(fs.readFileSync(path, 'utf8')).toBe('echo stream tcp nowait root internal\nftp stream tcp nowait root /usr/sbin/tcpd in.ftpd\n');
     expect(fs.readFileSync(decoy, 'utf8')).toBe('not vos-audit’s\n');
     expect(fs.readdirSync(dir).sort()).toEqual([decoy.slice(dir.length + 1), 'inetd.conf']);
   });

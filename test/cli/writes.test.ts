@@ -1,5 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -11,9 +23,13 @@ import { temporaryDirectory } from '../support/temporary.ts';
 
 const stock = readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'));
 const isRoot = process.getuid?.() === 0;
-const hasSetfattr = spawnSync('setfattr', ['--version']).status === 0 && spawnSync('setfacl', ['--version']).status === 0;
+const hasSetfattr =
+  spawnSync('setfattr', ['--version']).status === 0 && spawnSync('setfacl', ['--version']).status === 0;
 if (!isRoot) console.warn('writes.test.ts: not root, so the tests of owners, chattr and a full disk are skipped');
-if (!hasSetfattr) console.warn('writes.test.ts: setfattr or setfacl missing (apt-get install attr acl), so the tests of extended attributes are skipped');
+if (!hasSetfattr)
+  console.warn(
+    'writes.test.ts: setfattr or setfacl missing (apt-get install attr acl), so the tests of extended attributes are skipped',
+  );
 
 function twoModules(): string {
   const dir = temporaryDirectory();
@@ -117,7 +133,6 @@ describe('--fix when writing fails', () => {
   });
 });
 
-
 describe('after a failed write, the report describes the file on disk', () => {
   it('reports the findings of the unchanged file, at their lines, and fails', async () => {
     const dir = twoModules();
@@ -145,7 +160,9 @@ describe('vos-audit writers take turns, and a change made meanwhile is never ove
     // What the other run, holding the lock, writes; then it is done.
     appendFileSync(path, 'ftp stream tcp nowait root /usr/sbin/tcpd in.ftpd\n');
     rmSync(lockOf(dir));
-    await expect(writing).rejects.toThrow(new UserError(`cannot write ${path}: it changed on disk since vos-audit read it; the file is unchanged`));
+    await expect(writing).rejects.toThrow(
+      new UserError(`cannot write ${path}: it changed on disk since vos-audit read it; the file is unchanged`),
+    );
     expect(readFileSync(path, 'utf8')).toContain('in.ftpd');
     expect(readdirSync(dir)).toEqual(['inetd.conf']);
   });
@@ -154,7 +171,9 @@ describe('vos-audit writers take turns, and a change made meanwhile is never ove
     const dir = temporaryDirectory();
     const path = join(dir, 'inetd.conf');
     writeFileSync(path, stock);
-    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     writeFileSync(lockOf(dir), `${ended} ${hostname()}\n`);
     await expect(writeAtomically(path, Buffer.from('fixed\n'), stock)).rejects.toThrow(
       `cannot write ${path}: a lock left by a vos-audit run that has ended (process ${ended}): remove ${lockOf(dir)} if no vos-audit is writing it; the file is unchanged`,
@@ -162,7 +181,6 @@ describe('vos-audit writers take turns, and a change made meanwhile is never ove
     expect(readFileSync(path)).toEqual(stock);
     expect(readdirSync(dir).sort()).toEqual(['.inetd.conf.vos-audit.lock', 'inetd.conf']);
   });
-
 });
 
 describe('the metadata of a file written', () => {
@@ -183,7 +201,11 @@ describe('the metadata of a file written', () => {
     linkSync(join(dir, 'inetd.conf'), join(dir, 'inetd.conf.saved'));
     const result = await runCli(['--fix', 'inetd.conf'], dir);
     expect(result.status).toBe(2);
-    expectNotWritten(result.stderr, 'inetd.conf', 'it has 2 hard links, and replacing it would leave the other names with the old text');
+    expectNotWritten(
+      result.stderr,
+      'inetd.conf',
+      'it has 2 hard links, and replacing it would leave the other names with the old text',
+    );
     expect(readFileSync(join(dir, 'inetd.conf'))).toEqual(stock);
     expect(statSync(join(dir, 'inetd.conf')).nlink).toBe(2);
   });
@@ -195,9 +217,16 @@ describe('the metadata of a file written', () => {
     expect(spawnSync('setfacl', ['-m', 'u:nobody:r', join(dir, 'inetd.conf')]).status).toBe(0);
     const result = await runCli(['--fix', 'inetd.conf'], dir);
     expect(result.status).toBe(2);
-    expectNotWritten(result.stderr, 'inetd.conf', 'it has extended attributes or an ACL (system.posix_acl_access, user.origin), which the rewritten file would not keep');
+    expectNotWritten(
+      result.stderr,
+      'inetd.conf',
+      'it has extended attributes or an ACL (system.posix_acl_access, user.origin), which the rewritten file would not keep',
+    );
     expect(readFileSync(join(dir, 'inetd.conf'))).toEqual(stock);
-    expect(spawnSync('getfattr', ['-n', 'user.origin', '--only-values', join(dir, 'inetd.conf')], { encoding: 'utf8' }).stdout).toBe('cmdb');
+    expect(
+      spawnSync('getfattr', ['-n', 'user.origin', '--only-values', join(dir, 'inetd.conf')], { encoding: 'utf8' })
+        .stdout,
+    ).toBe('cmdb');
   });
 
   it('refuses a file that became a FIFO since it was read, at once', async () => {

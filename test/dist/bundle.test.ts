@@ -31,7 +31,10 @@ it('loads crypto and child_process only when a run needs them (start-up time)', 
   const preload = join(temporaryDirectory(), 'list-modules.cjs');
   writeFileSync(preload, 'process.on("exit", () => process.stderr.write(process.moduleLoadList.join("\\n")));\n');
   const loaded = (args: string[]) => {
-    const result = spawnSync(process.execPath, ['--require', preload, 'dist/vos-audit.js', ...args], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--require', preload, 'dist/vos-audit.js', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const modules = result.stderr.split('\n');
     expect(modules).toContain('NativeModule fs');
     return modules.filter((name) => /^NativeModule (crypto|child_process)$/.test(name));

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliResult } from '../support/cli.ts';
@@ -84,10 +94,13 @@ describe('the code cache', () => {
 
   it('is not used in a directory that others can write (mode 777)', () => auditBesideForeignCache(0o777));
 
-  it.skipIf(process.getuid?.() !== 0)("is not used in another user's directory, whatever its mode (needs root: chown)", () => {
-    auditBesideForeignCache(0o700, 65534);
-    auditBesideForeignCache(0o777, 65534);
-  });
+  it.skipIf(process.getuid?.() !== 0)(
+    "is not used in another user's directory, whatever its mode (needs root: chown)",
+    () => {
+      auditBesideForeignCache(0o700, 65534);
+      auditBesideForeignCache(0o777, 65534);
+    },
+  );
 
   it.skipIf(process.getuid?.() !== 0)('leaves no partial file behind on a full disk (needs root: mount)', () => {
     const home = temporaryDirectory();

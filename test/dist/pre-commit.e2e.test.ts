@@ -24,12 +24,15 @@ function sh(command: string, args: string[], cwd: string) {
 }
 
 it("the hooks' files pattern takes every language's files, in any directory", () => {
-  const patterns = [...readFileSync(join(repository, '.pre-commit-hooks.yaml'), 'utf8').matchAll(/^\s*files: '(.+)'$/gm)].map((m) => m[1]!);
+  const patterns = [
+    ...readFileSync(join(repository, '.pre-commit-hooks.yaml'), 'utf8').matchAll(/^\s*files: '(.+)'$/gm),
+  ].map((m) => m[1]!);
   expect(patterns).toHaveLength(2);
   for (const pattern of patterns) {
     for (const { kind, name, exampleName } of languages) {
       expect(name.test(exampleName), kind).toBe(true);
-      for (const path of [exampleName, `m1/system/${exampleName}`]) expect(path, `${kind}: ${pattern}`).toMatch(new RegExp(pattern));
+      for (const path of [exampleName, `m1/system/${exampleName}`])
+        expect(path, `${kind}: ${pattern}`).toMatch(new RegExp(pattern));
     }
   }
 });
@@ -71,7 +74,10 @@ describe.skipIf(!hasPreCommit && !process.env.CI)('pre-commit hooks (pre-commit 
 /** Each hook's entry from .pre-commit-hooks.yaml, as the arguments pre-commit puts before the staged file names. */
 function hookArguments(): Array<[string, string[]]> {
   const hooks = readFileSync(join(repository, '.pre-commit-hooks.yaml'), 'utf8');
-  return [...hooks.matchAll(/^- id: (\S+)[\s\S]*?^ {2}entry: vos-audit (.*)$/gm)].map((match) => [match[1]!, match[2]!.trim().split(/\s+/)]);
+  return [...hooks.matchAll(/^- id: (\S+)[\s\S]*?^ {2}entry: vos-audit (.*)$/gm)].map((match) => [
+    match[1]!,
+    match[2]!.trim().split(/\s+/),
+  ]);
 }
 
 describe('staged file names cannot inject options into the hooks', () => {
@@ -83,7 +89,8 @@ describe('staged file names cannot inject options into the hooks', () => {
       writeFileSync(join(repo, '--config=c.cm'), offConfig);
       writeFileSync(join(repo, 'inetd.conf'), 'echo stream tcp nowait root internal\n');
       const result = runLauncher([...entry, '--config=c.cm', 'c.cm', 'inetd.conf'], repo);
-      if (entry.includes('--fix')) expect(readFileSync(join(repo, 'inetd.conf'), 'utf8')).toBe('#echo stream tcp nowait root internal\n');
+      if (entry.includes('--fix'))
+        expect(readFileSync(join(repo, 'inetd.conf'), 'utf8')).toBe('#echo stream tcp nowait root internal\n');
       else {
         expect(result.stdout).toContain('echo/tcp (port 7) is active');
         expect(result.status).toBe(1);

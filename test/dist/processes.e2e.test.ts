@@ -15,12 +15,18 @@ if (!isRoot) console.warn('processes.test.ts: not root, so the test that acts as
 describe('vos-audit writers take turns', () => {
   it('two --fix runs at once with different configurations never both succeed with an edit lost', async () => {
     const dir = temporaryDirectory();
-    writeFileSync(join(dir, 'no-tiny.json'), JSON.stringify({ rules: { 'inetd-tiny-service': 'off', 'inetd-dos-tiny-service': 'off' } }));
+    writeFileSync(
+      join(dir, 'no-tiny.json'),
+      JSON.stringify({ rules: { 'inetd-tiny-service': 'off', 'inetd-dos-tiny-service': 'off' } }),
+    );
     writeFileSync(join(dir, 'no-tftp.json'), JSON.stringify({ rules: { 'inetd-bootp-tftp-active': 'off' } }));
     for (let round = 0; round < 6; round++) {
       writeFileSync(join(dir, 'inetd.conf'), stock);
       const runs = ['no-tiny.json', 'no-tftp.json'].map((config) => {
-        const child = spawn(process.execPath, [launcher, '--fix', '--config', config, 'inetd.conf'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+        const child = spawn(process.execPath, [launcher, '--fix', '--config', config, 'inetd.conf'], {
+          cwd: dir,
+          env: { ...process.env, NO_COLOR: '1' },
+        });
         return once(child, 'close').then(([status]) => status as number);
       });
       const statuses = await Promise.all(runs);
@@ -42,7 +48,10 @@ describe('--fix stopped by a signal', () => {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, 'inetd.conf'), stock);
     }
-    const child = spawn(process.execPath, [launcher, '--fix', '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [launcher, '--fix', '.'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const closed = once(child, 'close');
@@ -55,7 +64,9 @@ describe('--fix stopped by a signal', () => {
     expect(written.length).toBeLessThan(names.length);
     expect(status).toBe(143);
     const lines = stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe(`vos-audit: stopped by SIGTERM before every fix was written; the ${written.length} files written before stopping are listed below; the others are unchanged`);
+    expect(lines[0]).toBe(
+      `vos-audit: stopped by SIGTERM before every fix was written; the ${written.length} files written before stopping are listed below; the others are unchanged`,
+    );
     expect(lines.slice(1)).toEqual(written.map((name) => `vos-audit: written before stopping: ${name}/inetd.conf`));
     for (const name of names) expect(readdirSync(join(dir, name))).toEqual(['inetd.conf']);
   }, 60_000);
@@ -71,14 +82,22 @@ describe('reading', () => {
     expect(walked.status).toBe(2);
     expect(walked.stderr).toBe('vos-audit: m2/inetd.conf is a FIFO (named pipe), not a regular file; not read\n');
     expect(walked.stdout).toContain('m1/inetd.conf:');
-    const named = spawnSync(process.execPath, [launcher, 'm2/inetd.conf'], { cwd: dir, timeout: 20_000, encoding: 'utf8' });
+    const named = spawnSync(process.execPath, [launcher, 'm2/inetd.conf'], {
+      cwd: dir,
+      timeout: 20_000,
+      encoding: 'utf8',
+    });
     expect(named.stderr).toBe('vos-audit: m2/inetd.conf is a FIFO (named pipe), not a regular file; not read\n');
   });
 
   it('reads standard input up to the limit only', async () => {
     const zero = openSync('/dev/zero', 'r');
     onTestFinished(() => closeSync(zero));
-    const result = spawnSync(process.execPath, [launcher, '-'], { stdio: [zero, 'pipe', 'pipe'], timeout: 60_000, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [launcher, '-'], {
+      stdio: [zero, 'pipe', 'pipe'],
+      timeout: 60_000,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('vos-audit: standard input is more than the 32 MB vos-audit reads; not read\n');
   });

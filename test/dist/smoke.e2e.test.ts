@@ -18,10 +18,12 @@ describe('the committed CLI, end to end', () => {
 
   it('fixes a module as the source does', async () => {
     const [byLauncher, bySource] = [temporaryDirectory(), temporaryDirectory()];
-    for (const dir of [byLauncher, bySource]) cpSync(join(samplesDir, 'stock-posix'), join(dir, 'm1'), { recursive: true });
+    for (const dir of [byLauncher, bySource])
+      cpSync(join(samplesDir, 'stock-posix'), join(dir, 'm1'), { recursive: true });
     const args = ['--fix', '--suggestions', 'm1'];
     expect(runLauncher(args, byLauncher)).toEqual(await runCli(args, bySource));
-    for (const name of ['inetd.conf', 'module_start_up.cm']) expect(readFileSync(join(byLauncher, 'm1', name))).toEqual(readFileSync(join(bySource, 'm1', name)));
+    for (const name of ['inetd.conf', 'module_start_up.cm'])
+      expect(readFileSync(join(byLauncher, 'm1', name))).toEqual(readFileSync(join(bySource, 'm1', name)));
   });
 
   it('stops quietly, keeping its exit code, when the reader closes the pipe early (| head)', async () => {
@@ -42,12 +44,18 @@ describe('the committed CLI, end to end', () => {
     const result = spawnSync(process.execPath, [launcher, stockPosix], { stdio: ['ignore', full, 'pipe'] });
     closeSync(full);
     expect(result.status).toBe(2);
-    expect(result.stderr.toString()).toBe('vos-audit: cannot write the report to standard output: ENOSPC: no space left on device, write\n');
+    expect(result.stderr.toString()).toBe(
+      'vos-audit: cannot write the report to standard output: ENOSPC: no space left on device, write\n',
+    );
   });
 
   it('colours severities only on a terminal, and never with NO_COLOR or --no-color', () => {
     const onTerminal = (args: string, env: Record<string, string> = {}) =>
-      spawnSync('script', ['-qec', `node ${launcher} ${args}`, '/dev/null'], { cwd: samplesDir, env: { ...process.env, NO_COLOR: '', ...env }, encoding: 'utf8' }).stdout;
+      spawnSync('script', ['-qec', `node ${launcher} ${args}`, '/dev/null'], {
+        cwd: samplesDir,
+        env: { ...process.env, NO_COLOR: '', ...env },
+        encoding: 'utf8',
+      }).stdout;
     expect(onTerminal('rsn-only-telnet')).toContain('\u001b[33mwarning\u001b[0m');
     expect(onTerminal('--no-color rsn-only-telnet')).not.toContain('\u001b[');
     expect(onTerminal('rsn-only-telnet', { NO_COLOR: '1' })).not.toContain('\u001b[');

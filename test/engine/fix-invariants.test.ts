@@ -15,11 +15,13 @@ describe.each(allInetdSources())('%s', (_name, source) => {
   it('changes only lines that a reported fix edits', () => {
     const index = new LineIndex(source.text);
     const editedLines = new Set(
-      checked.messages.flatMap((m) => m.fix?.edits ?? []).flatMap((edit) => {
-        const first = index.point(edit.start).line;
-        const last = index.point(edit.end).line;
-        return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-      }),
+      checked.messages
+        .flatMap((m) => m.fix?.edits ?? [])
+        .flatMap((edit) => {
+          const first = index.point(edit.start).line;
+          const last = index.point(edit.end).line;
+          return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+        }),
     );
     const before = source.text.split(/\r\n|\r|\n/);
     const after = fixed.output.split(/\r\n|\r|\n/);

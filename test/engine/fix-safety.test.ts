@@ -19,7 +19,8 @@ function programsRun(text: string): Set<string> {
   for (const service of inetdServices(parseInetd(text))) {
     if (service.entry.disabled) continue;
     programs.add(service.entry.server.value);
-    if (service.tcpd !== undefined && service.entry.arguments[0] !== undefined) programs.add(service.entry.arguments[0].value);
+    if (service.tcpd !== undefined && service.entry.arguments[0] !== undefined)
+      programs.add(service.entry.arguments[0].value);
   }
   return programs;
 }
@@ -42,12 +43,16 @@ const mallory = '>home>mallory>tcpd.pm';
 describe('inetd fixes run nothing new', () => {
   it('does not take the tcpd path of a comment for another service (was: tftp rewritten to run mallory’s tcpd)', () => {
     const text = `#ntalk dgram udp wait root ${mallory} ntalkd\ntftp dgram udp wait root ${tftpd} tftpd\n`;
-    expect(fixed(text)).toBe(`#ntalk dgram udp wait root ${mallory} ntalkd\ntftp dgram udp wait root ${defaultTcpdPath} ${tftpd}\n`);
+    expect(fixed(text)).toBe(
+      `#ntalk dgram udp wait root ${mallory} ntalkd\ntftp dgram udp wait root ${defaultTcpdPath} ${tftpd}\n`,
+    );
   });
 
   it('does not re-enable a commented tcpd line that runs another program (was: >bin>sh -c evil enabled by --fix)', () => {
     const text = `tftp dgram udp wait root ${tftpd} tftpd\n#tftp dgram udp wait root ${mallory} >bin>sh -c evil\n`;
-    expect(fixed(text)).toBe(`tftp dgram udp wait root ${defaultTcpdPath} ${tftpd}\n#tftp dgram udp wait root ${mallory} >bin>sh -c evil\n`);
+    expect(fixed(text)).toBe(
+      `tftp dgram udp wait root ${defaultTcpdPath} ${tftpd}\n#tftp dgram udp wait root ${mallory} >bin>sh -c evil\n`,
+    );
   });
 
   it.each([
@@ -87,7 +92,9 @@ describe('inetd fixes run nothing new', () => {
     const args = fc.constantFrom('', ' tftpd', ' bootpd', ' -c evil');
     const line = fc.oneof(
       fc.tuple(service, user, program, args).map(([s, u, p, a]) => `${s} dgram udp wait ${u} ${p}${a}`),
-      fc.tuple(fc.constantFrom('', '#', '# '), service, user, tcpd, program, args).map(([c, s, u, t, p, a]) => `${c}${s} dgram udp wait ${u} ${t} ${p}${a}`),
+      fc
+        .tuple(fc.constantFrom('', '#', '# '), service, user, tcpd, program, args)
+        .map(([c, s, u, t, p, a]) => `${c}${s} dgram udp wait ${u} ${t} ${p}${a}`),
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), (lines) => expectNothingNewRuns(`${lines.join('\n')}\n`)),
@@ -103,30 +110,60 @@ interface MacroCase {
 }
 
 const branchBodies: Array<[string, string]> = [
-  ['&then on its own line', '&if (exists -file x)\n&then start_process telnet_msd.pm -privileged\n&else display_line no\n'],
-  ['&else on its own line', '&if (exists -file x)\n&then display_line yes\n&else start_process telnet_msd.pm -privileged\ndisplay_line after\n'],
-  ['&if and &then on one line', '&if (exists -file x) &then start_process telnet_msd.pm -privileged\ndisplay_line after\n'],
+  [
+    '&then on its own line',
+    '&if (exists -file x)\n&then start_process telnet_msd.pm -privileged\n&else display_line no\n',
+  ],
+  [
+    '&else on its own line',
+    '&if (exists -file x)\n&then display_line yes\n&else start_process telnet_msd.pm -privileged\ndisplay_line after\n',
+  ],
+  [
+    '&if and &then on one line',
+    '&if (exists -file x) &then start_process telnet_msd.pm -privileged\ndisplay_line after\n',
+  ],
   ['a bare &then', '&if (exists -file x)\n&then\n   start_process telnet_msd.pm\ndisplay_line after\n'],
-  ['a bare &else', '&if (exists -file x) &then display_line yes\n&else\nstart_process telnet_msd.pm\ndisplay_line after\n'],
-  ['a continued body, CRLF', '  &if (exists -file x)\r\n  &then start_process telnet_msd.pm &+\r\n     -privileged\r\n  &else display_line no\r\n'],
-  ['an &else &if chain', '&if &a& = 1 &then display_line one\n&else &if &a& = 2\n&then start_process telnet_msd.pm\n&else display_line other\n'],
+  [
+    'a bare &else',
+    '&if (exists -file x) &then display_line yes\n&else\nstart_process telnet_msd.pm\ndisplay_line after\n',
+  ],
+  [
+    'a continued body, CRLF',
+    '  &if (exists -file x)\r\n  &then start_process telnet_msd.pm &+\r\n     -privileged\r\n  &else display_line no\r\n',
+  ],
+  [
+    'an &else &if chain',
+    '&if &a& = 1 &then display_line one\n&else &if &a& = 2\n&then start_process telnet_msd.pm\n&else display_line other\n',
+  ],
 ];
 
 /** The samples' modules and macro fixtures, every rule example that has a macro, and the branch bodies above. */
 function macroCases(): Array<[string, MacroCase]> {
-  const files = sourcesOfKind('macro').map(([name, source]): [string, MacroCase] => [name, { files: { [source.path]: source.text } }]);
+  const files = sourcesOfKind('macro').map(([name, source]): [string, MacroCase] => [
+    name,
+    { files: { [source.path]: source.text } },
+  ]);
   const examples = rules.flatMap((rule) =>
     rule.examples
-      .map((example): [string, MacroCase] => [`${rule.id}: ${example.title}`, { files: exampleInput(rule, example), options: example }])
+      .map((example): [string, MacroCase] => [
+        `${rule.id}: ${example.title}`,
+        { files: exampleInput(rule, example), options: example },
+      ])
       .filter(([, example]) => Object.keys(example.files).some((name) => kindByName(name) === 'macro')),
   );
-  const bodies = branchBodies.map(([name, text]): [string, MacroCase] => [name, { files: { 'module_start_up.cm': text } }]);
+  const bodies = branchBodies.map(([name, text]): [string, MacroCase] => [
+    name,
+    { files: { 'module_start_up.cm': text } },
+  ]);
   return [...files, ...examples, ...bodies];
 }
 
 describe('every suggestion leaves the macro without new syntax errors', () => {
   it.each(macroCases())('%s', (_name, { files, options = {} }) => {
-    const sources = Object.entries(files).map(([name, text]) => ({ source: sourceOf(text, name), kind: kindByName(name) ?? ('macro' as const) }));
+    const sources = Object.entries(files).map(([name, text]) => ({
+      source: sourceOf(text, name),
+      kind: kindByName(name) ?? ('macro' as const),
+    }));
     const result = auditModule({ name: 'm', files: sources, settings: exampleSettings(options) }, { fix: false });
     for (const message of result.files.flatMap((file) => file.messages)) {
       for (const suggestion of message.suggestions ?? []) {
@@ -138,13 +175,17 @@ describe('every suggestion leaves the macro without new syntax errors', () => {
     }
   });
 
-  it.each(branchBodies)('%s: the body is commented out in a &do block, and the rest keeps its condition', (_name, text) => {
-    const request = { fix: true, suggestions: true };
-    const fixed = auditSource(sourceOf(text, 'module_start_up.cm'), request, 'macro');
-    expect(fixed.applied).toHaveLength(1);
-    expect(fixed.output).toMatch(/&do(\r\n|\n)[ \t]*&[ \t]+start_process telnet_msd\.pm/);
-    expect(parseMacro(fixed.output).errors).toEqual([]);
-    const conditions = (source: string) => conditionsOfStatements(source, (statement) => statement.words[0]?.text === 'display_line');
-    expect(conditions(fixed.output)).toEqual(conditions(text));
-  });
+  it.each(branchBodies)(
+    '%s: the body is commented out in a &do block, and the rest keeps its condition',
+    (_name, text) => {
+      const request = { fix: true, suggestions: true };
+      const fixed = auditSource(sourceOf(text, 'module_start_up.cm'), request, 'macro');
+      expect(fixed.applied).toHaveLength(1);
+      expect(fixed.output).toMatch(/&do(\r\n|\n)[ \t]*&[ \t]+start_process telnet_msd\.pm/);
+      expect(parseMacro(fixed.output).errors).toEqual([]);
+      const conditions = (source: string) =>
+        conditionsOfStatements(source, (statement) => statement.words[0]?.text === 'display_line');
+      expect(conditions(fixed.output)).toEqual(conditions(text));
+    },
+  );
 });

@@ -31,7 +31,14 @@ describe('the audit, on any input', () => {
         ];
         const request = { fix: true, suggestions: true };
         const fixed = auditModule({ name: 'm', files, settings: defaultSettings }, request);
-        const again = auditModule({ name: 'm', files: files.map((f, i) => ({ ...f, source: { ...f.source, text: fixed.files[i]!.output } })), settings: defaultSettings }, request);
+        const again = auditModule(
+          {
+            name: 'm',
+            files: files.map((f, i) => ({ ...f, source: { ...f.source, text: fixed.files[i]!.output } })),
+            settings: defaultSettings,
+          },
+          request,
+        );
         expect(again.files.map((f) => f.output)).toEqual(fixed.files.map((f) => f.output));
       }),
       { ...settings, numRuns: 150 },
@@ -48,7 +55,9 @@ describe('fixes, on files built from the grammar pieces', () => {
         const fixed = auditSource(source, { fix: true }, 'inetd', moduleSettings);
         expect(parseInetd(fixed.output).errors.length).toBe(parseInetd(source.text).errors.length);
         expect(fixed.messages.filter((m) => m.fix)).toEqual([]);
-        expect(auditSource({ ...source, text: fixed.output }, { fix: true }, 'inetd', moduleSettings).output).toBe(fixed.output);
+        expect(auditSource({ ...source, text: fixed.output }, { fix: true }, 'inetd', moduleSettings).output).toBe(
+          fixed.output,
+        );
       }),
       settings,
     );
@@ -59,9 +68,12 @@ describe('fixes, on files built from the grammar pieces', () => {
       fc.tuple(
         fc.constant(text),
         fc.array(
-          fc.tuple(fc.nat(text.length), fc.nat(text.length), fc.string({ maxLength: 3 })).map(
-            ([a, b, insert]): Fix => ({ description: 'x', edits: [{ start: Math.min(a, b), end: Math.max(a, b), text: insert }] }),
-          ),
+          fc
+            .tuple(fc.nat(text.length), fc.nat(text.length), fc.string({ maxLength: 3 }))
+            .map(([a, b, insert]): Fix => ({
+              description: 'x',
+              edits: [{ start: Math.min(a, b), end: Math.max(a, b), text: insert }],
+            })),
           { maxLength: 6 },
         ),
       ),

@@ -24,17 +24,28 @@ describe.each(fileKinds.map((kind) => [kind] as const))('%s grammar', (kind) => 
     await expect(dumps[kind](readFixture(name, kind).text)).toMatchFileSnapshot(golden);
   });
 
-  it.each(sourcesOfKind(kind))('lexes %s losslessly, and its nodes and errors lie inside the text, in order', (_name, source) => {
-    expect(relexed(source.text, kind)).toBe(source.text);
-    expect(misplacedPositions(kind, source.text)).toEqual([]);
-  });
+  it.each(sourcesOfKind(kind))(
+    'lexes %s losslessly, and its nodes and errors lie inside the text, in order',
+    (_name, source) => {
+      expect(relexed(source.text, kind)).toBe(source.text);
+      expect(misplacedPositions(kind, source.text)).toEqual([]);
+    },
+  );
 });
 
 describe.each(allInetdSources())('%s', (_name, source) => {
   it('keeps each field of an entry as the exact text at its range', () => {
     for (const node of parseInetd(source.text).children) {
       if (node.type !== 'entry') continue;
-      for (const field of [node.service, node.socketType, node.protocol, node.wait, node.user, node.server, ...node.arguments]) {
+      for (const field of [
+        node.service,
+        node.socketType,
+        node.protocol,
+        node.wait,
+        node.user,
+        node.server,
+        ...node.arguments,
+      ]) {
         expect(source.text.slice(field.start, field.end)).toBe(field.value);
       }
     }
@@ -54,26 +65,37 @@ describe.each(sourcesOfKind('macro'))('%s', (_name, source) => {
 
 describe('a file longer than one parse run', () => {
   it('gives the nodes and errors of its parts, at their places in the whole file', () => {
-    const part = ['bogus.conf', 'disabled.conf', 'addresses.conf', 'crlf.conf'].map((name) => readFixture(name).text).join('');
+    const part = ['bogus.conf', 'disabled.conf', 'addresses.conf', 'crlf.conf']
+      .map((name) => readFixture(name).text)
+      .join('');
     const partLines = part.split(/\r\n|\r|\n/).length - 1;
     const copies = Math.ceil(300_000 / part.length);
-    const shiftLines = (dump: string, by: number) => dump.replace(/^(\d+):(\d+)-(\d+):/gm, (_m, a, b, c) => `${Number(a) + by}:${b}-${Number(c) + by}:`);
-    const expected = Array.from({ length: copies }, (_, copy) => shiftLines(dumpTree(parseInetd(part)), copy * partLines));
+    const shiftLines = (dump: string, by: number) =>
+      dump.replace(/^(\d+):(\d+)-(\d+):/gm, (_m, a, b, c) => `${Number(a) + by}:${b}-${Number(c) + by}:`);
+    const expected = Array.from({ length: copies }, (_, copy) =>
+      shiftLines(dumpTree(parseInetd(part)), copy * partLines),
+    );
     const whole = parseInetd(part.repeat(copies));
     const split = (dump: string) => {
       const lines = dump.trimEnd().split('\n');
-      return { nodes: lines.filter((line) => !/^\S+ error /.test(line)), errors: lines.filter((line) => /^\S+ error /.test(line)) };
+      return {
+        nodes: lines.filter((line) => !/^\S+ error /.test(line)),
+        errors: lines.filter((line) => /^\S+ error /.test(line)),
+      };
     };
     const parts = expected.map(split);
     const got = split(dumpTree(whole));
     expect(got.nodes).toEqual(parts.flatMap((p) => p.nodes));
     expect(got.errors).toEqual(parts.flatMap((p) => p.errors));
     expect(whole.children.length).toBe(copies * parseInetd(part).children.length);
-    expect(whole.errors.every((e) => e.start === e.position.start.offset && e.end === e.position.end.offset)).toBe(true);
+    expect(whole.errors.every((e) => e.start === e.position.start.offset && e.end === e.position.end.offset)).toBe(
+      true,
+    );
     const text = part.repeat(copies);
     for (const node of whole.children) {
       if (node.type !== 'entry') continue;
-      for (const field of [node.service, node.server, ...node.arguments]) expect(text.slice(field.start, field.end)).toBe(field.value);
+      for (const field of [node.service, node.server, ...node.arguments])
+        expect(text.slice(field.start, field.end)).toBe(field.value);
     }
   });
 });

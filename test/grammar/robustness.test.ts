@@ -24,12 +24,27 @@ describe.each(fileKinds.map((kind) => [kind] as const))('%s: every fixture and s
     const mangled = fc.oneof(
       fc.tuple(text, fc.integer()).map(([t, n]) => {
         const lines = t.split('\n');
-        return fc.sample(fc.shuffledSubarray(lines, { minLength: lines.length }), { seed: n, numRuns: 1 })[0]!.join('\n');
+        return fc
+          .sample(fc.shuffledSubarray(lines, { minLength: lines.length }), { seed: n, numRuns: 1 })[0]!
+          .join('\n');
       }),
-      fc.tuple(text, fc.array(fc.tuple(fc.nat(), fc.constantFrom('\u0000', '\r', '\f', '\u{1d11e}', '\v', '\u2028')), { maxLength: 8 })).map(([t, inserts]) =>
-        inserts.reduce((acc, [at, c]) => acc.slice(0, at % (acc.length + 1)) + c + acc.slice(at % (acc.length + 1)), t),
-      ),
+      fc
+        .tuple(
+          text,
+          fc.array(fc.tuple(fc.nat(), fc.constantFrom('\u0000', '\r', '\f', '\u{1d11e}', '\v', '\u2028')), {
+            maxLength: 8,
+          }),
+        )
+        .map(([t, inserts]) =>
+          inserts.reduce(
+            (acc, [at, c]) => acc.slice(0, at % (acc.length + 1)) + c + acc.slice(at % (acc.length + 1)),
+            t,
+          ),
+        ),
     );
-    fc.assert(fc.property(mangled, (t) => holds(kind, t)), { seed, numRuns: 200 });
+    fc.assert(
+      fc.property(mangled, (t) => holds(kind, t)),
+      { seed, numRuns: 200 },
+    );
   });
 });

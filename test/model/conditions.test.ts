@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCondition } from '../../src/model/condition-parser.ts';
-import { and, atomsOf, decideProducts, evaluate, not, or, printCondition, type Condition } from '../../src/model/conditions.ts';
+import {
+  and,
+  atomsOf,
+  decideProducts,
+  evaluate,
+  not,
+  or,
+  printCondition,
+  type Condition,
+} from '../../src/model/conditions.ts';
 import { AtomIndex, Tables } from '../../src/model/truth-table.ts';
 
 const printed = (text: string) => printCondition(parseCondition(text));
@@ -10,18 +19,22 @@ describe('reading &if expressions', () => {
   it('reads not, and, or, parentheses and function calls', () => {
     expect(printed('^ (software_purchased S270)')).toBe('not (software_purchased S270)');
     expect(printed('^(software_purchased S270)')).toBe('not (software_purchased S270)');
-    expect(printed('(software_purchased S270) & (exists -file x)')).toBe('(software_purchased S270) and (exists -file x)');
+    expect(printed('(software_purchased S270) & (exists -file x)')).toBe(
+      '(software_purchased S270) and (exists -file x)',
+    );
     expect(printed('(a) | (b) & (c)')).toBe('(a) or (b) and (c)');
     expect(printed('((a) | (b)) & (c)')).toBe('((a) or (b)) and (c)');
     expect(printed('^ ((a) | (b))')).toBe('not ((a) or (b))');
     expect(printed('^ ^ (a)')).toBe('(a)');
-    expect(printed('(exists -file (master_disk)>opt>openssl>sbin>sshd.pm)')).toBe('(exists -file (master_disk)>opt>openssl>sbin>sshd.pm)');
+    expect(printed('(exists -file (master_disk)>opt>openssl>sbin>sshd.pm)')).toBe(
+      '(exists -file (master_disk)>opt>openssl>sbin>sshd.pm)',
+    );
   });
 
   it('reads comparisons as atoms, and keeps them whole under not', () => {
     expect(printed("(module_name) = 'm1'")).toBe("(module_name) = 'm1'");
     expect(printed("^ (module_name) = 'm1'")).toBe("not ((module_name) = 'm1')");
-    expect(printed("&mode& ^= maintenance")).toBe('&mode& ^= maintenance');
+    expect(printed('&mode& ^= maintenance')).toBe('&mode& ^= maintenance');
     expect(printed('&count& < 3 & &mode& = quick')).toBe('&count& < 3 and &mode& = quick');
   });
 
@@ -42,7 +55,9 @@ describe('reading &if expressions', () => {
 
   it('reads 20,000 carets and 20,000 terms without recursing on them', () => {
     expect(printed(`${'^ '.repeat(20_000)}(a)`)).toBe('(a)');
-    expect(printCondition(parseCondition(Array.from({ length: 20_000 }, (_, i) => `(a${i})`).join(' | '))).split(' or ')).toHaveLength(20_000);
+    expect(
+      printCondition(parseCondition(Array.from({ length: 20_000 }, (_, i) => `(a${i})`).join(' | '))).split(' or '),
+    ).toHaveLength(20_000);
   });
 });
 
@@ -67,7 +82,8 @@ describe('printing', () => {
 });
 
 /** Random conditions over a few atoms, as text, and the same condition evaluated directly. */
-type Expression = { atom: number } | { not: Expression } | { and: [Expression, Expression] } | { or: [Expression, Expression] };
+type Expression =
+  { atom: number } | { not: Expression } | { and: [Expression, Expression] } | { or: [Expression, Expression] };
 
 const expression = (atoms: number) =>
   fc.letrec<{ e: Expression }>((tie) => ({
@@ -106,7 +122,8 @@ describe('truth tables and back', () => {
         const tables = new Tables(index);
         const back = tables.condition(tables.of(condition)!);
         for (let row = 0; row < 16; row++) {
-          const assignment = (atom: { key: string }) => ((row >>> index.atoms.findIndex((a) => a.key === atom.key)) & 1) === 1;
+          const assignment = (atom: { key: string }) =>
+            ((row >>> index.atoms.findIndex((a) => a.key === atom.key)) & 1) === 1;
           expect(evaluate(condition, assignment)).toBe(truth(e, row));
           expect(evaluate(back, assignment)).toBe(truth(e, row));
         }
@@ -117,7 +134,8 @@ describe('truth tables and back', () => {
 
   it('turns tables into minimal sums of products, with common terms factored out', () => {
     const index = new AtomIndex(14);
-    for (const name of ['(a)', '(b)', '(c)']) for (const atom of atomsOf(parseCondition(name)).values()) index.add(atom);
+    for (const name of ['(a)', '(b)', '(c)'])
+      for (const atom of atomsOf(parseCondition(name)).values()) index.add(atom);
     const tables = new Tables(index);
     const shown = (text: string) => printCondition(tables.condition(tables.of(parseCondition(text))!));
     expect(shown('(a) & (b) | (a) & ^ (b)')).toBe('(a)');
@@ -130,7 +148,8 @@ describe('truth tables and back', () => {
 
   it('leaves atoms past the cap out of the index, and a test of one undecided', () => {
     const index = new AtomIndex(2);
-    for (const name of ['(a)', '(b)', '(c)']) for (const atom of atomsOf(parseCondition(name)).values()) index.add(atom);
+    for (const name of ['(a)', '(b)', '(c)'])
+      for (const atom of atomsOf(parseCondition(name)).values()) index.add(atom);
     expect(index.atoms).toHaveLength(2);
     expect(index.overflowed).toBe(1);
     const tables = new Tables(index);

@@ -7,7 +7,13 @@ import { startsOf } from '../support/macro-flow.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
 /** Runs `vos-audit ports --format json` in-process on a module of these macros; the first is module_start_up.cm. */
-async function portsOf(macros: Array<[string, string]>): Promise<{ status: number; json: { modules: Array<{ listeners: unknown[]; unresolved: Array<{ reason: string }> }> }; ms: number }> {
+async function portsOf(
+  macros: Array<[string, string]>,
+): Promise<{
+  status: number;
+  json: { modules: Array<{ listeners: unknown[]; unresolved: Array<{ reason: string }> }> };
+  ms: number;
+}> {
   const dir = temporaryDirectory();
   mkdirSync(join(dir, 'm'));
   for (const [name, text] of macros) writeFileSync(join(dir, 'm', name), text);
@@ -39,12 +45,17 @@ describe('macros that once took minutes or overflowed the stack', () => {
     const started = performance.now();
     const { starts, facts } = startsOf({ 'module_start_up.cm': doubling });
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(facts.unresolved.map((u) => u.reason)).toEqual(['the variable x may take more than 16 values, or one longer than 1024 characters: where it is used, its value is undecided']);
+    expect(facts.unresolved.map((u) => u.reason)).toEqual([
+      'the variable x may take more than 16 values, or one longer than 1024 characters: where it is used, its value is undecided',
+    ]);
     expect(starts.get('&x&>sshd.pm')?.state).toBe('live');
   });
 
   it('16 macros that each run the next twice: each effect once, in well under a second', async () => {
-    const macros: Array<[string, string]> = Array.from({ length: 16 }, (_, i) => [i === 0 ? 'module_start_up.cm' : `m${i}.cm`, `m${i + 1}\nm${i + 1}\n`]);
+    const macros: Array<[string, string]> = Array.from({ length: 16 }, (_, i) => [
+      i === 0 ? 'module_start_up.cm' : `m${i}.cm`,
+      `m${i + 1}\nm${i + 1}\n`,
+    ]);
     macros.push(['m16.cm', "start_process 'sshd.pm'\n"]);
     const { status, json, ms } = await portsOf(macros);
     expect(status).toBe(0);
@@ -53,11 +64,17 @@ describe('macros that once took minutes or overflowed the stack', () => {
   });
 
   it('a chain of 2,000 macro calls: no stack overflow, every call in the evidence', async () => {
-    const macros: Array<[string, string]> = Array.from({ length: 2000 }, (_, i) => [i === 0 ? 'module_start_up.cm' : `m${i}.cm`, `m${i + 1}\n`]);
+    const macros: Array<[string, string]> = Array.from({ length: 2000 }, (_, i) => [
+      i === 0 ? 'module_start_up.cm' : `m${i}.cm`,
+      `m${i + 1}\n`,
+    ]);
     macros.push(['m2000.cm', "start_process 'sshd.pm'\n"]);
     const { status, json } = await portsOf(macros);
     expect(status).toBe(0);
-    const sshd = json.modules[0]!.listeners.find((l) => (l as { daemon: string }).daemon === 'sshd') as { state: string; evidence: string[] };
+    const sshd = json.modules[0]!.listeners.find((l) => (l as { daemon: string }).daemon === 'sshd') as {
+      state: string;
+      evidence: string[];
+    };
     expect(sshd.state).toBe('live');
     expect(sshd.evidence).toHaveLength(2001);
   });

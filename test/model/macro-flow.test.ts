@@ -6,20 +6,46 @@ const m = (...lines: string[]) => `${lines.join('\n')}\n`;
 
 describe('control flow in one macro', () => {
   it('a conditional &return makes what follows conditional on its negation, decided by --products', () => {
-    const macro = { 'module_start_up.cm': m('&if ^ (software_purchased S270) &then &return', "start_process 'sshd.pm'") };
+    const macro = {
+      'module_start_up.cm': m('&if ^ (software_purchased S270) &then &return', "start_process 'sshd.pm'"),
+    };
     expect(verdicts(macro)).toEqual({ 'sshd.pm': '(software_purchased S270)' });
     expect(verdicts(macro, ['S270'])).toEqual({ 'sshd.pm': 'live' });
-    expect(startsOf(macro, []).starts.get('sshd.pm')).toMatchObject({ state: 'off', note: 'product S270 is not purchased' });
+    expect(startsOf(macro, []).starts.get('sshd.pm')).toMatchObject({
+      state: 'off',
+      note: 'product S270 is not purchased',
+    });
   });
 
   it('a conditional &goto forward skips what lies between on its path only', () => {
-    const macro = { 'module_start_up.cm': m('&if (software_purchased S269) &then &goto skip', "start_process 'smbd.pm'", '&label skip', "start_process 'after.pm'") };
+    const macro = {
+      'module_start_up.cm': m(
+        '&if (software_purchased S269) &then &goto skip',
+        "start_process 'smbd.pm'",
+        '&label skip',
+        "start_process 'after.pm'",
+      ),
+    };
     expect(verdicts(macro)).toEqual({ 'smbd.pm': 'not (software_purchased S269)', 'after.pm': 'live' });
-    expect(startsOf(macro, ['S269']).starts.get('smbd.pm')).toMatchObject({ state: 'off', note: 'product S269 is purchased' });
+    expect(startsOf(macro, ['S269']).starts.get('smbd.pm')).toMatchObject({
+      state: 'off',
+      note: 'product S269 is purchased',
+    });
   });
 
   it('an unconditional &return or &goto leaves dead code, up to a label a jump reaches', () => {
-    const macro = { 'module_start_up.cm': m('&goto on', "start_process 'skipped.pm'", '&label on', "start_process 'on.pm'", '&return', "start_process 'never.pm'", '&label unused', "start_process 'still_never.pm'") };
+    const macro = {
+      'module_start_up.cm': m(
+        '&goto on',
+        "start_process 'skipped.pm'",
+        '&label on',
+        "start_process 'on.pm'",
+        '&return',
+        "start_process 'never.pm'",
+        '&label unused',
+        "start_process 'still_never.pm'",
+      ),
+    };
     const { starts } = startsOf(macro);
     expect(starts.get('skipped.pm')).toMatchObject({ state: 'dead', note: 'after the &goto on line 1' });
     expect(starts.get('on.pm')!.state).toBe('live');
@@ -28,30 +54,75 @@ describe('control flow in one macro', () => {
   });
 
   it('says when conditions contradict on every way to a start', () => {
-    const macro = { 'module_start_up.cm': m('&if (exists -file x) &then &return', '&if (exists -file x) &then start_process contradiction.pm') };
-    expect(startsOf(macro).starts.get('contradiction.pm')).toMatchObject({ state: 'dead', note: 'after the &return on line 1' });
+    const macro = {
+      'module_start_up.cm': m(
+        '&if (exists -file x) &then &return',
+        '&if (exists -file x) &then start_process contradiction.pm',
+      ),
+    };
+    expect(startsOf(macro).starts.get('contradiction.pm')).toMatchObject({
+      state: 'dead',
+      note: 'after the &return on line 1',
+    });
   });
 
   it('a backward &goto loops; with constant conditions, what follows runs only when the loop is left', () => {
-    const macro = { 'module_start_up.cm': m('&label top', "start_process 'a.pm'", '&if (exists -file again) &then &goto top', "start_process 'b.pm'") };
+    const macro = {
+      'module_start_up.cm': m(
+        '&label top',
+        "start_process 'a.pm'",
+        '&if (exists -file again) &then &goto top',
+        "start_process 'b.pm'",
+      ),
+    };
     expect(verdicts(macro)).toEqual({ 'a.pm': 'live', 'b.pm': 'not (exists -file again)' });
-    const forever = { 'module_start_up.cm': m('&label top', "start_process 'a.pm'", '&goto top', "start_process 'b.pm'") };
+    const forever = {
+      'module_start_up.cm': m('&label top', "start_process 'a.pm'", '&goto top', "start_process 'b.pm'"),
+    };
     expect(verdicts(forever)).toEqual({ 'a.pm': 'live', 'b.pm': 'dead' });
   });
 
   it('a loop ends in the analysis with tables of many words (five atoms and more: rows with the top bit of a word set)', () => {
     const tests = Array.from({ length: 6 }, (_, i) => `&if (exists -file f${i}) &then display_line ${i}`);
-    const macro = { 'module_start_up.cm': m(...tests, '&while (exists -file lock)', '&do', '   &if (exists -file f5) &then &break', '&end', "start_process 'after.pm'") };
+    const macro = {
+      'module_start_up.cm': m(
+        ...tests,
+        '&while (exists -file lock)',
+        '&do',
+        '   &if (exists -file f5) &then &break',
+        '&end',
+        "start_process 'after.pm'",
+      ),
+    };
     expect(verdicts(macro)).toEqual({ 'after.pm': 'not (exists -file lock) or (exists -file f5)' });
   });
 
   it('&while runs its body while its condition holds; &break leaves, &continue goes round again', () => {
-    const loop = { 'module_start_up.cm': m('&while (exists -file x)', '&do', "   start_process 'body.pm'", '&end', "start_process 'after.pm'") };
+    const loop = {
+      'module_start_up.cm': m(
+        '&while (exists -file x)',
+        '&do',
+        "   start_process 'body.pm'",
+        '&end',
+        "start_process 'after.pm'",
+      ),
+    };
     expect(verdicts(loop)).toEqual({ 'body.pm': '(exists -file x)', 'after.pm': 'not (exists -file x)' });
     const broken = {
-      'module_start_up.cm': m('&while (exists -file x)', '&do', '   &if (exists -file y) &then &break', '   &if (exists -file z) &then &continue', "   start_process 'body.pm'", '&end', "start_process 'after.pm'"),
+      'module_start_up.cm': m(
+        '&while (exists -file x)',
+        '&do',
+        '   &if (exists -file y) &then &break',
+        '   &if (exists -file z) &then &continue',
+        "   start_process 'body.pm'",
+        '&end',
+        "start_process 'after.pm'",
+      ),
     };
-    expect(verdicts(broken)).toEqual({ 'body.pm': '(exists -file x) and not (exists -file y) and not (exists -file z)', 'after.pm': 'not (exists -file x) or (exists -file y)' });
+    expect(verdicts(broken)).toEqual({
+      'body.pm': '(exists -file x) and not (exists -file y) and not (exists -file z)',
+      'after.pm': 'not (exists -file x) or (exists -file y)',
+    });
   });
 
   it('nests &if, &else and &do, and an &else &if chain', () => {
@@ -79,26 +150,49 @@ describe('control flow in one macro', () => {
   });
 
   it('an &else belongs only to the &if whose then-part it follows', () => {
-    expect(parseMacro(m('&if (a) &then display_line a', 'display_line between', '&else display_line b')).errors.map((e) => e.message)).toEqual([
-      'Unexpected &else, expected it after an &if … &then',
-    ]);
+    expect(
+      parseMacro(m('&if (a) &then display_line a', 'display_line between', '&else display_line b')).errors.map(
+        (e) => e.message,
+      ),
+    ).toEqual(['Unexpected &else, expected it after an &if … &then']);
   });
 
   it('reports a &goto to a label the macro does not have, and ends the macro there', () => {
     const macro = { 'module_start_up.cm': m('&goto nowhere', "start_process 'a.pm'") };
-    expect(parseMacro(macro['module_start_up.cm']).errors.map((e) => e.message)).toEqual(['Unexpected &goto nowhere, expected a &label nowhere in this macro']);
+    expect(parseMacro(macro['module_start_up.cm']).errors.map((e) => e.message)).toEqual([
+      'Unexpected &goto nowhere, expected a &label nowhere in this macro',
+    ]);
     expect(verdicts(macro)).toEqual({ 'a.pm': 'dead' });
   });
 
   it('a &goto to a label named by a variable may go to any label, and what it reaches is undecided', () => {
-    const macro = { 'module_start_up.cm': m('&if (exists -file x) &then &goto &where&', "start_process 'a.pm'", '&return', '&label one', "start_process 'b.pm'") };
+    const macro = {
+      'module_start_up.cm': m(
+        '&if (exists -file x) &then &goto &where&',
+        "start_process 'a.pm'",
+        '&return',
+        '&label one',
+        "start_process 'b.pm'",
+      ),
+    };
     const { starts } = startsOf(macro);
     expect(starts.get('a.pm')).toMatchObject({ state: 'conditional', condition: 'not (exists -file x)' });
-    expect(starts.get('b.pm')).toMatchObject({ state: 'conditional', note: 'undecided: the &goto on line 1 jumps to a label named by a variable' });
+    expect(starts.get('b.pm')).toMatchObject({
+      state: 'conditional',
+      note: 'undecided: the &goto on line 1 jumps to a label named by a variable',
+    });
   });
 
   it('merges the ways to one start line into one start, its condition their disjunction', () => {
-    const macro = { 'module_start_up.cm': m('&if (exists -file a) &then &goto start', '&if (exists -file b) &then &goto start', '&return', '&label start', "start_process 'x.pm'") };
+    const macro = {
+      'module_start_up.cm': m(
+        '&if (exists -file a) &then &goto start',
+        '&if (exists -file b) &then &goto start',
+        '&return',
+        '&label start',
+        "start_process 'x.pm'",
+      ),
+    };
     expect(verdicts(macro)).toEqual({ 'x.pm': '(exists -file a) or (exists -file b)' });
   });
 });
@@ -137,7 +231,13 @@ describe('calls between macros', () => {
   });
 
   it('a macro that runs itself: under constant conditions, whenever the call runs it never comes back', () => {
-    const macros = { 'module_start_up.cm': m("start_process 'a.pm'", '&if (exists -file again) &then module_start_up', "start_process 'b.pm'") };
+    const macros = {
+      'module_start_up.cm': m(
+        "start_process 'a.pm'",
+        '&if (exists -file again) &then module_start_up',
+        "start_process 'b.pm'",
+      ),
+    };
     expect(verdicts(macros)).toEqual({ 'a.pm': 'live', 'b.pm': 'not (exists -file again)' });
   });
 
@@ -162,11 +262,22 @@ describe('calls between macros', () => {
 describe('the cap on conditions', () => {
   it('past 14 different conditions, what follows a test of one is conditional and undecided; what comes before stays exact', () => {
     const tests = Array.from({ length: 15 }, (_, i) => `&if (exists -file f${i}) &then display_line ${i}`);
-    const macro = { 'module_start_up.cm': m("&if (exists -file f0) &then start_process 'under.pm'", ...tests, "start_process 'past.pm'") };
+    const macro = {
+      'module_start_up.cm': m(
+        "&if (exists -file f0) &then start_process 'under.pm'",
+        ...tests,
+        "start_process 'past.pm'",
+      ),
+    };
     const { starts, facts } = startsOf(macro);
-    expect(starts.get('past.pm')).toMatchObject({ state: 'conditional', note: "undecided: it depends on more than 14 conditions of the module's macros" });
+    expect(starts.get('past.pm')).toMatchObject({
+      state: 'conditional',
+      note: "undecided: it depends on more than 14 conditions of the module's macros",
+    });
     expect(starts.get('under.pm')).toMatchObject({ state: 'conditional', condition: '(exists -file f0)' });
-    expect(facts.unresolved.map((u) => u.reason)).toContain("the module's macros test more than 14 different conditions: starts that depend on the others are shown conditional and undecided");
+    expect(facts.unresolved.map((u) => u.reason)).toContain(
+      "the module's macros test more than 14 different conditions: starts that depend on the others are shown conditional and undecided",
+    );
   });
 
   it('with --products, products are decided first so they do not use up the cap', () => {

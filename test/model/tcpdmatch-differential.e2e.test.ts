@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { samplesDir } from '../support/sources.ts';
-import { hasTcpdmatch, policyArbitrary, requestPairs, tcpdmatchVerdicts, vosAuditVerdicts, writePolicy, type PolicyFiles } from '../support/tcpd.ts';
+import {
+  hasTcpdmatch,
+  policyArbitrary,
+  requestPairs,
+  tcpdmatchVerdicts,
+  vosAuditVerdicts,
+  writePolicy,
+  type PolicyFiles,
+} from '../support/tcpd.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vos-audit-tcpdmatch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,8 +21,13 @@ function compare(files: PolicyFiles, pairs: ReadonlyArray<readonly [string, stri
   for (const name of readdirSync(dir)) rmSync(join(dir, name));
   writePolicy(dir, files);
   const expected = tcpdmatchVerdicts(dir, pairs);
-  expect(expected.every((verdict) => ['granted', 'denied', 'delegated'].includes(verdict)), `tcpdmatch answered ${expected.join(', ')}`).toBe(true);
-  expect(vosAuditVerdicts(files, pairs).map((verdict, i) => `${pairs[i]!.join(' ')}: ${verdict}`)).toEqual(expected.map((verdict, i) => `${pairs[i]!.join(' ')}: ${verdict}`));
+  expect(
+    expected.every((verdict) => ['granted', 'denied', 'delegated'].includes(verdict)),
+    `tcpdmatch answered ${expected.join(', ')}`,
+  ).toBe(true);
+  expect(vosAuditVerdicts(files, pairs).map((verdict, i) => `${pairs[i]!.join(' ')}: ${verdict}`)).toEqual(
+    expected.map((verdict, i) => `${pairs[i]!.join(' ')}: ${verdict}`),
+  );
   return pairs.length;
 }
 
@@ -45,13 +58,17 @@ describe.skipIf(!hasTcpdmatch && !process.env.CI)("vos-audit's tcpd against Debi
     comparisons += compare(files, requestPairs);
   });
 
-  it('gives the same verdicts on random policies made of the grammar’s pieces (fixed seed)', { timeout: 120_000 }, () => {
-    const patternFile = join(dir, 'clients.list');
-    fc.assert(
-      fc.property(policyArbitrary(patternFile), (files) => {
-        comparisons += compare(files, requestPairs);
-      }),
-      { seed: 20261124, numRuns: 40 },
-    );
-  });
+  it(
+    'gives the same verdicts on random policies made of the grammar’s pieces (fixed seed)',
+    { timeout: 120_000 },
+    () => {
+      const patternFile = join(dir, 'clients.list');
+      fc.assert(
+        fc.property(policyArbitrary(patternFile), (files) => {
+          comparisons += compare(files, requestPairs);
+        }),
+        { seed: 20261124, numRuns: 40 },
+      );
+    },
+  );
 });

@@ -5,15 +5,23 @@ import { expectationAt, expectedPorts } from '../../src/policy/expected-ports.ts
 
 describe('what the scan comparison expects of the kernel ranges', () => {
   const kernel = (maxOpenServer?: number) =>
-    expectedPorts(buildModule('m', [], { ...defaultSettings, ...(maxOpenServer !== undefined && { maxOpenServer }) })).filter((row) => row.daemon.startsWith('kernel'));
+    expectedPorts(
+      buildModule('m', [], { ...defaultSettings, ...(maxOpenServer !== undefined && { maxOpenServer }) }),
+    ).filter((row) => row.daemon.startsWith('kernel'));
 
   it('a stated max_open_server gives the model’s concrete ends', () => {
-    expect(kernel(100).map((row) => [row.from, row.to, row.range])).toEqual([[3000, 3200, true], [4000, 4100, true]]);
+    expect(kernel(100).map((row) => [row.from, row.to, row.range])).toEqual([
+      [3000, 3200, true],
+      [4000, 4100, true],
+    ]);
     expect(expectationAt(kernel(100), 'tcp', 3150)?.daemon).toBe('kernel (OSL)');
     expect(expectationAt(kernel(100), 'tcp', 3201)).toBeUndefined();
   });
 
   it('without it, each range runs to the end of its thousand (the article’s "3XXX")', () => {
-    expect(kernel().map((row) => [row.from, row.to, row.range])).toEqual([[3000, 3999, true], [4000, 4999, true]]);
+    expect(kernel().map((row) => [row.from, row.to, row.range])).toEqual([
+      [3000, 3999, true],
+      [4000, 4999, true],
+    ]);
   });
 });

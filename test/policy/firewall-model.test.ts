@@ -31,14 +31,17 @@ interface FirewallModule {
 }
 
 async function json<T>(command: string, args: string[]): Promise<T> {
-  const result = command === 'firewall' ? await firewall(args) : await vosAudit([command, ...args], { cwd: root, env: {} });
+  const result =
+    command === 'firewall' ? await firewall(args) : await vosAudit([command, ...args], { cwd: root, env: {} });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as T;
 }
 
 /** The model's state as a rule carries it: no condition when live, the model's own words when conditional. */
 function sameState(row: ModelRow, rule: JsonRule): boolean {
-  return rule.condition === undefined ? row.state === 'live' : row.state === 'conditional' && row.condition === rule.condition;
+  return rule.condition === undefined
+    ? row.state === 'live'
+    : row.state === 'conditional' && row.condition === rule.condition;
 }
 
 const isReply = (rule: JsonRule) => rule.reason.startsWith('replies ');
@@ -48,19 +51,32 @@ const active = (row: ModelRow) => row.state === 'live' || row.state === 'conditi
 function expectAgreement(ports: PortsModule, policy: FirewallModule): void {
   const inbound = policy.rules.filter((rule) => rule.direction === 'in' && rule.protocol !== 'any' && !isReply(rule));
   for (const rule of inbound.filter((r) => r.action === 'allow')) {
-    const rows = ports.listeners.filter((l) => l.protocol === rule.protocol && l.port === rule.ports[0] && (l.lastPort ?? l.port) === rule.ports[1]);
-    expect(rows.some((row) => sameState(row, rule)), `${policy.name}: ${JSON.stringify(rule)} against ${JSON.stringify(rows)}`).toBe(true);
+    const rows = ports.listeners.filter(
+      (l) => l.protocol === rule.protocol && l.port === rule.ports[0] && (l.lastPort ?? l.port) === rule.ports[1],
+    );
+    expect(
+      rows.some((row) => sameState(row, rule)),
+      `${policy.name}: ${JSON.stringify(rule)} against ${JSON.stringify(rows)}`,
+    ).toBe(true);
   }
   for (const listener of ports.listeners.filter((l) => active(l) && !l.daemon!.startsWith('kernel'))) {
     const covered = inbound.some((rule) => rule.protocol === listener.protocol && rule.ports[0] === listener.port);
-    expect(covered, `${policy.name}: ${listener.protocol}/${listener.port} (${listener.daemon}) has no inbound rule`).toBe(true);
+    expect(
+      covered,
+      `${policy.name}: ${listener.protocol}/${listener.port} (${listener.daemon}) has no inbound rule`,
+    ).toBe(true);
   }
   const outbound = policy.rules.filter((rule) => rule.direction === 'out' && rule.action === 'allow' && !isReply(rule));
   for (const connection of ports.connections.filter((c) => active(c) && c.kind !== 'varying port')) {
     const port = [connection.port, connection.port];
-    const rules = outbound.filter((rule) => rule.protocol === connection.protocol && (connection.kind === 'source port' ? rule.sourcePorts : rule.ports)?.join() === port.join());
+    const rules = outbound.filter(
+      (rule) =>
+        rule.protocol === connection.protocol &&
+        (connection.kind === 'source port' ? rule.sourcePorts : rule.ports)?.join() === port.join(),
+    );
     expect(rules.length, `${policy.name}: ${connection.program} has no outbound rule`).toBeGreaterThan(0);
-    for (const rule of rules) expect(sameState(connection, rule), `${policy.name}: ${connection.program}: ${JSON.stringify(rule)}`).toBe(true);
+    for (const rule of rules)
+      expect(sameState(connection, rule), `${policy.name}: ${connection.program}: ${JSON.stringify(rule)}`).toBe(true);
   }
 }
 
@@ -71,7 +87,13 @@ describe('the firewall reads the model that `ports` prints', () => {
     ['at 19.3 with every product', ['--release', '19.3', '--products', 'S270,S266,S269,S135,S048,S049,S014,S268']],
   ])('on every sample module, %s: the same rows, states and conditions', async (_, options) => {
     const ports = await json<{ modules: PortsModule[] }>('ports', ['--format', 'json', ...options, 'samples']);
-    const policy = await json<{ modules: FirewallModule[] }>('firewall', ['--format', 'json', '--include-conditional', ...options, 'samples']);
+    const policy = await json<{ modules: FirewallModule[] }>('firewall', [
+      '--format',
+      'json',
+      '--include-conditional',
+      ...options,
+      'samples',
+    ]);
     expect(policy.modules.map((m) => m.name)).toEqual(ports.modules.map((m) => m.name));
     ports.modules.forEach((module, i) => expectAgreement(module, policy.modules[i]!));
   });
@@ -80,7 +102,12 @@ describe('the firewall reads the model that `ports` prints', () => {
     const dir = temporaryDirectory();
     cpSync('samples/start-arguments/module_start_up.cm', join(dir, 'module_start_up.cm'));
     const ports = await json<{ modules: PortsModule[] }>('ports', ['--format', 'json', dir]);
-    const policy = await json<{ modules: FirewallModule[] }>('firewall', ['--format', 'json', '--include-conditional', dir]);
+    const policy = await json<{ modules: FirewallModule[] }>('firewall', [
+      '--format',
+      'json',
+      '--include-conditional',
+      dir,
+    ]);
     expectAgreement(ports.modules[0]!, policy.modules[0]!);
     const radius = policy.modules[0]!.rules.find((r) => r.direction === 'out' && r.ports[0] === 1812)!;
     expect(radius.condition).toBe('VOS 14.4+');
@@ -88,7 +115,12 @@ describe('the firewall reads the model that `ports` prints', () => {
 
   it('a client of table 3 that the model does not hold gets the release condition in the model’s words', async () => {
     const ports = await json<{ modules: PortsModule[] }>('ports', ['--format', 'json', 'samples/stock-posix']);
-    const policy = await json<{ modules: FirewallModule[] }>('firewall', ['--format', 'json', '--include-conditional', 'samples/stock-posix']);
+    const policy = await json<{ modules: FirewallModule[] }>('firewall', [
+      '--format',
+      'json',
+      '--include-conditional',
+      'samples/stock-posix',
+    ]);
     const sshd = ports.modules[0]!.listeners.find((l) => l.daemon === 'sshd')!;
     const ssh = policy.modules[0]!.rules.find((r) => r.direction === 'out' && r.ports[0] === 22)!;
     expect(ssh.condition).toBe(sshd.condition);
@@ -96,21 +128,43 @@ describe('the firewall reads the model that `ports` prints', () => {
   });
 
   it('the kernel ranges end where the model says, and OSN stays conditional in the model’s words', async () => {
-    const policy = await json<{ modules: FirewallModule[] }>('firewall', ['--format', 'json', '--include-conditional', '--max-open-server', '40', 'samples/firewall-osl-system']);
+    const policy = await json<{ modules: FirewallModule[] }>('firewall', [
+      '--format',
+      'json',
+      '--include-conditional',
+      '--max-open-server',
+      '40',
+      'samples/firewall-osl-system',
+    ]);
     const osl = policy.modules[0]!.rules.find((r) => r.direction === 'in' && r.ports[0] === 3000)!;
     expect(osl.ports).toEqual([3000, 3080]);
-    const stated = await firewall(['--format', 'json', '--include-conditional', '--bridge', 'samples/firewall-bridges']);
+    const stated = await firewall([
+      '--format',
+      'json',
+      '--include-conditional',
+      '--bridge',
+      'samples/firewall-bridges',
+    ]);
     expect(stated.stdout).toMatch(/"ports": \[\s*4000,\s*4050\s*\]/);
   });
 
   it('a server on a port the portmapper assigns gets no rule, and stderr says why in the article’s words', async () => {
     const result = await firewall(['samples/start-arguments']);
-    expect(result.stderr).toMatch(/no rule for mountd, the NFS mount server: "mountd does not always bind to the same port": it cannot be opened statically through a firewall \(article\) \(samples\/start-arguments\/module_start_up\.cm:31\)/);
+    expect(result.stderr).toMatch(
+      /no rule for mountd, the NFS mount server: "mountd does not always bind to the same port": it cannot be opened statically through a firewall \(article\) \(samples\/start-arguments\/module_start_up\.cm:31\)/,
+    );
   });
 
   it('a port the model took as a default, which a file it does not read may change, is said once on stderr', async () => {
     const dir = temporaryDirectory();
-    const macro = ['&begin_parameters', '  port:string,req', '&end_parameters', "start_process 'telnet_msd -network_port &port&' -privileged", "start_process 'sshd.pm' -privileged", ''];
+    const macro = [
+      '&begin_parameters',
+      '  port:string,req',
+      '&end_parameters',
+      "start_process 'telnet_msd -network_port &port&' -privileged",
+      "start_process 'sshd.pm' -privileged",
+      '',
+    ];
     writeFileSync(join(dir, 'module_start_up.cm'), macro.join('\n'));
     const result = await firewall(['--release', '15.2', dir]);
     const notes = result.stderr.split('\n').filter((line) => !line.includes('left out'));
@@ -122,9 +176,23 @@ describe('the firewall reads the model that `ports` prints', () => {
   });
 
   it('x25_cpc talks to the NIO only, whenever the model says it runs', async () => {
-    const policy = await json<{ modules: FirewallModule[] }>('firewall', ['--format', 'json', 'samples/start-arguments']);
-    expect(policy.modules[0]!.rules.filter((r) => r.ports[0] === 48879 || r.sourcePorts?.[0] === 48879).map((r) => `${r.direction} ${r.peer}`)).toEqual(['in NIO of samples/start-arguments', 'out NIO of samples/start-arguments']);
-    const old = await json<{ modules: FirewallModule[] }>('firewall', ['--format', 'json', '--release', '14.7', 'samples/start-arguments']);
+    const policy = await json<{ modules: FirewallModule[] }>('firewall', [
+      '--format',
+      'json',
+      'samples/start-arguments',
+    ]);
+    expect(
+      policy.modules[0]!.rules.filter((r) => r.ports[0] === 48879 || r.sourcePorts?.[0] === 48879).map(
+        (r) => `${r.direction} ${r.peer}`,
+      ),
+    ).toEqual(['in NIO of samples/start-arguments', 'out NIO of samples/start-arguments']);
+    const old = await json<{ modules: FirewallModule[] }>('firewall', [
+      '--format',
+      'json',
+      '--release',
+      '14.7',
+      'samples/start-arguments',
+    ]);
     expect(old.modules[0]!.rules.some((r) => r.ports[0] === 48879 || r.sourcePorts?.[0] === 48879)).toBe(false);
   });
 });
@@ -151,9 +219,16 @@ describe('a finding denies the listener it is about', () => {
   it('on a start_stcp call, the telnet finding denies tcp/23 but not ftpd, snmpd or the RSN port it does not name', async () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'module_start_up.cm'), '!(master_disk)>system>stcp>start_stcp.cm\n');
-    const policy = await json<{ modules: FirewallModule[] }>('firewall', ['--format', 'json', '--release', '17.1', dir]);
+    const policy = await json<{ modules: FirewallModule[] }>('firewall', [
+      '--format',
+      'json',
+      '--release',
+      '17.1',
+      dir,
+    ]);
     const inbound = policy.modules[0]!.rules.filter((rule) => rule.direction === 'in' && rule.peer === 'any');
-    const actionOn = (protocol: string, port: number) => inbound.find((rule) => rule.protocol === protocol && rule.ports[0] === port)?.action;
+    const actionOn = (protocol: string, port: number) =>
+      inbound.find((rule) => rule.protocol === protocol && rule.ports[0] === port)?.action;
     expect(actionOn('tcp', 23)).toBe('deny');
     expect(actionOn('tcp', 21)).toBe('allow');
     expect(actionOn('udp', 161)).toBe('allow');
@@ -167,8 +242,17 @@ describe('a finding about a start line denies every port that line opens', () =>
       join(dir, 'module_start_up.cm'),
       "&set_string msdport 24\n&if (software_purchased S270) &then &set_string msdport 2424\nstart_process 'telnet_msd -network_port &msdport&' -privileged\n",
     );
-    const policy = await json<{ modules: FirewallModule[] }>('firewall', ['--format', 'json', '--include-conditional', '--release', '17.1', dir]);
-    const actions = policy.modules[0]!.rules.filter((rule) => rule.direction === 'in' && rule.protocol === 'tcp' && [24, 2424].includes(rule.ports[0]!));
+    const policy = await json<{ modules: FirewallModule[] }>('firewall', [
+      '--format',
+      'json',
+      '--include-conditional',
+      '--release',
+      '17.1',
+      dir,
+    ]);
+    const actions = policy.modules[0]!.rules.filter(
+      (rule) => rule.direction === 'in' && rule.protocol === 'tcp' && [24, 2424].includes(rule.ports[0]!),
+    );
     expect(actions.map((rule) => [rule.ports[0], rule.action])).toEqual([
       [24, 'deny'],
       [2424, 'deny'],

@@ -10,7 +10,8 @@ import { temporaryDirectory } from '../support/temporary.ts';
 import { firewall } from '../support/firewall.ts';
 
 describe('the ephemeral ports of table 3, per release line', () => {
-  const ports = (release: string | undefined, transport: 'tcp' | 'udp') => ephemeralPorts(release === undefined ? undefined : parseRelease(release)!, transport);
+  const ports = (release: string | undefined, transport: 'tcp' | 'udp') =>
+    ephemeralPorts(release === undefined ? undefined : parseRelease(release)!, transport);
   it.each([
     ['14.4', 'tcp', [10000, 65535]],
     ['14.5.0as', 'tcp', [10000, 65535]],
@@ -29,17 +30,38 @@ describe('the ephemeral ports of table 3, per release line', () => {
   });
 
   it('a release line that the boundary falls inside, without its build, keeps the wider range and says what would narrow it', () => {
-    expect(ports('14.5', 'tcp')).toEqual({ ports: [10000, 65535], undecided: expect.stringContaining('10000-65535 (before 14.5.0at or 14.6.0aj) or 49152-65535 (14.5.0at+') });
-    expect(ports('15.1', 'udp')).toEqual({ ports: [1024, 65535], undecided: expect.stringContaining('release 15.1 does not give its build') });
+    expect(ports('14.5', 'tcp')).toEqual({
+      ports: [10000, 65535],
+      undecided: expect.stringContaining('10000-65535 (before 14.5.0at or 14.6.0aj) or 49152-65535 (14.5.0at+'),
+    });
+    expect(ports('15.1', 'udp')).toEqual({
+      ports: [1024, 65535],
+      undecided: expect.stringContaining('release 15.1 does not give its build'),
+    });
     expect(ports(undefined, 'udp').undecided).toMatch(/release is not given/);
   });
 });
 
 function facts(name: string, more: Partial<ModuleFacts> = {}): ModuleFacts {
-  return { name, nio: false, services: [], clients: [], ephemeral: { tcp: [49152, 65535], udp: [49152, 65535] }, undecided: [], ...more };
+  return {
+    name,
+    nio: false,
+    services: [],
+    clients: [],
+    ephemeral: { tcp: [49152, 65535], udp: [49152, 65535] },
+    undecided: [],
+    ...more,
+  };
 }
 
-const osl = { protocol: 'tcp' as const, ports: [3000, 3020] as const, daemon: 'kernel (OSL)', kernel: 'OSL' as const, certainty: { state: 'live' as const }, evidence: [] };
+const osl = {
+  protocol: 'tcp' as const,
+  ports: [3000, 3020] as const,
+  daemon: 'kernel (OSL)',
+  kernel: 'OSL' as const,
+  certainty: { state: 'live' as const },
+  evidence: [],
+};
 const osn = { ...osl, ports: [4000, 4010] as const, daemon: 'kernel (OSN)', kernel: 'OSN' as const };
 
 describe('derivePolicy', () => {
@@ -60,8 +82,21 @@ describe('derivePolicy', () => {
   });
 
   it('the article denies come first, a risky listener is denied with its finding, and each direction ends denying the rest', () => {
-    const service = { protocol: 'udp' as const, ports: [7, 7] as const, daemon: 'inetd', certainty: { state: 'live' as const }, evidence: ['m/inetd.conf:3'] };
-    const risky = { ...service, finding: { reason: 'echo is a denial-of-service vector', ruleId: 'inetd-dos-tiny-service', evidence: 'm/inetd.conf:3' } };
+    const service = {
+      protocol: 'udp' as const,
+      ports: [7, 7] as const,
+      daemon: 'inetd',
+      certainty: { state: 'live' as const },
+      evidence: ['m/inetd.conf:3'],
+    };
+    const risky = {
+      ...service,
+      finding: {
+        reason: 'echo is a denial-of-service vector',
+        ruleId: 'inetd-dos-tiny-service',
+        evidence: 'm/inetd.conf:3',
+      },
+    };
     const { modules } = derivePolicy([facts('m', { nio: true, services: [risky] })], { includeConditional: false });
     expect(modules[0]!.rules.map((r) => `${r.direction} ${r.action} ${r.protocol}/${r.ports.join('-')}`)).toEqual([
       'in deny tcp/85-85',
@@ -76,12 +111,28 @@ describe('derivePolicy', () => {
   });
 
   it('a conditional allow is left out with what decides it, or included and marked with --include-conditional', () => {
-    const sshd = { protocol: 'tcp' as const, ports: [22, 22] as const, daemon: 'sshd', certainty: { state: 'conditional' as const, condition: '(software_purchased S270)', decidedBy: '--products' }, evidence: [] };
+    const sshd = {
+      protocol: 'tcp' as const,
+      ports: [22, 22] as const,
+      daemon: 'sshd',
+      certainty: { state: 'conditional' as const, condition: '(software_purchased S270)', decidedBy: '--products' },
+      evidence: [],
+    };
     const without = derivePolicy([facts('m', { services: [sshd] })], { includeConditional: false });
     expect(without.modules[0]!.rules.some((r) => r.ports[0] === 22)).toBe(false);
-    expect(without.leftOut).toEqual([{ module: 'm', what: 'allow in tcp/22 (sshd listens on tcp/22)', because: 'if (software_purchased S270)', decidedBy: '--products', conditional: true }]);
+    expect(without.leftOut).toEqual([
+      {
+        module: 'm',
+        what: 'allow in tcp/22 (sshd listens on tcp/22)',
+        because: 'if (software_purchased S270)',
+        decidedBy: '--products',
+        conditional: true,
+      },
+    ]);
     const withIt = derivePolicy([facts('m', { services: [sshd] })], { includeConditional: true });
-    expect(withIt.modules[0]!.rules.filter((r) => r.ports[0] === 22 || r.sourcePorts?.[0] === 22).map((r) => r.condition)).toEqual(['(software_purchased S270)', '(software_purchased S270)']);
+    expect(
+      withIt.modules[0]!.rules.filter((r) => r.ports[0] === 22 || r.sourcePorts?.[0] === 22).map((r) => r.condition),
+    ).toEqual(['(software_purchased S270)', '(software_purchased S270)']);
     expect(withIt.leftOut).toEqual([]);
   });
 });
@@ -94,8 +145,18 @@ describe('the configuration keys of the firewall', () => {
   }
 
   it('reads address, system, bridge, maxOpenServer and nioAddress', () => {
-    const loaded = loadConfig(config('{"address": "10.1.2.3", "system": "sys1", "bridge": true, "maxOpenServer": 64, "nioAddress": "FD00::0:3"}'));
-    expect(loaded).toMatchObject({ address: '10.1.2.3', system: 'sys1', bridge: true, maxOpenServer: 64, nioAddresses: ['fd00::3'] });
+    const loaded = loadConfig(
+      config(
+        '{"address": "10.1.2.3", "system": "sys1", "bridge": true, "maxOpenServer": 64, "nioAddress": "FD00::0:3"}',
+      ),
+    );
+    expect(loaded).toMatchObject({
+      address: '10.1.2.3',
+      system: 'sys1',
+      bridge: true,
+      maxOpenServer: 64,
+      nioAddresses: ['fd00::3'],
+    });
   });
 
   it.each([
@@ -117,17 +178,21 @@ describe('vos-audit firewall on the command line', () => {
       const result = await firewall(['--format', format, 'samples/hardened', 'samples/firewall-nio']);
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(new RegExp(`--format ${format} needs each module's address; samples/hardened has none: set "address"`));
+      expect(result.stderr).toMatch(
+        new RegExp(`--format ${format} needs each module's address; samples/hardened has none: set "address"`),
+      );
     }
   });
 
   it('table, csv and json need no address: the peer is the module', async () => {
     const result = await firewall(['--format', 'csv', 'samples/hardened']);
     expect(result.status).toBe(0);
-    expect(result.stdout.split('\r\n')[0]).toBe('module,address,direction,action,protocol,ports,source_ports,peer,reason,evidence,condition');
+    expect(result.stdout.split('\r\n')[0]).toBe(
+      'module,address,direction,action,protocol,ports,source_ports,peer,reason,evidence,condition',
+    );
   });
 
-  it('x25_cpc needs the NIO\'s address in a loadable format', async () => {
+  it("x25_cpc needs the NIO's address in a loadable format", async () => {
     const dir = temporaryDirectory();
     cpSync('samples/firewall-nio/module_start_up.cm', join(dir, 'module_start_up.cm'));
     const result = await firewall(['--format', 'nftables', '--nio', '--release', '15.2', '--address', '10.0.0.1', dir]);
@@ -143,15 +208,21 @@ describe('vos-audit firewall on the command line', () => {
 
   it('iptables refuses IPv6 modules, naming them; nftables takes them', async () => {
     const args = ['--address', 'fd00::7', 'samples/hardened'];
-    expect((await firewall(['--format', 'iptables', ...args])).stderr).toMatch(/samples\/hardened has an IPv6 address: use --format nftables or capirca/);
+    expect((await firewall(['--format', 'iptables', ...args])).stderr).toMatch(
+      /samples\/hardened has an IPv6 address: use --format nftables or capirca/,
+    );
     const nft = await firewall(['--format', 'nftables', ...args]);
     expect(nft.status).toBe(0);
     expect(nft.stdout).toMatch(/type ipv6_addr;.*elements = \{ fd00::7 \}/);
   });
 
   it('capirca needs --output, and --output goes only with capirca', async () => {
-    expect((await firewall(['--format', 'capirca', 'samples/hardened'])).stderr).toMatch(/--format capirca writes a directory of files: give it with --output DIR/);
-    expect((await firewall(['--output', 'x', 'samples/hardened'])).stderr).toMatch(/--output goes with --format capirca/);
+    expect((await firewall(['--format', 'capirca', 'samples/hardened'])).stderr).toMatch(
+      /--format capirca writes a directory of files: give it with --output DIR/,
+    );
+    expect((await firewall(['--output', 'x', 'samples/hardened'])).stderr).toMatch(
+      /--output goes with --format capirca/,
+    );
   });
 
   it('two modules at one address are refused', async () => {

@@ -8,8 +8,14 @@ import { exampleSettings } from '../support/audit.ts';
 import { sourceOf } from '../support/sources.ts';
 
 function runExample(rule: Rule, example: RuleExample, fix: boolean) {
-  const files = Object.entries(exampleInput(rule, example)).map(([name, text]) => ({ source: sourceOf(text, name), kind: kindByName(name)! }));
-  return auditModule({ name: 'example', files, settings: exampleSettings(example) }, { fix, suggestions: fix, rules: [rule] });
+  const files = Object.entries(exampleInput(rule, example)).map(([name, text]) => ({
+    source: sourceOf(text, name),
+    kind: kindByName(name)!,
+  }));
+  return auditModule(
+    { name: 'example', files, settings: exampleSettings(example) },
+    { fix, suggestions: fix, rules: [rule] },
+  );
 }
 
 describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (_id, rule) => {
@@ -24,10 +30,14 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (_id, ru
     const found = runExample(rule, example, false);
     const messages = found.files.flatMap((file) => file.messages);
     const prefix = (file: string) => (namesFiles(example) ? `${file}:` : '');
-    expect(messages.map((m) => `${prefix(m.file)}${m.place.start.line}:${m.place.start.column} ${m.reason}`)).toEqual(example.messages);
+    expect(messages.map((m) => `${prefix(m.file)}${m.place.start.line}:${m.place.start.column} ${m.reason}`)).toEqual(
+      example.messages,
+    );
     expect(messages.every((m) => m.ruleId === rule.id && m.severity === rule.severity)).toBe(true);
 
     const fixed = runExample(rule, example, true);
-    expect(Object.fromEntries(fixed.files.map((file) => [file.source.path, file.output]))).toEqual(exampleOutput(rule, example));
+    expect(Object.fromEntries(fixed.files.map((file) => [file.source.path, file.output]))).toEqual(
+      exampleOutput(rule, example),
+    );
   });
 });

@@ -21,13 +21,25 @@ function runScript(script: string, args: string[]) {
   const scratch = temporaryDirectory('vos-audit-scripts-');
   // tsx is resolved from the repository, since the script runs in an empty directory.
   const loader = script.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
-  const result = spawnSync(process.execPath, [...loader, join(root, script), ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', TSX_DISABLE_CACHE: '1' } });
+  const result = spawnSync(process.execPath, [...loader, join(root, script), ...args], {
+    cwd: scratch,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', TSX_DISABLE_CACHE: '1' },
+  });
   return { ...result, left: readdirSync(scratch) };
 }
 
 describe('every bench and script answers --help and refuses what it does not know', () => {
   it('finds the scripts', () => {
-    expect(scripts).toEqual(expect.arrayContaining(['bench/generate-modules.mjs', 'bench/run.mjs', 'bench/robustness.ts', 'scripts/build.mjs', 'scripts/generate-rule-docs.ts']));
+    expect(scripts).toEqual(
+      expect.arrayContaining([
+        'bench/generate-modules.mjs',
+        'bench/run.mjs',
+        'bench/robustness.ts',
+        'scripts/build.mjs',
+        'scripts/generate-rule-docs.ts',
+      ]),
+    );
   });
 
   it.each(scripts)('%s --help prints its usage, exits 0 and does nothing else', (script) => {
@@ -38,18 +50,23 @@ describe('every bench and script answers --help and refuses what it does not kno
     expect(result.left).toEqual([]);
   });
 
-  it.each(scripts)('%s --bogus names the option, prints the usage on stderr, exits 2 and does nothing else', (script) => {
-    const result = runScript(script, ['--bogus']);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("'--bogus'");
-    expect(result.stderr).toContain(`usage: `);
-    expect(result.stdout).toBe('');
-    expect(result.left).toEqual([]);
-  });
+  it.each(scripts)(
+    '%s --bogus names the option, prints the usage on stderr, exits 2 and does nothing else',
+    (script) => {
+      const result = runScript(script, ['--bogus']);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain("'--bogus'");
+      expect(result.stderr).toContain(`usage: `);
+      expect(result.stdout).toBe('');
+      expect(result.left).toEqual([]);
+    },
+  );
 
   it('refuses a missing, extra or malformed argument', () => {
     expect(runScript('bench/generate-modules.mjs', []).status).toBe(2);
-    expect(runScript('bench/generate-inetd.mjs', ['many']).stderr).toContain("LINES must be a whole number, 1 or more; got 'many'");
+    expect(runScript('bench/generate-inetd.mjs', ['many']).stderr).toContain(
+      "LINES must be a whole number, 1 or more; got 'many'",
+    );
     expect(runScript('bench/generate-macro.mjs', ['10', '20']).status).toBe(2);
     expect(runScript('scripts/generate-rule-docs.ts', ['docs']).stderr).toContain("unexpected argument 'docs'");
   });

@@ -16,6 +16,11 @@ export function exampleSettings(example: Pick<RuleExample, 'options'>): Settings
 }
 
 /** Audits one file as a module of its own: what the per-file invariant tests need. */
-export function auditSource(source: Source, mode: AuditMode, kind: FileKind = 'inetd', settings: Settings = defaultSettings): FileResult {
+export function auditSource(
+  source: Source,
+  mode: AuditMode,
+  kind: FileKind = 'inetd',
+  settings: Settings = defaultSettings,
+): FileResult {
   return auditModule({ name: source.path, files: [{ source, kind }], settings }, mode).files[0]!;
 }

@@ -56,7 +56,10 @@ function range(text: string | undefined, separator: string): [number, number] | 
 /** nftables: the named sets' addresses, then each module chain's rules, in order. */
 export function parseNftables(text: string): ParsedRule[][] {
   const sets = new Map<string, string>();
-  for (const match of text.matchAll(/^\s*set (\S+) \{ type ipv[46]_addr; comment "[^"]*"; elements = \{ (\S+) \} \}$/gm)) sets.set(match[1]!, match[2]!);
+  for (const match of text.matchAll(
+    /^\s*set (\S+) \{ type ipv[46]_addr; comment "[^"]*"; elements = \{ (\S+) \} \}$/gm,
+  ))
+    sets.set(match[1]!, match[2]!);
   const chains: ParsedRule[][] = [];
   let direction: 'in' | 'out' | undefined;
   for (const line of text.split('\n')) {
@@ -68,7 +71,10 @@ export function parseNftables(text: string): ParsedRule[][] {
     }
     if (/^ {2}(chain|\})/.test(line)) direction = undefined;
     if (direction === undefined || /^\s*comment "/.test(line)) continue;
-    const rule = /^ {4}(?:ip6? [sd]addr @(\S+) )?(?:(?:(?:tcp|udp) sport (\S+) )?(tcp|udp) dport (\S+) )?(accept|drop) comment "([^"]*)"$/.exec(line);
+    const rule =
+      /^ {4}(?:ip6? [sd]addr @(\S+) )?(?:(?:(?:tcp|udp) sport (\S+) )?(tcp|udp) dport (\S+) )?(accept|drop) comment "([^"]*)"$/.exec(
+        line,
+      );
     if (!rule) throw new Error(`not a rule vos-audit writes: ${line}`);
     chains.at(-1)!.push({
       direction,
@@ -113,7 +119,8 @@ export function parseCapirca(policies: string[], networkFile: string, serviceFil
   const definitions = (text: string) => new Map([...text.matchAll(/^(\S+) = (\S+)/gm)].map((m) => [m[1]!, m[2]!]));
   const networks = definitions(networkFile);
   const services = definitions(serviceFile);
-  const port = (token: string | undefined) => (token === undefined ? null : range(services.get(token)!.split('/')[0], '-'));
+  const port = (token: string | undefined) =>
+    token === undefined ? null : range(services.get(token)!.split('/')[0], '-');
   const modules: ParsedRule[][] = [];
   for (const policy of policies) {
     const rules: ParsedRule[] = [];
@@ -168,8 +175,12 @@ export async function jsonPolicy(args: string[]): Promise<JsonPolicy> {
 
 /** What a format says of each module's rules must be the JSON rules, one to one, in order, with their reasons. */
 export function expectSameRules(parsed: ParsedRule[][], policy: JsonPolicy, commentLength: number): void {
-  expect(parsed.map((rules) => rules.map(({ comment: _, ...rule }) => rule))).toEqual(policy.modules.map((module) => module.rules.map(carried)));
-  const comments = policy.modules.map((module) => module.rules.map((rule) => commentText(reasonText(rule), commentLength)));
+  expect(parsed.map((rules) => rules.map(({ comment: _, ...rule }) => rule))).toEqual(
+    policy.modules.map((module) => module.rules.map(carried)),
+  );
+  const comments = policy.modules.map((module) =>
+    module.rules.map((rule) => commentText(reasonText(rule), commentLength)),
+  );
   expect(parsed.map((rules) => rules.map((rule) => rule.comment))).toEqual(comments);
 }
 
@@ -177,4 +188,3 @@ export function tool(command: string, args: string[], input?: string) {
   const result = spawnSync(command, args, { input, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
-

@@ -9,7 +9,8 @@ import { startsOf } from './macro-flow.ts';
  * for every assignment of the atoms, must reach each start line on exactly the assignments the model says.
  */
 
-export type Expression = { atom: number } | { not: Expression } | { and: [Expression, Expression] } | { or: [Expression, Expression] };
+export type Expression =
+  { atom: number } | { not: Expression } | { and: [Expression, Expression] } | { or: [Expression, Expression] };
 
 export type Statement =
   | { start: number }
@@ -19,7 +20,12 @@ export type Statement =
   | { label: number };
 
 /** Two products and two other conditions; products stated or not. */
-export const atomTexts = ['(software_purchased S1)', '(software_purchased S2)', '(exists -file a)', "(module_name) = 'm1'"];
+export const atomTexts = [
+  '(software_purchased S1)',
+  '(software_purchased S2)',
+  '(exists -file a)',
+  "(module_name) = 'm1'",
+];
 
 const expression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expression }>((tie) => ({
   e: fc.oneof(
@@ -33,18 +39,20 @@ const expression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expression }>((tie) 
 
 const labels = 3;
 
-const statements: fc.Arbitrary<Statement[]> = fc.letrec<{ list: Statement[]; statement: Statement }>((tie) => ({
-  list: fc.array(tie('statement'), { minLength: 1, maxLength: 6 }),
-  statement: fc.oneof(
-    { depthSize: 'small', maxDepth: 3 },
-    fc.constant({ start: 0 }),
-    fc.integer({ min: 0, max: labels - 1 }).map((label) => ({ goto: label })),
-    fc.constant({ return: true as const }),
-    fc.integer({ min: 0, max: labels - 1 }).map((label) => ({ label })),
-    fc.record({ if: expression, then: tie('list') }, { requiredKeys: ['if', 'then'] }),
-    fc.record({ if: expression, then: tie('list'), else: tie('list') }),
-  ),
-})).list.map(numberStarts);
+const statements: fc.Arbitrary<Statement[]> = fc
+  .letrec<{ list: Statement[]; statement: Statement }>((tie) => ({
+    list: fc.array(tie('statement'), { minLength: 1, maxLength: 6 }),
+    statement: fc.oneof(
+      { depthSize: 'small', maxDepth: 3 },
+      fc.constant({ start: 0 }),
+      fc.integer({ min: 0, max: labels - 1 }).map((label) => ({ goto: label })),
+      fc.constant({ return: true as const }),
+      fc.integer({ min: 0, max: labels - 1 }).map((label) => ({ label })),
+      fc.record({ if: expression, then: tie('list') }, { requiredKeys: ['if', 'then'] }),
+      fc.record({ if: expression, then: tie('list'), else: tie('list') }),
+    ),
+  }))
+  .list.map(numberStarts);
 
 /** Gives each start line its own number, in order, so each is its own program. */
 function numberStarts(list: Statement[]): Statement[] {
@@ -79,11 +87,20 @@ export function macroLines(list: Statement[]): string[] {
     if ('goto' in item) return [`&goto l${item.goto}`];
     if ('return' in item) return ['&return'];
     if ('label' in item) return [`&label l${item.label}`];
-    return [`&if ${expressionText(item.if)}`, ...partText('&then', item.then), ...(item.else ? partText('&else', item.else) : [])];
+    return [
+      `&if ${expressionText(item.if)}`,
+      ...partText('&then', item.then),
+      ...(item.else ? partText('&else', item.else) : []),
+    ];
   });
 }
 
-type Instruction = { start: number } | { unless: Expression; to: number } | { jump: number | string } | { return: true } | { label: number };
+type Instruction =
+  | { start: number }
+  | { unless: Expression; to: number }
+  | { jump: number | string }
+  | { return: true }
+  | { label: number };
 
 /** The macro as a flat list of instructions with jumps: the interpreter's own reading, independent of the model's. */
 function compile(list: Statement[], into: Instruction[] = []): Instruction[] {
@@ -136,36 +153,49 @@ function run(program: Instruction[], row: number): Set<number> {
 }
 
 function countStarts(list: Statement[]): number {
-  return list.reduce((n, item) => n + ('start' in item ? 1 : 'if' in item ? countStarts(item.then) + countStarts(item.else ?? []) : 0), 0);
+  return list.reduce(
+    (n, item) => n + ('start' in item ? 1 : 'if' in item ? countStarts(item.then) + countStarts(item.else ?? []) : 0),
+    0,
+  );
 }
 
 /** The property: for every start line, the model's state and condition agree with the runs. */
-export const modelAgreesWithInterpreter = fc.property(statements, fc.option(fc.subarray(['S1', 'S2']), { nil: undefined }), (list, products) => {
-  const text = `${macroLines(list).join('\n')}\n`;
-  const { starts } = startsOf({ 'module_start_up.cm': text }, products);
-  const program = compile(list);
-  const rows = 2 ** atomTexts.length;
-  const reachedBy = Array.from({ length: rows }, (_, row) => run(program, row));
-  const keyOf = atomTexts.map((atom) => [...atomsOf(parseCondition(atom)).keys()][0]!);
-  /** Rows that agree with the products stated (atoms 0 and 1 are S1 and S2). */
-  const agrees = (row: number) => products === undefined || [0, 1].every((atom) => ((row >>> atom) & 1) === (products.includes(`S${atom + 1}`) ? 1 : 0));
-  for (let id = 0; id < countStarts(list); id++) {
-    const start = starts.get(`d${id}.pm`);
-    if (start === undefined) throw new Error(`no start for d${id}.pm in\n${text}`);
-    const anyRow = reachedBy.some((reached) => reached.has(id));
-    const wanted = Array.from({ length: rows }, (_, row) => row).filter(agrees);
-    const reaching = wanted.filter((row) => reachedBy[row]!.has(id));
-    const fail = (why: string) => new Error(`d${id}.pm: ${why}; model says ${JSON.stringify({ state: start.state, condition: start.condition, note: start.note })}\n${text}`);
-    if (start.note?.startsWith('undecided')) throw fail('undecided with four atoms');
-    if (!anyRow && start.state !== 'dead') throw fail('no run reaches it, so it is dead');
-    if (anyRow && reaching.length === 0 && start.state !== 'off') throw fail('only runs with other products reach it, so it is off');
-    if (reaching.length === wanted.length && start.state !== 'live') throw fail('every run reaches it');
-    if (reaching.length > 0 && reaching.length < wanted.length) {
-      if (start.state !== 'conditional' || start.when === undefined) throw fail('some runs reach it');
-      for (const row of wanted) {
-        const holds = evaluate(start.when, (atom) => ((row >>> keyOf.indexOf(atom.key)) & 1) === 1);
-        if (holds !== reachedBy[row]!.has(id)) throw fail(`its condition is ${holds} for row ${row}`);
+export const modelAgreesWithInterpreter = fc.property(
+  statements,
+  fc.option(fc.subarray(['S1', 'S2']), { nil: undefined }),
+  (list, products) => {
+    const text = `${macroLines(list).join('\n')}\n`;
+    const { starts } = startsOf({ 'module_start_up.cm': text }, products);
+    const program = compile(list);
+    const rows = 2 ** atomTexts.length;
+    const reachedBy = Array.from({ length: rows }, (_, row) => run(program, row));
+    const keyOf = atomTexts.map((atom) => [...atomsOf(parseCondition(atom)).keys()][0]!);
+    /** Rows that agree with the products stated (atoms 0 and 1 are S1 and S2). */
+    const agrees = (row: number) =>
+      products === undefined ||
+      [0, 1].every((atom) => ((row >>> atom) & 1) === (products.includes(`S${atom + 1}`) ? 1 : 0));
+    for (let id = 0; id < countStarts(list); id++) {
+      const start = starts.get(`d${id}.pm`);
+      if (start === undefined) throw new Error(`no start for d${id}.pm in\n${text}`);
+      const anyRow = reachedBy.some((reached) => reached.has(id));
+      const wanted = Array.from({ length: rows }, (_, row) => row).filter(agrees);
+      const reaching = wanted.filter((row) => reachedBy[row]!.has(id));
+      const fail = (why: string) =>
+        new Error(
+          `d${id}.pm: ${why}; model says ${JSON.stringify({ state: start.state, condition: start.condition, note: start.note })}\n${text}`,
+        );
+      if (start.note?.startsWith('undecided')) throw fail('undecided with four atoms');
+      if (!anyRow && start.state !== 'dead') throw fail('no run reaches it, so it is dead');
+      if (anyRow && reaching.length === 0 && start.state !== 'off')
+        throw fail('only runs with other products reach it, so it is off');
+      if (reaching.length === wanted.length && start.state !== 'live') throw fail('every run reaches it');
+      if (reaching.length > 0 && reaching.length < wanted.length) {
+        if (start.state !== 'conditional' || start.when === undefined) throw fail('some runs reach it');
+        for (const row of wanted) {
+          const holds = evaluate(start.when, (atom) => ((row >>> keyOf.indexOf(atom.key)) & 1) === 1);
+          if (holds !== reachedBy[row]!.has(id)) throw fail(`its condition is ${holds} for row ${row}`);
+        }
       }
     }
-  }
-});
+  },
+);

@@ -21,8 +21,16 @@ export interface StartSeen extends Decided {
  * The starts of a module made of the macros given (the first is the entry), by program, decided: what the model
  * says of each start line. Programs are named so that each start line can be told apart (`a.pm`, `b.pm`).
  */
-export function startsOf(macros: Record<string, string>, products?: string[]): { starts: Map<string, StartSeen>; facts: MacroFacts } {
-  const files = parseModuleFiles(Object.entries(macros).map(([path, text]) => ({ source: decodeSource(path, Buffer.from(text)), kind: 'macro' as const }))) as MacroFile[];
+export function startsOf(
+  macros: Record<string, string>,
+  products?: string[],
+): { starts: Map<string, StartSeen>; facts: MacroFacts } {
+  const files = parseModuleFiles(
+    Object.entries(macros).map(([path, text]) => ({
+      source: decodeSource(path, Buffer.from(text)),
+      kind: 'macro' as const,
+    })),
+  ) as MacroFile[];
   const byName = new Map(files.map((file) => [file.source.path.replace(/\.cm$/, ''), file]));
   const settings = { ...defaultSettings, ...(products && { products: new Set(products) }) };
   const facts = macroStarts([files[0]!], byName, settings);
@@ -31,7 +39,11 @@ export function startsOf(macros: Record<string, string>, products?: string[]): {
     const key = event.off ? `off ${event.program}` : event.program;
     if (starts.has(key)) throw new Error(`two events for ${key}`);
     const decided = decide(event, settings);
-    starts.set(key, { ...decided, ...(decided.condition !== undefined && { when: decidedCondition(event, settings) }), evidence: event.evidence.map(placeText) });
+    starts.set(key, {
+      ...decided,
+      ...(decided.condition !== undefined && { when: decidedCondition(event, settings) }),
+      evidence: event.evidence.map(placeText),
+    });
   }
   return { starts, facts };
 }
@@ -39,9 +51,13 @@ export function startsOf(macros: Record<string, string>, products?: string[]): {
 /** The state of each start line in words: `live`, `dead`, `off`, or its condition. */
 export function verdicts(macros: Record<string, string>, products?: string[]): Record<string, string> {
   const { starts } = startsOf(macros, products);
-  return Object.fromEntries([...starts].map(([program, start]) => [program, start.state === 'conditional' ? (start.condition ?? start.note!) : start.state]));
+  return Object.fromEntries(
+    [...starts].map(([program, start]) => [
+      program,
+      start.state === 'conditional' ? (start.condition ?? start.note!) : start.state,
+    ]),
+  );
 }
-
 
 /** The condition under which each statement of one macro that `matches` runs, in words ("always" when it always does). */
 export function conditionsOfStatements(text: string, matches: (statement: MacroStatement) => boolean): string[] {
@@ -55,6 +71,13 @@ export function conditionsOfStatements(text: string, matches: (statement: MacroS
     for (const atom of atomsOf(condition).values()) index.add(atom);
   });
   const tables = new Tables(index);
-  const reach = macroReach(flow, { tables, test: (at) => tables.of(tests.get(at)!), comesBack: () => undefined, line: (at) => flow.statements[at]!.position.start.line });
-  return flow.statements.flatMap((statement, at) => (matches(statement) ? [printCondition(tables.condition(reach.at[at]?.table ?? tables.empty))] : []));
+  const reach = macroReach(flow, {
+    tables,
+    test: (at) => tables.of(tests.get(at)!),
+    comesBack: () => undefined,
+    line: (at) => flow.statements[at]!.position.start.line,
+  });
+  return flow.statements.flatMap((statement, at) =>
+    matches(statement) ? [printCondition(tables.condition(reach.at[at]?.table ?? tables.empty))] : [],
+  );
 }

@@ -8,7 +8,9 @@ import { sourceOf } from './sources.ts';
 
 /** The model of a module made of these files, by name, at VOS 15.2 unless the settings say otherwise. */
 export function modelOf(files: Record<string, string>, settings: Partial<Settings> = {}): ModuleModel {
-  const parsed = parseModuleFiles(Object.entries(files).map(([name, text]) => ({ source: sourceOf(text, name), kind: kindByName(name)! })));
+  const parsed = parseModuleFiles(
+    Object.entries(files).map(([name, text]) => ({ source: sourceOf(text, name), kind: kindByName(name)! })),
+  );
   return buildModule('m', parsed, { ...defaultSettings, release: parseRelease('15.2')!, ...settings });
 }
 
@@ -16,5 +18,10 @@ export function modelOf(files: Record<string, string>, settings: Partial<Setting
 export function rowsOf(model: ModuleModel, daemon: string) {
   return model.listeners
     .filter((l) => l.daemon === daemon)
-    .map((l) => ({ port: l.port, state: l.state, ...(l.condition && { condition: l.condition }), ...(l.note && { note: l.note }) }));
+    .map((l) => ({
+      port: l.port,
+      state: l.state,
+      ...(l.condition && { condition: l.condition }),
+      ...(l.note && { note: l.note }),
+    }));
 }

@@ -22,14 +22,19 @@ export function misplacedPositions(kind: FileKind, text: string, tree: Tree = tr
     const start = position.start.offset;
     const end = position.end.offset;
     const earliest = nodesMayOverlap.has(kind) ? previous.start : previous.end;
-    if (start < earliest) problems.push(`node ${i} at ${span(position)} starts before ${earliest}, where the node before it ${nodesMayOverlap.has(kind) ? 'starts' : 'ends'}`);
+    if (start < earliest)
+      problems.push(
+        `node ${i} at ${span(position)} starts before ${earliest}, where the node before it ${nodesMayOverlap.has(kind) ? 'starts' : 'ends'}`,
+      );
     if (end <= start) problems.push(`node ${i} at ${span(position)} is empty or ends before it starts`);
     if (end > text.length) problems.push(`node ${i} at ${span(position)} ends after the text, ${text.length}`);
     previous = { start, end };
   }
   for (const [i, { position }] of tree.errors.entries()) {
-    if (position.end.offset < position.start.offset) problems.push(`error ${i} at ${span(position)} ends before it starts`);
-    if (position.end.offset > text.length) problems.push(`error ${i} at ${span(position)} ends after the text, ${text.length}`);
+    if (position.end.offset < position.start.offset)
+      problems.push(`error ${i} at ${span(position)} ends before it starts`);
+    if (position.end.offset > text.length)
+      problems.push(`error ${i} at ${span(position)} ends after the text, ${text.length}`);
   }
   return problems;
 }

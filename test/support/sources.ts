@@ -10,11 +10,16 @@ export const samplesDir = join(root, 'samples');
 
 function fixturesOf(kind: FileKind): string[] {
   const dir = join(fixturesDir, kind);
-  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(dir, e.name)).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(dir, e.name))
+    .sort();
 }
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 export function read(path: string): Source {
@@ -36,12 +41,17 @@ export function readFixture(name: string, kind: FileKind = 'inetd'): Source {
 }
 
 export function sampleNames(): string[] {
-  return readdirSync(samplesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return readdirSync(samplesDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Every file of a kind the invariant tests run over: the grammar fixtures and the samples' files. */
 export function sourcesOfKind(kind: FileKind): Array<[string, Source]> {
-  const samples = walk(samplesDir).filter((path) => kindByName(path) === kind).sort();
+  const samples = walk(samplesDir)
+    .filter((path) => kindByName(path) === kind)
+    .sort();
   return [
     ...fixturesOf(kind).map((path) => [`fixture ${relative(root, path)}`, read(path)] as [string, Source]),
     ...samples.map((path) => [`sample ${relative(samplesDir, path)}`, read(path)] as [string, Source]),
@@ -56,5 +66,8 @@ export function allInetdSources(): Array<[string, Source]> {
 export function stockModuleAt(dir: string, name: string | Buffer): void {
   const path = typeof name === 'string' ? join(dir, name) : Buffer.concat([Buffer.from(`${dir}/`), name]);
   mkdirSync(path);
-  writeFileSync(Buffer.concat([Buffer.from(path), Buffer.from('/inetd.conf')]), readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf')));
+  writeFileSync(
+    Buffer.concat([Buffer.from(path), Buffer.from('/inetd.conf')]),
+    readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf')),
+  );
 }

@@ -21,7 +21,12 @@ export interface PolicyFiles {
 /** Debian's verdicts for each (daemon, client) pair, one shell for all of them: granted, denied or delegated. */
 export function tcpdmatchVerdicts(dir: string, pairs: ReadonlyArray<readonly [string, string]>): string[] {
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-  const script = pairs.map(([daemon, client]) => `echo "$(tcpdmatch -d ${quote(daemon)} ${quote(client)} 2>/dev/null | sed -n 's/^access: *//p')"`).join('\n');
+  const script = pairs
+    .map(
+      ([daemon, client]) =>
+        `echo "$(tcpdmatch -d ${quote(daemon)} ${quote(client)} 2>/dev/null | sed -n 's/^access: *//p')"`,
+    )
+    .join('\n');
   const result = spawnSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 24 });
   return result.stdout.split('\n').slice(0, pairs.length);
 }
@@ -55,26 +60,116 @@ export function writePolicy(dir: string, files: PolicyFiles): void {
  * and `group`, whose names tcpd looks up on the machine.
  */
 export function policyArbitrary(patternFile: string): fc.Arbitrary<PolicyFiles> {
-  const daemon = fc.constantFrom('tftpd', 'tftpd.pm', 'TFTPD', 'bootpd', 'ALL', 'KNOWN', 'UNKNOWN', 'tftp*', 'tft?d', '.pm', 'tftpd.', 'tftp.', '69', 'tftpd@ALL', 'tftpd@198.51.100.1', 'tftpd@198.51.100.0/24', 'ALL@UNKNOWN', 'in.ftpd', 'EXCEPT');
-  const client = fc.constantFrom(
-    '10.9.9.9', '10.9.9.8', 'ALL', 'LOCAL', 'KNOWN', 'UNKNOWN', 'PARANOID', 'unknown', '10.9.9.', '10.', '10.9.9.0/24', '10.9.9.0/255.255.255.0', '10.9.8.0/23', '10.9.9.9/32',
-    '10.9.9.9/24', '10.0.0.0/8', '0.0.0.0/1', '10.9.9.0/33', '10.9.9/24', '010.9.9.9', '10.9.9.*', '*', '10.9.9.?', '.9', '.example.com', 'nio.example.com', '@netgroup',
-    '[2001:db8::]/32', '[2001:db8::5]', '[2001:DB8:0::5]', '[::1]', 'root@ALL', 'ALL@10.9.9.9', 'KNOWN@ALL', 'UNKNOWN@ALL', '203.0.113.0/255.255.255.0', '198.51.100.7', patternFile, 'EXCEPT', 'except',
+  const daemon = fc.constantFrom(
+    'tftpd',
+    'tftpd.pm',
+    'TFTPD',
+    'bootpd',
+    'ALL',
+    'KNOWN',
+    'UNKNOWN',
+    'tftp*',
+    'tft?d',
+    '.pm',
+    'tftpd.',
+    'tftp.',
+    '69',
+    'tftpd@ALL',
+    'tftpd@198.51.100.1',
+    'tftpd@198.51.100.0/24',
+    'ALL@UNKNOWN',
+    'in.ftpd',
+    'EXCEPT',
   );
-  const option = fc.constantFrom('allow', 'deny', 'ALLOW', 'severity auth.info', 'severity=notice', 'severity loud', 'spawn /bin/true', 'spawn echo a\\:b', 'twist /bin/echo no', 'nice 5', 'nice x', 'nice', 'bogus', 'keepalive', 'keepalive 1', 'rfc931 5', 'rfc931 0', 'setenv A b', 'umask 022', 'umask 999', 'linger 5', 'banners /tmp', 'aclexec /bin/false', '');
+  const client = fc.constantFrom(
+    '10.9.9.9',
+    '10.9.9.8',
+    'ALL',
+    'LOCAL',
+    'KNOWN',
+    'UNKNOWN',
+    'PARANOID',
+    'unknown',
+    '10.9.9.',
+    '10.',
+    '10.9.9.0/24',
+    '10.9.9.0/255.255.255.0',
+    '10.9.8.0/23',
+    '10.9.9.9/32',
+    '10.9.9.9/24',
+    '10.0.0.0/8',
+    '0.0.0.0/1',
+    '10.9.9.0/33',
+    '10.9.9/24',
+    '010.9.9.9',
+    '10.9.9.*',
+    '*',
+    '10.9.9.?',
+    '.9',
+    '.example.com',
+    'nio.example.com',
+    '@netgroup',
+    '[2001:db8::]/32',
+    '[2001:db8::5]',
+    '[2001:DB8:0::5]',
+    '[::1]',
+    'root@ALL',
+    'ALL@10.9.9.9',
+    'KNOWN@ALL',
+    'UNKNOWN@ALL',
+    '203.0.113.0/255.255.255.0',
+    '198.51.100.7',
+    patternFile,
+    'EXCEPT',
+    'except',
+  );
+  const option = fc.constantFrom(
+    'allow',
+    'deny',
+    'ALLOW',
+    'severity auth.info',
+    'severity=notice',
+    'severity loud',
+    'spawn /bin/true',
+    'spawn echo a\\:b',
+    'twist /bin/echo no',
+    'nice 5',
+    'nice x',
+    'nice',
+    'bogus',
+    'keepalive',
+    'keepalive 1',
+    'rfc931 5',
+    'rfc931 0',
+    'setenv A b',
+    'umask 022',
+    'umask 999',
+    'linger 5',
+    'banners /tmp',
+    'aclexec /bin/false',
+    '',
+  );
   const separator = fc.constantFrom(' ', ', ', ',', '\t', '  ', ' \\\n ');
-  const list = (item: fc.Arbitrary<string>) => fc.tuple(fc.array(item, { minLength: 1, maxLength: 4 }), separator).map(([items, sep]) => items.join(sep));
+  const list = (item: fc.Arbitrary<string>) =>
+    fc.tuple(fc.array(item, { minLength: 1, maxLength: 4 }), separator).map(([items, sep]) => items.join(sep));
   const rule = fc
     .tuple(list(daemon), list(client), fc.array(option, { maxLength: 3 }), fc.constantFrom(':', ' : ', ': '))
     .map(([daemons, clients, options, colon]) => [daemons, clients, ...options].join(colon));
-  const line = fc.oneof({ weight: 8, arbitrary: rule }, fc.constantFrom('# a comment', '', '  # tftpd: 10.9.9.9', 'tftpd 10.9.9.9', '#tftpd: ALL \\', '  '));
+  const line = fc.oneof(
+    { weight: 8, arbitrary: rule },
+    fc.constantFrom('# a comment', '', '  # tftpd: 10.9.9.9', 'tftpd 10.9.9.9', '#tftpd: ALL \\', '  '),
+  );
   const eol = fc.constantFrom('\n', '\n', '\n', '\r\n');
   const file = fc.tuple(fc.array(fc.tuple(line, eol), { maxLength: 6 }), fc.boolean()).map(([lines, finalNewline]) => {
     const text = lines.map(([l, e]) => l + e).join('');
     return finalNewline ? text : text.replace(/\r?\n$/, '');
   });
   const patterns = fc.constantFrom('10.9.9.9', '10.9.9.0/24 # note', 'ALL', '', '198.51.100.7\n10.9.9.8');
-  return fc.record({ allow: fc.option(file, { nil: undefined }), deny: fc.option(file, { nil: undefined }), patternFiles: patterns.map((text) => ({ [patternFile]: text })) });
+  return fc.record({
+    allow: fc.option(file, { nil: undefined }),
+    deny: fc.option(file, { nil: undefined }),
+    patternFiles: patterns.map((text) => ({ [patternFile]: text })),
+  });
 }
 
 /** The requests every policy is asked about: the daemon forms a VOS entry may have, and numeric clients. */

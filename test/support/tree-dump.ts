@@ -50,8 +50,16 @@ function flowText(tree: MacroRoot, statement: MacroStatement): string {
   const from = statements.indexOf(statement);
   const edges = successors[from]!;
   if (edges.length === 1 && edges[0]!.to === from + 1 && !edges[0]!.test && !edges[0]!.unsure) return '';
-  const target = (to: number) => (to === statements.length ? 'return' : to === statements.length + 1 ? 'any label' : `${statements[to]!.position.start.line}:${statements[to]!.position.start.column}`);
-  const text = edges.map((edge) => `${target(edge.to)}${edge.test ? (edge.test.holds ? ' if' : ' else') : ''}${edge.unsure ? ' unsure' : ''}`);
+  const target = (to: number) =>
+    to === statements.length
+      ? 'return'
+      : to === statements.length + 1
+        ? 'any label'
+        : `${statements[to]!.position.start.line}:${statements[to]!.position.start.column}`;
+  const text = edges.map(
+    (edge) =>
+      `${target(edge.to)}${edge.test ? (edge.test.holds ? ' if' : ' else') : ''}${edge.unsure ? ' unsure' : ''}`,
+  );
   return ` flow=[${text.join(', ')}]`;
 }
 
@@ -59,7 +67,12 @@ export function dumpMacro(tree: MacroRoot): string {
   const lines = tree.children.map((node) => {
     if (node.type === 'comment') return `${at(node.position)} comment ${JSON.stringify(node.value)}`;
     const head = node.directive ? `&${node.directive}` : 'command';
-    const words = node.words.map((w) => `${JSON.stringify(w.text)}${w.elements.length > 1 || w.elements[0]!.kind !== 'word' ? `<${w.elements.map((e) => e.kind).join('+')}>` : ''}`).join(' ');
+    const words = node.words
+      .map(
+        (w) =>
+          `${JSON.stringify(w.text)}${w.elements.length > 1 || w.elements[0]!.kind !== 'word' ? `<${w.elements.map((e) => e.kind).join('+')}>` : ''}`,
+      )
+      .join(' ');
     return `${at(node.position)} ${node.commentedOut ? 'off ' : ''}${head} [${words}]${node.commentedOut ? '' : flowText(tree, node)}`;
   });
   return `${[...lines, ...errorLines(tree.errors)].join('\n')}\n`;
@@ -68,13 +81,20 @@ export function dumpMacro(tree: MacroRoot): string {
 export function dumpTelnetAdmin(tree: TelnetAdminRoot): string {
   const lines = [`columns=[${tree.columns.join(' ')}]`];
   for (const row of tree.children) {
-    lines.push(`${at(row.position)} listener service=${show(row.service)} port=${show(row.port)} ${Object.entries(row.cells).map(([k, v]) => `${k}=${show(v)}`).join(' ')}`);
+    lines.push(
+      `${at(row.position)} listener service=${show(row.service)} port=${show(row.port)} ${Object.entries(row.cells)
+        .map(([k, v]) => `${k}=${show(v)}`)
+        .join(' ')}`,
+    );
   }
   return `${[...lines, ...errorLines(tree.errors)].join('\n')}\n`;
 }
 
 export function dumpServices(tree: ServicesRoot): string {
-  const lines = tree.children.map((e) => `${at(e.position)} service name=${show(e.name)} port=${e.port} protocol=${e.protocol} aliases=[${e.aliases.map(show).join(' ')}]`);
+  const lines = tree.children.map(
+    (e) =>
+      `${at(e.position)} service name=${show(e.name)} port=${e.port} protocol=${e.protocol} aliases=[${e.aliases.map(show).join(' ')}]`,
+  );
   return `${[...lines, ...errorLines(tree.errors)].join('\n')}\n`;
 }
 
@@ -86,7 +106,10 @@ function dumpPattern(pattern: HostsPattern): string {
 export function dumpHostsAccess(tree: HostsAccessRoot): string {
   const lines = tree.children.map((node) => {
     if (node.type === 'bogus') return `${at(node.position)} bogus`;
-    const options = node.options.map((o) => `${JSON.stringify(o.keyword)}${o.argument === undefined ? '' : `=${JSON.stringify(o.argument)}`}${o.problem ? '!' : ''}`);
+    const options = node.options.map(
+      (o) =>
+        `${JSON.stringify(o.keyword)}${o.argument === undefined ? '' : `=${JSON.stringify(o.argument)}`}${o.problem ? '!' : ''}`,
+    );
     return `${at(node.position)} ${node.ignored ? 'ignored-rule' : 'rule'} daemons=[${node.daemons.map(dumpPattern).join(' ')}] clients=[${node.clients.map(dumpPattern).join(' ')}]${options.length > 0 ? ` options=[${options.join(' ')}]` : ''}`;
   });
   return `${[...lines, ...errorLines(tree.errors)].join('\n')}\n`;

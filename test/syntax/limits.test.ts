@@ -12,7 +12,9 @@ describe('inputs at the limits', () => {
     const text = `display_line ${'('.repeat(20_000)}${')'.repeat(20_000)}\n`;
     const tree = parseMacro(text);
     expect(relexed(text, 'macro')).toBe(text);
-    expect(tree.errors.map((e) => e.message)).toEqual(["Unexpected '(' nested more than 100 calls deep, expected fewer levels; what follows is read as plain text"]);
+    expect(tree.errors.map((e) => e.message)).toEqual([
+      "Unexpected '(' nested more than 100 calls deep, expected fewer levels; what follows is read as plain text",
+    ]);
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'deep.cm'), text);
     const result = await runCli(['deep.cm'], dir);

@@ -32,7 +32,12 @@ class Definitions {
   }
 
   networkFile(): string {
-    return [...this.networks].map(([token, { address, comment }]) => `${token} = ${address}/${isIPv6(address) ? 128 : 32}  # ${commentText(comment, commentLength)}\n`).join('');
+    return [...this.networks]
+      .map(
+        ([token, { address, comment }]) =>
+          `${token} = ${address}/${isIPv6(address) ? 128 : 32}  # ${commentText(comment, commentLength)}\n`,
+      )
+      .join('');
   }
 
   serviceFile(): string {
@@ -40,7 +45,13 @@ class Definitions {
   }
 }
 
-function term(name: string, rule: PolicyRule, own: string, peer: string | undefined, definitions: Definitions): string[] {
+function term(
+  name: string,
+  rule: PolicyRule,
+  own: string,
+  peer: string | undefined,
+  definitions: Definitions,
+): string[] {
   const [here, there] = rule.direction === 'in' ? ['destination', 'source'] : ['source', 'destination'];
   const lines = [`term ${name} {`, `  comment:: "${commentText(reasonText(rule), commentLength)}"`];
   if (peer) lines.push(`  ${there}-address:: ${peer}`);
@@ -80,10 +91,15 @@ export function formatCapirca(policy: FirewallPolicy): Map<string, string> {
       '}',
       ...module.rules
         .filter((rule) => rule.direction === direction)
-        .flatMap((rule, n) => term(`${id}-${direction}-${n + 1}`, rule, token(module.name), peerToken(module.name, rule.peer), definitions)),
+        .flatMap((rule, n) =>
+          term(`${id}-${direction}-${n + 1}`, rule, token(module.name), peerToken(module.name, rule.peer), definitions),
+        ),
       '',
     ]);
-    files.set(`pol/${id}.pol`, `# The firewall policy vos-audit derived for module ${commentText(module.name, commentLength)}.\n${filters.join('\n')}`);
+    files.set(
+      `pol/${id}.pol`,
+      `# The firewall policy vos-audit derived for module ${commentText(module.name, commentLength)}.\n${filters.join('\n')}`,
+    );
   }
   files.set('def/NETWORK.net', definitions.networkFile());
   files.set('def/SERVICES.svc', definitions.serviceFile());

@@ -47,7 +47,9 @@ export function formatIptables(policy: FirewallPolicy): string {
       const id = ids.get(module.name)!;
       return [`-A FORWARD -d ${module.address}/32 -j ${id}-in`, `-A FORWARD -s ${module.address}/32 -j ${id}-out`];
     }),
-    ...chains.flatMap(({ module, direction, chain }) => module.rules.filter((rule) => rule.direction === direction).map((rule) => ruleLine(chain, rule))),
+    ...chains.flatMap(({ module, direction, chain }) =>
+      module.rules.filter((rule) => rule.direction === direction).map((rule) => ruleLine(chain, rule)),
+    ),
     'COMMIT',
     '',
   ].join('\n');

@@ -27,7 +27,11 @@ export function moduleIdentifiers(policy: FirewallPolicy, max: number): Map<stri
   const ids = new Map<string, string>();
   const taken = new Set<string>();
   for (const { name } of policy.modules) {
-    const last = name.replace(/[\\/]+$/, '').split(/[\\/]/).at(-1) ?? '';
+    const last =
+      name
+        .replace(/[\\/]+$/, '')
+        .split(/[\\/]/)
+        .at(-1) ?? '';
     const base = `m_${last.replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, max - 3);
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;

@@ -43,7 +43,8 @@ export function formatNftables(policy: FirewallPolicy): string {
   for (const module of policy.modules) setOf(ids.get(module.name)!, address(module.address), `module ${module.name}`);
   const peerSet = (module: string) => (rule: PolicyRule) => {
     if (rule.peer.kind === 'module') return sets.get(ids.get(rule.peer.name)!);
-    if (rule.peer.kind === 'nio') return setOf(`${ids.get(module)}_nio`, address(rule.peer.address), `the NIO of module ${module}`);
+    if (rule.peer.kind === 'nio')
+      return setOf(`${ids.get(module)}_nio`, address(rule.peer.address), `the NIO of module ${module}`);
     return undefined;
   };
   const chains = policy.modules.flatMap((module) => {
@@ -51,22 +52,30 @@ export function formatNftables(policy: FirewallPolicy): string {
     return (['in', 'out'] as const).map((direction) => [
       `  chain ${id}_${direction} {`,
       `    comment "${commentText(`${direction === 'in' ? 'to' : 'from'} module ${module.name}`, commentBytes)}"`,
-      ...module.rules.filter((rule) => rule.direction === direction).map((rule) => ruleLine(rule, peerSet(module.name))),
+      ...module.rules
+        .filter((rule) => rule.direction === direction)
+        .map((rule) => ruleLine(rule, peerSet(module.name))),
       '  }',
     ]);
   });
   const dispatch = policy.modules.flatMap((module) => {
     const set = sets.get(ids.get(module.name)!)!;
-    return [`    ${family(set.address)} daddr @${set.name} jump ${set.name}_in`, `    ${family(set.address)} saddr @${set.name} jump ${set.name}_out`];
+    return [
+      `    ${family(set.address)} daddr @${set.name} jump ${set.name}_in`,
+      `    ${family(set.address)} saddr @${set.name} jump ${set.name}_out`,
+    ];
   });
   return [
     '#!/usr/sbin/nft -f',
-    '# The firewall policy vos-audit derived from the modules\' configuration: every rule says why in its comment.',
+    "# The firewall policy vos-audit derived from the modules' configuration: every rule says why in its comment.",
     '# Check with nft -c -f FILE; load with nft -f FILE (it replaces the table vos_audit and nothing else).',
     'table inet vos_audit',
     'flush table inet vos_audit',
     'table inet vos_audit {',
-    ...[...sets.values()].map((set) => `  set ${set.name} { type ${family(set.address) === 'ip6' ? 'ipv6_addr' : 'ipv4_addr'}; comment "${commentText(set.comment, commentBytes)}"; elements = { ${set.address} } }`),
+    ...[...sets.values()].map(
+      (set) =>
+        `  set ${set.name} { type ${family(set.address) === 'ip6' ? 'ipv6_addr' : 'ipv4_addr'}; comment "${commentText(set.comment, commentBytes)}"; elements = { ${set.address} } }`,
+    ),
     ...chains.flat(),
     '  chain forward {',
     '    type filter hook forward priority filter; policy accept;',

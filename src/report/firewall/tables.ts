@@ -20,11 +20,27 @@ function jsonRule(rule: PolicyRule) {
 }
 
 export function formatFirewallJson(policy: FirewallPolicy): string {
-  const modules = policy.modules.map((module) => ({ name: module.name, address: module.address ?? null, rules: module.rules.map(jsonRule) }));
+  const modules = policy.modules.map((module) => ({
+    name: module.name,
+    address: module.address ?? null,
+    rules: module.rules.map(jsonRule),
+  }));
   return `${JSON.stringify({ version: 1, modules, leftOut: policy.leftOut, notes: policy.notes }, null, 2)}\n`;
 }
 
-const csvHeader = ['module', 'address', 'direction', 'action', 'protocol', 'ports', 'source_ports', 'peer', 'reason', 'evidence', 'condition'];
+const csvHeader = [
+  'module',
+  'address',
+  'direction',
+  'action',
+  'protocol',
+  'ports',
+  'source_ports',
+  'peer',
+  'reason',
+  'evidence',
+  'condition',
+];
 
 export function formatFirewallCsv(policy: FirewallPolicy): string {
   const rows = policy.modules.flatMap((module) =>

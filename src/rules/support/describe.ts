@@ -5,7 +5,8 @@ import type { InetdFile } from '../../model/files.ts';
 /** `echo/tcp (port 7)`: the service as written, its protocol, and the port it opens when known. */
 export function describeService(service: InetdService): string {
   const { entry } = service;
-  const port = service.port !== undefined && String(service.port) !== entry.service.value ? ` (port ${service.port})` : '';
+  const port =
+    service.port !== undefined && String(service.port) !== entry.service.value ? ` (port ${service.port})` : '';
   return `${entry.service.value}/${entry.protocol.value}${port}`;
 }
 

@@ -48,9 +48,18 @@ export function portOf(listener: Pick<Listener, 'protocol' | 'port'>): string {
 }
 
 /** Where a listener was decided last, as a report's file and span. */
-export function reportedAt(module: AuditedModule, listener: Listener): Pick<FiledReport, 'file' | 'span' | 'ports'> | undefined {
+export function reportedAt(
+  module: AuditedModule,
+  listener: Listener,
+): Pick<FiledReport, 'file' | 'span' | 'ports'> | undefined {
   const at = decidedAt(module, listener);
-  return at && { file: at.file, span: { start: at.place.position.start.offset, end: at.place.position.end.offset }, ports: [portOf(listener)] };
+  return (
+    at && {
+      file: at.file,
+      span: { start: at.place.position.start.offset, end: at.place.position.end.offset },
+      ports: [portOf(listener)],
+    }
+  );
 }
 
 /** `if (software_purchased S270)`: the condition part of a message, when there is one. */

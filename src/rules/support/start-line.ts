@@ -15,7 +15,10 @@ export const commentOutStartLine = [
  * suggestion to comment it out (applied with --fix --suggestions), since only the site knows whether something
  * still needs it. `reason` gives the message for a running listener, or undefined when the settings make it fine.
  */
-export function reportStartLines(daemons: string[], reason: (listener: Listener, settings: Settings) => string | undefined): (context: ModuleContext) => void {
+export function reportStartLines(
+  daemons: string[],
+  reason: (listener: Listener, settings: Settings) => string | undefined,
+): (context: ModuleContext) => void {
   return (context) => {
     const listeners = daemons.flatMap((daemon) => running(context.module, daemon));
     for (const [listener, ...others] of byStartLine(listeners)) {
@@ -23,7 +26,12 @@ export function reportStartLines(daemons: string[], reason: (listener: Listener,
       const at = reportedAt(context.module, listener!);
       if (text === undefined || at === undefined) continue;
       const also = others.length > 0 ? ` (the same start line also opens ${others.map(portOf).join(', ')})` : '';
-      context.report({ ...at, ports: [listener!, ...others].map(portOf), reason: `${text}${also}`, ...commentOutStart(context.module, listener!) });
+      context.report({
+        ...at,
+        ports: [listener!, ...others].map(portOf),
+        reason: `${text}${also}`,
+        ...commentOutStart(context.module, listener!),
+      });
     }
   };
 }

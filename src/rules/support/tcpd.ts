@@ -8,7 +8,9 @@ import { reportedAt, running } from './listeners.ts';
 
 /** The listeners that will or may run through tcpd; who its policy admits is known when the module has one. */
 export function wrappedListeners(module: AuditedModule): Listener[] {
-  return module.model.listeners.filter((listener) => listener.wrappedBy === 'tcpd' && running(module, listener.daemon).includes(listener));
+  return module.model.listeners.filter(
+    (listener) => listener.wrappedBy === 'tcpd' && running(module, listener.daemon).includes(listener),
+  );
 }
 
 export function isTftp(listener: Listener): boolean {
@@ -24,7 +26,8 @@ export function describeListener(listener: Listener): string {
 export function admitsEveryone(bootpOrTftp: boolean): (context: ModuleContext) => void {
   return (context) => {
     for (const listener of wrappedListeners(context.module)) {
-      if (isBootpOrTftpPort(listener.protocol, listener.port) !== bootpOrTftp || listener.admits?.anyone !== true) continue;
+      if (isBootpOrTftpPort(listener.protocol, listener.port) !== bootpOrTftp || listener.admits?.anyone !== true)
+        continue;
       // With the NIO's address known, tcpd-nio-tftp says what tftp must admit instead.
       if (isTftp(listener) && context.settings.nio && context.settings.nioAddresses !== undefined) continue;
       const at = reportedAt(context.module, listener);
@@ -44,9 +47,15 @@ export function admitsEveryone(bootpOrTftp: boolean): (context: ModuleContext) =
  */
 export function hasDefaultDeny(file: HostsAccessFile): boolean {
   if (file.tree.unterminated) return true;
-  const all = (list: readonly HostsPattern[]) => list.length > 0 && list.every((p) => p.kind === 'wildcard' && p.pattern.toLowerCase() === 'all' && p.qualifier === undefined);
-  return readRules(file.tree).some((rule) => all(rule.daemons) && all(rule.clients) && !rule.options.some((o) => ['allow', 'twist'].includes(o.keyword.toLowerCase())));
+  const all = (list: readonly HostsPattern[]) =>
+    list.length > 0 &&
+    list.every((p) => p.kind === 'wildcard' && p.pattern.toLowerCase() === 'all' && p.qualifier === undefined);
+  return readRules(file.tree).some(
+    (rule) =>
+      all(rule.daemons) &&
+      all(rule.clients) &&
+      !rule.options.some((o) => ['allow', 'twist'].includes(o.keyword.toLowerCase())),
+  );
 }
 
 /** The line break a line added to the file ends with: the file's own. */
-

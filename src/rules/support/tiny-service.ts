@@ -17,14 +17,20 @@ export function neededByNio(service: InetdService, settings: Settings): boolean 
 function servedBy(service: InetdService, settings: Settings): string {
   if (service.daemon === 'internal') return '';
   // Without a release the module may run either inetd: the note says which releases the program belongs to.
-  const posix = settings.release === undefined || releaseMembership(settings.release, [{ from: posixInetdRelease }]) !== 'out';
-  const note = posix && service.tiny?.streamProgram !== undefined ? ` (a pre-14.5 program: from 14.5 inetd serves ${service.tiny.name} itself)` : '';
+  const posix =
+    settings.release === undefined || releaseMembership(settings.release, [{ from: posixInetdRelease }]) !== 'out';
+  const note =
+    posix && service.tiny?.streamProgram !== undefined
+      ? ` (a pre-14.5 program: from 14.5 inetd serves ${service.tiny.name} itself)`
+      : '';
   return `, run by ${lastPathComponent(service.entry.server.value)}${note}`;
 }
 
 /** tcp time is what an NIO needs: commenting it out stays a safe fix, and the message says so. */
 function nioNote(service: InetdService): string {
-  return service.port === timePort && service.transport === 'tcp' ? '; a module with an NIO needs tcp time (audit it with --nio)' : '';
+  return service.port === timePort && service.transport === 'tcp'
+    ? '; a module with an NIO needs tcp time (audit it with --nio)'
+    : '';
 }
 
 /** The two tiny-service rules differ only in which services they take and how they word the risk. */
