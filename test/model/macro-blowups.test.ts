@@ -7,9 +7,7 @@ import { startsOf } from '../support/macro-flow.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
 /** Runs `vos-audit ports --format json` in-process on a module of these macros; the first is module_start_up.cm. */
-async function portsOf(
-  macros: Array<[string, string]>,
-): Promise<{
+async function portsOf(macros: Array<[string, string]>): Promise<{
   status: number;
   json: { modules: Array<{ listeners: unknown[]; unresolved: Array<{ reason: string }> }> };
   ms: number;
