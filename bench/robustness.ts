@@ -515,8 +515,10 @@ const blowupRows = blowups.map(([what, macros]) => {
 table('Macros that once blew up (budget 10 s and 1 GB each)', ['input', 'time', 'peak memory', 'result'], blowupRows);
 
 // 7. The firewall of 1,000 modules of one system: each names the others as OSL peers, which the formats must write
-// as one group, not as each module naming each other. Budget: 5 s and 500 MB each, and 5 MB of output for the
-// formats a firewall loads (the table and JSON are reported, one row per rule).
+// as one group, not as each module naming each other. Budget: 500 MB each, 5 MB of output for the formats a
+// firewall loads (the table and JSON are reported, one row per rule), and 5 s, or on a machine slowed by other
+// work, 1.5 × the time the audit takes on the same modules in the same run (the model and the rules, which the
+// policy is derived from).
 {
   const dir = join(work, 'firewall-system');
   const sample = join(import.meta.dirname, '..', 'samples', 'firewall-osl-system', 'm1');
@@ -532,6 +534,7 @@ table('Macros that once blew up (budget 10 s and 1 GB each)', ['input', 'time', 
     );
   }
   const loadable = new Set(['nftables', 'iptables', 'capirca']);
+  const reference = timedCli(['firewall-system'], work);
   const rows = ['nftables', 'iptables', 'capirca', 'json', 'table'].map((format) => {
     const output = join(work, `firewall.${format}`);
     const args = [
@@ -543,14 +546,16 @@ table('Macros that once blew up (budget 10 s and 1 GB each)', ['input', 'time', 
     ];
     const { status, ms, mb } = timedCli(args, work, format === 'capirca' ? undefined : output);
     const bytes = format === 'capirca' ? treeBytes(output) : statSync(output).size;
-    const over = ms > 5_000 || mb > 500 || (loadable.has(format) && bytes > 5 * 1024 * 1024);
+    const ratio = ms / reference.ms;
+    const over = (ms > 5_000 && ratio > 1.5) || mb > 500 || (loadable.has(format) && bytes > 5 * 1024 * 1024);
     const outcome = status !== 0 ? `FAILED: exit ${status}` : over ? 'OVER budget' : 'ok';
     if (outcome !== 'ok') failed = true;
-    return [format, `${ms.toFixed(0)} ms`, `${mb.toFixed(0)} MB`, `${(bytes / 1024 / 1024).toFixed(1)} MB`, outcome];
+    const size = `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    return [format, `${ms.toFixed(0)} ms`, ratio.toFixed(2), `${mb.toFixed(0)} MB`, size, outcome];
   });
   table(
-    'The firewall of 1,000 modules of one system (budget 5 s and 500 MB; 5 MB of output for nftables, iptables, capirca)',
-    ['format', 'time', 'peak memory', 'output', 'result'],
+    `The firewall of 1,000 modules of one system (budget 5 s or 1.5 × the audit, 500 MB; 5 MB of output for nftables, iptables, capirca); the audit of the same modules: ${reference.ms.toFixed(0)} ms, ${reference.mb.toFixed(0)} MB`,
+    ['format', 'time', '× audit', 'peak memory', 'output', 'result'],
     rows,
   );
 }

@@ -177,9 +177,12 @@ class KernelPeers {
     run: readonly ModuleFacts[],
     private readonly groups: Groups,
   ) {
-    for (const module of run)
-      if (module.system !== undefined)
-        this.bySystem.set(module.system, [...(this.bySystem.get(module.system) ?? []), module]);
+    for (const module of run) {
+      if (module.system === undefined) continue;
+      const members = this.bySystem.get(module.system);
+      if (members) members.push(module);
+      else this.bySystem.set(module.system, [module]);
+    }
     this.bridges = run.filter((m) => m.bridge === true && m.system !== undefined);
   }
 
