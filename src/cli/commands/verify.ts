@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyzeModule, type ModuleInput } from '../../engine/audit.ts';
 import { readSource, standardInput } from '../../io/read.ts';
-import { parseNmapXml, ScanError } from '../../policy/nmap-scan.ts';
-import { verifyScan } from '../../policy/verify.ts';
+import { parseNmapXml, ScanError } from '../../scan/nmap-scan.ts';
+import { verifyScan } from '../../scan/verify.ts';
 import { formatVerification } from '../../report/verify.ts';
 import { addressArgument, addressProblem } from '../address-option.ts';
 import type { CommandContext } from '../command.ts';
