@@ -1,6 +1,7 @@
 import { dottedQuad, ipv6Groups, samePrefix, atoi } from '../util/ip.ts';
 import { looksNumeric, readRules, splitQualified, type HostsPattern, type HostsRule } from '../syntax/hosts-access.ts';
 import type { AuditedFile, HostsAccessFile } from './files.ts';
+import { baseName } from '../util/base-name.ts';
 import {
   maxPatternFileBytes,
   PatternFile,
@@ -290,10 +291,6 @@ export function evaluate(policy: Policy, request: AccessRequest): Verdict {
   if (keyword === 'twist') return { access: 'denied', matched, twist: last!.argument!, ...base() };
   const granted = keyword === 'allow' || (keyword !== 'deny' && fromAllow !== undefined);
   return { access: granted ? 'granted' : 'denied', matched, ...base() };
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 }
 
 /**
