@@ -9,7 +9,6 @@ import {
   type OversizedPatternFile,
   type UnreadPatternFiles,
 } from './tcpd-pattern-file.ts';
-
 import { ipv4Net, PatternList, type Endpoint } from './tcpd-pattern-list.ts';
 
 export type { Endpoint } from './tcpd-pattern-list.ts';
