@@ -1,0 +1,231 @@
+/*
+ * The modules the packet tests load policies for, and what a firewall engineer expects of each, written from the
+ * article (article.ts) and each module's own files, never from vos-audit's output. Every port not named here as
+ * open is expected closed.
+ */
+import { ephemeral, osnRange, oslRange, type Protocol, type Range } from './article.ts';
+
+/** A client the module runs (table 3): allowed out, from its own ephemeral ports or from the fixed `sourcePort`. */
+export interface Client {
+  protocol: Protocol;
+  port: number;
+  sourcePort?: number;
+  /** Whom it talks to: a server outside, or the module's NIOs (x25_cpc). */
+  to: 'server' | 'nio';
+  why: string;
+}
+
+export interface ModuleTable {
+  /** The module's directory, relative to the scenario's root. */
+  path: string;
+  /** Its name in namespace names: short, letters and digits. */
+  site: string;
+  /** Its .vos-audit.json, without the addresses, which the test assigns (a sample's own file is read instead). */
+  config?: Record<string, unknown>;
+  /** The article's ephemeral ranges for its release. */
+  ephemeral: Record<Protocol, Range>;
+  maxOpenServer: number;
+  /** Open to anyone outside; why, in a comment. */
+  open: Record<Protocol, number[]>;
+  /** Services behind tcpd: each open from the clients hosts.allow admits, or from nobody. */
+  tcpd?: Array<{ protocol: Protocol; port: number; admits: 'admitted' | 'nobody' }>;
+  /** The modules (by site) allowed to open its OSL and OSN ports. */
+  oslFrom: string[];
+  osnFrom: string[];
+  clients: Client[];
+  /** The NIOs' addresses, when it has an NIO. */
+  nios?: Array<'nio' | 'secondNio'>;
+}
+
+export interface Scenario {
+  name: string;
+  /** A directory of samples/ to copy, or test/firewall-packets/modules when not given. */
+  sample?: string;
+  modules: ModuleTable[];
+  /** The policy is also generated with the modules in the reverse order, for the module-to-module probes. */
+  bothOrders: boolean;
+}
+
+// Table 3 and its descriptions (table 4): what each client sends to.
+const dns: Client = { protocol: 'udp', port: 53, to: 'server', why: 'DNS queries, EP to 53 (table 3)' };
+const ntp: Client = { protocol: 'udp', port: 123, sourcePort: 123, to: 'server', why: 'ntpd, 123 to 123 (table 3)' };
+const ssh: Client = { protocol: 'tcp', port: 22, to: 'server', why: 'ssh, sftp, scp with S270, EP to 22 (table 3)' };
+const radius: Client = { protocol: 'udp', port: 1812, to: 'server', why: 'radius_auth_server, EP to 1812 (table 3)' };
+const mqseries: Client = { protocol: 'tcp', port: 1414, to: 'server', why: 'MQSeries with S014, EP to 1414' };
+const x25: Client = { protocol: 'tcp', port: 48879, to: 'nio', why: 'x25_cpc to the NIO blades, EP to 48879' };
+/** "Data transfer packets … are sent from port 20 to a port specified by the client" (table 4). */
+const ftpData: Client = { protocol: 'tcp', port: 40000, sourcePort: 20, to: 'server', why: 'ftp data from port 20' };
+
+/** Releases from 15.1.0ar on (and 14.7+ for tcp): 49152–65535 both. 15.2 is not named for udp; assumed the same. */
+const newRanges = { tcp: ephemeral.tcpFrom14_5_0at, udp: ephemeral.udpFrom15_1_0ar };
+
+/**
+ * Every module runs start_stcp: ftpd on tcp/21 and snmpd on udp/161 (table 1, "Part of STCP/VOS"); telnetd's 23 is
+ * absent where its telnet_admin listing has only the RSN's 85, which the article says to block ("I suggest that any
+ * firewalls be configured to block connections to this port").
+ */
+const stcp = { tcp: [21], udp: [161] };
+
+export const scenarios: Scenario[] = [
+  {
+    // 15.2 with S270 and an NIO: ssh (22) and ntpd (123) from 15.1; tcp time and tftp stay for the NIO but "the site
+    // firewall [should] be configured to block" both; sync_cfgd's 29000 "any firewalls should be configured to drop".
+    name: 'sample-nio',
+    sample: 'firewall-nio',
+    bothOrders: false,
+    modules: [
+      {
+        path: '.',
+        site: 'nio',
+        ephemeral: newRanges,
+        maxOpenServer: 64,
+        open: { tcp: [...stcp.tcp, 22], udp: [...stcp.udp, 123] },
+        tcpd: [{ protocol: 'udp', port: 69, admits: 'nobody' }],
+        oslFrom: [],
+        osnFrom: [],
+        clients: [dns, ntp, ssh, radius, x25, ftpData],
+        nios: ['nio'],
+      },
+    ],
+  },
+  {
+    // The README's worked example: m1 and m2 of system ledger, 17.1 with S270, each other's OSL peers.
+    name: 'sample-osl',
+    sample: 'firewall-osl-system',
+    bothOrders: true,
+    modules: ['m1', 'm2'].map((name) => ({
+      path: name,
+      site: name,
+      ephemeral: newRanges,
+      maxOpenServer: 100,
+      open: { tcp: [...stcp.tcp, 22], udp: [...stcp.udp, 123] },
+      oslFrom: [name === 'm1' ? 'm2' : 'm1'],
+      osnFrom: [],
+      clients: [dns, ntp, ssh, ftpData],
+    })),
+  },
+  {
+    // The bridges of systems east and west, 16.2, STCP alone: OSN between them only; OSL has no peer in the run.
+    name: 'sample-bridges',
+    sample: 'firewall-bridges',
+    bothOrders: true,
+    modules: ['east', 'west'].map((name) => ({
+      path: `${name}-bridge`,
+      site: name,
+      ephemeral: newRanges,
+      maxOpenServer: 50,
+      open: stcp,
+      oslFrom: [],
+      osnFrom: [name === 'east' ? 'west' : 'east'],
+      clients: [dns, ftpData],
+    })),
+  },
+  {
+    // 15.1.0ar, products not stated: sshd and Samba stand on S270 and S269, telnet_msd on a file's existence; none of
+    // them is guessed open. ntpd (15.1+) and STCP's own are.
+    name: 'sample-conditional',
+    sample: 'firewall-conditional',
+    bothOrders: false,
+    modules: [
+      {
+        path: '.',
+        site: 'cond',
+        ephemeral: newRanges,
+        maxOpenServer: 32,
+        open: { tcp: stcp.tcp, udp: [...stcp.udp, 123] },
+        oslFrom: [],
+        osnFrom: [],
+        clients: [dns, ntp, ftpData],
+      },
+    ],
+  },
+  {
+    // 17.1, S270, two NIOs: tcpd admits only the NIOs to tftp, as the article advises, and the site firewall blocks
+    // tftp and tcp time all the same ("block any TFTP requests directed to the module"). x25_cpc reaches both NIOs.
+    name: 'nio-module',
+    bothOrders: false,
+    modules: [
+      {
+        path: 'nio-module',
+        site: 'niomod',
+        config: { release: '17.1', products: ['S270'], nio: true, system: 'works', maxOpenServer: 16 },
+        ephemeral: newRanges,
+        maxOpenServer: 16,
+        open: { tcp: [...stcp.tcp, 22], udp: [...stcp.udp, 123] },
+        tcpd: [{ protocol: 'udp', port: 69, admits: 'nobody' }],
+        oslFrom: [],
+        osnFrom: [],
+        clients: [dns, ntp, ssh, x25, ftpData],
+        nios: ['nio', 'secondNio'],
+      },
+    ],
+  },
+  {
+    // System harbor (bridge h1, h2) and the bridge q1 of system quay, 16.2: OSL between h1 and h2, OSN between the
+    // bridges h1 and q1 ("Only bridge modules (1 per system) communicate over these ports"), nothing else between
+    // them. h2 runs tftp through tcpd for 198.51.100.16/28 and 2001:db8:100::/120: open to those clients alone.
+    name: 'two-systems',
+    bothOrders: true,
+    modules: [
+      {
+        path: 'harbor/h1',
+        site: 'h1',
+        config: { release: '16.2', products: [], system: 'harbor', bridge: true, maxOpenServer: 40 },
+        ephemeral: newRanges,
+        maxOpenServer: 40,
+        open: stcp,
+        oslFrom: ['h2'],
+        osnFrom: ['q1'],
+        clients: [dns, ftpData],
+      },
+      {
+        path: 'harbor/h2',
+        site: 'h2',
+        config: { release: '16.2', products: [], system: 'harbor', bridge: false, maxOpenServer: 40 },
+        ephemeral: newRanges,
+        maxOpenServer: 40,
+        open: stcp,
+        tcpd: [{ protocol: 'udp', port: 69, admits: 'admitted' }],
+        oslFrom: ['h1'],
+        osnFrom: [],
+        clients: [dns, ftpData],
+      },
+      {
+        path: 'quay/q1',
+        site: 'q1',
+        config: { release: '16.2', products: [], system: 'quay', bridge: true, maxOpenServer: 40 },
+        ephemeral: newRanges,
+        maxOpenServer: 40,
+        open: stcp,
+        oslFrom: [],
+        osnFrom: ['h1'],
+        clients: [dns, ftpData],
+      },
+    ],
+  },
+  {
+    // 14.4 with S268 and S014: tcp ephemeral ports 10000–65535 ("Before 14.5.0at"), udp 1024–65535 ("Before
+    // 15.1.0ar"). No sshd before 14.7, so telnet's 23 is the only login and stays open; echo, "used as part of a
+    // denial of service (DOS) attack", is closed; NFS stands on a site file and is not guessed open.
+    name: 'pre-15',
+    bothOrders: false,
+    modules: [
+      {
+        path: 'old-module',
+        site: 'old',
+        config: { release: '14.4', products: ['S268', 'S014'], system: 'vintage', maxOpenServer: 10 },
+        ephemeral: { tcp: ephemeral.tcpBefore14_5_0at, udp: ephemeral.udpBefore15_1_0ar },
+        maxOpenServer: 10,
+        open: { tcp: [21, 23], udp: [161] },
+        oslFrom: [],
+        osnFrom: [],
+        clients: [dns, radius, mqseries, ftpData],
+      },
+    ],
+  },
+];
+
+/** The kernel's ranges of a module (table 2). */
+export function kernelRanges(module: ModuleTable): { osl: Range; osn: Range } {
+  return { osl: oslRange(module.maxOpenServer), osn: osnRange(module.maxOpenServer) };
+}
