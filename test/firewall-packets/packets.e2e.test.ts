@@ -189,14 +189,19 @@ describe.each(scenarios)('packets through the policy of $name', (scenario) => {
         }
         const verdict = new PolicyVerdict(JSON.parse(await output(root, 'json', order)) as JsonPolicy);
         const probes = plan(modules, ports, index === 0);
+        const fresh = probes.map((probe) => ({ probe, policy: expectedByPolicy(probe, modules, verdict) }));
         const results = await send(network!, probes);
-        outcomes.push(
-          ...probes.map((probe, i) => ({
-            probe,
-            policy: expectedByPolicy(probe, modules, verdict),
-            observed: results[i]!,
-          })),
+        // A lost packet can make an open port look closed, never a closed one open: what should have been open and
+        // was not is probed once more, on a machine that other tests keep busy.
+        const doubtful = fresh.flatMap(({ probe, policy }, i) =>
+          results[i] !== 'open' && (policy || probe.article) ? [i] : [],
         );
+        const again = await send(
+          network!,
+          doubtful.map((i) => probes[i]!),
+        );
+        doubtful.forEach((i, j) => (results[i] = again[j]!));
+        outcomes.push(...fresh.map((outcome, i) => ({ ...outcome, observed: results[i]! })));
         if (index === 1)
           for (const outcome of outcomes.slice(-probes.length))
             outcome.probe = { ...outcome.probe, what: `${outcome.probe.what}, paths reversed` };
