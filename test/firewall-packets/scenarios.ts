@@ -66,6 +66,22 @@ const newRanges = { tcp: ephemeral.tcpFrom14_5_0at, udp: ephemeral.udpFrom15_1_0
  */
 const stcp = { tcp: [21], udp: [161] };
 
+/** A 16.2 module that runs STCP alone, with max_open_server 40, named for the last part of its path. */
+function stcpOnly(module: {
+  path: string;
+  system: string;
+  bridge: boolean;
+  oslFrom: string[];
+  osnFrom: string[];
+}): ModuleTable {
+  const { path, system, bridge, oslFrom, osnFrom } = module;
+  return {
+    ...{ path, site: path.split('/').pop()!, ephemeral: newRanges, maxOpenServer: 40, open: stcp },
+    config: { release: '16.2', products: [], system, bridge, maxOpenServer: 40 },
+    ...{ oslFrom, osnFrom, clients: [dns, ftpData] },
+  };
+}
+
 export const scenarios: Scenario[] = [
   {
     // 15.2 with S270 and an NIO: ssh (22) and ntpd (123) from 15.1; tcp time and tftp stay for the NIO but "the site
@@ -142,6 +158,7 @@ export const scenarios: Scenario[] = [
   {
     // 17.1, S270, two NIOs: tcpd admits only the NIOs to tftp, as the article advises, and the site firewall blocks
     // tftp and tcp time all the same ("block any TFTP requests directed to the module"). x25_cpc reaches both NIOs.
+    // echo, "used as part of a denial of service (DOS) attack", keeps tcp/7 closed though a second sshd listens there.
     name: 'nio-module',
     bothOrders: false,
     modules: [
@@ -167,40 +184,12 @@ export const scenarios: Scenario[] = [
     name: 'two-systems',
     bothOrders: true,
     modules: [
+      stcpOnly({ path: 'harbor/h1', system: 'harbor', bridge: true, oslFrom: ['h2'], osnFrom: ['q1'] }),
       {
-        path: 'harbor/h1',
-        site: 'h1',
-        config: { release: '16.2', products: [], system: 'harbor', bridge: true, maxOpenServer: 40 },
-        ephemeral: newRanges,
-        maxOpenServer: 40,
-        open: stcp,
-        oslFrom: ['h2'],
-        osnFrom: ['q1'],
-        clients: [dns, ftpData],
-      },
-      {
-        path: 'harbor/h2',
-        site: 'h2',
-        config: { release: '16.2', products: [], system: 'harbor', bridge: false, maxOpenServer: 40 },
-        ephemeral: newRanges,
-        maxOpenServer: 40,
-        open: stcp,
+        ...stcpOnly({ path: 'harbor/h2', system: 'harbor', bridge: false, oslFrom: ['h1'], osnFrom: [] }),
         tcpd: [{ protocol: 'udp', port: 69, admits: 'admitted' }],
-        oslFrom: ['h1'],
-        osnFrom: [],
-        clients: [dns, ftpData],
       },
-      {
-        path: 'quay/q1',
-        site: 'q1',
-        config: { release: '16.2', products: [], system: 'quay', bridge: true, maxOpenServer: 40 },
-        ephemeral: newRanges,
-        maxOpenServer: 40,
-        open: stcp,
-        oslFrom: [],
-        osnFrom: ['h1'],
-        clients: [dns, ftpData],
-      },
+      stcpOnly({ path: 'quay/q1', system: 'quay', bridge: true, oslFrom: [], osnFrom: ['h1'] }),
     ],
   },
   {
