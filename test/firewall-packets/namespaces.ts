@@ -53,6 +53,17 @@ export function removeStaleNamespaces(): void {
 /** Links are up at once: no duplicate address detection holds an address (link-local ones too) back. */
 const noDad = ['net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0'];
 
+/**
+ * No ICMP error held back: nmap's UDP scan provokes many port unreachables (the listeners' echoes reach no socket of
+ * nmap's), which would otherwise use up the budget the probe of ICMP errors needs.
+ */
+const noIcmpLimit = [
+  'net.ipv4.icmp_ratelimit=0',
+  'net.ipv6.icmp.ratelimit=0',
+  'net.ipv4.icmp_msgs_per_sec=100000',
+  'net.ipv4.icmp_msgs_burst=100000',
+];
+
 export const outside = {
   router: { v4: '198.51.100.1', v6: '2001:db8:100::1' },
   /** Anyone on the outside network. */
@@ -65,6 +76,8 @@ export const outside = {
   secondNio: { v4: '198.51.100.41', v6: '2001:db8:100::41' },
   /** The servers the modules' clients talk to (DNS, NTP, RADIUS …). */
   server: { v4: '198.51.100.50', v6: '2001:db8:100::50' },
+  /** A host where nothing listens. */
+  silent: { v4: '198.51.100.60', v6: '2001:db8:100::60' },
 } as const;
 
 export interface Addresses {
@@ -162,7 +175,7 @@ export class Network {
       run('ip', ['netns', 'add', namespace]);
       ipBatch(namespace, ['link set lo up']);
       // Listeners bind their addresses before the router's links bring them, and keep them while it is remade.
-      sysctl(namespace, [...noDad, 'net.ipv4.ip_nonlocal_bind=1', 'net.ipv6.ip_nonlocal_bind=1']);
+      sysctl(namespace, [...noDad, ...noIcmpLimit, 'net.ipv4.ip_nonlocal_bind=1', 'net.ipv6.ip_nonlocal_bind=1']);
       if (site.portRange) sysctl(namespace, [`net.ipv4.ip_local_port_range=${site.portRange.join(' ')}`]);
       this.agents.push(new Agent(namespace));
     });

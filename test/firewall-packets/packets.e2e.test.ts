@@ -16,6 +16,7 @@ import { moduleAddresses, Network, outside, removeStaleNamespaces } from './name
 import { PolicyVerdict, type JsonPolicy } from './policy-verdict.ts';
 import {
   expectedByPolicy,
+  gotThrough,
   families,
   listenPorts,
   plan,
@@ -37,6 +38,7 @@ const outsideHosts = [
   outside.nio,
   outside.secondNio,
   outside.server,
+  outside.silent,
 ];
 
 /** The scenario's modules, copied with each configuration given the test's addresses; their paths from the copy. */
@@ -106,7 +108,7 @@ const openText = (open: boolean) => (open ? 'open' : 'closed');
 /** One line per probe where the packets, the JSON and the article do not all agree. */
 function disagreements(outcomes: Outcome[]): string[] {
   return outcomes
-    .filter(({ probe, policy, observed }) => (observed === 'open') !== policy || policy !== probe.article)
+    .filter(({ probe, policy, observed }) => gotThrough(probe, observed) !== policy || policy !== probe.article)
     .map(
       ({ probe, policy, observed }) =>
         `${probe.family} ${probe.what}: article ${openText(probe.article)}, policy JSON ${openText(policy)}, packets ${observed}`,
@@ -115,13 +117,14 @@ function disagreements(outcomes: Outcome[]): string[] {
 
 /** What the run measured, for the log: ports probed and open by family, client probes that agree, by kind. */
 function summary(outcomes: Outcome[]): string {
-  const agree = ({ probe, policy, observed }: Outcome) => (observed === 'open') === policy && policy === probe.article;
+  const agree = ({ probe, policy, observed }: Outcome) =>
+    gotThrough(probe, observed) === policy && policy === probe.article;
   const inbound = families.map((family) => {
     const mine = outcomes.filter((o) => o.probe.kind === 'inbound' && o.probe.family === family);
     const count = (test: (o: Outcome) => boolean) => mine.filter(test).length;
     return `${family}: ${mine.length} port probes, open by the article ${count((o) => o.probe.article)}, by the JSON ${count((o) => o.policy)}, by packets ${count((o) => o.observed === 'open')}`;
   });
-  const kinds: ProbeKind[] = ['tcpd', 'source port', 'outbound', 'module to module'];
+  const kinds: ProbeKind[] = ['tcpd', 'source port', 'outbound', 'module to module', 'ICMP error'];
   const clients = kinds.map((kind) => {
     const mine = outcomes.filter((o) => o.probe.kind === kind);
     return `${kind} ${mine.filter(agree).length}/${mine.length}`;
@@ -194,7 +197,7 @@ describe.each(scenarios)('packets through the policy of $name', (scenario) => {
         // A lost packet can make an open port look closed, never a closed one open: what should have been open and
         // was not is probed once more, on a machine that other tests keep busy.
         const doubtful = fresh.flatMap(({ probe, policy }, i) =>
-          results[i] !== 'open' && (policy || probe.article) ? [i] : [],
+          !gotThrough(probe, results[i]!) && (policy || probe.article) ? [i] : [],
         );
         const again = await send(
           network!,

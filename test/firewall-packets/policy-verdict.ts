@@ -86,6 +86,14 @@ export class PolicyVerdict {
     return this.decides('out', packet) && this.decides('in', packet);
   }
 
+  /**
+   * Whether an ICMP error about this packet comes back: it is related to the packet's connection, which only a
+   * stateful policy follows (no rule of the JSON names ICMP).
+   */
+  letsErrorsBack(packet: Packet): boolean {
+    return this.passes(packet) && this.policy.stateful === true;
+  }
+
   /** Whether a connection starting with this packet works, its replies included. */
   connects(packet: Packet): boolean {
     const reply: Packet = {

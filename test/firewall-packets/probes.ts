@@ -11,7 +11,7 @@ import type { Packet, PolicyVerdict } from './policy-verdict.ts';
 export type Family = 'v4' | 'v6';
 export const families: Family[] = ['v4', 'v6'];
 
-export type ProbeKind = 'inbound' | 'tcpd' | 'source port' | 'outbound' | 'module to module';
+export type ProbeKind = 'inbound' | 'tcpd' | 'source port' | 'outbound' | 'module to module' | 'ICMP error';
 
 export interface Probe {
   kind: ProbeKind;
@@ -155,6 +155,25 @@ function outbound({ table, site, family, address }: Target): Probe[] {
   return [...allowed, ...refused];
 }
 
+/**
+ * [G] A module's datagram to a host where nothing listens on the port gets an ICMP port unreachable back, which its
+ * client needs (and RFC 1122 has it act on): a working network lets destination-unreachable errors through.
+ */
+function icmpErrors({ table, site, family, address }: Target): Probe[] {
+  return [
+    {
+      ...{ kind: 'ICMP error' as const, via: 'client' as const, family, protocol: 'udp' as const, fromSite: site },
+      ...{ from: address, to: outside.silent[family], port: 53, article: true },
+      what: `${table.site} -> ${outside.silent[family]} udp/53, where nothing listens: the port unreachable comes back`,
+    },
+  ];
+}
+
+/** Whether the probe got the answer it looks for: a connection or a reply, or the ICMP error it provokes. */
+export function gotThrough(probe: Probe, result: string): boolean {
+  return result === (probe.kind === 'ICMP error' ? 'refused' : 'open');
+}
+
 /** Every other module of the scenario to both ends of this one's OSL and OSN ranges. */
 function moduleToModule({ table, family, address }: Target, others: Target[]): Probe[] {
   const { osl, osn } = kernelRanges(table);
@@ -186,7 +205,15 @@ export function plan(modules: ScenarioModule[], ports: Record<Protocol, number[]
       address: addresses[family],
     }));
     return targets.flatMap((target) => [
-      ...(withOutside ? [...inbound(target, ports), ...tcpd(target), ...sourcePorts(target), ...outbound(target)] : []),
+      ...(withOutside
+        ? [
+            ...inbound(target, ports),
+            ...tcpd(target),
+            ...sourcePorts(target),
+            ...outbound(target),
+            ...icmpErrors(target),
+          ]
+        : []),
       ...moduleToModule(
         target,
         targets.filter((other) => other !== target),
@@ -209,7 +236,8 @@ export function firstPacket(probe: Probe, modules: ScenarioModule[]): Packet {
 }
 
 export function expectedByPolicy(probe: Probe, modules: ScenarioModule[], verdict: PolicyVerdict): boolean {
-  return verdict.connects(firstPacket(probe, modules));
+  const packet = firstPacket(probe, modules);
+  return probe.kind === 'ICMP error' ? verdict.letsErrorsBack(packet) : verdict.connects(packet);
 }
 
 /** nmap's `-oG` output: the ports it found open, as `address protocol/port`. */
