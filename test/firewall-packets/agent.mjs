@@ -10,7 +10,7 @@ import { createSocket } from 'node:dgram';
 import { createServer, connect, isIPv6 } from 'node:net';
 import { createInterface } from 'node:readline';
 
-const timeoutMs = 1500;
+const timeoutMs = 1000;
 const servers = [];
 
 function listenTcp(host, port) {

@@ -260,7 +260,9 @@ async function nmap(network: Network, probes: Probe[]): Promise<Probe[]> {
   const ports = [...list('tcp').map((port) => `T:${port}`), ...list('udp').map((port) => `U:${port}`)];
   const output = await network.inSite(0, 'nmap', [
     ...(family === 'v6' ? ['-6'] : []),
-    ...['-n', '-Pn', '-sS', ...(list('udp').length > 0 ? ['-sU'] : []), '-T5', '--max-retries', '1'],
+    // No retransmission and short waits: what should have been open and was not is probed again (packets.e2e.test.ts).
+    ...['-n', '-Pn', '-sS', ...(list('udp').length > 0 ? ['-sU'] : []), '-T5', '--max-retries', '0'],
+    ...['--initial-rtt-timeout', '100ms', '--max-rtt-timeout', '300ms'],
     ...['-e', 'eth0', '-S', from, ...(sourcePort !== undefined ? ['-g', String(sourcePort)] : [])],
     ...['-p', ports.join(','), '-oG', '-', ...new Set(probes.map((p) => p.to))],
   ]);
