@@ -210,7 +210,10 @@ describe.each(scenarios)('packets through the policy of $name', (scenario) => {
             outcome.probe = { ...outcome.probe, what: `${outcome.probe.what}, paths reversed` };
       }
       console.log(`${scenario.name}, ${backend}: ${summary(outcomes)}`);
-      expect([...problems, ...disagreements(outcomes)]).toEqual([]);
+      const found = [...problems, ...disagreements(outcomes)];
+      // All of them in the log: a long list is cut short in the assertion's diff.
+      for (const line of found) console.log(`${scenario.name}, ${backend}: ${line}`);
+      expect(found).toEqual([]);
     },
     90_000,
   );
