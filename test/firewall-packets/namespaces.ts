@@ -93,24 +93,33 @@ export function moduleAddresses(index: number): Addresses {
 /** A namespace's helper process (agent.mjs): its listeners and its client probes. */
 export class Agent {
   private readonly child: ChildProcessWithoutNullStreams;
-  private readonly waiting = new Map<number, (answer: Record<string, unknown>) => void>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (answer: Record<string, unknown>) => void; reject: (error: Error) => void }
+  >();
   private nextId = 1;
 
   constructor(readonly namespace: string) {
     const agent = new URL('agent.mjs', import.meta.url).pathname;
     this.child = spawn('ip', ['netns', 'exec', namespace, process.execPath, agent]);
+    const stderr: Buffer[] = [];
+    this.child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     createInterface({ input: this.child.stdout }).on('line', (line) => {
       const answer = JSON.parse(line) as { id: number };
-      this.waiting.get(answer.id)?.(answer);
+      this.waiting.get(answer.id)?.resolve(answer);
       this.waiting.delete(answer.id);
+    });
+    this.child.on('exit', (code) => {
+      const error = new Error(`the agent in ${namespace} exited (${code}): ${Buffer.concat(stderr).toString()}`);
+      for (const { reject } of this.waiting.values()) reject(error);
+      this.waiting.clear();
     });
   }
 
   private request(body: Record<string, unknown>): Promise<Record<string, unknown>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, resolve);
-      this.child.once('exit', (code) => reject(new Error(`the agent in ${this.namespace} exited (${code})`)));
+      this.waiting.set(id, { resolve, reject });
       this.child.stdin.write(`${JSON.stringify({ id, ...body })}\n`);
     });
   }
