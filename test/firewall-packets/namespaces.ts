@@ -80,6 +80,9 @@ export const outside = {
   silent: { v4: '198.51.100.60', v6: '2001:db8:100::60' },
 } as const;
 
+export type Family = 'v4' | 'v6';
+export const families: Family[] = ['v4', 'v6'];
+
 export interface Addresses {
   v4: string;
   v6: string;

@@ -12,12 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vosAudit } from '../support/cli.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 import { table1, type Protocol } from './article.ts';
-import { moduleAddresses, Network, outside, removeStaleNamespaces } from './namespaces.ts';
+import { families, moduleAddresses, Network, outside, removeStaleNamespaces, type Family } from './namespaces.ts';
 import { PolicyVerdict, type JsonPolicy } from './policy-verdict.ts';
 import {
   expectedByPolicy,
   gotThrough,
-  families,
   listenPorts,
   plan,
   send,
@@ -42,7 +41,7 @@ const outsideHosts = [
 ];
 
 /** The scenario's modules, copied with each configuration given the test's addresses; their paths from the copy. */
-function prepare(scenario: Scenario, root: string): { modules: ScenarioModule[]; paths: string[] } {
+function prepare(scenario: Scenario, family: Family, root: string): { modules: ScenarioModule[]; paths: string[] } {
   const source = scenario.sample
     ? join(repository, 'samples', scenario.sample)
     : new URL('modules', import.meta.url).pathname;
@@ -58,7 +57,7 @@ function prepare(scenario: Scenario, root: string): { modules: ScenarioModule[];
       configFile,
       JSON.stringify({
         ...config,
-        address: [addresses.v4, addresses.v6],
+        address: addresses[family],
         ...(nios.length > 0 && { nioAddress: nios }),
       }),
     );
@@ -132,7 +131,9 @@ function summary(outcomes: Outcome[]): string {
   return `${inbound.join('; ')}; probes that agree: ${clients.join(', ')}`;
 }
 
-describe.each(scenarios)('packets through the policy of $name', (scenario) => {
+const runs = scenarios.flatMap((scenario) => scenario.families.map((family) => ({ scenario, family })));
+
+describe.each(runs)('packets through the policy of $scenario.name, with $family addresses', ({ scenario, family }) => {
   const root = temporaryDirectory('vos-audit-packets-');
   let network: Network | undefined;
   let modules: ScenarioModule[];
@@ -141,10 +142,10 @@ describe.each(scenarios)('packets through the policy of $name', (scenario) => {
 
   beforeAll(async () => {
     removeStaleNamespaces();
-    ({ modules, paths } = prepare(scenario, root));
+    ({ modules, paths } = prepare(scenario, family, root));
     ports = listenPorts(modules, await modelPorts(root, paths));
     const ranges = modules.map(({ table }) => table.ephemeral);
-    network = new Network(scenario.name, [
+    network = new Network(`${scenario.name}-${family}`, [
       {
         name: 'outside',
         v4: outsideHosts.map((host) => host.v4),
@@ -191,7 +192,7 @@ describe.each(scenarios)('packets through the policy of $name', (scenario) => {
           }
         }
         const verdict = new PolicyVerdict(JSON.parse(await output(root, 'json', order)) as JsonPolicy);
-        const probes = plan(modules, ports, index === 0);
+        const probes = plan(modules, ports, family, index === 0);
         const fresh = probes.map((probe) => ({ probe, policy: expectedByPolicy(probe, modules, verdict) }));
         const results = await send(network!, probes);
         // A lost packet can make an open port look closed, never a closed one open: what should have been open and
@@ -209,10 +210,10 @@ describe.each(scenarios)('packets through the policy of $name', (scenario) => {
           for (const outcome of outcomes.slice(-probes.length))
             outcome.probe = { ...outcome.probe, what: `${outcome.probe.what}, paths reversed` };
       }
-      console.log(`${scenario.name}, ${backend}: ${summary(outcomes)}`);
+      console.log(`${scenario.name} (${family} addresses), ${backend}: ${summary(outcomes)}`);
       const found = [...problems, ...disagreements(outcomes)];
       // All of them in the log: a long list is cut short in the assertion's diff.
-      for (const line of found) console.log(`${scenario.name}, ${backend}: ${line}`);
+      for (const line of found) console.log(`${scenario.name} (${family} addresses), ${backend}: ${line}`);
       expect(found).toEqual([]);
     },
     90_000,

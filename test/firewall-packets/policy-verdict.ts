@@ -86,8 +86,16 @@ export class PolicyVerdict {
     return rule?.action === 'allow';
   }
 
-  /** Whether the packet crosses: out of its source module, if it comes from one, and into its destination's. */
+  private isModule(address: string): boolean {
+    return this.modules.some((module) => has(module.addresses, address));
+  }
+
+  /**
+   * Whether the packet crosses: out of its source module, if it comes from one, and into its destination's, if it
+   * goes to one; a packet to or from no module's address is dropped.
+   */
   passes(packet: Packet): boolean {
+    if (!this.isModule(packet.from) && !this.isModule(packet.to)) return false;
     return this.decides('out', packet) && this.decides('in', packet);
   }
 

@@ -4,12 +4,9 @@
  * what the article's table expects (scenarios.ts); the policy's JSON gives the other expectation when it is run.
  */
 import { canaries, trustedSourcePorts, type Protocol } from './article.ts';
-import { outside, type Addresses, type ClientProbe, type Network } from './namespaces.ts';
+import { families, outside, type Addresses, type ClientProbe, type Family, type Network } from './namespaces.ts';
 import { kernelRanges, type ModuleTable } from './scenarios.ts';
 import type { Packet, PolicyVerdict } from './policy-verdict.ts';
-
-export type Family = 'v4' | 'v6';
-export const families: Family[] = ['v4', 'v6'];
 
 export type ProbeKind = 'inbound' | 'tcpd' | 'source port' | 'outbound' | 'module to module' | 'ICMP error';
 
@@ -74,10 +71,16 @@ interface Target {
   site: number;
   family: Family;
   address: string;
+  /**
+   * Whether the module's configuration gives its address of this family. When it does not, no rule can name the
+   * module in that family, and a firewall in front of the modules lets none of that family's traffic through to
+   * or from it: every probe of that family expects nothing open.
+   */
+  known: boolean;
 }
 
 /** nmap from anyone outside to every port the scenario's modules listen on. */
-function inbound({ table, family, address }: Target, ports: Record<Protocol, number[]>): Probe[] {
+function inbound({ table, family, address, known }: Target, ports: Record<Protocol, number[]>): Probe[] {
   return (['tcp', 'udp'] as const).flatMap((protocol) =>
     ports[protocol].map((port) => ({
       ...{
@@ -88,14 +91,14 @@ function inbound({ table, family, address }: Target, ports: Record<Protocol, num
         fromSite: 0,
         from: outside.anyone[family],
       },
-      ...{ to: address, port, article: table.open[protocol].includes(port) },
+      ...{ to: address, port, article: known && table.open[protocol].includes(port) },
       what: `anyone -> ${table.site} ${address} ${protocol}/${port}`,
     })),
   );
 }
 
 /** A service behind tcpd, from a client hosts.allow admits, one it refuses, and the NIOs. */
-function tcpd({ table, family, address }: Target): Probe[] {
+function tcpd({ table, family, address, known }: Target): Probe[] {
   const clients = [
     ...(['admitted', 'refused'] as const).map((who) => ({ who, from: outside[who][family] })),
     ...(table.nios ?? []).map((which) => ({ who: which, from: nioAddress(which, family) })),
@@ -103,7 +106,7 @@ function tcpd({ table, family, address }: Target): Probe[] {
   return (table.tcpd ?? []).flatMap(({ protocol, port, admits }) =>
     clients.map(({ who, from }) => ({
       ...{ kind: 'tcpd' as const, via: 'client' as const, family, protocol, fromSite: 0, from, to: address, port },
-      article: admits === 'admitted' && who === 'admitted',
+      article: known && admits === 'admitted' && who === 'admitted',
       what: `${who} (${from}) -> ${table.site} ${protocol}/${port} (tcpd)`,
     })),
   );
@@ -130,7 +133,7 @@ function sourcePorts({ table, family, address }: Target): Probe[] {
 }
 
 /** The module's clients, from both ends of its ephemeral range (or their fixed port), and what it must not send. */
-function outbound({ table, site, family, address }: Target): Probe[] {
+function outbound({ table, site, family, address, known }: Target): Probe[] {
   const from = { kind: 'outbound' as const, via: 'client' as const, family, fromSite: site, from: address };
   const allowed = table.clients.flatMap((client) => {
     const targets =
@@ -138,7 +141,7 @@ function outbound({ table, site, family, address }: Target): Probe[] {
     const ports = client.sourcePort !== undefined ? [client.sourcePort] : [...table.ephemeral[client.protocol]];
     return targets.flatMap((to) =>
       ports.map((sourcePort) => ({
-        ...{ ...from, protocol: client.protocol, sourcePort, to, port: client.port, article: true },
+        ...{ ...from, protocol: client.protocol, sourcePort, to, port: client.port, article: known },
         what: `${table.site} from port ${sourcePort} -> ${to} ${client.protocol}/${client.port} (${client.why})`,
       })),
     );
@@ -159,11 +162,11 @@ function outbound({ table, site, family, address }: Target): Probe[] {
  * [G] A module's datagram to a host where nothing listens on the port gets an ICMP port unreachable back, which its
  * client needs (and RFC 1122 has it act on): a working network lets destination-unreachable errors through.
  */
-function icmpErrors({ table, site, family, address }: Target): Probe[] {
+function icmpErrors({ table, site, family, address, known }: Target): Probe[] {
   return [
     {
       ...{ kind: 'ICMP error' as const, via: 'client' as const, family, protocol: 'udp' as const, fromSite: site },
-      ...{ from: address, to: outside.silent[family], port: 53, article: true },
+      ...{ from: address, to: outside.silent[family], port: 53, article: known },
       what: `${table.site} -> ${outside.silent[family]} udp/53, where nothing listens: the port unreachable comes back`,
     },
   ];
@@ -175,7 +178,7 @@ export function gotThrough(probe: Probe, result: string): boolean {
 }
 
 /** Every other module of the scenario to both ends of this one's OSL and OSN ranges. */
-function moduleToModule({ table, family, address }: Target, others: Target[]): Probe[] {
+function moduleToModule({ table, family, address, known }: Target, others: Target[]): Probe[] {
   const { osl, osn } = kernelRanges(table);
   const kernel = [
     { name: 'OSL', range: osl, from: table.oslFrom },
@@ -185,7 +188,13 @@ function moduleToModule({ table, family, address }: Target, others: Target[]): P
     kernel.flatMap(({ name, range, from }) =>
       range.map((port) => ({
         ...{ kind: 'module to module' as const, via: 'client' as const, family, protocol: 'tcp' as const },
-        ...{ fromSite: other.site, from: other.address, to: address, port, article: from.includes(other.table.site) },
+        ...{
+          fromSite: other.site,
+          from: other.address,
+          to: address,
+          port,
+          article: known && from.includes(other.table.site),
+        },
         what: `${other.table.site} -> ${table.site} tcp/${port} (${name})`,
       })),
     ),
@@ -193,16 +202,19 @@ function moduleToModule({ table, family, address }: Target, others: Target[]): P
 }
 
 /**
- * Every probe of the scenario: all of them under the policy of the paths in their first order; only those between
- * modules under the reversed order.
+ * Every probe of the scenario, over both families, its modules' addresses in the policy being of the `declared`
+ * one: all of them under the policy of the paths in their first order; only those between modules under the
+ * reversed order.
  */
-export function plan(modules: ScenarioModule[], ports: Record<Protocol, number[]>, withOutside: boolean): Probe[] {
+export function plan(
+  modules: ScenarioModule[],
+  ports: Record<Protocol, number[]>,
+  declared: Family,
+  withOutside: boolean,
+): Probe[] {
   return families.flatMap((family) => {
     const targets = modules.map(({ table, addresses }, i) => ({
-      table,
-      site: i + 1,
-      family,
-      address: addresses[family],
+      ...{ table, site: i + 1, family, address: addresses[family], known: family === declared },
     }));
     return targets.flatMap((target) => [
       ...(withOutside

@@ -4,6 +4,7 @@
  * open is expected closed.
  */
 import { ephemeral, osnRange, oslRange, type Protocol, type Range } from './article.ts';
+import type { Family } from './namespaces.ts';
 
 /** A client the module runs (table 3): allowed out, from its own ephemeral ports or from the fixed `sourcePort`. */
 export interface Client {
@@ -39,6 +40,11 @@ export interface ModuleTable {
 
 export interface Scenario {
   name: string;
+  /**
+   * The family of the modules' addresses in their configuration (a module has one address): one run each. Both
+   * families are probed in every run.
+   */
+  families: Family[];
   /** A directory of samples/ to copy, or test/firewall-packets/modules when not given. */
   sample?: string;
   modules: ModuleTable[];
@@ -87,6 +93,7 @@ export const scenarios: Scenario[] = [
     // 15.2 with S270 and an NIO: ssh (22) and ntpd (123) from 15.1; tcp time and tftp stay for the NIO but "the site
     // firewall [should] be configured to block" both; sync_cfgd's 29000 "any firewalls should be configured to drop".
     name: 'sample-nio',
+    families: ['v4'],
     sample: 'firewall-nio',
     bothOrders: false,
     modules: [
@@ -107,6 +114,7 @@ export const scenarios: Scenario[] = [
   {
     // The README's worked example: m1 and m2 of system ledger, 17.1 with S270, each other's OSL peers.
     name: 'sample-osl',
+    families: ['v4', 'v6'],
     sample: 'firewall-osl-system',
     bothOrders: true,
     modules: ['m1', 'm2'].map((name) => ({
@@ -123,6 +131,7 @@ export const scenarios: Scenario[] = [
   {
     // The bridges of systems east and west, 16.2, STCP alone: OSN between them only; OSL has no peer in the run.
     name: 'sample-bridges',
+    families: ['v6'],
     sample: 'firewall-bridges',
     bothOrders: true,
     modules: ['east', 'west'].map((name) => ({
@@ -140,6 +149,7 @@ export const scenarios: Scenario[] = [
     // 15.1.0ar, products not stated: sshd and Samba stand on S270 and S269, telnet_msd on a file's existence; none of
     // them is guessed open. ntpd (15.1+) and STCP's own are.
     name: 'sample-conditional',
+    families: ['v4'],
     sample: 'firewall-conditional',
     bothOrders: false,
     modules: [
@@ -160,6 +170,7 @@ export const scenarios: Scenario[] = [
     // tftp and tcp time all the same ("block any TFTP requests directed to the module"). x25_cpc reaches both NIOs.
     // echo, "used as part of a denial of service (DOS) attack", keeps tcp/7 closed though a second sshd listens there.
     name: 'nio-module',
+    families: ['v6'],
     bothOrders: false,
     modules: [
       {
@@ -182,6 +193,7 @@ export const scenarios: Scenario[] = [
     // bridges h1 and q1 ("Only bridge modules (1 per system) communicate over these ports"), nothing else between
     // them. h2 runs tftp through tcpd for 198.51.100.16/28 and 2001:db8:100::/120: open to those clients alone.
     name: 'two-systems',
+    families: ['v6'],
     bothOrders: true,
     modules: [
       stcpOnly({ path: 'harbor/h1', system: 'harbor', bridge: true, oslFrom: ['h2'], osnFrom: ['q1'] }),
@@ -197,6 +209,7 @@ export const scenarios: Scenario[] = [
     // 15.1.0ar"). No sshd before 14.7, so telnet's 23 is the only login and stays open; echo, "used as part of a
     // denial of service (DOS) attack", is closed; NFS stands on a site file and is not guessed open.
     name: 'pre-15',
+    families: ['v4'],
     bothOrders: false,
     modules: [
       {
