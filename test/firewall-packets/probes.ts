@@ -3,9 +3,9 @@
  * and clients bound to chosen addresses and source ports, from outside and from the modules. Each probe carries
  * what the article's table expects (scenarios.ts); the policy's JSON gives the other expectation when it is run.
  */
-import { canaries, trustedSourcePorts, type Protocol } from './article.ts';
+import { canaries, trustedSourcePorts, type Protocol, type Range } from './article.ts';
 import { families, outside, type Addresses, type ClientProbe, type Family, type Network } from './namespaces.ts';
-import { kernelRanges, type ModuleTable } from './scenarios.ts';
+import type { ModuleTable } from './scenarios.ts';
 import type { Packet, PolicyVerdict } from './policy-verdict.ts';
 
 export type ProbeKind = 'inbound' | 'tcpd' | 'source port' | 'outbound' | 'module to module' | 'ICMP error';
@@ -30,6 +30,8 @@ export interface Probe {
 export interface ScenarioModule {
   table: ModuleTable;
   addresses: Addresses;
+  /** Its kernel's ranges, from its configuration's max_open_server values. */
+  kernel: { osl: Range; osn: Range };
 }
 
 /** Where nobody outside listens, and the port an outside client stands for when it does not bind one. */
@@ -53,7 +55,7 @@ export function listenPorts(
 ): Record<Protocol, number[]> {
   const union = (protocol: Protocol, extra: number[]) =>
     [...new Set([...extra, ...modelPorts[protocol]])].sort((a, b) => a - b);
-  const kernel = modules.flatMap(({ table }) => Object.values(kernelRanges(table)).flat());
+  const kernel = modules.flatMap(({ kernel: ranges }) => [...ranges.osl, ...ranges.osn]);
   return {
     tcp: union('tcp', [...kernel, ...modules.flatMap(({ table }) => canaries(table.ephemeral.tcp))]),
     udp: union(
@@ -68,6 +70,7 @@ const nioAddress = (which: 'nio' | 'secondNio', family: Family) => outside[which
 /** One module, as a probe sees it: its site, its address in the family probed, its table. */
 interface Target {
   table: ModuleTable;
+  kernel: ScenarioModule['kernel'];
   site: number;
   family: Family;
   address: string;
@@ -178,15 +181,14 @@ export function gotThrough(probe: Probe, result: string): boolean {
 }
 
 /** Every other module of the scenario to both ends of this one's OSL and OSN ranges. */
-function moduleToModule({ table, family, address, known }: Target, others: Target[]): Probe[] {
-  const { osl, osn } = kernelRanges(table);
-  const kernel = [
-    { name: 'OSL', range: osl, from: table.oslFrom },
-    { name: 'OSN', range: osn, from: table.osnFrom },
+function moduleToModule({ table, kernel, family, address, known }: Target, others: Target[]): Probe[] {
+  const ranges = [
+    { name: 'OSL', range: kernel.osl, from: table.oslFrom },
+    { name: 'OSN', range: kernel.osn, from: table.osnFrom },
   ];
   return others.flatMap((other) =>
-    kernel.flatMap(({ name, range, from }) =>
-      range.map((port) => ({
+    ranges.flatMap(({ name, range, from }) =>
+      [...new Set(range)].map((port) => ({
         ...{ kind: 'module to module' as const, via: 'client' as const, family, protocol: 'tcp' as const },
         ...{
           fromSite: other.site,
@@ -213,8 +215,8 @@ export function plan(
   withOutside: boolean,
 ): Probe[] {
   return families.flatMap((family) => {
-    const targets = modules.map(({ table, addresses }, i) => ({
-      ...{ table, site: i + 1, family, address: addresses[family], known: family === declared },
+    const targets = modules.map(({ table, kernel, addresses }, i) => ({
+      ...{ table, kernel, site: i + 1, family, address: addresses[family], known: family === declared },
     }));
     return targets.flatMap((target) => [
       ...(withOutside

@@ -25,7 +25,6 @@ export interface ModuleTable {
   config?: Record<string, unknown>;
   /** The article's ephemeral ranges for its release. */
   ephemeral: Record<Protocol, Range>;
-  maxOpenServer: number;
   /** Open to anyone outside; why, in a comment. */
   open: Record<Protocol, number[]>;
   /** Services behind tcpd: each open from the clients hosts.allow admits, or from nobody. */
@@ -82,7 +81,7 @@ function stcpOnly(module: {
 }): ModuleTable {
   const { path, system, bridge, oslFrom, osnFrom } = module;
   return {
-    ...{ path, site: path.split('/').pop()!, ephemeral: newRanges, maxOpenServer: 40, open: stcp },
+    ...{ path, site: path.split('/').pop()!, ephemeral: newRanges, open: stcp },
     config: { release: '16.2', products: [], system, bridge, maxOpenServer: 40 },
     ...{ oslFrom, osnFrom, clients: [dns, ftpData] },
   };
@@ -101,7 +100,6 @@ export const scenarios: Scenario[] = [
         path: '.',
         site: 'nio',
         ephemeral: newRanges,
-        maxOpenServer: 64,
         open: { tcp: [...stcp.tcp, 22], udp: [...stcp.udp, 123] },
         tcpd: [{ protocol: 'udp', port: 69, admits: 'nobody' }],
         oslFrom: [],
@@ -121,7 +119,6 @@ export const scenarios: Scenario[] = [
       path: name,
       site: name,
       ephemeral: newRanges,
-      maxOpenServer: 100,
       open: { tcp: [...stcp.tcp, 22], udp: [...stcp.udp, 123] },
       oslFrom: [name === 'm1' ? 'm2' : 'm1'],
       osnFrom: [],
@@ -138,7 +135,6 @@ export const scenarios: Scenario[] = [
       path: `${name}-bridge`,
       site: name,
       ephemeral: newRanges,
-      maxOpenServer: 50,
       open: stcp,
       oslFrom: [],
       osnFrom: [name === 'east' ? 'west' : 'east'],
@@ -157,7 +153,6 @@ export const scenarios: Scenario[] = [
         path: '.',
         site: 'cond',
         ephemeral: newRanges,
-        maxOpenServer: 32,
         open: { tcp: stcp.tcp, udp: [...stcp.udp, 123] },
         oslFrom: [],
         osnFrom: [],
@@ -178,7 +173,6 @@ export const scenarios: Scenario[] = [
         site: 'niomod',
         config: { release: '17.1', products: ['S270'], nio: true, system: 'works', maxOpenServer: 16 },
         ephemeral: newRanges,
-        maxOpenServer: 16,
         open: { tcp: [...stcp.tcp, 22], udp: [...stcp.udp, 123] },
         tcpd: [{ protocol: 'udp', port: 69, admits: 'nobody' }],
         oslFrom: [],
@@ -217,7 +211,6 @@ export const scenarios: Scenario[] = [
         site: 'old',
         config: { release: '14.4', products: ['S268', 'S014'], system: 'vintage', maxOpenServer: 10 },
         ephemeral: { tcp: ephemeral.tcpBefore14_5_0at, udp: ephemeral.udpBefore15_1_0ar },
-        maxOpenServer: 10,
         open: { tcp: [21, 23], udp: [161] },
         oslFrom: [],
         osnFrom: [],
@@ -227,7 +220,14 @@ export const scenarios: Scenario[] = [
   },
 ];
 
-/** The kernel's ranges of a module (table 2). */
-export function kernelRanges(module: ModuleTable): { osl: Range; osn: Range } {
-  return { osl: oslRange(module.maxOpenServer), osn: osnRange(module.maxOpenServer) };
+/**
+ * The kernel's ranges of a module (table 2), from the max_open_server values its configuration gives: OSL's from
+ * new_modules.tin's, OSN's from new_backbone_systems.tin's. Without the latter only OSN's first port, 4000, is known.
+ */
+export function kernelRanges(config: Record<string, unknown>): { osl: Range; osn: Range } {
+  const backbone = config.backboneMaxOpenServer;
+  return {
+    osl: oslRange(config.maxOpenServer as number),
+    osn: typeof backbone === 'number' ? osnRange(backbone) : [4000, 4000],
+  };
 }
