@@ -84,18 +84,28 @@ class Parser {
     return this.fail(expected);
   }
 
-  private object(path: JsonPath): Record<string, unknown> {
-    const object: Record<string, unknown> = {};
+  /** The items of an object or array, separated by commas, up to its closing character; `item` reads one. */
+  private items(close: '}' | ']', item: (first: boolean) => void): void {
     this.i++;
     this.skipBlanks();
-    if (this.text[this.i] === '}') {
+    if (this.text[this.i] === close) {
       this.i++;
-      return object;
+      return;
     }
-    for (;;) {
+    for (let first = true; ; first = false) {
+      item(first);
       this.skipBlanks();
-      if (this.text[this.i] !== '"')
-        this.fail(Object.keys(object).length === 0 ? `a key in double quotes, or '}'` : 'a key in double quotes');
+      const next = this.text[this.i++];
+      if (next === close) return;
+      if (next !== ',') this.fail(`',' or '${close}'`, this.i - 1);
+    }
+  }
+
+  private object(path: JsonPath): Record<string, unknown> {
+    const object: Record<string, unknown> = {};
+    this.items('}', (first) => {
+      this.skipBlanks();
+      if (this.text[this.i] !== '"') this.fail(first ? `a key in double quotes, or '}'` : 'a key in double quotes');
       const keyOffset = this.i;
       const key = this.string();
       this.keys.set(JSON.stringify([...path, key]), keyOffset);
@@ -109,28 +119,14 @@ class Parser {
         writable: true,
         configurable: true,
       });
-      this.skipBlanks();
-      const next = this.text[this.i++];
-      if (next === '}') return object;
-      if (next !== ',') this.fail(`',' or '}'`, this.i - 1);
-    }
+    });
+    return object;
   }
 
   private array(path: JsonPath): unknown[] {
     const array: unknown[] = [];
-    this.i++;
-    this.skipBlanks();
-    if (this.text[this.i] === ']') {
-      this.i++;
-      return array;
-    }
-    for (;;) {
-      array.push(this.value([...path, array.length], array.length === 0 ? `a value, or ']'` : 'a value'));
-      this.skipBlanks();
-      const next = this.text[this.i++];
-      if (next === ']') return array;
-      if (next !== ',') this.fail(`',' or ']'`, this.i - 1);
-    }
+    this.items(']', (first) => array.push(this.value([...path, array.length], first ? `a value, or ']'` : 'a value')));
+    return array;
   }
 
   private string(): string {
