@@ -64,89 +64,12 @@ function check(kind: FileKind, text: string): void {
   if (problems.length > 0) throw new Error(problems.join('; '));
 }
 
-const alphabet: Record<FileKind, string[]> = {
-  inetd: [
-    'echo',
-    'tftp',
-    'stream',
-    'dgram',
-    'tcp',
-    'udp6',
-    'rpc/udp',
-    'nowait.10',
-    'wait',
-    'root',
-    'internal',
-    '>a>tcpd.pm',
-    '#',
-    '127.0.0.1:',
-    ' ',
-    '\t',
-    '\n',
-    '\r\n',
-    '\r',
-    '\u0000',
-    '𝄞',
-  ],
-  macro: [
-    '&if',
-    '&then',
-    '&else',
-    '&do',
-    '&end',
-    '&return',
-    '&goto x',
-    '&label x',
-    'start_process',
-    "'",
-    "''",
-    '(',
-    ')',
-    ';',
-    '&+',
-    '& ',
-    '&v&',
-    '!',
-    ' ',
-    '\n',
-    '\r',
-    '\u0000',
-    'é',
-  ],
-  'telnet-admin': ['Service', 'Port', 'telnet', '23', '--', '#', ' ', '\t', '\n', '\r\n', 'x'],
-  services: ['telnet', '23/tcp', 'x/udp', '#', ' ', '\n', 'alias', '\u0000'],
-  'hosts-access': [
-    'tftpd',
-    'ALL',
-    'EXCEPT',
-    ':',
-    '\\:',
-    '\\',
-    '\\\n',
-    '#',
-    ',',
-    ' ',
-    '\t',
-    '\n',
-    '\r\n',
-    '\r',
-    '[',
-    ']',
-    '[::1]/128',
-    '10.9.9.0/24',
-    '@',
-    'allow',
-    'spawn x',
-    '𝄞',
-  ],
-};
-
 // 1. Fuzzing.
 const fuzzRows: string[][] = [];
 for (const kind of fileKinds) {
   const text = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 500 }),
-    fc.array(fc.constantFrom(...alphabet[kind]), { maxLength: 200 }).map((p) => p.join('')),
+    fc.array(fc.constantFrom(...languageOf(kind).fuzzPieces), { maxLength: 200 }).map((p) => p.join('')),
   );
   const started = Date.now();
   const result = fc.check(
@@ -164,7 +87,7 @@ for (const kind of fileKinds) {
 }
 {
   const piece = (kind: FileKind) =>
-    fc.array(fc.constantFrom(...alphabet[kind]), { maxLength: 150 }).map((p) => p.join(''));
+    fc.array(fc.constantFrom(...languageOf(kind).fuzzPieces), { maxLength: 150 }).map((p) => p.join(''));
   const request = { fix: true, suggestions: true };
   const started = Date.now();
   const result = fc.check(
