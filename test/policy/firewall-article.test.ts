@@ -62,7 +62,7 @@ describe('ports the article blocks exist from the release it gives them', () => 
     const dir = module(startStcp);
     const ports = async (options: string[]) =>
       (await jsonPolicy([...options, dir])).modules[0]!.rules.filter(
-        (r) => r.direction === 'in' && [85, 29000].includes(r.ports[0]!),
+        (r) => r.direction === 'in' && [85, 29000].includes(r.ports[0]),
       ).map((r) => `${r.action} ${r.ports[0]}${r.condition ? ` if ${r.condition}` : ''}`);
     expect(await ports(['--release', '14.4'])).toEqual([]);
     expect(await ports(['--release', '15.0'])).toEqual(['deny 85', 'deny 29000']);
