@@ -33,7 +33,8 @@ export const firewallBlocks: readonly FirewallBlock[] = [
     transport: 'tcp',
     withNio: true,
     reason:
-      'tcp time, which the NIO needs over its private network; the article: "the site firewall be configured to block any TCP time requests directed to the module"',
+      'tcp time, which the NIO needs over its private network; the article: ' +
+      '"the site firewall be configured to block any TCP time requests directed to the module"',
   },
   {
     port: 69,

@@ -55,7 +55,8 @@ export function policyRemarks(policy: FirewallPolicy): string[] {
   return [
     ...policy.leftOut.map(
       (item) =>
-        `${item.module}: left out: ${item.what}: ${item.because}; decided by ${item.decidedBy}${item.conditional ? ', or include it with --include-conditional' : ''}`,
+        `${item.module}: left out: ${item.what}: ${item.because}; ` +
+        `decided by ${item.decidedBy}${item.conditional ? ', or include it with --include-conditional' : ''}`,
     ),
     ...policy.notes,
   ].map(printable);

@@ -125,6 +125,8 @@ export function ephemeralPorts(
   const why = release === undefined ? 'the release is not given' : `release ${release.text} does not give its build`;
   return {
     ports,
-    undecided: `${why}, so the ${transport} ephemeral range of table 3 is ${which}: the wider range is used; state the release with its build (--release) to narrow it`,
+    undecided:
+      `${why}, so the ${transport} ephemeral range of table 3 is ${which}: the wider range is used; ` +
+      `state the release with its build (--release) to narrow it`,
   };
 }

@@ -228,7 +228,9 @@ class HostComparison {
     const n = this.undecidedElsewhere.length;
     this.report(
       'verify-port-undecided',
-      `${n} probed ${n === 1 ? 'port' : 'ports'} on ${this.module.address} where ${this.module.name}'s configuration starts nothing ${n === 1 ? 'is' : 'are'} filtered or open|filtered, so not known to be closed: ${byProtocol.join('; ')}`,
+      `${n} probed ${n === 1 ? 'port' : 'ports'} on ${this.module.address} where ${this.module.name}'s ` +
+        `configuration starts nothing ${n === 1 ? 'is' : 'are'} filtered or open|filtered, ` +
+        `so not known to be closed: ${byProtocol.join('; ')}`,
       this.host.span,
     );
   }
