@@ -3,7 +3,9 @@ import { checkModule } from '../engine/check.ts';
 import { writeOutputFiles } from '../io/output-files.ts';
 import { addressProblems } from '../policy/addresses.ts';
 import { derivePolicy } from '../policy/derive.ts';
-import { moduleFacts } from '../policy/from-model.ts';
+import { moduleFacts, type AnalysedModule } from '../policy/from-model.ts';
+import type { Message } from '../engine/message.ts';
+import type { Settings } from '../model/settings.ts';
 import type { FirewallPolicy } from '../policy/rule.ts';
 import { formatCapirca } from '../report/firewall/capirca.ts';
 import { formatIptables } from '../report/firewall/iptables.ts';
@@ -23,9 +25,22 @@ export interface FirewallOptions {
 
 /** The policy of the modules: each audited, so that what the audit reports as a risk is denied with its reason. */
 export function modulesPolicy(modules: readonly ModuleInput[], includeConditional: boolean): FirewallPolicy {
-  const facts = modules.map((input) => {
-    const module = analyzeModule(input);
-    const { messages } = checkModule(module, input.settings, configuredRules(input.settings));
+  return auditedPolicy(
+    modules.map((input) => {
+      const module = analyzeModule(input);
+      const { messages } = checkModule(module, input.settings, configuredRules(input.settings));
+      return { module, settings: input.settings, messages };
+    }),
+    includeConditional,
+  );
+}
+
+/** The policy of modules already audited, from their models and findings. */
+export function auditedPolicy(
+  modules: ReadonlyArray<{ module: AnalysedModule; settings: Settings; messages: readonly Message[] }>,
+  includeConditional: boolean,
+): FirewallPolicy {
+  const facts = modules.map(({ module, settings, messages }) => {
     const findings = messages.map((m) => ({
       ruleId: m.ruleId,
       severity: m.severity,
@@ -34,7 +49,7 @@ export function modulesPolicy(modules: readonly ModuleInput[], includeConditiona
       line: m.place.start.line,
       ...(m.ports && { ports: m.ports }),
     }));
-    return moduleFacts(module, input.settings, findings);
+    return moduleFacts(module, settings, findings);
   });
   return derivePolicy(facts, { includeConditional });
 }

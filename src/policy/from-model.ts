@@ -21,7 +21,7 @@ function isKernelService(daemon: string): daemon is keyof typeof kernelServices 
 }
 
 /** The ports each place decides: a start_stcp call decides ftpd's, telnetd's and snmpd's at once. */
-function portsByPlace(listeners: readonly Listener[]): Map<string, Set<string>> {
+export function portsByPlace(listeners: readonly Listener[]): Map<string, Set<string>> {
   const byPlace = new Map<string, Set<string>>();
   for (const listener of listeners) {
     const place = listener.evidence.at(-1);
@@ -40,6 +40,19 @@ function portsByPlace(listeners: readonly Listener[]): Map<string, Set<string>> 
  */
 function isAbout(finding: AuditFinding, port: string, portsAtPlace: ReadonlySet<string> | undefined): boolean {
   return finding.ports !== undefined ? finding.ports.includes(port) : (portsAtPlace?.size ?? 0) <= 1;
+}
+
+/** The findings about a listener: those at the place that decided it (its innermost evidence). */
+export function findingsAbout<F extends AuditFinding>(
+  listener: Listener,
+  findings: readonly F[],
+  byPlace: ReadonlyMap<string, ReadonlySet<string>>,
+): F[] {
+  const place = listener.evidence.at(-1);
+  if (place === undefined) return [];
+  const decisive = placeText(place);
+  const port = `${listener.protocol}/${listener.port}`;
+  return findings.filter((f) => `${f.file}:${f.line}` === decisive && isAbout(f, port, byPlace.get(decisive)));
 }
 
 function serviceFact(
@@ -61,12 +74,8 @@ function serviceFact(
       evidence,
     };
   }
-  // A finding is about a listener when it is at the place that decided it: the innermost evidence.
   const decisive = evidence.at(-1);
-  const port = `${listener.protocol}/${listener.port}`;
-  const finding = findings.find(
-    (f) => f.severity !== 'info' && `${f.file}:${f.line}` === decisive && isAbout(f, port, byPlace.get(decisive)),
-  );
+  const finding = findingsAbout(listener, findings, byPlace).find((f) => f.severity !== 'info');
   return {
     protocol: listener.protocol,
     ports: [listener.port, listener.port],

@@ -38,7 +38,7 @@ Addresses, systems, bridge modules and max_open_server come from each module's .
 "system", "bridge", "maxOpenServer", "nioAddress") or these options. nftables, iptables and capirca need every
 module's address; table, csv and json do not.`;
 
-function systemArgument(value: string): string {
+export function systemArgument(value: string): string {
   if (!systemName.test(value))
     throw new InvalidArgumentError('expected a VOS system name such as sys1 (letters, digits, _ - . $ #)');
   return value;
