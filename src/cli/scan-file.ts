@@ -1,5 +1,5 @@
 import { readSource } from '../io/read.ts';
-import { parseNmapXml, ScanError, type Scan } from '../policy/nmap-scan.ts';
+import { parseNmapXml, ScanError, type Scan } from '../scan/nmap-scan.ts';
 import type { Source } from '../syntax/source.ts';
 
 /** An nmap XML scan read and parsed, or why it cannot be used (a one-line message, for exit 2). */

@@ -26,7 +26,7 @@ export async function writeFixes(
   const report = await writeAll(
     changed.map(({ file }) => ({
       path: file.source.path,
-      location: file.source.realPath ?? file.source.path,
+      location: file.source.origin ?? file.source.path,
       bytes: encodeSource(file.source, file.output),
       original: file.source.bytes,
     })),

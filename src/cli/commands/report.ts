@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { auditModule } from '../../engine/audit.ts';
 import { standardInput } from '../../io/read.ts';
 import { writeOutputFiles } from '../../io/output-files.ts';
-import { verifyScan } from '../../policy/verify.ts';
+import { verifyScan } from '../../scan/verify.ts';
 import { renderSystemReport } from '../../report/html/page.ts';
 import type { ScanInput } from '../../report/html/system.ts';
 import { addressArgument, addressProblem, sameAddress } from '../address-option.ts';

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyzeModule } from '../../engine/audit.ts';
 import { standardInput } from '../../io/read.ts';
-import { verifyScan } from '../../policy/verify.ts';
+import { verifyScan } from '../../scan/verify.ts';
 import { formatVerification } from '../../report/verify.ts';
 import { addressArgument, addressProblem, sameAddress } from '../address-option.ts';
 import type { CommandContext } from '../command.ts';

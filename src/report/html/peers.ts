@@ -14,9 +14,9 @@ interface Link {
 
 const kernels: Record<string, Kernel> = { 'kernel (OSL)': 'OSL', 'kernel (OSN)': 'OSN' };
 
-/** The modules of the run a peer stands for. */
-function peerModules(peer: Peer): string[] {
-  return peer.kind === 'module' ? [peer.name] : [];
+/** The modules of the run a peer stands for: its group's (none for anyone, or for an NIO). */
+function peerModules(policy: FirewallPolicy, peer: Peer): readonly string[] {
+  return peer.kind === 'group' ? (policy.groups.find((group) => group.name === peer.group)?.modules ?? []) : [];
 }
 
 /** The kernel service a rule admits to, when its ports are a kernel range of the module. */
@@ -28,7 +28,7 @@ function kernelOf(module: ModuleView, rule: PolicyRule): Kernel | undefined {
   return undefined;
 }
 
-function linksOf(modules: readonly ModuleView[]): Link[] {
+function linksOf(modules: readonly ModuleView[], policy: FirewallPolicy): Link[] {
   const byName = new Map(modules.map((module) => [module.result.name, module]));
   const links = new Map<string, Link>();
   for (const module of modules)
@@ -36,7 +36,7 @@ function linksOf(modules: readonly ModuleView[]): Link[] {
       if (rule.direction !== 'in' || rule.action !== 'allow') return;
       const kind = kernelOf(module, rule);
       if (kind === undefined) return;
-      for (const name of peerModules(rule.peer)) {
+      for (const name of peerModules(policy, rule.peer)) {
         const peer = byName.get(name);
         if (peer === undefined || peer === module) continue;
         const ends: [ModuleView, ModuleView] = peer.index < module.index ? [peer, module] : [module, peer];
@@ -184,7 +184,7 @@ function linkTable(links: readonly Link[]): Markup {
 /** The system section: the peers graph and its links, or why there is none. */
 export function peersSection(modules: readonly ModuleView[], policy: FirewallPolicy): Markup {
   const systems = systemsOf(modules);
-  const links = linksOf(modules);
+  const links = linksOf(modules, policy);
   const notes = policy.notes.filter((note) => /\b(OSL|OSN)\b/.test(note));
   const body =
     systems.size === 0

@@ -2,9 +2,9 @@ import type { ModuleResult } from '../../engine/audit.ts';
 import type { Message } from '../../engine/message.ts';
 import type { Listener } from '../../model/listener.ts';
 import { findingsAbout, portsByPlace } from '../../policy/from-model.ts';
-import { portState, type Scan } from '../../policy/nmap-scan.ts';
+import { portState, type Scan } from '../../scan/nmap-scan.ts';
 import type { FirewallPolicy, ModulePolicy, PolicyRule } from '../../policy/rule.ts';
-import type { ModuleVerification, Verification } from '../../policy/verify.ts';
+import type { ModuleVerification, Verification } from '../../scan/verify.ts';
 
 /** An nmap scan and verify's verdicts on it, when the report is asked for them (`--scan`). */
 export interface ScanInput {
