@@ -83,7 +83,7 @@ export function report(request: ReportRequest): RunOutcome {
       settings: result.settings,
       messages: result.files.flatMap((file) => file.messages),
     })),
-    true,
+    { includeConditional: true, stateful: true },
   );
   let scan: ScanInput | undefined;
   if (request.scan !== undefined) {

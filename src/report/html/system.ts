@@ -73,7 +73,7 @@ function listenerViews(
   const numbered = (policy?.rules ?? []).map((rule, i) => ({ number: i + 1, rule }));
   return result.model.listeners.map((listener, row) => {
     const covering = numbered.filter(({ rule }) => covers(rule, listener));
-    const decides = covering.findIndex(({ rule }) => rule.sourcePorts === undefined);
+    const decides = covering.findIndex(({ rule }) => rule.sourcePorts === undefined && !rule.reply);
     const deciding = covering[decides];
     const rules = decides === -1 ? covering : covering.slice(0, decides + 1);
     const state = scanned(listener);
