@@ -282,7 +282,7 @@ describe('the report in Chromium, beyond the matrix', () => {
       expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
       expect(await page.locator('script').count()).toBe(1);
       expect(await page.locator('img').count()).toBe(0);
-      const text = await page.locator('body').innerText();
+      const text = (await page.locator('body').textContent())!;
       expect(text).toContain('m<script>window.pwned=1</script>"\'\\u202e');
       expect(text).toContain('<img src=x onerror="window.pwned=2">');
       expect(text).not.toContain('\u202e');
