@@ -24,9 +24,8 @@ function isKernelService(daemon: string): daemon is keyof typeof kernelServices 
 export function portsByPlace(listeners: readonly Listener[]): Map<string, Set<string>> {
   const byPlace = new Map<string, Set<string>>();
   for (const listener of listeners) {
-    const place = listener.evidence.at(-1);
-    if (place === undefined) continue;
-    const key = placeText(place);
+    if (listener.decidedAt === undefined) continue;
+    const key = placeText(listener.decidedAt);
     const ports = byPlace.get(key) ?? new Set<string>();
     byPlace.set(key, ports.add(`${listener.protocol}/${listener.port}`));
   }
@@ -42,15 +41,14 @@ function isAbout(finding: AuditFinding, port: string, portsAtPlace: ReadonlySet<
   return finding.ports !== undefined ? finding.ports.includes(port) : (portsAtPlace?.size ?? 0) <= 1;
 }
 
-/** The findings about a listener: those at the place that decided it (its innermost evidence). */
+/** The findings about a listener: those at the place that decided it. */
 export function findingsAbout<F extends AuditFinding>(
   listener: Listener,
   findings: readonly F[],
   byPlace: ReadonlyMap<string, ReadonlySet<string>>,
 ): F[] {
-  const place = listener.evidence.at(-1);
-  if (place === undefined) return [];
-  const decisive = placeText(place);
+  if (listener.decidedAt === undefined) return [];
+  const decisive = placeText(listener.decidedAt);
   const port = `${listener.protocol}/${listener.port}`;
   return findings.filter((f) => `${f.file}:${f.line}` === decisive && isAbout(f, port, byPlace.get(decisive)));
 }
@@ -74,7 +72,7 @@ function serviceFact(
       evidence,
     };
   }
-  const decisive = evidence.at(-1);
+  const decisive = listener.decidedAt && placeText(listener.decidedAt);
   const finding = findingsAbout(listener, findings, byPlace).find((f) => f.severity !== 'info');
   return {
     protocol: listener.protocol,
@@ -97,7 +95,7 @@ export function moduleFacts(
   const undecided = model.unresolved.map((item) => `${item.reason}${item.place ? ` (${placeText(item.place)})` : ''}`);
   // A port the model took as the default while a file it does not read may set another: the rule may be on the wrong port.
   for (const listener of model.listeners) {
-    const place = listener.evidence.at(-1);
+    const place = listener.decidedAt;
     if (listener.undecided !== undefined && certaintyOf(listener.state, listener.condition) !== undefined) {
       undecided.push(`${listener.daemon}: ${listener.undecided}${place ? ` (${placeText(place)})` : ''}`);
     }
