@@ -81,11 +81,11 @@ async function cells(page: Page) {
       const th = link.closest('table')!.tHead!.rows[0]!.cells[td.cellIndex]!;
       return {
         href: link.getAttribute('href')!,
-        signs: link.querySelector('b')!.textContent!,
-        words: link.querySelector('i')!.textContent!,
+        signs: link.querySelector('b')!.textContent,
+        words: link.querySelector('i')!.textContent,
         column: th.dataset.key!,
-        header: th.textContent!,
-        module: td.parentElement!.querySelector('th')!.textContent!.trim(),
+        header: th.textContent,
+        module: td.parentElement!.querySelector('th')!.textContent.trim(),
       };
     }),
   );
@@ -137,7 +137,7 @@ describe.each(systems)('the report of %s in Chromium', (system) => {
       await expect.poll(() => dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
       const places = await dialog.locator('dt:text-is("Decided at") + dd li').evaluateAll((items) =>
         items.map((item) => ({
-          where: item.querySelector('.where')!.textContent!,
+          where: item.querySelector('.where')!.textContent,
           code: item.querySelector('code')?.textContent,
         })),
       );
@@ -157,14 +157,14 @@ describe.each(systems)('the report of %s in Chromium', (system) => {
     const { page } = opened;
     await page.selectOption('#s-rows', 'live');
     const live = await page.$$eval('#matrix tbody tr', (rows) =>
-      rows.map((row) => ({ name: row.querySelector('th')!.textContent!.trim() })),
+      rows.map((row) => ({ name: row.querySelector('th')!.textContent.trim() })),
     );
     const counts = live.map(
       ({ name }) => modules.find((m) => m.name === name)!.listeners.filter((row) => row.state === 'live').length,
     );
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     await page.selectOption('#s-rows', 'name');
-    const names = await page.$$eval('#matrix tbody th', (ths) => ths.map((th) => th.textContent!.trim()));
+    const names = await page.$$eval('#matrix tbody th', (ths) => ths.map((th) => th.textContent.trim()));
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 
     const shown = await cells(page);
@@ -195,7 +195,7 @@ describe.each(systems)('the report of %s in Chromium', (system) => {
     const name = modules.at(-1)!.name;
     const part = name.slice(-4);
     await page.fill('#f-module', part);
-    const visible = await page.$$eval('#matrix tbody tr:not([hidden]) th', (ths) => ths.map((th) => th.textContent!));
+    const visible = await page.$$eval('#matrix tbody tr:not([hidden]) th', (ths) => ths.map((th) => th.textContent));
     expect(visible.length).toBeGreaterThan(0);
     expect(visible.every((text) => text.includes(part))).toBe(true);
     expect(visible.length).toBe(modules.filter((m) => m.name.includes(part)).length);
@@ -212,7 +212,7 @@ describe.each(systems)('the report of %s in Chromium', (system) => {
     const port = String(modules[0]!.listeners.find((row) => row.state === 'live')!.port);
     await page.fill('#f-port', port);
     const headers = await page.$$eval('#matrix thead th[data-key]:not([hidden])', (ths) =>
-      ths.map((th) => th.textContent!),
+      ths.map((th) => th.textContent),
     );
     expect(headers.length).toBeGreaterThan(0);
     expect(headers.every((text) => text.includes(port))).toBe(true);

@@ -60,7 +60,7 @@ function squeeze(strings: TemplateStringsArray): string[] {
 export function html(strings: TemplateStringsArray, ...values: Content[]): Markup {
   const parts = squeeze(strings);
   let out = parts[0]!;
-  for (let i = 0; i < values.length; i++) out += flatten(values[i]!) + parts[i + 1]!;
+  for (let i = 0; i < values.length; i++) out += flatten(values[i]) + parts[i + 1]!;
   return new Markup(out);
 }
 
