@@ -20,3 +20,20 @@ export function addressProblem(request: RequestBase, modules: readonly ModuleInp
     `set "address" in each module's .vos-audit.json instead`
   );
 }
+
+/** Each module's address is its own: a scanned host matched to two modules would be judged twice, by two models. */
+export function sameAddress(modules: readonly ModuleInput[]): string | undefined {
+  const byAddress = new Map<string, string>();
+  for (const module of modules) {
+    const address = module.settings.address;
+    if (address === undefined) continue;
+    const other = byAddress.get(address);
+    if (other !== undefined)
+      return (
+        `modules ${other} and ${module.name} have the same address ${address}: ` +
+        `a module's "address" is its own (is it set in a .vos-audit.json above both?)`
+      );
+    byAddress.set(address, module.name);
+  }
+  return undefined;
+}

@@ -6,6 +6,7 @@ import { defineExplain } from './commands/explain.ts';
 import { defineFirewall } from './commands/firewall.ts';
 import { defineHelp } from './commands/help.ts';
 import { definePorts } from './commands/ports.ts';
+import { defineReport } from './commands/report.ts';
 import { defineRules } from './commands/rules.ts';
 import { defineTcpdmatch } from './commands/tcpdmatch.ts';
 import { defineVerify } from './commands/verify.ts';
@@ -43,7 +44,15 @@ function program(context: CommandContext<RunRequest>): Command {
     writeErr: (text) => context.streams.stderr.write(text),
     outputError: (text, write) => write(`vos-audit: ${commanderMessage(text)}\n`),
   });
-  for (const define of [definePorts, defineVerify, defineFirewall, defineTcpdmatch, defineRules, defineExplain])
+  for (const define of [
+    definePorts,
+    defineVerify,
+    defineFirewall,
+    defineReport,
+    defineTcpdmatch,
+    defineRules,
+    defineExplain,
+  ])
     main.addCommand(define(context));
   main.addCommand(defineHelp(main));
   for (const command of [main, ...main.commands])

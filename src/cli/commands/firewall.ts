@@ -41,7 +41,7 @@ Addresses, systems, bridge modules and max_open_server come from each module's .
 need every module's address; table, csv and json do not. The policy is stateful (connections tracked) unless
 --stateless is given; capirca is always stateless, as the filters it renders are.`;
 
-function systemArgument(value: string): string {
+export function systemArgument(value: string): string {
   if (!systemName.test(value))
     throw new InvalidArgumentError('expected a VOS system name such as sys1 (letters, digits, _ - . $ #)');
   return value;
