@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyzeModule, type ModuleInput } from '../../engine/audit.ts';
-import { readSource, standardInput } from '../../io/read.ts';
-import { parseNmapXml, ScanError } from '../../scan/nmap-scan.ts';
+import { megabytes, readSource, standardInput } from '../../io/read.ts';
+import { maxScanBytes, parseNmapXml, ScanError } from '../../scan/nmap-scan.ts';
 import { verifyScan } from '../../scan/verify.ts';
 import { formatVerification } from '../../report/verify.ts';
 import { addressArgument, addressProblem } from '../address-option.ts';
@@ -108,12 +108,17 @@ export function verify(request: VerifyRequest): RunOutcome {
   if (conflict !== undefined) return stop(problems, conflict);
   const read = readSource({ path: request.scan, location: request.scan }, request.readStandardInput);
   if (!read.ok) return stop(problems, read.reason);
+  const shown = request.scan === standardInput ? 'standard input' : request.scan;
+  if (read.source.bytes.length > maxScanBytes)
+    return stop(
+      problems,
+      `${shown} is ${megabytes(read.source.bytes.length, 1)}, more than the ${megabytes(maxScanBytes)} vos-audit reads of an nmap scan; not read`,
+    );
   let scan;
   try {
     scan = parseNmapXml(read.source.text);
   } catch (error) {
-    if (error instanceof ScanError)
-      return stop(problems, `${request.scan === '-' ? 'standard input' : request.scan} ${error.message}`);
+    if (error instanceof ScanError) return stop(problems, `${shown} ${error.message}`);
     throw error;
   }
   const verification = verifyScan(
