@@ -30,6 +30,8 @@ export interface StartEvent {
   off: boolean;
   /** The calls that led to it, outermost first (every one, when several paths lead there), then the start line itself. */
   evidence: Place[];
+  /** The start line. */
+  line: Place;
   /** The program's arguments, for daemons whose port is one (`telnet_msd -network_port 24`). */
   arguments: string[];
   /** The values an argument may have, its `&name&` variables replaced as they were set when the line ran. */
@@ -110,6 +112,7 @@ interface Held {
 
 /** A start as a macro's effect holds it: the calls inside the macro that lead to it, not those that led to the macro. */
 interface HeldStart extends Held {
+  line: Place;
   daemon: string;
   program: string;
   startedBy: string;
@@ -236,6 +239,7 @@ function startEvent(held: HeldStart, off: boolean, tables: Tables): StartEvent {
     reach,
     off,
     evidence: placesOf(held.evidence),
+    line: held.line,
     arguments: held.arguments,
     argumentValues: held.argumentValues,
   };
@@ -340,6 +344,7 @@ function macroEffect(
       const argumentValues = (argument: string) => valuesThen.expand(argument).texts;
       for (const [daemon, programs] of byDaemon) {
         const start = {
+          line: place,
           daemon,
           program: programs.join(' or '),
           startedBy,
@@ -374,6 +379,7 @@ function macroEffect(
     } else if (knownMacros[action.name] !== undefined) {
       for (const daemon of knownMacros[action.name]!) {
         const start = {
+          line: place,
           daemon,
           program: daemon,
           startedBy: action.name,

@@ -1,8 +1,8 @@
 import type { StartEvent } from './macro-starts.ts';
 
 /**
- * Starts of one daemon from several lines, as one start: it runs under any of their conditions (OR), and its
- * evidence lists every line, in the order met.
+ * Starts of one daemon from several lines, as one start: it runs under any of their conditions (OR), its evidence
+ * lists every line, in the order met, and the line it is reported at is the last of them.
  */
 export function mergeStarts(events: readonly StartEvent[]): StartEvent {
   const [first, ...rest] = events as [StartEvent, ...StartEvent[]];
@@ -23,6 +23,7 @@ export function mergeStarts(events: readonly StartEvent[]): StartEvent {
     program: [...programs].join(' or '),
     reach: { table, tables, ...(unsure !== undefined && { unsure }) },
     evidence,
+    line: rest.at(-1)!.line,
   };
 }
 
