@@ -2,14 +2,13 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Transport } from '../catalog/server-ports.ts';
 import type { Span } from '../syntax/position.ts';
 import { canonicalAddress } from '../util/address.ts';
-import { megabyte } from '../languages/language.ts';
 import { inMergedRanges, mergeRanges, parsePortRanges, type PortRange } from '../util/port-ranges.ts';
 
 /**
  * The largest scan vos-audit reads: an nmap -oX file of every port of a few thousand hosts is a few megabytes; the
  * worst scan of this size is compared in seconds (bench/robustness.ts measures it).
  */
-export const maxScanBytes = 8 * megabyte;
+export const maxScanBytes = 8 * 1024 * 1024;
 
 /** nmap's elements nest a handful deep (a script's tables a few more); deeper is not nmap's output. */
 export const maxScanDepth = 64;
