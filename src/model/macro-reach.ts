@@ -39,7 +39,7 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
   const count = flow.statements.length;
   const returnsAt = count;
   const anyLabel = count + 1;
-  const at: Array<Reach | undefined> = new Array(count);
+  const at = new Array<Reach | undefined>(count);
   const returns: Reach = { table: tables.empty.slice() };
   const queued = new Uint8Array(count);
   const queue: number[] = [];
@@ -52,7 +52,7 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
       return;
     }
     const reach = at[to];
-    let changed = false;
+    let changed: boolean;
     if (reach === undefined) {
       at[to] = { table: table.slice(), ...(unsure !== undefined && { unsure }) };
       changed = true;

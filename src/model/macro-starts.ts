@@ -35,7 +35,7 @@ export interface StartEvent {
   /** The program's arguments, for daemons whose port is one (`telnet_msd -network_port 24`). */
   arguments: string[];
   /** The values an argument may have, its `&name&` variables replaced as they were set when the line ran. */
-  argumentValues(argument: string): string[];
+  argumentValues: (argument: string) => string[];
 }
 
 /** A call of a macro that is not among the module's files, and under which conditions it runs: it may start anything. */
@@ -117,7 +117,7 @@ interface HeldStart extends Held {
   program: string;
   startedBy: string;
   arguments: string[];
-  argumentValues(argument: string): string[];
+  argumentValues: (argument: string) => string[];
 }
 
 /** What running a macro does, worked out once and reused at every call of it. */

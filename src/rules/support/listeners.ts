@@ -1,5 +1,5 @@
 import { rsnPort } from '../../catalog/server-ports.ts';
-import type { AuditedFile, MacroFile } from '../../model/files.ts';
+import type { AuditedFile } from '../../model/files.ts';
 import { commentOutStatement } from '../../fix/macro-fixes.ts';
 import type { Listener, ModuleModel } from '../../model/listener.ts';
 import type { Place } from '../../model/place.ts';
@@ -71,7 +71,7 @@ export function whenText(listener: Listener): string {
 export function commentOutStart(module: AuditedModule, listener: Listener): Pick<Report, 'suggestions'> {
   const at = decidedAt(module, listener);
   if (at?.file.kind !== 'macro') return {};
-  const fix = commentOutStatement(at.file as MacroFile, at.place.position);
+  const fix = commentOutStatement(at.file, at.place.position);
   return fix ? { suggestions: [fix] } : {};
 }
 
