@@ -9,6 +9,7 @@ import { definePorts } from './commands/ports.ts';
 import { defineRules } from './commands/rules.ts';
 import { defineTcpdmatch } from './commands/tcpdmatch.ts';
 import { defineVerify } from './commands/verify.ts';
+import { optionsAfterCommand } from './options-before-command.ts';
 import type { RunOutcome } from './outcome.ts';
 import { run, type RunRequest } from './run.ts';
 import { processStreams, type CliStreams } from './streams.ts';
@@ -87,7 +88,7 @@ export async function main(
     });
     command.parse(
       pathsAfterDoubleDash(
-        argv,
+        optionsAfterCommand(argv, command),
         command.commands.map((subcommand) => subcommand.name()),
       ),
     );

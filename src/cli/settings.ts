@@ -4,7 +4,16 @@ import { defaultSettings, type Settings } from '../model/settings.ts';
 export type StatedSettings = Partial<
   Pick<
     Settings,
-    'release' | 'nio' | 'products' | 'maxOpenServer' | 'bridge' | 'daemons' | 'address' | 'nioAddresses' | 'system'
+    | 'release'
+    | 'nio'
+    | 'products'
+    | 'maxOpenServer'
+    | 'backboneMaxOpenServer'
+    | 'bridge'
+    | 'daemons'
+    | 'address'
+    | 'nioAddresses'
+    | 'system'
   >
 >;
 
@@ -22,6 +31,7 @@ export function resolveSettings(
     nio: commandLine.nio ?? config?.nio ?? defaultSettings.nio,
     ...stated('products'),
     ...stated('maxOpenServer'),
+    ...stated('backboneMaxOpenServer'),
     ...stated('bridge'),
     ...stated('daemons'),
     ...stated('address'),

@@ -94,10 +94,12 @@ export function moduleFacts(
   }
   undecided.push(...varyingPorts(model));
   const ephemeral = {} as ModuleFacts['ephemeral'];
+  const ephemeralAssumed: ModuleFacts['ephemeralAssumed'] = {};
   for (const transport of ['tcp', 'udp'] as const) {
     const range = ephemeralPorts(settings.release, transport);
     ephemeral[transport] = range.ports;
     if (range.undecided) undecided.push(range.undecided);
+    if (range.assumed) ephemeralAssumed[transport] = range.assumed;
   }
   return {
     name: module.name,
@@ -109,6 +111,8 @@ export function moduleFacts(
     services: model.listeners.flatMap((listener) => serviceFact(listener, findings, byPlace) ?? []),
     clients: clientFacts(model, settings),
     ephemeral,
+    ...(Object.keys(ephemeralAssumed).length > 0 && { ephemeralAssumed }),
+    ...(settings.release && { release: settings.release }),
     undecided: [...new Set(undecided)],
   };
 }

@@ -178,7 +178,16 @@ describe('CSV', () => {
   });
 
   it('gives range_end as a number once max_open_server is stated', async () => {
-    const { stdout } = await ports(['--format', 'csv', '--max-open-server', '32', '--bridge', 'stock-posix']);
+    const { stdout } = await ports([
+      '--format',
+      'csv',
+      '--max-open-server',
+      '32',
+      '--backbone-max-open-server',
+      '32',
+      '--bridge',
+      'stock-posix',
+    ]);
     const rows = parse<Record<string, string>>(stdout, { columns: true });
     expect(
       rows.filter((row) => row.range_end !== '').map((row) => [row.port, row.range_end, row.range_formula]),
