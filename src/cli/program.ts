@@ -109,7 +109,8 @@ export async function main(
   if (execute === undefined) return 2;
   try {
     const outcome = await execute();
-    streams.stdout.write(outcome.stdout);
+    if (typeof outcome.stdout === 'string' || Buffer.isBuffer(outcome.stdout)) streams.stdout.write(outcome.stdout);
+    else for (const chunk of outcome.stdout) streams.stdout.write(chunk);
     for (const line of outcome.stderr) streams.stderr.write(`vos-audit: ${line}\n`);
     return outcome.exitCode;
   } catch (error) {
