@@ -191,7 +191,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
   };
 
   /** A start some assignment of the conditions reaches, whatever the products stated: a branch of its row. */
-  const reachable = (event: StartEvent) => !event.off && !event.reach.tables.isEmpty(event.reach.table);
+  const reachable = (event: StartEvent) => !event.off && event.reach.guard !== event.reach.guards.never;
   /** Whether a daemon runs at all: under any of its start lines, all of them its evidence. */
   const startOf = (daemon: string): DecidedStart | undefined => {
     const events = facts.starts.filter((event) => event.daemon === daemon);
