@@ -1,6 +1,14 @@
 import type { MacroControlFlow, MacroEdge } from '../syntax/macro-tree.ts';
 import { GuardTooLarge, type Guard, type Guards } from './guards.ts';
-import { joinValues, noValues, sameValues, type Test, type ValueContext, type Values } from './macro-values.ts';
+import {
+  joinValues,
+  noValues,
+  onlyLive,
+  sameValues,
+  type Test,
+  type ValueContext,
+  type Values,
+} from './macro-values.ts';
 
 /**
  * The assignments of the module's conditions under which something runs. `unsure` says why the guard may hold
@@ -24,6 +32,8 @@ export interface ReachInputs extends ValueContext {
   test(at: number, values: Values, reach: Guard): Test;
   /** The values after the statement at `at`, when it sets a variable. */
   assigns(at: number, values: Values, reach: Guard): Values | undefined;
+  /** The variables the statement at `at` reads (its test, or the value it sets) and the one it sets, if any. */
+  uses(at: number): { reads: readonly string[]; sets?: string };
   /** For a statement that runs another macro of the module: the assignments under which that one comes back. */
   comesBack(at: number): Reach | undefined;
   /** A line number for the notes. */
@@ -52,9 +62,8 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
   const anyLabel = count + 1;
   const at: Array<State | undefined> = new Array(count);
   const returns: Reach = { guard: guards.never };
-  const queued = new Uint8Array(count);
-  const queue: number[] = [];
-  let head = 0;
+  const live = liveVariables(flow, inputs);
+  const queue = new StatementQueue(count);
 
   const arrive = (to: number, incoming: State) => {
     if (to === returnsAt) {
@@ -64,8 +73,9 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
     }
     const known = at[to];
     let changed = false;
+    incoming = { ...incoming, values: onlyLive(incoming.values, live[to]!) };
     if (known === undefined) {
-      at[to] = { ...incoming };
+      at[to] = incoming;
       changed = true;
     } else {
       let values = known.values;
@@ -83,10 +93,7 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
         changed = true;
       }
     }
-    if (changed && !queued[to]) {
-      queued[to] = 1;
-      queue.push(to);
-    }
+    if (changed) queue.add(to);
   };
 
   const follow = (from: number, edge: MacroEdge, state: State) => {
@@ -104,15 +111,13 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
       unsure ??= `undecided: the &goto on line ${inputs.line(from)} jumps to a label named by a variable`;
     if (guard === guards.never) return;
     const onward: State = { guard, values, ...(unsure !== undefined && { unsure }) };
-    if (edge.to === anyLabel) for (const label of flow.labels) arrive(label, { ...onward });
+    if (edge.to === anyLabel) for (const label of flow.labels) arrive(label, onward);
     else arrive(edge.to, onward);
   };
 
   if (count === 0) returns.guard = guards.always;
   else arrive(0, { guard: guards.always, values: noValues });
-  while (head < queue.length) {
-    const from = queue[head++]!;
-    queued[from] = 0;
+  for (let from = queue.next(); from !== undefined; from = queue.next()) {
     const state = at[from]!;
     let onward: State = state;
     const back = inputs.comesBack(from);
@@ -132,16 +137,102 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
       onward = { ...onward, unsure: onward.unsure ?? undecidedBy(error) };
     }
     for (const edge of flow.successors[from]!) follow(from, edge, onward);
-    // The queue only grows; drop what has been read now and then so a long run does not keep it all.
-    if (head > 4096 && head * 2 > queue.length) {
-      queue.splice(0, head);
-      head = 0;
-    }
   }
   return {
     at: at.map((state) => state && { guard: state.guard, ...(state.unsure !== undefined && { unsure: state.unsure }) }),
     returns,
   };
+}
+
+/**
+ * The statements still to visit, the first in the file first: a loop then goes round until it settles before what
+ * follows it is visited, rather than what follows being visited again on every round.
+ */
+class StatementQueue {
+  private readonly queued: Uint8Array;
+  private readonly heap: number[] = [];
+
+  constructor(count: number) {
+    this.queued = new Uint8Array(count);
+  }
+
+  add(at: number): void {
+    if (this.queued[at]) return;
+    this.queued[at] = 1;
+    const heap = this.heap;
+    heap.push(at);
+    for (let i = heap.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent]! <= heap[i]!) break;
+      [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+      i = parent;
+    }
+  }
+
+  next(): number | undefined {
+    const heap = this.heap;
+    if (heap.length === 0) return undefined;
+    const first = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let i = 0; ;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let least = i;
+        if (left < heap.length && heap[left]! < heap[least]!) least = left;
+        if (right < heap.length && heap[right]! < heap[least]!) least = right;
+        if (least === i) break;
+        [heap[least], heap[i]] = [heap[i]!, heap[least]!];
+        i = least;
+      }
+    }
+    this.queued[first] = 0;
+    return first;
+  }
+}
+
+const nothingLive: ReadonlySet<string> = new Set();
+
+/**
+ * For each statement, the variables some way on from it reads before it sets them: the only values worth carrying
+ * there (a loop's counter is dropped once the loop is left). A backward fixed point over the flow.
+ */
+function liveVariables(flow: MacroControlFlow, inputs: Pick<ReachInputs, 'uses'>): Array<ReadonlySet<string>> {
+  const count = flow.statements.length;
+  const uses = flow.statements.map((_, at) => inputs.uses(at));
+  const live: Array<ReadonlySet<string>> = new Array(count).fill(nothingLive);
+  if (!uses.some((use) => use.reads.length > 0)) return live;
+  const predecessors: number[][] = Array.from({ length: count }, () => []);
+  flow.successors.forEach((edges, from) => {
+    for (const edge of edges) {
+      if (edge.to < count) predecessors[edge.to]!.push(from);
+      else if (edge.to === count + 1) for (const label of flow.labels) predecessors[label]!.push(from);
+    }
+  });
+  const queued = new Uint8Array(count).fill(1);
+  const pending = Array.from({ length: count }, (_, at) => count - 1 - at);
+  while (pending.length > 0) {
+    const at = pending.pop()!;
+    queued[at] = 0;
+    const after = new Set<string>();
+    for (const edge of flow.successors[at]!) {
+      const targets = edge.to < count ? [edge.to] : edge.to === count + 1 ? flow.labels : [];
+      for (const to of targets) for (const name of live[to]!) after.add(name);
+    }
+    const { reads, sets } = uses[at]!;
+    if (sets !== undefined) after.delete(sets);
+    for (const name of reads) after.add(name);
+    if (after.size === live[at]!.size) continue;
+    live[at] = after;
+    for (const from of predecessors[at]!) {
+      if (!queued[from]) {
+        queued[from] = 1;
+        pending.push(from);
+      }
+    }
+  }
+  return live;
 }
 
 /** `a or b`; when that is past its bound, every assignment (what is unsure may run), and the reason is told. */

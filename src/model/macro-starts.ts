@@ -8,7 +8,7 @@ import { atomsOf } from './conditions.ts';
 import type { MacroFile } from './files.ts';
 import { macroReach, undecidedBy, type Reach } from './macro-reach.ts';
 import { MacroVariables, maxValueLength, maxValues } from './macro-variables.ts';
-import { assign, readsVariables, testOf, type Test, type Value, type ValueContext } from './macro-values.ts';
+import { assign, testOf, variablesRead, type Test, type Value, type ValueContext } from './macro-values.ts';
 import { Place } from './place.ts';
 import { readStartLine, type StartLine } from './start-line.ts';
 import { placeKey, placesOf, trailOf, union, withCall, type Trail } from './trail.ts';
@@ -257,7 +257,8 @@ function conditionTexts(files: readonly MacroFile[], settings: Settings): Condit
       if (statement.directive !== 'if' && statement.directive !== 'while') continue;
       const text = statement.words.map((word) => word.text).join(' ');
       texts.set(statement, text);
-      if (!readsVariables(text)) for (const atom of atomsOf(parseCondition(text)).values()) guards.numberOf(atom);
+      if (variablesRead(text).length === 0)
+        for (const atom of atomsOf(parseCondition(text)).values()) guards.numberOf(atom);
     }
   }
   return { guards, texts, initial: (name) => initialValue(name, settings) };
@@ -266,6 +267,35 @@ function conditionTexts(files: readonly MacroFile[], settings: Settings): Condit
 /** A variable before its macro sets it: open, named by itself. */
 function initialValue(name: string, _settings: Settings): Value {
   return { kind: 'open', text: `&${name}&`, id: '' };
+}
+
+/**
+ * The variables whose values the reach analysis follows: those a condition reads, and those their values are set
+ * from. The others only name programs, and following them through every statement would cost for nothing.
+ */
+function trackedVariables(
+  statements: readonly MacroStatement[],
+  texts: ReadonlyMap<MacroStatement, string>,
+  actions: ReadonlyMap<MacroStatement, Action>,
+): Set<string> {
+  const tracked = new Set(statements.flatMap((statement) => variablesRead(texts.get(statement) ?? '')));
+  const sets = statements.flatMap((statement) => {
+    const action = actions.get(statement);
+    return action?.kind === 'set' ? [action] : [];
+  });
+  for (let grew = tracked.size > 0; grew;) {
+    grew = false;
+    for (const set of sets) {
+      if (!tracked.has(set.name.toLowerCase())) continue;
+      for (const name of variablesRead(set.value)) {
+        if (!tracked.has(name)) {
+          tracked.add(name);
+          grew = true;
+        }
+      }
+    }
+  }
+  return tracked;
 }
 
 /** What running `file` does, with the effects of the macros it runs as known so far. */
@@ -283,13 +313,14 @@ function macroEffect(
     const action = actions.get(flow.statements[at]!);
     return action?.kind === 'call' && action.file ? (effects.get(action.file) ?? neverComesBack(guards)) : undefined;
   };
+  const tracked = trackedVariables(flow.statements, texts, actions);
   // A test that reads no variable is the same test on every visit.
   const fixedTests = new Map<number, Test>();
   const reach = macroReach(flow, {
     ...conditions,
     test: (at, values, here) => {
       const text = texts.get(flow.statements[at]!)!;
-      if (readsVariables(text)) return testOf(text, values, here, conditions);
+      if (variablesRead(text).length > 0) return testOf(text, values, here, conditions);
       let test = fixedTests.get(at);
       if (test === undefined) {
         const holds = guards.of(parseCondition(text));
@@ -300,9 +331,17 @@ function macroEffect(
     },
     assigns: (at, values, here) => {
       const action = actions.get(flow.statements[at]!);
-      if (action?.kind !== 'set') return undefined;
+      if (action?.kind !== 'set' || !tracked.has(action.name.toLowerCase())) return undefined;
       const line = flow.statements[at]!.position.start.line;
       return assign(action.name, action.value, action.arithmetic, line, values, here, conditions);
+    },
+    uses: (at) => {
+      const statement = flow.statements[at]!;
+      const text = texts.get(statement);
+      if (text !== undefined) return { reads: variablesRead(text) };
+      const action = actions.get(statement);
+      if (action?.kind !== 'set' || !tracked.has(action.name.toLowerCase())) return { reads: [] };
+      return { reads: variablesRead(action.value), sets: action.name.toLowerCase() };
     },
     comesBack: (at) => calleeOf(at)?.returns,
     line: (at) => flow.statements[at]!.position.start.line,

@@ -89,7 +89,7 @@ interface Expansion {
 
 /** Each text `text` may stand for, its variables replaced by each combination of their values, under its guard. */
 function expand(text: string, values: Values, reach: Guard, context: ValueContext): Expansion[] {
-  const names = [...new Set([...text.matchAll(reference)].map((match) => match[1]!.toLowerCase()))];
+  const names = [...new Set(variablesRead(text))];
   let combinations: Array<{ guard: Guard; chosen: Map<string, Value> }> = [{ guard: reach, chosen: new Map() }];
   const { guards } = context;
   for (const name of names) {
@@ -193,9 +193,9 @@ function conditionOf(text: string, ids: readonly string[]): Condition {
   });
 }
 
-/** Whether a condition's text reads a variable: if not, it is the same test wherever it runs. */
-export function readsVariables(text: string): boolean {
-  return hasReference.test(text);
+/** The variables a text reads, by lower-cased name. */
+export function variablesRead(text: string): string[] {
+  return [...text.matchAll(reference)].map((match) => match[1]!.toLowerCase());
 }
 
 /** What the condition `text` tests where the variables have `values`, on the assignments `reach`. */
@@ -259,6 +259,18 @@ export function joinValues(
     );
   }
   return joined;
+}
+
+/** The values of the variables named only. */
+export function onlyLive(values: Values, live: ReadonlySet<string>): Values {
+  if (values.size === 0) return values;
+  let kept: Map<string, readonly GuardedValue[]> | undefined;
+  for (const name of values.keys()) {
+    if (live.has(name)) continue;
+    kept ??= new Map(values);
+    kept.delete(name);
+  }
+  return kept ?? values;
 }
 
 export function sameValues(a: Values, b: Values): boolean {

@@ -3,7 +3,7 @@ import { decide, decidedCondition, type Decided } from '../../src/model/decide.t
 import { parseModuleFiles, type MacroFile } from '../../src/model/files.ts';
 import { macroReach } from '../../src/model/macro-reach.ts';
 import { macroStarts, type MacroFacts } from '../../src/model/macro-starts.ts';
-import { testOf, type ValueContext } from '../../src/model/macro-values.ts';
+import { testOf, variablesRead, type ValueContext } from '../../src/model/macro-values.ts';
 import { placeText } from '../../src/model/place.ts';
 import { defaultSettings } from '../../src/model/settings.ts';
 import { Guards } from '../../src/model/guards.ts';
@@ -69,6 +69,7 @@ export function conditionsOfStatements(text: string, matches: (statement: MacroS
     test: (at, values, here) =>
       testOf(flow.statements[at]!.words.map((word) => word.text).join(' '), values, here, context),
     assigns: () => undefined,
+    uses: (at) => ({ reads: variablesRead(flow.statements[at]!.words.map((word) => word.text).join(' ')) }),
     comesBack: () => undefined,
     line: (at) => flow.statements[at]!.position.start.line,
   });
