@@ -33,12 +33,14 @@ const tools = [
 /** The macro, `lines` long (at least the fixed part, about 300 lines). */
 export function siteMacro(lines = 912) {
   const out = [
-    '& module_start_up.cm: illustrative, written for vos-audit; the shape of a site macro, not any site\'s own.',
+    "& module_start_up.cm: illustrative, written for vos-audit; the shape of a site macro, not any site's own.",
     '&',
     '& Change log',
   ];
   for (let year = 1998; year < 2026; year++)
-    out.push(`&   ${year}-0${(year % 9) + 1}-1${year % 10}  ${['added', 'moved', 'reworked'][year % 3]} the ${tools[year % tools.length]} block`);
+    out.push(
+      `&   ${year}-0${(year % 9) + 1}-1${year % 10}  ${['added', 'moved', 'reworked'][year % 3]} the ${tools[year % tools.length]} block`,
+    );
   out.push(
     '&',
     '&begin_parameters',
