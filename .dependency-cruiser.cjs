@@ -4,10 +4,11 @@
  */
 const mayImport = {
   bin: ['cli', 'io', 'util'],
-  cli: ['report', 'engine', 'policy', 'rules', 'fix', 'model', 'languages', 'syntax', 'io', 'catalog', 'util'],
-  report: ['engine', 'policy', 'rules', 'fix', 'model', 'languages', 'syntax', 'catalog', 'util'],
+  cli: ['report', 'engine', 'policy', 'scan', 'rules', 'fix', 'model', 'languages', 'syntax', 'io', 'catalog', 'util'],
+  report: ['engine', 'policy', 'scan', 'rules', 'fix', 'model', 'languages', 'syntax', 'catalog', 'util'],
   engine: ['rules', 'fix', 'model', 'languages', 'syntax', 'catalog', 'util'],
   policy: ['model', 'syntax', 'catalog', 'util'],
+  scan: ['model', 'syntax', 'catalog', 'util'],
   rules: ['fix', 'model', 'languages', 'syntax', 'catalog', 'util'],
   fix: ['model', 'languages', 'syntax', 'catalog', 'util'],
   model: ['languages', 'syntax', 'catalog', 'util'],

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
-
+// No build-time define of the version: the tests run the source as `npx tsx src/bin/main.ts` does, which reads it
+// from package.json (src/cli/version.ts).
 export default defineConfig({
-  define: { VOS_AUDIT_VERSION: JSON.stringify(version) },
   test: {
     include: ['test/**/*.test.ts'],
     // What starts real processes and tools runs with `npm run test:e2e` (vitest.e2e.config.ts), so that `npm test`

@@ -5,11 +5,24 @@
 //   3. the limits: a 100 MB file, 100,000 files, a symbolic-link loop, through the real CLI;
 //   4. each language at its size limit, with time and peak memory;
 //   5. tcpd's verdicts against Debian's tcpdmatch on fresh random policies (when tcpdmatch is installed);
-//   6. macros that once blew up, with time and peak memory, through the real CLI.
+//   6. macros that once blew up, with time and peak memory, through the real CLI;
+//   7. the firewall of 1,000 modules of one system, in each format, with time, peak memory and output size.
 // Prints a table per part and exits 1 if anything failed.
 //   npx tsx bench/robustness.ts [--runs N]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -51,89 +64,12 @@ function check(kind: FileKind, text: string): void {
   if (problems.length > 0) throw new Error(problems.join('; '));
 }
 
-const alphabet: Record<FileKind, string[]> = {
-  inetd: [
-    'echo',
-    'tftp',
-    'stream',
-    'dgram',
-    'tcp',
-    'udp6',
-    'rpc/udp',
-    'nowait.10',
-    'wait',
-    'root',
-    'internal',
-    '>a>tcpd.pm',
-    '#',
-    '127.0.0.1:',
-    ' ',
-    '\t',
-    '\n',
-    '\r\n',
-    '\r',
-    '\u0000',
-    '𝄞',
-  ],
-  macro: [
-    '&if',
-    '&then',
-    '&else',
-    '&do',
-    '&end',
-    '&return',
-    '&goto x',
-    '&label x',
-    'start_process',
-    "'",
-    "''",
-    '(',
-    ')',
-    ';',
-    '&+',
-    '& ',
-    '&v&',
-    '!',
-    ' ',
-    '\n',
-    '\r',
-    '\u0000',
-    'é',
-  ],
-  'telnet-admin': ['Service', 'Port', 'telnet', '23', '--', '#', ' ', '\t', '\n', '\r\n', 'x'],
-  services: ['telnet', '23/tcp', 'x/udp', '#', ' ', '\n', 'alias', '\u0000'],
-  'hosts-access': [
-    'tftpd',
-    'ALL',
-    'EXCEPT',
-    ':',
-    '\\:',
-    '\\',
-    '\\\n',
-    '#',
-    ',',
-    ' ',
-    '\t',
-    '\n',
-    '\r\n',
-    '\r',
-    '[',
-    ']',
-    '[::1]/128',
-    '10.9.9.0/24',
-    '@',
-    'allow',
-    'spawn x',
-    '𝄞',
-  ],
-};
-
 // 1. Fuzzing.
 const fuzzRows: string[][] = [];
 for (const kind of fileKinds) {
   const text = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 500 }),
-    fc.array(fc.constantFrom(...alphabet[kind]), { maxLength: 200 }).map((p) => p.join('')),
+    fc.array(fc.constantFrom(...languageOf(kind).fuzzPieces), { maxLength: 200 }).map((p) => p.join('')),
   );
   const started = Date.now();
   const result = fc.check(
@@ -151,7 +87,7 @@ for (const kind of fileKinds) {
 }
 {
   const piece = (kind: FileKind) =>
-    fc.array(fc.constantFrom(...alphabet[kind]), { maxLength: 150 }).map((p) => p.join(''));
+    fc.array(fc.constantFrom(...languageOf(kind).fuzzPieces), { maxLength: 150 }).map((p) => p.join(''));
   const request = { fix: true, suggestions: true };
   const started = Date.now();
   const result = fc.check(
@@ -367,19 +303,29 @@ const worst: Array<[FileKind, string, string, (limit: number) => string]> = [
   ],
 ];
 /** The CLI run in `cwd` with its time and peak memory (GNU time's maximum resident set). */
-function timedCli(args: string[], cwd: string): { status: number | null; ms: number; mb: number } {
+function timedCli(args: string[], cwd: string, stdout?: string): { status: number | null; ms: number; mb: number } {
   const started = performance.now();
+  const out = stdout === undefined ? 'ignore' : openSync(stdout, 'w');
   const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', out, 'pipe'],
   });
+  if (typeof out === 'number') closeSync(out);
   return {
     status: result.status,
     ms: performance.now() - started,
     mb: Number(result.stderr.trim().split('\n').pop()) / 1024,
   };
+}
+/** The bytes of every file under `dir`. */
+function treeBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (sum, entry) =>
+      sum + (entry.isDirectory() ? treeBytes(join(dir, entry.name)) : statSync(join(dir, entry.name)).size),
+    0,
+  );
 }
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${bytes / 1024} kB` : `${bytes / 1024 / 1024} MB`);
 const atLimitRows = worst.map(([kind, name, what, make]) => {
@@ -490,5 +436,51 @@ const blowupRows = blowups.map(([what, macros]) => {
   return [what, `${ms.toFixed(0)} ms`, `${mb.toFixed(0)} MB`, outcome];
 });
 table('Macros that once blew up (budget 10 s and 1 GB each)', ['input', 'time', 'peak memory', 'result'], blowupRows);
+
+// 7. The firewall of 1,000 modules of one system: each names the others as OSL peers, which the formats must write
+// as one group, not as each module naming each other. Budget: 500 MB each, 5 MB of output for the formats a
+// firewall loads (the table and JSON are reported, one row per rule), and 5 s, or on a machine slowed by other
+// work, 1.5 × the time the audit takes on the same modules in the same run (the model and the rules, which the
+// policy is derived from).
+{
+  const dir = join(work, 'firewall-system');
+  const sample = join(import.meta.dirname, '..', 'samples', 'firewall-osl-system', 'm1');
+  for (let i = 0; i < 1000; i++) {
+    const module = join(dir, `m${String(i).padStart(4, '0')}`);
+    mkdirSync(module, { recursive: true });
+    for (const name of ['inetd.conf', 'module_start_up.cm', 'telnet_admin.txt'])
+      writeFileSync(join(module, name), readFileSync(join(sample, name)));
+    const settings = { release: '17.1', products: ['S270'], system: 'big', maxOpenServer: 100 };
+    writeFileSync(
+      join(module, '.vos-audit.json'),
+      JSON.stringify({ ...settings, address: `10.0.${i >> 8}.${i & 255}` }),
+    );
+  }
+  const loadable = new Set(['nftables', 'iptables', 'capirca']);
+  const reference = timedCli(['firewall-system'], work);
+  const rows = ['nftables', 'iptables', 'capirca', 'json', 'table'].map((format) => {
+    const output = join(work, `firewall.${format}`);
+    const args = [
+      'firewall',
+      '--format',
+      format,
+      ...(format === 'capirca' ? ['--output', output] : []),
+      'firewall-system',
+    ];
+    const { status, ms, mb } = timedCli(args, work, format === 'capirca' ? undefined : output);
+    const bytes = format === 'capirca' ? treeBytes(output) : statSync(output).size;
+    const ratio = ms / reference.ms;
+    const over = (ms > 5_000 && ratio > 1.5) || mb > 500 || (loadable.has(format) && bytes > 5 * 1024 * 1024);
+    const outcome = status !== 0 ? `FAILED: exit ${status}` : over ? 'OVER budget' : 'ok';
+    if (outcome !== 'ok') failed = true;
+    const size = `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    return [format, `${ms.toFixed(0)} ms`, ratio.toFixed(2), `${mb.toFixed(0)} MB`, size, outcome];
+  });
+  table(
+    `The firewall of 1,000 modules of one system (budget 5 s or 1.5 × the audit, 500 MB; 5 MB of output for nftables, iptables, capirca); the audit of the same modules: ${reference.ms.toFixed(0)} ms, ${reference.mb.toFixed(0)} MB`,
+    ['format', 'time', '× audit', 'peak memory', 'output', 'result'],
+    rows,
+  );
+}
 
 process.exitCode = failed ? 1 : 0;

@@ -1,7 +1,7 @@
 // Bundles the CLI into two committed files: dist/bundle.js, all of src/ and its dependencies, and
 // dist/vos-audit.js, the launcher that package.json's bin points to, which runs the bundle through V8's code cache
 // (src/bin/launcher.cts). pre-commit and `npm install -g` run no build step, so both are part of the repository;
-// test/bundle.test.ts keeps them fresh. CommonJS, not ESM: Node.js starts a CommonJS entry point faster
+// test/dist/bundle.test.ts keeps them fresh. CommonJS, not ESM: Node.js starts a CommonJS entry point faster
 // (dist/package.json says so for the .js files there, so that bin keeps its path).
 import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
@@ -54,6 +54,9 @@ export const bundleOptions = {
   legalComments: 'eof',
   plugins: [loadOnUse],
   define: { 'process.env.NODE_ENV': '"production"', VOS_AUDIT_VERSION: JSON.stringify(version) },
+  // src/cli/version.ts reads package.json through import.meta only when VOS_AUDIT_VERSION is not defined, as when the
+  // source is run with tsx; the define above makes that branch dead, and esbuild drops it.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 /** The launcher for a bundle: it keys its code cache by the bundle's digest, which it need not compute at each run. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { escape, Minimatch } from 'minimatch';
 import { isProductCode } from '../catalog/products.ts';
@@ -6,7 +6,7 @@ import { programName } from '../catalog/program-name.ts';
 import { acceptedReleaseForms, parseRelease } from '../catalog/releases.ts';
 import type { DeclaredPort } from '../model/settings.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
-import { readRegularFile } from '../io/read.ts';
+import { readThroughDirectory } from '../io/read.ts';
 import { canonicalAddress } from '../util/address.ts';
 import { nearest } from '../util/nearest.ts';
 import { ruleIds } from '../rules/registry.ts';
@@ -108,7 +108,9 @@ export function loadConfig(path: string): Config {
   };
   let raw: unknown;
   try {
-    raw = JSON.parse(readRegularFile(path, maxConfigBytes).toString('utf8'));
+    raw = JSON.parse(
+      readThroughDirectory(realpathSync.native(path, { encoding: 'buffer' }), maxConfigBytes).bytes.toString('utf8'),
+    );
   } catch (error) {
     return fail(error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeIoError(error));
   }

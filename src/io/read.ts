@@ -3,7 +3,9 @@ import {
   closeSync,
   constants,
   fstatSync,
+  lstatSync,
   openSync,
+  readlinkSync,
   readSync,
   realpathSync,
   statSync,
@@ -11,7 +13,8 @@ import {
   type Stats,
 } from 'node:fs';
 import { describeIoError, UserError } from './errors.ts';
-import { decodeSource, type Source } from '../syntax/source.ts';
+import { HeldDirectory, identityOf } from './held-directory.ts';
+import { decodeSource, type ReadOrigin, type Source } from '../syntax/source.ts';
 
 /** A file to read: as it is shown, where it is, and for a file found by walking, the directory it must stay inside. */
 export interface FileToRead {
@@ -105,15 +108,10 @@ function checkSize(bytes: Buffer, limit: number, statedSize?: number): Buffer {
   return bytes;
 }
 
-/** Reads a whole regular file of at most `limit` bytes; a larger one, or a device or FIFO, is refused. */
-export function readRegularFile(location: PathLike, limit: number, extraFlags = 0): Buffer {
-  const { fd, stats } = openRegularFile(location, extraFlags);
-  try {
-    if (stats.size > limit) return checkSize(Buffer.alloc(0), limit, stats.size);
-    return checkSize(readBounded(fd, limit, stats.size), limit);
-  } finally {
-    closeSync(fd);
-  }
+/** Reads the whole of an open regular file of at most `limit` bytes; a larger one is refused. */
+function readWhole(fd: number, stats: Stats, limit: number): Buffer {
+  if (stats.size > limit) return checkSize(Buffer.alloc(0), limit, stats.size);
+  return checkSize(readBounded(fd, limit, stats.size), limit);
 }
 
 const slash = Buffer.from('/');
@@ -123,13 +121,35 @@ function isInside(path: Buffer, directory: Buffer): boolean {
   return path.length > prefix.length && path.subarray(0, prefix.length).equals(prefix);
 }
 
-/** Where a file really is; a file found by walking must be inside the directory walked, wherever its links go. */
-function resolveTarget(file: FileToRead): Buffer {
-  const target = realpathSync.native(file.location, { encoding: 'buffer' });
-  if (file.within !== undefined && !isInside(target, file.within)) {
-    throw new NotReadable(`is a symbolic link to ${shownPath(target)}, outside the directory given`);
+/** A path's directory and last name, as bytes. */
+export function splitPath(path: Buffer): { directory: Buffer; name: Buffer } {
+  const at = path.lastIndexOf(slash[0]!);
+  return { directory: at <= 0 ? slash : path.subarray(0, at), name: path.subarray(at + 1) };
+}
+
+/** A directory a file must stay inside, and how a message names it ("the directory given"). */
+export interface Tree {
+  path: Buffer;
+  named: string;
+}
+
+/**
+ * Where a file really is, which must be inside the tree wherever its links go. A link out of it and a link that
+ * leads nowhere get the same answer, which names the link's own text, never what is at its end: whether a file
+ * outside the tree exists is not told either.
+ */
+export function resolveInside(location: PathLike, tree: Tree): Buffer {
+  let target: Buffer | undefined;
+  try {
+    target = realpathSync.native(location, { encoding: 'buffer' });
+  } catch (error) {
+    if (!lstatSync(location, { throwIfNoEntry: false })?.isSymbolicLink()) throw error;
   }
-  return target;
+  if (target !== undefined && isInside(target, tree.path)) return target;
+  if (!lstatSync(location, { throwIfNoEntry: false })?.isSymbolicLink())
+    throw new NotReadable(`is not inside ${tree.named}`);
+  const text = shownPath(readlinkSync(location, { encoding: 'buffer' }));
+  throw new NotReadable(`is a symbolic link to ${text}, which leads to no file inside ${tree.named}`);
 }
 
 /** Standard input, read up to the limit whatever it is (a pipe, a file, a device). */
@@ -137,17 +157,45 @@ export function readStandardInput(): Buffer {
   return readBounded(0, maxFileBytes);
 }
 
-function readBytes(file: FileToRead, readInput: () => Buffer): { bytes: Buffer; target?: Buffer } {
+/**
+ * Reads a file's real path through its directory, held open, not following a link in the last place: what is read
+ * is the file in that directory even if a link has been put in place of it or of a directory above it since its
+ * path was resolved, and that directory is checked to be inside the tree once it is held.
+ */
+export function readThroughDirectory(
+  target: Buffer,
+  limit: number,
+  tree?: Tree,
+): { bytes: Buffer; origin: ReadOrigin } {
+  const { directory: parent, name } = splitPath(target);
+  const directory = HeldDirectory.open(parent);
+  try {
+    if (tree !== undefined && !isInside(directory.shownName(name), tree.path))
+      throw new NotReadable(`is not inside ${tree.named} (a directory above it was moved)`);
+    const { fd, stats } = openRegularFile(directory.at(name), constants.O_NOFOLLOW);
+    try {
+      const bytes = readWhole(fd, stats, limit);
+      const file = identityOf(fstatSync(fd, { bigint: true }));
+      return { bytes, origin: { path: target, file, directory: directory.identity() } };
+    } finally {
+      closeSync(fd);
+    }
+  } finally {
+    directory.close();
+  }
+}
+
+function readBytes(file: FileToRead, readInput: () => Buffer): { bytes: Buffer; origin?: ReadOrigin } {
   if (file.location === standardInput) return { bytes: checkSize(readInput(), maxFileBytes) };
-  const target = resolveTarget(file);
-  // The real path is opened not following links, so that a link put in its place since is not followed either.
-  return { bytes: readRegularFile(target, maxFileBytes, constants.O_NOFOLLOW), target };
+  const tree = file.within && { path: file.within, named: 'the directory given' };
+  const target = tree ? resolveInside(file.location, tree) : realpathSync.native(file.location, { encoding: 'buffer' });
+  return readThroughDirectory(target, maxFileBytes, tree);
 }
 
 /** Reads a file, or standard input for `-`; a file that cannot be used is a reason, never an exception. */
 export function readSource(file: FileToRead, readInput: () => Buffer = readStandardInput): ReadResult {
   const { path } = file;
-  let read: { bytes: Buffer; target?: Buffer };
+  let read: { bytes: Buffer; origin?: ReadOrigin };
   try {
     read = readBytes(file, readInput);
   } catch (error) {
@@ -158,7 +206,7 @@ export function readSource(file: FileToRead, readInput: () => Buffer = readStand
   const { bytes } = read;
   if (bytes.includes(0)) return { ok: false, path, reason: `${path} is a binary file (it has NUL bytes); not read` };
   const source = decodeSource(path, bytes);
-  return { ok: true, source: read.target ? { ...source, realPath: read.target } : source };
+  return { ok: true, source: read.origin ? { ...source, origin: read.origin } : source };
 }
 
 /**

@@ -1,25 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
   fchmodSync,
   fchownSync,
   fstatSync,
-  fsyncSync,
   lstatSync,
   openSync,
-  readFileSync,
   realpathSync,
-  renameSync,
-  rmSync,
   writeSync,
   type PathLike,
   type Stats,
 } from 'node:fs';
 import { hostname, constants as osConstants } from 'node:os';
 import { describeIoError, UserError } from './errors.ts';
-import { NotReadable, openRegularFile, readBounded, shownPath } from './read.ts';
+import { HeldDirectory, identityOf, replaceInDirectory, sameFile } from './held-directory.ts';
+import { NotReadable, openRegularFile, readBounded, shownPath, splitPath } from './read.ts';
+import type { FileIdentity, ReadOrigin } from '../syntax/source.ts';
 
 type Fail = (why: string) => never;
 
@@ -30,37 +27,29 @@ const lockPollMs = 20;
 /** The signal that asked the run to stop, while files are being written. */
 let stopSignal: NodeJS.Signals | undefined;
 
-/** A file's directory and name, as bytes, and a file beside it named from its name. */
-function besideFile(file: Buffer, name: (base: string) => string): Buffer {
-  const slash = file.lastIndexOf('/');
-  return Buffer.concat([
-    file.subarray(0, slash + 1),
-    Buffer.from(name(file.subarray(slash + 1).toString('latin1')), 'latin1'),
-  ]);
-}
-
-function directoryOf(file: Buffer): Buffer {
-  return file.subarray(0, Math.max(file.lastIndexOf('/'), 1));
-}
-
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** What a lock says of its holder, "PID HOST"; nothing when it is gone or unreadable. */
+/** What a lock says of its holder, "PID HOST"; nothing when it is gone, unreadable or not a regular file. */
 function readLock(lock: Buffer): { pid: number; host: string } {
   let text = '';
   try {
-    text = readFileSync(lock, 'latin1');
+    const { fd } = openRegularFile(lock, constants.O_NOFOLLOW);
+    try {
+      text = readBounded(fd, 256).toString('latin1');
+    } finally {
+      closeSync(fd);
+    }
   } catch {
-    // Removed since, or unreadable: the holder is unknown.
+    // Removed since, or not a lock vos-audit wrote: the holder is unknown.
   }
   const [pid = '', host = ''] = text.trim().split(' ');
   return { pid: Number(pid), host };
 }
 
 /** Who holds a lock, in words, or that its holder has ended (then nobody will remove it but a person). */
-function lockHolder(lock: Buffer): { ended: boolean; description: string } {
-  const { pid, host } = readLock(lock);
-  const shownLock = shownPath(lock);
+function lockHolder(directory: HeldDirectory, lock: Buffer): { ended: boolean; description: string } {
+  const { pid, host } = readLock(directory.at(lock));
+  const shownLock = shownPath(directory.shownName(lock));
   const known = Number.isInteger(pid) && pid > 0;
   if (known && host === hostname() && !isAlive(pid)) {
     return {
@@ -93,16 +82,17 @@ interface Lock {
  * second writer waits for the first to finish, then finds the file changed since it read it and writes nothing.
  * A lock is removed only by its holder, and only if it is still the one it created.
  */
-async function acquireLock(target: Buffer, fail: Fail): Promise<Lock> {
-  const lock = besideFile(target, (name) => `.${name}.vos-audit.lock`);
+async function acquireLock(directory: HeldDirectory, name: Buffer, fail: Fail): Promise<Lock> {
+  const lock = Buffer.concat([Buffer.from('.'), name, Buffer.from('.vos-audit.lock')]);
   const deadline = Date.now() + lockWaitMs;
   for (;;) {
     let fd: number;
     try {
-      fd = openSync(lock, 'wx', 0o600);
+      const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+      fd = openSync(directory.at(lock), flags, 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return fail(describeIoError(error));
-      const holder = lockHolder(lock);
+      const holder = lockHolder(directory, lock);
       if (holder.ended || Date.now() > deadline) return fail(holder.description);
       await sleep(lockPollMs);
       if (stopSignal !== undefined)
@@ -110,12 +100,12 @@ async function acquireLock(target: Buffer, fail: Fail): Promise<Lock> {
       continue;
     }
     writeSync(fd, `${process.pid} ${hostname()}\n`);
-    const ours = fstatSync(fd);
+    const ours = identityOf(fstatSync(fd, { bigint: true }));
     return {
       release() {
         closeSync(fd);
-        const now = lstatSync(lock, { throwIfNoEntry: false });
-        if (now?.ino === ours.ino && now.dev === ours.dev) rmSync(lock, { force: true });
+        const now = lstatSync(directory.at(lock), { bigint: true, throwIfNoEntry: false });
+        if (now !== undefined && sameFile(identityOf(now), ours)) directory.remove(lock);
       },
     };
   }
@@ -138,22 +128,55 @@ function extendedAttributes(fd: number): string[] {
 }
 
 /**
- * What replacing the file would lose or break, refused before anything is written: a read-only file, another
- * program's change since it was read, a file that is no longer a regular file, other hard links, extended
- * attributes or an ACL. Returns the file's status, whose owner, group and mode the new file takes.
+ * Opens the file of that name in the directory, never through a symbolic link, and checks that it is the file
+ * expected (the one read, or at the second check the one checked first) holding the bytes read.
  */
-function checkReplaceable(target: Buffer, original: Uint8Array, fail: Fail): Stats {
+function openExpected(
+  directory: HeldDirectory,
+  name: Buffer,
+  expected: { identity?: FileIdentity; bytes: Uint8Array; since: string },
+  fail: Fail,
+): { fd: number; stats: Stats; identity: FileIdentity } {
   let opened: { fd: number; stats: Stats };
   try {
-    opened = openRegularFile(target, constants.O_NOFOLLOW);
+    opened = openRegularFile(directory.at(name), constants.O_NOFOLLOW);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') fail(`it was replaced by a symbolic link ${expected.since}`);
     return fail(error instanceof NotReadable ? `it ${error.message}` : describeIoError(error));
   }
   const { fd, stats } = opened;
   try {
+    const identity = identityOf(fstatSync(fd, { bigint: true }));
+    if (expected.identity !== undefined && !sameFile(identity, expected.identity))
+      fail(`it was replaced by another file ${expected.since}`);
+    if (!readBounded(fd, expected.bytes.length).equals(expected.bytes)) fail(`it changed on disk ${expected.since}`);
+    return { fd, stats, identity };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/**
+ * What replacing the file would lose or break, refused before anything is written: a read-only file, another
+ * file or another program's change since it was read, a file that is no longer a regular file, other hard links,
+ * extended attributes or an ACL. Returns the file's status, whose owner, group and mode the new file takes.
+ */
+function checkReplaceable(
+  directory: HeldDirectory,
+  name: Buffer,
+  expected: { identity?: FileIdentity; bytes: Uint8Array },
+  fail: Fail,
+): { stats: Stats; identity: FileIdentity } {
+  const { fd, stats, identity } = openExpected(
+    directory,
+    name,
+    { ...expected, since: 'since vos-audit read it' },
+    fail,
+  );
+  try {
     // A rename would replace even a read-only file; its mode says nobody should, so neither does vos-audit.
     if ((stats.mode & 0o222) === 0) fail('it is read-only');
-    if (!readBounded(fd, original.length).equals(original)) fail('it changed on disk since vos-audit read it');
     if (stats.nlink > 1)
       fail(`it has ${stats.nlink} hard links, and replacing it would leave the other names with the old text`);
     const attributes = extendedAttributes(fd);
@@ -162,73 +185,40 @@ function checkReplaceable(target: Buffer, original: Uint8Array, fail: Fail): Sta
   } finally {
     closeSync(fd);
   }
-  return stats;
+  return { stats, identity };
 }
 
-/** The same bytes as were read, just before the rename: a change since the first check is not overwritten. */
-function checkUnchanged(target: Buffer, original: Uint8Array, fail: Fail): void {
-  const { fd } = openRegularFile(target, constants.O_NOFOLLOW);
-  try {
-    if (!readBounded(fd, original.length).equals(original)) fail('it changed on disk while vos-audit was writing it');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** A temporary file beside the target, created exclusively under a name nobody can predict. */
-function createTemporary(target: Buffer): { fd: number; path: Buffer } {
-  for (let attempt = 0; ; attempt++) {
-    const path = besideFile(target, (name) => `.${name}.vos-audit-${randomBytes(8).toString('hex')}.tmp`);
-    try {
-      return {
-        fd: openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600),
-        path,
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt === 3) throw error;
-    }
-  }
-}
-
-/** Writes the bytes with the original's owner, group and mode (in that order: a change of owner clears set-id bits). */
-function fillTemporary(fd: number, bytes: Uint8Array, original: Stats): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+/** Gives the new file the original's owner, group and mode (in that order: a change of owner clears set-id bits). */
+function takeOwnership(fd: number, original: Stats): void {
   const own = fstatSync(fd);
   if (own.uid !== original.uid || own.gid !== original.gid) fchownSync(fd, original.uid, original.gid);
   fchmodSync(fd, original.mode & 0o7777);
-  fsyncSync(fd);
 }
 
-/** Makes the rename itself durable; a file system that cannot sync a directory has done what it can. */
-function syncDirectory(file: Buffer): void {
+function replaceLocked(
+  directory: HeldDirectory,
+  name: Buffer,
+  bytes: Uint8Array,
+  expected: { identity?: FileIdentity; bytes: Uint8Array },
+  fail: Fail,
+): void {
+  const { stats, identity } = checkReplaceable(directory, name, expected, fail);
   try {
-    const fd = openSync(directoryOf(file), 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Nothing more to do.
-  }
-}
-
-function replaceLocked(target: Buffer, bytes: Uint8Array, original: Uint8Array, fail: Fail): void {
-  const stats = checkReplaceable(target, original, fail);
-  let temporary: { fd: number; path: Buffer } | undefined;
-  try {
-    temporary = createTemporary(target);
-    try {
-      fillTemporary(temporary.fd, bytes, stats);
-    } finally {
-      closeSync(temporary.fd);
-    }
-    checkUnchanged(target, original, fail);
-    renameSync(temporary.path, target);
-    temporary = undefined;
-    syncDirectory(target);
+    replaceInDirectory(directory, name, bytes, {
+      mode: 0o600,
+      prepare: (fd) => takeOwnership(fd, stats),
+      // The same file with the same bytes just before the rename: a change since the first check is not overwritten.
+      beforeRename: () =>
+        closeSync(
+          openExpected(
+            directory,
+            name,
+            { identity, bytes: expected.bytes, since: 'while vos-audit was writing it' },
+            fail,
+          ).fd,
+        ),
+    });
   } catch (error) {
-    if (temporary !== undefined) rmSync(temporary.path, { force: true });
     if (error instanceof UserError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EPERM' && stats.uid !== process.getuid?.()) {
       fail(`it belongs to user ${stats.uid} and group ${stats.gid}, which vos-audit cannot give the rewritten file`);
@@ -237,9 +227,36 @@ function replaceLocked(target: Buffer, bytes: Uint8Array, original: Uint8Array, 
   }
 }
 
+const isReadOrigin = (location: ReadOrigin | PathLike): location is ReadOrigin =>
+  typeof location === 'object' && 'directory' in location && 'file' in location;
+
 /**
- * Replaces a file's bytes atomically: a temporary file beside the target, then a rename over it. A symbolic link is
- * written through to its target; the file's owner, group and mode are kept. Refused, leaving the file as it was:
+ * The directory to write in, held open, the file's name in it, and the file expected there: for a file read, its
+ * directory then, which must be the same directory now (not another put in its place, through a symbolic link or a
+ * rename), and the file read.
+ */
+function holdDirectory(
+  location: ReadOrigin | PathLike,
+  fail: Fail,
+): { directory: HeldDirectory; name: Buffer; identity?: FileIdentity } {
+  const target = isReadOrigin(location) ? location.path : realpathSync.native(location, { encoding: 'buffer' });
+  const { directory: parent, name } = splitPath(target);
+  const directory = HeldDirectory.open(parent);
+  if (!isReadOrigin(location)) return { directory, name };
+  if (!sameFile(directory.identity(), location.directory)) {
+    directory.close();
+    fail(
+      `${shownPath(parent)} is no longer the directory vos-audit read it in (a link or another directory was put in its place)`,
+    );
+  }
+  return { directory, name, identity: location.file };
+}
+
+/**
+ * Replaces a file's bytes atomically: a temporary file beside the target, then a rename over it, both through its
+ * directory held open. A file read is written where it was read, or not at all: another file or a symbolic link in
+ * its place, or another directory in place of its directory, is refused. A symbolic link named on the command line
+ * is written through to its target; the file's owner, group and mode are kept. Refused, leaving the file as it was:
  * a read-only file, one that changed since it was read (checked once more just before the rename), one with other
  * hard links, extended attributes or an ACL. vos-audit's writers of one file take turns (see acquireLock).
  */
@@ -247,28 +264,34 @@ export async function writeAtomically(
   path: string,
   bytes: Uint8Array,
   original: Uint8Array,
-  location: PathLike = path,
+  location: ReadOrigin | PathLike = path,
 ): Promise<void> {
   const fail: Fail = (why) => {
     throw new UserError(`cannot write ${path}: ${why}; the file is unchanged`);
   };
-  let target: Buffer;
+  let held: { directory: HeldDirectory; name: Buffer; identity?: FileIdentity };
   try {
-    target = realpathSync.native(location, { encoding: 'buffer' });
+    held = holdDirectory(location, fail);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     return fail(describeIoError(error));
   }
-  const lock = await acquireLock(target, fail);
+  const { directory, name, identity } = held;
   try {
-    replaceLocked(target, bytes, original, fail);
+    const lock = await acquireLock(directory, name, fail);
+    try {
+      replaceLocked(directory, name, bytes, { identity, bytes: original }, fail);
+    } finally {
+      lock.release();
+    }
   } finally {
-    lock.release();
+    directory.close();
   }
 }
 
 export interface PendingWrite {
   path: string;
-  location: PathLike;
+  location: ReadOrigin | PathLike;
   bytes: Uint8Array;
   original: Uint8Array;
 }

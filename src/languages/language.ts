@@ -17,23 +17,32 @@ export interface ParsedFile<K extends string, T extends Tree> {
   tree: T;
 }
 
-/**
- * One configuration language: how its files are recognised, how they are commented, how they parse. Every list of
- * kinds in vos-audit (the CLI's --kind, content sniffing, suppression comments, rule examples, docs) is read from
- * the descriptors in registry.ts.
- */
 export const megabyte = 1024 * 1024;
 
+/**
+ * One configuration language: everything vos-audit knows of it outside its grammar and tree. Every list of kinds
+ * (the CLI's --kind, discovery, content sniffing, suppression comments, rule examples, the docs, the JSON schemas'
+ * kinds, the pre-commit hooks' `files:` pattern, the grammar tests and the robustness bench) is read from the
+ * descriptors in registry.ts, so a language is its own files plus one line there.
+ */
 export interface LanguageSpec<K extends string, T extends Tree> {
   kind: K;
   /** The files, as a user knows them: `inetd.conf`, `command macros (*.cm)`. */
   title: string;
   /** The file names it reads, for messages and the docs: `inetd.conf`, `*.cm`. */
   names: string;
-  /** Matches a file's name (its last path component, lower-cased, as VOS names are case-insensitive). */
-  name: RegExp;
-  /** A tell-tale line, for files named on the command line whose name says nothing; no two languages share one. */
-  content: RegExp;
+  /**
+   * The file names it reads, as a regular expression's source for a whole last path component in lower case
+   * (VOS names are case-insensitive): `inetd\.conf`, `[^/]*\.cm`. Discovery matches names with it, and the
+   * pre-commit hooks' `files:` pattern is made of these (Python's `re` reads it too: no JavaScript-only syntax).
+   */
+  fileName: string;
+  /**
+   * A tell-tale line, for files named on the command line whose name says nothing, and its priority: sniffing tries
+   * the languages from the highest priority down, so a language whose line is specific goes above one whose line is
+   * loose (hosts-access's `word: word` is the loosest, and lowest).
+   */
+  content: { line: RegExp; priority: number };
   /** What starts a comment line: suppression comments are written with it. */
   commentMarker: '#' | '&';
   /**
@@ -48,18 +57,42 @@ export interface LanguageSpec<K extends string, T extends Tree> {
   parse(text: string, lines: LineIndex): T;
   /** The grammar's tokens and trivia, which concatenate back to the text (what the lossless tests check). */
   lex(text: string): ParsedCst<unknown>;
+  /** The tree as one line a node and one line an error: the form its grammar goldens are reviewed in. */
+  dump(tree: T): string;
+  /**
+   * Pieces of its text (keywords, separators, line ends, odd characters) that the grammar property tests and the
+   * robustness bench join at random: mostly near-entries, which is where parsers and fixes go wrong.
+   */
+  fuzzPieces: readonly string[];
+  /**
+   * The docs of its syntax rule, `<kind>-syntax`, which reports its grammar's errors (rules/registry.ts makes one for
+   * every language): what a well-formed file is, why a line that is not matters, and examples of its errors.
+   */
+  syntaxRule: {
+    summary: string;
+    rationale: string;
+    examples: Array<{ title: string; input: string; messages: string[] }>;
+  };
 }
 
 export interface Language<K extends string, T extends Tree> extends LanguageSpec<K, T> {
+  /** Matches a file's last path component, lower-cased: `fileName` as a whole. */
+  name: RegExp;
   parseFile(source: Source): ParsedFile<K, T>;
+  /** A text's tree, dumped: what its grammar goldens hold. */
+  dumpText(text: string): string;
 }
 
 export function defineLanguage<K extends string, T extends Tree>(spec: LanguageSpec<K, T>): Language<K, T> {
   return {
     ...spec,
+    name: new RegExp(`^(?:${spec.fileName})$`),
     parseFile(source) {
       const lines = new LineIndex(source.text);
       return { kind: spec.kind, source, lines, tree: spec.parse(source.text, lines) };
+    },
+    dumpText(text) {
+      return spec.dump(spec.parse(text, new LineIndex(text)));
     },
   };
 }

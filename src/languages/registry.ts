@@ -1,10 +1,14 @@
+import { baseName } from '../util/base-name.ts';
 import { hostsAccess } from './hosts-access.ts';
 import { inetd } from './inetd.ts';
 import { macro } from './macro.ts';
 import { services } from './services.ts';
 import { telnetAdmin } from './telnet-admin.ts';
 
-/** Every language vos-audit reads; the order is the order content sniffing tries them in. */
+/**
+ * Every language vos-audit reads, one line each. The order is the order kinds are listed in (--kind, the JSON
+ * schemas): a new language goes at the end. Content sniffing has an order of its own (each language's priority).
+ */
 export const languages = [inetd, macro, telnetAdmin, services, hostsAccess] as const;
 
 export type Language = (typeof languages)[number];
@@ -17,19 +21,17 @@ export function languageOf<K extends FileKind>(kind: K): LanguageOf<K> {
   return languages.find((language): language is LanguageOf<K> => language.kind === kind)!;
 }
 
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-}
-
 /** The kind of a file by its name; matched case-insensitively, as VOS names are. */
 export function kindByName(path: string): FileKind | undefined {
   const name = baseName(path);
   return languages.find((language) => language.name.test(name))?.kind;
 }
 
-/** The kind of a file by its content: the first language whose tell-tale line it has. */
+const bySniffingPriority = [...languages].sort((a, b) => b.content.priority - a.content.priority);
+
+/** The kind of a file by its content: of the languages whose tell-tale line it has, the one of highest priority. */
 export function kindByContent(text: string): FileKind | undefined {
-  return languages.find((language) => language.content.test(text))?.kind;
+  return bySniffingPriority.find((language) => language.content.line.test(text))?.kind;
 }
 
 export const knownNamesText = languages.map((language) => language.names).join(', ');

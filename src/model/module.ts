@@ -15,12 +15,9 @@ import { addTcpdAdmissions } from './tcpd-admission.ts';
 import type { Settings } from './settings.ts';
 import { startPorts } from './start-ports.ts';
 import { telnetListeners } from './telnet-listeners.ts';
+import { baseName } from '../util/base-name.ts';
 
 const transportRank: Record<Transport, number> = { tcp: 0, udp: 1 };
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-}
 
 function withNote<T extends { note?: string }>(item: T, note: string): T {
   item.note = item.note ? `${item.note}; ${note}` : note;

@@ -1,6 +1,7 @@
 import { dottedQuad, ipv6Groups, prefixMask, samePrefix, atoi } from '../util/ip.ts';
 import { looksNumeric, readRules, splitQualified, type HostsPattern, type HostsRule } from '../syntax/hosts-access.ts';
 import type { AuditedFile, HostsAccessFile } from './files.ts';
+import { baseName } from '../util/base-name.ts';
 
 /**
  * tcpd's decision, computed: hosts_access(5) with the options of hosts_options(5), as Debian's tcpd and tcpdmatch
@@ -222,10 +223,6 @@ export function evaluate(policy: Policy, request: AccessRequest): Verdict {
   if (keyword === 'twist') return { access: 'denied', matched, twist: last!.argument!, ...base };
   const granted = keyword === 'allow' || (keyword !== 'deny' && fromAllow !== undefined);
   return { access: granted ? 'granted' : 'denied', matched, ...base };
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 }
 
 /**

@@ -1,11 +1,13 @@
 import { firewallBlocks } from '../catalog/firewall-blocks.ts';
-import type { Certainty, ClientFact, ModuleFacts, ServiceFact } from './facts.ts';
+import type { Certainty, ClientFact, ModuleFacts } from './facts.ts';
 import {
   allPorts,
+  lastComponent,
   rangeText,
   type FirewallPolicy,
   type LeftOut,
   type Peer,
+  type PeerGroup,
   type PolicyRule,
   type PortRange,
 } from './rule.ts';
@@ -83,10 +85,7 @@ class ModuleRules {
 
 /** A rule in a few words, for the list of rules left out. */
 function describe(rule: PolicyRule): string {
-  const peer =
-    rule.peer.kind === 'any'
-      ? ''
-      : ` ${rule.direction === 'in' ? 'from' : 'to'} ${rule.peer.kind === 'module' ? rule.peer.name : `the NIO of ${rule.peer.module}`}`;
+  const peer = rule.peer.kind === 'any' ? '' : ` ${rule.direction === 'in' ? 'from' : 'to'} ${rule.peer.group}`;
   const from = rule.sourcePorts ? ` from port ${rangeText(rule.sourcePorts)}` : '';
   return `${rule.action} ${rule.direction} ${rule.protocol}/${rangeText(rule.ports)}${from}${peer} (${rule.reason})`;
 }
@@ -138,28 +137,91 @@ function serviceRules(facts: ModuleFacts, rules: ModuleRules, denied: Set<string
   }
 }
 
-function kernelPeers(
-  facts: ModuleFacts,
-  service: ServiceFact,
-  run: readonly ModuleFacts[],
-): { peers: ModuleFacts[]; who: string } | { missing: string; decidedBy: string } {
-  if (facts.system === undefined)
-    return { missing: "the module's system is not known", decidedBy: '"system" in .vos-audit.json, or --system' };
-  if (service.kernel === 'OSL')
-    return {
-      peers: run.filter((m) => m !== facts && m.system === facts.system),
-      who: `the other modules of system ${facts.system}`,
-    };
-  return {
-    peers: run.filter((m) => m.bridge === true && m.system !== undefined && m.system !== facts.system),
-    who: 'the bridge modules of other systems',
-  };
+/**
+ * The run's peer groups, each made once and named uniquely (a module may be named like a group), so that a group's
+ * addresses are written once however many modules' rules name it.
+ */
+class Groups {
+  readonly all: PeerGroup[] = [];
+  private readonly byKey = new Map<string, PeerGroup>();
+  private readonly taken: Set<string>;
+
+  constructor(run: readonly ModuleFacts[]) {
+    this.taken = new Set(run.map((module) => module.name));
+  }
+
+  peer(key: string, make: () => Omit<PeerGroup, 'name'> & { name: string }): Peer {
+    let group = this.byKey.get(key);
+    if (group === undefined) {
+      const made = make();
+      let name = made.name;
+      for (let n = 2; this.taken.has(name); n++) name = `${made.name} (${n})`;
+      this.taken.add(name);
+      group = { ...made, name };
+      this.byKey.set(key, group);
+      this.all.push(group);
+    }
+    return { kind: 'group', group: group.name };
+  }
+}
+
+/**
+ * OSL's peers are the modules of the module's system; OSN's, the bridge modules of the other systems. Each system's
+ * groups are made once, from an index of the run, so that the work grows with the modules, not their square.
+ */
+class KernelPeers {
+  private readonly bySystem = new Map<string, ModuleFacts[]>();
+  private readonly bridges: ModuleFacts[];
+
+  constructor(
+    run: readonly ModuleFacts[],
+    private readonly groups: Groups,
+  ) {
+    for (const module of run) {
+      if (module.system === undefined) continue;
+      const members = this.bySystem.get(module.system);
+      if (members) members.push(module);
+      else this.bySystem.set(module.system, [module]);
+    }
+    this.bridges = run.filter((m) => m.bridge === true && m.system !== undefined);
+  }
+
+  of(
+    facts: ModuleFacts,
+    kernel: 'OSL' | 'OSN',
+  ): { peer: () => Peer; who: string; none: string; others: number } | { missing: string; decidedBy: string } {
+    const system = facts.system;
+    if (system === undefined)
+      return { missing: "the module's system is not known", decidedBy: '"system" in .vos-audit.json, or --system' };
+    const own = this.bySystem.get(system)!;
+    if (kernel === 'OSL') {
+      const who = `the modules of system ${system}`;
+      const peer = () =>
+        this.groups.peer(`OSL ${system}`, () => ({
+          name: `modules of system ${system}`,
+          what: who,
+          stem: `osl_${system}`,
+          modules: own.map((m) => m.name),
+        }));
+      return { peer, who, none: `no other module of system ${system}`, others: own.length - 1 };
+    }
+    const who = `the bridge modules of systems other than ${system}`;
+    const others = this.bridges.length - own.filter((m) => m.bridge === true).length;
+    const peer = () =>
+      this.groups.peer(`OSN ${system}`, () => ({
+        name: `bridges outside system ${system}`,
+        what: who,
+        stem: `osn_${system}`,
+        modules: this.bridges.filter((m) => m.system !== system).map((m) => m.name),
+      }));
+    return { peer, who, none: `no bridge module of another system`, others };
+  }
 }
 
 function kernelRules(
   facts: ModuleFacts,
   rules: ModuleRules,
-  run: readonly ModuleFacts[],
+  peers: KernelPeers,
   leftOut: LeftOut[],
   notes: string[],
 ): void {
@@ -176,7 +238,7 @@ function kernelRules(
       });
       continue;
     }
-    const found = kernelPeers(facts, service, run);
+    const found = peers.of(facts, service.kernel);
     if ('missing' in found) {
       leftOut.push({
         module: facts.name,
@@ -187,58 +249,57 @@ function kernelRules(
       });
       continue;
     }
-    if (found.peers.length === 0 && service.certainty.state === 'live') {
-      notes.push(
-        `${facts.name}: ${service.kernel} (tcp ${rangeText(service.ports)}) is denied: none of ${found.who} is in this run`,
-      );
+    if (found.others === 0) {
+      if (service.certainty.state === 'live')
+        notes.push(
+          `${facts.name}: ${service.kernel} (tcp ${rangeText(service.ports)}) is denied: ${found.none} is in this run`,
+        );
+      continue;
     }
-    for (const peer of found.peers) {
-      const reason = `${service.kernel} from ${peer.name}, ${service.kernel === 'OSL' ? `a module of system ${facts.system}` : `the bridge module of system ${peer.system}`}`;
-      const rule: PolicyRule = {
-        direction: 'in',
-        action: 'allow',
-        protocol: service.protocol,
-        ports: service.ports,
-        peer: { kind: 'module', name: peer.name, ...(peer.address && { address: peer.address }) },
-        reason,
-        evidence: [`article table 2 (${service.kernel})`],
-      };
-      if (!rules.take(rules.allowedIn, service.certainty, rule)) break;
-    }
-  }
-}
-
-/** The NIO as a peer: one a known address, or one without an address when none is known. */
-function nioPeers(facts: ModuleFacts): Peer[] {
-  const addresses = facts.nioAddresses ?? [];
-  return addresses.length === 0
-    ? [{ kind: 'nio', module: facts.name }]
-    : addresses.map((address) => ({ kind: 'nio', module: facts.name, address }));
-}
-
-function clientRules(facts: ModuleFacts, rules: ModuleRules, client: ClientFact): void {
-  const ownPorts = client.sourcePorts ?? facts.ephemeral[client.protocol];
-  for (const peer of client.peer === 'nio' ? nioPeers(facts) : [anyone]) {
-    const out: PolicyRule = {
-      direction: 'out',
-      action: 'allow',
-      protocol: client.protocol,
-      ports: client.ports,
-      sourcePorts: ownPorts,
-      peer,
-      reason: client.what,
-      evidence: client.evidence,
-    };
-    if (!rules.take(rules.allowedOut, client.certainty, out)) return;
-    const replies: PolicyRule = {
-      ...out,
+    rules.take(rules.allowedIn, service.certainty, {
       direction: 'in',
-      ports: ownPorts,
-      sourcePorts: client.ports,
-      reason: `replies to ${client.what}, for stateless filters`,
-    };
-    rules.take(rules.returnIn, client.certainty, replies);
+      action: 'allow',
+      protocol: service.protocol,
+      ports: service.ports,
+      peer: found.peer(),
+      reason: `${service.kernel} from ${found.who}`,
+      evidence: [`article table 2 (${service.kernel})`],
+    });
   }
+}
+
+/** The NIO as a peer: a group of its addresses, none when none is known. */
+function nioPeer(facts: ModuleFacts, groups: Groups): Peer {
+  return groups.peer(`NIO ${facts.name}`, () => ({
+    name: `NIO of ${facts.name}`,
+    what: `the NIO of module ${facts.name}`,
+    stem: `nio_${lastComponent(facts.name)}`,
+    modules: [],
+    nio: { module: facts.name, addresses: facts.nioAddresses ?? [] },
+  }));
+}
+
+function clientRules(facts: ModuleFacts, rules: ModuleRules, client: ClientFact, groups: Groups): void {
+  const ownPorts = client.sourcePorts ?? facts.ephemeral[client.protocol];
+  const out: PolicyRule = {
+    direction: 'out',
+    action: 'allow',
+    protocol: client.protocol,
+    ports: client.ports,
+    sourcePorts: ownPorts,
+    peer: client.peer === 'nio' ? nioPeer(facts, groups) : anyone,
+    reason: client.what,
+    evidence: client.evidence,
+  };
+  if (!rules.take(rules.allowedOut, client.certainty, out)) return;
+  const replies: PolicyRule = {
+    ...out,
+    direction: 'in',
+    ports: ownPorts,
+    sourcePorts: client.ports,
+    reason: `replies to ${client.what}, for stateless filters`,
+  };
+  rules.take(rules.returnIn, client.certainty, replies);
 }
 
 /** Replies of the services allowed in, for stateless filters: from the service's ports, to the client's. */
@@ -258,14 +319,16 @@ function serviceReplies(rules: ModuleRules): void {
 export function derivePolicy(run: readonly ModuleFacts[], options: PolicyOptions): FirewallPolicy {
   const leftOut: LeftOut[] = [];
   const notes: string[] = [];
+  const groups = new Groups(run);
+  const peers = new KernelPeers(run, groups);
   const modules = run.map((facts) => {
     const rules = new ModuleRules(facts, options, leftOut);
     serviceRules(facts, rules, articleDenials(facts, rules));
-    kernelRules(facts, rules, run, leftOut, notes);
-    for (const client of facts.clients) clientRules(facts, rules, client);
+    kernelRules(facts, rules, peers, leftOut, notes);
+    for (const client of facts.clients) clientRules(facts, rules, client, groups);
     serviceReplies(rules);
     for (const item of facts.undecided) notes.push(`${facts.name}: ${item}`);
     return { name: facts.name, ...(facts.address && { address: facts.address }), rules: rules.all() };
   });
-  return { modules, leftOut, notes };
+  return { modules, groups: groups.all, leftOut, notes };
 }

@@ -10,13 +10,25 @@ export type PortRange = readonly [number, number];
 export const allPorts: PortRange = [0, 65535];
 
 /**
- * Who is on the other side: anyone, another module of the run, or the module's NIO. A module or NIO without a
- * known address is named instead, which the table, CSV and JSON can show but a firewall cannot load.
+ * Who is on the other side: anyone, or a named group of addresses (the modules of a system for OSL, the bridge
+ * modules of other systems for OSN, a module's NIO), so that a group's addresses are written once however many
+ * rules name it.
  */
-export type Peer =
-  | { kind: 'any' }
-  | { kind: 'module'; name: string; address?: string }
-  | { kind: 'nio'; module: string; address?: string };
+export type Peer = { kind: 'any' } | { kind: 'group'; group: string };
+
+/** Addresses that rules name together. */
+export interface PeerGroup {
+  /** Unique among the policy's groups and its modules' names. */
+  name: string;
+  /** The group in a few words, for comments. */
+  what: string;
+  /** A short form of the name, that a format makes its identifier from. */
+  stem: string;
+  /** The run's modules in it, whose addresses are the group's; empty for an NIO. */
+  modules: readonly string[];
+  /** The NIO whose addresses are the group's; none known, and the group cannot be loaded into a firewall. */
+  nio?: { module: string; addresses: readonly string[] };
+}
 
 /** One rule of a module's policy; the first rule that matches a packet decides. */
 export interface PolicyRule {
@@ -56,18 +68,35 @@ export interface LeftOut {
 
 export interface FirewallPolicy {
   modules: ModulePolicy[];
+  /** The groups the rules name as peers. */
+  groups: PeerGroup[];
   leftOut: LeftOut[];
   /** What the user should know about the policy: an OSL range with no peer, a model that is incomplete. */
   notes: string[];
 }
 
-/** A peer as JSON, CSV and the table show it: `any`, an address, or the name of what has none. */
+/** A peer as JSON, CSV and the table show it: `any`, or its group's name. */
 export function peerText(peer: Peer): string {
-  if (peer.kind === 'any') return 'any';
-  if (peer.kind === 'module') return peer.address ?? peer.name;
-  return peer.address ?? `NIO of ${peer.module}`;
+  return peer.kind === 'any' ? 'any' : peer.group;
+}
+
+/** A group's addresses: its NIO's, or its modules' in the order of the run (a module without an address adds none). */
+export function groupAddresses(policy: FirewallPolicy, group: PeerGroup): string[] {
+  if (group.nio) return [...group.nio.addresses];
+  const members = new Set(group.modules);
+  return policy.modules.flatMap((module) => (members.has(module.name) && module.address ? [module.address] : []));
 }
 
 export function rangeText([first, last]: PortRange): string {
   return first === last ? String(first) : `${first}-${last}`;
+}
+
+/** The last component of a module's path: what identifiers are made from. */
+export function lastComponent(name: string): string {
+  return (
+    name
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .at(-1) ?? ''
+  );
 }

@@ -1,7 +1,7 @@
 import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
-import type { ModuleVerification, Verification } from '../policy/verify.ts';
-import { verifyChecks } from '../policy/verify-checks.ts';
+import type { ModuleVerification, Verification } from '../scan/verify.ts';
+import { verifyChecks } from '../scan/verify-checks.ts';
 import { LineIndex } from '../syntax/position.ts';
 import type { Source } from '../syntax/source.ts';
 import { formatGcc, formatGithub } from './lines.ts';

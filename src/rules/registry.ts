@@ -1,4 +1,4 @@
-import { hostsAccessSyntax } from './hosts-access-syntax.ts';
+import { languages } from '../languages/registry.ts';
 import { tcpdBootpTftpAdmitsEveryone } from './tcpd-bootp-tftp-admits-everyone.ts';
 import { tcpdAdmitsEveryone } from './tcpd-admits-everyone.ts';
 import { tcpdNioTftp } from './tcpd-nio-tftp.ts';
@@ -14,7 +14,6 @@ import { inetdDosTinyService } from './inetd-dos-tiny-service.ts';
 import { inetdDuplicateService } from './inetd-duplicate-service.ts';
 import { inetdNioFirewall } from './inetd-nio-firewall.ts';
 import { inetdSwat } from './inetd-swat.ts';
-import { inetdSyntax } from './inetd-syntax.ts';
 import { inetdTinyService } from './inetd-tiny-service.ts';
 import { inetdUnknownService } from './inetd-unknown-service.ts';
 import { inetdUnwrappedService } from './inetd-unwrapped-service.ts';
@@ -24,22 +23,21 @@ import { inetdCleartextService } from './inetd-cleartext-service.ts';
 import { nioNeeds } from './nio-needs.ts';
 import { portConflict } from './port-conflict.ts';
 import { syncCfgdFirewall } from './sync-cfgd-firewall.ts';
-import { macroSyntax } from './macro-syntax.ts';
 import { ntpdNotStarted } from './ntpd-not-started.ts';
 import { rpcServicesLive } from './rpc-services-live.ts';
 import { rsnTelnetPort } from './rsn-telnet-port.ts';
 import type { Rule } from './rule.ts';
-import { servicesSyntax } from './services-syntax.ts';
+import { syntaxRule } from './support/syntax-errors.ts';
 import { suppressionWithoutReason } from './suppression-without-reason.ts';
 import { syncCfgdWithoutNio } from './sync-cfgd-without-nio.ts';
-import { telnetAdminSyntax } from './telnet-admin-syntax.ts';
 import { telnetCleartextLogin } from './telnet-cleartext-login.ts';
 import { telnetMsdStarted } from './telnet-msd-started.ts';
 import { telnetWithoutSshd } from './telnet-without-sshd.ts';
 import { unusedSuppression } from './unused-suppression.ts';
 
+/** Every rule: first each language's syntax rule, in the languages' order, then the rules written one a file. */
 export const rules: readonly Rule[] = [
-  inetdSyntax,
+  ...languages.map(syntaxRule),
   inetdDosTinyService,
   inetdTinyService,
   inetdUnwrappedService,
@@ -53,9 +51,6 @@ export const rules: readonly Rule[] = [
   inetdCleartextService,
   portConflict,
   nioNeeds,
-  macroSyntax,
-  telnetAdminSyntax,
-  servicesSyntax,
   telnetWithoutSshd,
   telnetCleartextLogin,
   rsnTelnetPort,
@@ -64,7 +59,6 @@ export const rules: readonly Rule[] = [
   syncCfgdFirewall,
   rpcServicesLive,
   ntpdNotStarted,
-  hostsAccessSyntax,
   tcpdBootpTftpAdmitsEveryone,
   tcpdAdmitsEveryone,
   tcpdNioTftp,

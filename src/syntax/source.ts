@@ -3,6 +3,20 @@ import { isAscii, isUtf8 } from 'node:buffer';
 export type Encoding = 'utf8' | 'latin1';
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'none';
 
+/** A file's identity on its file system: the same device and inode is the same file, whatever its name now. */
+export interface FileIdentity {
+  device: bigint;
+  inode: bigint;
+}
+
+/** Where a file was read: a write finds the same file in the same directory again, or refuses. */
+export interface ReadOrigin {
+  /** Its real path then, links resolved. */
+  path: Buffer;
+  file: FileIdentity;
+  directory: FileIdentity;
+}
+
 /** A configuration file as read: the decoded text plus what is needed to write it back byte for byte. */
 export interface Source {
   path: string;
@@ -14,8 +28,8 @@ export interface Source {
   eol: LineEnding;
   /** The bytes as read, which a write compares with the file on disk before replacing it. */
   bytes: Uint8Array;
-  /** Where the file really is, links resolved: where a fix is written. Undefined for standard input. */
-  realPath?: Buffer;
+  /** Where the file was read, and which file it was: where a fix is written. Undefined for standard input. */
+  origin?: ReadOrigin;
 }
 
 function detectLineEnding(text: string): LineEnding {

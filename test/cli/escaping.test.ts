@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printable } from '../../src/report/printable.ts';
 import { run, type OutputFormat, type RunRequest } from '../../src/cli/run.ts';
@@ -76,6 +77,24 @@ describe('what a person reads shows hostile characters escaped', () => {
     expect(daemons).toContain('"\'+cmd"');
     expect(daemons).toContain('"\'-2+3"');
     for (const row of cells) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('a module named to inject a formula through a semicolon stays text in a semicolon-separated spreadsheet', async () => {
+    const name = 'x;=HYPERLINK(1)';
+    mkdirSync(join(directory, name));
+    writeFileSync(join(directory, name, 'inetd.conf'), 'echo stream tcp nowait root internal\n');
+    const request: RunRequest = {
+      paths: [relative(process.cwd(), join(directory, name))],
+      settings: {},
+      kinds: new Map(),
+      toolVersion: 'test',
+      command: 'ports',
+      format: 'csv',
+    };
+    const csv = String((await run(request)).stdout);
+    const rows = parse(csv, { delimiter: ';', relax_quotes: true, relax_column_count: true }) as string[][];
+    expect(rows.flat().filter((field) => /^[=+\-@]/.test(field))).toEqual([]);
+    expect(rows.flat().some((field) => field.startsWith("'=HYPERLINK(1)"))).toBe(true);
   });
 
   it('JSON keeps the data exact', async () => {

@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectSameRules, firewall, jsonPolicy, parseCapirca, samples, tool } from '../support/firewall.ts';
+import {
+  collidingModules,
+  expectSameRules,
+  firewall,
+  jsonPolicy,
+  parseCapirca,
+  samples,
+  tool,
+} from '../support/firewall.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
 // The loadable formats, checked by the tools that load them (Debian's nftables, iptables and python3-capirca).
@@ -57,5 +65,45 @@ describe.each(Object.entries(samples))('vos-audit firewall on %s', (_name, args)
       policy,
       200,
     );
+  });
+});
+
+// Names a format could fold into one (a and A; x's NIO and a module x_nio), through the tools that load them.
+describe('colliding module names, through nft and aclgen', () => {
+  const dir = temporaryDirectory();
+  const { addresses, nio } = collidingModules(dir);
+
+  it("nft, loaded in a network namespace of its own: x25_cpc's rule of x matches the NIO's address only", async () => {
+    const result = await firewall(['--format', 'nftables', dir]);
+    expect(result.status).toBe(0);
+    const file = join(temporaryDirectory(), 'vos.nft');
+    writeFileSync(file, result.stdout);
+    // unshare gives the shell a network namespace that ends with it: nothing outside sees the ruleset.
+    const listed = tool('unshare', ['--net', 'sh', '-c', `nft -f '${file}' && nft -a list table inet vos_audit`]);
+    expect(listed.status, listed.output).toBe(0);
+    const x25 = /^\s*ip daddr @(\S+) tcp sport \S+ tcp dport 48879 accept/m.exec(listed.output)!;
+    const set = new RegExp(`set ${x25[1]} \\{[^}]*elements = \\{ ([^}]+) \\}`).exec(listed.output)![1]!.trim();
+    expect(set).toBe(nio);
+    for (const address of Object.values(addresses)) expect(listed.output).toContain(address);
+  });
+
+  it("aclgen: each module's Cisco ACL names its own address", async () => {
+    const out = temporaryDirectory();
+    expect((await firewall(['--format', 'capirca', '--output', out, dir])).status).toBe(0);
+    const generated = tool('aclgen', [
+      `--base_directory=${out}`,
+      `--definitions_directory=${join(out, 'def')}`,
+      `--output_directory=${join(out, 'out')}`,
+    ]);
+    expect(generated.status, generated.output).toBe(0);
+    const acls = readdirSync(join(out, 'out')).filter((f) => f.endsWith('.acl'));
+    const compiled = acls.map((f) => readFileSync(join(out, 'out', f), 'utf8'));
+    for (const [name, address] of Object.entries(addresses)) {
+      const own = compiled.filter((acl) => acl.includes(`traffic to module ${join(dir, name)}\n`));
+      expect(own, name).toHaveLength(1);
+      expect(own[0]).toContain(`host ${address}`);
+    }
+    const x = compiled.find((acl) => acl.includes(`traffic from module ${join(dir, 'x')}\n`))!;
+    expect(x).toContain(`host ${nio}`);
   });
 });

@@ -1,13 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { summaryLine } from '../../src/report/text.ts';
 import { vosAudit } from '../support/cli.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
+import { validatorOf } from '../support/schemas.ts';
 
-const schema = JSON.parse(readFileSync(new URL('../../docs/json-report.schema.json', import.meta.url), 'utf8'));
-const validate = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
+const validate = validatorOf('json-report.schema.json');
 
 // echo is an error (inetd-dos-tiny-service); discard/tcp and discard/udp are warnings (inetd-tiny-service).
 const echoAndDiscard =

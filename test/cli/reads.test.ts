@@ -26,10 +26,29 @@ describe('symbolic links found by walking a directory', () => {
       expect(result.status).toBe(2);
       expect(result.stdout).not.toContain('root:x');
       expect(result.stderr).toBe(
-        `vos-audit: m/services is a symbolic link to ${join(dir, 'outside', 'passwd')}, outside the directory given; not read\n`,
+        `vos-audit: m/services is a symbolic link to ${join(dir, 'outside', 'passwd')}, which leads to no file inside the directory given; not read\n`,
       );
     }
     expect(readFileSync(join(dir, 'outside', 'passwd'), 'utf8')).toBe('root:x:0:0:root:/root:/bin/bash\n');
+  });
+
+  it('does not tell whether a file outside the directory given exists', async () => {
+    const dir = temporaryDirectory();
+    stockModuleAt(dir, 'm');
+    mkdirSync(join(dir, 'outside'));
+    writeFileSync(join(dir, 'outside', 'exists'), 'secret\n');
+    const answers: string[] = [];
+    for (const target of [join(dir, 'outside', 'exists'), join(dir, 'outside', 'missing')]) {
+      rmSync(join(dir, 'm', 'services'), { force: true });
+      symlinkSync(target, join(dir, 'm', 'services'));
+      const result = await runCli(['m'], dir);
+      expect(result.status).toBe(2);
+      answers.push(result.stderr.replace(target, 'TARGET'));
+    }
+    expect(answers[0]).toBe(
+      'vos-audit: m/services is a symbolic link to TARGET, which leads to no file inside the directory given; not read\n',
+    );
+    expect(answers[1]).toBe(answers[0]);
   });
 
   it('reads a link that stays inside the directory given, and a link named on the command line', async () => {

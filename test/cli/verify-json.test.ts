@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyChecks } from '../../src/policy/verify-checks.ts';
+import { verifyChecks } from '../../src/scan/verify-checks.ts';
 import { vosAudit } from '../support/cli.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 import { moduleFiles, nmapFixture } from '../support/verify.ts';

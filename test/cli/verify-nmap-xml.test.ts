@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseNmapXml, ScanError } from '../../src/policy/nmap-scan.ts';
-import { verifyScan, type ModuleToVerify } from '../../src/policy/verify.ts';
+import { parseNmapXml, ScanError } from '../../src/scan/nmap-scan.ts';
+import { verifyScan, type ModuleToVerify } from '../../src/scan/verify.ts';
 import { LineIndex } from '../../src/syntax/position.ts';
 import { canonicalAddress } from '../../src/util/address.ts';
 import { vosAudit } from '../support/cli.ts';

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { languages } from '../../src/languages/registry.ts';
 import { samplesDir } from '../support/sources.ts';
 import { runLauncher } from '../support/processes.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
@@ -22,20 +21,6 @@ function sh(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
-
-it("the hooks' files pattern takes every language's files, in any directory", () => {
-  const patterns = [
-    ...readFileSync(join(repository, '.pre-commit-hooks.yaml'), 'utf8').matchAll(/^\s*files: '(.+)'$/gm),
-  ].map((m) => m[1]!);
-  expect(patterns).toHaveLength(2);
-  for (const pattern of patterns) {
-    for (const { kind, name, exampleName } of languages) {
-      expect(name.test(exampleName), kind).toBe(true);
-      for (const path of [exampleName, `m1/system/${exampleName}`])
-        expect(path, `${kind}: ${pattern}`).toMatch(new RegExp(pattern));
-    }
-  }
-});
 
 /** The real pre-commit, installing this repository's hooks with `language: node` as users get them. */
 describe.skipIf(!hasPreCommit && !process.env.CI)('pre-commit hooks (pre-commit try-repo)', () => {

@@ -5,7 +5,7 @@ import { applyFixes, type Fix } from '../../src/fix/edit.ts';
 import { defaultSettings } from '../../src/model/settings.ts';
 import { parseInetd } from '../../src/syntax/inetd.ts';
 import { decodeSource } from '../../src/syntax/source.ts';
-import { inetdFile, macroText, seed, tableText } from '../support/arbitraries.ts';
+import { inetdFile, seed, textOf } from '../support/arbitraries.ts';
 import { auditSource } from '../support/audit.ts';
 
 const settings = { seed, numRuns: 300 };
@@ -23,7 +23,7 @@ describe('the audit, on any input', () => {
 
   it('a module of random macro, listing and inetd text audits, fixes and suggests without throwing, to a fixed point', () => {
     fc.assert(
-      fc.property(macroText, tableText, inetdFile, (macro, listing, inetd) => {
+      fc.property(textOf('macro', 120), textOf('telnet-admin', 80), inetdFile, (macro, listing, inetd) => {
         const files = [
           { source: decodeSource('module_start_up.cm', Buffer.from(macro)), kind: 'macro' as const },
           { source: decodeSource('telnet_admin.txt', Buffer.from(listing)), kind: 'telnet-admin' as const },

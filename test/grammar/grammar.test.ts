@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { fileKinds, type FileKind } from '../../src/languages/registry.ts';
-import { parseHostsAccess } from '../../src/syntax/hosts-access.ts';
+import { fileKinds, languageOf } from '../../src/languages/registry.ts';
 import { parseInetd } from '../../src/syntax/inetd.ts';
+import { dumpInetd } from '../../src/syntax/inetd-dump.ts';
 import { parseMacro } from '../../src/syntax/macro.ts';
-import { parseServices } from '../../src/syntax/services.ts';
-import { parseTelnetAdmin } from '../../src/syntax/telnet-admin.ts';
 import { relexed } from '../support/languages.ts';
 import { misplacedPositions } from '../support/positions.ts';
 import { allInetdSources, fixtureNames, readFixture, sourcesOfKind } from '../support/sources.ts';
-import { dumpHostsAccess, dumpMacro, dumpServices, dumpTelnetAdmin, dumpTree } from '../support/tree-dump.ts';
-
-const dumps: Record<FileKind, (text: string) => string> = {
-  inetd: (text) => dumpTree(parseInetd(text)),
-  macro: (text) => dumpMacro(parseMacro(text)),
-  'telnet-admin': (text) => dumpTelnetAdmin(parseTelnetAdmin(text)),
-  services: (text) => dumpServices(parseServices(text)),
-  'hosts-access': (text) => dumpHostsAccess(parseHostsAccess(text)),
-};
 
 describe.each(fileKinds.map((kind) => [kind] as const))('%s grammar', (kind) => {
   it.each(fixtureNames(kind))('golden: %s', async (name) => {
     const golden = `../fixtures/${kind}/golden/${name.replace(/\.[^.]*$/, '')}.tree`;
-    await expect(dumps[kind](readFixture(name, kind).text)).toMatchFileSnapshot(golden);
+    await expect(languageOf(kind).dumpText(readFixture(name, kind).text)).toMatchFileSnapshot(golden);
   });
 
   it.each(sourcesOfKind(kind))(
@@ -73,7 +62,7 @@ describe('a file longer than one parse run', () => {
     const shiftLines = (dump: string, by: number) =>
       dump.replace(/^(\d+):(\d+)-(\d+):/gm, (_m, a, b, c) => `${Number(a) + by}:${b}-${Number(c) + by}:`);
     const expected = Array.from({ length: copies }, (_, copy) =>
-      shiftLines(dumpTree(parseInetd(part)), copy * partLines),
+      shiftLines(dumpInetd(parseInetd(part)), copy * partLines),
     );
     const whole = parseInetd(part.repeat(copies));
     const split = (dump: string) => {
@@ -84,7 +73,7 @@ describe('a file longer than one parse run', () => {
       };
     };
     const parts = expected.map(split);
-    const got = split(dumpTree(whole));
+    const got = split(dumpInetd(whole));
     expect(got.nodes).toEqual(parts.flatMap((p) => p.nodes));
     expect(got.errors).toEqual(parts.flatMap((p) => p.errors));
     expect(whole.children.length).toBe(copies * parseInetd(part).children.length);

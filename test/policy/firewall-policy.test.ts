@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { parseRelease } from '../../src/catalog/releases.ts';
 import { loadConfig } from '../../src/cli/config.ts';
 import { derivePolicy } from '../../src/policy/derive.ts';
+import type { FirewallPolicy } from '../../src/policy/rule.ts';
+import { formatCapirca } from '../../src/report/firewall/capirca.ts';
+import { formatIptables } from '../../src/report/firewall/iptables.ts';
+import { formatNftables } from '../../src/report/firewall/nftables.ts';
+import { formatFirewallJson, formatFirewallTable } from '../../src/report/firewall/tables.ts';
 import type { ModuleFacts } from '../../src/policy/facts.ts';
 import { ephemeralPorts } from '../../src/policy/clients.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
@@ -71,14 +76,22 @@ describe('derivePolicy', () => {
       facts('a2', { address: '10.0.0.2', system: 'a', services: [osl] }),
       facts('b1', { address: '10.0.1.1', system: 'b', bridge: true, services: [osl, osn] }),
     ];
+    const policy = derivePolicy(run, { includeConditional: false });
+    const members = (group: string) => policy.groups.find((g) => g.name === group)!.modules.join(' ');
     const allowsIn = (name: string) =>
-      derivePolicy(run, { includeConditional: false })
-        .modules.find((m) => m.name === name)!
+      policy.modules
+        .find((m) => m.name === name)!
         .rules.filter((r) => r.direction === 'in' && r.action === 'allow')
-        .map((r) => `${r.ports.join('-')} ${r.peer.kind === 'module' ? r.peer.name : r.peer.kind}`);
-    expect(allowsIn('a1')).toEqual(['3000-3020 a2', '4000-4010 b1']);
-    expect(allowsIn('a2')).toEqual(['3000-3020 a1']);
+        .map((r) => `${r.ports.join('-')} ${r.peer.kind === 'group' ? members(r.peer.group) : r.peer.kind}`);
+    // A system's modules are one group, the module itself included: its own traffic never crosses the firewall.
+    expect(allowsIn('a1')).toEqual(['3000-3020 a1 a2', '4000-4010 b1']);
+    expect(allowsIn('a2')).toEqual(['3000-3020 a1 a2']);
     expect(allowsIn('b1')).toEqual(['4000-4010 a1']);
+    expect(policy.groups.map((g) => g.name)).toEqual([
+      'modules of system a',
+      'bridges outside system a',
+      'bridges outside system b',
+    ]);
   });
 
   it('the article denies come first, a risky listener is denied with its finding, and each direction ends denying the rest', () => {
@@ -134,6 +147,35 @@ describe('derivePolicy', () => {
       withIt.modules[0]!.rules.filter((r) => r.ports[0] === 22 || r.sourcePorts?.[0] === 22).map((r) => r.condition),
     ).toEqual(['(software_purchased S270)', '(software_purchased S270)']);
     expect(withIt.leftOut).toEqual([]);
+  });
+});
+
+describe('the size of the policy', () => {
+  const system = (n: number) =>
+    derivePolicy(
+      Array.from({ length: n }, (_, i) =>
+        facts(`m${i}`, { address: `10.0.${i >> 8}.${i & 255}`, system: 'big', bridge: i === 0, services: [osl, osn] }),
+      ),
+      { includeConditional: false },
+    );
+  const formats: Record<string, (policy: FirewallPolicy) => number> = {
+    nftables: (policy) => formatNftables(policy).length,
+    iptables: (policy) => formatIptables(policy).length,
+    capirca: (policy) => [...formatCapirca(policy).values()].reduce((sum, text) => sum + text.length, 0),
+    json: (policy) => formatFirewallJson(policy).length,
+    table: (policy) => formatFirewallTable(policy).length,
+  };
+
+  it.each(Object.keys(formats))('%s grows linearly with the modules of one system', (format) => {
+    const size = formats[format]!;
+    // Twice the modules: twice the output, not four times (each module naming each other by address).
+    expect(size(system(80)) / size(system(40))).toBeLessThan(2.1);
+  });
+
+  it("a system's OSL peers are one rule naming one group", () => {
+    const policy = system(40);
+    for (const module of policy.modules) expect(module.rules.filter((rule) => rule.ports[0] === 3000)).toHaveLength(1);
+    expect(policy.groups).toHaveLength(1);
   });
 });
 
@@ -202,18 +244,36 @@ describe('vos-audit firewall on the command line', () => {
 
   it('--address names one module: with several it exits 2', async () => {
     const result = await firewall(['--address', '10.0.0.1', 'samples/hardened', 'samples/stock-posix']);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/--address names one module's address, and this run has 2 modules/);
+    // The same check as verify's, worded once (test/cli/verify-address.test.ts).
+    expect(result).toMatchObject({ status: 2, stdout: '' });
+    expect(result.stderr).toMatch(/^vos-audit: --address gives one module's address, but the paths hold 2 modules/);
   });
 
   it('iptables refuses IPv6 modules, naming them; nftables takes them', async () => {
     const args = ['--address', 'fd00::7', 'samples/hardened'];
-    expect((await firewall(['--format', 'iptables', ...args])).stderr).toMatch(
-      /samples\/hardened has an IPv6 address: use --format nftables or capirca/,
-    );
+    const iptables = await firewall(['--format', 'iptables', ...args]);
+    expect(iptables.status).toBe(2);
+    expect(iptables.stdout).toBe('');
+    expect(iptables.stderr).toMatch(/module samples\/hardened has fd00::7: use a format that holds IPv6/);
     const nft = await firewall(['--format', 'nftables', ...args]);
     expect(nft.status).toBe(0);
     expect(nft.stdout).toMatch(/type ipv6_addr;.*elements = \{ fd00::7 \}/);
+  });
+
+  it("every address a format writes is checked for its family: an NIO's IPv6 address is refused by iptables", async () => {
+    const args = ['--nio-address', 'fd00::9', 'samples/firewall-nio'];
+    const iptables = await firewall(['--format', 'iptables', ...args]);
+    expect(iptables.status).toBe(2);
+    expect(iptables.stdout).toBe('');
+    expect(iptables.stderr).toMatch(
+      /the NIO of module samples\/firewall-nio has fd00::9: use a format that holds IPv6/,
+    );
+    const nft = await firewall(['--format', 'nftables', ...args]);
+    expect(nft.status).toBe(0);
+    expect(nft.stdout).toMatch(
+      /set \S+ \{ type ipv6_addr; comment "the NIO of module samples\/firewall-nio"; elements = \{ fd00::9 \} \}/,
+    );
+    expect(nft.stdout).toMatch(/ip6 daddr @\S+ tcp sport 49152-65535 tcp dport 48879 accept/);
   });
 
   it('capirca needs --output, and --output goes only with capirca', async () => {

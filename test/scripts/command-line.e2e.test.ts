@@ -37,7 +37,7 @@ describe('every bench and script answers --help and refuses what it does not kno
         'bench/run.mjs',
         'bench/robustness.ts',
         'scripts/build.mjs',
-        'scripts/generate-rule-docs.ts',
+        'scripts/generate-docs.ts',
       ]),
     );
   });
@@ -68,6 +68,6 @@ describe('every bench and script answers --help and refuses what it does not kno
       "LINES must be a whole number, 1 or more; got 'many'",
     );
     expect(runScript('bench/generate-macro.mjs', ['10', '20']).status).toBe(2);
-    expect(runScript('scripts/generate-rule-docs.ts', ['docs']).stderr).toContain("unexpected argument 'docs'");
+    expect(runScript('scripts/generate-docs.ts', ['docs']).stderr).toContain("unexpected argument 'docs'");
   });
 });

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { isIPv6 } from 'node:net';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { commentText, reasonText } from '../../src/report/firewall/names.ts';
 import { vosAudit } from './cli.ts';
@@ -20,8 +23,13 @@ export interface ParsedRule {
   protocol: 'tcp' | 'udp' | 'any';
   ports: [number, number] | null;
   sourcePorts: [number, number] | null;
+  /** `any`, or the addresses the rule matches, sorted and joined by blanks. */
   peer: string;
   comment: string;
+}
+
+function addressList(addresses: Iterable<string>): string {
+  return [...addresses].sort().join(' ');
 }
 
 export interface JsonRule {
@@ -35,16 +43,24 @@ export interface JsonRule {
   condition?: string;
 }
 
-/** A JSON rule as a format can carry it: a rule of protocol any has no ports in any format. */
-export function carried(rule: JsonRule): Omit<ParsedRule, 'comment'> {
-  return {
+/**
+ * A JSON rule as a format can carry it: a rule of protocol any has no ports in any format, and a peer is its group's
+ * addresses; nftables writes a rule once for each family of its peer's addresses.
+ */
+export function carried(rule: JsonRule, policy: JsonPolicy, byFamily: boolean): Array<Omit<ParsedRule, 'comment'>> {
+  const base = {
     direction: rule.direction,
     action: rule.action,
     protocol: rule.protocol,
     ports: rule.protocol === 'any' ? null : rule.ports,
     sourcePorts: rule.sourcePorts ?? null,
-    peer: rule.peer,
   };
+  if (rule.peer === 'any') return [{ ...base, peer: 'any' }];
+  const addresses = policy.groups.find((group) => group.name === rule.peer)!.addresses;
+  if (!byFamily) return [{ ...base, peer: addressList(addresses) }];
+  return [addresses.filter((a) => !isIPv6(a)), addresses.filter((a) => isIPv6(a))]
+    .filter((family) => family.length > 0)
+    .map((family) => ({ ...base, peer: addressList(family) }));
 }
 
 function range(text: string | undefined, separator: string): [number, number] | null {
@@ -57,9 +73,9 @@ function range(text: string | undefined, separator: string): [number, number] | 
 export function parseNftables(text: string): ParsedRule[][] {
   const sets = new Map<string, string>();
   for (const match of text.matchAll(
-    /^\s*set (\S+) \{ type ipv[46]_addr; comment "[^"]*"; elements = \{ (\S+) \} \}$/gm,
+    /^\s*set (\S+) \{ type ipv[46]_addr; comment "[^"]*"; elements = \{ ([^}]+) \} \}$/gm,
   ))
-    sets.set(match[1]!, match[2]!);
+    sets.set(match[1]!, addressList(match[2]!.split(', ')));
   const chains: ParsedRule[][] = [];
   let direction: 'in' | 'out' | undefined;
   for (const line of text.split('\n')) {
@@ -89,26 +105,38 @@ export function parseNftables(text: string): ParsedRule[][] {
   return pairs(chains);
 }
 
-/** iptables-restore input: each module chain's rules, in order (FORWARD's dispatch rules are not the policy's). */
+/**
+ * iptables-restore input: each module chain's rules, in order (FORWARD's dispatch rules are not the policy's). A rule
+ * that jumps to a group's chain matches the addresses that chain lists, with the verdict it gives them.
+ */
 export function parseIptables(text: string): ParsedRule[][] {
   const chains = new Map<string, ParsedRule[]>();
+  const groups = new Map<string, { addresses: string[]; verdict: string }>();
+  const appended = [...text.matchAll(/^-A (\S+) (.*)$/gm)].filter((m) => m[1] !== 'FORWARD');
+  const option = (options: string, name: string) => new RegExp(`(?:^| )${name} (\\S+)`).exec(options)?.[1];
   for (const line of text.split('\n')) {
     const declared = /^:(\S+) - \[0:0\]$/.exec(line);
-    if (declared) chains.set(declared[1]!, []);
-    const appended = /^-A (\S+) (.*)$/.exec(line);
-    if (!appended || appended[1] === 'FORWARD') continue;
-    const options = appended[2]!;
-    const option = (name: string) => new RegExp(`(?:^| )${name} (\\S+)`).exec(options)?.[1];
-    const direction = appended[1]!.endsWith('-in') ? 'in' : 'out';
-    const peer = option(direction === 'in' ? '-s' : '-d');
-    chains.get(appended[1]!)!.push({
+    if (declared && /-(in|out)$/.test(declared[1]!)) chains.set(declared[1]!, []);
+    else if (declared) groups.set(declared[1]!, { addresses: [], verdict: '' });
+  }
+  for (const [, chain, options] of appended) {
+    const group = groups.get(chain!);
+    if (group === undefined) continue;
+    group.addresses.push(option(options!, '-[sd]')!.replace(/\/32$/, ''));
+    group.verdict = option(options!, '-j')!;
+  }
+  for (const [, chain, options] of appended) {
+    if (!chains.has(chain!)) continue;
+    const direction = chain!.endsWith('-in') ? 'in' : 'out';
+    const group = groups.get(option(options!, '-j')!);
+    chains.get(chain!)!.push({
       direction,
-      action: option('-j') === 'ACCEPT' ? 'allow' : 'deny',
-      protocol: (option('-p') ?? 'any') as ParsedRule['protocol'],
-      ports: range(option('--dport'), ':'),
-      sourcePorts: range(option('--sport'), ':'),
-      peer: peer ? peer.replace(/\/32$/, '') : 'any',
-      comment: /--comment "([^"]*)"/.exec(options)![1]!,
+      action: (group?.verdict ?? option(options!, '-j')) === 'ACCEPT' ? 'allow' : 'deny',
+      protocol: (option(options!, '-p') ?? 'any') as ParsedRule['protocol'],
+      ports: range(option(options!, '--dport'), ':'),
+      sourcePorts: range(option(options!, '--sport'), ':'),
+      peer: group ? addressList(group.addresses) : 'any',
+      comment: /--comment "([^"]*)"/.exec(options!)![1]!,
     });
   }
   return pairs([...chains.values()]);
@@ -116,9 +144,24 @@ export function parseIptables(text: string): ParsedRule[][] {
 
 /** Capirca: the definitions, then each policy's filters (a header, its terms) in order. */
 export function parseCapirca(policies: string[], networkFile: string, serviceFile: string): ParsedRule[][] {
-  const definitions = (text: string) => new Map([...text.matchAll(/^(\S+) = (\S+)/gm)].map((m) => [m[1]!, m[2]!]));
-  const networks = definitions(networkFile);
-  const services = definitions(serviceFile);
+  // `NAME = value  # comment`, further values on the indented lines below.
+  const definitions = (text: string) => {
+    const values = new Map<string, string[]>();
+    let name = '';
+    for (const line of text.split('\n')) {
+      const match = /^(?:(\S+) = |\s+)(\S+)/.exec(line);
+      if (!match) continue;
+      if (match[1]) values.set((name = match[1]), []);
+      values.get(name)!.push(match[2]!);
+    }
+    return values;
+  };
+  const networkValues = definitions(networkFile);
+  const resolve = (token: string): string[] =>
+    networkValues
+      .get(token)!
+      .flatMap((value) => (networkValues.has(value) ? resolve(value) : [value.replace(/\/(32|128)$/, '')]));
+  const services = new Map([...definitions(serviceFile)].map(([token, [value]]) => [token, value!]));
   const port = (token: string | undefined) =>
     token === undefined ? null : range(services.get(token)!.split('/')[0], '-');
   const modules: ParsedRule[][] = [];
@@ -138,7 +181,7 @@ export function parseCapirca(policies: string[], networkFile: string, serviceFil
         protocol: (fields.get('protocol') ?? 'any') as ParsedRule['protocol'],
         ports: port(fields.get('destination-port')),
         sourcePorts: port(fields.get('source-port')),
-        peer: peer ? networks.get(peer)!.replace(/\/(32|128)$/, '') : 'any',
+        peer: peer ? addressList(resolve(peer)) : 'any',
         comment: /^"(.*)"$/.exec(fields.get('comment')!)![1]!,
       });
     }
@@ -165,6 +208,7 @@ export const samples: Record<string, string[]> = {
 
 export interface JsonPolicy {
   modules: Array<{ name: string; address: string | null; rules: JsonRule[] }>;
+  groups: Array<{ name: string; addresses: string[] }>;
 }
 
 export async function jsonPolicy(args: string[]): Promise<JsonPolicy> {
@@ -174,12 +218,19 @@ export async function jsonPolicy(args: string[]): Promise<JsonPolicy> {
 }
 
 /** What a format says of each module's rules must be the JSON rules, one to one, in order, with their reasons. */
-export function expectSameRules(parsed: ParsedRule[][], policy: JsonPolicy, commentLength: number): void {
+export function expectSameRules(
+  parsed: ParsedRule[][],
+  policy: JsonPolicy,
+  commentLength: number,
+  byFamily = false,
+): void {
   expect(parsed.map((rules) => rules.map(({ comment: _, ...rule }) => rule))).toEqual(
-    policy.modules.map((module) => module.rules.map(carried)),
+    policy.modules.map((module) => module.rules.flatMap((rule) => carried(rule, policy, byFamily))),
   );
   const comments = policy.modules.map((module) =>
-    module.rules.map((rule) => commentText(reasonText(rule), commentLength)),
+    module.rules.flatMap((rule) =>
+      carried(rule, policy, byFamily).map(() => commentText(reasonText(rule), commentLength)),
+    ),
   );
   expect(parsed.map((rules) => rules.map((rule) => rule.comment))).toEqual(comments);
 }
@@ -187,4 +238,22 @@ export function expectSameRules(parsed: ParsedRule[][], policy: JsonPolicy, comm
 export function tool(command: string, args: string[], input?: string) {
   const result = spawnSync(command, args, { input, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * Modules whose names a format could fold into one: `a` and `A`, and `x` (whose NIO would be `x_nio`) beside a
+ * module `x_nio`; each in a system of its own, from 192.0.2.0/24, x's NIO at 198.51.100.9.
+ */
+export function collidingModules(dir: string): { addresses: Record<string, string>; nio: string } {
+  const addresses: Record<string, string> = { a: '192.0.2.1', A: '192.0.2.2', x: '192.0.2.3', x_nio: '192.0.2.4' };
+  for (const [name, address] of Object.entries(addresses)) {
+    mkdirSync(join(dir, name));
+    cpSync(join(root, 'samples/firewall-osl-system/m1/module_start_up.cm'), join(dir, name, 'module_start_up.cm'));
+    const settings = { release: '17.1', products: ['S270'], address, system: `s_${name}`, maxOpenServer: 10 };
+    const nio = name === 'x' ? { nio: true, nioAddress: '198.51.100.9' } : {};
+    writeFileSync(join(dir, name, '.vos-audit.json'), JSON.stringify({ ...settings, ...nio }));
+  }
+  // x runs x25_cpc, which talks to its NIO.
+  cpSync(join(root, 'samples/firewall-nio/module_start_up.cm'), join(dir, 'x', 'module_start_up.cm'));
+  return { addresses, nio: '198.51.100.9' };
 }

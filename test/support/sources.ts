@@ -47,6 +47,13 @@ export function sampleNames(): string[] {
     .sort();
 }
 
+/** Every file under samples/, by its path from there. */
+export function samplePaths(): string[] {
+  return walk(samplesDir)
+    .map((path) => relative(samplesDir, path))
+    .sort();
+}
+
 /** Every file of a kind the invariant tests run over: the grammar fixtures and the samples' files. */
 export function sourcesOfKind(kind: FileKind): Array<[string, Source]> {
   const samples = walk(samplesDir)

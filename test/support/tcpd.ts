@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { accessRequest } from '../../src/cli/tcpdmatch.ts';
+import { accessRequest } from '../../src/cli/commands/tcpdmatch.ts';
 import { languageOf } from '../../src/languages/registry.ts';
 import type { HostsAccessFile } from '../../src/model/files.ts';
 import { evaluate, type Policy } from '../../src/model/tcpd-policy.ts';

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { rangeText, type FirewallPolicy, type Peer, type PolicyRule, type PortRange } from '../../policy/rule.ts';
-import { commentText, moduleIdentifiers, reasonText } from './names.ts';
+import { commentText, moduleIdentifiers, Names, reasonText } from './names.ts';
 
 /** The platforms each policy names; aclgen renders one filter per module, direction and platform. */
 const targets = [
@@ -14,14 +14,19 @@ function serviceToken(protocol: string, [first, last]: PortRange): string {
   return `${protocol.toUpperCase()}_${first === last ? first : `${first}_${last}`}`;
 }
 
-/** Definitions files: one token a line, `NAME = value  # comment`, as Capirca's naming module reads them. */
+/**
+ * Definitions files, as Capirca's naming module reads them: `NAME = value  # comment`, further values on the lines
+ * below, indented. A network's value is an address or another network's name, so a group names its modules once.
+ */
 class Definitions {
-  readonly networks = new Map<string, { address: string; comment: string }>();
-  readonly services = new Map<string, string>();
+  private readonly networks = new Map<string, { values: string[]; comment: string }>();
+  private readonly services = new Map<string, string>();
 
-  network(token: string, address: string | undefined, comment: string): string {
-    if (address === undefined) throw new Error('a module or NIO without an address reached the Capirca renderer');
-    this.networks.set(token, { address, comment });
+  /** Every name is claimed unique before it is defined: defining one twice would lose its first value. */
+  network(token: string, values: readonly string[], comment: string): string {
+    if (this.networks.has(token)) throw new Error(`the Capirca network ${token} was defined twice`);
+    if (values.length === 0) throw new Error('a module or NIO without an address reached the Capirca renderer');
+    this.networks.set(token, { values: [...values], comment });
     return token;
   }
 
@@ -33,16 +38,22 @@ class Definitions {
 
   networkFile(): string {
     return [...this.networks]
-      .map(
-        ([token, { address, comment }]) =>
-          `${token} = ${address}/${isIPv6(address) ? 128 : 32}  # ${commentText(comment, commentLength)}\n`,
-      )
+      .map(([token, { values, comment }]) => {
+        const indent = ' '.repeat(token.length + 3);
+        const lines = values.map((value, n) => `${n === 0 ? `${token} = ` : indent}${value}`);
+        lines[0] += `  # ${commentText(comment, commentLength)}`;
+        return `${lines.join('\n')}\n`;
+      })
       .join('');
   }
 
   serviceFile(): string {
     return [...this.services].map(([token, value]) => `${token} = ${value}\n`).join('');
   }
+}
+
+function hostAddress(address: string): string {
+  return `${address}/${isIPv6(address) ? 128 : 32}`;
 }
 
 function term(
@@ -71,14 +82,27 @@ function term(
  * them for Juniper and Cisco, and for any other platform named in a header's `target::`.
  */
 export function formatCapirca(policy: FirewallPolicy): Map<string, string> {
-  const ids = moduleIdentifiers(policy, 40);
+  const names = new Names(40);
+  const ids = moduleIdentifiers(policy, names, ['']);
   const definitions = new Definitions();
   const token = (name: string) => ids.get(name)!.toUpperCase();
-  for (const module of policy.modules) definitions.network(token(module.name), module.address, `module ${module.name}`);
-  const peerToken = (module: string, peer: Peer) => {
+  for (const module of policy.modules)
+    definitions.network(
+      token(module.name),
+      module.address ? [hostAddress(module.address)] : [],
+      `module ${module.name}`,
+    );
+  const groups = new Map<string, string>();
+  const peerToken = (peer: Peer) => {
     if (peer.kind === 'any') return undefined;
-    if (peer.kind === 'module') return token(peer.name);
-    return definitions.network(`${token(module)}_NIO`, peer.address, `the NIO of module ${module}`);
+    let defined = groups.get(peer.group);
+    if (defined === undefined) {
+      const group = policy.groups.find((g) => g.name === peer.group)!;
+      const values = group.nio ? group.nio.addresses.map(hostAddress) : group.modules.map(token);
+      defined = definitions.network(names.claim(group.stem).toUpperCase(), values, group.what);
+      groups.set(peer.group, defined);
+    }
+    return defined;
   };
   const files = new Map<string, string>();
   for (const module of policy.modules) {
@@ -92,7 +116,7 @@ export function formatCapirca(policy: FirewallPolicy): Map<string, string> {
       ...module.rules
         .filter((rule) => rule.direction === direction)
         .flatMap((rule, n) =>
-          term(`${id}-${direction}-${n + 1}`, rule, token(module.name), peerToken(module.name, rule.peer), definitions),
+          term(`${id}-${direction}-${n + 1}`, rule, token(module.name), peerToken(rule.peer), definitions),
         ),
       '',
     ]);

@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import type { FirewallPolicy, PolicyRule } from '../../policy/rule.ts';
+import { lastComponent, type FirewallPolicy, type PolicyRule } from '../../policy/rule.ts';
 import { asciiTypography } from '../typography.ts';
 
 /**
@@ -20,25 +20,39 @@ export function reasonText(rule: Pick<PolicyRule, 'reason' | 'condition'>): stri
 }
 
 /**
- * Each module's name as an identifier that every format accepts (letters, digits, `_`), at most `max` characters:
- * the last component of its path, made unique with a number when two modules share it.
+ * The names one output derives (sets, chains, networks, filters, files), unique across the run. They are compared
+ * without case, since Capirca upper-cases its tokens and a file system may fold case: modules `a` and `A`, or a
+ * module `x`'s NIO and a module `x_nio`, never get one name. The first to ask keeps the name, the next gets `_2`,
+ * `_3` …, so the names depend only on the run's modules and their order.
  */
-export function moduleIdentifiers(policy: FirewallPolicy, max: number): Map<string, string> {
-  const ids = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const { name } of policy.modules) {
-    const last =
-      name
-        .replace(/[\\/]+$/, '')
-        .split(/[\\/]/)
-        .at(-1) ?? '';
-    const base = `m_${last.replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, max - 3);
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
-    taken.add(id);
-    ids.set(name, id);
+export class Names {
+  private readonly taken = new Set<string>();
+
+  /** @param max the longest name the format takes, suffixes included */
+  constructor(private readonly max: number) {}
+
+  /**
+   * An identifier for `text` (letters, digits, `_`) that is free with every one of `suffixes` appended, all of them
+   * then taken: a module's set and its chains `_in` and `_out` are claimed together.
+   */
+  claim(text: string, suffixes: readonly string[] = ['']): string {
+    const longest = Math.max(...suffixes.map((suffix) => suffix.length));
+    const base = text.replace(/[^A-Za-z0-9_]/g, '_').slice(0, this.max - longest - 6);
+    const free = (name: string) => suffixes.every((suffix) => !this.taken.has(`${name}${suffix}`.toLowerCase()));
+    let name = base;
+    for (let n = 2; !free(name); n++) name = `${base}_${n}`;
+    for (const suffix of suffixes) this.taken.add(`${name}${suffix}`.toLowerCase());
+    return name;
   }
-  return ids;
+}
+
+/** Each module's identifier, claimed with the suffixes the format derives from it. */
+export function moduleIdentifiers(
+  policy: FirewallPolicy,
+  names: Names,
+  suffixes: readonly string[],
+): Map<string, string> {
+  return new Map(policy.modules.map(({ name }) => [name, names.claim(`m_${lastComponent(name)}`, suffixes)]));
 }
 
 export function family(address: string): 'ip' | 'ip6' {

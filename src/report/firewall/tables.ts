@@ -1,4 +1,11 @@
-import { peerText, rangeText, type FirewallPolicy, type ModulePolicy, type PolicyRule } from '../../policy/rule.ts';
+import {
+  groupAddresses,
+  peerText,
+  rangeText,
+  type FirewallPolicy,
+  type ModulePolicy,
+  type PolicyRule,
+} from '../../policy/rule.ts';
 import { alignColumns } from '../columns.ts';
 import { csvText } from '../csv-cell.ts';
 import { printable } from '../printable.ts';
@@ -25,7 +32,13 @@ export function formatFirewallJson(policy: FirewallPolicy): string {
     address: module.address ?? null,
     rules: module.rules.map(jsonRule),
   }));
-  return `${JSON.stringify({ version: 1, modules, leftOut: policy.leftOut, notes: policy.notes }, null, 2)}\n`;
+  const groups = policy.groups.map((group) => ({
+    name: group.name,
+    what: group.what,
+    modules: group.modules,
+    addresses: groupAddresses(policy, group),
+  }));
+  return `${JSON.stringify({ version: 1, modules, groups, leftOut: policy.leftOut, notes: policy.notes }, null, 2)}\n`;
 }
 
 const csvHeader = [

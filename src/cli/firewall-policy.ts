@@ -1,7 +1,7 @@
 import { configuredRules, analyzeModule, type ModuleInput } from '../engine/audit.ts';
 import { checkModule } from '../engine/check.ts';
 import { writeOutputFiles } from '../io/output-files.ts';
-import { addressProblems } from '../policy/addresses.ts';
+import { addressProblems, type AddressFamily } from '../policy/addresses.ts';
 import { derivePolicy } from '../policy/derive.ts';
 import { moduleFacts } from '../policy/from-model.ts';
 import type { FirewallPolicy } from '../policy/rule.ts';
@@ -13,6 +13,13 @@ import { printable } from '../report/printable.ts';
 
 export const firewallFormats = ['table', 'nftables', 'iptables', 'capirca', 'csv', 'json'] as const;
 export type FirewallFormat = (typeof firewallFormats)[number];
+
+/** The address families each format that names addresses can hold; the others name none. */
+const addressFamilies: Partial<Record<FirewallFormat, readonly AddressFamily[]>> = {
+  nftables: ['IPv4', 'IPv6'],
+  iptables: ['IPv4'],
+  capirca: ['IPv4', 'IPv6'],
+};
 
 export interface FirewallOptions {
   format: FirewallFormat;
@@ -52,8 +59,8 @@ export function policyRemarks(policy: FirewallPolicy): string[] {
 
 /** The policy in the format asked for: stdout, or for capirca the files written under --output; and any problems. */
 export function renderPolicy(policy: FirewallPolicy, options: FirewallOptions): { stdout: string; problems: string[] } {
-  const needsAddresses = options.format === 'nftables' || options.format === 'iptables' || options.format === 'capirca';
-  const problems = needsAddresses ? addressProblems(policy, options.format, options.format === 'iptables') : [];
+  const families = addressFamilies[options.format];
+  const problems = families ? addressProblems(policy, options.format, families) : [];
   if (problems.length > 0) return { stdout: '', problems };
   switch (options.format) {
     case 'nftables':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/model/settings.ts';
 import { buildModule } from '../../src/model/module.ts';
-import { expectationAt, expectedPorts } from '../../src/policy/expected-ports.ts';
+import { expectationAt, expectedPorts } from '../../src/scan/expected-ports.ts';
 
 describe('what the scan comparison expects of the kernel ranges', () => {
   const kernel = (maxOpenServer?: number) =>

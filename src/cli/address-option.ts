@@ -1,0 +1,22 @@
+import { InvalidArgumentError } from 'commander';
+import type { ModuleInput } from '../engine/audit.ts';
+import { canonicalAddress } from '../util/address.ts';
+import type { RequestBase } from './read-modules.ts';
+
+/** `--address <ip>`: the module's address, as the commands that take it (verify, firewall) read it. */
+export function addressArgument(value: string): string {
+  const address = value.includes('%') ? undefined : canonicalAddress(value);
+  if (address === undefined)
+    throw new InvalidArgumentError('expected the IPv4 or IPv6 address of the module, such as 10.1.2.3 or fd00::3');
+  return address;
+}
+
+/** `--address` gives one module's address: with several modules it would be every module's, which none is. */
+export function addressProblem(request: RequestBase, modules: readonly ModuleInput[]): string | undefined {
+  if (request.settings.address === undefined || modules.length <= 1) return undefined;
+  const names = modules.map((m) => m.name).join(', ');
+  return (
+    `--address gives one module's address, but the paths hold ${modules.length} modules (${names}); ` +
+    `set "address" in each module's .vos-audit.json instead`
+  );
+}

@@ -1,0 +1,159 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { auditModule, type ModuleResult } from '../../engine/audit.ts';
+import { standardInput } from '../../io/read.ts';
+import { assumptionLine } from '../../report/assumptions.ts';
+import { formatDiff } from '../../report/diff.ts';
+import { formatJson } from '../../report/json.ts';
+import { formatGcc, formatGithub } from '../../report/lines.ts';
+import { formatSarif } from '../../report/sarif.ts';
+import type { NotShown } from '../../report/summary.ts';
+import { formatText } from '../../report/text.ts';
+import { ruleIds } from '../../rules/registry.ts';
+import type { CommandContext } from '../command.ts';
+import {
+  outputFormats,
+  requestBase,
+  threshold,
+  withModuleOptions,
+  type ModuleFlags,
+  type OutputFormat,
+} from '../options.ts';
+import { fails, outcome, type RunOutcome } from '../outcome.ts';
+import { readModules, type RequestBase } from '../read-modules.ts';
+import { resolveSettings } from '../settings.ts';
+import { colorWanted } from '../streams.ts';
+import { stoppedOutcome, writeFixes } from '../write-fixes.ts';
+
+/** Audit the modules: report, fix them (`--fix`), or show the fixes (`--diff`). */
+export interface AuditRequest extends RequestBase {
+  command: 'audit';
+  mode: 'check' | 'fix' | 'diff';
+  format: OutputFormat;
+  /** With fix or diff: apply the suggestions too. */
+  suggestions: boolean;
+  /** Report errors only. */
+  quiet?: boolean;
+  /** Exit 1 when there are more warnings than this. */
+  maxWarnings?: number;
+  /** Colour the text output. */
+  color?: boolean;
+}
+
+interface AuditFlags extends ModuleFlags {
+  expandModules?: boolean;
+  quiet?: boolean;
+  maxWarnings?: number;
+  color: boolean;
+  fix?: boolean;
+  diff?: boolean;
+  suggestions?: boolean;
+  format: OutputFormat;
+}
+
+const examples = `
+Examples:
+  $ vos-audit samples/stock-posix                    report what should not be live, and why
+  $ vos-audit inetd.conf module_start_up.cm telnet_admin.txt
+  $ vos-audit --fix m1/inetd.conf                    comment out tiny services, route bootp/tftp through tcpd
+  $ vos-audit --diff modules/ | git apply            the same fixes as a patch
+  $ vos-audit --fix --suggestions m1                 also comment out start lines in the macros
+  $ vos-audit --products S270,S269 --release 15.2 m1
+  $ vos-audit ports modules/m1                       the live-port table of module m1
+  $ git show HEAD~1:m1/inetd.conf | vos-audit -      a file from standard input
+  $ git diff --name-only -z | xargs -0 vos-audit --  -- ends the options: what follows are paths
+
+Exit status: 0 no errors, 1 errors found (after --fix: errors left), 2 usage or I/O error.
+Rules (${ruleIds.length}): ${ruleIds.join(', ')}.`;
+
+/** The audit is the program's own command: its arguments and options go on the program (`vos-audit [paths...]`). */
+export function defineAudit(program: Command, context: CommandContext<AuditRequest>): Command {
+  const { streams } = context;
+  return withModuleOptions(
+    program
+      .argument('[paths...]', 'files or directories, - for standard input (default: the current directory)')
+      .option('--fix', 'apply the safe fixes, rewriting each file in place (atomically), and report what is left')
+      .option('--diff', 'print the safe fixes as a unified diff (a/…, b/…) and write nothing')
+      .option('--suggestions', 'with --fix or --diff, also apply suggestions (commenting out macro start lines)')
+      .option('--expand-modules', 'audit the whole module of each file named (what the pre-commit hooks do)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(outputFormats).default('text'))
+      .option('-q, --quiet', 'report errors only')
+      .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', threshold)
+      .option('--no-color', 'no colours (also when NO_COLOR is set, or output is not a terminal)')
+      .addHelpText('after', examples),
+  ).action((paths: string[], flags: AuditFlags) => {
+    if (flags.fix && flags.diff)
+      throw new InvalidArgumentError(
+        '--fix and --diff do not go together: --fix writes the files, --diff only shows the changes',
+      );
+    if (flags.diff && flags.format !== 'text')
+      throw new InvalidArgumentError(`--diff prints a patch; it does not go with --format ${flags.format}`);
+    if (flags.fix && paths.includes(standardInput))
+      throw new InvalidArgumentError('--fix cannot rewrite standard input (-); --diff shows the changes');
+    if (flags.suggestions && !flags.fix && !flags.diff)
+      throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
+    const request: AuditRequest = {
+      ...requestBase(paths, flags, streams),
+      command: 'audit',
+      mode: flags.fix ? 'fix' : flags.diff ? 'diff' : 'check',
+      format: flags.format,
+      suggestions: flags.suggestions ?? false,
+      expandModules: flags.expandModules ?? false,
+      quiet: flags.quiet ?? false,
+      ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
+      color: colorWanted(flags.color, streams),
+    };
+    context.submit(request, flags.debug ?? false);
+  });
+}
+
+/** With `-q`, the warnings and infos left out of the report, so that its summary can say so rather than count 0. */
+function notShownBy(request: AuditRequest, results: readonly ModuleResult[]): NotShown | undefined {
+  if (!request.quiet) return undefined;
+  const messages = results.flatMap((result) => result.files.flatMap((file) => file.messages));
+  return {
+    warnings: messages.filter((m) => m.severity === 'warning').length,
+    infos: messages.filter((m) => m.severity === 'info').length,
+  };
+}
+
+function renderAudit(request: AuditRequest, results: ModuleResult[]): string | Buffer {
+  const shown = request.quiet
+    ? results.map((result) => ({
+        ...result,
+        files: result.files.map((file) => ({ ...file, messages: file.messages.filter((m) => m.severity === 'error') })),
+      }))
+    : results;
+  const files = shown.flatMap((result) => result.files);
+  const notShown = notShownBy(request, results);
+  if (request.mode === 'diff') return formatDiff(files);
+  switch (request.format) {
+    case 'json':
+      return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, notShown);
+    case 'sarif':
+      return formatSarif(files, request.toolVersion);
+    case 'gcc':
+      return formatGcc(files);
+    case 'github':
+      return formatGithub(files);
+    default:
+      return formatText(files, request.mode, request.color ?? false, assumptionLine(shown), notShown);
+  }
+}
+
+/** `vos-audit [paths...]`: audit each module, write or show its fixes, report. */
+export async function audit(request: AuditRequest): Promise<RunOutcome> {
+  const { modules, problems } = readModules(request);
+  const fix = request.mode !== 'check';
+  let results = modules.map((module) => auditModule(module, { fix, suggestions: request.suggestions }));
+  if (request.mode === 'fix') {
+    const fixes = await writeFixes(modules, results, problems);
+    if (fixes.stoppedBy !== undefined) return stoppedOutcome(fixes.written, fixes.stoppedBy, problems);
+    results = fixes.results;
+  }
+  // When no file could be audited, the text summary would read "no problems in 0 files", like a pass.
+  const nothingAudited = results.length === 0 && problems.length > 0 && request.format === 'text';
+  const severities = results.flatMap((result) => result.files.flatMap((file) => file.messages.map((m) => m.severity)));
+  return outcome(nothingAudited ? '' : renderAudit(request, results), problems, {
+    failed: fails(severities, request.maxWarnings),
+  });
+}

@@ -1,0 +1,94 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { addressArgument, addressProblem } from '../address-option.ts';
+import type { CommandContext } from '../command.ts';
+import { systemName } from '../config.ts';
+import {
+  firewallFormats,
+  modulesPolicy,
+  policyRemarks,
+  renderPolicy,
+  type FirewallFormat,
+  type FirewallOptions,
+} from '../firewall-policy.ts';
+import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';
+import { outcome, stop, type RunOutcome } from '../outcome.ts';
+import { readModules, type RequestBase } from '../read-modules.ts';
+
+/** Derive and print (or, for capirca, write) each module's firewall policy. */
+export interface FirewallRequest extends RequestBase, FirewallOptions {
+  command: 'firewall';
+}
+
+interface FirewallFlags extends ModuleFlags {
+  format: FirewallFormat;
+  output?: string;
+  includeConditional?: boolean;
+}
+
+const examples = `
+Examples:
+  $ vos-audit firewall modules/                                  the policy of each module, as a table
+  $ vos-audit firewall --format nftables modules/ > vos.nft && nft -c -f vos.nft
+  $ vos-audit firewall --format iptables modules/m1 | iptables-restore --test
+  $ vos-audit firewall --format capirca --output acl modules/
+      then: aclgen --base_directory=acl --definitions_directory=acl/def --output_directory=acl/out
+  $ vos-audit firewall --format json --include-conditional modules/
+
+Addresses, systems, bridge modules and max_open_server come from each module's .vos-audit.json ("address",
+"system", "bridge", "maxOpenServer", "nioAddress") or these options. nftables, iptables and capirca need every
+module's address; table, csv and json do not.`;
+
+function systemArgument(value: string): string {
+  if (!systemName.test(value))
+    throw new InvalidArgumentError('expected a VOS system name such as sys1 (letters, digits, _ - . $ #)');
+  return value;
+}
+
+export function defineFirewall(context: CommandContext<FirewallRequest>): Command {
+  return withModuleOptions(
+    new Command('firewall')
+      .description(
+        "Write each module's firewall policy, inbound and outbound, every rule with its reason and evidence: " +
+          'as a table, nftables, iptables, Capirca, CSV or JSON.',
+      )
+      .argument('[paths...]', 'module directories or files (default: the current directory)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(firewallFormats).default('table'))
+      .option('--output <dir>', 'with --format capirca: the directory to write pol/ and def/ to')
+      .option(
+        '--include-conditional',
+        'include the rules that depend on an undecided condition, marked as such, instead of leaving them out',
+      )
+      .option(
+        '--address <ip>',
+        'the module\'s address (one module only; else "address" in each module\'s .vos-audit.json)',
+        addressArgument,
+      )
+      .option('--system <name>', 'the VOS system the modules belong to (their OSL peers)', systemArgument)
+      .addHelpText('after', examples),
+  ).action((paths: string[], flags: FirewallFlags) => {
+    if (flags.format === 'capirca' && flags.output === undefined)
+      throw new InvalidArgumentError('--format capirca writes a directory of files: give it with --output DIR');
+    if (flags.output !== undefined && flags.format !== 'capirca')
+      throw new InvalidArgumentError(
+        `--output goes with --format capirca; --format ${flags.format} prints to standard output`,
+      );
+    const request: FirewallRequest = {
+      ...requestBase(paths, flags, context.streams),
+      command: 'firewall',
+      format: flags.format,
+      includeConditional: flags.includeConditional ?? false,
+      ...(flags.output !== undefined && { output: flags.output }),
+    };
+    context.submit(request, flags.debug ?? false);
+  });
+}
+
+/** `vos-audit firewall`: the modules' policy, rendered or written; what was left out of it on stderr. */
+export function firewall(request: FirewallRequest): RunOutcome {
+  const { modules, problems } = readModules(request);
+  const conflict = addressProblem(request, modules);
+  if (conflict !== undefined) return stop(problems, conflict);
+  const policy = modulesPolicy(modules, request.includeConditional);
+  const rendered = renderPolicy(policy, request);
+  return outcome(rendered.stdout, [...problems, ...rendered.problems], { remarks: policyRemarks(policy) });
+}

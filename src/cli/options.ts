@@ -1,0 +1,131 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { isProductCode } from '../catalog/products.ts';
+import { acceptedReleaseForms, parseRelease, type Release } from '../catalog/releases.ts';
+import { fileKinds, type FileKind } from '../languages/registry.ts';
+import { canonicalAddress } from '../util/address.ts';
+import { configName, isMaxOpenServer } from './config.ts';
+import type { RequestBase } from './read-modules.ts';
+import type { StatedSettings } from './settings.ts';
+import type { CliStreams } from './streams.ts';
+import { version } from './version.ts';
+
+/** The report formats of the audit and of verify. */
+export const outputFormats = ['text', 'json', 'sarif', 'gcc', 'github'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
+/** The flags commander parses for every command that reads modules. */
+export interface ModuleFlags extends StatedSettings {
+  nioAddress?: string[];
+  config?: string;
+  kind?: Map<string, FileKind>;
+  debug?: boolean;
+}
+
+function releaseArgument(value: string): Release {
+  const release = parseRelease(value);
+  if (release === undefined)
+    throw new InvalidArgumentError(`'${value}' is not a release vos-audit knows; expected ${acceptedReleaseForms}`);
+  return release;
+}
+
+function productsArgument(value: string): Set<string> {
+  const codes = value
+    .split(',')
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
+  const bad = codes.find((code) => !isProductCode(code));
+  if (bad !== undefined)
+    throw new InvalidArgumentError(`'${bad}' is not a product code; expected codes such as S270,S269`);
+  return new Set(codes);
+}
+
+function nioAddressArgument(value: string): string[] {
+  const addresses = value
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  const bad = addresses.find((address) => canonicalAddress(address) === undefined);
+  if (bad !== undefined || addresses.length === 0)
+    throw new InvalidArgumentError(
+      `'${bad ?? value}' is not an address; ` +
+        `expected the NIO's numeric address, such as 10.9.9.9 (several separated by commas)`,
+    );
+  return addresses.map((address) => canonicalAddress(address)!);
+}
+
+function maxOpenServerArgument(value: string): number {
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!isMaxOpenServer(n))
+    throw new InvalidArgumentError('expected a whole number from 1 to 999 (max_open_server of new_modules.tin)');
+  return n;
+}
+
+function kindArgument(value: string, previous: Map<string, FileKind> = new Map()): Map<string, FileKind> {
+  const at = value.lastIndexOf('=');
+  const kind = value.slice(at + 1) as FileKind;
+  if (at <= 0 || !fileKinds.includes(kind))
+    throw new InvalidArgumentError(`expected FILE=KIND with KIND one of ${fileKinds.join(', ')}`);
+  return new Map(previous).set(value.slice(0, at), kind);
+}
+
+/** `--max-warnings <n>`, of the audit and of verify. */
+export function threshold(value: string): number {
+  // Number() reads '' and blanks as 0, and accepts 1e3 and 0x10: only digits are a count.
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number of warnings, 0 or more');
+  return n;
+}
+
+/** The options of every command that reads modules, after the command's own. */
+export function withModuleOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        '--release <X.Y[.Z]>',
+        'VOS release of the module, such as 15.1 or 15.1.0ar ' +
+          '(default: not stated; ports that exist only in some releases are conditional on them)',
+      ).argParser(releaseArgument),
+    )
+    .option(
+      '--max-open-server <n>',
+      'max_open_server of new_modules.tin: gives the OSL (and OSN) port ranges',
+      maxOpenServerArgument,
+    )
+    .option('--bridge', "the module is its system's bridge module (OSN listens on it)")
+    .option('--no-bridge', "the module is not its system's bridge module")
+    .option('--nio', 'the module has an NIO (V-series), which needs tcp time and tftp')
+    .option(
+      '--nio-address <addresses>',
+      "the NIO's address(es), which alone tcpd should let use tftp (comma-separated)",
+      nioAddressArgument,
+    )
+    .option(
+      '--products <codes>',
+      'products purchased, such as S270,S269: decides &if (software_purchased …) blocks',
+      productsArgument,
+    )
+    .option('--config <file>', `use this configuration for every module instead of the nearest ${configName}`)
+    .option('--kind <file=kind>', `read FILE as KIND (${fileKinds.join(', ')}); repeatable`, kindArgument)
+    .option('--debug', 'print stack traces of internal errors');
+}
+
+/** What the flags say of the request, whichever command they were given to. */
+export function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): RequestBase {
+  return {
+    paths,
+    settings: {
+      ...(flags.release && { release: flags.release }),
+      ...(flags.nio && { nio: true }),
+      ...(flags.products && { products: flags.products }),
+      ...(flags.maxOpenServer !== undefined && { maxOpenServer: flags.maxOpenServer }),
+      ...(flags.bridge !== undefined && { bridge: flags.bridge }),
+      ...(flags.address && { address: flags.address }),
+      ...(flags.nioAddress && { nioAddresses: flags.nioAddress }),
+      ...(flags.system && { system: flags.system }),
+    },
+    ...(flags.config && { config: flags.config }),
+    kinds: flags.kind ?? new Map(),
+    readStandardInput: streams.readStandardInput,
+    toolVersion: version,
+  };
+}
