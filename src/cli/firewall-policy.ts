@@ -1,7 +1,7 @@
 import { configuredRules, analyzeModule, type ModuleInput } from '../engine/audit.ts';
 import { checkModule } from '../engine/check.ts';
 import { writeOutputFiles } from '../io/output-files.ts';
-import { addressProblems, type AddressFamily } from '../policy/addresses.ts';
+import { addressProblems } from '../policy/addresses.ts';
 import { derivePolicy } from '../policy/derive.ts';
 import { moduleFacts } from '../policy/from-model.ts';
 import type { FirewallPolicy } from '../policy/rule.ts';
@@ -11,25 +11,29 @@ import { formatNftables } from '../report/firewall/nftables.ts';
 import { formatFirewallCsv, formatFirewallJson, formatFirewallTable } from '../report/firewall/tables.ts';
 import { printable } from '../report/printable.ts';
 
-export const firewallFormats = ['table', 'nftables', 'iptables', 'capirca', 'csv', 'json'] as const;
+export const firewallFormats = ['table', 'nftables', 'iptables', 'ip6tables', 'capirca', 'csv', 'json'] as const;
 export type FirewallFormat = (typeof firewallFormats)[number];
 
-/** The address families each format that names addresses can hold; the others name none. */
-const addressFamilies: Partial<Record<FirewallFormat, readonly AddressFamily[]>> = {
-  nftables: ['IPv4', 'IPv6'],
-  iptables: ['IPv4'],
-  capirca: ['IPv4', 'IPv6'],
-};
+/** The formats that name addresses, which every module must then have. */
+const loadable: ReadonlySet<FirewallFormat> = new Set(['nftables', 'iptables', 'ip6tables', 'capirca']);
+
+/** The files `--output DIR` holds for iptables and ip6tables: both, named as iptables-persistent names them. */
+const iptablesFiles = { 'rules.v4': 'IPv4', 'rules.v6': 'IPv6' } as const;
 
 export interface FirewallOptions {
   format: FirewallFormat;
   includeConditional: boolean;
-  /** Where `capirca` writes its files. */
+  /** Track connections (the default); `--stateless` writes a rule for every reply. */
+  stateful: boolean;
+  /** Where `capirca` writes its files, and `iptables` or `ip6tables` both of theirs. */
   output?: string;
 }
 
 /** The policy of the modules: each audited, so that what the audit reports as a risk is denied with its reason. */
-export function modulesPolicy(modules: readonly ModuleInput[], includeConditional: boolean): FirewallPolicy {
+export function modulesPolicy(
+  modules: readonly ModuleInput[],
+  options: Pick<FirewallOptions, 'includeConditional' | 'stateful'>,
+): FirewallPolicy {
   const facts = modules.map((input) => {
     const module = analyzeModule(input);
     const { messages } = checkModule(module, input.settings, configuredRules(input.settings));
@@ -43,7 +47,7 @@ export function modulesPolicy(modules: readonly ModuleInput[], includeConditiona
     }));
     return moduleFacts(module, input.settings, findings);
   });
-  return derivePolicy(facts, { includeConditional });
+  return derivePolicy(facts, { includeConditional: options.includeConditional, stateful: options.stateful });
 }
 
 /** What stderr says of the policy: the rules left out and why, and what the user should know. */
@@ -59,14 +63,22 @@ export function policyRemarks(policy: FirewallPolicy): string[] {
 
 /** The policy in the format asked for: stdout, or for capirca the files written under --output; and any problems. */
 export function renderPolicy(policy: FirewallPolicy, options: FirewallOptions): { stdout: string; problems: string[] } {
-  const families = addressFamilies[options.format];
-  const problems = families ? addressProblems(policy, options.format, families) : [];
+  const problems = loadable.has(options.format) ? addressProblems(policy, options.format) : [];
   if (problems.length > 0) return { stdout: '', problems };
   switch (options.format) {
     case 'nftables':
       return { stdout: formatNftables(policy), problems };
     case 'iptables':
-      return { stdout: formatIptables(policy), problems };
+    case 'ip6tables':
+      if (options.output === undefined)
+        return { stdout: formatIptables(policy, options.format === 'iptables' ? 'IPv4' : 'IPv6'), problems };
+      return {
+        stdout: '',
+        problems: writeOutputFiles(
+          options.output,
+          new Map(Object.entries(iptablesFiles).map(([name, family]) => [name, formatIptables(policy, family)])),
+        ),
+      };
     case 'capirca':
       return { stdout: '', problems: writeOutputFiles(options.output!, formatCapirca(policy)) };
     case 'csv':

@@ -1,19 +1,23 @@
-import { dottedQuad, ipv6Groups, prefixMask, samePrefix, atoi } from '../util/ip.ts';
+import { dottedQuad, ipv6Groups, samePrefix, atoi } from '../util/ip.ts';
 import { looksNumeric, readRules, splitQualified, type HostsPattern, type HostsRule } from '../syntax/hosts-access.ts';
 import type { AuditedFile, HostsAccessFile } from './files.ts';
 import { baseName } from '../util/base-name.ts';
+import {
+  maxPatternFileBytes,
+  PatternFile,
+  PatternFileLoop,
+  type OversizedPatternFile,
+  type UnreadPatternFiles,
+} from './tcpd-pattern-file.ts';
+import { ipv4Net, PatternList, type Endpoint } from './tcpd-pattern-list.ts';
+
+export type { Endpoint } from './tcpd-pattern-list.ts';
 
 /**
  * tcpd's decision, computed: hosts_access(5) with the options of hosts_options(5), as Debian's tcpd and tcpdmatch
  * make it (test/tcpdmatch-differential.test.ts compares the two). No name is ever looked up: a client given by
  * address has no name, and one given by name has no address, as for tcpd when DNS does not answer.
  */
-
-/** A host as tcpd knows it; what is not known is `unknown` to its patterns. */
-export interface Endpoint {
-  address?: string;
-  name?: string;
-}
 
 export interface AccessRequest {
   /** The daemon's process name (argv[0]'s base name). */
@@ -29,8 +33,11 @@ export interface AccessRequest {
 export interface Policy {
   allow?: HostsAccessFile;
   deny?: HostsAccessFile;
-  /** The text of a `/path` pattern file, when the module has it; tcpd matches nothing with a missing file. */
-  patternFile(path: string): string | undefined;
+  /**
+   * A `/path` pattern file among the module's files, read once (or, over the limit, not read); undefined when the
+   * module has none: tcpd matches nothing with a missing file.
+   */
+  patternFile(path: string): PatternFile | OversizedPatternFile | undefined;
 }
 
 export interface MatchedRule {
@@ -52,6 +59,10 @@ export interface Verdict {
   nameDependent: MatchedRule[];
   /** `/path` pattern files that were consulted but are not among the module's files. */
   missingFiles: string[];
+  /** `/path` pattern files that were consulted but are over the limit, so not read. */
+  oversizedFiles: string[];
+  /** A pattern file that names itself, reached while matching the client: tcpd recurses until it crashes. */
+  loop?: string;
 }
 
 const unknown = 'unknown';
@@ -60,13 +71,21 @@ function same(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
+/** Each glob's expression, made once: a policy asks a glob about many clients. */
+const globs = new Map<string, RegExp>();
+
 /** `*` and `?`, matched case-insensitively. */
 function globMatch(text: string, pattern: string): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 'is').test(text);
+  let glob = globs.get(pattern);
+  if (glob === undefined) {
+    const source = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    if (globs.size > 100_000) globs.clear();
+    globs.set(pattern, (glob = new RegExp(`^${source}$`, 'is')));
+  }
+  return glob.test(text);
 }
 
 /** tcpd's string_match: a daemon, a user, or a host's address or name against one pattern. */
@@ -102,17 +121,12 @@ function netMatch(pattern: string, address: string | undefined): boolean {
     );
   }
   const client = dottedQuad(address);
-  const network = dottedQuad(net);
-  const bits = mask.includes('.')
-    ? dottedQuad(mask)
-    : atoi(mask) >= 1 && atoi(mask) <= 32
-      ? prefixMask(atoi(mask))
-      : undefined;
-  return client !== undefined && network !== undefined && bits !== undefined && (client & bits) >>> 0 === network;
+  const net4 = ipv4Net(pattern);
+  return client !== undefined && net4 !== undefined && (client & net4.bits) >>> 0 === net4.network;
 }
 
 class Evaluation {
-  readonly missingFiles: string[] = [];
+  readonly unread: UnreadPatternFiles = new Map();
 
   constructor(
     private readonly request: AccessRequest,
@@ -143,15 +157,23 @@ class Evaluation {
     );
   };
 
+  /** listMatch for a client list, each part between EXCEPTs looked up in its tables. */
+  clientListMatch(parts: readonly PatternList[], from = 0): boolean {
+    const part = parts[from];
+    if (part === undefined || !part.matches(this.request.client, (i) => this.clientMatch(part.patterns[i]!)))
+      return false;
+    return from === parts.length - 1 || !this.clientListMatch(parts, from + 1);
+  }
+
   clientMatch = (value: string): boolean => {
     const [user, host] = splitQualified(value);
     if (host === undefined) return this.hostMatch(user, this.request.client);
     return this.hostMatch(host, this.request.client) && stringMatch(user, this.request.user ?? unknown);
   };
 
-  hostMatch(pattern: string, host: Endpoint): boolean {
+  hostMatch(pattern: string, host: Endpoint, unread = this.unread): boolean {
     if (pattern.startsWith('@')) return false;
-    if (pattern.startsWith('/')) return this.fileMatch(pattern, host);
+    if (pattern.startsWith('/')) return this.fileMatch(pattern, host, unread);
     if (same(pattern, 'KNOWN')) return host.address !== undefined && knownName(host.name);
     if (same(pattern, 'LOCAL')) return knownName(host.name) && !host.name.includes('.');
     if (pattern.includes('/')) return netMatch(pattern, host.address);
@@ -167,13 +189,15 @@ class Evaluation {
   }
 
   /** A file of patterns separated by blanks, any of which may match. */
-  fileMatch(path: string, host: Endpoint): boolean {
-    const text = this.policy.patternFile(path);
-    if (text === undefined) {
-      if (!this.missingFiles.includes(path)) this.missingFiles.push(path);
+  fileMatch(path: string, host: Endpoint, unread: UnreadPatternFiles): boolean {
+    const file = this.policy.patternFile(path);
+    if (!(file instanceof PatternFile)) {
+      unread.set(path, file === undefined ? 'missing' : 'too large');
       return false;
     }
-    return text.split(/[ \t\n\v\f\r]+/).some((pattern) => pattern !== '' && this.hostMatch(pattern, host));
+    const answer = file.matches(host, (pattern, met) => this.hostMatch(pattern, host, met));
+    for (const [met, why] of answer.unread) unread.set(met, why);
+    return answer.matched;
   }
 }
 
@@ -182,9 +206,17 @@ export function daemonPatternMatches(pattern: string, daemon: string, port?: num
   return /^\d+$/.test(pattern) ? port !== undefined && Number(pattern) === port : stringMatch(pattern, daemon);
 }
 
-/** Whether one host pattern matches a host, as in a client list. */
+/**
+ * Whether one host pattern matches a host, as in a client list. A pattern file that names itself counts as a match:
+ * tcpd never gets past it.
+ */
 export function hostPatternMatches(policy: Policy, pattern: string, host: Endpoint): boolean {
-  return new Evaluation({ daemon: '', server: {}, client: host }, policy).hostMatch(pattern, host);
+  try {
+    return new Evaluation({ daemon: '', server: {}, client: host }, policy).hostMatch(pattern, host);
+  } catch (error) {
+    if (error instanceof PatternFileLoop) return true;
+    throw error;
+  }
 }
 
 const nameKinds = new Set(['netgroup', 'domain', 'name', 'wildcard', 'glob']);
@@ -196,6 +228,32 @@ export function dependsOnName(pattern: HostsPattern): boolean {
   return nameKinds.has(pattern.kind);
 }
 
+/** A rule's client list, made once for all the clients a policy is asked about. */
+interface ClientList {
+  /** The list cut at each EXCEPT. */
+  parts: PatternList[];
+  nameDependent: boolean;
+}
+
+const clientLists = new WeakMap<HostsRule, ClientList>();
+
+function clientList(rule: HostsRule): ClientList {
+  let list = clientLists.get(rule);
+  if (list !== undefined) return list;
+  const parts: string[][] = [[]];
+  for (const pattern of rule.clients) {
+    if (pattern.kind === 'except') parts.push([]);
+    else parts.at(-1)!.push(pattern.value);
+  }
+  list = {
+    // A `user@host` pattern also asks about the user: it is tried one by one.
+    parts: parts.map((values) => new PatternList(values, (i) => splitQualified(values[i]!)[1] === undefined)),
+    nameDependent: rule.clients.some(dependsOnName),
+  };
+  clientLists.set(rule, list);
+  return list;
+}
+
 /** Evaluates a request against the module's hosts.allow, then hosts.deny, as tcpd does. */
 export function evaluate(policy: Policy, request: AccessRequest): Verdict {
   const evaluation = new Evaluation(request, policy);
@@ -204,25 +262,34 @@ export function evaluate(policy: Policy, request: AccessRequest): Verdict {
     if (file === undefined) return undefined;
     for (const rule of readRules(file.tree)) {
       if (!evaluation.listMatch(rule.daemons, 0, evaluation.serverMatch)) continue;
-      if (rule.clients.some(dependsOnName)) nameDependent.push({ file, rule });
-      if (evaluation.listMatch(rule.clients, 0, evaluation.clientMatch)) return { file, rule };
+      const clients = clientList(rule);
+      if (clients.nameDependent) nameDependent.push({ file, rule });
+      if (evaluation.clientListMatch(clients.parts)) return { file, rule };
     }
     return undefined;
   };
-  const base = { nameDependent, missingFiles: evaluation.missingFiles };
-  const fromAllow = decide(policy.allow);
-  const matched = fromAllow ?? decide(policy.deny);
+  const unread = (why: string) => [...evaluation.unread].filter(([, reason]) => reason === why).map(([path]) => path);
+  const base = () => ({ nameDependent, missingFiles: unread('missing'), oversizedFiles: unread('too large') });
+  let fromAllow: MatchedRule | undefined;
+  let matched: MatchedRule | undefined;
+  try {
+    fromAllow = decide(policy.allow);
+    matched = fromAllow ?? decide(policy.deny);
+  } catch (error) {
+    if (error instanceof PatternFileLoop) return { access: 'denied', loop: error.path, ...base() };
+    throw error;
+  }
   if (matched === undefined)
     return policy.deny?.tree.unterminated
-      ? { access: 'denied', unreadable: policy.deny, ...base }
-      : { access: 'granted', ...base };
+      ? { access: 'denied', unreadable: policy.deny, ...base() }
+      : { access: 'granted', ...base() };
   const refused = matched.rule.options.find((option) => option.problem !== undefined);
-  if (refused) return { access: 'denied', matched, refused: refused.value, ...base };
+  if (refused) return { access: 'denied', matched, refused: refused.value, ...base() };
   const last = matched.rule.options.at(-1);
   const keyword = last?.keyword.toLowerCase();
-  if (keyword === 'twist') return { access: 'denied', matched, twist: last!.argument!, ...base };
+  if (keyword === 'twist') return { access: 'denied', matched, twist: last!.argument!, ...base() };
   const granted = keyword === 'allow' || (keyword !== 'deny' && fromAllow !== undefined);
-  return { access: granted ? 'granted' : 'denied', matched, ...base };
+  return { access: granted ? 'granted' : 'denied', matched, ...base() };
 }
 
 /**
@@ -246,6 +313,29 @@ function readPolicy(files: readonly AuditedFile[]): Policy {
   return {
     ...(allow && { allow }),
     ...(deny && { deny }),
-    patternFile: (path) => files.find((file) => `/${file.source.path}`.endsWith(path))?.source.text,
+    patternFile: patternFiles((path) => files.find((file) => `/${file.source.path}`.endsWith(path))?.source),
+  };
+}
+
+/**
+ * Pattern files by path, from a lookup of the file a path names: each file read and split once, however many paths
+ * and rules name it; a file over the limit of a hosts file is not read.
+ */
+export function patternFiles<S extends { text: string; bytes: Uint8Array }>(
+  sourceOf: (path: string) => S | undefined,
+): Policy['patternFile'] {
+  const bySource = new Map<S, PatternFile | OversizedPatternFile>();
+  const byPath = new Map<string, PatternFile | OversizedPatternFile | undefined>();
+  const read = (path: string, source: S) =>
+    source.bytes.length > maxPatternFileBytes
+      ? { path, bytes: source.bytes.length }
+      : new PatternFile(path, source.text);
+  return (path) => {
+    if (!byPath.has(path)) {
+      const source = sourceOf(path);
+      if (source !== undefined && !bySource.has(source)) bySource.set(source, read(path, source));
+      byPath.set(path, source && bySource.get(source));
+    }
+    return byPath.get(path);
   };
 }

@@ -13,8 +13,10 @@ import {
 } from './rule.ts';
 
 export interface PolicyOptions {
-  /** Include the rules that stand on an undecided condition, marked as such, instead of leaving them out. */
+  /** Include the allows that stand on an undecided condition, marked as such, instead of leaving them out. */
   includeConditional: boolean;
+  /** Track connections (the default); stateless, every reply needs a rule of its own. */
+  stateful: boolean;
 }
 
 /** [G] A client of the module may send from any port: the return traffic of a service goes to all of them. */
@@ -40,15 +42,20 @@ class ModuleRules {
     private readonly leftOut: LeftOut[],
   ) {}
 
+  get stateful(): boolean {
+    return this.options.stateful;
+  }
+
   /**
-   * A rule that holds under `certainty`: kept, kept and marked, or left out with what would decide it. A deny left
-   * out is not listed: the last rule denies what it would have.
+   * A rule that holds under `certainty`: kept, kept and marked, or left out with what would decide it. A deny is
+   * always kept (marked when conditional): denying a port where nothing listens costs nothing, while leaving it out
+   * would let through whatever a later allow admits on that port.
    */
   take(into: PolicyRule[], certainty: Certainty, rule: PolicyRule): boolean {
     if (certainty.state === 'live') into.push(rule);
-    else if (this.options.includeConditional) into.push({ ...rule, condition: certainty.condition });
+    else if (this.options.includeConditional || rule.action === 'deny')
+      into.push({ ...rule, condition: certainty.condition });
     else {
-      if (rule.action === 'deny') return false;
       this.leftOut.push({
         module: this.facts.name,
         what: describe(rule),
@@ -73,14 +80,20 @@ class ModuleRules {
     });
     return [
       ...this.denied,
-      ...this.allowedIn,
-      ...this.returnIn,
+      ...groupsLast([...this.allowedIn, ...this.returnIn]),
       last('in'),
-      ...this.allowedOut,
-      ...this.returnOut,
+      ...groupsLast([...this.allowedOut, ...this.returnOut]),
       last('out'),
     ];
   }
+}
+
+/**
+ * Allows with a group of peers after the allows from anyone: their order changes nothing (they all allow), and a
+ * format that tests a group's membership in a chain of its own can then drop what is not a member.
+ */
+function groupsLast(allows: readonly PolicyRule[]): PolicyRule[] {
+  return [...allows.filter((rule) => rule.peer.kind === 'any'), ...allows.filter((rule) => rule.peer.kind !== 'any')];
 }
 
 /** A rule in a few words, for the list of rules left out. */
@@ -113,8 +126,10 @@ function articleDenials(facts: ModuleFacts, rules: ModuleRules): Set<string> {
   return denied;
 }
 
+/** Each port's listeners, those the audit reports first: a port with any denied listener is denied. */
 function serviceRules(facts: ModuleFacts, rules: ModuleRules, denied: Set<string>): void {
-  for (const service of facts.services) {
+  const ordered = [...facts.services.filter((s) => s.finding), ...facts.services.filter((s) => !s.finding)];
+  for (const service of ordered) {
     if (service.kernel || !service.ports || denied.has(key(service.protocol, service.ports))) continue;
     denied.add(key(service.protocol, service.ports));
     const base = { direction: 'in' as const, protocol: service.protocol, ports: service.ports, peer: anyone };
@@ -172,6 +187,7 @@ class Groups {
 class KernelPeers {
   private readonly bySystem = new Map<string, ModuleFacts[]>();
   private readonly bridges: ModuleFacts[];
+  private readonly ranges = new Map<string, PortRange | undefined>();
 
   constructor(
     run: readonly ModuleFacts[],
@@ -215,6 +231,23 @@ class KernelPeers {
         modules: this.bridges.filter((m) => m.system !== system).map((m) => m.name),
       }));
     return { peer, who, none: `no bridge module of another system`, others };
+  }
+
+  /** The peers' ports of a kernel range: from its first port to the highest end any peer's range has. */
+  peerPorts(facts: ModuleFacts, kernel: 'OSL' | 'OSN'): PortRange | undefined {
+    const key = `${kernel} ${facts.system}`;
+    if (!this.ranges.has(key)) {
+      const peers =
+        kernel === 'OSL'
+          ? (this.bySystem.get(facts.system!) ?? [])
+          : this.bridges.filter((m) => m.system !== facts.system);
+      const ranges = peers.flatMap((m) => m.services.flatMap((s) => (s.kernel === kernel && s.ports ? [s.ports] : [])));
+      this.ranges.set(
+        key,
+        ranges.length === 0 ? undefined : [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))],
+      );
+    }
+    return this.ranges.get(key);
   }
 }
 
@@ -268,6 +301,28 @@ function kernelRules(
   }
 }
 
+/**
+ * OSL and OSN are connections between modules: each module also connects to its peers' ranges, a rule of its own
+ * (the peer's inbound rule decides the other end).
+ */
+function kernelOutRules(facts: ModuleFacts, rules: ModuleRules, peers: KernelPeers): void {
+  for (const service of facts.services) {
+    if (!service.kernel || !service.ports) continue;
+    const found = peers.of(facts, service.kernel);
+    const ports = peers.peerPorts(facts, service.kernel);
+    if ('missing' in found || found.others === 0 || ports === undefined) continue;
+    rules.take(rules.allowedOut, service.certainty, {
+      direction: 'out',
+      action: 'allow',
+      protocol: service.protocol,
+      ports,
+      peer: found.peer(),
+      reason: `${service.kernel} to ${found.who}`,
+      evidence: [`article table 2 (${service.kernel})`],
+    });
+  }
+}
+
 /** The NIO as a peer: a group of its addresses, none when none is known. */
 function nioPeer(facts: ModuleFacts, groups: Groups): Peer {
   return groups.peer(`NIO ${facts.name}`, () => ({
@@ -291,12 +346,13 @@ function clientRules(facts: ModuleFacts, rules: ModuleRules, client: ClientFact,
     reason: client.what,
     evidence: client.evidence,
   };
-  if (!rules.take(rules.allowedOut, client.certainty, out)) return;
+  if (!rules.take(rules.allowedOut, client.certainty, out) || rules.stateful) return;
   const replies: PolicyRule = {
     ...out,
     direction: 'in',
     ports: ownPorts,
     sourcePorts: client.ports,
+    reply: true,
     reason: `replies to ${client.what}, for stateless filters`,
   };
   rules.take(rules.returnIn, client.certainty, replies);
@@ -305,14 +361,70 @@ function clientRules(facts: ModuleFacts, rules: ModuleRules, client: ClientFact,
 /** Replies of the services allowed in, for stateless filters: from the service's ports, to the client's. */
 function serviceReplies(rules: ModuleRules): void {
   for (const rule of rules.allowedIn) {
+    // ICMP's replies and ESP's other direction have rules of their own.
+    if (rule.protocol !== 'tcp' && rule.protocol !== 'udp') continue;
     rules.returnOut.push({
       ...rule,
       direction: 'out',
       ports: anyClientPort,
       sourcePorts: rule.ports,
+      reply: true,
       reason: `replies of: ${rule.reason}, for stateless filters`,
     });
   }
+}
+
+/** [D] ICMP: ping both ways, a choice a site may reverse; stateless, the errors a working network needs as well. */
+function icmpRules(rules: ModuleRules): void {
+  const echo = {
+    protocol: 'icmp' as const,
+    ports: allPorts,
+    peer: anyone,
+    action: 'allow' as const,
+    evidence: ['docs/firewall.md (ICMP)'],
+  };
+  rules.allowedIn.push({
+    ...echo,
+    direction: 'in',
+    icmpTypes: ['echo-request'],
+    reason: 'ping (ICMP echo), by choice',
+  });
+  rules.allowedOut.push({
+    ...echo,
+    direction: 'out',
+    icmpTypes: ['echo-request'],
+    reason: 'ping (ICMP echo), by choice',
+  });
+  if (rules.stateful) return;
+  const errors = {
+    ...echo,
+    reply: true as const,
+    icmpTypes: [
+      'echo-reply',
+      'destination-unreachable',
+      'packet-too-big',
+      'time-exceeded',
+      'parameter-problem',
+    ] as const,
+    reason:
+      'ICMP replies and errors (path-MTU discovery needs fragmentation needed / packet too big), for stateless filters',
+  };
+  rules.returnIn.push({ ...errors, direction: 'in' });
+  rules.returnOut.push({ ...errors, direction: 'out' });
+}
+
+/** ESP with IKE: the IPsec that iked negotiates on udp/500 and 4500 is carried by ESP, which has no ports. */
+function espRules(facts: ModuleFacts, rules: ModuleRules): void {
+  const iked = new Set(
+    facts.services.flatMap((s) => (s.daemon === 'iked' && s.ports ? [key(s.protocol, s.ports)] : [])),
+  );
+  const ike = rules.allowedIn.find((rule) => iked.has(key(rule.protocol, rule.ports)));
+  if (ike === undefined) return;
+  const esp = { protocol: 'esp' as const, ports: allPorts, peer: anyone, action: 'allow' as const };
+  const reason = "ESP, which carries the IPsec that iked's IKE (udp 500 and 4500) negotiates";
+  const condition = ike.condition && { condition: ike.condition };
+  rules.allowedIn.push({ ...esp, direction: 'in', reason, evidence: ike.evidence, ...condition });
+  rules.allowedOut.push({ ...esp, direction: 'out', reason, evidence: ike.evidence, ...condition });
 }
 
 /** The policy of every module of the run: inbound and outbound rules, what was left out, and notes. */
@@ -325,10 +437,13 @@ export function derivePolicy(run: readonly ModuleFacts[], options: PolicyOptions
     const rules = new ModuleRules(facts, options, leftOut);
     serviceRules(facts, rules, articleDenials(facts, rules));
     kernelRules(facts, rules, peers, leftOut, notes);
+    kernelOutRules(facts, rules, peers);
     for (const client of facts.clients) clientRules(facts, rules, client, groups);
-    serviceReplies(rules);
+    icmpRules(rules);
+    espRules(facts, rules);
+    if (!options.stateful) serviceReplies(rules);
     for (const item of facts.undecided) notes.push(`${facts.name}: ${item}`);
-    return { name: facts.name, ...(facts.address && { address: facts.address }), rules: rules.all() };
+    return { name: facts.name, addresses: facts.addresses, rules: rules.all() };
   });
-  return { modules, groups: groups.all, leftOut, notes };
+  return { stateful: options.stateful, modules, groups: groups.all, leftOut, notes };
 }

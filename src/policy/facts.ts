@@ -34,7 +34,8 @@ export interface ClientFact {
 /** Everything about one module that its policy is derived from. */
 export interface ModuleFacts {
   name: string;
-  address?: string;
+  /** Its addresses, of either family. */
+  addresses: readonly string[];
   system?: string;
   /** Undefined when not stated: OSN is then conditional. */
   bridge?: boolean;

@@ -102,7 +102,7 @@ export function moduleFacts(
   }
   return {
     name: module.name,
-    ...(settings.address && { address: settings.address }),
+    addresses: settings.address ? [settings.address] : [],
     ...(settings.system && { system: settings.system }),
     ...(settings.bridge !== undefined && { bridge: settings.bridge }),
     nio: settings.nio,

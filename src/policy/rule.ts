@@ -2,8 +2,19 @@ import type { Transport } from '../catalog/server-ports.ts';
 
 export type Direction = 'in' | 'out';
 export type Action = 'allow' | 'deny';
-/** `any` only in the last rule of a direction, which denies the rest. */
-export type Protocol = Transport | 'any';
+/** `any` only in the last rule of a direction, which denies the rest; `icmp` is ICMP for IPv4 and ICMPv6 for IPv6. */
+export type Protocol = Transport | 'icmp' | 'esp' | 'any';
+
+/** ICMP messages by their ICMPv6 names; IPv4 carries "packet too big" as destination unreachable (fragmentation needed). */
+export const icmpTypes = [
+  'echo-request',
+  'echo-reply',
+  'destination-unreachable',
+  'packet-too-big',
+  'time-exceeded',
+  'parameter-problem',
+] as const;
+export type IcmpType = (typeof icmpTypes)[number];
 /** First and last port, both included. */
 export type PortRange = readonly [number, number];
 
@@ -35,21 +46,26 @@ export interface PolicyRule {
   direction: Direction;
   action: Action;
   protocol: Protocol;
-  /** The module's port when inbound, the peer's when outbound. */
+  /** The module's port when inbound, the peer's when outbound; tcp and udp only (all ports for the others). */
   ports: PortRange;
+  /** For icmp: the messages it matches. */
+  icmpTypes?: readonly IcmpType[];
   /** The sender's ports, when they are fixed (return traffic, ftp data from 20, ntp from 123). */
   sourcePorts?: PortRange;
   peer: Peer;
   reason: string;
   /** The `file:line` places that produced it, or the article's table or the setting it comes from. */
   evidence: string[];
+  /** Set on the rules that admit replies, which only a stateless filter needs. */
+  reply?: true;
   /** Set when the rule stands on a condition that nothing decided (`--include-conditional`). */
   condition?: string;
 }
 
 export interface ModulePolicy {
   name: string;
-  address?: string;
+  /** Its addresses, of either family; none when not set. */
+  addresses: readonly string[];
   rules: PolicyRule[];
 }
 
@@ -67,6 +83,11 @@ export interface LeftOut {
 }
 
 export interface FirewallPolicy {
+  /**
+   * Whether the firewall tracks connections: it then accepts the packets of an established connection (and the ICMP
+   * errors related to one) before any rule, and drops the invalid ones, so that no rule needs to admit replies.
+   */
+  stateful: boolean;
   modules: ModulePolicy[];
   /** The groups the rules name as peers. */
   groups: PeerGroup[];
@@ -84,7 +105,7 @@ export function peerText(peer: Peer): string {
 export function groupAddresses(policy: FirewallPolicy, group: PeerGroup): string[] {
   if (group.nio) return [...group.nio.addresses];
   const members = new Set(group.modules);
-  return policy.modules.flatMap((module) => (members.has(module.name) && module.address ? [module.address] : []));
+  return policy.modules.flatMap((module) => (members.has(module.name) ? module.addresses : []));
 }
 
 export function rangeText([first, last]: PortRange): string {

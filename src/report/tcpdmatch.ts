@@ -1,4 +1,5 @@
 import type { AccessRequest, MatchedRule, Verdict } from '../model/tcpd-policy.ts';
+import { maxPatternFileBytes } from '../model/tcpd-pattern-file.ts';
 import { printable } from './printable.ts';
 
 export type TcpdmatchFormat = 'text' | 'json';
@@ -41,6 +42,14 @@ function notes(request: AccessRequest, verdict: Verdict): string[] {
   for (const path of verdict.missingFiles)
     notes.push(
       `the pattern file ${path} is not among the module's files: it matches nothing here, but tcpd would read it`,
+    );
+  for (const path of verdict.oversizedFiles)
+    notes.push(
+      `the pattern file ${path} is larger than the ${maxPatternFileBytes / 1024} kB vos-audit reads of a pattern file (as of a hosts file): it matches nothing here, but tcpd would read it`,
+    );
+  if (verdict.loop !== undefined)
+    notes.push(
+      `the pattern file ${verdict.loop} names itself, through its own patterns or another file's: tcpd recurses until it crashes, and the client is not served`,
     );
   return notes;
 }

@@ -26,13 +26,26 @@ describe.each(Object.entries(samples))('vos-audit firewall on %s', (name, args) 
   it('nftables: the golden, and its rules are the JSON rules (nft -c checks it in the e2e run)', async () => {
     const result = await firewall(['--format', 'nftables', ...args]);
     expect(result.status).toBe(0);
-    expectSameRules(parseNftables(result.stdout), await jsonPolicy(args), 128, true);
+    expectSameRules(parseNftables(result.stdout), await jsonPolicy(args), 128, { kind: 'nftables' });
     await expect(result.stdout).toMatchFileSnapshot(`../fixtures/firewall/${name}.nft`);
   });
 
-  it('iptables: its rules are the JSON rules (iptables-restore --test checks it in the e2e run)', async () => {
-    const result = await firewall(['--format', 'iptables', ...args]);
+  it.each([
+    ['iptables', 4],
+    ['ip6tables', 6],
+  ] as const)('%s: its rules are the JSON rules (the e2e run checks it with the tool)', async (format, family) => {
+    const result = await firewall(['--format', format, ...args]);
     expect(result.status).toBe(0);
-    expectSameRules(parseIptables(result.stdout), await jsonPolicy(args), 256);
+    expectSameRules(parseIptables(result.stdout), await jsonPolicy(args), 256, { kind: 'iptables', family });
+  });
+
+  it('--stateless: nftables and iptables carry the JSON rules, replies included', async () => {
+    const stateless = ['--stateless', ...args];
+    const policy = await jsonPolicy(stateless);
+    expect(policy.stateful).toBe(false);
+    const nft = await firewall(['--format', 'nftables', ...stateless]);
+    expectSameRules(parseNftables(nft.stdout), policy, 128, { kind: 'nftables' });
+    const iptables = await firewall(['--format', 'iptables', ...stateless]);
+    expectSameRules(parseIptables(iptables.stdout), policy, 256, { kind: 'iptables', family: 4 });
   });
 });

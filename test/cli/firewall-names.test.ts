@@ -30,7 +30,7 @@ describe('every name a firewall format derives is unique across the run', () => 
   it("nftables: each module's traffic goes to its own chains, whose rules are the JSON rules", async () => {
     const result = await firewall(['--format', 'nftables', dir]);
     expect(result.status).toBe(0);
-    expectSameRules(parseNftables(result.stdout), await jsonPolicy([dir]), 128, true);
+    expectSameRules(parseNftables(result.stdout), await jsonPolicy([dir]), 128, { kind: 'nftables' });
     const sets = new Map(
       [...result.stdout.matchAll(/^ {2}set (\S+) \{.*elements = \{ ([^}]+) \} \}$/gm)].map((m) => [m[1]!, m[2]!]),
     );
@@ -52,9 +52,9 @@ describe('every name a firewall format derives is unique across the run', () => 
     const result = await firewall(['--format', 'iptables', dir]);
     expect(result.status).toBe(0);
     const policy = await jsonPolicy([dir]);
-    expectSameRules(parseIptables(result.stdout), policy, 256);
+    expectSameRules(parseIptables(result.stdout), policy, 256, { kind: 'iptables', family: 4 });
     const inChains = [...result.stdout.matchAll(/^:(\S+-in) /gm)].map((m) => m[1]);
-    const dispatched = [...result.stdout.matchAll(/^-A FORWARD -d (\S+)\/32 -j (\S+)$/gm)].map((m) => [m[2], m[1]]);
+    const dispatched = [...result.stdout.matchAll(/^-A FORWARD -d (\S+)\/32 -j (\S+-in)$/gm)].map((m) => [m[2], m[1]]);
     expect(dispatched).toEqual(policy.modules.map((m, n) => [inChains[n], m.address]));
     const declared = [...result.stdout.matchAll(/^:(\S+) /gm)].map((m) => m[1]!.toLowerCase());
     expect(new Set(declared).size).toBe(declared.length);
@@ -68,14 +68,16 @@ describe('every name a firewall format derives is unique across the run', () => 
     expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(4);
     const read = (path: string) => readFileSync(join(out, path), 'utf8');
     const policy = await jsonPolicy([dir]);
-    const inOrder = policy.modules.map((m) => files.find((f) => read(`pol/${f}`).includes(`for module ${m.name}.`))!);
+    const inOrder = policy.modules.map((m) =>
+      files.find((f) => read(`pol/${f}`).includes(`policy of module ${m.name},`))!,
+    );
     expect(new Set(inOrder).size).toBe(4);
     const parsed = parseCapirca(
       inOrder.map((f) => read(`pol/${f}`)),
       read('def/NETWORK.net'),
       read('def/SERVICES.svc'),
     );
-    expectSameRules(parsed, policy, 200);
+    expectSameRules(parsed, await jsonPolicy(['--stateless', dir]), 200, { kind: 'capirca' });
     const tokens = [...read('def/NETWORK.net').matchAll(/^(\S+) = /gm)].map((m) => m[1]!);
     expect(new Set(tokens).size).toBe(tokens.length);
     // The module's own address in its filters: the destination of what comes in.

@@ -24,12 +24,39 @@ describe.each(Object.entries(samples))('vos-audit firewall on %s', (_name, args)
     expect(checked.status).toBe(0);
   });
 
-  it('iptables: iptables-restore --test accepts it', async () => {
-    const result = await firewall(['--format', 'iptables', ...args]);
+  it('nftables --stateless: nft -c -f accepts it', async () => {
+    const result = await firewall(['--format', 'nftables', '--stateless', ...args]);
     expect(result.status).toBe(0);
-    const checked = tool('iptables-restore', ['--test'], result.stdout);
+    const file = join(temporaryDirectory(), 'vos.nft');
+    writeFileSync(file, result.stdout);
+    const checked = tool('nft', ['-c', '-f', file]);
     expect(checked.output).toBe('');
     expect(checked.status).toBe(0);
+  });
+
+  it.each([
+    ['iptables', [], 'iptables-restore'],
+    ['ip6tables', [], 'ip6tables-restore'],
+    ['iptables', ['--stateless'], 'iptables-restore'],
+    ['ip6tables', ['--stateless'], 'ip6tables-restore'],
+  ])('%s %j: %s --test accepts it', async (format, options, restore) => {
+    const result = await firewall(['--format', format, ...options, ...args]);
+    expect(result.status).toBe(0);
+    const checked = tool(restore, ['--test'], result.stdout);
+    expect(checked.output).toBe('');
+    expect(checked.status).toBe(0);
+  });
+
+  it('iptables --output: both rules.v4 and rules.v6, each accepted by its tool', async () => {
+    const dir = temporaryDirectory();
+    const result = await firewall(['--format', 'iptables', '--output', dir, ...args]);
+    expect(result.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['rules.v4', 'rules.v6']);
+    for (const [file, restore] of [
+      ['rules.v4', 'iptables-restore'],
+      ['rules.v6', 'ip6tables-restore'],
+    ])
+      expect(tool(restore!, ['--test'], readFileSync(join(dir, file!), 'utf8')).status).toBe(0);
   });
 
   it('capirca: aclgen renders every policy for Juniper and Cisco, and its rules are the JSON rules', async () => {
@@ -54,7 +81,7 @@ describe.each(Object.entries(samples))('vos-audit firewall on %s', (_name, args)
     const read = (path: string) => readFileSync(join(dir, path), 'utf8');
     // The policies in the order of the run's modules: named by module, so not in the order of their file names.
     const inOrder = policy.modules.map((module) =>
-      policies.find((file) => read(`pol/${file}`).includes(`for module ${module.name}.`))!,
+      policies.find((file) => read(`pol/${file}`).includes(`policy of module ${module.name},`))!,
     );
     expectSameRules(
       parseCapirca(
@@ -62,8 +89,9 @@ describe.each(Object.entries(samples))('vos-audit firewall on %s', (_name, args)
         read('def/NETWORK.net'),
         read('def/SERVICES.svc'),
       ),
-      policy,
+      await jsonPolicy(['--stateless', ...args]),
       200,
+      { kind: 'capirca' },
     );
   });
 });
@@ -81,7 +109,7 @@ describe('colliding module names, through nft and aclgen', () => {
     // unshare gives the shell a network namespace that ends with it: nothing outside sees the ruleset.
     const listed = tool('unshare', ['--net', 'sh', '-c', `nft -f '${file}' && nft -a list table inet vos_audit`]);
     expect(listed.status, listed.output).toBe(0);
-    const x25 = /^\s*ip daddr @(\S+) tcp sport \S+ tcp dport 48879 accept/m.exec(listed.output)!;
+    const x25 = /^\s*ip daddr @(\S+) tcp sport \S+ tcp dport 48879 return/m.exec(listed.output)!;
     const set = new RegExp(`set ${x25[1]} \\{[^}]*elements = \\{ ([^}]+) \\}`).exec(listed.output)![1]!.trim();
     expect(set).toBe(nio);
     for (const address of Object.values(addresses)) expect(listed.output).toContain(address);

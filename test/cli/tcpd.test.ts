@@ -61,6 +61,29 @@ describe('vos-audit tcpdmatch', () => {
     ]);
   });
 
+  it('says what it makes of a pattern file too large to read, and of one that names itself', async () => {
+    const dir = temporaryDirectory();
+    writeFileSync(
+      join(dir, 'inetd.conf'),
+      `tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n${'#'.repeat(40 * 1024)}\n`,
+    );
+    writeFileSync(join(dir, 'hosts.allow'), 'tftpd: /inetd.conf 10.9.9.9 /hosts.allow\n');
+    const result = await vosAudit(['tcpdmatch', '--format', 'json', 'tftpd', '10.9.9.8', '.'], { cwd: dir });
+    expect(JSON.parse(result.stdout)).toMatchObject({ access: 'denied', matched: null });
+    expect(JSON.parse(result.stdout).notes).toEqual([
+      'the pattern file /inetd.conf is larger than the 32 kB vos-audit reads of a pattern file (as of a hosts file): it matches nothing here, but tcpd would read it',
+      "the pattern file /hosts.allow names itself, through its own patterns or another file's: tcpd recurses until it crashes, and the client is not served",
+    ]);
+    const audit = JSON.parse((await vosAudit(['--format', 'json', '.'], { cwd: dir })).stdout);
+    const reasons = audit.files
+      .flatMap((file: { messages: Array<{ ruleId: string; reason: string }> }) => file.messages)
+      .filter((m: { ruleId: string }) => m.ruleId === 'hosts-access-pattern-file')
+      .map((m: { reason: string }) => m.reason);
+    expect(reasons).toEqual([
+      "Pattern file '/inetd.conf' is 40.1 kB, more than the 32 kB vos-audit reads of a pattern file (as of a hosts file), so who this rule admits is unknown; keep the list shorter, or write the addresses in the rule",
+    ]);
+  });
+
   it('without any policy file grants, as tcpd does; with two modules it asks for one', async () => {
     expect((await vosAudit(['tcpdmatch', 'tftpd', '10.9.9.9', 'hardened'], { cwd: samplesDir })).stdout).toContain(
       'matched:  no rule\naccess:   granted\n',

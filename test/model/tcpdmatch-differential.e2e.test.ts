@@ -22,7 +22,7 @@ function compare(files: PolicyFiles, pairs: ReadonlyArray<readonly [string, stri
   writePolicy(dir, files);
   const expected = tcpdmatchVerdicts(dir, pairs);
   expect(
-    expected.every((verdict) => ['granted', 'denied', 'delegated'].includes(verdict)),
+    expected.every((verdict) => ['granted', 'denied', 'delegated', 'crashed'].includes(verdict)),
     `tcpdmatch answered ${expected.join(', ')}`,
   ).toBe(true);
   expect(vosAuditVerdicts(files, pairs).map((verdict, i) => `${pairs[i]!.join(' ')}: ${verdict}`)).toEqual(
@@ -56,6 +56,17 @@ describe.skipIf(!hasTcpdmatch && !process.env.CI)("vos-audit's tcpd against Debi
 
   it.each(samplePolicies())('gives the same verdicts on samples/%s', (_name, files) => {
     comparisons += compare(files, requestPairs);
+  });
+
+  it('gives the same verdicts where a pattern file names itself, before and after a pattern that matches', () => {
+    const patternFile = join(dir, 'clients.list');
+    comparisons += compare(
+      {
+        allow: `tftpd: ${patternFile}\nbootpd: 10.9.8.1\n`,
+        patternFiles: { [patternFile]: `10.9.9.9 .example ${patternFile} 10.9.9.8\n` },
+      },
+      requestPairs,
+    );
   });
 
   it(

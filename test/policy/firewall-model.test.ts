@@ -44,12 +44,13 @@ function sameState(row: ModelRow, rule: JsonRule): boolean {
     : row.state === 'conditional' && row.condition === rule.condition;
 }
 
-const isReply = (rule: JsonRule) => rule.reason.startsWith('replies ');
+const isReply = (rule: JsonRule) => rule.reply === true;
+const hasPorts = (rule: JsonRule) => rule.protocol === 'tcp' || rule.protocol === 'udp';
 const active = (row: ModelRow) => row.state === 'live' || row.state === 'conditional';
 
 /** Whatever `ports` and `firewall` say of one module, they say alike. */
 function expectAgreement(ports: PortsModule, policy: FirewallModule): void {
-  const inbound = policy.rules.filter((rule) => rule.direction === 'in' && rule.protocol !== 'any' && !isReply(rule));
+  const inbound = policy.rules.filter((rule) => rule.direction === 'in' && hasPorts(rule) && !isReply(rule));
   for (const rule of inbound.filter((r) => r.action === 'allow')) {
     const rows = ports.listeners.filter(
       (l) => l.protocol === rule.protocol && l.port === rule.ports[0] && (l.lastPort ?? l.port) === rule.ports[1],
@@ -176,16 +177,22 @@ describe('the firewall reads the model that `ports` prints', () => {
   });
 
   it('x25_cpc talks to the NIO only, whenever the model says it runs', async () => {
-    const policy = await json<{ modules: FirewallModule[] }>('firewall', [
-      '--format',
-      'json',
-      'samples/start-arguments',
-    ]);
-    expect(
-      policy.modules[0]!.rules.filter((r) => r.ports[0] === 48879 || r.sourcePorts?.[0] === 48879).map(
+    const x25 = async (options: string[]) =>
+      (
+        await json<{ modules: FirewallModule[] }>('firewall', [
+          '--format',
+          'json',
+          ...options,
+          'samples/start-arguments',
+        ])
+      ).modules[0]!.rules.filter((r) => r.ports[0] === 48879 || r.sourcePorts?.[0] === 48879).map(
         (r) => `${r.direction} ${r.peer}`,
-      ),
-    ).toEqual(['in NIO of samples/start-arguments', 'out NIO of samples/start-arguments']);
+      );
+    expect(await x25([])).toEqual(['out NIO of samples/start-arguments']);
+    expect(await x25(['--stateless'])).toEqual([
+      'in NIO of samples/start-arguments',
+      'out NIO of samples/start-arguments',
+    ]);
     const old = await json<{ modules: FirewallModule[] }>('firewall', [
       '--format',
       'json',

@@ -51,6 +51,7 @@ function facts(name: string, more: Partial<ModuleFacts> = {}): ModuleFacts {
   return {
     name,
     nio: false,
+    addresses: [],
     services: [],
     clients: [],
     ephemeral: { tcp: [49152, 65535], udp: [49152, 65535] },
@@ -72,16 +73,16 @@ const osn = { ...osl, ports: [4000, 4010] as const, daemon: 'kernel (OSN)', kern
 describe('derivePolicy', () => {
   it('OSL only from the other modules of the same system; OSN only between bridge modules of different systems', () => {
     const run = [
-      facts('a1', { address: '10.0.0.1', system: 'a', bridge: true, services: [osl, osn] }),
-      facts('a2', { address: '10.0.0.2', system: 'a', services: [osl] }),
-      facts('b1', { address: '10.0.1.1', system: 'b', bridge: true, services: [osl, osn] }),
+      facts('a1', { addresses: ['10.0.0.1'], system: 'a', bridge: true, services: [osl, osn] }),
+      facts('a2', { addresses: ['10.0.0.2'], system: 'a', services: [osl] }),
+      facts('b1', { addresses: ['10.0.1.1'], system: 'b', bridge: true, services: [osl, osn] }),
     ];
-    const policy = derivePolicy(run, { includeConditional: false });
+    const policy = derivePolicy(run, { includeConditional: false, stateful: true });
     const members = (group: string) => policy.groups.find((g) => g.name === group)!.modules.join(' ');
     const allowsIn = (name: string) =>
       policy.modules
         .find((m) => m.name === name)!
-        .rules.filter((r) => r.direction === 'in' && r.action === 'allow')
+        .rules.filter((r) => r.direction === 'in' && r.action === 'allow' && r.protocol === 'tcp')
         .map((r) => `${r.ports.join('-')} ${r.peer.kind === 'group' ? members(r.peer.group) : r.peer.kind}`);
     // A system's modules are one group, the module itself included: its own traffic never crosses the firewall.
     expect(allowsIn('a1')).toEqual(['3000-3020 a1 a2', '4000-4010 b1']);
@@ -110,14 +111,19 @@ describe('derivePolicy', () => {
         evidence: 'm/inetd.conf:3',
       },
     };
-    const { modules } = derivePolicy([facts('m', { nio: true, services: [risky] })], { includeConditional: false });
+    const { modules } = derivePolicy([facts('m', { nio: true, services: [risky] })], {
+      includeConditional: false,
+      stateful: true,
+    });
     expect(modules[0]!.rules.map((r) => `${r.direction} ${r.action} ${r.protocol}/${r.ports.join('-')}`)).toEqual([
       'in deny tcp/85-85',
       'in deny udp/29000-29000',
       'in deny tcp/37-37',
       'in deny udp/69-69',
       'in deny udp/7-7',
+      'in allow icmp/0-65535',
       'in deny any/0-65535',
+      'out allow icmp/0-65535',
       'out deny any/0-65535',
     ]);
     expect(modules[0]!.rules[4]!.reason).toBe('echo is a denial-of-service vector (inetd-dos-tiny-service)');
@@ -131,7 +137,7 @@ describe('derivePolicy', () => {
       certainty: { state: 'conditional' as const, condition: '(software_purchased S270)', decidedBy: '--products' },
       evidence: [],
     };
-    const without = derivePolicy([facts('m', { services: [sshd] })], { includeConditional: false });
+    const without = derivePolicy([facts('m', { services: [sshd] })], { includeConditional: false, stateful: true });
     expect(without.modules[0]!.rules.some((r) => r.ports[0] === 22)).toBe(false);
     expect(without.leftOut).toEqual([
       {
@@ -142,10 +148,10 @@ describe('derivePolicy', () => {
         conditional: true,
       },
     ]);
-    const withIt = derivePolicy([facts('m', { services: [sshd] })], { includeConditional: true });
+    const withIt = derivePolicy([facts('m', { services: [sshd] })], { includeConditional: true, stateful: true });
     expect(
       withIt.modules[0]!.rules.filter((r) => r.ports[0] === 22 || r.sourcePorts?.[0] === 22).map((r) => r.condition),
-    ).toEqual(['(software_purchased S270)', '(software_purchased S270)']);
+    ).toEqual(['(software_purchased S270)']);
     expect(withIt.leftOut).toEqual([]);
   });
 });
@@ -154,13 +160,18 @@ describe('the size of the policy', () => {
   const system = (n: number) =>
     derivePolicy(
       Array.from({ length: n }, (_, i) =>
-        facts(`m${i}`, { address: `10.0.${i >> 8}.${i & 255}`, system: 'big', bridge: i === 0, services: [osl, osn] }),
+        facts(`m${i}`, {
+          addresses: [`10.0.${i >> 8}.${i & 255}`],
+          system: 'big',
+          bridge: i === 0,
+          services: [osl, osn],
+        }),
       ),
-      { includeConditional: false },
+      { includeConditional: false, stateful: true },
     );
   const formats: Record<string, (policy: FirewallPolicy) => number> = {
     nftables: (policy) => formatNftables(policy).length,
-    iptables: (policy) => formatIptables(policy).length,
+    iptables: (policy) => formatIptables(policy, 'IPv4').length,
     capirca: (policy) => [...formatCapirca(policy).values()].reduce((sum, text) => sum + text.length, 0),
     json: (policy) => formatFirewallJson(policy).length,
     table: (policy) => formatFirewallTable(policy).length,
@@ -172,10 +183,14 @@ describe('the size of the policy', () => {
     expect(size(system(80)) / size(system(40))).toBeLessThan(2.1);
   });
 
-  it("a system's OSL peers are one rule naming one group", () => {
+  it("a system's OSL peers are one rule each way, naming one group", () => {
     const policy = system(40);
-    for (const module of policy.modules) expect(module.rules.filter((rule) => rule.ports[0] === 3000)).toHaveLength(1);
-    expect(policy.groups).toHaveLength(1);
+    for (const module of policy.modules)
+      expect(module.rules.filter((rule) => rule.ports[0] === 3000).map((rule) => [rule.direction, rule.peer])).toEqual([
+        ['in', { kind: 'group', group: 'modules of system big' }],
+        ['out', { kind: 'group', group: 'modules of system big' }],
+      ]);
+    expect(policy.groups.map((group) => group.name)).toEqual(['modules of system big']);
   });
 });
 
@@ -249,31 +264,33 @@ describe('vos-audit firewall on the command line', () => {
     expect(result.stderr).toMatch(/^vos-audit: --address gives one module's address, but the paths hold 2 modules/);
   });
 
-  it('iptables refuses IPv6 modules, naming them; nftables takes them', async () => {
+  it("each address goes only into the rules of its family: an IPv6 module's chains are in ip6tables, not iptables", async () => {
     const args = ['--address', 'fd00::7', 'samples/hardened'];
     const iptables = await firewall(['--format', 'iptables', ...args]);
-    expect(iptables.status).toBe(2);
-    expect(iptables.stdout).toBe('');
-    expect(iptables.stderr).toMatch(/module samples\/hardened has fd00::7: use a format that holds IPv6/);
+    expect(iptables.status).toBe(0);
+    expect(iptables.stdout).not.toMatch(/fd00::7|m_hardened/);
+    // Nothing of IPv4 reaches the module: FORWARD drops what no module's chain lets through.
+    expect(iptables.stdout).toMatch(/^:FORWARD DROP \[0:0\]$/m);
+    const ip6tables = await firewall(['--format', 'ip6tables', ...args]);
+    expect(ip6tables.stdout).toMatch(/^-A FORWARD -d fd00::7\/128 -j m_hardened-in$/m);
     const nft = await firewall(['--format', 'nftables', ...args]);
     expect(nft.status).toBe(0);
     expect(nft.stdout).toMatch(/type ipv6_addr;.*elements = \{ fd00::7 \}/);
   });
 
-  it("every address a format writes is checked for its family: an NIO's IPv6 address is refused by iptables", async () => {
+  it("every address a format writes is of its family: an NIO's IPv6 address is never written as IPv4", async () => {
     const args = ['--nio-address', 'fd00::9', 'samples/firewall-nio'];
     const iptables = await firewall(['--format', 'iptables', ...args]);
-    expect(iptables.status).toBe(2);
-    expect(iptables.stdout).toBe('');
-    expect(iptables.stderr).toMatch(
-      /the NIO of module samples\/firewall-nio has fd00::9: use a format that holds IPv6/,
-    );
+    expect(iptables.status).toBe(0);
+    expect(iptables.stdout).not.toMatch(/fd00::9|48879/);
+    const ip6tables = await firewall(['--format', 'ip6tables', ...args]);
+    expect(ip6tables.stdout).not.toMatch(/^-A FORWARD .*10\.20\.0\.11/m);
     const nft = await firewall(['--format', 'nftables', ...args]);
     expect(nft.status).toBe(0);
     expect(nft.stdout).toMatch(
       /set \S+ \{ type ipv6_addr; comment "the NIO of module samples\/firewall-nio"; elements = \{ fd00::9 \} \}/,
     );
-    expect(nft.stdout).toMatch(/ip6 daddr @\S+ tcp sport 49152-65535 tcp dport 48879 accept/);
+    expect(nft.stdout).toMatch(/ip6 daddr @\S+ tcp sport 49152-65535 tcp dport 48879 return/);
   });
 
   it('capirca needs --output, and --output goes only with capirca', async () => {

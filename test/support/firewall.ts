@@ -20,47 +20,92 @@ export function firewall(args: string[]): Promise<{ status: number | null; stdou
 export interface ParsedRule {
   direction: 'in' | 'out';
   action: 'allow' | 'deny';
-  protocol: 'tcp' | 'udp' | 'any';
+  protocol: 'tcp' | 'udp' | 'icmp' | 'esp' | 'any';
   ports: [number, number] | null;
   sourcePorts: [number, number] | null;
+  /** icmp: the family (`4` or `6`) and the messages, sorted: `6 echo-reply,packet-too-big`. */
+  icmp: string | null;
   /** `any`, or the addresses the rule matches, sorted and joined by blanks. */
   peer: string;
   comment: string;
 }
 
+type Family = 4 | 6;
+const familyOf = (address: string): Family => (isIPv6(address) ? 6 : 4);
+
 function addressList(addresses: Iterable<string>): string {
   return [...addresses].sort().join(' ');
+}
+
+/** ICMP messages as a family has them: IPv4 carries "packet too big" as destination unreachable. */
+function icmpText(family: Family, types: readonly string[]): string | null {
+  const own = types.filter((type) => family === 6 || type !== 'packet-too-big');
+  return own.length === 0 ? null : `${family} ${[...own].sort().join(',')}`;
 }
 
 export interface JsonRule {
   direction: 'in' | 'out';
   action: 'allow' | 'deny';
-  protocol: 'tcp' | 'udp' | 'any';
+  protocol: 'tcp' | 'udp' | 'icmp' | 'esp' | 'any';
   ports: [number, number];
+  icmpTypes?: string[];
   sourcePorts?: [number, number];
   peer: string;
   reason: string;
+  reply?: true;
   condition?: string;
 }
 
 /**
- * A JSON rule as a format can carry it: a rule of protocol any has no ports in any format, and a peer is its group's
- * addresses; nftables writes a rule once for each family of its peer's addresses.
+ * How a format writes a JSON rule: nftables once for each family it must name (its peer's addresses, ICMP's two
+ * protocols); iptables and ip6tables only what their family has, ICMP once a message; Capirca ICMP once for each
+ * family the module has.
  */
-export function carried(rule: JsonRule, policy: JsonPolicy, byFamily: boolean): Array<Omit<ParsedRule, 'comment'>> {
-  const base = {
+export type Form = { kind: 'nftables' } | { kind: 'iptables'; family: Family } | { kind: 'capirca' };
+
+/** A JSON rule as a format carries it, once for each line or term the format writes of it. */
+export function carried(
+  rule: JsonRule,
+  policy: JsonPolicy,
+  module: JsonPolicy['modules'][number],
+  form: Form,
+): Array<Omit<ParsedRule, 'comment'>> {
+  const base: Omit<ParsedRule, 'comment' | 'peer'> = {
     direction: rule.direction,
     action: rule.action,
     protocol: rule.protocol,
-    ports: rule.protocol === 'any' ? null : rule.ports,
+    ports: rule.protocol === 'tcp' || rule.protocol === 'udp' ? rule.ports : null,
     sourcePorts: rule.sourcePorts ?? null,
+    icmp: null,
   };
-  if (rule.peer === 'any') return [{ ...base, peer: 'any' }];
-  const addresses = policy.groups.find((group) => group.name === rule.peer)!.addresses;
-  if (!byFamily) return [{ ...base, peer: addressList(addresses) }];
-  return [addresses.filter((a) => !isIPv6(a)), addresses.filter((a) => isIPv6(a))]
-    .filter((family) => family.length > 0)
-    .map((family) => ({ ...base, peer: addressList(family) }));
+  const peers = rule.peer === 'any' ? undefined : policy.groups.find((group) => group.name === rule.peer)!.addresses;
+  const moduleFamilies = [...new Set(module.addresses.map(familyOf))].sort();
+  // The families the rule is written for, each with the peer it names there.
+  let families: Array<[Family | undefined, string]>;
+  if (form.kind === 'iptables') {
+    const here = peers?.filter((a) => familyOf(a) === form.family);
+    if (here !== undefined && here.length === 0) return [];
+    families = [[form.family, here === undefined ? 'any' : addressList(here)]];
+  } else if (peers !== undefined && form.kind === 'nftables')
+    families = ([4, 6] as const)
+      .map((f): [Family, string] => [f, addressList(peers.filter((a) => familyOf(a) === f))])
+      .filter(([, list]) => list !== '');
+  else if (rule.protocol === 'icmp')
+    families = (form.kind === 'nftables' ? ([4, 6] as const) : moduleFamilies).map((f) => [
+      f,
+      peers === undefined ? 'any' : addressList(peers),
+    ]);
+  else families = [[undefined, peers === undefined ? 'any' : addressList(peers)]];
+  return families.flatMap(([family, peer]): Array<Omit<ParsedRule, 'comment'>> => {
+    if (rule.protocol !== 'icmp') return [{ ...base, peer }];
+    const text = icmpText(family!, rule.icmpTypes ?? []);
+    if (text === null) return [];
+    if (form.kind !== 'iptables') return [{ ...base, peer, icmp: text }];
+    // One line a message, in the rule's order.
+    return (rule.icmpTypes ?? [])
+      .filter((type) => family === 6 || type !== 'packet-too-big')
+      .map((type) => ({ ...base, peer, icmp: `${family} ${type}` }));
+  });
 }
 
 function range(text: string | undefined, separator: string): [number, number] | null {
@@ -88,18 +133,20 @@ export function parseNftables(text: string): ParsedRule[][] {
     if (/^ {2}(chain|\})/.test(line)) direction = undefined;
     if (direction === undefined || /^\s*comment "/.test(line)) continue;
     const rule =
-      /^ {4}(?:ip6? [sd]addr @(\S+) )?(?:(?:(?:tcp|udp) sport (\S+) )?(tcp|udp) dport (\S+) )?(accept|drop) comment "([^"]*)"$/.exec(
+      /^ {4}(?:ip6? [sd]addr @(\S+) )?(?:(icmp|icmpv6) type (?:\{ ([^}]+) \}|(\S+)) |meta l4proto (esp) |(?:(?:tcp|udp) sport (\S+) )?(tcp|udp) dport (\S+) )?(return|drop) comment "([^"]*)"$/.exec(
         line,
       );
     if (!rule) throw new Error(`not a rule vos-audit writes: ${line}`);
+    const icmpTypes = (rule[3] ?? rule[4])?.split(', ');
     chains.at(-1)!.push({
       direction,
-      action: rule[5] === 'accept' ? 'allow' : 'deny',
-      protocol: (rule[3] ?? 'any') as ParsedRule['protocol'],
-      ports: range(rule[4], '-'),
-      sourcePorts: range(rule[2], '-'),
+      action: rule[9] === 'return' ? 'allow' : 'deny',
+      protocol: (rule[2] ? 'icmp' : (rule[5] ?? rule[7] ?? 'any')) as ParsedRule['protocol'],
+      ports: range(rule[8], '-'),
+      sourcePorts: range(rule[6], '-'),
+      icmp: icmpTypes ? icmpText(rule[2] === 'icmp' ? 4 : 6, icmpTypes) : null,
       peer: rule[1] ? sets.get(rule[1])! : 'any',
-      comment: rule[6]!,
+      comment: rule[10]!,
     });
   }
   return pairs(chains);
@@ -107,7 +154,7 @@ export function parseNftables(text: string): ParsedRule[][] {
 
 /**
  * iptables-restore input: each module chain's rules, in order (FORWARD's dispatch rules are not the policy's). A rule
- * that jumps to a group's chain matches the addresses that chain lists, with the verdict it gives them.
+ * that names a group's chain matches the addresses that chain lets through (allow) or drops (deny).
  */
 export function parseIptables(text: string): ParsedRule[][] {
   const chains = new Map<string, ParsedRule[]>();
@@ -121,25 +168,43 @@ export function parseIptables(text: string): ParsedRule[][] {
   }
   for (const [, chain, options] of appended) {
     const group = groups.get(chain!);
-    if (group === undefined) continue;
-    group.addresses.push(option(options!, '-[sd]')!.replace(/\/32$/, ''));
+    const address = option(options!, '-[sd]');
+    if (group === undefined || address === undefined) continue;
+    group.addresses.push(address.replace(/\/(32|128)$/, ''));
     group.verdict = option(options!, '-j')!;
   }
   for (const [, chain, options] of appended) {
     if (!chains.has(chain!)) continue;
     const direction = chain!.endsWith('-in') ? 'in' : 'out';
-    const group = groups.get(option(options!, '-j')!);
+    const group = groups.get(option(options!, '-[jg]')!);
+    const own = option(options!, direction === 'in' ? '-s' : '-d');
+    const protocol = option(options!, '-p');
+    const icmpType = option(options!, '--icmpv?6?-type');
     chains.get(chain!)!.push({
       direction,
-      action: (group?.verdict ?? option(options!, '-j')) === 'ACCEPT' ? 'allow' : 'deny',
-      protocol: (option(options!, '-p') ?? 'any') as ParsedRule['protocol'],
+      action: (group?.verdict ?? option(options!, '-j')) === 'DROP' ? 'deny' : 'allow',
+      protocol: (protocol === 'ipv6-icmp' ? 'icmp' : (protocol ?? 'any')) as ParsedRule['protocol'],
       ports: range(option(options!, '--dport'), ':'),
       sourcePorts: range(option(options!, '--sport'), ':'),
-      peer: group ? addressList(group.addresses) : 'any',
+      icmp: icmpType ? `${protocol === 'icmp' ? 4 : 6} ${icmpType}` : null,
+      peer: group ? addressList(group.addresses) : own ? own.replace(/\/(32|128)$/, '') : 'any',
       comment: /--comment "([^"]*)"/.exec(options!)![1]!,
     });
   }
-  return pairs([...chains.values()]);
+  return pairs([...chains.values()].map(joinPeers));
+}
+
+/** A rule written once an address (where a group's chain would drop what a later allow admits) read as one. */
+function joinPeers(rules: ParsedRule[]): ParsedRule[] {
+  const joined: ParsedRule[] = [];
+  for (const rule of rules) {
+    const last = joined.at(-1);
+    const same = last && JSON.stringify({ ...last, peer: '' }) === JSON.stringify({ ...rule, peer: '' });
+    if (same && last.peer !== 'any' && rule.peer !== 'any')
+      joined[joined.length - 1] = { ...last, peer: addressList([...last.peer.split(' '), rule.peer]) };
+    else joined.push(rule);
+  }
+  return joined;
 }
 
 /** Capirca: the definitions, then each policy's filters (a header, its terms) in order. */
@@ -164,6 +229,7 @@ export function parseCapirca(policies: string[], networkFile: string, serviceFil
   const services = new Map([...definitions(serviceFile)].map(([token, [value]]) => [token, value!]));
   const port = (token: string | undefined) =>
     token === undefined ? null : range(services.get(token)!.split('/')[0], '-');
+  const capircaIcmp: Record<string, string> = { unreachable: 'destination-unreachable' };
   const modules: ParsedRule[][] = [];
   for (const policy of policies) {
     const rules: ParsedRule[] = [];
@@ -175,12 +241,18 @@ export function parseCapirca(policies: string[], networkFile: string, serviceFil
         continue;
       }
       const peer = fields.get(direction === 'in' ? 'source-address' : 'destination-address');
+      const protocol = fields.get('protocol');
+      const icmpTypes = fields
+        .get('icmp-type')
+        ?.split(' ')
+        .map((type) => capircaIcmp[type] ?? type);
       rules.push({
         direction,
         action: fields.get('action') === 'accept' ? 'allow' : 'deny',
-        protocol: (fields.get('protocol') ?? 'any') as ParsedRule['protocol'],
+        protocol: (protocol === 'icmpv6' ? 'icmp' : (protocol ?? 'any')) as ParsedRule['protocol'],
         ports: port(fields.get('destination-port')),
         sourcePorts: port(fields.get('source-port')),
+        icmp: icmpTypes ? icmpText(protocol === 'icmp' ? 4 : 6, icmpTypes) : null,
         peer: peer ? addressList(resolve(peer)) : 'any',
         comment: /^"(.*)"$/.exec(fields.get('comment')!)![1]!,
       });
@@ -207,7 +279,8 @@ export const samples: Record<string, string[]> = {
 };
 
 export interface JsonPolicy {
-  modules: Array<{ name: string; address: string | null; rules: JsonRule[] }>;
+  stateful: boolean;
+  modules: Array<{ name: string; address: string | null; addresses: string[]; rules: JsonRule[] }>;
   groups: Array<{ name: string; addresses: string[] }>;
 }
 
@@ -218,18 +291,17 @@ export async function jsonPolicy(args: string[]): Promise<JsonPolicy> {
 }
 
 /** What a format says of each module's rules must be the JSON rules, one to one, in order, with their reasons. */
-export function expectSameRules(
-  parsed: ParsedRule[][],
-  policy: JsonPolicy,
-  commentLength: number,
-  byFamily = false,
-): void {
-  expect(parsed.map((rules) => rules.map(({ comment: _, ...rule }) => rule))).toEqual(
-    policy.modules.map((module) => module.rules.flatMap((rule) => carried(rule, policy, byFamily))),
+export function expectSameRules(parsed: ParsedRule[][], policy: JsonPolicy, commentLength: number, form: Form): void {
+  // iptables and ip6tables have chains only for the modules with an address of their family.
+  const modules = policy.modules.filter(
+    (module) => form.kind !== 'iptables' || module.addresses.some((a) => familyOf(a) === form.family),
   );
-  const comments = policy.modules.map((module) =>
+  expect(parsed.map((rules) => rules.map(({ comment: _, ...rule }) => rule))).toEqual(
+    modules.map((module) => module.rules.flatMap((rule) => carried(rule, policy, module, form))),
+  );
+  const comments = modules.map((module) =>
     module.rules.flatMap((rule) =>
-      carried(rule, policy, byFamily).map(() => commentText(reasonText(rule), commentLength)),
+      carried(rule, policy, module, form).map(() => commentText(reasonText(rule), commentLength)),
     ),
   );
   expect(parsed.map((rules) => rules.map((rule) => rule.comment))).toEqual(comments);

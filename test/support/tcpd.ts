@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { accessRequest } from '../../src/cli/commands/tcpdmatch.ts';
 import { languageOf } from '../../src/languages/registry.ts';
 import type { HostsAccessFile } from '../../src/model/files.ts';
-import { evaluate, type Policy } from '../../src/model/tcpd-policy.ts';
+import { evaluate, patternFiles, type Policy } from '../../src/model/tcpd-policy.ts';
 import { decodeSource } from '../../src/syntax/source.ts';
 
 /** Debian's tcpdmatch, the reference: `tcpdmatch -d` reads hosts.allow and hosts.deny in the current directory. */
@@ -18,13 +18,17 @@ export interface PolicyFiles {
   patternFiles?: Record<string, string>;
 }
 
-/** Debian's verdicts for each (daemon, client) pair, one shell for all of them: granted, denied or delegated. */
+/**
+ * Debian's verdicts for each (daemon, client) pair, one shell for all of them: granted, denied or delegated, or
+ * crashed when tcpdmatch dies of a signal (a pattern file that names itself overflows its stack).
+ */
 export function tcpdmatchVerdicts(dir: string, pairs: ReadonlyArray<readonly [string, string]>): string[] {
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
   const script = pairs
     .map(
       ([daemon, client]) =>
-        `echo "$(tcpdmatch -d ${quote(daemon)} ${quote(client)} 2>/dev/null | sed -n 's/^access: *//p')"`,
+        `v=$(tcpdmatch -d ${quote(daemon)} ${quote(client)} 2>/dev/null); ` +
+        `if [ $? -gt 128 ]; then echo crashed; else echo "$(printf '%s\\n' "$v" | sed -n 's/^access: *//p')"; fi`,
     )
     .join('\n');
   const result = spawnSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -40,11 +44,14 @@ export function vosAuditVerdicts(files: PolicyFiles, pairs: ReadonlyArray<readon
   const policy: Policy = {
     ...(files.allow !== undefined && { allow: hostsFile('hosts.allow', files.allow) }),
     ...(files.deny !== undefined && { deny: hostsFile('hosts.deny', files.deny) }),
-    patternFile: (path) => files.patternFiles?.[path],
+    patternFile: patternFiles((path) => {
+      const text = files.patternFiles?.[path];
+      return text === undefined ? undefined : { text, bytes: Buffer.from(text) };
+    }),
   };
   return pairs.map(([daemon, client]) => {
     const verdict = evaluate(policy, accessRequest(daemon, client));
-    return verdict.twist !== undefined ? 'delegated' : verdict.access;
+    return verdict.loop !== undefined ? 'crashed' : verdict.twist !== undefined ? 'delegated' : verdict.access;
   });
 }
 
@@ -164,7 +171,38 @@ export function policyArbitrary(patternFile: string): fc.Arbitrary<PolicyFiles> 
     const text = lines.map(([l, e]) => l + e).join('');
     return finalNewline ? text : text.replace(/\r?\n$/, '');
   });
-  const patterns = fc.constantFrom('10.9.9.9', '10.9.9.0/24 # note', 'ALL', '', '198.51.100.7\n10.9.9.8');
+  // A pattern file is read word by word (fscanf's %s): no comments, any blanks between; it may name itself.
+  const patterns = fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(
+          '10.9.9.9',
+          '10.9.9.8',
+          '10.9.9.0/24',
+          '#',
+          'note',
+          'ALL',
+          'KNOWN',
+          'UNKNOWN',
+          'LOCAL',
+          '10.9.9.',
+          '10.9.',
+          '.9',
+          '.8',
+          '10.9.9.*',
+          '10.9.?.9',
+          '198.51.100.7',
+          '@netgroup',
+          '[2001:db8::5]',
+          '[2001:db8::]/32',
+          'EXCEPT',
+          patternFile,
+        ),
+        fc.constantFrom(' ', '\n', '\t', '  \n'),
+      ),
+      { maxLength: 6 },
+    )
+    .map((words) => words.flat().join(''));
   return fc.record({
     allow: fc.option(file, { nil: undefined }),
     deny: fc.option(file, { nil: undefined }),

@@ -1,12 +1,34 @@
 import { isIPv6 } from 'node:net';
-import { rangeText, type FirewallPolicy, type Peer, type PolicyRule, type PortRange } from '../../policy/rule.ts';
+import { addressFamily, type AddressFamily } from '../../policy/addresses.ts';
+import {
+  icmpTypes,
+  rangeText,
+  type FirewallPolicy,
+  type IcmpType,
+  type Peer,
+  type PolicyRule,
+  type PortRange,
+} from '../../policy/rule.ts';
+import { forwardHeader } from './header.ts';
 import { commentText, moduleIdentifiers, Names, reasonText } from './names.ts';
 
 /** The platforms each policy names; aclgen renders one filter per module, direction and platform. */
 const targets = [
-  { platform: 'juniper', v4: 'inet', v6: 'inet6' },
-  { platform: 'cisco', v4: 'extended', v6: 'inet6' },
+  { platform: 'juniper', IPv4: 'inet', IPv6: 'inet6', both: 'mixed' },
+  { platform: 'cisco', IPv4: 'extended', IPv6: 'inet6', both: 'mixed' },
 ];
+
+/** ICMP's messages as Capirca names them, by family; IPv4 carries "packet too big" as unreachable. */
+const icmpNames: Record<AddressFamily, Partial<Record<IcmpType, string>>> = {
+  IPv4: {
+    'echo-request': 'echo-request',
+    'echo-reply': 'echo-reply',
+    'destination-unreachable': 'unreachable',
+    'time-exceeded': 'time-exceeded',
+    'parameter-problem': 'parameter-problem',
+  },
+  IPv6: Object.fromEntries(icmpTypes.map((type) => [type, type])),
+};
 
 const commentLength = 200;
 
@@ -62,15 +84,22 @@ function term(
   own: string,
   peer: string | undefined,
   definitions: Definitions,
+  family: AddressFamily | undefined,
 ): string[] {
   const [here, there] = rule.direction === 'in' ? ['destination', 'source'] : ['source', 'destination'];
   const lines = [`term ${name} {`, `  comment:: "${commentText(reasonText(rule), commentLength)}"`];
   if (peer) lines.push(`  ${there}-address:: ${peer}`);
   lines.push(`  ${here}-address:: ${own}`);
-  if (rule.protocol !== 'any') {
+  if (rule.protocol === 'icmp') {
+    const types = [...new Set((rule.icmpTypes ?? []).flatMap((type) => icmpNames[family!][type] ?? []))];
+    lines.push(`  protocol:: ${family === 'IPv6' ? 'icmpv6' : 'icmp'}`, `  icmp-type:: ${types.join(' ')}`);
+  } else if (rule.protocol === 'esp') lines.push('  protocol:: esp');
+  else if (rule.protocol !== 'any') {
     lines.push(`  protocol:: ${rule.protocol}`);
     if (rule.sourcePorts) lines.push(`  source-port:: ${definitions.service(rule.protocol, rule.sourcePorts)}`);
     lines.push(`  destination-port:: ${definitions.service(rule.protocol, rule.ports)}`);
+    // A stateless filter's TCP reply: only a packet of an established connection (ACK or RST set), not a new one.
+    if (rule.reply && rule.protocol === 'tcp') lines.push('  option:: tcp-established');
   }
   lines.push(`  action:: ${rule.action === 'allow' ? 'accept' : 'deny'}`, '}');
   return lines;
@@ -87,11 +116,7 @@ export function formatCapirca(policy: FirewallPolicy): Map<string, string> {
   const definitions = new Definitions();
   const token = (name: string) => ids.get(name)!.toUpperCase();
   for (const module of policy.modules)
-    definitions.network(
-      token(module.name),
-      module.address ? [hostAddress(module.address)] : [],
-      `module ${module.name}`,
-    );
+    definitions.network(token(module.name), module.addresses.map(hostAddress), `module ${module.name}`);
   const groups = new Map<string, string>();
   const peerToken = (peer: Peer) => {
     if (peer.kind === 'any') return undefined;
@@ -107,23 +132,32 @@ export function formatCapirca(policy: FirewallPolicy): Map<string, string> {
   const files = new Map<string, string>();
   for (const module of policy.modules) {
     const id = ids.get(module.name)!;
-    const v6 = isIPv6(module.address ?? '');
-    const filters = (['in', 'out'] as const).flatMap((direction) => [
-      'header {',
-      `  comment:: "${commentText(`vos-audit: traffic ${direction === 'in' ? 'to' : 'from'} module ${module.name}`, commentLength)}"`,
-      ...targets.map((target) => `  target:: ${target.platform} ${id}-${direction} ${v6 ? target.v6 : target.v4}`),
-      '}',
-      ...module.rules
+    const families = (['IPv4', 'IPv6'] as const).filter((f) => module.addresses.some((a) => addressFamily(a) === f));
+    const kind = families.length === 2 ? 'both' : families[0]!;
+    const filters = (['in', 'out'] as const).flatMap((direction) => {
+      let n = 0;
+      const terms = module.rules
         .filter((rule) => rule.direction === direction)
-        .flatMap((rule, n) =>
-          term(`${id}-${direction}-${n + 1}`, rule, token(module.name), peerToken(rule.peer), definitions),
-        ),
-      '',
-    ]);
-    files.set(
-      `pol/${id}.pol`,
-      `# The firewall policy vos-audit derived for module ${commentText(module.name, commentLength)}.\n${filters.join('\n')}`,
-    );
+        .flatMap((rule) =>
+          (rule.protocol === 'icmp' ? families : [undefined]).flatMap((family) =>
+            term(`${id}-${direction}-${++n}`, rule, token(module.name), peerToken(rule.peer), definitions, family),
+          ),
+        );
+      return [
+        'header {',
+        `  comment:: "${commentText(`vos-audit: traffic ${direction === 'in' ? 'to' : 'from'} module ${module.name}`, commentLength)}"`,
+        ...targets.map((target) => `  target:: ${target.platform} ${id}-${direction} ${target[kind]}`),
+        '}',
+        ...terms,
+        '',
+      ];
+    });
+    const header = forwardHeader(policy, {
+      what: `the Capirca policy of module ${commentText(module.name, commentLength)}`,
+      check: 'aclgen --base_directory=DIR --definitions_directory=DIR/def --output_directory=DIR/out',
+      load: "each platform's file under DIR/out, by that platform's own means (Junos commit, Cisco copy to running-config)",
+    });
+    files.set(`pol/${id}.pol`, `${header.join('\n')}\n${filters.join('\n')}`);
   }
   files.set('def/NETWORK.net', definitions.networkFile());
   files.set('def/SERVICES.svc', definitions.serviceFile());

@@ -18,10 +18,12 @@ function jsonRule(rule: PolicyRule) {
     action: rule.action,
     protocol: rule.protocol,
     ports: rule.ports,
+    icmpTypes: rule.icmpTypes,
     sourcePorts: rule.sourcePorts,
     peer: peerText(rule.peer),
     reason: rule.reason,
     evidence: rule.evidence,
+    reply: rule.reply,
     condition: rule.condition,
   };
 }
@@ -29,7 +31,8 @@ function jsonRule(rule: PolicyRule) {
 export function formatFirewallJson(policy: FirewallPolicy): string {
   const modules = policy.modules.map((module) => ({
     name: module.name,
-    address: module.address ?? null,
+    address: module.addresses[0] ?? null,
+    addresses: module.addresses,
     rules: module.rules.map(jsonRule),
   }));
   const groups = policy.groups.map((group) => ({
@@ -38,7 +41,8 @@ export function formatFirewallJson(policy: FirewallPolicy): string {
     modules: group.modules,
     addresses: groupAddresses(policy, group),
   }));
-  return `${JSON.stringify({ version: 1, modules, groups, leftOut: policy.leftOut, notes: policy.notes }, null, 2)}\n`;
+  const { stateful, leftOut, notes } = policy;
+  return `${JSON.stringify({ version: 1, stateful, modules, groups, leftOut, notes }, null, 2)}\n`;
 }
 
 const csvHeader = [
@@ -59,11 +63,11 @@ export function formatFirewallCsv(policy: FirewallPolicy): string {
   const rows = policy.modules.flatMap((module) =>
     module.rules.map((rule) => [
       module.name,
-      module.address ?? '',
+      module.addresses.join(' '),
       rule.direction,
       rule.action,
       rule.protocol,
-      rangeText(rule.ports),
+      matchText(rule),
       rule.sourcePorts ? rangeText(rule.sourcePorts) : '',
       peerText(rule.peer),
       rule.reason,
@@ -74,6 +78,12 @@ export function formatFirewallCsv(policy: FirewallPolicy): string {
   return csvText([csvHeader, ...rows]);
 }
 
+/** What a rule matches beyond its protocol: tcp and udp ports, ICMP messages, or everything. */
+function matchText(rule: PolicyRule): string {
+  if (rule.protocol === 'tcp' || rule.protocol === 'udp') return rangeText(rule.ports);
+  return rule.icmpTypes ? rule.icmpTypes.join(',') : 'all';
+}
+
 const header = ['#', 'DIR', 'ACTION', 'PROTO', 'PORTS', 'FROM PORTS', 'PEER', 'REASON', 'EVIDENCE'];
 
 function tableModule(module: ModulePolicy): string {
@@ -82,13 +92,13 @@ function tableModule(module: ModulePolicy): string {
     rule.direction,
     rule.action,
     rule.protocol,
-    rule.protocol === 'any' ? 'all' : rangeText(rule.ports),
+    matchText(rule),
     rule.sourcePorts ? rangeText(rule.sourcePorts) : '',
     peerText(rule.peer),
     reasonText(rule),
     rule.evidence.join(', '),
   ]);
-  const title = `module ${module.name}${module.address ? ` (${module.address})` : ' (no address: set "address" to load this into a firewall)'}`;
+  const title = `module ${module.name}${module.addresses.length > 0 ? ` (${module.addresses.join(', ')})` : ' (no address: set "address" to load this into a firewall)'}`;
   return [printable(title), '', ...alignColumns([header, ...rows].map((cells) => cells.map(printable)))].join('\n');
 }
 
