@@ -239,9 +239,15 @@ function startEvent(held: HeldStart, off: boolean, guards: Guards): StartEvent {
   };
 }
 
+/** What an `&if` or `&while` tests, and the variables it reads. */
+interface TestText {
+  text: string;
+  reads: string[];
+}
+
 interface ConditionTexts extends ValueContext {
   /** The text each `&if` and `&while` tests. */
-  texts: Map<MacroStatement, string>;
+  texts: Map<MacroStatement, TestText>;
 }
 
 /**
@@ -251,14 +257,14 @@ interface ConditionTexts extends ValueContext {
  */
 function conditionTexts(files: readonly MacroFile[], settings: Settings): ConditionTexts {
   const guards = new Guards();
-  const texts = new Map<MacroStatement, string>();
+  const texts = new Map<MacroStatement, TestText>();
   for (const file of files) {
     for (const statement of file.tree.flow.statements) {
       if (statement.directive !== 'if' && statement.directive !== 'while') continue;
       const text = statement.words.map((word) => word.text).join(' ');
-      texts.set(statement, text);
-      if (variablesRead(text).length === 0)
-        for (const atom of atomsOf(parseCondition(text)).values()) guards.numberOf(atom);
+      const reads = variablesRead(text);
+      texts.set(statement, { text, reads });
+      if (reads.length === 0) for (const atom of atomsOf(parseCondition(text)).values()) guards.numberOf(atom);
     }
   }
   return { guards, texts, initial: (name) => initialValue(name, settings) };
@@ -275,10 +281,10 @@ function initialValue(name: string, _settings: Settings): Value {
  */
 function trackedVariables(
   statements: readonly MacroStatement[],
-  texts: ReadonlyMap<MacroStatement, string>,
+  texts: ReadonlyMap<MacroStatement, TestText>,
   actions: ReadonlyMap<MacroStatement, Action>,
 ): Set<string> {
-  const tracked = new Set(statements.flatMap((statement) => variablesRead(texts.get(statement) ?? '')));
+  const tracked = new Set(statements.flatMap((statement) => texts.get(statement)?.reads ?? []));
   const sets = statements.flatMap((statement) => {
     const action = actions.get(statement);
     return action?.kind === 'set' ? [action] : [];
@@ -319,8 +325,8 @@ function macroEffect(
   const reach = macroReach(flow, {
     ...conditions,
     test: (at, values, here) => {
-      const text = texts.get(flow.statements[at]!)!;
-      if (variablesRead(text).length > 0) return testOf(text, values, here, conditions);
+      const { text, reads } = texts.get(flow.statements[at]!)!;
+      if (reads.length > 0) return testOf(text, values, here, conditions);
       let test = fixedTests.get(at);
       if (test === undefined) {
         const holds = guards.of(parseCondition(text));
@@ -337,8 +343,8 @@ function macroEffect(
     },
     uses: (at) => {
       const statement = flow.statements[at]!;
-      const text = texts.get(statement);
-      if (text !== undefined) return { reads: variablesRead(text) };
+      const test = texts.get(statement);
+      if (test !== undefined) return test;
       const action = actions.get(statement);
       if (action?.kind !== 'set' || !tracked.has(action.name.toLowerCase())) return { reads: [] };
       return { reads: variablesRead(action.value), sets: action.name.toLowerCase() };

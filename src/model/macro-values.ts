@@ -195,6 +195,7 @@ function conditionOf(text: string, ids: readonly string[]): Condition {
 
 /** The variables a text reads, by lower-cased name. */
 export function variablesRead(text: string): string[] {
+  if (!text.includes('&')) return [];
   return [...text.matchAll(reference)].map((match) => match[1]!.toLowerCase());
 }
 
