@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { escape, Minimatch } from 'minimatch';
 import { isProductCode } from '../catalog/products.ts';
@@ -6,8 +6,9 @@ import { programName } from '../catalog/program-name.ts';
 import { acceptedReleaseForms, parseRelease } from '../catalog/releases.ts';
 import type { DeclaredPort } from '../model/settings.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
-import { readThroughDirectory } from '../io/read.ts';
+import { NotReadable, readThroughDirectory, resolveInside } from '../io/read.ts';
 import { canonicalAddress } from '../util/address.ts';
+import { JsonSyntaxError, parseLocatedJson, type JsonPath, type LocatedJson } from '../util/located-json.ts';
 import { nearest } from '../util/nearest.ts';
 import { ruleIds } from '../rules/registry.ts';
 import type { Severity } from '../model/settings.ts';
@@ -60,22 +61,27 @@ function compileGlob(glob: string): Minimatch {
 
 const declaredPort = /^(\d{1,5})\/(tcp|udp)$/;
 
+/** Says what is wrong with the value at a path of the configuration, or with the key there, and where. */
+type Fail = (what: string, at?: JsonPath, key?: 'key') => never;
+
 /** `{"mysql_daemon": ["3306/tcp"]}`: the ports each of the site's own programs opens, by program name. */
-function siteDaemons(value: unknown, fail: (what: string) => never): Map<string, DeclaredPort[]> {
+function siteDaemons(value: unknown, fail: Fail): Map<string, DeclaredPort[]> {
   const expected = `'daemons' must map program names to lists of ports such as {"mysql_daemon": ["3306/tcp"]}`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(expected);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(expected, ['daemons']);
   const daemons = new Map<string, DeclaredPort[]>();
   for (const [program, ports] of Object.entries(value as Record<string, unknown>)) {
     if (!Array.isArray(ports) || ports.length === 0)
-      fail(`'daemons.${program}' must be a list of ports such as ["3306/tcp"]`);
+      fail(`each program in 'daemons' must have a list of ports such as ["3306/tcp"]`, ['daemons', program]);
     daemons.set(
       programName(program),
-      (ports as unknown[]).map((port) => {
+      (ports as unknown[]).map((port, i) => {
         const match = typeof port === 'string' ? declaredPort.exec(port) : null;
         if (match === null || Number(match[1]) > 65535)
-          return fail(
-            `'daemons.${program}' has ${JSON.stringify(port)}; expected a port and protocol such as "3306/tcp" or "514/udp"`,
-          );
+          return fail(`a port in 'daemons' must be a port and protocol such as "3306/tcp" or "514/udp"`, [
+            'daemons',
+            program,
+            i,
+          ]);
         return { port: Number(match[1]), transport: match[2] as DeclaredPort['transport'] };
       }),
     );
@@ -91,58 +97,81 @@ export function isMaxOpenServer(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 999;
 }
 
-function addressValue(key: string, value: unknown, whose: string, fail: (what: string) => never): string {
+function addressValue(key: string, value: unknown, whose: string, fail: Fail): string {
   const address = typeof value === 'string' && !value.includes('%') ? canonicalAddress(value) : undefined;
-  return (
-    address ??
-    fail(
-      `'${key}' must be ${whose} IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not ${JSON.stringify(value)}`,
-    )
-  );
+  return address ?? fail(`'${key}' must be ${whose} IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3"`, [key]);
 }
 
-/** Reads and validates a config file; every mistake names the key and what was expected. */
-export function loadConfig(path: string): Config {
-  const fail = (what: string): never => {
-    throw new UserError(`${path}: ${what}`);
-  };
-  let raw: unknown;
+/**
+ * A configuration's text as JSON, with where each value is. A `.vos-audit.json` found by looking up from a module
+ * is read only if it resolves inside the directory it is in, as a file found by walking must stay inside the
+ * directory given; `--config FILE` is followed, as any file named on the command line. A message says where the
+ * JSON is wrong and what was expected there, never what is there: the bytes may be anyone's.
+ */
+function readConfig(path: string, found: boolean): LocatedJson {
+  let bytes: Buffer;
   try {
-    raw = JSON.parse(
-      readThroughDirectory(realpathSync.native(path, { encoding: 'buffer' }), maxConfigBytes).bytes.toString('utf8'),
-    );
+    const tree = found
+      ? { path: realpathSync.native(dirname(path), { encoding: 'buffer' }), named: 'the directory it is in' }
+      : undefined;
+    const target = tree ? resolveInside(path, tree) : realpathSync.native(path, { encoding: 'buffer' });
+    bytes = readThroughDirectory(target, maxConfigBytes, tree).bytes;
   } catch (error) {
-    return fail(error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeIoError(error));
+    throw new UserError(
+      error instanceof NotReadable ? `${path} ${error.message}; not read` : `${path}: ${describeIoError(error)}`,
+    );
   }
+  try {
+    return parseLocatedJson(bytes.toString('utf8'));
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const { line, column } = error.position;
+    throw new UserError(`${path}:${line}:${column}: not valid JSON: ${error.message}`);
+  }
+}
+
+/**
+ * Reads and validates a config file (`found` by looking up from a module, or named); every mistake says where it
+ * is, which key it concerns and what was expected.
+ */
+export function loadConfig(path: string, found = false): Config {
+  const document = readConfig(path, found);
+  const fail: Fail = (what, at = [], key) => {
+    const { line, column } = key ? document.keyAt(at) : document.at(at);
+    throw new UserError(`${path}:${line}:${column}: ${what}`);
+  };
+  const raw = document.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return fail('expected a JSON object such as {"release": "15.2"}');
   const object = raw as Record<string, unknown>;
   for (const key of Object.keys(object)) {
     if (!keys.includes(key)) {
       const guess = nearest(key, keys);
-      fail(`unknown key '${key}'${guess ? `; did you mean '${guess}'?` : `; expected one of ${keys.join(', ')}`}`);
+      fail(`unknown key${guess ? `; did you mean '${guess}'?` : `; expected one of ${keys.join(', ')}`}`, [key], 'key');
     }
   }
   const config: Config = { path, ruleLevels: new Map(), ignore: [] };
   if (object.release !== undefined) {
     const release = typeof object.release === 'string' ? parseRelease(object.release) : undefined;
-    config.release = release ?? fail(`'release' must be a VOS release: ${acceptedReleaseForms}`);
+    config.release = release ?? fail(`'release' must be a VOS release: ${acceptedReleaseForms}`, ['release']);
   }
   if (object.maxOpenServer !== undefined) {
     const value = object.maxOpenServer;
     if (!isMaxOpenServer(value))
-      fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`);
+      fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`, [
+        'maxOpenServer',
+      ]);
     config.maxOpenServer = value as number;
   }
   if (object.bridge !== undefined) {
     if (typeof object.bridge !== 'boolean')
-      fail(`'bridge' must be true or false (whether the module is its system's bridge module)`);
+      fail(`'bridge' must be true or false (whether the module is its system's bridge module)`, ['bridge']);
     config.bridge = object.bridge as boolean;
   }
   if (object.daemons !== undefined)
     config.daemons = { from: relative(process.cwd(), path) || path, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {
-    if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`);
+    if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`, ['nio']);
     config.nio = object.nio as boolean;
   }
   if (object.address !== undefined) {
@@ -157,48 +186,65 @@ export function loadConfig(path: string): Config {
     ) {
       fail(
         `'nioAddress' must be the NIO's address, or a list of them, such as "10.9.9.9" or ["10.9.9.9", "10.9.9.10"]`,
+        ['nioAddress'],
       );
     }
     config.nioAddresses = (given as string[]).map((a) => canonicalAddress(a)!);
   }
   if (object.system !== undefined) {
     if (typeof object.system !== 'string' || !systemName.test(object.system))
-      fail(`'system' must be the VOS system's name, such as "sys1" (letters, digits, _ - . $ #)`);
+      fail(`'system' must be the VOS system's name, such as "sys1" (letters, digits, _ - . $ #)`, ['system']);
     config.system = object.system as string;
   }
   if (object.products !== undefined) {
     const products = object.products;
     if (!Array.isArray(products) || products.some((p) => typeof p !== 'string' || !isProductCode(p))) {
-      fail(`'products' must be a list of product codes such as ["S270", "S269"]`);
+      fail(`'products' must be a list of product codes such as ["S270", "S269"]`, ['products']);
     }
     config.products = new Set((products as string[]).map((p) => p.toUpperCase()));
   }
   if (object.rules !== undefined) {
     if (typeof object.rules !== 'object' || object.rules === null || Array.isArray(object.rules))
-      fail(`'rules' must map rule ids to off, info, warning or error`);
+      fail(`'rules' must map rule ids to off, info, warning or error`, ['rules']);
     for (const [id, level] of Object.entries(object.rules as Record<string, unknown>)) {
       if (!ruleIds.includes(id)) {
         const guess = nearest(id, ruleIds);
-        fail(`unknown rule 'rules.${id}'${guess ? `; did you mean '${guess}'?` : '; `vos-audit rules` lists them'}`);
+        fail(
+          `unknown rule id in 'rules'${guess ? `; did you mean '${guess}'?` : '; `vos-audit rules` lists them'}`,
+          ['rules', id],
+          'key',
+        );
       }
       if (typeof level !== 'string' || !levels.includes(level))
-        fail(`'rules.${id}' must be off, info, warning or error, not ${JSON.stringify(level)}`);
+        fail(`'rules.${id}' must be off, info, warning or error`, ['rules', id]);
       (config.ruleLevels as Map<string, Severity | 'off'>).set(id, level as Severity | 'off');
     }
   }
   if (object.ignore !== undefined) {
     if (!Array.isArray(object.ignore) || object.ignore.some((g) => typeof g !== 'string' || g === ''))
-      fail(`'ignore' must be a list of globs such as ["old/**"]`);
+      fail(`'ignore' must be a list of globs such as ["old/**"]`, ['ignore']);
     config.ignore = (object.ignore as string[]).map(compileGlob);
   }
   return config;
 }
 
-/** The nearest `.vos-audit.json` in a directory or above it. */
+/** Whether there is anything of that name, not following a link; a directory that cannot be searched has nothing. */
+function exists(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The nearest `.vos-audit.json` in a directory or above it, whatever it is: a link that leads nowhere is found too,
+ * and refused when read, rather than passed over for one further up.
+ */
 export function findConfig(directory: string): string | undefined {
   for (let dir = resolve(directory); ; dir = dirname(dir)) {
     const candidate = join(dir, configName);
-    if (existsSync(candidate)) return candidate;
+    if (exists(candidate)) return candidate;
     if (dirname(dir) === dir) return undefined;
   }
 }

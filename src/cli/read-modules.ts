@@ -74,7 +74,7 @@ export function readModules(request: RequestBase): ModulesRead {
   const paths = request.expandModules ? expandToModules(request.paths) : request.paths;
   const configs = new Map<string, Config>();
   const configAt = (path: string | undefined) => {
-    if (path !== undefined && !configs.has(path)) configs.set(path, loadConfig(path));
+    if (path !== undefined && !configs.has(path)) configs.set(path, loadConfig(path, path !== request.config));
     return path === undefined ? undefined : configs.get(path);
   };
   const modules = discoverModules(paths, { problems }).map((module) => {

@@ -5,6 +5,7 @@ import {
   fstatSync,
   fsyncSync,
   openSync,
+  readdirSync,
   readlinkSync,
   renameSync,
   rmSync,
@@ -67,6 +68,11 @@ export class HeldDirectory {
   /** A name as a person reads it: the directory's real path and the name. */
   shownName(name: Buffer | string): Buffer {
     return Buffer.concat([this.shown, slash, typeof name === 'string' ? Buffer.from(name) : name]);
+  }
+
+  /** The names in it, as bytes. */
+  entries(): Buffer[] {
+    return readdirSync(`${descriptors}/${this.fd}`, { encoding: 'buffer' });
   }
 
   identity(): FileIdentity {

@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
@@ -70,26 +70,93 @@ describe('.vos-audit.json', () => {
   });
 
   it.each([
-    [{ relase: '15.0' }, "unknown key 'relase'; did you mean 'release'?"],
-    [{ release: 'fifteen' }, `'release' must be a VOS release: X.Y, X.Y.Z or X.Y.Z with a build suffix in any case`],
-    [{ release: '15.9' }, `'release' must be a VOS release: X.Y, X.Y.Z`],
+    [{ relase: '15.0' }, "2:3: unknown key; did you mean 'release'?"],
+    [
+      { release: 'fifteen' },
+      `2:14: 'release' must be a VOS release: X.Y, X.Y.Z or X.Y.Z with a build suffix in any case`,
+    ],
+    [{ release: '15.9' }, `2:14: 'release' must be a VOS release: X.Y, X.Y.Z`],
     [
       { daemons: { mysql_daemon: ['3306'] } },
-      `'daemons.mysql_daemon' has "3306"; expected a port and protocol such as "3306/tcp"`,
+      `4:7: a port in 'daemons' must be a port and protocol such as "3306/tcp" or "514/udp"`,
     ],
-    [{ maxOpenServer: 0 }, `'maxOpenServer' must be a whole number from 1 to 999`],
-    [{ rules: { 'inetd-swat': 'warn' } }, `'rules.inetd-swat' must be off, info, warning or error, not "warn"`],
-    [{ rules: { 'inetd-swot': 'off' } }, "unknown rule 'rules.inetd-swot'; did you mean 'inetd-swat'?"],
-    [{ products: 'S270' }, `'products' must be a list of product codes such as ["S270", "S269"]`],
-    [{ nio: 'yes' }, "'nio' must be true or false"],
-    [{ ignore: [''] }, `'ignore' must be a list of globs such as ["old/**"]`],
-    ['{"release": ', 'not valid JSON'],
-  ])('rejects %j, naming what is wrong', async (config, message) => {
-    const dir = repoWith(config);
+    [{ maxOpenServer: 0 }, `2:20: 'maxOpenServer' must be a whole number from 1 to 999`],
+    [{ rules: { 'inetd-swat': 'warn' } }, `3:19: 'rules.inetd-swat' must be off, info, warning or error`],
+    [{ rules: { 'inetd-swot': 'off' } }, "3:5: unknown rule id in 'rules'; did you mean 'inetd-swat'?"],
+    [{ products: 'S270' }, `2:15: 'products' must be a list of product codes such as ["S270", "S269"]`],
+    [{ nio: 'yes' }, "2:10: 'nio' must be true or false"],
+    [{ ignore: [''] }, `2:13: 'ignore' must be a list of globs such as ["old/**"]`],
+    ['{"release": ', '1:13: not valid JSON: expected a value after the colon'],
+  ])('rejects %j, saying where and what was expected', async (config, message) => {
+    const dir = repoWith(typeof config === 'string' ? config : JSON.stringify(config, null, 2));
     const result = await runCli(['modules'], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`vos-audit: ${join(dir, '.vos-audit.json')}: ${message}`);
+    expect(result.stderr).toContain(`vos-audit: ${join(dir, '.vos-audit.json')}:${message}`);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+// A repository someone else wrote: its .vos-audit.json must not read a file outside it into an error message, nor
+// tell whether one exists.
+describe('a .vos-audit.json from an untrusted repository', () => {
+  const secret = 'SECRET_TOKEN=hunter2\n';
+
+  const outside = temporaryDirectory();
+  writeFileSync(join(outside, 'secret'), secret);
+
+  function repoWithLinkedConfig(target: string): string {
+    const dir = repoWith('{}');
+    rmSync(join(dir, '.vos-audit.json'));
+    symlinkSync(target, join(dir, '.vos-audit.json'));
+    return dir;
+  }
+
+  it('is not followed out of its directory, whether the file it points to exists or not', async () => {
+    const answers: string[] = [];
+    for (const target of [join(outside, 'secret'), join(outside, 'missing')]) {
+      const dir = repoWithLinkedConfig(target);
+      const result = await runCli(['modules'], dir);
+      expect(result.stderr).not.toContain('SECRET');
+      expect(result.status).toBe(2);
+      answers.push(result.stderr.replace(target, 'TARGET').replace(dir, 'DIR'));
+    }
+    expect(answers).toEqual([
+      'vos-audit: DIR/.vos-audit.json is a symbolic link to TARGET, which leads to no file inside the directory it is in; not read\n',
+      'vos-audit: DIR/.vos-audit.json is a symbolic link to TARGET, which leads to no file inside the directory it is in; not read\n',
+    ]);
+  });
+
+  it('is read through a link that stays inside its directory', async () => {
+    const dir = repoWithLinkedConfig('configs/common.json');
+    mkdirSync(join(dir, 'configs'));
+    writeFileSync(join(dir, 'configs', 'common.json'), JSON.stringify({ release: '16.1' }));
+    const result = await runCli(['--format', 'json', 'modules/m1'], dir);
+    expect(JSON.parse(result.stdout).options.release).toBe('16.1');
+  });
+
+  it('never shows its bytes when it is not JSON: only where, and what was expected', async () => {
+    const dir = repoWith(`{\n  "release": "15.2",\n  ${secret}}`);
+    const result = await runCli(['modules'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      `vos-audit: ${join(dir, '.vos-audit.json')}:3:3: not valid JSON: expected a key in double quotes\n`,
+    );
+  });
+
+  it('never shows a value it refuses, nor an unknown key', async () => {
+    const dir = repoWith({ release: 'SECRET_TOKEN', SECRET_KEY: 1, address: 'SECRET_HOST' });
+    const result = await runCli(['modules'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).not.toContain('SECRET');
+  });
+
+  it('named with --config, is followed wherever it is, as any file named on the command line', async () => {
+    const dir = repoWith('{}');
+    mkdirSync(join(dir, 'shared'));
+    writeFileSync(join(dir, 'shared', 'vos.json'), JSON.stringify({ release: '16.1' }));
+    symlinkSync(join(dir, 'shared', 'vos.json'), join(dir, 'modules', 'linked.json'));
+    const result = await runCli(['--format', 'json', '--config', 'modules/linked.json', 'modules/m1'], dir);
+    expect(JSON.parse(result.stdout).options.release).toBe('16.1');
   });
 });
 

@@ -79,7 +79,7 @@ describe('devices, FIFOs and sockets', () => {
     );
     expect(await runCli(['--config', '/dev/zero', 'm'], dir)).toMatchObject({
       status: 2,
-      stderr: 'vos-audit: /dev/zero: is a character device, not a regular file\n',
+      stderr: 'vos-audit: /dev/zero is a character device, not a regular file; not read\n',
     });
   });
 

@@ -34,7 +34,7 @@ describe('a module address', () => {
     expect(loadConfig(config).address).toBe('fd00::3');
     writeFileSync(config, '{"address": "m1.example.com"}');
     expect(() => loadConfig(config)).toThrow(
-      `${config}: 'address' must be the module's IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3", not "m1.example.com"`,
+      `${config}:1:13: 'address' must be the module's IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3"`,
     );
   });
 
