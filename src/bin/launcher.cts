@@ -98,5 +98,13 @@ if (file !== undefined && (cachedData === undefined || script.cachedDataRejected
   // At exit, so that the cache holds the bytecode of every function the run compiled, not only the top level.
   process.once('exit', () => writeCache(file, key, script.createCachedData()));
 }
+/** What Module.wrap makes of the bundle: the function CommonJS calls a module's code as. */
+type ModuleFunction = (
+  exports: object,
+  require: NodeJS.Require,
+  module: object,
+  filename: string,
+  dirname: string,
+) => void;
 const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, __dirname);
+(script.runInThisContext() as ModuleFunction)(cli.exports, createRequire(bundle), cli, bundle, __dirname);

@@ -161,18 +161,18 @@ export function loadConfig(path: string, found = false): Config {
       fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`, [
         'maxOpenServer',
       ]);
-    config.maxOpenServer = value as number;
+    config.maxOpenServer = value;
   }
   if (object.bridge !== undefined) {
     if (typeof object.bridge !== 'boolean')
       fail(`'bridge' must be true or false (whether the module is its system's bridge module)`, ['bridge']);
-    config.bridge = object.bridge as boolean;
+    config.bridge = object.bridge;
   }
   if (object.daemons !== undefined)
     config.daemons = { from: relative(process.cwd(), path) || path, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`, ['nio']);
-    config.nio = object.nio as boolean;
+    config.nio = object.nio;
   }
   if (object.address !== undefined) {
     config.address = addressValue('address', object.address, "the module's", fail);
@@ -194,7 +194,7 @@ export function loadConfig(path: string, found = false): Config {
   if (object.system !== undefined) {
     if (typeof object.system !== 'string' || !systemName.test(object.system))
       fail(`'system' must be the VOS system's name, such as "sys1" (letters, digits, _ - . $ #)`, ['system']);
-    config.system = object.system as string;
+    config.system = object.system;
   }
   if (object.products !== undefined) {
     const products = object.products;

@@ -5,7 +5,7 @@ export interface CliStreams {
   stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(chunk: string): unknown };
   env: Readonly<Record<string, string | undefined>>;
-  readStandardInput(): Buffer;
+  readStandardInput: () => Buffer;
 }
 
 export const processStreams: CliStreams = {

@@ -13,8 +13,8 @@ export interface Decided {
   note?: string;
 }
 
-/** A start's decision with the places that made it. */
-export type DecidedStart = Decided & { evidence: Place[] };
+/** A start's decision with the places that made it, and the start line that did (none when assumed). */
+export type DecidedStart = Decided & { evidence: Place[]; decidedAt?: Place };
 
 /** The products stated, as values of the atoms that ask about them. */
 function productValues(reach: StartReach, products: ReadonlySet<string> | undefined): Map<number, boolean> {

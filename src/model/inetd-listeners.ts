@@ -3,7 +3,7 @@ import type { Transport } from '../catalog/server-ports.ts';
 import type { Decided } from './decide.ts';
 import type { InetdFile } from './files.ts';
 import type { InetdService } from './inetd.ts';
-import type { Listener, ListenerState, ModuleModel } from './listener.ts';
+import type { Listener, ListenerState, ModuleModel, PortSource } from './listener.ts';
 import { Place } from './place.ts';
 import { catalogEntry, noteRelease } from './port-catalog.ts';
 import type { Settings } from './settings.ts';
@@ -14,6 +14,7 @@ import type { Settings } from './settings.ts';
  */
 class InetdListener implements Listener {
   readonly startedBy = 'inetd';
+  readonly portSource: PortSource = { from: 'config file' };
   state: ListenerState;
   condition?: string;
   note?: string;
@@ -54,7 +55,11 @@ class InetdListener implements Listener {
   }
 
   get evidence(): Place[] {
-    return [...this.#inetdEvidence, new Place(this.#file, this.#service.entry)];
+    return [...this.#inetdEvidence, this.decidedAt];
+  }
+
+  get decidedAt(): Place {
+    return new Place(this.#file, this.#service.entry);
   }
 }
 

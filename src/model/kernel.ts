@@ -23,6 +23,7 @@ function kernelRow(entry: ServerPort, settings: Settings): Listener {
     startedBy: 'kernel',
     ...(entry.service === 'OSN' ? bridgeState(settings.bridge) : { state: 'live' as const }),
     evidence: [],
+    portSource: { from: 'catalog' },
     product: entry.product,
     ...(entry.advice && { advice: entry.advice }),
   };

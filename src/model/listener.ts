@@ -3,6 +3,20 @@ import type { Transport } from '../catalog/server-ports.ts';
 import type { Place } from './place.ts';
 import type { Admission } from './admission.ts';
 
+/**
+ * Where a listener's ports come from: the catalog's default for the daemon; a start line's argument
+ * (`telnet_msd -network_port 24`; `resolved: false` when it is not a port vos-audit can read, and the catalog's
+ * default stands in); a file of the module that states the port (an inetd.conf line, a telnet_admin row); the
+ * catalog's default while a file vos-audit does not read may set another (sshd_config); or a site's daemon whose
+ * ports `.vos-audit.json` declares.
+ */
+export type PortSource =
+  | { from: 'catalog' }
+  | { from: 'argument'; written: string; resolved: boolean }
+  | { from: 'config file' }
+  | { from: 'unread file'; file: string }
+  | { from: 'declared daemon'; in: string };
+
 export const listenerStates = ['live', 'conditional', 'off', 'dead'] as const;
 export type ListenerState = (typeof listenerStates)[number];
 
@@ -33,6 +47,12 @@ export interface Listener {
   admits?: Admission;
   /** Every place that decided it, outermost first. */
   evidence: Place[];
+  /**
+   * The one line that decided it, where a finding about it is reported: its start line, its inetd.conf line or its
+   * telnet_admin row. None for what no file of the module states (a kernel range; what STCP is assumed to start).
+   */
+  decidedAt?: Place;
+  portSource: PortSource;
   /** The article's product code (S270 …), STCP for what is part of STCP/VOS, `site` for a site's own program. */
   product: string;
   advice?: Advice;

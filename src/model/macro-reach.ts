@@ -60,7 +60,7 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
   const count = flow.statements.length;
   const returnsAt = count;
   const anyLabel = count + 1;
-  const at: Array<State | undefined> = new Array(count);
+  const at = new Array<State | undefined>(count);
   const returns: Reach = { guard: guards.never };
   const live = liveVariables(flow, inputs);
   const queue = new StatementQueue(count);
@@ -72,7 +72,7 @@ export function macroReach(flow: MacroControlFlow, inputs: ReachInputs): MacroRe
       return;
     }
     const known = at[to];
-    let changed = false;
+    let changed: boolean;
     incoming = { ...incoming, values: onlyLive(incoming.values, live[to]!) };
     if (known === undefined) {
       at[to] = incoming;
@@ -201,7 +201,7 @@ const nothingLive: ReadonlySet<string> = new Set();
 function liveVariables(flow: MacroControlFlow, inputs: Pick<ReachInputs, 'uses'>): Array<ReadonlySet<string>> {
   const count = flow.statements.length;
   const uses = flow.statements.map((_, at) => inputs.uses(at));
-  const live: Array<ReadonlySet<string>> = new Array(count).fill(nothingLive);
+  const live = Array.from({ length: count }, (): ReadonlySet<string> => nothingLive);
   if (!uses.some((use) => use.reads.length > 0)) return live;
   const predecessors: number[][] = Array.from({ length: count }, () => []);
   flow.successors.forEach((edges, from) => {

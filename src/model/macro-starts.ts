@@ -8,11 +8,10 @@ import { atomsOf } from './conditions.ts';
 import type { MacroFile } from './files.ts';
 import { macroReach, undecidedBy, type Reach } from './macro-reach.ts';
 import { MacroVariables, maxValueLength, maxValues } from './macro-variables.ts';
-import { assign, testOf, variablesRead, type Test, type Value, type ValueContext } from './macro-values.ts';
+import { assign, openInitially, testOf, variablesRead, type Test, type ValueContext } from './macro-values.ts';
 import { Place } from './place.ts';
 import { readStartLine, type StartLine } from './start-line.ts';
 import { placeKey, placesOf, trailOf, union, withCall, type Trail } from './trail.ts';
-import type { Settings } from './settings.ts';
 import { Guards } from './guards.ts';
 
 /** The assignments under which a start runs, with the guards they are read with, and why none do when none do. */
@@ -31,10 +30,12 @@ export interface StartEvent {
   off: boolean;
   /** The calls that led to it, outermost first (every one, when several paths lead there), then the start line itself. */
   evidence: Place[];
+  /** The start line. */
+  line: Place;
   /** The program's arguments, for daemons whose port is one (`telnet_msd -network_port 24`). */
   arguments: string[];
   /** The values an argument may have, its `&name&` variables replaced as they were set when the line ran. */
-  argumentValues(argument: string): string[];
+  argumentValues: (argument: string) => string[];
 }
 
 /** A call of a macro that is not among the module's files, and under which conditions it runs: it may start anything. */
@@ -113,11 +114,12 @@ interface Held {
 
 /** A start as a macro's effect holds it: the calls inside the macro that lead to it, not those that led to the macro. */
 interface HeldStart extends Held {
+  line: Place;
   daemon: string;
   program: string;
   startedBy: string;
   arguments: string[];
-  argumentValues(argument: string): string[];
+  argumentValues: (argument: string) => string[];
 }
 
 /** What running a macro does, worked out once and reused at every call of it. */
@@ -138,11 +140,7 @@ interface MacroEffect {
  * effect is worked out once, callees before callers (macros that call each other until nothing changes), so a
  * macro run from many places costs once, and nothing recurses on how deep calls go.
  */
-export function macroStarts(
-  entries: readonly MacroFile[],
-  macros: ReadonlyMap<string, MacroFile>,
-  settings: Settings,
-): MacroFacts {
+export function macroStarts(entries: readonly MacroFile[], macros: ReadonlyMap<string, MacroFile>): MacroFacts {
   const actions = new Map<MacroFile, Map<MacroStatement, Action>>();
   const actionsOf = (file: MacroFile) => {
     let found = actions.get(file);
@@ -160,7 +158,7 @@ export function macroStarts(
     [...actionsOf(file).values()].flatMap((action) => (action.kind === 'call' && action.file ? [action.file] : []));
   const order = stronglyConnected(entries, callees);
   // Atoms numbered as met from the entry macros down, which is the order conditions print in.
-  const conditions = conditionTexts(order.flat().reverse(), settings);
+  const conditions = conditionTexts(order.flat().reverse());
   const { guards } = conditions;
   const effects = new Map<MacroFile, MacroEffect>();
   const notes = new Map<MacroFile, MacroFacts['unresolved']>();
@@ -234,6 +232,7 @@ function startEvent(held: HeldStart, off: boolean, guards: Guards): StartEvent {
     reach,
     off,
     evidence: placesOf(held.evidence),
+    line: held.line,
     arguments: held.arguments,
     argumentValues: held.argumentValues,
   };
@@ -255,7 +254,7 @@ interface ConditionTexts extends ValueContext {
  * in. Products stated with `--products` stay atoms, fixed when a start is decided, so that an "off" can say which
  * product made it so.
  */
-function conditionTexts(files: readonly MacroFile[], settings: Settings): ConditionTexts {
+function conditionTexts(files: readonly MacroFile[]): ConditionTexts {
   const guards = new Guards();
   const texts = new Map<MacroStatement, TestText>();
   for (const file of files) {
@@ -267,12 +266,7 @@ function conditionTexts(files: readonly MacroFile[], settings: Settings): Condit
       if (reads.length === 0) for (const atom of atomsOf(parseCondition(text)).values()) guards.numberOf(atom);
     }
   }
-  return { guards, texts, initial: (name) => initialValue(name, settings) };
-}
-
-/** A variable before its macro sets it: open, named by itself. */
-function initialValue(name: string, _settings: Settings): Value {
-  return { kind: 'open', text: `&${name}&`, id: '' };
+  return { guards, texts, initial: openInitially };
 }
 
 /**
@@ -395,6 +389,7 @@ function macroEffect(
       const argumentValues = (argument: string) => valuesThen.expand(argument).texts;
       for (const [daemon, programs] of byDaemon) {
         const start = {
+          line: place,
           daemon,
           program: programs.join(' or '),
           startedBy,
@@ -429,6 +424,7 @@ function macroEffect(
     } else if (knownMacros[action.name] !== undefined) {
       for (const daemon of knownMacros[action.name]!) {
         const start = {
+          line: place,
           daemon,
           program: daemon,
           startedBy: action.name,

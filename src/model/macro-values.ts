@@ -51,6 +51,11 @@ export interface Test {
   valuesIfFails?: Values;
 }
 
+/** A variable before its macro sets it: open, named by itself (the site's, or its caller's, to give). */
+export function openInitially(name: string): Value {
+  return { kind: 'open', text: `&${name}&`, id: '' };
+}
+
 const reference = /&\$?([A-Za-z_][\w$.]*)&/g;
 const hasReference = /&\$?[A-Za-z_][\w$.]*&/;
 const hasCall = /\(\s*[A-Za-z_]/;

@@ -2,8 +2,8 @@ import { undecidedBy } from './macro-reach.ts';
 import type { StartEvent } from './macro-starts.ts';
 
 /**
- * Starts of one daemon from several lines, as one start: it runs under any of their conditions (OR), and its
- * evidence lists every line, in the order met.
+ * Starts of one daemon from several lines, as one start: it runs under any of their conditions (OR), its evidence
+ * lists every line, in the order met, and the line it is reported at is the last of them.
  */
 export function mergeStarts(events: readonly StartEvent[]): StartEvent {
   const [first, ...rest] = events as [StartEvent, ...StartEvent[]];
@@ -29,6 +29,7 @@ export function mergeStarts(events: readonly StartEvent[]): StartEvent {
     program: [...programs].join(' or '),
     reach: { guard, guards, ...(unsure !== undefined && { unsure }) },
     evidence,
+    line: rest.at(-1)!.line,
   };
 }
 

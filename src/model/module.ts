@@ -13,7 +13,7 @@ import { Place, placeText } from './place.ts';
 import { applyRelease, conjoin } from './port-catalog.ts';
 import { addTcpdAdmissions } from './tcpd-admission.ts';
 import type { Settings } from './settings.ts';
-import { startPorts } from './start-ports.ts';
+import { startPorts, type StartPort } from './start-ports.ts';
 import { telnetListeners } from './telnet-listeners.ts';
 import { baseName } from '../util/base-name.ts';
 
@@ -44,20 +44,35 @@ function startOrUnread(
     state: 'conditional',
     condition: `${unread.map(placeText).join(' or ')} (a macro vos-audit has not read) starts ${daemon}`,
     evidence: [...unread],
+    decidedAt: unread.at(-1)!,
   };
 }
 
-/** The rows of a daemon the macros start: its ports, a site's declared ports, or its traffic if it is a client. */
-function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, settings: Settings): void {
-  const ports = startPorts(event);
+/** A start as the settings decide it, with its evidence and the start line it is reported at. */
+function decidedStart(event: StartEvent, settings: Settings): DecidedStart {
+  return { ...decide(event, settings), evidence: event.evidence, decidedAt: event.line };
+}
+
+/**
+ * The rows of a daemon the macros start (its ports, worked out once per start), a site's declared ports, or its
+ * traffic if it is a client.
+ */
+function addStart(
+  model: ModuleModel,
+  event: StartEvent,
+  ports: readonly StartPort[],
+  start: DecidedStart,
+  settings: Settings,
+): void {
   const base = { daemon: event.daemon, startedBy: event.startedBy };
-  for (const { port, entry, condition, undecided } of ports) {
+  for (const { port, entry, condition, undecided, source } of ports) {
     const listener: Listener = {
       port,
       protocol: entry.transport,
       service: entry.service,
       ...base,
       ...(condition ? narrowed(start, condition) : start),
+      portSource: source,
       product: entry.product,
       ...(entry.advice && { advice: entry.advice }),
     };
@@ -66,8 +81,8 @@ function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, se
     if (undecided !== undefined && listener.state !== 'off') {
       listener.undecided = undecided;
       withNote(listener, `undecided: ${undecided}`);
-      if (condition === undefined && /argument/.test(undecided))
-        model.unresolved.push({ reason: `${event.daemon}: ${undecided}`, place: start.evidence.at(-1) });
+      if (condition === undefined && source.from === 'argument' && !source.resolved)
+        model.unresolved.push({ reason: `${event.daemon}: ${undecided}`, place: start.decidedAt });
     }
     model.listeners.push(listener);
   }
@@ -80,6 +95,7 @@ function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, se
         protocol: transport,
         ...base,
         ...start,
+        portSource: { from: 'declared daemon', in: settings.daemons!.from },
         product: 'site',
         note: [start.note, `ports declared in ${settings.daemons!.from}`].filter(Boolean).join('; '),
       });
@@ -88,12 +104,13 @@ function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, se
   }
   const traffic = trafficOf(event.daemon);
   if (traffic !== undefined) {
+    const { decidedAt: _decidedAt, ...decided } = start;
     const connection: Connection = {
       kind: traffic.kind,
       program: event.daemon,
       protocol: traffic.transport,
       ...(traffic.port !== undefined && { port: traffic.port }),
-      ...start,
+      ...decided,
       product: traffic.product,
       description: traffic.description,
       ...(traffic.advice && { advice: traffic.advice }),
@@ -105,7 +122,7 @@ function addStart(model: ModuleModel, event: StartEvent, start: DecidedStart, se
   if (start.state !== 'off')
     model.unresolved.push({
       reason: `starts ${event.program}, whose ports vos-audit does not know (declare them under "daemons" in .vos-audit.json)`,
-      place: start.evidence.at(-1),
+      place: start.decidedAt,
     });
 }
 
@@ -163,33 +180,40 @@ function addParseErrors(model: ModuleModel, files: readonly AuditedFile[]): void
 }
 
 /** What the module's macros start, read from module_start_up.cm, or without one from every macro given. */
-export function moduleStarts(files: readonly AuditedFile[], settings: Settings): MacroFacts {
+export function moduleStarts(files: readonly AuditedFile[]): MacroFacts {
   const macros = files.filter((file): file is MacroFile => file.kind === 'macro');
   const byName = new Map(macros.map((file) => [baseName(file.source.path).replace(/\.cm$/, ''), file]));
   const entries = macros.filter((file) => baseName(file.source.path) === 'module_start_up.cm');
-  return macroStarts(entries.length > 0 ? entries : macros, byName, settings);
+  return macroStarts(entries.length > 0 ? entries : macros, byName);
 }
 
-/** Builds the model of one module from all of its files: which daemons and ports will be live, and why. */
-export function buildModule(name: string, files: readonly AuditedFile[], settings: Settings): ModuleModel {
-  const macros = files.filter((file): file is MacroFile => file.kind === 'macro');
-  const facts = moduleStarts(files, settings);
-  const unreadMacros = facts.unreadCalls.filter((call) => {
-    const { state } = decide(call, settings);
-    return state === 'live' || state === 'conditional';
-  });
-  const model: ModuleModel = {
-    name,
-    listeners: [],
-    connections: [],
-    unresolved: facts.unresolved,
-    unreadMacros: unreadMacros.map((call) => call.place),
-    macrosGiven: macros.length > 0,
-  };
+/** What the macros decide, before any row is made: which daemons they start, and how. */
+interface Starts {
+  facts: MacroFacts;
+  macrosGiven: boolean;
+  /** Live or conditional calls of macros that are not among the module's files. */
+  unreadMacros: Place[];
+  /** Whether a daemon runs at all, under any of its start lines (or an unread macro's call). */
+  startOf(daemon: string): DecidedStart | undefined;
+}
 
-  /** A start some assignment of the conditions reaches, whatever the products stated: a branch of its row. */
-  const reachable = (event: StartEvent) => !event.off && event.reach.guard !== event.reach.guards.never;
-  /** Whether a daemon runs at all: under any of its start lines, all of them its evidence. */
+const stcpAssumed: DecidedStart = {
+  state: 'live',
+  note: 'assumed: STCP is started (no module_start_up.cm given)',
+  evidence: [],
+};
+
+/** A start some assignment of the conditions reaches, whatever the products stated: a branch of its row. */
+const reachable = (event: StartEvent) => !event.off && event.reach.guard !== event.reach.guards.never;
+
+function readStarts(files: readonly AuditedFile[], settings: Settings): Starts {
+  const facts = moduleStarts(files);
+  const unreadMacros = facts.unreadCalls
+    .filter((call) => {
+      const { state } = decide(call, settings);
+      return state === 'live' || state === 'conditional';
+    })
+    .map((call) => call.place);
   const startOf = (daemon: string): DecidedStart | undefined => {
     const events = facts.starts.filter((event) => event.daemon === daemon);
     const branches = events.filter(reachable);
@@ -197,73 +221,105 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
       branches.length > 0
         ? mergeStarts(branches)
         : strongest(events.map((event) => ({ event, state: decide(event, settings).state })))?.event;
-    return chosen && { ...decide(chosen, settings), evidence: chosen.evidence };
+    return startOrUnread(chosen && decidedStart(chosen, settings), unreadMacros, daemon);
   };
-  const strongestStart = (daemon: string) => startOrUnread(startOf(daemon), model.unreadMacros, daemon);
-  if (macros.length > 0) {
-    const inetd = strongestStart('inetd');
-    model.inetd = inetd
-      ? {
-          state: inetd.state,
-          ...(inetd.condition !== undefined && { condition: inetd.condition }),
-          evidence: inetd.evidence,
-        }
-      : { state: 'off', evidence: [] };
-  }
-  const stcpAssumed: DecidedStart = {
-    state: 'live',
-    note: 'assumed: STCP is started (no module_start_up.cm given)',
-    evidence: [],
+  return { facts, macrosGiven: files.some((file) => file.kind === 'macro'), unreadMacros, startOf };
+}
+
+/** Whether inetd runs, when macros were given to say: its strongest start. */
+function inetdStart(starts: Starts): ModuleModel['inetd'] {
+  if (!starts.macrosGiven) return undefined;
+  const inetd = starts.startOf('inetd');
+  if (inetd === undefined) return { state: 'off', evidence: [] };
+  return {
+    state: inetd.state,
+    ...(inetd.condition !== undefined && { condition: inetd.condition }),
+    evidence: inetd.evidence,
   };
-  const telnetStart = macros.length > 0 ? strongestStart('telnetd') : stcpAssumed;
-  if (telnetStart !== undefined) {
-    append(
-      model.listeners,
-      telnetListeners(
-        files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin'),
-        telnetStart,
-        settings,
-        model.unresolved,
-      ),
-    );
-  }
-  const assumedStarts = macros.length === 0 ? ['ftpd', 'snmpd'] : [];
-  for (const daemon of assumedStarts) {
-    for (const port of daemonPorts(daemon)) {
-      model.listeners.push({
-        port: port.port,
-        protocol: port.transport,
-        service: port.service,
-        daemon,
-        startedBy: 'start_stcp',
-        ...stcpAssumed,
-        product: port.product,
-        ...(port.advice && { advice: port.advice }),
-      });
-    }
-  }
-  const others = facts.starts.filter((event) => event.daemon !== 'inetd' && event.daemon !== 'telnetd');
+}
+
+/** What STCP starts when no macro says: ftpd and snmpd on their catalog ports (telnetd is telnetListeners'). */
+function assumedStcpRows(starts: Starts): Listener[] {
+  if (starts.macrosGiven) return [];
+  return ['ftpd', 'snmpd'].flatMap((daemon) =>
+    daemonPorts(daemon).map((port): Listener => ({
+      port: port.port,
+      protocol: port.transport,
+      service: port.service,
+      daemon,
+      startedBy: 'start_stcp',
+      ...stcpAssumed,
+      portSource: { from: 'catalog' },
+      product: port.product,
+      ...(port.advice && { advice: port.advice }),
+    })),
+  );
+}
+
+/**
+ * The rows of every daemon the macros start but inetd and telnetd: the branches that start a daemon the same way
+ * (the same ports) are one row; each start's ports are worked out once.
+ */
+function addStartedDaemons(model: ModuleModel, starts: Starts, settings: Settings): void {
+  const others = starts.facts.starts.filter((event) => event.daemon !== 'inetd' && event.daemon !== 'telnetd');
+  const portsOf = new Map(others.map((event) => [event, startPorts(event)]));
   const rowKey = (event: StartEvent) =>
     JSON.stringify([
       event.daemon,
       event.startedBy,
-      startPorts(event).map(({ port, entry, condition, undecided }) => [port, entry.transport, condition, undecided]),
+      portsOf.get(event)!.map(({ port, entry, condition, undecided }) => [port, entry.transport, condition, undecided]),
     ]);
   for (const group of branchGroups(others, reachable, rowKey)) {
     const event = mergeStarts(group);
-    addStart(model, event, { ...decide(event, settings), evidence: event.evidence }, settings);
+    // The group shares its key, so its ports are those of any of its starts.
+    addStart(model, event, portsOf.get(group[0]!)!, decidedStart(event, settings), settings);
   }
+}
+
+/**
+ * Builds the model of one module from all of its files: which daemons and ports will be live, and why. The steps
+ * run in this order because each reads what the ones before it made:
+ *   1. the macros' starts, and inetd's own start (every later step asks what the macros start);
+ *   2. the rows of what STCP and the macros start (telnetd's from the listing, or assumed);
+ *   3. what follows those rows: ftp data wherever ftpd runs, nfs_server only where the portmapper does;
+ *   4. inetd's entries, each under inetd's start from step 1;
+ *   5. the kernel's ranges, and the lines of any file that do not parse;
+ *   6. who tcpd admits, once every row that runs through it is made; then the rows in port order.
+ */
+export function buildModule(name: string, files: readonly AuditedFile[], settings: Settings): ModuleModel {
+  const starts = readStarts(files, settings);
+  const inetd = inetdStart(starts);
+  const model: ModuleModel = {
+    name,
+    listeners: [],
+    connections: [],
+    unresolved: starts.facts.unresolved,
+    unreadMacros: starts.unreadMacros,
+    macrosGiven: starts.macrosGiven,
+    ...(inetd !== undefined && { inetd }),
+  };
+
+  const telnetStart = starts.macrosGiven ? starts.startOf('telnetd') : stcpAssumed;
+  if (telnetStart !== undefined) {
+    const listings = files.filter((f): f is TelnetAdminFile => f.kind === 'telnet-admin');
+    append(model.listeners, telnetListeners(listings, telnetStart, settings, model.unresolved));
+  }
+  append(model.listeners, assumedStcpRows(starts));
+  addStartedDaemons(model, starts, settings);
+
   addFtpData(model);
   dependOnPortmapper(model);
+
   addInetdListeners(
     model,
     files.filter((f): f is InetdFile => f.kind === 'inetd'),
     settings,
   );
+
   append(model.listeners, kernelRows(settings));
   addParseErrors(model, files);
-  addTcpdAdmissions(model, files);
 
+  addTcpdAdmissions(model, files);
   model.listeners.sort(
     (a, b) =>
       a.port - b.port ||

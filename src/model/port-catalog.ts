@@ -17,7 +17,7 @@ class PortIndex {
   constructor(name: (entry: ServerPort) => string) {
     for (const entry of serverPorts) {
       let ports = this.byName.get(name(entry));
-      if (ports === undefined) this.byName.set(name(entry), (ports = new Map()));
+      if (ports === undefined) this.byName.set(name(entry), (ports = new Map<number, ServerPort>()));
       if (!ports.has(entry.port)) ports.set(entry.port, entry);
     }
   }

@@ -1,4 +1,5 @@
 import { daemonPorts, type DaemonPort } from '../catalog/daemons.ts';
+import type { PortSource } from './listener.ts';
 import type { StartEvent } from './macro-starts.ts';
 
 /** A port a started daemon opens: the catalog's, or one its arguments name, and how sure that is. */
@@ -10,12 +11,19 @@ export interface StartPort {
   condition?: string;
   /** What vos-audit could not read that may change the port. */
   undecided?: string;
+  source: PortSource;
 }
 
-/** Files that may set a daemon's port, which vos-audit does not read. */
-const portFiles: Record<string, string> = {
-  sshd: "sshd_config's Port may set another port; vos-audit does not read sshd_config",
-  httpd: "Apache's Listen directives (httpd.conf) decide its ports; vos-audit does not read httpd.conf",
+/** Files that may set a daemon's port, which vos-audit does not read, and what that leaves undecided. */
+const portFiles: Record<string, { file: string; undecided: string }> = {
+  sshd: {
+    file: 'sshd_config',
+    undecided: "sshd_config's Port may set another port; vos-audit does not read sshd_config",
+  },
+  httpd: {
+    file: 'httpd.conf',
+    undecided: "Apache's Listen directives (httpd.conf) decide its ports; vos-audit does not read httpd.conf",
+  },
 };
 
 /** The values written after each occurrence of an option: `-p 22 -p 2222`, `-p2222`, `-o Port=2222`, `-oPort=2222`. */
@@ -59,9 +67,15 @@ function argumentPorts(written: string, event: StartEvent, entry: DaemonPort): S
         port: entry.port,
         entry,
         undecided: `its port argument ${written} is not a port vos-audit can resolve; ${entry.port} is only the default`,
+        source: { from: 'argument', written, resolved: false },
       };
     }
-    return { port, entry, ...(several && { condition: `${written} is ${value}` }) };
+    return {
+      port,
+      entry,
+      ...(several && { condition: `${written} is ${value}` }),
+      source: { from: 'argument', written, resolved: true },
+    };
   });
 }
 
@@ -74,6 +88,10 @@ export function startPorts(event: StartEvent): StartPort[] {
   const named = portArguments[event.daemon]?.(event.arguments) ?? [];
   if (named.length > 0 && catalog.length > 0)
     return named.flatMap((written) => argumentPorts(written, event, catalog[0]!));
-  const undecided = portFiles[event.daemon];
-  return catalog.map((entry) => ({ port: entry.port, entry, ...(undecided !== undefined && { undecided }) }));
+  const unread = portFiles[event.daemon];
+  return catalog.map((entry) =>
+    unread === undefined
+      ? { port: entry.port, entry, source: { from: 'catalog' } }
+      : { port: entry.port, entry, undecided: unread.undecided, source: { from: 'unread file', file: unread.file } },
+  );
 }

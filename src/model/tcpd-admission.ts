@@ -103,7 +103,7 @@ export function addTcpdAdmissions(model: ModuleModel, files: readonly AuditedFil
     for (const listener of wrapped.filter((l) => l.state !== 'off' && l.state !== 'dead')) {
       model.unresolved.push({
         reason: `${listener.daemon} runs through tcpd, but neither hosts.allow nor hosts.deny is among the module's files: who may connect is unknown`,
-        place: listener.evidence.at(-1),
+        place: listener.decidedAt,
       });
     }
     return;

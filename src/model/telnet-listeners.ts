@@ -6,13 +6,18 @@ import { Place } from './place.ts';
 import { applyRelease, catalogEntry, noteRelease } from './port-catalog.ts';
 import type { Settings } from './settings.ts';
 
+/** A telnetd listener: from a listing's row, which decided it, else assumed on its default port. */
 function telnetListener(
   port: number,
   service: string | undefined,
   start: DecidedStart,
   note: string,
-  evidence: Place[],
+  row?: Place,
 ): Listener {
+  const fromRow: Pick<Listener, 'evidence' | 'decidedAt' | 'portSource'> =
+    row === undefined
+      ? { evidence: start.evidence, portSource: { from: 'catalog' } }
+      : { evidence: [...start.evidence, row], decidedAt: row, portSource: { from: 'config file' } };
   const entry = catalogEntry({ daemon: 'telnetd' }, port);
   return {
     port,
@@ -22,7 +27,7 @@ function telnetListener(
     startedBy: 'start_stcp',
     ...start,
     note: [start.note, note].filter(Boolean).join('; '),
-    evidence,
+    ...fromRow,
     product: entry?.product ?? 'STCP',
     ...(entry?.advice && { advice: entry.advice }),
   };
@@ -43,10 +48,13 @@ export function telnetListeners(
   if (rows.length > 0) {
     return rows.map(({ file, row }) => {
       const port = Number(row.port.value);
-      const listener = telnetListener(port, row.service.value, start, `${row.service.value} listener of telnet_admin`, [
-        ...start.evidence,
+      const listener = telnetListener(
+        port,
+        row.service.value,
+        start,
+        `${row.service.value} listener of telnet_admin`,
         new Place(file.source.path, row),
-      ]);
+      );
       const entry = catalogEntry({ daemon: 'telnetd' }, port);
       if (entry !== undefined) noteRelease(listener, `telnetd on ${port}`, entry, settings.release);
       return listener;
@@ -64,7 +72,7 @@ export function telnetListeners(
       ? 'assumed: the telnet_admin listing given cannot be read'
       : 'assumed: no telnet_admin listing given';
   return [23, rsnPort].map((port) => {
-    const listener = telnetListener(port, undefined, start, assumption, start.evidence);
+    const listener = telnetListener(port, undefined, start, assumption);
     const entry = catalogEntry({ daemon: 'telnetd' }, port);
     if (entry !== undefined) applyRelease(listener, `telnetd on ${port}`, entry, settings.release);
     return listener;

@@ -24,9 +24,8 @@ function isKernelService(daemon: string): daemon is keyof typeof kernelServices 
 function portsByPlace(listeners: readonly Listener[]): Map<string, Set<string>> {
   const byPlace = new Map<string, Set<string>>();
   for (const listener of listeners) {
-    const place = listener.evidence.at(-1);
-    if (place === undefined) continue;
-    const key = placeText(place);
+    if (listener.decidedAt === undefined) continue;
+    const key = placeText(listener.decidedAt);
     const ports = byPlace.get(key) ?? new Set<string>();
     byPlace.set(key, ports.add(`${listener.protocol}/${listener.port}`));
   }
@@ -61,8 +60,8 @@ function serviceFact(
       evidence,
     };
   }
-  // A finding is about a listener when it is at the place that decided it: the innermost evidence.
-  const decisive = evidence.at(-1);
+  // A finding is about a listener when it is at the place that decided it.
+  const decisive = listener.decidedAt && placeText(listener.decidedAt);
   const port = `${listener.protocol}/${listener.port}`;
   const finding = findings.find(
     (f) => f.severity !== 'info' && `${f.file}:${f.line}` === decisive && isAbout(f, port, byPlace.get(decisive)),
@@ -88,7 +87,7 @@ export function moduleFacts(
   const undecided = model.unresolved.map((item) => `${item.reason}${item.place ? ` (${placeText(item.place)})` : ''}`);
   // A port the model took as the default while a file it does not read may set another: the rule may be on the wrong port.
   for (const listener of model.listeners) {
-    const place = listener.evidence.at(-1);
+    const place = listener.decidedAt;
     if (listener.undecided !== undefined && certaintyOf(listener.state, listener.condition) !== undefined) {
       undecided.push(`${listener.daemon}: ${listener.undecided}${place ? ` (${placeText(place)})` : ''}`);
     }

@@ -8,7 +8,7 @@ function running(listener: Listener): boolean {
 }
 
 function who(listener: Listener): string {
-  const place = listener.evidence.at(-1);
+  const place = listener.decidedAt;
   const by =
     listener.startedBy === 'inetd'
       ? `inetd's ${listener.daemon} line`

@@ -88,7 +88,7 @@ export const tcpdNioTftp = defineRule({
     summary: 'with an NIO, tcpd must let only the NIO use tftp',
     rationale: [
       'The STCP ports article\'s advice for a module with an NIO: start tftpd through tcpd and "configure tcpd to',
-      'allow only the NIO\". With `--nio` and the NIO\'s address (`"nioAddress"` in `.vos-audit.json`, or',
+      'allow only the NIO". With `--nio` and the NIO\'s address (`"nioAddress"` in `.vos-audit.json`, or',
       "`--nio-address`), vos-audit asks the module's `hosts.allow` and `hosts.deny` who may use tftp, under both",
       "names VOS's tcpd may give it (`tftpd`, `tftpd.pm`), and reports anything but the NIO alone.",
     ].join('\n'),

@@ -19,7 +19,7 @@ const elementKinds: Record<string, MacroElementKind> = {
 
 /** The first and last offsets of a call's tokens, however deep it nests (one pass, no copies of sub-lists). */
 function extent(node: CstNode, span = { start: Infinity, end: 0 }): { start: number; end: number } {
-  for (const items of Object.values(node.children) as CstElement[][]) {
+  for (const items of Object.values<CstElement[]>(node.children)) {
     for (const item of items) {
       if ('children' in item) extent(item, span);
       else {

@@ -126,9 +126,12 @@ describe('--state', () => {
     expect(rowLines(text)).toHaveLength(wanted.length);
     expect(text).toContain(`\n${all.length - wanted.length} rows not shown (5 off)\n`);
 
-    const csv = parse((await ports(['--format', 'csv', '--state', 'off', 'stock-posix'])).stdout, {
-      columns: true,
-    }) as Array<Record<string, string>>;
+    const csv = parse<Record<string, string>>(
+      (await ports(['--format', 'csv', '--state', 'off', 'stock-posix'])).stdout,
+      {
+        columns: true,
+      },
+    );
     expect(csv.map((row) => row.state)).toEqual(all.filter((l) => l.state === 'off').map(() => 'off'));
   });
 
@@ -147,9 +150,10 @@ describe('CSV', () => {
     const { stdoutBytes } = await runCli(['ports', '--format', 'csv', 'stock-posix'], samplesDir);
     expect([...stdoutBytes].every((byte) => byte < 0x80)).toBe(true);
     // csv-parse is strict by default: a stray quote or a row with another number of cells throws.
-    const rows = parse(stdoutBytes.toString('utf8'), { columns: true, record_delimiter: '\r\n' }) as Array<
-      Record<string, string>
-    >;
+    const rows = parse<Record<string, string>>(stdoutBytes.toString('utf8'), {
+      columns: true,
+      record_delimiter: '\r\n',
+    });
     const json = JSON.parse((await ports(['--format', 'json', 'stock-posix'])).stdout).modules[0];
     expect(rows).toHaveLength(json.listeners.length + json.connections.length);
     const listens = rows.filter((row) => row.kind === 'listen');
@@ -175,7 +179,7 @@ describe('CSV', () => {
 
   it('gives range_end as a number once max_open_server is stated', async () => {
     const { stdout } = await ports(['--format', 'csv', '--max-open-server', '32', '--bridge', 'stock-posix']);
-    const rows = parse(stdout, { columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(stdout, { columns: true });
     expect(
       rows.filter((row) => row.range_end !== '').map((row) => [row.port, row.range_end, row.range_formula]),
     ).toEqual([

@@ -103,7 +103,7 @@ describe('the file limit and directories given twice', () => {
     for (let i = 0; i < modules; i++) stockModuleAt(join(dir, name), `m${i}`);
   }
 
-  it('counts the files of every path given against one limit', async () => {
+  it('counts the files of every path given against one limit', () => {
     const dir = temporaryDirectory();
     treeOf(dir, 'a', 3);
     treeOf(dir, 'b', 3);

@@ -168,10 +168,10 @@ describe('verify against a real nmap scan of 127.0.0.1', () => {
     const result = await vosAudit(['verify', '--scan', 'scan.xml', 'm1'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(
-      /^scan\.xml:\d+:\d+ +error +tcp\/47010 is open on 127\.0\.0\.1 but nothing in m1's configuration starts a listener there  verify-unexplained-open-port$/m,
+      /^scan\.xml:\d+:\d+ +error +tcp\/47010 is open on 127\.0\.0\.1 but nothing in m1's configuration starts a listener there {2}verify-unexplained-open-port$/m,
     );
     expect(result.stdout).toMatch(
-      /verify-live-port-closed\n +m1\/module_start_up\.cm:1:1  inetd's start goes through here\n +m1\/inetd\.conf:1:1  inetd is started here\n/,
+      /verify-live-port-closed\n +m1\/module_start_up\.cm:1:1 {2}inetd's start goes through here\n +m1\/inetd\.conf:1:1 {2}inetd is started here\n/,
     );
     expect(result.stdout).toMatch(
       /m1 \(127\.0\.0\.1\): 2 open as configured, 1 closed as configured, 2 open unexplained, 1 live but closed, 2 conditions settled, 2 undecided; 6 of its 12 live or conditional ports not probed\n\n8 problems \(2 errors, 1 warning, 5 infos\) verifying 1 module against scan\.xml\n$/,

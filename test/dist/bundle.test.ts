@@ -11,7 +11,7 @@ const root = new URL('../..', import.meta.url).pathname;
 
 async function fresh(options: { outfile: string }): Promise<{ outfile: string; text: string }> {
   const built = await build({ ...options, absWorkingDir: root, write: false });
-  return { outfile: options.outfile, text: built.outputFiles![0]!.text };
+  return { outfile: options.outfile, text: built.outputFiles[0]!.text };
 }
 
 it('the committed bundle and launcher are what `npm run build` makes from the sources', async () => {

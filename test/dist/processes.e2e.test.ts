@@ -73,7 +73,7 @@ describe('--fix stopped by a signal', () => {
 });
 
 describe('reading', () => {
-  it('refuses a FIFO found in a tree or named, without waiting for a writer, and audits the rest', async () => {
+  it('refuses a FIFO found in a tree or named, without waiting for a writer, and audits the rest', () => {
     const dir = temporaryDirectory();
     stockModuleAt(dir, 'm1');
     mkdirSync(join(dir, 'm2'));
@@ -90,7 +90,7 @@ describe('reading', () => {
     expect(named.stderr).toBe('vos-audit: m2/inetd.conf is a FIFO (named pipe), not a regular file; not read\n');
   });
 
-  it('reads standard input up to the limit only', async () => {
+  it('reads standard input up to the limit only', () => {
     const zero = openSync('/dev/zero', 'r');
     onTestFinished(() => closeSync(zero));
     const result = spawnSync(process.execPath, [launcher, '-'], {
@@ -102,7 +102,7 @@ describe('reading', () => {
     expect(result.stderr).toBe('vos-audit: standard input is more than the 32 MB vos-audit reads; not read\n');
   });
 
-  it.skipIf(!isRoot)('a directory of mode 700 that belongs to another user (as root: run as nobody)', async () => {
+  it.skipIf(!isRoot)('a directory of mode 700 that belongs to another user (as root: run as nobody)', () => {
     const dir = temporaryDirectory();
     chmodSync(dir, 0o755);
     stockModuleAt(dir, 'm1');

@@ -90,7 +90,7 @@ const expression = (atoms: number) =>
     e: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       fc.integer({ min: 0, max: atoms - 1 }).map((atom) => ({ atom })),
-      tie('e').map((e) => ({ not: e as Expression })),
+      tie('e').map((e) => ({ not: e })),
       fc.tuple(tie('e'), tie('e')).map(([x, y]) => ({ and: [x, y] as [Expression, Expression] })),
       fc.tuple(tie('e'), tie('e')).map(([x, y]) => ({ or: [x, y] as [Expression, Expression] })),
     ),

@@ -258,7 +258,7 @@ describe('a finding about a start line denies every port that line opens', () =>
       dir,
     ]);
     const actions = policy.modules[0]!.rules.filter(
-      (rule) => rule.direction === 'in' && rule.protocol === 'tcp' && [24, 2424].includes(rule.ports[0]!),
+      (rule) => rule.direction === 'in' && rule.protocol === 'tcp' && [24, 2424].includes(rule.ports[0]),
     );
     expect(actions.map((rule) => [rule.ports[0], rule.action])).toEqual([
       [24, 'deny'],

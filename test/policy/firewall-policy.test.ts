@@ -31,7 +31,7 @@ describe('the ephemeral ports of table 3, per release line', () => {
     ['15.1.1', 'udp', [49152, 65535]],
     ['16.0', 'udp', [49152, 65535]],
   ] as const)('%s %s: %j', (release, transport, expected) => {
-    expect(ephemeralPorts(parseRelease(release)!, transport)).toEqual({ ports: expected });
+    expect(ephemeralPorts(parseRelease(release), transport)).toEqual({ ports: expected });
   });
 
   it('a release line that the boundary falls inside, without its build, keeps the wider range and says what would narrow it', () => {

@@ -14,7 +14,7 @@ const formula = /^[ "]*[=+\-@\t\r]/;
  * split at another separator than the one it was written with) is closed there, as a lenient reader would.
  */
 function fieldsAsSpreadsheetsSplit(text: string): string[] {
-  const split = (line: string, options: Options) => parse(line, { relax_column_count: true, ...options }) as string[][];
+  const split = (line: string, options: Options) => parse(line, { relax_column_count: true, ...options });
   const honouringQuotes = (line: string, delimiter: string) => {
     try {
       return split(line, { delimiter, relax_quotes: true });
@@ -51,7 +51,7 @@ describe('CSV cells', () => {
       fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), (rows) => {
         const text = csvText(rows);
         expect(fieldsAsSpreadsheetsSplit(text).filter((field) => formula.test(field))).toEqual([]);
-        const back = parse(text, { record_delimiter: '\r\n', relax_column_count: true }) as string[][];
+        const back = parse(text, { record_delimiter: '\r\n', relax_column_count: true });
         const withoutApostrophes = (table: string[][]) => table.map((r) => r.map((c) => c.replaceAll("'", '')));
         expect(withoutApostrophes(back)).toEqual(withoutApostrophes(rows));
       }),

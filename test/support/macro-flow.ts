@@ -3,7 +3,7 @@ import { decide, decidedCondition, type Decided } from '../../src/model/decide.t
 import { parseModuleFiles, type MacroFile } from '../../src/model/files.ts';
 import { macroReach } from '../../src/model/macro-reach.ts';
 import { macroStarts, type MacroFacts } from '../../src/model/macro-starts.ts';
-import { testOf, variablesRead, type ValueContext } from '../../src/model/macro-values.ts';
+import { openInitially, testOf, variablesRead, type ValueContext } from '../../src/model/macro-values.ts';
 import { placeText } from '../../src/model/place.ts';
 import { defaultSettings } from '../../src/model/settings.ts';
 import { Guards } from '../../src/model/guards.ts';
@@ -33,7 +33,7 @@ export function startsOf(
   ) as MacroFile[];
   const byName = new Map(files.map((file) => [file.source.path.replace(/\.cm$/, ''), file]));
   const settings = { ...defaultSettings, ...(products && { products: new Set(products) }) };
-  const facts = macroStarts([files[0]!], byName, settings);
+  const facts = macroStarts([files[0]!], byName);
   const starts = new Map<string, StartSeen>();
   for (const event of facts.starts) {
     const key = event.off ? `off ${event.program}` : event.program;
@@ -63,7 +63,7 @@ export function verdicts(macros: Record<string, string>, products?: string[]): R
 export function conditionsOfStatements(text: string, matches: (statement: MacroStatement) => boolean): string[] {
   const { flow } = parseMacro(text);
   const guards = new Guards();
-  const context: ValueContext = { guards, initial: (name) => ({ kind: 'open', text: `&${name}&`, id: '' }) };
+  const context: ValueContext = { guards, initial: openInitially };
   const reach = macroReach(flow, {
     ...context,
     test: (at, values, here) =>

@@ -36,7 +36,7 @@ export function tcpdmatchVerdicts(dir: string, pairs: ReadonlyArray<readonly [st
 }
 
 function hostsFile(name: string, text: string): HostsAccessFile {
-  return languageOf('hosts-access').parseFile(decodeSource(name, Buffer.from(text, 'latin1'))) as HostsAccessFile;
+  return languageOf('hosts-access').parseFile(decodeSource(name, Buffer.from(text, 'latin1')));
 }
 
 /** vos-audit's verdicts for the same pairs, in tcpdmatch's words. */

@@ -1,5 +1,5 @@
 import { rsnPort } from '../../catalog/server-ports.ts';
-import type { AuditedFile, MacroFile } from '../../model/files.ts';
+import type { AuditedFile } from '../../model/files.ts';
 import { commentOutStatement } from '../../fix/macro-fixes.ts';
 import type { Listener, ModuleModel } from '../../model/listener.ts';
 import type { Place } from '../../model/place.ts';
@@ -30,9 +30,9 @@ function fileAt(module: AuditedModule, place: Place): AuditedFile | undefined {
   return module.files.find((file) => file.source.path === place.file);
 }
 
-/** The place that decided a listener last (its start line, or its listing row), with the file it is in. */
+/** The place that decided a listener (its start line, inetd.conf line or listing row), with the file it is in. */
 function decidedAt(module: AuditedModule, listener: Listener): { place: Place; file: AuditedFile } | undefined {
-  const place = listener.evidence.at(-1);
+  const place = listener.decidedAt;
   const file = place && fileAt(module, place);
   return place && file ? { place, file } : undefined;
 }
@@ -47,7 +47,7 @@ export function portOf(listener: Pick<Listener, 'protocol' | 'port'>): string {
   return `${listener.protocol}/${listener.port}`;
 }
 
-/** Where a listener was decided last, as a report's file and span. */
+/** Where a listener was decided, as a report's file and span. */
 export function reportedAt(
   module: AuditedModule,
   listener: Listener,
@@ -71,7 +71,7 @@ export function whenText(listener: Listener): string {
 export function commentOutStart(module: AuditedModule, listener: Listener): Pick<Report, 'suggestions'> {
   const at = decidedAt(module, listener);
   if (at?.file.kind !== 'macro') return {};
-  const fix = commentOutStatement(at.file as MacroFile, at.place.position);
+  const fix = commentOutStatement(at.file, at.place.position);
   return fix ? { suggestions: [fix] } : {};
 }
 
@@ -82,7 +82,7 @@ export function commentOutStart(module: AuditedModule, listener: Listener): Pick
 export function byStartLine(listeners: Listener[]): Listener[][] {
   const groups = new Map<string, Listener[]>();
   for (const listener of listeners) {
-    const place = listener.evidence.at(-1);
+    const place = listener.decidedAt;
     const key = place ? `${place.file}:${place.position.start.offset}` : `${listener.daemon}:${listener.port}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [listener]);

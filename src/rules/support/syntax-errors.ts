@@ -20,5 +20,5 @@ export function syntaxRule(language: Language): Rule {
     check: reportSyntaxErrors,
   };
   // A spec whose scope is any kind: defineRule takes one of a kind each, as TypeScript cannot follow that the two agree.
-  return defineRule(spec as Parameters<typeof defineRule>[0]);
+  return defineRule(spec);
 }

@@ -32,7 +32,7 @@ export function admitsEveryone(bootpOrTftp: boolean): (context: ModuleContext) =
       if (isTftp(listener) && context.settings.nio && context.settings.nioAddresses !== undefined) continue;
       const at = reportedAt(context.module, listener);
       if (at === undefined) continue;
-      const open = listener.admits!.text === 'anyone' ? 'anyone' : `anyone (${listener.admits!.text})`;
+      const open = listener.admits.text === 'anyone' ? 'anyone' : `anyone (${listener.admits.text})`;
       context.report({
         ...at,
         reason: `${describeListener(listener)} is open to ${open} through tcpd: allow only the hosts that need it in hosts.allow (${tcpdDaemonNames(listener.daemon).join(' ')}: ADDRESS) and end hosts.deny with ALL: ALL`,
