@@ -3,7 +3,8 @@
 //       with and without the code cache (src/bin/launcher.cts);
 //   (b) generated 2,000-, 20,000- and 28,000-line inetd.conf files (the last near the 2 MB limit) against Augeas's Inetd lens and `wc -l`, and at
 //       20,000 lines against the inetd grammar alone (bench/grammar-floor.ts) in a fresh process;
-//   (c) a generated 10,000-line module_start_up.cm, and `vos-audit ports` over trees of 100 and 1,000 modules.
+//   (c) generated 10,000-line module_start_up.cm files (one testing 200 different conditions), the 912-line
+//       site-shaped macro of bench/site-macro.mjs, and `vos-audit ports` over trees of 100 and 1,000 modules.
 // Wall time is the median of several runs; memory is the peak resident set size (GNU time's %M). The floor, the
 // one-module audit and the 2,000- and 20,000-line audits are measured in rounds, one run of each in turn. Each
 // command's output goes to /dev/null, as with hyperfine: read through a pipe by this script, a 5,000-line report
@@ -152,17 +153,42 @@ for (const lines of inetdSizes) {
   }
 }
 
-const macroDir = join(work, 'macro');
-mkdirSync(macroDir);
-const macroFile = join(macroDir, 'module_start_up.cm');
-writeFileSync(
-  macroFile,
-  spawnSync(process.execPath, [join(root, 'bench', 'generate-macro.mjs'), '10000'], { maxBuffer: 1 << 30 }).stdout,
-);
+/** A module of one module_start_up.cm, written by a generator of bench/. */
+function macroModule(name, script, args) {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  const file = join(dir, 'module_start_up.cm');
+  writeFileSync(
+    file,
+    spawnSync(process.execPath, [join(root, 'bench', script), ...args], { maxBuffer: 1 << 30 }).stdout,
+  );
+  return { dir, file };
+}
+const macro = macroModule('macro', 'generate-macro.mjs', ['10000']);
 row(
-  'vos-audit, 10,000-line module_start_up.cm',
-  measure(process.execPath, [cli, macroFile], 3),
-  `${(statSync(macroFile).size / 1e6).toFixed(2)} MB`,
+  'vos-audit, 10,000-line module_start_up.cm (each block tests a file of its own)',
+  measure(process.execPath, [cli, macro.file], 3),
+  `${(statSync(macro.file).size / 1e6).toFixed(2)} MB`,
+);
+const conditions = macroModule('conditions', 'generate-macro.mjs', ['--conditions', '200', '10000']);
+row(
+  'vos-audit, 10,000-line module_start_up.cm testing 200 different conditions',
+  measure(process.execPath, [cli, conditions.file], 3),
+  `${(statSync(conditions.file).size / 1e6).toFixed(2)} MB`,
+);
+// The site-shaped macro, audited as its module with the products it tests: the run a site makes.
+const site = macroModule('site', 'site-macro.mjs', []);
+const siteArgs = [cli, '--release', '17.1', '--products', 'S266,S269,S270', site.dir];
+const [siteFloor, siteVersion, siteAudit] = measureInterleaved([
+  { command: process.execPath, args: ['-e', '0'] },
+  { command: process.execPath, args: [cli, '--version'] },
+  { command: process.execPath, args: siteArgs },
+]);
+const siteTarget = siteFloor.ms + 80;
+row(
+  'vos-audit, the 912-line site-shaped module_start_up.cm (bench/site-macro.mjs)',
+  siteAudit,
+  `target < node + 80 ms = ${siteTarget.toFixed(0)} ms: ${siteAudit.ms < siteTarget ? 'met' : 'MISSED'}; ${(siteAudit.ms - siteVersion.ms).toFixed(0)} ms above \`vos-audit --version\` (${siteVersion.ms.toFixed(0)} ms) in the same rounds`,
 );
 const treeTimes = [];
 for (const count of [100, 1000]) {

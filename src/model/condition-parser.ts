@@ -1,4 +1,4 @@
-import { and, not, or, type Atom, type Condition } from './conditions.ts';
+import { and, not, or, type Atom, type Comparison, type Condition } from './conditions.ts';
 
 /**
  * Reads the expression of an `&if` or `&while` into a condition. The operators, from loosest to tightest [D: the
@@ -9,10 +9,10 @@ import { and, not, or, type Atom, type Condition } from './conditions.ts';
  */
 export function parseCondition(text: string): Condition {
   const tokens = tokenize(text);
-  if (tokens === undefined) return atom(text.trim(), false);
+  if (tokens === undefined) return atom(text.trim());
   const parser = new Parser(tokens);
   const condition = parser.or(0);
-  return parser.failed || parser.at < tokens.length ? atom(text.trim(), false) : condition;
+  return parser.failed || parser.at < tokens.length ? atom(text.trim()) : condition;
 }
 
 /** Parentheses nested deeper than this make the whole expression one atom: the reader recurses once per level. */
@@ -95,7 +95,7 @@ function tokenize(text: string): Token[] | undefined {
   return tokens;
 }
 
-function atom(text: string, comparison: boolean): Atom {
+function atom(text: string, comparison?: Comparison): Atom {
   const collapsed = text.replace(/\s+/g, ' ');
   // Split at quotes, the odd pieces are inside strings (a doubled quote leaves an empty piece outside).
   const key = collapsed
@@ -108,7 +108,7 @@ function atom(text: string, comparison: boolean): Atom {
     text: collapsed,
     key,
     ...(product !== undefined && { product }),
-    ...(comparison && { comparison }),
+    ...(comparison !== undefined && { comparison }),
   };
 }
 
@@ -165,11 +165,11 @@ class Parser {
     const left = this.operand();
     if (left === undefined) return this.fail();
     const operator = this.peek();
-    if (operator?.type !== 'compare') return atom(left, false);
+    if (operator?.type !== 'compare') return atom(left);
     this.at++;
     const right = this.operand();
     if (right === undefined) return this.fail();
-    return atom(`${left} ${operator.text} ${right}`, true);
+    return atom(`${left} ${operator.text} ${right}`, { left, operator: operator.text, right });
   }
 
   /** Operands written next to each other (`(master_disk)>x`, `a b`) make one. */

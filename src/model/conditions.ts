@@ -16,8 +16,14 @@ export interface Atom {
   key: string;
   /** The product a `(software_purchased S270)` term asks about, upper-cased. */
   product?: string;
-  /** A comparison (`a = b`), which needs parentheses under a `not`. */
-  comparison?: boolean;
+  /** A comparison (`a = b`), which needs parentheses under a `not`: its operands as written. */
+  comparison?: Comparison;
+}
+
+export interface Comparison {
+  left: string;
+  operator: string;
+  right: string;
 }
 
 export const always: Condition = { kind: 'constant', value: true };

@@ -1,4 +1,6 @@
-import { atomsOf, printCondition, type Condition } from './conditions.ts';
+import { printCondition, type Condition } from './conditions.ts';
+import type { Guard } from './guards.ts';
+import { undecidedBy } from './macro-reach.ts';
 import type { ListenerState } from './listener.ts';
 import type { StartEvent, StartReach } from './macro-starts.ts';
 import type { Place } from './place.ts';
@@ -18,7 +20,7 @@ export type DecidedStart = Decided & { evidence: Place[]; decidedAt?: Place };
 function productValues(reach: StartReach, products: ReadonlySet<string> | undefined): Map<number, boolean> {
   const values = new Map<number, boolean>();
   if (products === undefined) return values;
-  reach.tables.index.atoms.forEach((atom, number) => {
+  reach.guards.atoms.forEach((atom, number) => {
     if (atom.product !== undefined) values.set(number, products.has(atom.product));
   });
   return values;
@@ -26,16 +28,17 @@ function productValues(reach: StartReach, products: ReadonlySet<string> | undefi
 
 /** "product S270 is not purchased": the products that made a start that could run never run. */
 function productNote(reach: StartReach, products: ReadonlySet<string>): string {
-  const asked = [...atomsOf(reach.tables.condition(reach.table)).values()].flatMap((atom) =>
-    atom.product ? [atom.product] : [],
-  );
+  const asked = reach.guards.support(reach.guard).flatMap((number) => {
+    const { product } = reach.guards.atoms[number]!;
+    return product ? [product] : [];
+  });
   if (asked.length === 0) return 'not reached with the products purchased';
   return asked.map((product) => `product ${product} is ${products.has(product) ? '' : 'not '}purchased`).join(', ');
 }
 
 /** The assignments under which a start runs once the products stated are fixed. */
-function remaining(reach: StartReach, settings: Settings) {
-  return reach.tables.fix(reach.table, productValues(reach, settings.products));
+function remaining(reach: StartReach, settings: Settings): Guard {
+  return reach.guards.fix(reach.guard, productValues(reach, settings.products));
 }
 
 /**
@@ -46,16 +49,20 @@ function remaining(reach: StartReach, settings: Settings) {
 export function decide(event: Pick<StartEvent, 'off' | 'reach'>, settings: Settings): Decided {
   if (event.off) return { state: 'off', note: 'commented out' };
   const { reach } = event;
-  const { tables } = reach;
-  if (tables.isEmpty(reach.table)) return { state: 'dead', note: reach.dead ?? 'never reached' };
-  const decided = remaining(reach, settings);
-  if (tables.isEmpty(decided)) return { state: 'off', note: productNote(reach, settings.products!) };
-  if (reach.unsure !== undefined) return { state: 'conditional', note: reach.unsure };
-  const when = tables.condition(decided);
-  return when.kind === 'constant' ? { state: 'live' } : { state: 'conditional', condition: printCondition(when) };
+  const { guards } = reach;
+  if (reach.guard === guards.never) return { state: 'dead', note: reach.dead ?? 'never reached' };
+  try {
+    const decided = remaining(reach, settings);
+    if (decided === guards.never) return { state: 'off', note: productNote(reach, settings.products!) };
+    if (reach.unsure !== undefined) return { state: 'conditional', note: reach.unsure };
+    if (decided === guards.always) return { state: 'live' };
+    return { state: 'conditional', condition: printCondition(guards.condition(decided)) };
+  } catch (error) {
+    return { state: 'conditional', note: undecidedBy(error) };
+  }
 }
 
 /** The condition `decide` prints, as an algebra over the conditions nothing decided, for whoever evaluates it. */
 export function decidedCondition(event: Pick<StartEvent, 'reach'>, settings: Settings): Condition {
-  return event.reach.tables.condition(remaining(event.reach, settings));
+  return event.reach.guards.condition(remaining(event.reach, settings));
 }

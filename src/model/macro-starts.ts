@@ -4,18 +4,18 @@ import type { MacroStatement, MacroWord } from '../syntax/macro-tree.ts';
 import { unquote } from '../syntax/macro.ts';
 import { stronglyConnected } from '../util/strongly-connected.ts';
 import { parseCondition } from './condition-parser.ts';
-import { atomsOf, decideProducts, type Atom, type Condition } from './conditions.ts';
+import { atomsOf } from './conditions.ts';
 import type { MacroFile } from './files.ts';
-import { macroReach, type Reach } from './macro-reach.ts';
+import { macroReach, undecidedBy, type Reach } from './macro-reach.ts';
 import { MacroVariables, maxValueLength, maxValues } from './macro-variables.ts';
+import { assign, openInitially, testOf, variablesRead, type Test, type ValueContext } from './macro-values.ts';
 import { Place } from './place.ts';
 import { readStartLine, type StartLine } from './start-line.ts';
 import { placeKey, placesOf, trailOf, union, withCall, type Trail } from './trail.ts';
-import type { Settings } from './settings.ts';
-import { AtomIndex, Tables } from './truth-table.ts';
+import { Guards } from './guards.ts';
 
-/** The assignments under which a start runs, with the tables they are read with, and why none do when none do. */
-export type StartReach = Reach & { tables: Tables; dead?: string };
+/** The assignments under which a start runs, with the guards they are read with, and why none do when none do. */
+export type StartReach = Reach & { guards: Guards; dead?: string };
 
 /** A daemon a macro starts, directly or through the macros it runs. */
 export interface StartEvent {
@@ -48,9 +48,6 @@ export interface MacroFacts {
   unreadCalls: UnreadCall[];
 }
 
-/** Atoms beyond which conditions are undecided: 2^14 rows a table keeps the analysis in milliseconds. */
-export const maxAtoms = 14;
-
 function macroName(path: string): string {
   return programName(path).replace(/\.cm$/, '');
 }
@@ -79,11 +76,16 @@ function commandWords(statement: MacroStatement): MacroWord[] | undefined {
 type Action =
   | { kind: 'start'; line: StartLine }
   | { kind: 'call'; command: string; name: string; file?: MacroFile }
-  | { kind: 'set'; name: string; value: string };
+  | { kind: 'set'; name: string; value: string; arithmetic: boolean };
 
 function actionOf(statement: MacroStatement, macros: ReadonlyMap<string, MacroFile>): Action | undefined {
   if ((statement.directive === 'set_string' || statement.directive === 'set') && statement.words.length > 0) {
-    return { kind: 'set', name: statement.words[0]!.text, value: statement.words.slice(1).map(wordValue).join(' ') };
+    return {
+      kind: 'set',
+      name: statement.words[0]!.text,
+      value: statement.words.slice(1).map(wordValue).join(' '),
+      arithmetic: statement.directive === 'set',
+    };
   }
   const words = commandWords(statement);
   if (words === undefined || words.length === 0) return undefined;
@@ -138,11 +140,7 @@ interface MacroEffect {
  * effect is worked out once, callees before callers (macros that call each other until nothing changes), so a
  * macro run from many places costs once, and nothing recurses on how deep calls go.
  */
-export function macroStarts(
-  entries: readonly MacroFile[],
-  macros: ReadonlyMap<string, MacroFile>,
-  settings: Settings,
-): MacroFacts {
+export function macroStarts(entries: readonly MacroFile[], macros: ReadonlyMap<string, MacroFile>): MacroFacts {
   const actions = new Map<MacroFile, Map<MacroStatement, Action>>();
   const actionsOf = (file: MacroFile) => {
     let found = actions.get(file);
@@ -160,14 +158,15 @@ export function macroStarts(
     [...actionsOf(file).values()].flatMap((action) => (action.kind === 'call' && action.file ? [action.file] : []));
   const order = stronglyConnected(entries, callees);
   // Atoms numbered as met from the entry macros down, which is the order conditions print in.
-  const tables = conditionTables(order.flat().reverse(), settings);
+  const conditions = conditionTexts(order.flat().reverse());
+  const { guards } = conditions;
   const effects = new Map<MacroFile, MacroEffect>();
   const notes = new Map<MacroFile, MacroFacts['unresolved']>();
   const componentOf = new Map(order.flatMap((component, number) => component.map((file) => [file, number] as const)));
   const compute = (file: MacroFile) => {
     const found: MacroFacts['unresolved'] = [];
     const inCycle = (callee: MacroFile) => componentOf.get(callee) === componentOf.get(file);
-    const effect = macroEffect(file, actionsOf(file), effects, tables, inCycle, found);
+    const effect = macroEffect(file, actionsOf(file), effects, conditions, inCycle, found);
     notes.set(file, found);
     return effect;
   };
@@ -183,35 +182,29 @@ export function macroStarts(
       for (const file of component) {
         const effect = compute(file);
         const before = effects.get(file);
-        if (before === undefined || !sameEffect(before, effect, tables.tables)) changed = true;
+        if (before === undefined || !sameEffect(before, effect)) changed = true;
         effects.set(file, effect);
       }
     }
   }
   const unresolved = order.flat().flatMap((file) => notes.get(file) ?? []);
-  if (tables.index.overflowed > 0 && entries.length > 0) {
-    unresolved.push({
-      reason: `the module's macros test more than ${maxAtoms} different conditions: starts that depend on the others are shown conditional and undecided`,
-      place: new Place(entries[0]!.source.path, entries[0]!.tree),
-    });
-  }
 
   const live = new Map<string, HeldStart>();
   const off = new Map<string, HeldStart>();
   const unread = new Map<string, Held>();
   for (const entry of entries) {
     const effect = effects.get(entry)!;
-    for (const [key, held] of effect.starts) hold(live, key, held, tables.tables);
-    for (const [key, held] of effect.off) hold(off, key, held, tables.tables);
-    for (const [key, held] of effect.unread) hold(unread, key, held, tables.tables);
+    for (const [key, held] of effect.starts) hold(live, key, held, guards);
+    for (const [key, held] of effect.off) hold(off, key, held, guards);
+    for (const [key, held] of effect.unread) hold(unread, key, held, guards);
   }
   const starts = [
-    ...[...live.values()].map((held) => startEvent(held, false, tables.tables)),
-    ...[...off.values()].map((held) => startEvent(held, true, tables.tables)),
+    ...[...live.values()].map((held) => startEvent(held, false, guards)),
+    ...[...off.values()].map((held) => startEvent(held, true, guards)),
   ];
   const unreadCalls = [...unread.values()].map((held): UnreadCall => {
     const evidence = placesOf(held.evidence);
-    return { off: false, reach: reachOf(held, tables.tables), place: evidence.at(-1)! };
+    return { off: false, reach: reachOf(held, guards), place: evidence.at(-1)! };
   });
   return { starts, unresolved: dedupeNotes(unresolved), unreadCalls };
 }
@@ -226,12 +219,12 @@ function dedupeNotes(notes: MacroFacts['unresolved']): MacroFacts['unresolved'] 
   });
 }
 
-function reachOf(held: Held, tables: Tables): StartReach {
-  return { ...held.reach, tables, ...(held.dead !== undefined && { dead: held.dead }) };
+function reachOf(held: Held, guards: Guards): StartReach {
+  return { ...held.reach, guards, ...(held.dead !== undefined && { dead: held.dead }) };
 }
 
-function startEvent(held: HeldStart, off: boolean, tables: Tables): StartEvent {
-  const reach = off ? { table: tables.empty, tables } : reachOf(held, tables);
+function startEvent(held: HeldStart, off: boolean, guards: Guards): StartEvent {
+  const reach = off ? { guard: guards.never, guards } : reachOf(held, guards);
   return {
     daemon: held.daemon,
     program: held.program,
@@ -245,36 +238,64 @@ function startEvent(held: HeldStart, off: boolean, tables: Tables): StartEvent {
   };
 }
 
-interface ConditionTables {
-  tables: Tables;
-  index: AtomIndex;
-  /** The condition each `&if` and `&while` tests, decided where the settings say. */
-  conditions: Map<MacroStatement, Condition>;
+/** What an `&if` or `&while` tests, and the variables it reads. */
+interface TestText {
+  text: string;
+  reads: string[];
+}
+
+interface ConditionTexts extends ValueContext {
+  /** The text each `&if` and `&while` tests. */
+  texts: Map<MacroStatement, TestText>;
 }
 
 /**
- * Reads every `&if` and `&while` of the macros and numbers their atoms across the module. Products stated with
- * `--products` stay atoms, fixed when a start is decided, so an "off" can say which product made it so; only when the
- * atoms would pass the cap are they decided here instead, so that they do not use it up.
+ * Reads every `&if` and `&while` of the macros and numbers their atoms in the order met, the order conditions print
+ * in. Products stated with `--products` stay atoms, fixed when a start is decided, so that an "off" can say which
+ * product made it so.
  */
-function conditionTables(files: readonly MacroFile[], settings: Settings): ConditionTables {
-  const conditions = new Map<MacroStatement, Condition>();
-  const atoms = new Map<string, Atom>();
+function conditionTexts(files: readonly MacroFile[]): ConditionTexts {
+  const guards = new Guards();
+  const texts = new Map<MacroStatement, TestText>();
   for (const file of files) {
     for (const statement of file.tree.flow.statements) {
       if (statement.directive !== 'if' && statement.directive !== 'while') continue;
-      const condition = parseCondition(statement.words.map((word) => word.text).join(' '));
-      conditions.set(statement, condition);
-      atomsOf(condition, atoms);
+      const text = statement.words.map((word) => word.text).join(' ');
+      const reads = variablesRead(text);
+      texts.set(statement, { text, reads });
+      if (reads.length === 0) for (const atom of atomsOf(parseCondition(text)).values()) guards.numberOf(atom);
     }
   }
-  if (atoms.size > maxAtoms && settings.products !== undefined) {
-    for (const [statement, condition] of conditions)
-      conditions.set(statement, decideProducts(condition, settings.products));
+  return { guards, texts, initial: openInitially };
+}
+
+/**
+ * The variables whose values the reach analysis follows: those a condition reads, and those their values are set
+ * from. The others only name programs, and following them through every statement would cost for nothing.
+ */
+function trackedVariables(
+  statements: readonly MacroStatement[],
+  texts: ReadonlyMap<MacroStatement, TestText>,
+  actions: ReadonlyMap<MacroStatement, Action>,
+): Set<string> {
+  const tracked = new Set(statements.flatMap((statement) => texts.get(statement)?.reads ?? []));
+  const sets = statements.flatMap((statement) => {
+    const action = actions.get(statement);
+    return action?.kind === 'set' ? [action] : [];
+  });
+  for (let grew = tracked.size > 0; grew;) {
+    grew = false;
+    for (const set of sets) {
+      if (!tracked.has(set.name.toLowerCase())) continue;
+      for (const name of variablesRead(set.value)) {
+        if (!tracked.has(name)) {
+          tracked.add(name);
+          grew = true;
+        }
+      }
+    }
   }
-  const index = new AtomIndex(maxAtoms);
-  for (const condition of conditions.values()) for (const atom of atomsOf(condition).values()) index.add(atom);
-  return { tables: new Tables(index), index, conditions };
+  return tracked;
 }
 
 /** What running `file` does, with the effects of the macros it runs as known so far. */
@@ -282,21 +303,45 @@ function macroEffect(
   file: MacroFile,
   actions: ReadonlyMap<MacroStatement, Action>,
   effects: ReadonlyMap<MacroFile, MacroEffect>,
-  { tables, conditions }: ConditionTables,
+  conditions: ConditionTexts,
   inCycle: (callee: MacroFile) => boolean,
   unresolved: MacroFacts['unresolved'],
 ): MacroEffect {
+  const { guards, texts } = conditions;
   const flow = file.tree.flow;
   const calleeOf = (at: number) => {
     const action = actions.get(flow.statements[at]!);
-    return action?.kind === 'call' && action.file ? (effects.get(action.file) ?? neverComesBack(tables)) : undefined;
+    return action?.kind === 'call' && action.file ? (effects.get(action.file) ?? neverComesBack(guards)) : undefined;
   };
-  const testTables = new Map<number, ReturnType<Tables['of']>>();
+  const tracked = trackedVariables(flow.statements, texts, actions);
+  // A test that reads no variable is the same test on every visit.
+  const fixedTests = new Map<number, Test>();
   const reach = macroReach(flow, {
-    tables,
-    test: (at) => {
-      if (!testTables.has(at)) testTables.set(at, tables.of(conditions.get(flow.statements[at]!)!));
-      return testTables.get(at);
+    ...conditions,
+    test: (at, values, here) => {
+      const { text, reads } = texts.get(flow.statements[at]!)!;
+      if (reads.length > 0) return testOf(text, values, here, conditions);
+      let test = fixedTests.get(at);
+      if (test === undefined) {
+        const holds = guards.of(parseCondition(text));
+        test = { holds, fails: guards.not(holds) };
+        fixedTests.set(at, test);
+      }
+      return test;
+    },
+    assigns: (at, values, here) => {
+      const action = actions.get(flow.statements[at]!);
+      if (action?.kind !== 'set' || !tracked.has(action.name.toLowerCase())) return undefined;
+      const line = flow.statements[at]!.position.start.line;
+      return assign(action.name, action.value, action.arithmetic, line, values, here, conditions);
+    },
+    uses: (at) => {
+      const statement = flow.statements[at]!;
+      const test = texts.get(statement);
+      if (test !== undefined) return test;
+      const action = actions.get(statement);
+      if (action?.kind !== 'set' || !tracked.has(action.name.toLowerCase())) return { reads: [] };
+      return { reads: variablesRead(action.value), sets: action.name.toLowerCase() };
     },
     comesBack: (at) => calleeOf(at)?.returns,
     line: (at) => flow.statements[at]!.position.start.line,
@@ -306,7 +351,7 @@ function macroEffect(
   const startedBy = lastPathComponent(file.source.path);
   const variables = new MacroVariables();
   const effect: MacroEffect = { returns: reach.returns, starts: new Map(), off: new Map(), unread: new Map() };
-  const nowhere: Reach = { table: tables.empty };
+  const nowhere: Reach = { guard: guards.never };
 
   for (const statement of statements(file)) {
     const action = actions.get(statement);
@@ -315,10 +360,10 @@ function macroEffect(
     const off = at === undefined;
     const here: Reach = (at !== undefined && reach.at[at]) || nowhere;
     const place = new Place(file.source.path, statement);
-    const dead = tables.isEmpty(here.table) && at !== undefined ? deadReasons[at] : undefined;
+    const dead = here.guard === guards.never && at !== undefined ? deadReasons[at] : undefined;
     if (action.kind === 'set') {
       if (off) continue;
-      const always = here.unsure === undefined && tables.equals(here.table, tables.full);
+      const always = here.unsure === undefined && here.guard === guards.always;
       if (variables.set(action.name, action.value, always)) {
         unresolved.push({
           reason:
@@ -356,12 +401,12 @@ function macroEffect(
           ...(dead && { dead }),
           evidence: trailOf([place]),
         };
-        hold(into, `${placeKey(place)}\u0000${daemon}`, start, tables);
+        hold(into, `${placeKey(place)}\u0000${daemon}`, start, guards);
       }
     } else if (action.file !== undefined) {
       // A call in a comment of a macro that is running already (itself, or one that ran it) starts nothing new.
       if (off && inCycle(action.file)) continue;
-      const callee = effects.get(action.file) ?? neverComesBack(tables);
+      const callee = effects.get(action.file) ?? neverComesBack(guards);
       const cyclic = inCycle(action.file);
       for (const [key, held] of callee.starts) {
         hold(
@@ -369,15 +414,15 @@ function macroEffect(
           key,
           off
             ? { ...held, evidence: withCall(place, held.evidence, cyclic) }
-            : through(place, here, dead, held, cyclic, tables),
-          tables,
+            : through(place, here, dead, held, cyclic, guards),
+          guards,
         );
       }
       for (const [key, held] of callee.off)
-        hold(effect.off, key, { ...held, evidence: withCall(place, held.evidence, cyclic) }, tables);
+        hold(effect.off, key, { ...held, evidence: withCall(place, held.evidence, cyclic) }, guards);
       if (!off)
         for (const [key, held] of callee.unread)
-          hold(effect.unread, key, through(place, here, dead, held, cyclic, tables), tables);
+          hold(effect.unread, key, through(place, here, dead, held, cyclic, guards), guards);
     } else if (knownMacros[action.name] !== undefined) {
       for (const daemon of knownMacros[action.name]!) {
         const start = {
@@ -391,7 +436,7 @@ function macroEffect(
           ...(dead && { dead }),
           evidence: trailOf([place]),
         };
-        hold(into, `${placeKey(place)}\u0000${daemon}`, start, tables);
+        hold(into, `${placeKey(place)}\u0000${daemon}`, start, guards);
       }
     } else if (!off) {
       // A commented-out call runs nothing, whatever the macro would start.
@@ -399,7 +444,7 @@ function macroEffect(
         reason: `runs the macro ${action.command}, which is not among the module's files: what it starts is unknown`,
         place,
       });
-      hold(effect.unread, placeKey(place), { reach: here, ...(dead && { dead }), evidence: trailOf([place]) }, tables);
+      hold(effect.unread, placeKey(place), { reach: here, ...(dead && { dead }), evidence: trailOf([place]) }, guards);
     }
   }
   return effect;
@@ -412,17 +457,22 @@ function through<T extends Held>(
   callDead: string | undefined,
   held: T,
   cyclic: boolean,
-  tables: Tables,
+  guards: Guards,
 ): T {
-  const table = tables.and(callReach.table, held.reach.table);
-  const unsure = callReach.unsure ?? held.reach.unsure;
+  let guard = callReach.guard;
+  let unsure = callReach.unsure ?? held.reach.unsure;
+  try {
+    guard = guards.and(callReach.guard, held.reach.guard);
+  } catch (error) {
+    unsure ??= undecidedBy(error);
+  }
   const seen: T = {
     ...held,
-    reach: { table, ...(unsure !== undefined && { unsure }) },
+    reach: { guard, ...(unsure !== undefined && { unsure }) },
     evidence: withCall(call, held.evidence, cyclic),
   };
   delete seen.dead;
-  if (tables.isEmpty(table))
+  if (guard === guards.never)
     seen.dead =
       held.dead ??
       callDead ??
@@ -431,24 +481,29 @@ function through<T extends Held>(
 }
 
 /** Adds a start to an effect; one already there from another path gets this path's assignments and evidence too. */
-function hold<T extends Held>(into: Map<string, T>, key: string, start: T, tables: Tables): void {
+function hold<T extends Held>(into: Map<string, T>, key: string, start: T, guards: Guards): void {
   const known = into.get(key);
   if (known === undefined) {
-    into.set(key, { ...start, reach: { ...start.reach, table: start.reach.table.slice() } });
+    into.set(key, { ...start, reach: { ...start.reach } });
     return;
   }
-  tables.orInto(known.reach.table, start.reach.table);
+  try {
+    known.reach.guard = guards.or(known.reach.guard, start.reach.guard);
+  } catch (error) {
+    known.reach.guard = guards.always;
+    known.reach.unsure ??= undecidedBy(error);
+  }
   known.reach.unsure ??= start.reach.unsure;
-  if (!tables.isEmpty(known.reach.table)) delete known.dead;
+  if (known.reach.guard !== guards.never) delete known.dead;
   known.evidence = union(known.evidence, start.evidence);
 }
 
-function neverComesBack(tables: Tables): MacroEffect {
-  return { returns: { table: tables.empty }, starts: new Map(), off: new Map(), unread: new Map() };
+function neverComesBack(guards: Guards): MacroEffect {
+  return { returns: { guard: guards.never }, starts: new Map(), off: new Map(), unread: new Map() };
 }
 
-function sameEffect(a: MacroEffect, b: MacroEffect, tables: Tables): boolean {
-  const sameReach = (x: Reach, y: Reach) => tables.equals(x.table, y.table) && x.unsure === y.unsure;
+function sameEffect(a: MacroEffect, b: MacroEffect): boolean {
+  const sameReach = (x: Reach, y: Reach) => x.guard === y.guard && x.unsure === y.unsure;
   const sameStarts = (x: Map<string, Held>, y: Map<string, Held>) =>
     x.size === y.size &&
     [...x].every(

@@ -1,3 +1,4 @@
+import { undecidedBy } from './macro-reach.ts';
 import type { StartEvent } from './macro-starts.ts';
 
 /**
@@ -7,13 +8,18 @@ import type { StartEvent } from './macro-starts.ts';
 export function mergeStarts(events: readonly StartEvent[]): StartEvent {
   const [first, ...rest] = events as [StartEvent, ...StartEvent[]];
   if (rest.length === 0) return first;
-  const { tables } = first.reach;
-  const table = first.reach.table.slice();
+  const { guards } = first.reach;
+  let guard = first.reach.guard;
   let unsure = first.reach.unsure;
   const evidence = [...first.evidence];
   const programs = new Set([first.program]);
   for (const event of rest) {
-    tables.orInto(table, event.reach.table);
+    try {
+      guard = guards.or(guard, event.reach.guard);
+    } catch (error) {
+      guard = guards.always;
+      unsure ??= undecidedBy(error);
+    }
     unsure ??= event.reach.unsure;
     for (const place of event.evidence) if (!evidence.includes(place)) evidence.push(place);
     programs.add(event.program);
@@ -21,7 +27,7 @@ export function mergeStarts(events: readonly StartEvent[]): StartEvent {
   return {
     ...first,
     program: [...programs].join(' or '),
-    reach: { table, tables, ...(unsure !== undefined && { unsure }) },
+    reach: { guard, guards, ...(unsure !== undefined && { unsure }) },
     evidence,
     line: rest.at(-1)!.line,
   };

@@ -180,11 +180,11 @@ function addParseErrors(model: ModuleModel, files: readonly AuditedFile[]): void
 }
 
 /** What the module's macros start, read from module_start_up.cm, or without one from every macro given. */
-export function moduleStarts(files: readonly AuditedFile[], settings: Settings): MacroFacts {
+export function moduleStarts(files: readonly AuditedFile[]): MacroFacts {
   const macros = files.filter((file): file is MacroFile => file.kind === 'macro');
   const byName = new Map(macros.map((file) => [baseName(file.source.path).replace(/\.cm$/, ''), file]));
   const entries = macros.filter((file) => baseName(file.source.path) === 'module_start_up.cm');
-  return macroStarts(entries.length > 0 ? entries : macros, byName, settings);
+  return macroStarts(entries.length > 0 ? entries : macros, byName);
 }
 
 /** What the macros decide, before any row is made: which daemons they start, and how. */
@@ -204,10 +204,10 @@ const stcpAssumed: DecidedStart = {
 };
 
 /** A start some assignment of the conditions reaches, whatever the products stated: a branch of its row. */
-const reachable = (event: StartEvent) => !event.off && !event.reach.tables.isEmpty(event.reach.table);
+const reachable = (event: StartEvent) => !event.off && event.reach.guard !== event.reach.guards.never;
 
 function readStarts(files: readonly AuditedFile[], settings: Settings): Starts {
-  const facts = moduleStarts(files, settings);
+  const facts = moduleStarts(files);
   const unreadMacros = facts.unreadCalls
     .filter((call) => {
       const { state } = decide(call, settings);

@@ -10,14 +10,12 @@ import { temporaryDirectory } from '../support/temporary.ts';
 async function portsOf(macros: Array<[string, string]>): Promise<{
   status: number;
   json: { modules: Array<{ listeners: unknown[]; unresolved: Array<{ reason: string }> }> };
-  ms: number;
 }> {
   const dir = temporaryDirectory();
   mkdirSync(join(dir, 'm'));
   for (const [name, text] of macros) writeFileSync(join(dir, 'm', name), text);
-  const started = performance.now();
   const result = await runCli(['ports', '--format', 'json', '--release', '19.3', 'm'], dir);
-  return { status: result.status ?? 2, json: JSON.parse(result.stdout), ms: performance.now() - started };
+  return { status: result.status ?? 2, json: JSON.parse(result.stdout) };
 }
 
 describe('macro inputs that once overflowed the stack or blew up', () => {
@@ -37,12 +35,11 @@ describe('macro inputs that once overflowed the stack or blew up', () => {
   });
 });
 
+// How long each takes is measured by `npm run robustness` (bench/robustness.ts), not asserted here.
 describe('macros that once took minutes or overflowed the stack', () => {
   it('a variable whose value set doubles under a condition is capped and said undecided', () => {
     const doubling = `&set_string x ab\n${'&if (exists -file a) &then &set_string x &x&&x&\n'.repeat(8)}start_process &x&>sshd.pm\n`;
-    const started = performance.now();
     const { starts, facts } = startsOf({ 'module_start_up.cm': doubling });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(facts.unresolved.map((u) => u.reason)).toEqual([
       'the variable x may take more than 16 values, or one longer than 1024 characters: where it is used, its value is undecided',
     ]);
@@ -55,9 +52,8 @@ describe('macros that once took minutes or overflowed the stack', () => {
       `m${i + 1}\nm${i + 1}\n`,
     ]);
     macros.push(['m16.cm', "start_process 'sshd.pm'\n"]);
-    const { status, json, ms } = await portsOf(macros);
+    const { status, json } = await portsOf(macros);
     expect(status).toBe(0);
-    expect(ms).toBeLessThan(1000);
     expect(json.modules[0]!.listeners).toContainEqual(expect.objectContaining({ daemon: 'sshd', state: 'live' }));
   });
 
@@ -79,9 +75,7 @@ describe('macros that once took minutes or overflowed the stack', () => {
 
   it('10,000 nested &if … &then &do: no stack overflow, and not quadratic (that took minutes)', () => {
     const text = `${'&if (exists -file a) &then &do\n'.repeat(10_000)}start_process 'sshd.pm'\n${'&end\n'.repeat(10_000)}`;
-    const started = performance.now();
     const { starts } = startsOf({ 'module_start_up.cm': text });
-    expect(performance.now() - started).toBeLessThan(8000);
     expect(starts.get('sshd.pm')).toMatchObject({ state: 'conditional', condition: '(exists -file a)' });
   });
 });

@@ -259,31 +259,44 @@ describe('calls between macros', () => {
   });
 });
 
-describe('the cap on conditions', () => {
-  it('past 14 different conditions, what follows a test of one is conditional and undecided; what comes before stays exact', () => {
-    const tests = Array.from({ length: 15 }, (_, i) => `&if (exists -file f${i}) &then display_line ${i}`);
+describe('many conditions', () => {
+  it('a start guarded by one product is decided by it, however many other conditions the macro tests', () => {
+    const tests = Array.from({ length: 200 }, (_, i) => `&if (exists -file f${i}) &then display_line ${i}`);
     const macro = {
       'module_start_up.cm': m(
-        "&if (exists -file f0) &then start_process 'under.pm'",
         ...tests,
-        "start_process 'past.pm'",
+        "&if (software_purchased S270) &then start_process 'sshd.pm'",
+        ...tests,
+        "&if (software_purchased S269) &then start_process 'smbd.pm'",
+        "&if (exists -file f7) & (exists -file f150) &then start_process 'both.pm'",
       ),
     };
-    const { starts, facts } = startsOf(macro);
-    expect(starts.get('past.pm')).toMatchObject({
-      state: 'conditional',
-      note: "undecided: it depends on more than 14 conditions of the module's macros",
+    expect(verdicts(macro, ['S270'])).toEqual({
+      'sshd.pm': 'live',
+      'smbd.pm': 'off',
+      'both.pm': '(exists -file f7) and (exists -file f150)',
     });
-    expect(starts.get('under.pm')).toMatchObject({ state: 'conditional', condition: '(exists -file f0)' });
-    expect(facts.unresolved.map((u) => u.reason)).toContain(
-      "the module's macros test more than 14 different conditions: starts that depend on the others are shown conditional and undecided",
-    );
+    expect(verdicts(macro, ['S269'])).toMatchObject({ 'sshd.pm': 'off', 'smbd.pm': 'live' });
+    const { facts } = startsOf(macro);
+    expect(facts.unresolved).toEqual([]);
   });
 
-  it('with --products, products are decided first so they do not use up the cap', () => {
-    const tests = Array.from({ length: 14 }, (_, i) => `&if (exists -file f${i}) &then display_line ${i}`);
-    const macro = { 'module_start_up.cm': m(...tests, "&if (software_purchased S270) &then start_process 'sshd.pm'") };
-    expect(verdicts(macro, ['S270'])).toEqual({ 'sshd.pm': 'live' });
-    expect(verdicts(macro)['sshd.pm']).toBe("undecided: it depends on more than 14 conditions of the module's macros");
+  it('a bound is reported on the start whose own guard passes it, and on no other', () => {
+    // p toggles under each of 15 conditions: "p = 1" is their parity, which takes 2^14 product terms to write.
+    const toggles = Array.from({ length: 15 }, (_, i) => `&if (exists -file f${i}) &then &set p (calc 1 - &p&)`);
+    const macro = {
+      'module_start_up.cm': m(
+        '&set p 0',
+        ...toggles,
+        "&if &p& = 1 &then start_process 'odd.pm'",
+        "&if (software_purchased S270) &then start_process 'sshd.pm'",
+      ),
+    };
+    const { starts } = startsOf(macro);
+    expect(starts.get('odd.pm')).toMatchObject({
+      state: 'conditional',
+      note: 'undecided: the conditions on the way to it need more than 256 product terms to be written out',
+    });
+    expect(starts.get('sshd.pm')).toMatchObject({ state: 'conditional', condition: '(software_purchased S270)' });
   });
 });

@@ -1,12 +1,12 @@
-import { parseCondition } from '../../src/model/condition-parser.ts';
-import { atomsOf, printCondition, type Condition } from '../../src/model/conditions.ts';
+import { printCondition, type Condition } from '../../src/model/conditions.ts';
 import { decide, decidedCondition, type Decided } from '../../src/model/decide.ts';
 import { parseModuleFiles, type MacroFile } from '../../src/model/files.ts';
 import { macroReach } from '../../src/model/macro-reach.ts';
-import { macroStarts, maxAtoms, type MacroFacts } from '../../src/model/macro-starts.ts';
+import { macroStarts, type MacroFacts } from '../../src/model/macro-starts.ts';
+import { openInitially, testOf, variablesRead, type ValueContext } from '../../src/model/macro-values.ts';
 import { placeText } from '../../src/model/place.ts';
 import { defaultSettings } from '../../src/model/settings.ts';
-import { AtomIndex, Tables } from '../../src/model/truth-table.ts';
+import { Guards } from '../../src/model/guards.ts';
 import { parseMacro } from '../../src/syntax/macro.ts';
 import type { MacroStatement } from '../../src/syntax/macro-tree.ts';
 import { decodeSource } from '../../src/syntax/source.ts';
@@ -33,7 +33,7 @@ export function startsOf(
   ) as MacroFile[];
   const byName = new Map(files.map((file) => [file.source.path.replace(/\.cm$/, ''), file]));
   const settings = { ...defaultSettings, ...(products && { products: new Set(products) }) };
-  const facts = macroStarts([files[0]!], byName, settings);
+  const facts = macroStarts([files[0]!], byName);
   const starts = new Map<string, StartSeen>();
   for (const event of facts.starts) {
     const key = event.off ? `off ${event.program}` : event.program;
@@ -62,22 +62,18 @@ export function verdicts(macros: Record<string, string>, products?: string[]): R
 /** The condition under which each statement of one macro that `matches` runs, in words ("always" when it always does). */
 export function conditionsOfStatements(text: string, matches: (statement: MacroStatement) => boolean): string[] {
   const { flow } = parseMacro(text);
-  const index = new AtomIndex(maxAtoms);
-  const tests = new Map<number, Condition>();
-  flow.statements.forEach((statement, at) => {
-    if (statement.directive !== 'if' && statement.directive !== 'while') return;
-    const condition = parseCondition(statement.words.map((word) => word.text).join(' '));
-    tests.set(at, condition);
-    for (const atom of atomsOf(condition).values()) index.add(atom);
-  });
-  const tables = new Tables(index);
+  const guards = new Guards();
+  const context: ValueContext = { guards, initial: openInitially };
   const reach = macroReach(flow, {
-    tables,
-    test: (at) => tables.of(tests.get(at)!),
+    ...context,
+    test: (at, values, here) =>
+      testOf(flow.statements[at]!.words.map((word) => word.text).join(' '), values, here, context),
+    assigns: () => undefined,
+    uses: (at) => ({ reads: variablesRead(flow.statements[at]!.words.map((word) => word.text).join(' ')) }),
     comesBack: () => undefined,
     line: (at) => flow.statements[at]!.position.start.line,
   });
   return flow.statements.flatMap((statement, at) =>
-    matches(statement) ? [printCondition(tables.condition(reach.at[at]?.table ?? tables.empty))] : [],
+    matches(statement) ? [printCondition(guards.condition(reach.at[at]?.guard ?? guards.never))] : [],
   );
 }

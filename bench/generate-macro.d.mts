@@ -1,0 +1,1 @@
+export function longMacro(lines: number, conditions?: number): string;

@@ -1,0 +1,1 @@
+export function siteMacro(lines?: number): string;
