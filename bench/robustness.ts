@@ -37,7 +37,7 @@ import { misplacedPositions } from '../test/support/positions.ts';
 import { commandLine, count } from '../scripts/lib/command-line.mjs';
 import { maxScanBytes } from '../src/scan/nmap-scan.ts';
 import { maxPatternFileBytes } from '../src/model/tcpd-pattern-file.ts';
-import { scanBombs } from './scan-bombs.ts';
+import { scanBombs } from './lib/scan-bombs.ts';
 import {
   hasTcpdmatch,
   policyArbitrary,
