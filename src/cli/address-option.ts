@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { ModuleInput } from '../engine/audit.ts';
 import { canonicalAddress } from '../util/address.ts';
 import type { RequestBase } from './read-modules.ts';
@@ -9,6 +9,14 @@ export function addressArgument(value: string): string {
   if (address === undefined)
     throw new InvalidArgumentError('expected the IPv4 or IPv6 address of the module, such as 10.1.2.3 or fd00::3');
   return address;
+}
+
+/** `--address` as firewall and report declare it: one module's address, or each module's from its configuration. */
+export function addressOption(): Option {
+  return new Option(
+    '--address <ip>',
+    'the module\'s address (one module only; else "address" in each module\'s .vos-audit.json)',
+  ).argParser(addressArgument);
 }
 
 /** `--address` gives one module's address: with several modules it would be every module's, which none is. */

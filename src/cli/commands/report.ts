@@ -6,14 +6,14 @@ import { writeOutputFiles } from '../../io/output-files.ts';
 import { verifyScan } from '../../scan/verify.ts';
 import { renderSystemReport } from '../../report/html/page.ts';
 import type { ScanInput } from '../../report/html/system.ts';
-import { addressArgument, addressProblem, sameAddress } from '../address-option.ts';
+import { addressOption, addressProblem, sameAddress } from '../address-option.ts';
 import type { CommandContext } from '../command.ts';
+import { systemOption } from '../system-option.ts';
 import { auditedPolicy } from '../firewall-policy.ts';
 import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';
 import { outcome, stop, type RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
 import { readScan } from '../scan-file.ts';
-import { systemArgument } from './firewall.ts';
 
 /** Write one self-contained HTML page about all the modules. */
 export interface ReportRequest extends RequestBase {
@@ -49,12 +49,8 @@ export function defineReport(context: CommandContext<ReportRequest>): Command {
       .argument('[paths...]', 'module directories or files (default: the current directory)')
       .requiredOption('-o, --output <file>', 'the HTML file to write (- for standard output)')
       .option('--scan <file>', "an nmap XML scan (nmap -oX): verify's verdicts on the same page")
-      .option(
-        '--address <ip>',
-        'the module\'s address (one module only; else "address" in each module\'s .vos-audit.json)',
-        addressArgument,
-      )
-      .option('--system <name>', 'the VOS system the modules belong to (their OSL peers)', systemArgument)
+      .addOption(addressOption())
+      .addOption(systemOption())
       .addHelpText('after', examples),
   ).action((paths: string[], flags: ReportFlags) => {
     if (flags.scan === standardInput && paths.includes(standardInput))
