@@ -587,7 +587,19 @@ subdirectories is looked at the same way. Files named together on the command li
         ${view.rules.length===0?"no rule":list(view.rules.map(r=>ruleItem(module2,r,r===view.deciding)))}
       </dd>
     </dl>
-  </article>`}function assumptions(settings){let facts=[["Release",settings.release?`VOS ${settings.release.text}`:"not stated: release-bound ports are conditional"],["Products",settings.products?[...settings.products].sort().join(", ")||"none":"not stated: software_purchased conditions stay open"],["NIO",settings.nio?`yes${settings.nioAddresses?` (${settings.nioAddresses.join(", ")})`:""}`:"no"],["Address",settings.address],["System",settings.system],["Bridge module",settings.bridge===void 0?void 0:settings.bridge?"yes":"no"],["max_open_server",settings.maxOpenServer===void 0?void 0:String(settings.maxOpenServer)],["Site daemons",settings.daemons&&`${[...settings.daemons.ports].map(([daemon,ports2])=>`${daemon} ${ports2.map(p=>`${p.port}/${p.transport}`).join(" ")}`).join("; ")} (from ${settings.daemons.from})`]];return html`<h3>Assumptions</h3>
+  </article>`}function dataTable(options){return html`<table${options.className!==void 0&&html` class="${options.className}"`}>
+    <caption>
+      ${options.caption}
+    </caption>
+    <thead>
+      <tr>
+        ${options.columns.map(column=>html`<th scope="col">${column}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${options.rows}
+    </tbody>
+  </table>`}function assumptions(settings){let facts=[["Release",settings.release?`VOS ${settings.release.text}`:"not stated: release-bound ports are conditional"],["Products",settings.products?[...settings.products].sort().join(", ")||"none":"not stated: software_purchased conditions stay open"],["NIO",settings.nio?`yes${settings.nioAddresses?` (${settings.nioAddresses.join(", ")})`:""}`:"no"],["Address",settings.address],["System",settings.system],["Bridge module",settings.bridge===void 0?void 0:settings.bridge?"yes":"no"],["max_open_server",settings.maxOpenServer===void 0?void 0:String(settings.maxOpenServer)],["Site daemons",settings.daemons&&`${[...settings.daemons.ports].map(([daemon,ports2])=>`${daemon} ${ports2.map(p=>`${p.port}/${p.transport}`).join(" ")}`).join("; ")} (from ${settings.daemons.from})`]];return html`<h3>Assumptions</h3>
     <dl class="facts">
       ${facts.map(([name,value])=>value!==void 0&&html`<dt>${name}</dt>
             <dd>${value}</dd>`)}
@@ -612,29 +624,9 @@ subdirectories is looked at the same way. Files named together on the command li
           ${reasonOf(rule,module2,about)}${rule.condition!==void 0&&html` <em>only if ${rule.condition}</em>`}
         </td>
         <td>${rule.evidence.map(place2=>lines.shown(place2)).join(", ")}</td>
-      </tr>`);return html`<h3>Firewall policy</h3>
-    <table class="rules">
-      <caption>
-        The policy of ${module2.result.name}, in order: the first rule that matches decides. Rules that stand on an
-        undecided condition are included and marked "only if".
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">dir</th>
-          <th scope="col">action</th>
-          <th scope="col">proto</th>
-          <th scope="col">ports</th>
-          <th scope="col">from ports</th>
-          <th scope="col">peer</th>
-          <th scope="col">reason</th>
-          <th scope="col">evidence</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>`}function trafficPort(connection){return connection.port===void 0?"varying":connection.kind==="source port"?`from ${connection.port}`:`to ${connection.port}`}function outbound(module2,lines){let{connections}=module2.result.model;if(connections.length===0)return html`<h3>Outbound traffic</h3>
+      </tr>`),table=dataTable({className:"rules",caption:html`The policy of ${module2.result.name}, in order: the first rule that matches decides. Rules that stand
+    on an undecided condition are included and marked "only if".`,columns:["#","dir","action","proto","ports","from ports","peer","reason","evidence"],rows});return html`<h3>Firewall policy</h3>
+    ${table}`}function trafficPort(connection){return connection.port===void 0?"varying":connection.kind==="source port"?`from ${connection.port}`:`to ${connection.port}`}function outbound(module2,lines){let{connections}=module2.result.model;if(connections.length===0)return html`<h3>Outbound traffic</h3>
       <p>None of the programs it runs starts traffic of its own.</p>`;let rows=connections.map(c=>html`<tr>
         <td>${c.program}</td>
         <td>${c.protocol} ${trafficPort(c)}</td>
@@ -648,24 +640,9 @@ subdirectories is looked at the same way. Files named together on the command li
             ${c.evidence.map(place2=>placeItem(place2,lines))}
           </ol>
         </td>
-      </tr>`);return html`<h3>Outbound traffic</h3>
-    <table>
-      <caption>
-        Traffic the programs of ${module2.result.name} start (the policy's outbound rules are in its table above)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">program</th>
-          <th scope="col">traffic</th>
-          <th scope="col">state</th>
-          <th scope="col">what</th>
-          <th scope="col">evidence</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>`}function undecided(module2,leftOut,lines){let unresolved=module2.result.model.unresolved.map(item=>html`<li>
+      </tr>`),table=dataTable({caption:html`Traffic the programs of ${module2.result.name} start (the policy's outbound rules are in its table
+    above)`,columns:["program","traffic","state","what","evidence"],rows});return html`<h3>Outbound traffic</h3>
+    ${table}`}function undecided(module2,leftOut,lines){let unresolved=module2.result.model.unresolved.map(item=>html`<li>
         ${item.reason}${item.place&&html`<ol class="places">
             ${placeItem(item.place,lines)}
           </ol>`}
@@ -958,21 +935,7 @@ dialog .ev { border: 0; padding: 0; }
           ${link.rules.map(({module:module2,number,rule},i)=>html`${i>0&&", "}<a href="#${ruleAnchor(module2,number)}">rule ${number} of ${module2.result.name}</a
                 >${rule.condition!==void 0&&` (only if ${rule.condition})`}`)}
         </td>
-      </tr>`);return html`<table>
-    <caption>
-      Each link between modules and the rules that allow it (each module's policy allows its own end)
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">modules</th>
-        <th scope="col">kind</th>
-        <th scope="col">allowed by</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`}function peersSection(modules,policy){let systems=systemsOf(modules),links=linksOf(modules,policy),notes2=policy.notes.filter(note=>/\b(OSL|OSN)\b/.test(note)),body=systems.size===0?html`<p>
+      </tr>`);return dataTable({caption:html`Each link between modules and the rules that allow it (each module's policy allows its own end)`,columns:["modules","kind","allowed by"],rows})}function peersSection(modules,policy){let systems=systemsOf(modules),links=linksOf(modules,policy),notes2=policy.notes.filter(note=>/\b(OSL|OSN)\b/.test(note)),body=systems.size===0?html`<p>
           No module states its system ("system" in .vos-audit.json, or --system): there are no OSL or OSN peers to draw.
         </p>`:html`${graph(systems,links)}${links.length===0?html`<p>No OSL or OSN link is allowed between the modules of this run.</p>`:linkTable(links)}`;return html`<section id="system" aria-labelledby="system-h">
     <h2 id="system-h">The system: OSL and OSN peers</h2>

@@ -7,6 +7,7 @@ import type { LineIndex } from '../../syntax/position.ts';
 import { listenerId, moduleId, ruleAnchor } from './anchors.ts';
 import type { Message } from '../../engine/message.ts';
 import { findingItem, listenerEvidence, placeItem, SourceLines } from './evidence.ts';
+import { dataTable } from './data-table.ts';
 import { html, type Content, type Markup } from './markup.ts';
 import type { ListenerView, ModuleView, ScanInput } from './system.ts';
 
@@ -112,29 +113,15 @@ function policyTable(module: ModuleView, lines: SourceLines, about: ReadonlyMap<
         <td>${rule.evidence.map((place) => lines.shown(place)).join(', ')}</td>
       </tr>`,
   );
+  const table = dataTable({
+    className: 'rules',
+    caption: html`The policy of ${module.result.name}, in order: the first rule that matches decides. Rules that stand
+    on an undecided condition are included and marked "only if".`,
+    columns: ['#', 'dir', 'action', 'proto', 'ports', 'from ports', 'peer', 'reason', 'evidence'],
+    rows,
+  });
   return html`<h3>Firewall policy</h3>
-    <table class="rules">
-      <caption>
-        The policy of ${module.result.name}, in order: the first rule that matches decides. Rules that stand on an
-        undecided condition are included and marked "only if".
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">dir</th>
-          <th scope="col">action</th>
-          <th scope="col">proto</th>
-          <th scope="col">ports</th>
-          <th scope="col">from ports</th>
-          <th scope="col">peer</th>
-          <th scope="col">reason</th>
-          <th scope="col">evidence</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>`;
+    ${table}`;
 }
 
 function trafficPort(connection: Connection): string {
@@ -164,24 +151,14 @@ function outbound(module: ModuleView, lines: SourceLines): Markup {
         </td>
       </tr>`,
   );
+  const table = dataTable({
+    caption: html`Traffic the programs of ${module.result.name} start (the policy's outbound rules are in its table
+    above)`,
+    columns: ['program', 'traffic', 'state', 'what', 'evidence'],
+    rows,
+  });
   return html`<h3>Outbound traffic</h3>
-    <table>
-      <caption>
-        Traffic the programs of ${module.result.name} start (the policy's outbound rules are in its table above)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">program</th>
-          <th scope="col">traffic</th>
-          <th scope="col">state</th>
-          <th scope="col">what</th>
-          <th scope="col">evidence</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>`;
+    ${table}`;
 }
 
 function undecided(module: ModuleView, leftOut: readonly LeftOut[], lines: SourceLines): Markup {

@@ -1,5 +1,6 @@
 import type { FirewallPolicy, Peer, PolicyRule } from '../../policy/rule.ts';
 import { ruleAnchor } from './anchors.ts';
+import { dataTable } from './data-table.ts';
 import { html, type Markup } from './markup.ts';
 import type { ModuleView } from './system.ts';
 
@@ -164,21 +165,11 @@ function linkTable(links: readonly Link[]): Markup {
         </td>
       </tr>`,
   );
-  return html`<table>
-    <caption>
-      Each link between modules and the rules that allow it (each module's policy allows its own end)
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">modules</th>
-        <th scope="col">kind</th>
-        <th scope="col">allowed by</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return dataTable({
+    caption: html`Each link between modules and the rules that allow it (each module's policy allows its own end)`,
+    columns: ['modules', 'kind', 'allowed by'],
+    rows,
+  });
 }
 
 /** The system section: the peers graph and its links, or why there is none. */
