@@ -46,9 +46,12 @@ interface Walk {
 
 type Entry = Dirent<Buffer> & { shown: string };
 
-/** A file of a known name, whatever its type: a FIFO or device of such a name is named and refused when read. */
-function isKnownFile(entry: Dirent<Buffer | string>, name: string): boolean {
-  return !entry.isDirectory() && kindByName(name) !== undefined;
+/**
+ * A file of a known name (its path as shown, since some names are known only in their folder), whatever its type: a
+ * FIFO or device of such a name is named and refused when read.
+ */
+function isKnownFile(entry: Dirent<Buffer | string>, path: string): boolean {
+  return !entry.isDirectory() && kindByName(path) !== undefined;
 }
 
 /**
@@ -98,7 +101,7 @@ function readTree(directory: Pick<Directory, 'shown' | 'path' | 'location'>, wal
     };
     if (entry.isDirectory() && !skippedDirectories.has(entry.shown)) {
       tree.children.push(readTree(child, walk, root));
-    } else if (isKnownFile(entry, entry.shown)) {
+    } else if (isKnownFile(entry, child.shown)) {
       if (++walk.files > walk.maxFiles) {
         throw new UserError(
           `more than ${walk.maxFiles.toLocaleString('en')} configuration files in the paths given (the limit ` +

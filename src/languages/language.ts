@@ -32,9 +32,10 @@ export interface LanguageSpec<K extends string, T extends Tree> {
   /** The file names it reads, for messages and the docs: `inetd.conf`, `*.cm`. */
   names: string;
   /**
-   * The file names it reads, as a regular expression's source for a whole last path component in lower case
-   * (VOS names are case-insensitive): `inetd\.conf`, `[^/]*\.cm`. Discovery matches names with it, and the
-   * pre-commit hooks' `files:` pattern is made of these (Python's `re` reads it too: no JavaScript-only syntax).
+   * The file names it reads, as a regular expression's source for the end of a path in lower case, from a `/` on
+   * (VOS names are case-insensitive): `inetd\.conf`, `[^/]*\.cm`, or with the folder that makes a name one of
+   * its files: `sshd_config\.d/[^/]*\.conf`. Discovery matches paths with it, and the pre-commit hooks' `files:`
+   * pattern is made of these (Python's `re` reads it too: no JavaScript-only syntax).
    */
   fileName: string;
   /**
@@ -76,7 +77,7 @@ export interface LanguageSpec<K extends string, T extends Tree> {
 }
 
 export interface Language<K extends string, T extends Tree> extends LanguageSpec<K, T> {
-  /** Matches a file's last path component, lower-cased: `fileName` as a whole. */
+  /** Matches a file's path, lower-cased with `/` between its components: `fileName` at its end, after a `/`. */
   name: RegExp;
   parseFile(source: Source): ParsedFile<K, T>;
   /** A text's tree, dumped: what its grammar goldens hold. */
@@ -86,7 +87,7 @@ export interface Language<K extends string, T extends Tree> extends LanguageSpec
 export function defineLanguage<K extends string, T extends Tree>(spec: LanguageSpec<K, T>): Language<K, T> {
   return {
     ...spec,
-    name: new RegExp(`^(?:${spec.fileName})$`),
+    name: new RegExp(`(?:^|/)(?:${spec.fileName})$`),
     parseFile(source) {
       const lines = new LineIndex(source.text);
       return { kind: spec.kind, source, lines, tree: spec.parse(source.text, lines) };

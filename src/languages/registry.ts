@@ -1,15 +1,15 @@
-import { baseName } from '../util/base-name.ts';
 import { hostsAccess } from './hosts-access.ts';
 import { inetd } from './inetd.ts';
 import { macro } from './macro.ts';
 import { services } from './services.ts';
+import { sshdConfig } from './sshd-config.ts';
 import { telnetAdmin } from './telnet-admin.ts';
 
 /**
  * Every language vos-audit reads, one line each. The order is the order kinds are listed in (--kind, the JSON
  * schemas): a new language goes at the end. Content sniffing has an order of its own (each language's priority).
  */
-export const languages = [inetd, macro, telnetAdmin, services, hostsAccess] as const;
+export const languages = [inetd, macro, telnetAdmin, services, hostsAccess, sshdConfig] as const;
 
 export type Language = (typeof languages)[number];
 export type FileKind = Language['kind'];
@@ -21,9 +21,9 @@ export function languageOf<K extends FileKind>(kind: K): LanguageOf<K> {
   return languages.find((language): language is LanguageOf<K> => language.kind === kind)!;
 }
 
-/** The kind of a file by its name; matched case-insensitively, as VOS names are. */
+/** The kind of a file by its name (and folder, for some); matched case-insensitively, as VOS names are. */
 export function kindByName(path: string): FileKind | undefined {
-  const name = baseName(path);
+  const name = path.replace(/\\/g, '/').toLowerCase();
   return languages.find((language) => language.name.test(name))?.kind;
 }
 

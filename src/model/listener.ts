@@ -7,13 +7,15 @@ import type { Admission } from './admission.ts';
  * Where a listener's ports come from: the catalog's default for the daemon; a start line's argument
  * (`telnet_msd -network_port 24`; `resolved: false` when it is not a port vos-audit can read, and the catalog's
  * default stands in); a file of the module that states the port (an inetd.conf line, a telnet_admin row); the
- * catalog's default while a file vos-audit does not read may set another (sshd_config); or a site's daemon whose
- * ports `.vos-audit.json` declares.
+ * catalog's default while a file vos-audit does not read may set another; the daemon's own configuration file
+ * (sshd_config, httpd.conf), whose line is the listener's decidedAt; or a site's daemon whose ports `.vos-audit.json`
+ * declares.
  */
 export type PortSource =
   | { from: 'catalog' }
   | { from: 'argument'; written: string; resolved: boolean }
   | { from: 'config file' }
+  | { from: 'daemon config'; file: string }
   | { from: 'unread file'; file: string }
   | { from: 'declared daemon'; in: string };
 

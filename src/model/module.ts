@@ -13,7 +13,8 @@ import { Place, placeText } from './place.ts';
 import { applyRelease, conjoin } from './port-catalog.ts';
 import { addTcpdAdmissions } from './tcpd-admission.ts';
 import type { Settings } from './settings.ts';
-import { startPorts, type StartPort } from './start-ports.ts';
+import type { StartPort } from './start-port.ts';
+import { startPorts } from './start-ports.ts';
 import { telnetListeners } from './telnet-listeners.ts';
 import { baseName } from '../util/base-name.ts';
 
@@ -65,18 +66,20 @@ function addStart(
   settings: Settings,
 ): void {
   const base = { daemon: event.daemon, startedBy: event.startedBy };
-  for (const { port, entry, condition, undecided, source } of ports) {
+  for (const { port, entry, condition, undecided, source, decidedAt, note } of ports) {
     const listener: Listener = {
       port,
       protocol: entry.transport,
       service: entry.service,
       ...base,
       ...(condition ? narrowed(start, condition) : start),
+      ...(decidedAt && { evidence: [...start.evidence, decidedAt], decidedAt }),
       portSource: source,
       product: entry.product,
       ...(entry.advice && { advice: entry.advice }),
     };
     if (entry.rangeEnd) listener.rangeEnd = entry.rangeEnd;
+    if (note !== undefined) withNote(listener, note);
     applyRelease(listener, `${event.daemon} on ${entry.port}`, entry, settings.release);
     if (undecided !== undefined && listener.state !== 'off') {
       listener.undecided = undecided;
@@ -260,9 +263,14 @@ function assumedStcpRows(starts: Starts): Listener[] {
  * The rows of every daemon the macros start but inetd and telnetd: the branches that start a daemon the same way
  * (the same ports) are one row; each start's ports are worked out once.
  */
-function addStartedDaemons(model: ModuleModel, starts: Starts, settings: Settings): void {
+function addStartedDaemons(
+  model: ModuleModel,
+  starts: Starts,
+  files: readonly AuditedFile[],
+  settings: Settings,
+): void {
   const others = starts.facts.starts.filter((event) => event.daemon !== 'inetd' && event.daemon !== 'telnetd');
-  const portsOf = new Map(others.map((event) => [event, startPorts(event)]));
+  const portsOf = new Map(others.map((event) => [event, startPorts(event, files)]));
   const rowKey = (event: StartEvent) =>
     JSON.stringify([
       event.daemon,
@@ -305,7 +313,7 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
     append(model.listeners, telnetListeners(listings, telnetStart, settings, model.unresolved));
   }
   append(model.listeners, assumedStcpRows(starts));
-  addStartedDaemons(model, starts, settings);
+  addStartedDaemons(model, starts, files, settings);
 
   addFtpData(model);
   dependOnPortmapper(model);

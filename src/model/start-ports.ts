@@ -1,24 +1,15 @@
 import { daemonPorts, type DaemonPort } from '../catalog/daemons.ts';
-import type { PortSource } from './listener.ts';
+import { portNumber } from '../util/port-number.ts';
+import type { AuditedFile } from './files.ts';
 import type { StartEvent } from './macro-starts.ts';
-
-/** A port a started daemon opens: the catalog's, or one its arguments name, and how sure that is. */
-export interface StartPort {
-  port: number;
-  /** The catalog's entry for the daemon's port: its releases, product and advice hold for a moved port too. */
-  entry: DaemonPort;
-  /** When an argument's variable may have several values: which value this port is. */
-  condition?: string;
-  /** What vos-audit could not read that may change the port. */
-  undecided?: string;
-  source: PortSource;
-}
+import { sshdConfigPorts } from './sshd-ports.ts';
+import type { StartPort } from './start-port.ts';
 
 /** Files that may set a daemon's port, which vos-audit does not read, and what that leaves undecided. */
 const portFiles: Record<string, { file: string; undecided: string }> = {
   sshd: {
     file: 'sshd_config',
-    undecided: "sshd_config's Port may set another port; vos-audit does not read sshd_config",
+    undecided: "sshd_config's Port may set another port, and the module has no sshd_config",
   },
   httpd: {
     file: 'httpd.conf',
@@ -51,17 +42,12 @@ const portArguments: Record<string, (args: readonly string[]) => string[]> = {
   sshd: sshdPortArguments,
 };
 
-function asPort(value: string): number | undefined {
-  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-  return port >= 1 && port <= 65535 ? port : undefined;
-}
-
 /** The ports one argument may name: each value its variables may have; a value that is not a port is undecided. */
 function argumentPorts(written: string, event: StartEvent, entry: DaemonPort): StartPort[] {
   const values = [...new Set(event.argumentValues(written))];
   const several = values.length > 1;
   return values.map((value) => {
-    const port = asPort(value);
+    const port = portNumber(value);
     if (port === undefined) {
       return {
         port: entry.port,
@@ -79,12 +65,23 @@ function argumentPorts(written: string, event: StartEvent, entry: DaemonPort): S
   });
 }
 
+/** The daemons whose own configuration, when the module has it, decides their ports with their start lines. */
+const configPorts: Record<
+  string,
+  (event: StartEvent, files: readonly AuditedFile[], entries: readonly DaemonPort[]) => StartPort[] | undefined
+> = {
+  sshd: (event, files, entries) => sshdConfigPorts(event, files, entries[0]!),
+};
+
 /**
- * The ports a started daemon of the catalog opens: those its arguments name (`telnet_msd -network_port 2024`,
- * `sshd -p 22 -p 2222`), else the catalog's defaults, noting a configuration file vos-audit does not read.
+ * The ports a started daemon of the catalog opens: those its configuration file and start line decide (sshd_config
+ * with `-p`, `-o`, `-f`), those its arguments name (`telnet_msd -network_port 2024`), else the catalog's defaults,
+ * noting a configuration file the module does not have.
  */
-export function startPorts(event: StartEvent): StartPort[] {
+export function startPorts(event: StartEvent, files: readonly AuditedFile[]): StartPort[] {
   const catalog = daemonPorts(event.daemon);
+  const configured = catalog.length > 0 ? configPorts[event.daemon]?.(event, files, catalog) : undefined;
+  if (configured !== undefined) return configured;
   const named = portArguments[event.daemon]?.(event.arguments) ?? [];
   if (named.length > 0 && catalog.length > 0)
     return named.flatMap((written) => argumentPorts(written, event, catalog[0]!));

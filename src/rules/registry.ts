@@ -28,6 +28,8 @@ import { rpcServicesLive } from './rpc-services-live.ts';
 import { rsnTelnetPort } from './rsn-telnet-port.ts';
 import type { Rule } from './rule.ts';
 import { syntaxRule } from './support/syntax-errors.ts';
+import { sshdPasswordOnly } from './sshd-password-only.ts';
+import { sshdRootLogin } from './sshd-root-login.ts';
 import { suppressionWithoutReason } from './suppression-without-reason.ts';
 import { syncCfgdWithoutNio } from './sync-cfgd-without-nio.ts';
 import { telnetCleartextLogin } from './telnet-cleartext-login.ts';
@@ -69,6 +71,8 @@ export const rules: readonly Rule[] = [
   hostsAccessUnreachableRule,
   hostsAccessDnsPattern,
   hostsAccessPatternFile,
+  sshdRootLogin,
+  sshdPasswordOnly,
   suppressionWithoutReason,
   unusedSuppression,
 ];
