@@ -9,7 +9,7 @@ export const sshdConfig = defineLanguage({
   names: 'sshd_config, sshd_config.d/*.conf',
   fileName: 'sshd_config|sshd_config\\.d/[^/]*\\.conf',
   content: {
-    line: /^[\t ]*(?:Port|ListenAddress|PermitRootLogin|PasswordAuthentication|PubkeyAuthentication|AuthenticationMethods|HostKey|UsePAM|Subsystem)(?:[\t ]*=|[\t ]+)[\t ]*[^\s#]/im,
+    line: /^[\t ]*(?:Port[\t =]+\d{1,5}|ListenAddress[\t =]+\S+|(?:PermitRootLogin|PasswordAuthentication|PubkeyAuthentication|UsePAM)[\t =]+(?:yes|no|prohibit-password|without-password|forced-commands-only))[\t ]*$/im,
     priority: 25,
   },
   maxBytes: megabyte,
