@@ -1,4 +1,3 @@
-import type { CstNode, IToken } from 'chevrotain';
 import { cstGrammar } from '../parsing.ts';
 import { SshdConfigParser } from './parser.ts';
 import { sshdConfigTokens } from './tokens.ts';
@@ -9,13 +8,3 @@ export const parseSshdConfigCst = cstGrammar(
   () => new SshdConfigParser(),
   () => [],
 );
-
-/** The tokens of each line, in order. */
-export function lineTokens(cst: CstNode): IToken[][] {
-  return ((cst.children.line as CstNode[] | undefined) ?? []).map((line) =>
-    Object.entries(line.children)
-      .filter(([name]) => name !== 'Newline')
-      .flatMap(([, tokens]) => tokens as IToken[])
-      .sort((a, b) => a.startOffset - b.startOffset),
-  );
-}

@@ -1,5 +1,6 @@
 import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
 import { Blank, everyCodeUnitExcept, Newline, restOfLine } from '../lexing.ts';
+import { LineWord } from '../word-lines.ts';
 
 /**
  * sshd_config(5): `Keyword arguments…` or `Keyword=arguments…`, one a line; arguments may be in double quotes. A `#`
@@ -23,16 +24,27 @@ export const Comment = createToken({
 });
 
 /** A double-quoted argument; a backslash keeps the next character. */
-export const Quoted = createToken({ name: 'Quoted', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, start_chars_hint: ['"'] });
+export const Quoted = createToken({
+  name: 'Quoted',
+  categories: [LineWord],
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  start_chars_hint: ['"'],
+});
 
 /** A double quote that the line ends before closing. */
-export const Unclosed = createToken({ name: 'Unclosed', pattern: /"[^\r\n]*/, start_chars_hint: ['"'] });
+export const Unclosed = createToken({
+  name: 'Unclosed',
+  categories: [LineWord],
+  pattern: /"[^\r\n]*/,
+  start_chars_hint: ['"'],
+});
 
 /** The `=` between a keyword and its arguments (also kept inside arguments: `SetEnv A=B`). */
-export const Equals = createToken({ name: 'Equals', pattern: /=/, start_chars_hint: ['='] });
+export const Equals = createToken({ name: 'Equals', categories: [LineWord], pattern: /=/, start_chars_hint: ['='] });
 
 export const Word = createToken({
   name: 'Word',
+  categories: [LineWord],
   pattern: /[^ \t\f\v\r\n"=][^ \t\f\v\r\n"=]*/,
   start_chars_hint: everyCodeUnitExcept(' \t\f\v\r\n"='),
 });

@@ -1,5 +1,6 @@
 import type { IToken } from 'chevrotain';
-import { lineTokens, parseSshdConfigCst } from '../../grammar/sshd-config/index.ts';
+import { parseSshdConfigCst } from '../../grammar/sshd-config/index.ts';
+import { lineWords } from '../../grammar/word-lines.ts';
 import { tokenEnd, type GrammarError } from '../../grammar/types.ts';
 import { portNumber } from '../util/port-number.ts';
 import { directiveWords, unquoted } from './directive-words.ts';
@@ -92,7 +93,7 @@ export function parseSshdConfig(text: string, index = new LineIndex(text)): Sshd
   const errors: GrammarError[] = [...parsed.errors];
   const children: SshdDirective[] = [];
   let match: SshdDirective | undefined;
-  for (const tokens of lineTokens(parsed.cst)) {
+  for (const tokens of lineWords(parsed.cst)) {
     const [first] = tokens;
     const unclosed = tokens.find((token) => token.tokenType.name === 'Unclosed');
     if (unclosed !== undefined) {
