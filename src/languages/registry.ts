@@ -1,4 +1,5 @@
 import { hostsAccess } from './hosts-access.ts';
+import { httpdConf } from './httpd-conf.ts';
 import { inetd } from './inetd.ts';
 import { macro } from './macro.ts';
 import { services } from './services.ts';
@@ -9,7 +10,7 @@ import { telnetAdmin } from './telnet-admin.ts';
  * Every language vos-audit reads, one line each. The order is the order kinds are listed in (--kind, the JSON
  * schemas): a new language goes at the end. Content sniffing has an order of its own (each language's priority).
  */
-export const languages = [inetd, macro, telnetAdmin, services, hostsAccess, sshdConfig] as const;
+export const languages = [inetd, macro, telnetAdmin, services, hostsAccess, sshdConfig, httpdConf] as const;
 
 export type Language = (typeof languages)[number];
 export type FileKind = Language['kind'];

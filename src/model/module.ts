@@ -66,7 +66,7 @@ function addStart(
   settings: Settings,
 ): void {
   const base = { daemon: event.daemon, startedBy: event.startedBy };
-  for (const { port, entry, condition, undecided, source, decidedAt, note } of ports) {
+  for (const { port, entry, condition, undecided, source, decidedAt, note, off } of ports) {
     const listener: Listener = {
       port,
       protocol: entry.transport,
@@ -80,6 +80,11 @@ function addStart(
     };
     if (entry.rangeEnd) listener.rangeEnd = entry.rangeEnd;
     if (note !== undefined) withNote(listener, note);
+    if (off !== undefined && listener.state !== 'dead') {
+      listener.state = 'off';
+      delete listener.condition;
+      withNote(listener, off);
+    }
     applyRelease(listener, `${event.daemon} on ${entry.port}`, entry, settings.release);
     if (undecided !== undefined && listener.state !== 'off') {
       listener.undecided = undecided;

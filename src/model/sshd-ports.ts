@@ -6,6 +6,7 @@ import { chosenConfig, readThroughIncludes, type ConfigLine, type ReadConfig } f
 import type { AuditedFile, FileOfKind } from './files.ts';
 import type { PortSource } from './listener.ts';
 import { Place } from './place.ts';
+import { resolvedOptions } from './start-options.ts';
 import type { StartEvent } from './macro-starts.ts';
 import type { StartPort } from './start-port.ts';
 
@@ -23,28 +24,10 @@ interface DecidedPort {
   address?: string;
 }
 
-/** sshd's options on its start line, in order: `-p 2222`, `-p2222`, `-o Port=2222`, `-oListenAddress=…`, `-f FILE`. */
-function startOptions(args: readonly string[]): Array<{ option: 'p' | 'o' | 'f'; value: string }> {
-  const options: Array<{ option: 'p' | 'o' | 'f'; value: string }> = [];
-  for (let i = 0; i < args.length; i++) {
-    const match = /^-([pof])(.*)$/.exec(args[i]!);
-    if (match === null) continue;
-    const value = match[2] !== '' ? match[2]! : args[++i];
-    if (value !== undefined) options.push({ option: match[1] as 'p' | 'o' | 'f', value });
-  }
-  return options;
-}
-
 /** A `-o` option as a config line: `Port=2222`, `Port 2222`, `ListenAddress=[::1]:22`. */
 function optionLine(value: string): { name: string; argument: string } | undefined {
   const match = /^([A-Za-z]+)[\t ]*(?:=|[\t ])[\t ]*(\S+)/.exec(value);
   return match ? { name: match[1]!.toLowerCase(), argument: match[2]! } : undefined;
-}
-
-/** What a start line's variables make of an argument, when that is one value. */
-function oneValue(event: StartEvent, written: string): string | undefined {
-  const values = [...new Set(event.argumentValues(written))];
-  return values.length === 1 ? values[0] : undefined;
 }
 
 const place = (file: SshdConfigFile, directive: SshdDirective) => new Place(file.source.path, directive);
@@ -77,17 +60,16 @@ function decidedPorts(
   const ports: DecidedPort[] = [];
   const addresses: Array<{ text: string; at?: Place; written?: string }> = [];
   let fromCommandLine = false;
-  for (const { option, value } of startOptions(event.arguments)) {
-    const resolved = oneValue(event, value) ?? value;
+  for (const { option, value: resolved, written } of resolvedOptions(event, 'pof')) {
     const port = portNumber(resolved);
     if (option === 'p' && port !== undefined) {
       fromCommandLine = true;
-      ports.push({ port, written: value });
+      ports.push({ port, written });
     }
     const line = option === 'o' ? optionLine(resolved) : undefined;
     if (line?.name === 'port' && !fromCommandLine && portNumber(line.argument) !== undefined)
-      ports.push({ port: portNumber(line.argument)!, written: value });
-    if (line?.name === 'listenaddress') addresses.push({ text: line.argument, written: value });
+      ports.push({ port: portNumber(line.argument)!, written });
+    if (line?.name === 'listenaddress') addresses.push({ text: line.argument, written });
   }
   for (const { file, directive, conditions } of lines) {
     if (conditions.length > 0 || directive.arguments.length === 0) continue;
@@ -132,10 +114,7 @@ export function sshdConfigPorts(
   entry: DaemonPort,
 ): StartPort[] | undefined {
   const configs = files.filter((file): file is SshdConfigFile => file.kind === 'sshd-config');
-  const named = startOptions(event.arguments)
-    .filter((option) => option.option === 'f')
-    .at(-1);
-  const path = named && (oneValue(event, named.value) ?? named.value);
+  const path = resolvedOptions(event, 'f').at(-1)?.value;
   const chosen = chosenConfig(configs, path, /^sshd_config$/);
   if (chosen === undefined) return undefined;
   const source: PortSource = {

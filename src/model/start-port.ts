@@ -16,4 +16,6 @@ export interface StartPort {
   decidedAt?: Place;
   /** What else that line says of the port (the addresses it is limited to). */
   note?: string;
+  /** Why the port is not opened although the daemon starts (a section whose test is false): the row is off. */
+  off?: string;
 }

@@ -2,6 +2,7 @@ import { daemonPorts, type DaemonPort } from '../catalog/daemons.ts';
 import { portNumber } from '../util/port-number.ts';
 import type { AuditedFile } from './files.ts';
 import type { StartEvent } from './macro-starts.ts';
+import { httpdConfPorts } from './httpd-ports.ts';
 import { sshdConfigPorts } from './sshd-ports.ts';
 import type { StartPort } from './start-port.ts';
 
@@ -13,7 +14,7 @@ const portFiles: Record<string, { file: string; undecided: string }> = {
   },
   httpd: {
     file: 'httpd.conf',
-    undecided: "Apache's Listen directives (httpd.conf) decide its ports; vos-audit does not read httpd.conf",
+    undecided: "Apache's Listen directives (httpd.conf) decide its ports, and the module has no httpd.conf",
   },
 };
 
@@ -71,6 +72,7 @@ const configPorts: Record<
   (event: StartEvent, files: readonly AuditedFile[], entries: readonly DaemonPort[]) => StartPort[] | undefined
 > = {
   sshd: (event, files, entries) => sshdConfigPorts(event, files, entries[0]!),
+  httpd: httpdConfPorts,
 };
 
 /**

@@ -23,6 +23,22 @@ describe("the daemons' own configuration files, by name and by content", () => {
     expect(kindByContent('ssh stream tcp nowait root /usr/sbin/sshd sshd -i\n')).toBe('inetd');
   });
 
+  it("httpd.conf and Apache's httpd-*.conf by name; other *.conf files stay what they are", () => {
+    expect(kindByName('system/apache_install_dir/conf/httpd.conf')).toBe('httpd-conf');
+    expect(kindByName('conf/extra/httpd-ssl.conf')).toBe('httpd-conf');
+    expect(kindByName('conf/inetd.conf')).toBe('inetd');
+    expect(kindByName('conf/ntp.conf')).toBeUndefined();
+  });
+
+  it("tells httpd.conf by its content, and takes no other language's file for it", () => {
+    expect(kindByContent('# web\nListen 8080\n')).toBe('httpd-conf');
+    expect(kindByContent('Listen [2001:db8::1]:443 https\n')).toBe('httpd-conf');
+    expect(kindByContent('<IfModule mod_ssl.c>\n</IfModule>\n')).toBe('httpd-conf');
+    expect(kindByContent('http stream tcp nowait root /usr/sbin/httpd httpd\n')).toBe('inetd');
+    expect(kindByContent('http 80/tcp www\n')).toBe('services');
+    expect(kindByContent('httpd: 192.0.2.0/24\n')).toBe('hosts-access');
+  });
+
   it("discovery finds an sshd_config.d folder's files in the module", () => {
     const dir = temporaryDirectory('vos-audit-lang-discovery-');
     mkdirSync(join(dir, 'm1', 'etc', 'sshd_config.d'), { recursive: true });

@@ -1,0 +1,160 @@
+import type { DaemonPort } from '../catalog/daemons.ts';
+import type { HttpdDirective, HttpdSection } from '../syntax/httpd-conf.ts';
+import { listenArgument } from '../syntax/httpd-conf.ts';
+import { chosenConfig, readThroughIncludes, type ConfigLine } from './config-includes.ts';
+import type { AuditedFile, FileOfKind } from './files.ts';
+import type { PortSource } from './listener.ts';
+import type { StartEvent } from './macro-starts.ts';
+import { Place } from './place.ts';
+import type { StartPort } from './start-port.ts';
+import { resolvedOptions } from './start-options.ts';
+
+type HttpdConfFile = FileOfKind<'httpd-conf'>;
+type HttpdNode = HttpdSection | HttpdDirective;
+type HttpdLine = ConfigLine<HttpdConfFile, HttpdDirective>;
+
+/** A section's condition as Apache's own test says it: `<IfDefine !SSL>`, with where it is. */
+interface SectionCondition {
+  section: HttpdSection;
+  file: HttpdConfFile;
+}
+
+/** What a start line and the configuration read so far decide of `<IfDefine>` and `<IfModule>`. */
+interface Known {
+  /** Parameters defined by `-D NAME` or `Define NAME`. */
+  defined: ReadonlySet<string>;
+  /** Modules loaded by LoadModule, by identifier (`ssl_module`) and by source name (`mod_ssl.c`). */
+  loaded: ReadonlySet<string>;
+}
+
+const sectionText = ({ section, file }: SectionCondition) =>
+  `${section.keyword.value} ${section.arguments.map((a) => a.value).join(' ')}> (${file.source.path}:${section.position.start.line})`;
+
+/**
+ * Whether a section's test holds: `<IfDefine NAME>` when NAME is defined (by -D on the start line or Define), and
+ * `<IfModule NAME>` when a LoadModule loads it, are true, and their `!` forms false; undefined when nothing read
+ * decides it (a parameter not defined may still be defined by a start vos-audit does not see, a module not loaded
+ * may be built in), and for any other section's test.
+ */
+function holds(section: HttpdSection, known: Known): boolean | undefined {
+  const argument = section.arguments[0]?.value ?? '';
+  const negated = argument.startsWith('!');
+  const name = negated ? argument.slice(1) : argument;
+  const present =
+    section.name === 'ifdefine'
+      ? known.defined.has(name)
+      : section.name === 'ifmodule'
+        ? known.loaded.has(name.toLowerCase())
+        : false;
+  if (!present) return undefined;
+  return !negated;
+}
+
+/** `LoadModule ssl_module modules/mod_ssl.so` loads `ssl_module`, also known as `mod_ssl.c`. */
+function loadedNames(line: HttpdDirective): string[] {
+  const [identifier, path] = line.arguments.map((a) => a.value.toLowerCase());
+  const source = path?.split('/').at(-1)?.replace(/\.so$/, '.c');
+  return [identifier, source].filter((name): name is string => name !== undefined);
+}
+
+/** The sections around a line, through the files that include it, outermost first. */
+function sectionsOf(line: HttpdLine, byText: ReadonlyMap<string, SectionCondition>): SectionCondition[] {
+  return line.conditions.map((text) => byText.get(text)!);
+}
+
+/** The catalog entry a Listen's port is reported under: its own port's, else https's for `https`, else http's. */
+function entryFor(port: number, protocol: string | undefined, entries: readonly DaemonPort[]): DaemonPort {
+  const https = entries.find((entry) => entry.service === 'https');
+  return (
+    entries.find((entry) => entry.port === port) ??
+    (protocol?.toLowerCase() === 'https' && https ? https : (entries.find((e) => e.service === 'http') ?? entries[0]!))
+  );
+}
+
+/**
+ * httpd's ports: one row a `Listen` of the module's httpd.conf (the one `-f` names, else the one of that name),
+ * read through Include and IncludeOptional among the module's files. A Listen inside `<IfDefine>` or `<IfModule>`
+ * is conditional on the section's test, unless the start line's `-D`, a Define or a LoadModule decides it: true,
+ * the row is as the start is; false, the row is off. Undefined when the module has no httpd.conf.
+ */
+export function httpdConfPorts(
+  event: StartEvent,
+  files: readonly AuditedFile[],
+  entries: readonly DaemonPort[],
+): StartPort[] | undefined {
+  const configs = files.filter((file): file is HttpdConfFile => file.kind === 'httpd-conf');
+  const options = resolvedOptions(event, 'fD');
+  const path = options.filter((o) => o.option === 'f').at(-1)?.value;
+  const chosen = chosenConfig(configs, path, /^httpd\.conf$/);
+  if (chosen === undefined) return undefined;
+  const source: PortSource = {
+    from: 'daemon config',
+    file: 'file' in chosen ? chosen.file.source.path : (path ?? 'httpd.conf'),
+  };
+  if (!('file' in chosen))
+    return entries.map((entry) => ({
+      port: entry.port,
+      entry,
+      undecided: `httpd's configuration: ${chosen.undecided}`,
+      source,
+    }));
+  const byText = new Map<string, SectionCondition>();
+  const read = readThroughIncludes<HttpdConfFile, HttpdNode>(chosen.file, configs, {
+    includes: (d) =>
+      d.name === 'include' || d.name === 'includeoptional' ? d.arguments.map((a) => a.value) : undefined,
+    optional: (d) => d.name === 'includeoptional',
+    conditions: (file, d) =>
+      d.sections
+        .filter((section) => section.name.startsWith('if'))
+        .map((section) => {
+          const condition = { section, file };
+          byText.set(sectionText(condition), condition);
+          return sectionText(condition);
+        }),
+    place: (file, d) => new Place(file.source.path, d),
+  });
+  const lines = read.lines.filter((line): line is HttpdLine => line.directive.type === 'directive');
+  const unconditional = lines.filter((line) => line.conditions.length === 0);
+  const known: Known = {
+    defined: new Set([
+      ...options.filter((o) => o.option === 'D').map((o) => o.value),
+      ...unconditional
+        .filter((l) => l.directive.name === 'define')
+        .flatMap((l) => l.directive.arguments[0]?.value ?? []),
+    ]),
+    loaded: new Set(
+      unconditional.filter((l) => l.directive.name === 'loadmodule').flatMap((l) => loadedNames(l.directive)),
+    ),
+  };
+  const undecided =
+    read.unfollowed.length > 0
+      ? `${read.unfollowed.map((u) => `${u.place.file}:${u.place.position.start.line}: ${u.reason}`).join('; ')}; what it would read may add Listen lines`
+      : undefined;
+  const listens = lines.filter((line) => line.directive.name === 'listen');
+  if (listens.length === 0) {
+    return entries.map((entry) => ({
+      port: entry.port,
+      entry,
+      source,
+      undecided: `${chosen.file.source.path} has no Listen line vos-audit can read (Apache does not start without one)${undecided ? `; ${undecided}` : ''}`,
+    }));
+  }
+  return listens.map((line): StartPort => {
+    const [address, protocol] = line.directive.arguments.map((a) => a.value);
+    const { port, address: host } = listenArgument(address!)!;
+    const sections = sectionsOf(line, byText);
+    const decided = sections.map((condition) => ({ condition, holds: holds(condition.section, known) }));
+    const failing = decided.find((d) => d.holds === false);
+    const open = decided.filter((d) => d.holds === undefined).map((d) => sectionText(d.condition));
+    return {
+      port,
+      entry: entryFor(port, protocol, entries),
+      source,
+      decidedAt: new Place(line.file.source.path, line.directive),
+      ...(open.length > 0 && { condition: open.join(' and ') }),
+      ...(failing && { off: `its Listen is inside ${sectionText(failing.condition)}, which does not hold` }),
+      ...(host !== undefined && { note: `on ${host} only (Listen)` }),
+      ...(undecided && { undecided }),
+    };
+  });
+}
