@@ -107,6 +107,13 @@ export function readThroughIncludes<F extends ConfigFile<D>, D>(
   return result;
 }
 
+/** What could not be followed, in words with where, and what that leaves open; undefined when everything was. */
+export function unfollowedText(read: ReadConfig<unknown, unknown>, consequence: string): string | undefined {
+  if (read.unfollowed.length === 0) return undefined;
+  const reasons = read.unfollowed.map((u) => `${u.place.file}:${u.place.position.start.line}: ${u.reason}`);
+  return `${reasons.join('; ')}; ${consequence}`;
+}
+
 /**
  * The file a daemon reads as its configuration: the one its start line names (`-f`), else the module's one file of
  * its usual name; undefined when there is none of that name, undecided when it is not clear which.

@@ -1,7 +1,7 @@
 import type { DaemonPort } from '../catalog/daemons.ts';
 import type { HttpdDirective, HttpdSection } from '../syntax/httpd-conf.ts';
 import { listenArgument } from '../syntax/httpd-conf.ts';
-import { chosenConfig, readThroughIncludes, type ConfigLine } from './config-includes.ts';
+import { chosenConfig, readThroughIncludes, unfollowedText, type ConfigLine } from './config-includes.ts';
 import type { AuditedFile, FileOfKind } from './files.ts';
 import type { PortSource } from './listener.ts';
 import type { StartEvent } from './macro-starts.ts';
@@ -126,10 +126,7 @@ export function httpdConfPorts(
       unconditional.filter((l) => l.directive.name === 'loadmodule').flatMap((l) => loadedNames(l.directive)),
     ),
   };
-  const undecided =
-    read.unfollowed.length > 0
-      ? `${read.unfollowed.map((u) => `${u.place.file}:${u.place.position.start.line}: ${u.reason}`).join('; ')}; what it would read may add Listen lines`
-      : undefined;
+  const undecided = unfollowedText(read, 'what it would read may add Listen lines');
   const listens = lines.filter((line) => line.directive.name === 'listen');
   if (listens.length === 0) {
     return entries.map((entry) => ({

@@ -2,7 +2,13 @@ import type { DaemonPort } from '../catalog/daemons.ts';
 import type { SshdDirective } from '../syntax/sshd-config.ts';
 import { listenAddress } from '../syntax/sshd-config.ts';
 import { portNumber } from '../util/port-number.ts';
-import { chosenConfig, readThroughIncludes, type ConfigLine, type ReadConfig } from './config-includes.ts';
+import {
+  chosenConfig,
+  readThroughIncludes,
+  unfollowedText,
+  type ConfigLine,
+  type ReadConfig,
+} from './config-includes.ts';
 import type { AuditedFile, FileOfKind } from './files.ts';
 import type { PortSource } from './listener.ts';
 import { Place } from './place.ts';
@@ -124,10 +130,7 @@ export function sshdConfigPorts(
   if (!('file' in chosen))
     return [{ port: entry.port, entry, undecided: `sshd's configuration: ${chosen.undecided}`, source }];
   const read = readSshdConfig(chosen.file, configs);
-  const undecided =
-    read.unfollowed.length > 0
-      ? read.unfollowed.map((u) => `${u.place.file}:${u.place.position.start.line}: ${u.reason}`).join('; ')
-      : undefined;
+  const undecided = unfollowedText(read, 'what it would read may set other ports');
   const ports = byPort(decidedPorts(event, read.lines, new Place(chosen.file.source.path, chosen.file.tree)));
   return ports.map(({ port, at, written, addresses }) => ({
     port,
@@ -135,6 +138,6 @@ export function sshdConfigPorts(
     source: written === undefined ? source : { from: 'argument', written, resolved: true },
     ...(at && { decidedAt: at }),
     ...(addresses && { note: `on ${addresses.join(' and ')} only (ListenAddress)` }),
-    ...(undecided && { undecided: `${undecided}; what it would read may set other ports` }),
+    ...(undecided && { undecided }),
   }));
 }

@@ -6,7 +6,7 @@ import { httpdConfPorts } from './httpd-ports.ts';
 import { sshdConfigPorts } from './sshd-ports.ts';
 import type { StartPort } from './start-port.ts';
 
-/** Files that may set a daemon's port, which vos-audit does not read, and what that leaves undecided. */
+/** Files that may set a daemon's port, and what their absence from the module leaves undecided. */
 const portFiles: Record<string, { file: string; undecided: string }> = {
   sshd: {
     file: 'sshd_config',

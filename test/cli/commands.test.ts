@@ -73,7 +73,7 @@ describe('vos-audit ports', () => {
       'module,port,range_end,range_formula,protocol,service,daemon,started_by,state,condition,note,wrapped_by,evidence,advice,product,advice_source,kind',
     );
     expect(lines).toContain(
-      'hardened,22,,,tcp,ssh,sshd,module_start_up.cm,conditional,(software_purchased S270) and (VOS 14.7 or 15.1+),"undecided: sshd_config\'s Port may set another port; vos-audit does not read sshd_config",,hardened/module_start_up.cm:14,,S270,,listen',
+      'hardened,22,,,tcp,ssh,sshd,module_start_up.cm,conditional,(software_purchased S270) and (VOS 14.7 or 15.1+),"undecided: sshd_config\'s Port may set another port, and the module has no sshd_config",,hardened/module_start_up.cm:14,,S270,,listen',
     );
     expect(lines).toContain(
       `hardened,4000,,4000 + max_open_server (new_backbone_systems.tin),tcp,OSN,kernel (OSN),kernel,conditional,the module is its system's bridge module,,,,"only the bridge modules of other systems connect: ""Only bridge modules (1 per system) communicate over these ports""",STCP,article,listen`,
