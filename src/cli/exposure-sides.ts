@@ -51,7 +51,7 @@ function exposureOf(module: ModuleInput, key: string, side: Side): ModuleExposur
  * Pairs the modules of two sides: by key, then a module that is only on the old side with the module only on the
  * new side that one of its files was renamed into.
  */
-function pairModules(
+export function pairModules(
   before: Side,
   after: Side,
 ): Array<{ before?: ModuleInput; after?: ModuleInput; key: string; oldKey: string }> {

@@ -240,3 +240,28 @@ describe('vos-audit diff OLD NEW', () => {
     expect(markdown.stdout).toMatch(/^\| \+ \| tcp\/7 \| inetd \(echo\) \| off → live \| /m);
   });
 });
+
+describe('firewall --baseline', () => {
+  it('a tiny service uncommented adds the rule that denies it; nftables still prints the whole new policy', async () => {
+    const repo = twoModules('firewall');
+    edit(join(repo.dir, 'modules/m1/inetd.conf'), (text) => text.replace(/^#(echo\tstream\ttcp.*)$/m, '$1'));
+    const result = await runCli(['firewall', '--baseline', 'HEAD', '--format', 'json', 'modules'], repo.dir);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    const report = JSON.parse(result.stdout) as {
+      modules: Array<{ name: string; added: Array<Record<string, unknown>>; removed: unknown[] }>;
+    };
+    const validate = validatorOf('firewall-change.schema.json');
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    // The article: echo is a denial-of-service vector, to be blocked; the policy denies a risk it finds live.
+    expect(report.modules.map((m) => m.name)).toEqual(['modules/m1']);
+    expect(report.modules[0]!.removed).toEqual([]);
+    expect(report.modules[0]!.added.map((r) => [r.direction, r.action, r.protocol, r.ports])).toEqual([
+      ['in', 'deny', 'tcp', [7, 7]],
+    ]);
+    const args = ['--format', 'nftables', '--address', '192.0.2.10', 'modules/m1'];
+    const withBaseline = await runCli(['firewall', '--baseline', 'HEAD', ...args], repo.dir);
+    const without = await runCli(['firewall', ...args], repo.dir);
+    expect(withBaseline.status).toBe(0);
+    expect(withBaseline.stdout).toBe(without.stdout);
+  });
+});
