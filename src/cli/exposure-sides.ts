@@ -24,7 +24,7 @@ export interface Side extends ModulesRead {
   renames?: ReadonlyMap<string, string>;
 }
 
-const keyOf = (side: Side, path: string) => {
+export const keyOf = (side: Side, path: string) => {
   const key = relative(side.base, resolve(side.cwd, path)) || '.';
   return side.renames?.get(key) ?? key;
 };

@@ -51,6 +51,7 @@ function evidence(change: RowChange): string {
   const was = evidenceText(change.before);
   if (change.after === undefined) return was && `was ${was}`;
   if (change.before === undefined || !change.fields.includes('evidence') || was === '') return now;
+  if (now === was) return `${now} (edited)`;
   return now ? `${now} (was ${was})` : `was ${was}`;
 }
 
