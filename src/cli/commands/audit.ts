@@ -19,7 +19,8 @@ import {
   type ModuleFlags,
   type OutputFormat,
 } from '../options.ts';
-import { fails, outcome, type RunOutcome } from '../outcome.ts';
+import { fails, outcome, stop, type RunOutcome } from '../outcome.ts';
+import { patchPaths } from '../patch-paths.ts';
 import { revisionSide, workTreeSide } from '../exposure-sides.ts';
 import { baselineMarks, findingMarks, type FindingMarks } from '../finding-baseline.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
@@ -130,7 +131,11 @@ function notShownBy(request: AuditRequest, results: readonly ModuleResult[]): No
   };
 }
 
-function renderAudit(request: AuditRequest, results: ModuleResult[], marks: FindingMarks): string | Buffer {
+function renderAudit(
+  request: AuditRequest & { mode: 'check' | 'fix' },
+  results: ModuleResult[],
+  marks: FindingMarks,
+): string | Buffer {
   const shown = request.quiet
     ? results.map((result) => ({
         ...result,
@@ -139,7 +144,6 @@ function renderAudit(request: AuditRequest, results: ModuleResult[], marks: Find
     : results;
   const files = shown.flatMap((result) => result.files);
   const notShown = notShownBy(request, results);
-  if (request.mode === 'diff') return formatDiff(files);
   switch (request.format) {
     case 'json':
       return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, notShown);
@@ -208,7 +212,20 @@ export async function audit(request: AuditRequest): Promise<RunOutcome> {
   const severities = results.flatMap((result) =>
     result.files.flatMap((file) => file.messages.filter(counted).map((m) => m.severity)),
   );
-  return outcome(nothingAudited ? '' : renderAudit(request, results, marks), problems, {
-    failed: fails(severities, request.maxWarnings),
+  const failed = fails(severities, request.maxWarnings);
+  if (request.mode === 'diff') return diffOutcome(results, problems, failed);
+  return outcome(nothingAudited ? '' : renderAudit({ ...request, mode: request.mode }, results, marks), problems, {
+    failed,
   });
+}
+
+/** `--diff`: the patch, its paths relative to where it applies; a remark when that is not the current directory. */
+function diffOutcome(results: readonly ModuleResult[], problems: string[], failed: boolean): RunOutcome {
+  const files = results.flatMap((result) => result.files);
+  const placed = patchPaths(files);
+  if ('refused' in placed) return stop(problems, placed.refused);
+  const remarks = placed.workTree
+    ? [{ text: `--diff: the paths are relative to the git work tree ${placed.base}: apply the patch there` }]
+    : [];
+  return outcome(formatDiff(files, placed.paths), problems, { failed, remarks });
 }
