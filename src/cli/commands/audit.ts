@@ -134,7 +134,7 @@ function notShownBy(request: AuditRequest, results: readonly ModuleResult[]): No
 function renderAudit(
   request: AuditRequest & { mode: 'check' | 'fix' },
   results: ModuleResult[],
-  marks: FindingMarks,
+  marks: FindingMarks | undefined,
 ): string | Buffer {
   const shown = request.quiet
     ? results.map((result) => ({
@@ -148,7 +148,7 @@ function renderAudit(
     case 'json':
       return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, notShown);
     case 'sarif':
-      return formatSarif(files, request.toolVersion, marks);
+      return formatSarif(files, request.toolVersion, marks ?? findingMarks(shown));
     case 'gcc':
       return formatGcc(files);
     case 'github':
@@ -166,8 +166,8 @@ function renderAudit(
 }
 
 /** With --baseline, what the text marks and says of the findings new since it. */
-function newSince(request: AuditRequest, marks: FindingMarks): NewFindings | undefined {
-  if (request.baseline === undefined || marks.isNew === undefined) return undefined;
+function newSince(request: AuditRequest, marks: FindingMarks | undefined): NewFindings | undefined {
+  if (request.baseline === undefined || marks?.isNew === undefined) return undefined;
   const states = [...(marks.state?.values() ?? [])];
   const count = (state: string) => states.filter((s) => s === state).length;
   return {
@@ -200,15 +200,16 @@ export async function audit(request: AuditRequest): Promise<RunOutcome> {
     results = fixes.results;
   }
   // When no file could be audited, the text summary would read "no problems in 0 files", like a pass.
+  // Identities cost a hash each (and loading crypto): made only for a baseline, or for SARIF when it is written.
   const marks =
     before && after
       ? baselineMarks(
           { side: before, results: before.modules.map((module) => auditModule(module, { fix: false })) },
           { side: after, results },
         )
-      : findingMarks(results);
+      : undefined;
   const nothingAudited = results.length === 0 && problems.length > 0 && request.format === 'text';
-  const counted = (m: Message) => marks.isNew?.(m) ?? true;
+  const counted = (m: Message) => marks?.isNew?.(m) ?? true;
   const severities = results.flatMap((result) =>
     result.files.flatMap((file) => file.messages.filter(counted).map((m) => m.severity)),
   );
