@@ -100,6 +100,7 @@ export class GlobIndex {
    * elsewhere); otherwise Infinity. The groups are tried in the order of their first glob, and none past a match.
    */
   first(texts: readonly string[], before = Infinity): number {
+    if (this.buckets.size === 0) return Infinity;
     const candidates = new Map<Bucket, string[]>();
     for (const text of texts) {
       const folds = folded(text);
