@@ -152,17 +152,17 @@ describe.each(systems)('the report of %s in Chromium', (system) => {
     );
     const shown = await opened.page.$$eval('#system table.admissions tbody tr', (rows) =>
       (rows as HTMLTableRowElement[]).map((row) => [
-        row.cells[0]!.textContent!.trim(),
-        row.cells[1]!.textContent!.trim(),
-        row.cells[2]!.textContent!.trim(),
+        row.cells[0]!.textContent.trim(),
+        row.cells[1]!.textContent.trim(),
+        row.cells[2]!.textContent.trim(),
         row.cells[3]!.querySelector('a')!.getAttribute('href')!,
       ]),
     );
     expect(shown).toEqual(expected);
     const listed = await opened.page.$$eval('#system table.groups tbody tr', (rows) =>
       (rows as HTMLTableRowElement[]).map((row) => [
-        row.cells[0]!.textContent!.trim(),
-        row.cells[2]!.textContent!.trim().split(', '),
+        row.cells[0]!.textContent.trim(),
+        row.cells[2]!.textContent.trim().split(', '),
       ]),
     );
     expect(listed).toEqual(
