@@ -65,9 +65,9 @@ try {
   );
   console.log('|---|---|---|---|---|---|---|');
   for (const { modules, bytes, written, report, floor } of rows) {
-    // The targets: 40 modules under 1 MB; 1,000 modules loaded within 3 s, or on a machine slowed by other work,
-    // within 1.5 × the plain page of the same size loaded in the same run.
-    const over = modules === 40 ? bytes > 1e6 : report.load > 3000 && report.load > 1.5 * floor.load;
+    // The targets: 40 modules under 1 MB, 1,000 modules loaded within 3 s. The plain page shows how much of the
+    // time the bytes alone take.
+    const over = modules === 40 ? bytes > 1e6 : report.load > 3000;
     if (over) process.exitCode = 1;
     console.log(
       `| ${modules} | ${(bytes / 1e6).toFixed(2)} MB | ${Math.round(written)} ms | ${Math.round(report.load)} ms | ${Math.round(report.paint)} ms | ${Math.round(floor.load)} ms (report ${(report.load / floor.load).toFixed(1)} ×) | ${over ? 'OVER target' : 'ok'} |`,
