@@ -24,7 +24,7 @@ export interface Side extends ModulesRead {
   renames?: ReadonlyMap<string, string>;
 }
 
-const keyOf = (side: Side, path: string) => {
+export const keyOf = (side: Side, path: string) => {
   const key = relative(side.base, resolve(side.cwd, path)) || '.';
   return side.renames?.get(key) ?? key;
 };
@@ -51,7 +51,7 @@ function exposureOf(module: ModuleInput, key: string, side: Side): ModuleExposur
  * Pairs the modules of two sides: by key, then a module that is only on the old side with the module only on the
  * new side that one of its files was renamed into.
  */
-function pairModules(
+export function pairModules(
   before: Side,
   after: Side,
 ): Array<{ before?: ModuleInput; after?: ModuleInput; key: string; oldKey: string }> {

@@ -1,4 +1,5 @@
 import type { ExposureChange, ExposureRow, ModuleChange, RowChange } from '../model/exposure-change.ts';
+import { alignColumns } from './columns.ts';
 import { printable } from './printable.ts';
 
 export const exposureFormats = ['text', 'json', 'markdown'] as const;
@@ -50,6 +51,7 @@ function evidence(change: RowChange): string {
   const was = evidenceText(change.before);
   if (change.after === undefined) return was && `was ${was}`;
   if (change.before === undefined || !change.fields.includes('evidence') || was === '') return now;
+  if (now === was) return `${now} (edited)`;
   return now ? `${now} (was ${was})` : `was ${was}`;
 }
 
@@ -77,16 +79,6 @@ export function summaryLine(change: ExposureChange): string {
   return [counts, ...modules].join('; ');
 }
 
-function columnsOf(rows: readonly string[][]): string[] {
-  const widths = rows.reduce<number[]>((max, row) => row.map((cell, i) => Math.max(max[i] ?? 0, [...cell].length)), []);
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd(),
-  );
-}
-
 function rowCells(change: RowChange): string[] {
   const row = (change.after ?? change.before)!;
   const state = `${stateOf(change.before)} → ${stateOf(change.after)}`;
@@ -105,7 +97,7 @@ function text(change: ExposureChange, sides: ComparedSides): string {
   for (const module of change.modules) {
     lines.push('', moduleHeading(module));
     for (const setting of module.settings) lines.push(`  setting ${settingLine(setting)}`);
-    lines.push(...columnsOf(module.rows.map(rowCells)).map((line) => `  ${line}`));
+    lines.push(...alignColumns(module.rows.map(rowCells)).map((line) => `  ${line}`));
   }
   lines.push('', summaryLine(change));
   return `${lines.map(printable).join('\n')}\n`;

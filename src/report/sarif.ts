@@ -1,8 +1,8 @@
 import { jsonChunks } from './json-chunks.ts';
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ReportedFile } from '../engine/audit.ts';
+import { findingIdentities } from '../engine/finding-identity.ts';
 import { fixesOf, type Message } from '../engine/message.ts';
 import { ruleUrl, rules } from '../rules/registry.ts';
 import type { Severity } from '../model/settings.ts';
@@ -100,25 +100,6 @@ function relatedLocations(message: Message, artifact: object, cwd: string) {
   }));
 }
 
-const maxFingerprintLine = 4096;
-
-/** A fingerprint that survives lines moving: rule, file, the text of the line, and which such finding it is. */
-function fingerprint(message: Message, text: string, index: LineIndex, seen: Map<string, number>): string {
-  const start = index.lineStart(message.place.start.line);
-  const end = index.lineContentEnd(message.place.start.line);
-  // A line longer than any configuration line (a scan written on one line) is known by the text where the finding
-  // is: hashing the whole line again for each of its findings would cost its length each time.
-  const line = (
-    end - start > maxFingerprintLine
-      ? text.slice(message.place.start.offset, message.place.start.offset + maxFingerprintLine)
-      : text.slice(start, end)
-  ).trim();
-  const key = `${message.ruleId}\u0000${message.file}\u0000${line}`;
-  const occurrence = (seen.get(key) ?? 0) + 1;
-  seen.set(key, occurrence);
-  return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence}`;
-}
-
 function fixes(message: Message, artifact: object, index: LineIndex) {
   return fixesOf(message, true).map((fix) => ({
     description: { text: sentence(fix.description) },
@@ -138,13 +119,24 @@ function fixes(message: Message, artifact: object, index: LineIndex) {
  * SARIF 2.1.0, as GitHub code scanning and the SARIF Multitool want it: rules, results, regions, fixes. `catalog` is
  * the rules the results may name: the audit's rules, or `verify`'s checks.
  */
+/**
+ * What the audit knows of its findings beyond the files: each one's identity (the module is part of it), and with
+ * --baseline its state against the baseline and the baseline's findings that are gone, in the files they were in.
+ */
+export interface SarifFindings {
+  identity: ReadonlyMap<Message, string>;
+  state?: ReadonlyMap<Message, 'new' | 'unchanged' | 'updated'>;
+  absent?: ReadonlyArray<{ file: ReportedFile; message: Message; identity: string }>;
+}
+
 export function formatSarif(
   results: readonly ReportedFile[],
   toolVersion: string,
+  findings?: SarifFindings,
   cwd = process.cwd(),
   catalog: readonly SarifRule[] = auditRules(),
 ): string {
-  return [...sarifChunks(results, toolVersion, cwd, catalog)].join('');
+  return [...sarifChunks(results, toolVersion, cwd, catalog, findings)].join('');
 }
 
 /** The SARIF log in chunks, each result made as it is written: a scan's hundreds of thousands of results are never one string. */
@@ -153,6 +145,7 @@ export function sarifChunks(
   toolVersion: string,
   cwd = process.cwd(),
   catalog: readonly SarifRule[] = auditRules(),
+  findings?: SarifFindings,
 ): Generator<string> {
   const ruleIndex = new Map(catalog.map((rule, i) => [rule.id, i]));
   const artifacts = results.map((result) => ({
@@ -161,25 +154,34 @@ export function sarifChunks(
     length: encodeSource(result.source, result.source.text).length,
     encoding: result.source.encoding === 'utf8' ? 'utf-8' : 'iso-8859-1',
   }));
-  const seen = new Map<string, number>();
+  const result = (message: Message, artifact: object, identity: string, state?: string) => ({
+    ruleId: message.ruleId,
+    ruleIndex: ruleIndex.get(message.ruleId),
+    level: levels[message.severity],
+    message: { text: sentence(message.reason) },
+    locations: [{ physicalLocation: { artifactLocation: artifact, region: region(message.place) } }],
+    partialFingerprints: { 'vosAudit/v1': identity },
+    ...(state !== undefined && { baselineState: state }),
+    ...((message.cause || message.related?.length) && {
+      relatedLocations: relatedLocations(message, artifact, cwd),
+    }),
+  });
   function* sarifResults() {
-    for (const [artifactIndex, result] of results.entries()) {
-      const artifact = { ...artifactLocation(result.source.path, cwd), index: artifactIndex };
-      const index = new LineIndex(result.output);
-      for (const message of result.messages)
+    for (const [artifactIndex, file] of results.entries()) {
+      const artifact = { ...artifactLocation(file.source.path, cwd), index: artifactIndex };
+      const index = new LineIndex(file.output);
+      const identities = findings
+        ? file.messages.map((message) => findings.identity.get(message)!)
+        : findingIdentities(file.messages, file.output, '', file.source.path);
+      for (const [i, message] of file.messages.entries())
         yield {
-          ruleId: message.ruleId,
-          ruleIndex: ruleIndex.get(message.ruleId),
-          level: levels[message.severity],
-          message: { text: sentence(message.reason) },
-          locations: [{ physicalLocation: { artifactLocation: artifact, region: region(message.place) } }],
-          partialFingerprints: { 'vosAudit/v1': fingerprint(message, result.output, index, seen) },
-          ...((message.cause || message.related?.length) && {
-            relatedLocations: relatedLocations(message, artifact, cwd),
-          }),
+          ...result(message, artifact, identities[i]!, findings?.state?.get(message)),
           ...((message.fix || message.suggestions) && { fixes: fixes(message, artifact, index) }),
         };
     }
+    // The baseline's findings that are gone, where they were: their files need not exist any more.
+    for (const gone of findings?.absent ?? [])
+      yield result(gone.message, artifactLocation(gone.file.source.path, cwd), gone.identity, 'absent');
   }
   const slot: unknown[] = [];
   const log = {

@@ -9,7 +9,12 @@ export function plural(n: number, word: string, words = `${word}s`): string {
 }
 
 /** One row a finding, each place in another file that explains it on a line of its own below, under the reason. */
-export function messageRows(path: string, messages: readonly Message[], paint: Paint): string[] {
+export function messageRows(
+  path: string,
+  messages: readonly Message[],
+  paint: Paint,
+  isNew?: (message: Message) => boolean,
+): string[] {
   const places = messages.map((m) => `${path}:${m.place.start.line}:${m.place.start.column}`);
   const placeWidth = places.reduce((width, place) => Math.max(width, place.length), 0);
   const severityWidth = messages.reduce((width, m) => Math.max(width, m.severity.length), 0);
@@ -20,7 +25,8 @@ export function messageRows(path: string, messages: readonly Message[], paint: P
       return `${' '.repeat(placeWidth + severityWidth + 4)}${paint('dim', place)}  ${printable(r.reason)}`;
     });
     return [
-      `${places[i]!.padEnd(placeWidth)}  ${severity}  ${printable(m.reason)}  ${paint('dim', m.ruleId)}`,
+      `${places[i]!.padEnd(placeWidth)}  ${severity}  ${printable(m.reason)}  ${paint('dim', m.ruleId)}` +
+        (isNew?.(m) ? `  ${paint('bold', 'new')}` : ''),
       ...related,
     ];
   });
@@ -65,22 +71,33 @@ export function summaryLine(summary: Summary, mode: 'check' | 'fix', notShown?: 
  * reason  rule-id` row each, then a summary line; severities and the summary in colour when asked (a terminal
  * without NO_COLOR). `notShown` counts what `-q` left out.
  */
+/** With --baseline: which findings are new since it, and a line that counts them. */
+export interface NewFindings {
+  isNew: (message: Message) => boolean;
+  line: string;
+}
+
 export function formatText(
   results: readonly ReportedFile[],
   mode: 'check' | 'fix',
   color = false,
   assumed = '',
   notShown?: NotShown,
+  newFindings?: NewFindings,
 ): string {
   const paint = painter(color);
   const blocks: string[] = assumed ? [paint('dim', assumed)] : [];
   for (const result of results) {
     const path = printable(result.source.path);
-    const lines = [...fixLines(path, result, 'fixed'), ...messageRows(path, result.messages, paint)];
+    const lines = [
+      ...fixLines(path, result, 'fixed'),
+      ...messageRows(path, result.messages, paint, newFindings?.isNew),
+    ];
     if (lines.length > 0) blocks.push(lines.join('\n'));
   }
   const summary = summarize(results);
   const style = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'green';
-  blocks.push(paint('bold', paint(style, summaryLine(summary, mode, notShown))));
+  const counts = summaryLine(summary, mode, notShown);
+  blocks.push(paint('bold', paint(style, newFindings ? `${counts}\n${newFindings.line}` : counts)));
   return `${blocks.join('\n\n')}\n`;
 }

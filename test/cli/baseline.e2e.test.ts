@@ -1,43 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { validatorOf } from '../support/schemas.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
-
-const samples = new URL('../../samples/', import.meta.url).pathname;
-
-/** A repository of its own for each test, named for it, removed after the file. */
-function repository(test: string): {
-  dir: string;
-  git: (...args: string[]) => string;
-  commit: (message: string) => void;
-} {
-  const dir = temporaryDirectory(`vos-audit-baseline-${test}-${process.pid}-`);
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
-    });
-  git('init', '-q', '-b', 'main');
-  return { dir, git, commit: (message) => (git('add', '-A'), git('commit', '-q', '-m', message)) };
-}
-
-/** A repository holding modules/m1 (the hardened sample) and modules/m2 (the stock one), committed. */
-function twoModules(test: string) {
-  const repo = repository(test);
-  mkdirSync(join(repo.dir, 'modules'));
-  cpSync(join(samples, 'hardened'), join(repo.dir, 'modules/m1'), { recursive: true });
-  cpSync(join(samples, 'stock-posix'), join(repo.dir, 'modules/m2'), { recursive: true });
-  repo.commit('two modules');
-  return repo;
-}
-
-function edit(path: string, change: (text: string) => string): void {
-  writeFileSync(path, change(readFileSync(path, 'utf8')));
-}
+import { edit, twoModules, uncommentEcho } from '../support/git-repository.ts';
+import { exampleAfter, expectExcerptOf, readme } from '../support/readme.ts';
+import { samplesDir } from '../support/sources.ts';
 
 interface Row {
   change: string;
@@ -79,7 +49,7 @@ const shape = (row: Row) => ({
 describe('ports --baseline on real git repositories', () => {
   it('uncommenting the tiny echo/tcp service opens tcp/7, and nothing else changes', async () => {
     const repo = twoModules('uncomment');
-    edit(join(repo.dir, 'modules/m1/inetd.conf'), (text) => text.replace(/^#(echo\tstream\ttcp.*)$/m, '$1'));
+    edit(join(repo.dir, 'modules/m1/inetd.conf'), uncommentEcho);
     const { report, status } = await change(['ports', '--baseline', 'HEAD', 'modules'], repo.dir);
     expect(status).toBe(0);
     expect(report.before.commit).toBe(repo.git('rev-parse', 'HEAD').trim());
@@ -179,7 +149,7 @@ describe('ports --baseline on real git repositories', () => {
   it('the errors: no repository, an unknown revision, a path outside the work tree, a shallow clone', async () => {
     const repo = twoModules('errors');
     const plain = temporaryDirectory(`vos-audit-baseline-errors-plain-${process.pid}-`);
-    cpSync(join(samples, 'hardened'), join(plain, 'm1'), { recursive: true });
+    cpSync(join(samplesDir, 'hardened'), join(plain, 'm1'), { recursive: true });
     const expectOneLine = async (args: string[], cwd: string, words: RegExp) => {
       const result = await runCli(args, cwd);
       expect([result.status, result.stdout]).toEqual([2, '']);
@@ -208,8 +178,8 @@ describe('vos-audit diff OLD NEW', () => {
   it('pairs modules by their path below each directory', async () => {
     const root = temporaryDirectory(`vos-audit-baseline-diff-${process.pid}-`);
     for (const side of ['old', 'new']) {
-      cpSync(join(samples, 'hardened'), join(root, side, 'm1'), { recursive: true });
-      cpSync(join(samples, 'stock-posix'), join(root, side, 'm2'), { recursive: true });
+      cpSync(join(samplesDir, 'hardened'), join(root, side, 'm1'), { recursive: true });
+      cpSync(join(samplesDir, 'stock-posix'), join(root, side, 'm2'), { recursive: true });
     }
     edit(join(root, 'new/m1/inetd.conf'), (text) =>
       text.replace(/^#(tftp\tdgram\tudp\twait\troot\t\S+tftpd\.pm\ttftpd)$/m, '$1'),
@@ -230,13 +200,138 @@ describe('vos-audit diff OLD NEW', () => {
 
   it('text reads like a plan and markdown is a table a module', async () => {
     const root = temporaryDirectory(`vos-audit-baseline-diff-text-${process.pid}-`);
-    cpSync(join(samples, 'hardened'), join(root, 'old/m1'), { recursive: true });
-    cpSync(join(samples, 'hardened'), join(root, 'new/m1'), { recursive: true });
-    edit(join(root, 'new/m1/inetd.conf'), (text) => text.replace(/^#(echo\tstream\ttcp.*)$/m, '$1'));
+    cpSync(join(samplesDir, 'hardened'), join(root, 'old/m1'), { recursive: true });
+    cpSync(join(samplesDir, 'hardened'), join(root, 'new/m1'), { recursive: true });
+    edit(join(root, 'new/m1/inetd.conf'), uncommentEcho);
     const text = await runCli(['diff', 'old', 'new'], root);
     expect(text.stdout.split('\n')).toContain('module new/m1');
     expect(text.stdout).toMatch(/^ {2}\+ +tcp\/7 +inetd \(echo\) +off → live +.*new\/m1\/inetd\.conf:7/m);
     const markdown = await runCli(['diff', '--format', 'markdown', 'old', 'new'], root);
     expect(markdown.stdout).toMatch(/^\| \+ \| tcp\/7 \| inetd \(echo\) \| off → live \| /m);
+  });
+});
+
+describe('firewall --baseline', () => {
+  it('a tiny service uncommented adds the rule that denies it; nftables still prints the whole new policy', async () => {
+    const repo = twoModules('firewall');
+    edit(join(repo.dir, 'modules/m1/inetd.conf'), uncommentEcho);
+    const result = await runCli(['firewall', '--baseline', 'HEAD', '--format', 'json', 'modules'], repo.dir);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    const report = JSON.parse(result.stdout) as {
+      modules: Array<{ name: string; added: Array<Record<string, unknown>>; removed: unknown[] }>;
+    };
+    const validate = validatorOf('firewall-change.schema.json');
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    // The article: echo is a denial-of-service vector, to be blocked; the policy denies a risk it finds live.
+    expect(report.modules.map((m) => m.name)).toEqual(['modules/m1']);
+    expect(report.modules[0]!.removed).toEqual([]);
+    expect(report.modules[0]!.added.map((r) => [r.direction, r.action, r.protocol, r.ports])).toEqual([
+      ['in', 'deny', 'tcp', [7, 7]],
+    ]);
+    const args = ['--format', 'nftables', '--address', '192.0.2.10', 'modules/m1'];
+    const withBaseline = await runCli(['firewall', '--baseline', 'HEAD', ...args], repo.dir);
+    const without = await runCli(['firewall', ...args], repo.dir);
+    expect(withBaseline.status).toBe(0);
+    expect(withBaseline.stdout).toBe(without.stdout);
+  });
+});
+
+interface SarifResult {
+  ruleId: string;
+  baselineState?: string;
+  partialFingerprints: Record<string, string>;
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+}
+
+async function sarifResults(args: string[], cwd: string): Promise<{ results: SarifResult[]; status: number | null }> {
+  const result = await runCli([...args, '--format', 'sarif'], cwd);
+  expect(result.stderr).toBe('');
+  return { results: JSON.parse(result.stdout).runs[0].results as SarifResult[], status: result.status };
+}
+
+const place = (r: SarifResult) =>
+  `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`;
+
+describe('the audit with --baseline', () => {
+  it('lines moved and a module renamed: no finding is new, and the errors there before do not fail the run', async () => {
+    const repo = twoModules('audit-moved');
+    const plain = await runCli(['modules'], repo.dir);
+    expect(plain.status).toBe(1); // the stock module has errors
+    edit(join(repo.dir, 'modules/m2/inetd.conf'), (text) => {
+      const lines = text.split('\n');
+      const entries = lines.filter((line) => /^[a-z]/.test(line)).reverse();
+      return [...lines.filter((line) => !/^[a-z]/.test(line)), '', '', ...entries.map((e) => `  ${e}`)].join('\n');
+    });
+    repo.git('mv', 'modules/m2', 'modules/m2-moved');
+    const { results, status } = await sarifResults(['--baseline', 'HEAD', 'modules'], repo.dir);
+    expect(status).toBe(0);
+    expect(results.length).toBeGreaterThan(0);
+    expect(new Set(results.map((r) => r.baselineState))).toEqual(new Set(['unchanged']));
+    const text = await runCli(['--baseline', 'HEAD', 'modules'], repo.dir);
+    expect(text.status).toBe(0);
+    expect(text.stdout).not.toMatch(/ new$/m);
+    expect(text.stdout.trim().split('\n').at(-1)).toMatch(/^0 new since HEAD, \d+ there before, 0 gone$/);
+    // The stock module has warnings too; none is new, so --max-warnings 0 counts none of them.
+    expect((await runCli(['--baseline', 'HEAD', '--max-warnings', '0', 'modules'], repo.dir)).status).toBe(0);
+  });
+
+  it('a tiny service uncommented is the one new finding; a module deleted leaves its findings absent', async () => {
+    const repo = twoModules('audit-new');
+    const before = await sarifResults(['modules'], repo.dir);
+    const m2Findings = before.results.filter((r) => place(r).startsWith('modules/m2/'));
+    edit(join(repo.dir, 'modules/m1/inetd.conf'), uncommentEcho);
+    rmSync(join(repo.dir, 'modules/m2'), { recursive: true });
+    const { results, status } = await sarifResults(['--baseline', 'HEAD', 'modules'], repo.dir);
+    // echo/tcp active is an error of inetd-dos-tiny-service: new, so the run fails.
+    expect(status).toBe(1);
+    const fresh = results.filter((r) => r.baselineState === 'new');
+    expect(fresh.map((r) => [r.ruleId, place(r)])).toEqual([['inetd-dos-tiny-service', 'modules/m1/inetd.conf:7']]);
+    const absent = results.filter((r) => r.baselineState === 'absent');
+    expect(absent.map((r) => r.partialFingerprints['vosAudit/v1']).sort()).toEqual(
+      m2Findings.map((r) => r.partialFingerprints['vosAudit/v1']).sort(),
+    );
+    const text = await runCli(['--baseline', 'HEAD', 'modules'], repo.dir);
+    expect(text.stdout).toMatch(/^modules\/m1\/inetd\.conf:7:1 +error .* inetd-dos-tiny-service {2}new$/m);
+    const warnings = await runCli(
+      ['--baseline', 'HEAD', '--max-warnings', '0', 'modules/m2-none', 'modules'],
+      repo.dir,
+    );
+    expect(warnings.status).toBe(2);
+  });
+});
+
+describe("the README's section on reviewing a change", () => {
+  it('its example is the output of the change it describes', async () => {
+    const repo = twoModules('readme');
+    edit(join(repo.dir, 'modules/m1/inetd.conf'), uncommentEcho);
+    edit(join(repo.dir, 'modules/m1/module_start_up.cm'), (text) =>
+      text.replace("& start_process 'telnet_msd", "start_process 'telnet_msd"),
+    );
+    edit(join(repo.dir, 'modules/m2/inetd.conf'), (text) => text.replace(/^tftp\t/m, '#tftp\t'));
+    const excerpt = exampleAfter('committed (`vos-audit ports --baseline HEAD modules`):');
+    expect(excerpt.length).toBeGreaterThan(5);
+    const { stdout, status } = await runCli(['ports', '--baseline', 'HEAD', 'modules'], repo.dir);
+    expect(status).toBe(0);
+    expectExcerptOf(excerpt, stdout);
+  });
+
+  it('its pre-commit hook, run by pre-commit on a staged change, prints what it opens and fails the commit', () => {
+    const repo = twoModules('pre-commit');
+    const hook = /```yaml\n(repos:\n {2}- repo: local\n[\s\S]*?)```/.exec(readme)![1]!;
+    writeFileSync(join(repo.dir, '.pre-commit-config.yaml'), hook);
+    const bin = temporaryDirectory(`vos-audit-baseline-pre-commit-bin-${process.pid}-`);
+    const bundle = new URL('../../dist/vos-audit.js', import.meta.url).pathname;
+    writeFileSync(join(bin, 'vos-audit'), `#!/bin/sh\nexec node ${bundle} "$@"\n`, { mode: 0o755 });
+    repo.git('add', '.pre-commit-config.yaml');
+    edit(join(repo.dir, 'modules/m1/inetd.conf'), uncommentEcho);
+    repo.git('add', 'modules/m1/inetd.conf');
+    const run = spawnSync('pre-commit', ['run'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, PRE_COMMIT_HOME: join(bin, 'cache'), NO_COLOR: '1' },
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^ {2}\+ +tcp\/7 +inetd \(echo\) +off → live/m);
+    expect(run.stdout).toContain('1 port opened, 0 closed, 0 changed');
   });
 });

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
+import { edit, twoModules, uncommentEcho } from '../support/git-repository.ts';
 import { sampleNames, samplesDir } from '../support/sources.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
@@ -67,6 +68,23 @@ describe('--format sarif', () => {
       readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'), 'utf8'),
     );
     expect(JSON.parse(result.stdout).runs[0].artifacts[0].location.uri).toBe('-');
+    const { results, output } = validate(result.stdout);
+    expect(
+      results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`),
+      output,
+    ).toEqual([]);
+  });
+});
+
+describe('--baseline --format sarif', () => {
+  it('with every result marked new, unchanged or absent, passes the SARIF Multitool', async () => {
+    const repo = twoModules('sarif');
+    edit(join(repo.dir, 'modules/m1/inetd.conf'), uncommentEcho);
+    rmSync(join(repo.dir, 'modules/m2/telnet_admin.txt'));
+    const result = await runCli(['--baseline', 'HEAD', '--format', 'sarif', 'modules'], repo.dir);
+    expect(result.stderr).toBe('');
+    const states = JSON.parse(result.stdout).runs[0].results.map((r: { baselineState: string }) => r.baselineState);
+    expect(new Set(states)).toEqual(new Set(['new', 'unchanged', 'absent']));
     const { results, output } = validate(result.stdout);
     expect(
       results.map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text}`),

@@ -7,7 +7,8 @@ import { formatJson } from '../../report/json.ts';
 import { formatGcc, formatGithub } from '../../report/lines.ts';
 import { formatSarif } from '../../report/sarif.ts';
 import type { NotShown } from '../../report/summary.ts';
-import { formatText } from '../../report/text.ts';
+import { formatText, type NewFindings } from '../../report/text.ts';
+import type { Message } from '../../engine/message.ts';
 import { ruleIds } from '../../rules/registry.ts';
 import type { CommandContext } from '../command.ts';
 import {
@@ -20,6 +21,8 @@ import {
 } from '../options.ts';
 import { fails, outcome, stop, type RunOutcome } from '../outcome.ts';
 import { patchPaths } from '../patch-paths.ts';
+import { revisionSide, workTreeSide } from '../exposure-sides.ts';
+import { baselineMarks, findingMarks, type FindingMarks } from '../finding-baseline.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
 import { resolveSettings } from '../settings.ts';
 import { colorWanted } from '../streams.ts';
@@ -38,6 +41,8 @@ export interface AuditRequest extends RequestBase {
   maxWarnings?: number;
   /** Colour the text output. */
   color?: boolean;
+  /** `--baseline REV`: only the findings new since the revision count for the exit status. */
+  baseline?: string;
 }
 
 interface AuditFlags extends ModuleFlags {
@@ -49,6 +54,7 @@ interface AuditFlags extends ModuleFlags {
   diff?: boolean;
   suggestions?: boolean;
   format: OutputFormat;
+  baseline?: string;
 }
 
 const examples = `
@@ -80,6 +86,11 @@ export function defineAudit(program: Command, context: CommandContext<AuditReque
       .option('-q, --quiet', 'report errors only')
       .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', threshold)
       .option('--no-color', 'no colours (also when NO_COLOR is set, or output is not a terminal)')
+      .option(
+        '--baseline <rev>',
+        'only findings new since this git revision count for the exit status and --max-warnings; ' +
+          'text marks them, SARIF gives every result its baselineState',
+      )
       .addHelpText('after', examples),
   ).action((paths: string[], flags: AuditFlags) => {
     if (flags.fix && flags.diff)
@@ -90,6 +101,8 @@ export function defineAudit(program: Command, context: CommandContext<AuditReque
       throw new InvalidArgumentError(`--diff prints a patch; it does not go with --format ${flags.format}`);
     if (flags.fix && paths.includes(standardInput))
       throw new InvalidArgumentError('--fix cannot rewrite standard input (-); --diff shows the changes');
+    if (flags.baseline !== undefined && flags.diff)
+      throw new InvalidArgumentError('--diff prints the fixes; --baseline goes with a report of findings');
     if (flags.suggestions && !flags.fix && !flags.diff)
       throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
     const request: AuditRequest = {
@@ -102,6 +115,7 @@ export function defineAudit(program: Command, context: CommandContext<AuditReque
       quiet: flags.quiet ?? false,
       ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
       color: colorWanted(flags.color, streams),
+      ...(flags.baseline !== undefined && { baseline: flags.baseline }),
     };
     context.submit(request, flags.debug ?? false);
   });
@@ -117,7 +131,11 @@ function notShownBy(request: AuditRequest, results: readonly ModuleResult[]): No
   };
 }
 
-function renderAudit(request: AuditRequest & { mode: 'check' | 'fix' }, results: ModuleResult[]): string | Buffer {
+function renderAudit(
+  request: AuditRequest & { mode: 'check' | 'fix' },
+  results: ModuleResult[],
+  marks: FindingMarks | undefined,
+): string | Buffer {
   const shown = request.quiet
     ? results.map((result) => ({
         ...result,
@@ -130,19 +148,50 @@ function renderAudit(request: AuditRequest & { mode: 'check' | 'fix' }, results:
     case 'json':
       return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, notShown);
     case 'sarif':
-      return formatSarif(files, request.toolVersion);
+      return formatSarif(files, request.toolVersion, marks ?? findingMarks(shown));
     case 'gcc':
       return formatGcc(files);
     case 'github':
       return formatGithub(files);
     default:
-      return formatText(files, request.mode, request.color ?? false, assumptionLine(shown), notShown);
+      return formatText(
+        files,
+        request.mode,
+        request.color ?? false,
+        assumptionLine(shown),
+        notShown,
+        newSince(request, marks),
+      );
   }
+}
+
+/** With --baseline, what the text marks and says of the findings new since it. */
+function newSince(request: AuditRequest, marks: FindingMarks | undefined): NewFindings | undefined {
+  if (request.baseline === undefined || marks?.isNew === undefined) return undefined;
+  const states = [...(marks.state?.values() ?? [])];
+  const count = (state: string) => states.filter((s) => s === state).length;
+  return {
+    isNew: marks.isNew,
+    line:
+      `${count('new')} new since ${request.baseline}, ${count('unchanged') + count('updated')} there before, ` +
+      `${marks.absent?.length ?? 0} gone`,
+  };
+}
+
+/** The modules, and with --baseline the baseline's side too, audited as it was. */
+function readSides(request: AuditRequest) {
+  if (request.baseline === undefined) {
+    const read = readModules(request);
+    return { ...read, before: undefined, after: undefined };
+  }
+  const { side: before, top } = revisionSide(request, request.baseline);
+  const after = workTreeSide(request, top);
+  return { modules: after.modules, problems: [...before.problems, ...after.problems], before, after };
 }
 
 /** `vos-audit [paths...]`: audit each module, write or show its fixes, report. */
 export async function audit(request: AuditRequest): Promise<RunOutcome> {
-  const { modules, problems } = readModules(request);
+  const { modules, problems, before, after } = readSides(request);
   const fix = request.mode !== 'check';
   let results = modules.map((module) => auditModule(module, { fix, suggestions: request.suggestions }));
   if (request.mode === 'fix') {
@@ -151,11 +200,24 @@ export async function audit(request: AuditRequest): Promise<RunOutcome> {
     results = fixes.results;
   }
   // When no file could be audited, the text summary would read "no problems in 0 files", like a pass.
+  // Identities cost a hash each (and loading crypto): made only for a baseline, or for SARIF when it is written.
+  const marks =
+    before && after
+      ? baselineMarks(
+          { side: before, results: before.modules.map((module) => auditModule(module, { fix: false })) },
+          { side: after, results },
+        )
+      : undefined;
   const nothingAudited = results.length === 0 && problems.length > 0 && request.format === 'text';
-  const severities = results.flatMap((result) => result.files.flatMap((file) => file.messages.map((m) => m.severity)));
+  const counted = (m: Message) => marks?.isNew?.(m) ?? true;
+  const severities = results.flatMap((result) =>
+    result.files.flatMap((file) => file.messages.filter(counted).map((m) => m.severity)),
+  );
   const failed = fails(severities, request.maxWarnings);
   if (request.mode === 'diff') return diffOutcome(results, problems, failed);
-  return outcome(nothingAudited ? '' : renderAudit({ ...request, mode: request.mode }, results), problems, { failed });
+  return outcome(nothingAudited ? '' : renderAudit({ ...request, mode: request.mode }, results, marks), problems, {
+    failed,
+  });
 }
 
 /** `--diff`: the patch, its paths relative to where it applies; a remark when that is not the current directory. */

@@ -12,11 +12,14 @@ import {
 } from '../firewall-policy.ts';
 import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';
 import { outcome, stop, type RunOutcome } from '../outcome.ts';
+import { policyChangeSince } from '../policy-change.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
 
 /** Derive and print (or, for capirca, write) each module's firewall policy. */
 export interface FirewallRequest extends RequestBase, FirewallOptions {
   command: 'firewall';
+  /** `--baseline REV`: with table or json, the rules added and removed since the revision. */
+  baseline?: string;
 }
 
 interface FirewallFlags extends ModuleFlags {
@@ -24,6 +27,7 @@ interface FirewallFlags extends ModuleFlags {
   output?: string;
   includeConditional?: boolean;
   stateless?: boolean;
+  baseline?: string;
 }
 
 const examples = `
@@ -35,6 +39,7 @@ Examples:
   $ vos-audit firewall --format capirca --output acl modules/
       then: aclgen --base_directory=acl --definitions_directory=acl/def --output_directory=acl/out
   $ vos-audit firewall --format json --include-conditional modules/
+  $ vos-audit firewall --baseline origin/main modules/           the rules added and removed since origin/main
 
 Addresses, systems, bridge modules and max_open_server come from each module's .vos-audit.json ("address",
 "system", "bridge", "maxOpenServer", "nioAddress") or these options. nftables, iptables, ip6tables and capirca
@@ -62,12 +67,19 @@ export function defineFirewall(context: CommandContext<FirewallRequest>): Comman
         '--include-conditional',
         'include the rules that depend on an undecided condition, marked as such, instead of leaving them out',
       )
+      .option(
+        '--baseline <rev>',
+        'with table or json: the rules added and removed since this git revision, module by module ' +
+          '(the other formats print the whole new policy, as without it)',
+      )
       .addOption(addressOption())
       .addOption(systemOption())
       .addHelpText('after', examples),
   ).action((paths: string[], flags: FirewallFlags) => {
     if (flags.format === 'capirca' && flags.output === undefined)
       throw new InvalidArgumentError('--format capirca writes a directory of files: give it with --output DIR');
+    if (flags.baseline !== undefined && flags.format === 'csv')
+      throw new InvalidArgumentError(`--baseline shows the change as a table or json; csv has no column for it`);
     if (flags.output !== undefined && !['capirca', 'iptables', 'ip6tables'].includes(flags.format))
       throw new InvalidArgumentError(
         `--output goes with --format capirca, iptables or ip6tables; --format ${flags.format} prints to standard output`,
@@ -80,6 +92,7 @@ export function defineFirewall(context: CommandContext<FirewallRequest>): Comman
       // Capirca's platforms here (Juniper filters, Cisco ACLs) do not track connections: their replies need rules.
       stateful: !(flags.stateless ?? false) && flags.format !== 'capirca',
       ...(flags.output !== undefined && { output: flags.output }),
+      ...(flags.baseline !== undefined && { baseline: flags.baseline }),
     };
     context.submit(request, flags.debug ?? false);
   });
@@ -87,6 +100,8 @@ export function defineFirewall(context: CommandContext<FirewallRequest>): Comman
 
 /** `vos-audit firewall`: the modules' policy, rendered or written; what was left out of it on stderr. */
 export function firewall(request: FirewallRequest): RunOutcome {
+  if (request.baseline !== undefined && (request.format === 'table' || request.format === 'json'))
+    return policyChangeSince(request, request.baseline);
   const { modules, problems } = readModules(request);
   const conflict = addressProblem(request, modules);
   if (conflict !== undefined) return stop(problems, conflict);

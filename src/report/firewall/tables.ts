@@ -12,7 +12,7 @@ import { printable } from '../printable.ts';
 import { reasonText } from './names.ts';
 
 /** A rule as the JSON schema (docs/firewall.schema.json) gives it; a field that does not apply is left out. */
-function jsonRule(rule: PolicyRule) {
+export function jsonRule(rule: PolicyRule) {
   return {
     direction: rule.direction,
     action: rule.action,
@@ -79,7 +79,7 @@ export function formatFirewallCsv(policy: FirewallPolicy): string {
 }
 
 /** What a rule matches beyond its protocol: tcp and udp ports, ICMP messages, or everything. */
-function matchText(rule: PolicyRule): string {
+export function matchText(rule: PolicyRule): string {
   if (rule.protocol === 'tcp' || rule.protocol === 'udp') return rangeText(rule.ports);
   return rule.icmpTypes ? rule.icmpTypes.join(',') : 'all';
 }
