@@ -5,6 +5,7 @@ import { isProductCode } from '../catalog/products.ts';
 import { programName } from '../catalog/program-name.ts';
 import { acceptedReleaseForms, parseRelease } from '../catalog/releases.ts';
 import type { DeclaredPort } from '../model/settings.ts';
+import { readFact, type SiteFacts, type StatedFact } from '../model/site-facts.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { NotReadable, readThroughDirectory, resolveInside } from '../io/read.ts';
 import { canonicalAddress } from '../util/address.ts';
@@ -37,6 +38,7 @@ const keys = [
   'maxOpenServer',
   'bridge',
   'daemons',
+  'facts',
   'rules',
   'ignore',
 ];
@@ -87,6 +89,22 @@ function siteDaemons(value: unknown, fail: Fail): Map<string, DeclaredPort[]> {
     );
   }
   return daemons;
+}
+
+/** `{"exists -file x": true, "max_servs": 4}`: what the site states about its macros' conditions. */
+function siteFacts(value: unknown, from: string, fail: Fail): SiteFacts {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail(`'facts' must map conditions or variables to their truth or value, such as {"max_servs": 4}`, [
+      'facts',
+    ]);
+  const conditions = new Map<string, StatedFact>();
+  const variables = new Map<string, StatedFact>();
+  for (const [text, stated] of Object.entries(value as Record<string, unknown>)) {
+    const read = readFact(text, stated, from);
+    if ('expected' in read) return fail(`the fact '${text}' must be ${read.expected}`, ['facts', text]);
+    (read.kind === 'condition' ? conditions : variables).set(read.key, read.fact);
+  }
+  return { conditions, variables };
 }
 
 /** A VOS system name as new_modules.tin writes it: never blank, never a path. */
@@ -168,6 +186,7 @@ export function loadConfig(path: string, found = false): Config {
       fail(`'bridge' must be true or false (whether the module is its system's bridge module)`, ['bridge']);
     config.bridge = object.bridge;
   }
+  if (object.facts !== undefined) config.facts = siteFacts(object.facts, relative(process.cwd(), path) || path, fail);
   if (object.daemons !== undefined)
     config.daemons = { from: relative(process.cwd(), path) || path, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {

@@ -1,4 +1,5 @@
 import { atLeast } from '../engine/message.ts';
+import type { ModuleModel } from '../model/listener.ts';
 import type { Severity } from '../model/settings.ts';
 import { printable } from '../report/printable.ts';
 
@@ -44,4 +45,9 @@ export function fails(severities: readonly Severity[], maxWarnings: number | und
   return (
     severities.some((severity) => atLeast(severity, 'error')) || (maxWarnings !== undefined && warnings > maxWarnings)
   );
+}
+
+/** A warning on stderr for each fact stated that matches nothing in its module's macros. */
+export function factRemarks(models: ReadonlyArray<Pick<ModuleModel, 'name' | 'factWarnings'>>): string[] {
+  return models.flatMap((model) => model.factWarnings.map((warning) => `warning: ${model.name}: ${warning}`));
 }

@@ -99,6 +99,13 @@ export interface ModuleModel {
   unreadMacros: Place[];
   /** Whether any command macro was given: without one, what STCP starts is assumed. */
   macrosGiven: boolean;
+  /**
+   * The conditions its rows still depend on that a site could state, each as the fact that would decide it, ready
+   * to paste under "facts" in .vos-audit.json: `"exists -file x": true`.
+   */
+  openConditions: string[];
+  /** Facts stated that match nothing in the module's macros, each naming the nearest condition. */
+  factWarnings: string[];
 }
 
 export const stateRank: Record<ListenerState, number> = { live: 3, conditional: 2, dead: 1, off: 0 };

@@ -46,6 +46,8 @@ export interface MacroFacts {
   /** What the macros do that vos-audit could not decide, with where. */
   unresolved: Array<{ reason: string; place: Place }>;
   unreadCalls: UnreadCall[];
+  /** The guards every start's reach is read with, and the atoms of the module's conditions. */
+  guards: Guards;
 }
 
 function macroName(path: string): string {
@@ -206,7 +208,7 @@ export function macroStarts(entries: readonly MacroFile[], macros: ReadonlyMap<s
     const evidence = placesOf(held.evidence);
     return { off: false, reach: reachOf(held, guards), place: evidence.at(-1)! };
   });
-  return { starts, unresolved: dedupeNotes(unresolved), unreadCalls };
+  return { starts, unresolved: dedupeNotes(unresolved), unreadCalls, guards };
 }
 
 function dedupeNotes(notes: MacroFacts['unresolved']): MacroFacts['unresolved'] {

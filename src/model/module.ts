@@ -2,7 +2,7 @@ import { trafficOf } from '../catalog/client-ports.ts';
 import { daemonPorts } from '../catalog/daemons.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import { append } from '../util/append.ts';
-import { decide, type DecidedStart } from './decide.ts';
+import { decide, openAtoms, type DecidedStart } from './decide.ts';
 import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from './files.ts';
 import { addInetdListeners } from './inetd-listeners.ts';
 import { kernelRows } from './kernel.ts';
@@ -13,6 +13,7 @@ import { Place, placeText } from './place.ts';
 import { applyRelease, conjoin } from './port-catalog.ts';
 import { addTcpdAdmissions } from './tcpd-admission.ts';
 import type { Settings } from './settings.ts';
+import { factToState, unmatchedFacts } from './site-facts.ts';
 import { startPorts, type StartPort } from './start-ports.ts';
 import { telnetListeners } from './telnet-listeners.ts';
 import { baseName } from '../util/base-name.ts';
@@ -187,6 +188,12 @@ export function moduleStarts(files: readonly AuditedFile[]): MacroFacts {
   return macroStarts(entries.length > 0 ? entries : macros, byName);
 }
 
+/** The fact that would decide each condition the module's starts still depend on, ready to paste, each once. */
+function openConditions(facts: MacroFacts, settings: Settings): string[] {
+  const atoms = facts.starts.flatMap((event) => openAtoms(event, settings));
+  return [...new Set(atoms.map(factToState))];
+}
+
 /** What the macros decide, before any row is made: which daemons they start, and how. */
 interface Starts {
   facts: MacroFacts;
@@ -296,6 +303,8 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
     unresolved: starts.facts.unresolved,
     unreadMacros: starts.unreadMacros,
     macrosGiven: starts.macrosGiven,
+    openConditions: openConditions(starts.facts, settings),
+    factWarnings: unmatchedFacts(settings.facts, starts.facts.guards.atoms),
     ...(inetd !== undefined && { inetd }),
   };
 

@@ -29,13 +29,14 @@ function terms(condition: string): string[] {
   return [...found, condition.slice(start)];
 }
 
+/** What decides any other term: a fact the site states (the remarks list the exact fact for each). */
+const factDecider = '"facts" in .vos-audit.json (or --fact)';
+
 function decidedBy(condition: string): string {
   const byTerm = terms(condition).map((term) => deciders.find(([pattern]) => pattern.test(term))?.[1]);
   const options = [...new Set(byTerm.filter((decider) => decider !== undefined))];
-  if (options.length === 0) return 'nothing vos-audit reads';
-  return byTerm.includes(undefined)
-    ? `${options.join(' and ')}, and facts vos-audit does not read`
-    : options.join(' and ');
+  if (options.length === 0) return factDecider;
+  return byTerm.includes(undefined) ? `${options.join(' and ')}, and ${factDecider}` : options.join(' and ');
 }
 
 /** A state of the model as the policy takes it: certain, conditional with the model's condition, or nothing (off, dead). */

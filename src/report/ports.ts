@@ -99,6 +99,10 @@ function notShownLine(model: ModuleModel, options: PortsOptions): string {
   return total === 0 ? '' : `${total} ${total === 1 ? 'row' : 'rows'} not shown (${each.join(', ')})`;
 }
 
+/** Above the facts that would decide a module's conditional rows, each on a line of its own to paste. */
+export const factsHeading =
+  'conditions its rows depend on that nothing stated decides; each line below, true or false, under "facts" in .vos-audit.json (or --fact) decides one:';
+
 function textModule(model: ModuleModel, options: PortsOptions, layout: TableLayout): string {
   const { listeners, connections } = shownRows(model, options);
   const lines = [`module ${printable(model.name)}`, '', ...tableLines(listenerColumns, listeners, layout)];
@@ -121,6 +125,8 @@ function textModule(model: ModuleModel, options: PortsOptions, layout: TableLayo
         layout,
       ),
     );
+  if (model.openConditions.length > 0)
+    lines.push('', ...prose(factsHeading, layout), ...model.openConditions.map((fact) => `  ${printable(fact)}`));
   return lines.join('\n');
 }
 
@@ -239,6 +245,7 @@ function jsonModule(model: ModuleModel, options: PortsOptions) {
       place: item.place ? placeText(item.place) : null,
     })),
     connections: connections.map(jsonConnection),
+    openConditions: model.openConditions,
     complete: model.unresolved.length === 0,
   };
 }

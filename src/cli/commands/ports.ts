@@ -5,7 +5,7 @@ import { assumptionLine } from '../../report/assumptions.ts';
 import { formatPorts, type PortsFormat, type PortsOptions } from '../../report/ports.ts';
 import type { CommandContext } from '../command.ts';
 import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';
-import { outcome, type RunOutcome } from '../outcome.ts';
+import { factRemarks, outcome, type RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
 import { terminalWidth } from '../terminal-width.ts';
 
@@ -76,5 +76,5 @@ export function definePorts(context: CommandContext<PortsRequest>): Command {
 export function ports(request: PortsRequest): RunOutcome {
   const { modules, problems } = readModules(request);
   const models = modules.map((module) => analyzeModule(module).model);
-  return outcome(formatPorts(models, request, assumptionLine(modules)), problems);
+  return outcome(formatPorts(models, request, assumptionLine(modules)), problems, { remarks: factRemarks(models) });
 }
