@@ -6,7 +6,8 @@
 //   4. each language at its size limit, with time and peak memory;
 //   5. tcpd's verdicts against Debian's tcpdmatch on fresh random policies (when tcpdmatch is installed);
 //   6. macros that once blew up, with time and peak memory, through the real CLI;
-//   7. the firewall of 1,000 modules of one system, in each format, with time, peak memory and output size.
+//   7. the firewall of 1,000 modules of one system, in each format, with time, peak memory and output size;
+//   8. verify's nmap scans and tcpd's pattern files at their limits, with time and peak memory, through the CLI.
 // Prints a table per part and exits 1 if anything failed.
 //   npx tsx bench/robustness.ts [--runs N]
 import { spawnSync } from 'node:child_process';
@@ -34,6 +35,9 @@ import { relexed, treeOf } from '../test/support/languages.ts';
 import { modelAgreesWithInterpreter } from '../test/support/macro-flow-differential.ts';
 import { misplacedPositions } from '../test/support/positions.ts';
 import { commandLine, count } from '../scripts/lib/command-line.mjs';
+import { maxScanBytes } from '../src/scan/nmap-scan.ts';
+import { maxPatternFileBytes } from '../src/model/tcpd-pattern-file.ts';
+import { scanBombs } from './lib/scan-bombs.ts';
 import {
   hasTcpdmatch,
   policyArbitrary,
@@ -482,5 +486,67 @@ table('Macros that once blew up (budget 10 s and 1 GB each)', ['input', 'time', 
     rows,
   );
 }
+
+// 8. Resources at the limits: nmap scans for verify, in each format, and tcpd pattern files.
+const stockPosix = join(import.meta.dirname, '..', 'samples', 'stock-posix');
+const resourceRows: string[][] = [];
+const resourceRow = (what: string, size: string, expected: number[], r: ReturnType<typeof timedCli>) => {
+  const ok = expected.includes(r.status ?? -1) && r.ms < 10_000 && r.mb < 1024;
+  if (!ok) failed = true;
+  resourceRows.push([
+    what,
+    size,
+    `${r.ms.toFixed(0)} ms`,
+    `${r.mb.toFixed(0)} MB`,
+    `exit ${r.status}`,
+    ok ? 'ok' : 'FAILED',
+  ]);
+};
+for (const [what, make] of scanBombs) {
+  const dir = mkdtempSync(join(work, 'scan-'));
+  writeFileSync(join(dir, 'scan.xml'), make(maxScanBytes - 1024));
+  const nested = what.startsWith('elements nested');
+  for (const format of nested ? ['text'] : ['text', 'json', 'sarif']) {
+    const args = ['verify', '--scan', 'scan.xml', '--address', '10.1.2.3', '--format', format, stockPosix];
+    resourceRow(`verify: ${what} (${format})`, sizeText(maxScanBytes), nested ? [2] : [0, 1], timedCli(args, dir));
+  }
+}
+{
+  const dir = mkdtempSync(join(work, 'over-scan-'));
+  writeFileSync(join(dir, 'scan.xml'), scanBombs[0]![1](maxScanBytes + 1024));
+  const args = ['verify', '--scan', 'scan.xml', '--address', '10.1.2.3', stockPosix];
+  resourceRow('verify: a scan past the limit', `${sizeText(maxScanBytes)} + 1 kB`, [2], timedCli(args, dir));
+}
+{
+  // hosts.allow at its limit naming an inetd.conf at the pattern file's limit, whose comment lines hold patterns that
+  // are tried one by one (globs) or looked up (addresses and names).
+  const tftp = 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n';
+  const hostsLimit = languageOf('hosts-access').maxBytes;
+  const patternFiles: Array<[string, (i: number) => string]> = [
+    ['globs', (i) => `# ${i % 250}.*.${i % 7}? *.${i}.x\n`],
+    ['addresses and names', (i) => `# 10.${i % 250}.${(i >> 8) % 250}.${i % 200} h${i}.example\n`],
+  ];
+  const allows: Array<[string, string]> = [
+    [
+      'a rule a client, each naming the file',
+      fill(hostsLimit, (i) => `tftpd: 10.${i % 250}.${i >> 8}.${i % 100} /inetd.conf\n`),
+    ],
+    ['one rule of prefixes, then the file', `tftpd: ${fill(hostsLimit - 100, (i) => `${i}. `)} /inetd.conf\n`],
+  ];
+  for (const [patterns, line] of patternFiles)
+    for (const [rules, allow] of allows) {
+      const dir = mkdtempSync(join(work, 'pattern-file-'));
+      writeFileSync(join(dir, 'inetd.conf'), fill(maxPatternFileBytes, line, tftp));
+      writeFileSync(join(dir, 'hosts.allow'), allow);
+      writeFileSync(join(dir, 'hosts.deny'), 'ALL: ALL\n');
+      const r = timedCli(['ports', '.'], dir);
+      resourceRow(`tcpd: a pattern file of ${patterns}; hosts.allow: ${rules}`, sizeText(hostsLimit), [0], r);
+    }
+}
+table(
+  'Resources at the limits (budget 10 s and 1 GB each)',
+  ['input', 'size', 'time', 'peak memory', 'exit', 'result'],
+  resourceRows,
+);
 
 process.exitCode = failed ? 1 : 0;

@@ -159,6 +159,8 @@ export interface EphemeralRange {
   releases: ReleaseRange[];
   /** The releases in the article's words. */
   releasesText: string;
+  /** Releases the range is given to by assumption, where the article does not say, with the assumption in words. */
+  assumed?: { releases: ReleaseRange[]; text: string };
 }
 
 /**
@@ -181,7 +183,18 @@ export const ephemeralRanges: readonly EphemeralRange[] = [
     releasesText: '14.5.0at+, 14.6.0aj+ or 14.7+',
   },
   { transport: 'udp', first: 1024, last: 65535, releases: [{ before: '15.1.0ar' }], releasesText: 'before 15.1.0ar' },
-  { transport: 'udp', first: 49152, last: 65535, releases: [{ from: '15.1.0ar' }], releasesText: '15.1.0ar+' },
+  {
+    transport: 'udp',
+    first: 49152,
+    last: 65535,
+    releases: [{ from: '15.1.0ar' }],
+    releasesText: '15.1.0ar+',
+    // Table 3 lists this range for "15.1.0ar+" and, apart, for "16+": whether 15.2 uses it is not stated.
+    assumed: {
+      releases: [{ from: '15.2', before: '16.0' }],
+      text: 'assumed for 15.2: the article gives udp 49152-65535 for "15.1.0ar+" and "16+", not 15.2 by name',
+    },
+  },
 ];
 
 /** The ephemeral ranges a release may use: one when it is stated precisely enough, else every one it does not rule out. */

@@ -54,7 +54,9 @@ function parseReleaseText(text: string): Release | undefined {
 }
 
 /** The form `--release` and `.vos-audit.json` accept, with the lines the catalog knows. */
-export const acceptedReleaseForms = `X.Y, X.Y.Z or X.Y.Z with a build suffix in any case (15.1, 15.1.0, 15.1.0ar), where X.Y is a release line the catalog knows: ${lineRanges()}`;
+export const acceptedReleaseForms =
+  `X.Y, X.Y.Z or X.Y.Z with a build suffix in any case (15.1, 15.1.0, 15.1.0ar), ` +
+  `where X.Y is a release line the catalog knows: ${lineRanges()}`;
 
 function lineRanges(): string {
   const byMajor = new Map<string, string[]>();

@@ -176,7 +176,9 @@ export const serverPorts: readonly ServerPort[] = [
     releasesText: 'all',
     product: 'STCP',
     advice: fromArticle(
-      'leave it commented out; an NIO needs it: start it "using the TCP Wrappers line", let tcpd "allow only the NIO", and "block any TFTP requests directed to the module" at the site firewall',
+      'leave it commented out; an NIO needs it: ' +
+        'start it "using the TCP Wrappers line", let tcpd "allow only the NIO", ' +
+        'and "block any TFTP requests directed to the module" at the site firewall',
     ),
   },
   {

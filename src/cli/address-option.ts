@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { ModuleInput } from '../engine/audit.ts';
 import { canonicalAddress } from '../util/address.ts';
 import type { RequestBase } from './read-modules.ts';
@@ -11,6 +11,14 @@ export function addressArgument(value: string): string {
   return address;
 }
 
+/** `--address` as firewall and report declare it: one module's address, or each module's from its configuration. */
+export function addressOption(): Option {
+  return new Option(
+    '--address <ip>',
+    'the module\'s address (one module only; else "address" in each module\'s .vos-audit.json)',
+  ).argParser(addressArgument);
+}
+
 /** `--address` gives one module's address: with several modules it would be every module's, which none is. */
 export function addressProblem(request: RequestBase, modules: readonly ModuleInput[]): string | undefined {
   if (request.settings.address === undefined || modules.length <= 1) return undefined;
@@ -19,4 +27,21 @@ export function addressProblem(request: RequestBase, modules: readonly ModuleInp
     `--address gives one module's address, but the paths hold ${modules.length} modules (${names}); ` +
     `set "address" in each module's .vos-audit.json instead`
   );
+}
+
+/** Each module's address is its own: a scanned host matched to two modules would be judged twice, by two models. */
+export function sameAddress(modules: readonly ModuleInput[]): string | undefined {
+  const byAddress = new Map<string, string>();
+  for (const module of modules) {
+    const address = module.settings.address;
+    if (address === undefined) continue;
+    const other = byAddress.get(address);
+    if (other !== undefined)
+      return (
+        `modules ${other} and ${module.name} have the same address ${address}: ` +
+        `a module's "address" is its own (is it set in a .vos-audit.json above both?)`
+      );
+    byAddress.set(address, module.name);
+  }
+  return undefined;
 }

@@ -36,6 +36,7 @@ const keys = [
   'address',
   'system',
   'maxOpenServer',
+  'backboneMaxOpenServer',
   'bridge',
   'daemons',
   'facts',
@@ -110,9 +111,25 @@ function siteFacts(value: unknown, from: string, fail: Fail): SiteFacts {
 /** A VOS system name as new_modules.tin writes it: never blank, never a path. */
 export const systemName = /^[A-Za-z0-9_.$#-]{1,32}$/;
 
-/** max_open_server of new_modules.tin: a count of servers, from 1 to 999. */
-export function isMaxOpenServer(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 999;
+/**
+ * The largest max_open_server each file may give: OSL runs from 3000 to "3XXX where XXX is 2 times the
+ * max_open_server number defined in the new_modules.tin file", so 2 × 499 keeps it below OSN's 4000; OSN to "4XXX
+ * where XXX is the max_open_server number defined in the new_backbone_systems.tin file" (the article).
+ */
+export const maxOpenServerLimits = {
+  maxOpenServer: { last: 499, file: 'new_modules.tin', range: 'OSL: 3000 to 3000 + 2 × it, below 4000' },
+  backboneMaxOpenServer: { last: 999, file: 'new_backbone_systems.tin', range: 'OSN: 4000 to 4000 + it' },
+} as const;
+
+/** max_open_server of one of those files: a count of servers, from 1 to its limit. */
+export function isMaxOpenServer(value: unknown, key: keyof typeof maxOpenServerLimits): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= maxOpenServerLimits[key].last;
+}
+
+/** What a max_open_server must be, for a message. */
+export function maxOpenServerExpected(key: keyof typeof maxOpenServerLimits): string {
+  const { last, file, range } = maxOpenServerLimits[key];
+  return `a whole number from 1 to ${last} (max_open_server of ${file}; ${range})`;
 }
 
 function addressValue(key: string, value: unknown, whose: string, fail: Fail): string {
@@ -173,13 +190,10 @@ export function loadConfig(path: string, found = false): Config {
     const release = typeof object.release === 'string' ? parseRelease(object.release) : undefined;
     config.release = release ?? fail(`'release' must be a VOS release: ${acceptedReleaseForms}`, ['release']);
   }
-  if (object.maxOpenServer !== undefined) {
-    const value = object.maxOpenServer;
-    if (!isMaxOpenServer(value))
-      fail(`'maxOpenServer' must be a whole number from 1 to 999 (max_open_server of new_modules.tin)`, [
-        'maxOpenServer',
-      ]);
-    config.maxOpenServer = value;
+  for (const key of ['maxOpenServer', 'backboneMaxOpenServer'] as const) {
+    const value = object[key];
+    if (value === undefined) continue;
+    config[key] = isMaxOpenServer(value, key) ? value : fail(`'${key}' must be ${maxOpenServerExpected(key)}`, [key]);
   }
   if (object.bridge !== undefined) {
     if (typeof object.bridge !== 'boolean')

@@ -3,7 +3,9 @@ import { checkModule } from '../engine/check.ts';
 import { writeOutputFiles } from '../io/output-files.ts';
 import { addressProblems } from '../policy/addresses.ts';
 import { derivePolicy } from '../policy/derive.ts';
-import { moduleFacts } from '../policy/from-model.ts';
+import { moduleFacts, type AnalysedModule } from '../policy/from-model.ts';
+import type { Message } from '../engine/message.ts';
+import type { Settings } from '../model/settings.ts';
 import type { FirewallPolicy } from '../policy/rule.ts';
 import { formatCapirca } from '../report/firewall/capirca.ts';
 import { formatIptables } from '../report/firewall/iptables.ts';
@@ -34,9 +36,22 @@ export function modulesPolicy(
   modules: readonly ModuleInput[],
   options: Pick<FirewallOptions, 'includeConditional' | 'stateful'>,
 ): FirewallPolicy {
-  const facts = modules.map((input) => {
-    const module = analyzeModule(input);
-    const { messages } = checkModule(module, input.settings, configuredRules(input.settings));
+  return auditedPolicy(
+    modules.map((input) => {
+      const module = analyzeModule(input);
+      const { messages } = checkModule(module, input.settings, configuredRules(input.settings));
+      return { module, settings: input.settings, messages };
+    }),
+    options,
+  );
+}
+
+/** The policy of modules already audited, from their models and findings. */
+export function auditedPolicy(
+  modules: ReadonlyArray<{ module: AnalysedModule; settings: Settings; messages: readonly Message[] }>,
+  options: Pick<FirewallOptions, 'includeConditional' | 'stateful'>,
+): FirewallPolicy {
+  const facts = modules.map(({ module, settings, messages }) => {
     const findings = messages.map((m) => ({
       ruleId: m.ruleId,
       severity: m.severity,
@@ -45,7 +60,7 @@ export function modulesPolicy(
       line: m.place.start.line,
       ...(m.ports && { ports: m.ports }),
     }));
-    return moduleFacts(module, input.settings, findings);
+    return moduleFacts(module, settings, findings);
   });
   return derivePolicy(facts, { includeConditional: options.includeConditional, stateful: options.stateful });
 }
@@ -55,7 +70,8 @@ export function policyRemarks(policy: FirewallPolicy): string[] {
   return [
     ...policy.leftOut.map(
       (item) =>
-        `${item.module}: left out: ${item.what}: ${item.because}; decided by ${item.decidedBy}${item.conditional ? ', or include it with --include-conditional' : ''}`,
+        `${item.module}: left out: ${item.what}: ${item.because}; ` +
+        `decided by ${item.decidedBy}${item.conditional ? ', or include it with --include-conditional' : ''}`,
     ),
     ...policy.notes,
   ].map(printable);

@@ -4,7 +4,7 @@ import { acceptedReleaseForms, parseRelease, type Release } from '../catalog/rel
 import { fileKinds, type FileKind } from '../languages/registry.ts';
 import { mergeFacts, readFact, type SiteFacts } from '../model/site-facts.ts';
 import { canonicalAddress } from '../util/address.ts';
-import { configName, isMaxOpenServer } from './config.ts';
+import { configName, isMaxOpenServer, maxOpenServerExpected } from './config.ts';
 import type { RequestBase } from './read-modules.ts';
 import type { StatedSettings } from './settings.ts';
 import type { CliStreams } from './streams.ts';
@@ -55,11 +55,12 @@ function nioAddressArgument(value: string): string[] {
   return addresses.map((address) => canonicalAddress(address)!);
 }
 
-function maxOpenServerArgument(value: string): number {
-  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
-  if (!isMaxOpenServer(n))
-    throw new InvalidArgumentError('expected a whole number from 1 to 999 (max_open_server of new_modules.tin)');
-  return n;
+function maxOpenServerArgument(key: 'maxOpenServer' | 'backboneMaxOpenServer') {
+  return (value: string): number => {
+    const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+    if (!isMaxOpenServer(n, key)) throw new InvalidArgumentError(`expected ${maxOpenServerExpected(key)}`);
+    return n;
+  };
 }
 
 function kindArgument(value: string, previous: Map<string, FileKind> = new Map()): Map<string, FileKind> {
@@ -113,8 +114,13 @@ export function withModuleOptions(command: Command): Command {
     )
     .option(
       '--max-open-server <n>',
-      'max_open_server of new_modules.tin: gives the OSL (and OSN) port ranges',
-      maxOpenServerArgument,
+      'max_open_server of new_modules.tin: gives the OSL port range',
+      maxOpenServerArgument('maxOpenServer'),
+    )
+    .option(
+      '--backbone-max-open-server <n>',
+      'max_open_server of new_backbone_systems.tin: gives the OSN port range of a bridge module',
+      maxOpenServerArgument('backboneMaxOpenServer'),
     )
     .option('--bridge', "the module is its system's bridge module (OSN listens on it)")
     .option('--no-bridge', "the module is not its system's bridge module")
@@ -148,6 +154,7 @@ export function requestBase(paths: string[], flags: ModuleFlags, streams: CliStr
       ...(flags.nio && { nio: true }),
       ...(flags.products && { products: flags.products }),
       ...(flags.maxOpenServer !== undefined && { maxOpenServer: flags.maxOpenServer }),
+      ...(flags.backboneMaxOpenServer !== undefined && { backboneMaxOpenServer: flags.backboneMaxOpenServer }),
       ...(flags.bridge !== undefined && { bridge: flags.bridge }),
       ...(flags.address && { address: flags.address }),
       ...(flags.nioAddress && { nioAddresses: flags.nioAddress }),

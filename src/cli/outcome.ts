@@ -4,7 +4,8 @@ import type { Severity } from '../model/settings.ts';
 import { printable } from '../report/printable.ts';
 
 export interface RunOutcome {
-  stdout: string | Buffer;
+  /** What goes to standard output: text, bytes, or a report in chunks written one by one. */
+  stdout: string | Buffer | Iterable<string>;
   /** One line per problem vos-audit had with a path: a file it could not read, recognise or write. */
   stderr: string[];
   /** 0, 1 or 2 (see the README); 128 + the signal's number when a signal stopped --fix. */
@@ -23,7 +24,7 @@ interface OutcomeOptions {
  * could not read, recognise or write, a usage it cannot follow), else 1 when the findings fail the run, else 0.
  */
 export function outcome(
-  stdout: string | Buffer,
+  stdout: RunOutcome['stdout'],
   problems: readonly string[],
   options: OutcomeOptions = {},
 ): RunOutcome {

@@ -6,9 +6,11 @@ import { defineExplain } from './commands/explain.ts';
 import { defineFirewall } from './commands/firewall.ts';
 import { defineHelp } from './commands/help.ts';
 import { definePorts } from './commands/ports.ts';
+import { defineReport } from './commands/report.ts';
 import { defineRules } from './commands/rules.ts';
 import { defineTcpdmatch } from './commands/tcpdmatch.ts';
 import { defineVerify } from './commands/verify.ts';
+import { optionsAfterCommand } from './options-before-command.ts';
 import type { RunOutcome } from './outcome.ts';
 import { run, type RunRequest } from './run.ts';
 import { processStreams, type CliStreams } from './streams.ts';
@@ -42,7 +44,15 @@ function program(context: CommandContext<RunRequest>): Command {
     writeErr: (text) => context.streams.stderr.write(text),
     outputError: (text, write) => write(`vos-audit: ${commanderMessage(text)}\n`),
   });
-  for (const define of [definePorts, defineVerify, defineFirewall, defineTcpdmatch, defineRules, defineExplain])
+  for (const define of [
+    definePorts,
+    defineVerify,
+    defineFirewall,
+    defineReport,
+    defineTcpdmatch,
+    defineRules,
+    defineExplain,
+  ])
     main.addCommand(define(context));
   main.addCommand(defineHelp(main));
   for (const command of [main, ...main.commands])
@@ -87,7 +97,7 @@ export async function main(
     });
     command.parse(
       pathsAfterDoubleDash(
-        argv,
+        optionsAfterCommand(argv, command),
         command.commands.map((subcommand) => subcommand.name()),
       ),
     );
@@ -99,7 +109,8 @@ export async function main(
   if (execute === undefined) return 2;
   try {
     const outcome = await execute();
-    streams.stdout.write(outcome.stdout);
+    if (typeof outcome.stdout === 'string' || Buffer.isBuffer(outcome.stdout)) streams.stdout.write(outcome.stdout);
+    else for (const chunk of outcome.stdout) streams.stdout.write(chunk);
     for (const line of outcome.stderr) streams.stderr.write(`vos-audit: ${line}\n`);
     return outcome.exitCode;
   } catch (error) {

@@ -9,6 +9,7 @@ export type StatedSettings = Partial<
     | 'nio'
     | 'products'
     | 'maxOpenServer'
+    | 'backboneMaxOpenServer'
     | 'bridge'
     | 'daemons'
     | 'address'
@@ -32,6 +33,7 @@ export function resolveSettings(
     nio: commandLine.nio ?? config?.nio ?? defaultSettings.nio,
     ...stated('products'),
     ...stated('maxOpenServer'),
+    ...stated('backboneMaxOpenServer'),
     ...stated('bridge'),
     ...stated('daemons'),
     ...stated('address'),

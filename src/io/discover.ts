@@ -101,7 +101,8 @@ function readTree(directory: Pick<Directory, 'shown' | 'path' | 'location'>, wal
     } else if (isKnownFile(entry, entry.shown)) {
       if (++walk.files > walk.maxFiles) {
         throw new UserError(
-          `more than ${walk.maxFiles.toLocaleString('en')} configuration files in the paths given (the limit was reached below ${root}); name the module directories to audit`,
+          `more than ${walk.maxFiles.toLocaleString('en')} configuration files in the paths given (the limit ` +
+            `was reached below ${root}); name the module directories to audit`,
         );
       }
       tree.known.push(child);

@@ -85,7 +85,8 @@ function targetProblems(directory: string, target: Target, held: HeldDirectory):
   }
   if (foreign.length > 0)
     problems.push(
-      `${shown} holds files this run does not write, which would be read with the ones it writes: ${listed(foreign.sort())}; remove them, or give an empty directory`,
+      `${shown} holds files this run does not write, ` +
+        `which would be read with the ones it writes: ${listed(foreign.sort())}; remove them, or give an empty directory`,
     );
   if (irregular.length > 0)
     problems.push(`${shown} holds, where this run writes regular files, ${listed(irregular.sort())}; remove them`);

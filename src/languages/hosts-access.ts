@@ -59,8 +59,10 @@ export const hostsAccess = defineLanguage({
         input: 'tftpd 10.9.9.9\ntftpd: 10.9.9.0/33\ntftpd: 10.9.9.9: alow\n',
         messages: [
           "1:15 Unexpected end of line after '10.9.9.9', expected ':' and a client list (daemon_list : client_list)",
-          "2:8 Unexpected pattern '10.9.9.0/33', expected a mask m.m.m.m (not 255.255.255.255) or a length from 1 to 32 after the address: tcpd matches nothing with it",
-          "3:18 Unexpected option 'alow', expected one of allow, deny, twist, spawn, aclexec, severity, banners, setenv, user, group, umask, linger, nice, rfc931, keepalive: tcpd denies every client this rule matches",
+          "2:8 Unexpected pattern '10.9.9.0/33', " +
+            'expected a mask m.m.m.m (not 255.255.255.255) or a length from 1 to 32 after the address: tcpd matches nothing with it',
+          "3:18 Unexpected option 'alow', expected one of allow, deny, twist, spawn, aclexec, severity, " +
+            'banners, setenv, user, group, umask, linger, nice, rfc931, keepalive: tcpd denies every client this rule matches',
         ],
       },
       { title: 'Rules tcpd reads', input: 'tftpd tftpd.pm: 10.9.9.9: severity auth.info\n', messages: [] },

@@ -53,7 +53,8 @@ export const telnetAdmin = defineLanguage({
         title: 'A listing without the expected header',
         input: 'telnet 23 telnet_23 login\nrsn 85 rsn_incoming slave\n',
         messages: [
-          "1:1 Unexpected header 'telnet 23 telnet_23 login', expected a header row naming at least a Service and a Port column (for example: Service  Port  Device  Type)",
+          "1:1 Unexpected header 'telnet 23 telnet_23 login', " +
+            'expected a header row naming at least a Service and a Port column (for example: Service  Port  Device  Type)',
         ],
       },
       {

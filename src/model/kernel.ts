@@ -2,8 +2,14 @@ import { serverPorts, type ServerPort } from '../catalog/server-ports.ts';
 import type { Listener } from './listener.ts';
 import type { Settings } from './settings.ts';
 
-/** OSL listens from 3000 to 3000 + 2 × max_open_server; OSN from 4000 to 4000 + max_open_server. */
-const rangeWidth: Record<string, number> = { OSL: 2, OSN: 1 };
+/**
+ * OSL listens from 3000 to 3000 + 2 × max_open_server of new_modules.tin; OSN from 4000 to 4000 + max_open_server of
+ * new_backbone_systems.tin: two settings of two files.
+ */
+const ranges: Record<string, { width: number; setting: 'maxOpenServer' | 'backboneMaxOpenServer' }> = {
+  OSL: { width: 2, setting: 'maxOpenServer' },
+  OSN: { width: 1, setting: 'backboneMaxOpenServer' },
+};
 
 function bridgeState(bridge: boolean | undefined): Pick<Listener, 'state' | 'condition' | 'note'> {
   if (bridge === undefined) return { state: 'conditional', condition: 'the module is its system’s bridge module' };
@@ -13,10 +19,11 @@ function bridgeState(bridge: boolean | undefined): Pick<Listener, 'state' | 'con
 }
 
 function kernelRow(entry: ServerPort, settings: Settings): Listener {
-  const width = rangeWidth[entry.service]! * (settings.maxOpenServer ?? 0);
+  const { width, setting } = ranges[entry.service]!;
+  const maxOpenServer = settings[setting];
   return {
     port: entry.port,
-    ...(settings.maxOpenServer === undefined ? { rangeEnd: entry.rangeEnd } : { lastPort: entry.port + width }),
+    ...(maxOpenServer === undefined ? { rangeEnd: entry.rangeEnd } : { lastPort: entry.port + width * maxOpenServer }),
     protocol: 'tcp',
     service: entry.service,
     daemon: `kernel (${entry.service})`,

@@ -368,7 +368,9 @@ function macroEffect(
       const always = here.unsure === undefined && here.guard === guards.always;
       if (variables.set(action.name, action.value, always)) {
         unresolved.push({
-          reason: `the variable ${action.name} may take more than ${maxValues} values, or one longer than ${maxValueLength} characters: where it is used, its value is undecided`,
+          reason:
+            `the variable ${action.name} may take more than ${maxValues} values, ` +
+            `or one longer than ${maxValueLength} characters: where it is used, its value is undecided`,
           place,
         });
       }

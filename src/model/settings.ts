@@ -29,8 +29,10 @@ export interface Settings {
   nioAddresses?: readonly string[];
   /** The products purchased, when stated; otherwise `software_purchased` conditions stay open. */
   products?: ReadonlySet<string>;
-  /** max_open_server of new_modules.tin (and new_backbone_systems.tin): the end of the OSL and OSN ranges. */
+  /** max_open_server of new_modules.tin: the end of the OSL range, 3000 + 2 × it. */
   maxOpenServer?: number;
+  /** max_open_server of new_backbone_systems.tin: the end of the OSN range, 4000 + it. */
+  backboneMaxOpenServer?: number;
   /** Whether the module is its system's bridge module (the only one on which OSN listens). */
   bridge?: boolean;
   daemons?: SiteDaemons;

@@ -17,7 +17,9 @@ export function addressProblems(policy: FirewallPolicy, format: string): string[
   const without = policy.modules.filter((module) => module.addresses.length === 0).map((module) => module.name);
   if (without.length > 0) {
     problems.push(
-      `--format ${format} needs each module's address; ${without.join(', ')} ${without.length === 1 ? 'has' : 'have'} none: set "address" in the module's .vos-audit.json (or --address for one module); table, csv and json need none`,
+      `--format ${format} needs each module's ` +
+        `address; ${without.join(', ')} ${without.length === 1 ? 'has' : 'have'} none: ` +
+        `set "address" in the module's .vos-audit.json (or --address for one module); table, csv and json need none`,
     );
   }
   const named = new Set(
@@ -30,7 +32,9 @@ export function addressProblems(policy: FirewallPolicy, format: string): string[
     .map((group) => group.nio!.module);
   if (nio.length > 0) {
     problems.push(
-      `--format ${format} needs the NIO's address for x25_cpc's rules; ${nio.join(', ')} ${nio.length === 1 ? 'has' : 'have'} none: set "nioAddress" in the module's .vos-audit.json (or --nio-address)`,
+      `--format ${format} needs the NIO's address for x25_cpc's ` +
+        `rules; ${nio.join(', ')} ${nio.length === 1 ? 'has' : 'have'} none: ` +
+        `set "nioAddress" in the module's .vos-audit.json (or --nio-address)`,
     );
   }
   const byAddress = new Map<string, string[]>();

@@ -10,7 +10,7 @@ import {
   type ClientUse,
   type ModuleClient,
 } from '../catalog/client-ports.ts';
-import type { Release } from '../catalog/releases.ts';
+import { releaseMembership, type Release } from '../catalog/releases.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import { strongest, type Connection, type ListenerState, type ModuleModel } from '../model/listener.ts';
 import { placeText } from '../model/place.ts';
@@ -112,14 +112,21 @@ export function varyingPorts(model: ModuleModel): string[] {
 export function ephemeralPorts(
   release: Release | undefined,
   transport: Transport,
-): { ports: PortRange; undecided?: string } {
+): { ports: PortRange; undecided?: string; assumed?: string } {
   const ranges = possibleEphemeralRanges(release, transport);
   const ports: PortRange = [Math.min(...ranges.map((r) => r.first)), Math.max(...ranges.map((r) => r.last))];
-  if (ranges.length === 1) return { ports };
+  if (ranges.length === 1) {
+    const assumed = ranges[0]!.assumed;
+    return release !== undefined && assumed && releaseMembership(release, assumed.releases) === 'in'
+      ? { ports, assumed: assumed.text }
+      : { ports };
+  }
   const which = ranges.map((range) => `${range.first}-${range.last} (${range.releasesText})`).join(' or ');
   const why = release === undefined ? 'the release is not given' : `release ${release.text} does not give its build`;
   return {
     ports,
-    undecided: `${why}, so the ${transport} ephemeral range of table 3 is ${which}: the wider range is used; state the release with its build (--release) to narrow it`,
+    undecided:
+      `${why}, so the ${transport} ephemeral range of table 3 is ${which}: the wider range is used; ` +
+      `state the release with its build (--release) to narrow it`,
   };
 }

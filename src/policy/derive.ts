@@ -1,5 +1,6 @@
 import { firewallBlocks } from '../catalog/firewall-blocks.ts';
-import type { Certainty, ClientFact, ModuleFacts } from './facts.ts';
+import { membershipOf } from '../model/port-catalog.ts';
+import type { Certainty, ClientFact, ModuleFacts, ServiceFact } from './facts.ts';
 import {
   allPorts,
   lastComponent,
@@ -103,6 +104,10 @@ function describe(rule: PolicyRule): string {
   return `${rule.action} ${rule.direction} ${rule.protocol}/${rangeText(rule.ports)}${from}${peer} (${rule.reason})`;
 }
 
+/**
+ * The ports the article says to block, in the releases that have them: a release before them has nothing there to
+ * block (and no article basis for a rule), and an unstated one gets the deny under the release's condition.
+ */
 function articleDenials(facts: ModuleFacts, rules: ModuleRules): Set<string> {
   const denied = new Set<string>();
   for (const block of firewallBlocks) {
@@ -111,8 +116,17 @@ function articleDenials(facts: ModuleFacts, rules: ModuleRules): Set<string> {
     const served = facts.services.filter(
       (s) => s.protocol === block.transport && s.ports && key(s.protocol, s.ports) === key(block.transport, ports),
     );
-    const evidence = served.length > 0 ? served.flatMap((s) => s.evidence) : [`article table 2 (port ${block.port})`];
+    const membership = block.releases
+      ? membershipOf({ releases: [{ from: block.releases.from }], releasesText: block.releases.text }, facts.release)
+          .membership
+      : 'in';
+    // A module's own file that opens the port (a telnet_admin row for 85) is denied whatever the release.
+    if (membership === 'out' && served.length === 0) continue;
+    const table = `article table 2 (port ${block.port}${block.releases ? `, ${block.releases.text}` : ''})`;
+    const evidence = served.length > 0 ? served.flatMap((s) => s.evidence) : [table];
+    const condition = membership === 'unknown' && served.length === 0 && { condition: `VOS ${block.releases!.text}` };
     rules.denied.push({
+      ...condition,
       direction: 'in',
       action: 'deny',
       protocol: block.transport,
@@ -126,6 +140,11 @@ function articleDenials(facts: ModuleFacts, rules: ModuleRules): Set<string> {
   return denied;
 }
 
+/** telnetd's login port on a module where no sshd runs, or may run: denying it would leave no way to log in. */
+function isOnlyLogin(facts: ModuleFacts, service: ServiceFact): boolean {
+  return service.daemon === 'telnetd' && service.ports?.[0] === 23 && !facts.services.some((s) => s.daemon === 'sshd');
+}
+
 /** Each port's listeners, those the audit reports first: a port with any denied listener is denied. */
 function serviceRules(facts: ModuleFacts, rules: ModuleRules, denied: Set<string>): void {
   const ordered = [...facts.services.filter((s) => s.finding), ...facts.services.filter((s) => !s.finding)];
@@ -133,7 +152,15 @@ function serviceRules(facts: ModuleFacts, rules: ModuleRules, denied: Set<string
     if (service.kernel || !service.ports || denied.has(key(service.protocol, service.ports))) continue;
     denied.add(key(service.protocol, service.ports));
     const base = { direction: 'in' as const, protocol: service.protocol, ports: service.ports, peer: anyone };
-    if (service.finding) {
+    if (service.finding && isOnlyLogin(facts, service)) {
+      const { reason, ruleId } = service.finding;
+      rules.take(rules.allowedIn, service.certainty, {
+        ...base,
+        action: 'allow',
+        reason: `${reason} (${ruleId}); allowed all the same: with no sshd, telnet is the only way to log in`,
+        evidence: service.evidence,
+      });
+    } else if (service.finding) {
       const { reason, ruleId, evidence } = service.finding;
       rules.take(rules.denied, service.certainty, {
         ...base,
@@ -265,8 +292,11 @@ function kernelRules(
       leftOut.push({
         module: facts.name,
         what,
-        because: 'max_open_server is not known, so neither is the end of the range',
-        decidedBy: '"maxOpenServer" in .vos-audit.json, or --max-open-server',
+        because: `max_open_server of ${service.kernel === 'OSL' ? 'new_modules.tin' : 'new_backbone_systems.tin'} is not known, so neither is the end of the range`,
+        decidedBy:
+          service.kernel === 'OSL'
+            ? '"maxOpenServer" in .vos-audit.json, or --max-open-server'
+            : '"backboneMaxOpenServer" in .vos-audit.json, or --backbone-max-open-server',
         conditional: false,
       });
       continue;
@@ -334,8 +364,23 @@ function nioPeer(facts: ModuleFacts, groups: Groups): Peer {
   }));
 }
 
-function clientRules(facts: ModuleFacts, rules: ModuleRules, client: ClientFact, groups: Groups): void {
+function clientRules(
+  facts: ModuleFacts,
+  rules: ModuleRules,
+  client: ClientFact,
+  groups: Groups,
+  notes: string[],
+): void {
+  if (client.peer === 'nio' && !facts.nio) {
+    // x25_cpc talks to the NIO: on a module without one there is no peer to open the way to.
+    if (client.certainty.state === 'live')
+      notes.push(
+        `${facts.name}: no rule for ${client.what}: the module has no NIO (--nio, or "nio" in .vos-audit.json)`,
+      );
+    return;
+  }
   const ownPorts = client.sourcePorts ?? facts.ephemeral[client.protocol];
+  const assumed = client.sourcePorts === undefined ? facts.ephemeralAssumed?.[client.protocol] : undefined;
   const out: PolicyRule = {
     direction: 'out',
     action: 'allow',
@@ -344,7 +389,7 @@ function clientRules(facts: ModuleFacts, rules: ModuleRules, client: ClientFact,
     sourcePorts: ownPorts,
     peer: client.peer === 'nio' ? nioPeer(facts, groups) : anyone,
     reason: client.what,
-    evidence: client.evidence,
+    evidence: assumed ? [...client.evidence, assumed] : client.evidence,
   };
   if (!rules.take(rules.allowedOut, client.certainty, out) || rules.stateful) return;
   const replies: PolicyRule = {
@@ -438,7 +483,7 @@ export function derivePolicy(run: readonly ModuleFacts[], options: PolicyOptions
     serviceRules(facts, rules, articleDenials(facts, rules));
     kernelRules(facts, rules, peers, leftOut, notes);
     kernelOutRules(facts, rules, peers);
-    for (const client of facts.clients) clientRules(facts, rules, client, groups);
+    for (const client of facts.clients) clientRules(facts, rules, client, groups, notes);
     icmpRules(rules);
     espRules(facts, rules);
     if (!options.stateful) serviceReplies(rules);

@@ -1,3 +1,4 @@
+import type { Release } from '../catalog/releases.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import type { PortRange } from './rule.ts';
 
@@ -45,6 +46,10 @@ export interface ModuleFacts {
   clients: ClientFact[];
   /** The module's ephemeral ports by protocol, for its clients' source ports and their return traffic. */
   ephemeral: Record<Transport, PortRange>;
+  /** Where a range is the policy's assumption rather than the article's (15.2's udp range), the assumption. */
+  ephemeralAssumed?: Partial<Record<Transport, string>>;
+  /** The module's release, when stated: the article's blocks of ports that exist from a release apply from it. */
+  release?: Release;
   /** What the model or the settings left undecided: the policy may lack what it would have allowed. */
   undecided: string[];
 }

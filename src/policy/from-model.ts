@@ -21,7 +21,7 @@ function isKernelService(daemon: string): daemon is keyof typeof kernelServices 
 }
 
 /** The ports each place decides: a start_stcp call decides ftpd's, telnetd's and snmpd's at once. */
-function portsByPlace(listeners: readonly Listener[]): Map<string, Set<string>> {
+export function portsByPlace(listeners: readonly Listener[]): Map<string, Set<string>> {
   const byPlace = new Map<string, Set<string>>();
   for (const listener of listeners) {
     if (listener.decidedAt === undefined) continue;
@@ -39,6 +39,18 @@ function portsByPlace(listeners: readonly Listener[]): Map<string, Set<string>> 
  */
 function isAbout(finding: AuditFinding, port: string, portsAtPlace: ReadonlySet<string> | undefined): boolean {
   return finding.ports !== undefined ? finding.ports.includes(port) : (portsAtPlace?.size ?? 0) <= 1;
+}
+
+/** The findings about a listener: those at the place that decided it. */
+export function findingsAbout<F extends AuditFinding>(
+  listener: Listener,
+  findings: readonly F[],
+  byPlace: ReadonlyMap<string, ReadonlySet<string>>,
+): F[] {
+  if (listener.decidedAt === undefined) return [];
+  const decisive = placeText(listener.decidedAt);
+  const port = `${listener.protocol}/${listener.port}`;
+  return findings.filter((f) => `${f.file}:${f.line}` === decisive && isAbout(f, port, byPlace.get(decisive)));
 }
 
 function serviceFact(
@@ -60,12 +72,8 @@ function serviceFact(
       evidence,
     };
   }
-  // A finding is about a listener when it is at the place that decided it.
   const decisive = listener.decidedAt && placeText(listener.decidedAt);
-  const port = `${listener.protocol}/${listener.port}`;
-  const finding = findings.find(
-    (f) => f.severity !== 'info' && `${f.file}:${f.line}` === decisive && isAbout(f, port, byPlace.get(decisive)),
-  );
+  const finding = findingsAbout(listener, findings, byPlace).find((f) => f.severity !== 'info');
   return {
     protocol: listener.protocol,
     ports: [listener.port, listener.port],
@@ -99,10 +107,12 @@ export function moduleFacts(
     );
   for (const warning of model.factWarnings) undecided.push(`warning: ${warning}`);
   const ephemeral = {} as ModuleFacts['ephemeral'];
+  const ephemeralAssumed: ModuleFacts['ephemeralAssumed'] = {};
   for (const transport of ['tcp', 'udp'] as const) {
     const range = ephemeralPorts(settings.release, transport);
     ephemeral[transport] = range.ports;
     if (range.undecided) undecided.push(range.undecided);
+    if (range.assumed) ephemeralAssumed[transport] = range.assumed;
   }
   return {
     name: module.name,
@@ -114,6 +124,8 @@ export function moduleFacts(
     services: model.listeners.flatMap((listener) => serviceFact(listener, findings, byPlace) ?? []),
     clients: clientFacts(model, settings),
     ephemeral,
+    ...(Object.keys(ephemeralAssumed).length > 0 && { ephemeralAssumed }),
+    ...(settings.release && { release: settings.release }),
     undecided: [...new Set(undecided)],
   };
 }

@@ -253,7 +253,8 @@ function jsonModule(model: ModuleModel, options: PortsOptions) {
 /** The live-port table of each module: the article's table 1, computed for the module, after a line of what was assumed. */
 export function formatPorts(models: readonly ModuleModel[], options: PortsOptions, assumed = ''): string {
   if (options.format === 'json') {
-    return `${JSON.stringify({ version: 1, ...(options.states && { states: options.states }), modules: models.map((model) => jsonModule(model, options)) }, null, 2)}\n`;
+    const modules = models.map((model) => jsonModule(model, options));
+    return `${JSON.stringify({ version: 1, ...(options.states && { states: options.states }), modules }, null, 2)}\n`;
   }
   if (options.format === 'csv') return csvText([csvHeader, ...models.flatMap((model) => csvRows(model, options))]);
   const layout = options.layout ?? { wide: false, width: defaultWidth };

@@ -1,3 +1,4 @@
+import { jsonChunks } from './json-chunks.ts';
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -99,11 +100,19 @@ function relatedLocations(message: Message, artifact: object, cwd: string) {
   }));
 }
 
+const maxFingerprintLine = 4096;
+
 /** A fingerprint that survives lines moving: rule, file, the text of the line, and which such finding it is. */
 function fingerprint(message: Message, text: string, index: LineIndex, seen: Map<string, number>): string {
-  const line = text
-    .slice(index.lineStart(message.place.start.line), index.lineContentEnd(message.place.start.line))
-    .trim();
+  const start = index.lineStart(message.place.start.line);
+  const end = index.lineContentEnd(message.place.start.line);
+  // A line longer than any configuration line (a scan written on one line) is known by the text where the finding
+  // is: hashing the whole line again for each of its findings would cost its length each time.
+  const line = (
+    end - start > maxFingerprintLine
+      ? text.slice(message.place.start.offset, message.place.start.offset + maxFingerprintLine)
+      : text.slice(start, end)
+  ).trim();
   const key = `${message.ruleId}\u0000${message.file}\u0000${line}`;
   const occurrence = (seen.get(key) ?? 0) + 1;
   seen.set(key, occurrence);
@@ -135,6 +144,16 @@ export function formatSarif(
   cwd = process.cwd(),
   catalog: readonly SarifRule[] = auditRules(),
 ): string {
+  return [...sarifChunks(results, toolVersion, cwd, catalog)].join('');
+}
+
+/** The SARIF log in chunks, each result made as it is written: a scan's hundreds of thousands of results are never one string. */
+export function sarifChunks(
+  results: readonly ReportedFile[],
+  toolVersion: string,
+  cwd = process.cwd(),
+  catalog: readonly SarifRule[] = auditRules(),
+): Generator<string> {
   const ruleIndex = new Map(catalog.map((rule, i) => [rule.id, i]));
   const artifacts = results.map((result) => ({
     location: artifactLocation(result.source.path, cwd),
@@ -143,20 +162,26 @@ export function formatSarif(
     encoding: result.source.encoding === 'utf8' ? 'utf-8' : 'iso-8859-1',
   }));
   const seen = new Map<string, number>();
-  const sarifResults = results.flatMap((result, artifactIndex) => {
-    const artifact = { ...artifactLocation(result.source.path, cwd), index: artifactIndex };
-    const index = new LineIndex(result.output);
-    return result.messages.map((message) => ({
-      ruleId: message.ruleId,
-      ruleIndex: ruleIndex.get(message.ruleId),
-      level: levels[message.severity],
-      message: { text: sentence(message.reason) },
-      locations: [{ physicalLocation: { artifactLocation: artifact, region: region(message.place) } }],
-      partialFingerprints: { 'vosAudit/v1': fingerprint(message, result.output, index, seen) },
-      ...((message.cause || message.related?.length) && { relatedLocations: relatedLocations(message, artifact, cwd) }),
-      ...((message.fix || message.suggestions) && { fixes: fixes(message, artifact, index) }),
-    }));
-  });
+  function* sarifResults() {
+    for (const [artifactIndex, result] of results.entries()) {
+      const artifact = { ...artifactLocation(result.source.path, cwd), index: artifactIndex };
+      const index = new LineIndex(result.output);
+      for (const message of result.messages)
+        yield {
+          ruleId: message.ruleId,
+          ruleIndex: ruleIndex.get(message.ruleId),
+          level: levels[message.severity],
+          message: { text: sentence(message.reason) },
+          locations: [{ physicalLocation: { artifactLocation: artifact, region: region(message.place) } }],
+          partialFingerprints: { 'vosAudit/v1': fingerprint(message, result.output, index, seen) },
+          ...((message.cause || message.related?.length) && {
+            relatedLocations: relatedLocations(message, artifact, cwd),
+          }),
+          ...((message.fix || message.suggestions) && { fixes: fixes(message, artifact, index) }),
+        };
+    }
+  }
+  const slot: unknown[] = [];
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -173,10 +198,10 @@ export function formatSarif(
         },
         originalUriBaseIds: { [sourceRoot]: { uri: `${pathToFileURL(cwd).href}/` } },
         artifacts,
-        results: sarifResults,
+        results: slot,
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonChunks(log, slot, sarifResults());
 }

@@ -31,7 +31,8 @@ function notes(request: AccessRequest, verdict: Verdict): string[] {
         .filter((p) => p.kind !== 'except' && p.kind !== 'address' && p.kind !== 'net' && p.kind !== 'prefix')
         .map((p) => p.value);
       notes.push(
-        `no DNS: ${place(matched)} has patterns that match by host name or netgroup (${patterns.join(', ')}); ${request.client.address} is given no name here, so with its real name the answer may differ`,
+        `no DNS: ${place(matched)} has patterns that match by host name or netgroup ` +
+          `(${patterns.join(', ')}); ${request.client.address} is given no name here, so with its real name the answer may differ`,
       );
     }
   } else {
@@ -45,7 +46,8 @@ function notes(request: AccessRequest, verdict: Verdict): string[] {
     );
   for (const path of verdict.oversizedFiles)
     notes.push(
-      `the pattern file ${path} is larger than the ${maxPatternFileBytes / 1024} kB vos-audit reads of a pattern file (as of a hosts file): it matches nothing here, but tcpd would read it`,
+      `the pattern file ${path} is larger than the ${maxPatternFileBytes / 1024} kB vos-audit reads of a ` +
+        `pattern file (as of a hosts file): it matches nothing here, but tcpd would read it`,
     );
   if (verdict.loop !== undefined)
     notes.push(

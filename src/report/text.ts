@@ -15,10 +15,10 @@ export function messageRows(path: string, messages: readonly Message[], paint: P
   const severityWidth = messages.reduce((width, m) => Math.max(width, m.severity.length), 0);
   return messages.flatMap((m, i) => {
     const severity = paint(m.severity, m.severity.padEnd(severityWidth));
-    const related = (m.related ?? []).map(
-      (r) =>
-        `${' '.repeat(placeWidth + severityWidth + 4)}${paint('dim', `${printable(r.file)}:${r.place.start.line}:${r.place.start.column}`)}  ${printable(r.reason)}`,
-    );
+    const related = (m.related ?? []).map((r) => {
+      const place = `${printable(r.file)}:${r.place.start.line}:${r.place.start.column}`;
+      return `${' '.repeat(placeWidth + severityWidth + 4)}${paint('dim', place)}  ${printable(r.reason)}`;
+    });
     return [
       `${places[i]!.padEnd(placeWidth)}  ${severity}  ${printable(m.reason)}  ${paint('dim', m.ruleId)}`,
       ...related,

@@ -6,7 +6,8 @@ import { LineIndex } from '../syntax/position.ts';
 import type { Source } from '../syntax/source.ts';
 import { formatGcc, formatGithub } from './lines.ts';
 import { printable } from './printable.ts';
-import { formatSarif, type SarifRule } from './sarif.ts';
+import { jsonChunks } from './json-chunks.ts';
+import { sarifChunks, type SarifRule } from './sarif.ts';
 import { summarize } from './summary.ts';
 import { painter } from './paint.ts';
 import { messageRows, plural } from './text.ts';
@@ -79,9 +80,10 @@ function formatVerifyText(verification: Verification, file: ReportedFile, color:
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** The JSON report of `verify`, documented in docs/verify.md. */
-function formatVerifyJson(verification: Verification, file: ReportedFile, toolVersion: string): string {
+/** The JSON report of `verify`, documented in docs/verify.md, in chunks. */
+function verifyJsonChunks(verification: Verification, file: ReportedFile, toolVersion: string): Generator<string> {
   const { errors, warnings, infos } = summarize([file]);
+  const findings: unknown[] = [];
   const report = {
     version: verifyReportVersion,
     tool: { name: 'vos-audit', version: toolVersion },
@@ -92,7 +94,13 @@ function formatVerifyJson(verification: Verification, file: ReportedFile, toolVe
       host: module.host ? { addresses: module.host.addresses, hostnames: module.host.hostnames } : null,
       tally: module.tally ?? null,
     })),
-    findings: file.messages.map((m, i) => ({
+    findings,
+    summary: { errors, warnings, infos },
+  };
+  return jsonChunks(
+    report,
+    findings,
+    file.messages.map((m, i) => ({
       ruleId: m.ruleId,
       severity: m.severity,
       reason: m.reason,
@@ -101,32 +109,33 @@ function formatVerifyJson(verification: Verification, file: ReportedFile, toolVe
       url: m.url,
       related: m.related ?? [],
     })),
-    summary: { errors, warnings, infos },
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  );
 }
 
 export type VerifyFormat = 'text' | 'json' | 'sarif' | 'gcc' | 'github';
 
-/** The verdicts of `verify` in any of the audit's formats, placed in the scan file. */
+/**
+ * The verdicts of `verify` in any of the audit's formats, placed in the scan file; JSON and SARIF in chunks, each
+ * finding written as it comes.
+ */
 export function formatVerification(
   verification: Verification,
   scan: Source,
   format: VerifyFormat,
   toolVersion: string,
   color = false,
-): string {
+): Iterable<string> {
   const file = scanFile(verification, scan);
   switch (format) {
     case 'json':
-      return formatVerifyJson(verification, file, toolVersion);
+      return verifyJsonChunks(verification, file, toolVersion);
     case 'sarif':
-      return formatSarif([file], toolVersion, process.cwd(), verifyRules);
+      return sarifChunks([file], toolVersion, process.cwd(), verifyRules);
     case 'gcc':
-      return formatGcc([file]);
+      return [formatGcc([file])];
     case 'github':
-      return formatGithub([file]);
+      return [formatGithub([file])];
     default:
-      return formatVerifyText(verification, file, color);
+      return [formatVerifyText(verification, file, color)];
   }
 }

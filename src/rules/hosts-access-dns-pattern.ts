@@ -30,7 +30,8 @@ export const hostsAccessDnsPattern = defineRule({
       title: 'A domain and KNOWN',
       input: 'tftpd: .example.com KNOWN 10.9.9.9\n',
       messages: [
-        "1:8 '.example.com' is a host name pattern: it matches only when DNS answers, and a forged reverse record can make it match; write the address or network instead",
+        "1:8 '.example.com' is a host name pattern: " +
+          'it matches only when DNS answers, and a forged reverse record can make it match; write the address or network instead',
         "1:21 'KNOWN' is a pattern that depends on DNS: it asks whether the client's name lookups succeed and agree; write the address or network instead",
       ],
     },

@@ -23,7 +23,8 @@ export const hostsAccessPatternFile = defineRule({
       title: 'A list kept elsewhere',
       input: { 'hosts.allow': 'tftpd: /etc/tftp.clients\n' },
       messages: [
-        "hosts.allow:1:8 Pattern file '/etc/tftp.clients' is not among the module's files, so who this rule admits is unknown; add the file to the module or write the addresses in the rule",
+        "hosts.allow:1:8 Pattern file '/etc/tftp.clients' is not among the module's files, " +
+          'so who this rule admits is unknown; add the file to the module or write the addresses in the rule',
       ],
     },
   ],
@@ -40,8 +41,11 @@ export const hostsAccessPatternFile = defineRule({
           span: { start: pattern.start, end: pattern.end },
           reason:
             found === undefined
-              ? `Pattern file '${pattern.pattern}' is not among the module's files, so who this rule admits is unknown; add the file to the module or write the addresses in the rule`
-              : `Pattern file '${pattern.pattern}' is ${(found.bytes / 1024).toFixed(1)} kB, more than the ${maxPatternFileBytes / 1024} kB vos-audit reads of a pattern file (as of a hosts file), so who this rule admits is unknown; keep the list shorter, or write the addresses in the rule`,
+              ? `Pattern file '${pattern.pattern}' is not among the module's files, ` +
+                `so who this rule admits is unknown; add the file to the module or write the addresses in the rule`
+              : `Pattern file '${pattern.pattern}' is ${(found.bytes / 1024).toFixed(1)} kB, ` +
+                `more than the ${maxPatternFileBytes / 1024} kB vos-audit reads of a pattern file (as of a hosts ` +
+                `file), so who this rule admits is unknown; keep the list shorter, or write the addresses in the rule`,
         });
       }
     }

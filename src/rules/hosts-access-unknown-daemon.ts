@@ -49,8 +49,10 @@ export const hostsAccessUnknownDaemon = defineRule({
         'hosts.allow': 'in.tftpd: 10.9.9.9\n  # tftpd: 10.9.9.8\n',
       },
       messages: [
-        "hosts.allow:1:1 Daemon 'in.tftpd' matches nothing: no inetd.conf entry runs it through tcpd (wrapped: tftpd); name the program tcpd runs, such as tftpd or tftpd.pm",
-        "hosts.allow:2:3 '#' is read here as a daemon: '#' starts a comment only in the first column, so tcpd reads this line as a rule; move the '#' to the start of the line",
+        "hosts.allow:1:1 Daemon 'in.tftpd' matches nothing: " +
+          'no inetd.conf entry runs it through tcpd (wrapped: tftpd); name the program tcpd runs, such as tftpd or tftpd.pm',
+        "hosts.allow:2:3 '#' is read here as a daemon: " +
+          "'#' starts a comment only in the first column, so tcpd reads this line as a rule; move the '#' to the start of the line",
       ],
     },
     {
@@ -79,7 +81,8 @@ export const hostsAccessUnknownDaemon = defineRule({
             file,
             span,
             reason:
-              "'#' is read here as a daemon: '#' starts a comment only in the first column, so tcpd reads this line as a rule; move the '#' to the start of the line",
+              "'#' is read here as a daemon: " +
+              "'#' starts a comment only in the first column, so tcpd reads this line as a rule; move the '#' to the start of the line",
           });
         } else if (
           !wrapped.some((daemon) =>
@@ -89,7 +92,9 @@ export const hostsAccessUnknownDaemon = defineRule({
           context.report({
             file,
             span,
-            reason: `Daemon '${pattern.value}' matches nothing: no inetd.conf entry runs it through tcpd (wrapped: ${shown}); name the program tcpd runs, such as tftpd or tftpd.pm`,
+            reason:
+              `Daemon '${pattern.value}' matches nothing: ` +
+              `no inetd.conf entry runs it through tcpd (wrapped: ${shown}); name the program tcpd runs, such as tftpd or tftpd.pm`,
           });
         }
       }

@@ -80,7 +80,8 @@ export const hostsAccessUnreachableRule = defineRule({
       title: 'A network, then an address inside it',
       input: 'tftpd: 10.9.9.0/24\ntftpd: 10.9.9.9: severity auth.warning\n',
       messages: [
-        '2:1 This rule never applies: line 1 (tftpd: 10.9.9.0/24) decides every daemon and client it names first; put it before line 1, or narrow line 1 with EXCEPT',
+        '2:1 This rule never applies: line 1 (tftpd: ' +
+          '10.9.9.0/24) decides every daemon and client it names first; put it before line 1, or narrow line 1 with EXCEPT',
       ],
     },
     { title: 'The narrower rule first', input: 'tftpd: 10.9.9.9: deny\ntftpd: 10.9.9.0/24\n', messages: [] },
@@ -96,7 +97,9 @@ export const hostsAccessUnreachableRule = defineRule({
       const text = file.source.text.slice(earlier.start, earlier.end).replace(/\\\r?\n[ \t]*/g, ' ');
       context.report({
         span: { start: rule.start, end: rule.end },
-        reason: `This rule never applies: line ${line} (${text.length > 60 ? `${text.slice(0, 60)}…` : text}) decides every daemon and client it names first; put it before line ${line}, or narrow line ${line} with EXCEPT`,
+        reason:
+          `This rule never applies: line ${line} (${text.length > 60 ? `${text.slice(0, 60)}…` : text}) ` +
+          `decides every daemon and client it names first; put it before line ${line}, or narrow line ${line} with EXCEPT`,
       });
     }
   },

@@ -26,7 +26,8 @@ export const hostsAllowAll = defineRule({
       title: 'Everyone, first',
       input: { 'hosts.allow': 'ALL: ALL\ntftpd: 10.9.9.9\n' },
       messages: [
-        "hosts.allow:1:1 'ALL: ALL' in hosts.allow lets every client use every service run through tcpd, and no rule after it nor hosts.deny is read; list the clients each service needs",
+        "hosts.allow:1:1 'ALL: ALL' in hosts.allow lets every client use every service run through tcpd, " +
+          'and no rule after it nor hosts.deny is read; list the clients each service needs',
       ],
     },
     { title: 'The single-file default', input: { 'hosts.allow': 'tftpd: 10.9.9.9\nALL: ALL: DENY\n' }, messages: [] },
@@ -41,7 +42,8 @@ export const hostsAllowAll = defineRule({
       context.report({
         span: { start: rule.start, end: rule.end },
         reason:
-          "'ALL: ALL' in hosts.allow lets every client use every service run through tcpd, and no rule after it nor hosts.deny is read; list the clients each service needs",
+          "'ALL: ALL' in hosts.allow lets every client use every service run through tcpd, " +
+          'and no rule after it nor hosts.deny is read; list the clients each service needs',
       });
     }
   },

@@ -31,8 +31,12 @@ export const inetdBootpTftpActive = defineRule({
         '',
       ].join('\n'),
       messages: [
-        '1:1 bootps/udp (port 67) is active: the article advises leaving bootp and tftp commented out "unless you have an explicit need"; comment it out unless a client of this module needs it',
-        '2:1 tftp/udp (port 69) is active: the article advises leaving bootp and tftp commented out "unless you have an explicit need"; comment it out unless a client of this module needs it',
+        '1:1 bootps/udp (port 67) is active: ' +
+          'the article advises leaving bootp and tftp commented out "unless you have an explicit need"; ' +
+          'comment it out unless a client of this module needs it',
+        '2:1 tftp/udp (port 69) is active: ' +
+          'the article advises leaving bootp and tftp commented out "unless you have an explicit need"; ' +
+          'comment it out unless a client of this module needs it',
       ],
     },
     {
@@ -53,7 +57,10 @@ export const inetdBootpTftpActive = defineRule({
       if (!isBootpOrTftp(service) || service.tcpd === undefined || (context.settings.nio && service.port === tftpPort))
         continue;
       context.report({
-        reason: `${describeService(service)} is active: the article advises leaving bootp and tftp commented out "unless you have an explicit need"; comment it out unless a client of this module needs it`,
+        reason:
+          `${describeService(service)} is active: ` +
+          `the article advises leaving bootp and tftp commented out "unless you have an explicit need"; ` +
+          `comment it out unless a client of this module needs it`,
         span: entrySpan(service),
       });
     }

@@ -26,9 +26,15 @@ export const inetdCleartextService = defineRule({
         '',
       ].join('\n'),
       messages: [
-        "1:1 finger/tcp (port 79) is active: finger tells anyone who asks who uses the module (general Unix knowledge, not the article's); comment it out unless something needs it",
-        "2:1 ntalk/udp (port 518) is active: talk opens chat sessions in clear text to anyone (general Unix knowledge, not the article's); comment it out unless something needs it",
-        "3:1 ftp/tcp (port 21) is active: an ftp server started by inetd, beside the ftpd STCP starts, sends passwords in clear text (general Unix knowledge, not the article's); comment it out unless something needs it",
+        '1:1 finger/tcp (port 79) is active: ' +
+          "finger tells anyone who asks who uses the module (general Unix knowledge, not the article's); " +
+          'comment it out unless something needs it',
+        '2:1 ntalk/udp (port 518) is active: ' +
+          "talk opens chat sessions in clear text to anyone (general Unix knowledge, not the article's); " +
+          'comment it out unless something needs it',
+        '3:1 ftp/tcp (port 21) is active: ' +
+          'an ftp server started by inetd, beside the ftpd STCP starts, ' +
+          "sends passwords in clear text (general Unix knowledge, not the article's); comment it out unless something needs it",
       ],
     },
   ],

@@ -40,7 +40,9 @@ export const inetdDuplicateService = defineRule({
         continue;
       }
       context.report({
-        reason: `${describeService(service)} is already active on line ${earlier.entry.position.start.line}: only one of the two lines can bind the port; comment one of them out`,
+        reason:
+          `${describeService(service)} is already active on line ${earlier.entry.position.start.line}: ` +
+          `only one of the two lines can bind the port; comment one of them out`,
         span: entrySpan(service),
         cause: { reason: 'first defined here', span: entrySpan(earlier) },
       });

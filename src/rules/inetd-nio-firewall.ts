@@ -52,7 +52,9 @@ export const inetdNioFirewall = defineRule({
     for (const service of activeServices(context.file)) {
       if (neededByNio(service, context.settings)) {
         context.report({
-          reason: `${describeService(service)} stays on for the NIO, and inetd serves it internally where tcpd cannot restrict it: block tcp/37 at the site firewall`,
+          reason:
+            `${describeService(service)} stays on for the NIO, ` +
+            `and inetd serves it internally where tcpd cannot restrict it: block tcp/37 at the site firewall`,
           span: entrySpan(service),
         });
       } else if (service.port === tftpPort && service.transport === 'udp') {

@@ -22,7 +22,9 @@ export const inetdNotStarted = defineRule({
         'inetd.conf': 'echo stream tcp nowait root internal\n',
       },
       messages: [
-        "inetd.conf:1:1 inetd.conf has no effect: the module's macros never start inetd (start_stcp is not run), so none of its entries is live; run start_stcp from module_start_up.cm if inetd should run",
+        'inetd.conf:1:1 inetd.conf has no effect: ' +
+          "the module's macros never start inetd (start_stcp is not run), so none of its entries is live; " +
+          'run start_stcp from module_start_up.cm if inetd should run',
       ],
     },
   ],
@@ -35,7 +37,8 @@ export const inetdNotStarted = defineRule({
         file,
         span: { start: 0, end: 0 },
         reason:
-          "inetd.conf has no effect: the module's macros never start inetd (start_stcp is not run), so none of its entries is live; run start_stcp from module_start_up.cm if inetd should run",
+          "inetd.conf has no effect: the module's macros never start inetd (start_stcp is not run), " +
+          'so none of its entries is live; run start_stcp from module_start_up.cm if inetd should run',
       });
     }
   },

@@ -25,7 +25,9 @@ export const inetdSwat = defineRule({
       title: 'swat enabled',
       input: 'swat stream tcp nowait.400 root >system>samba>command_library>swat.pm swat\n',
       messages: [
-        '1:1 swat/tcp (port 901) is active: Samba administration over plain HTTP sends its password in clear text; comment it out, or reach it only through an SSH tunnel',
+        '1:1 swat/tcp (port 901) is active: ' +
+          'Samba administration over plain HTTP sends its password in clear text; ' +
+          'comment it out, or reach it only through an SSH tunnel',
       ],
     },
     {
@@ -33,7 +35,10 @@ export const inetdSwat = defineRule({
       options: { release: '14.0' },
       input: 'swat stream tcp nowait.400 root >system>samba>command_library>swat.pm swat\n',
       messages: [
-        '1:1 swat/tcp (port 901) is active: Samba administration over plain HTTP sends its password in clear text; comment it out, or reach it only through an SSH tunnel (swat on 901 exists in VOS 14.4+ (the article), not in 14.0: this line binds the port anyway)',
+        '1:1 swat/tcp (port 901) is active: ' +
+          'Samba administration over plain HTTP sends its password in clear text; ' +
+          'comment it out, or reach it only through an SSH tunnel (swat on 901 exists in VOS 14.4+ (the ' +
+          'article), not in 14.0: this line binds the port anyway)',
       ],
     },
   ],
@@ -47,7 +52,10 @@ export const inetdSwat = defineRule({
           ? `swat on ${swatPort} exists in VOS ${release.releases} (the article), not in ${context.settings.release!.text}: this line binds the port anyway`
           : undefined;
       context.report({
-        reason: `${describeService(service)} is active: Samba administration over plain HTTP sends its password in clear text; comment it out, or reach it only through an SSH tunnel${note ? ` (${note})` : ''}`,
+        reason:
+          `${describeService(service)} is active: ` +
+          `Samba administration over plain HTTP sends its password in clear text; ` +
+          `comment it out, or reach it only through an SSH tunnel${note ? ` (${note})` : ''}`,
         span: entrySpan(service),
       });
     }

@@ -26,9 +26,15 @@ export const inetdTinyService = defineRule({
       input:
         'discard stream tcp nowait root internal\ntime stream tcp nowait root internal\ntime dgram udp wait root internal\n',
       messages: [
-        '1:1 discard/tcp (port 9) is active: an open port the article advises closing unless there is a specific reason to run it; comment it out unless something needs it',
-        '2:1 time/tcp (port 37) is active: an open port the article advises closing unless there is a specific reason to run it; comment it out unless something needs it; a module with an NIO needs tcp time (audit it with --nio)',
-        '3:1 time/udp (port 37) is active: an open port the article advises closing unless there is a specific reason to run it; comment it out unless something needs it',
+        '1:1 discard/tcp (port 9) is active: ' +
+          'an open port the article advises closing unless there is a specific reason to run it; ' +
+          'comment it out unless something needs it',
+        '2:1 time/tcp (port 37) is active: ' +
+          'an open port the article advises closing unless there is a specific reason to run it; ' +
+          'comment it out unless something needs it; a module with an NIO needs tcp time (audit it with --nio)',
+        '3:1 time/udp (port 37) is active: ' +
+          'an open port the article advises closing unless there is a specific reason to run it; ' +
+          'comment it out unless something needs it',
       ],
       output:
         '#discard stream tcp nowait root internal\n#time stream tcp nowait root internal\n#time dgram udp wait root internal\n',
@@ -38,7 +44,9 @@ export const inetdTinyService = defineRule({
       options: { nio: true },
       input: 'time stream tcp nowait root internal\ntime dgram udp wait root internal\n',
       messages: [
-        '2:1 time/udp (port 37) is active: an open port the article advises closing unless there is a specific reason to run it; comment it out unless something needs it',
+        '2:1 time/udp (port 37) is active: ' +
+          'an open port the article advises closing unless there is a specific reason to run it; ' +
+          'comment it out unless something needs it',
       ],
       output: 'time stream tcp nowait root internal\n#time dgram udp wait root internal\n',
     },

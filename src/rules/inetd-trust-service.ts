@@ -27,9 +27,15 @@ export const inetdTrustService = defineRule({
         '',
       ].join('\n'),
       messages: [
-        "1:1 login/tcp (port 513) is active: rlogin lets in whoever .rhosts or hosts.equiv trusts, without a password, and sends the session in clear text (general Unix knowledge, not the article's); comment it out and use ssh",
-        "2:1 shell/tcp (port 514) is active: rsh runs commands for whoever .rhosts or hosts.equiv trusts, without a password (general Unix knowledge, not the article's); comment it out and use ssh",
-        "3:1 exec/tcp (port 512) is active: rexec takes a user name and password in clear text and runs commands (general Unix knowledge, not the article's); comment it out and use ssh",
+        '1:1 login/tcp (port 513) is active: ' +
+          'rlogin lets in whoever .rhosts or hosts.equiv trusts, without a password, ' +
+          "and sends the session in clear text (general Unix knowledge, not the article's); comment it out and use ssh",
+        '2:1 shell/tcp (port 514) is active: ' +
+          'rsh runs commands for whoever .rhosts or hosts.equiv trusts, ' +
+          "without a password (general Unix knowledge, not the article's); comment it out and use ssh",
+        '3:1 exec/tcp (port 512) is active: ' +
+          'rexec takes a user name and password in clear text and runs commands (general Unix knowledge, ' +
+          "not the article's); comment it out and use ssh",
       ],
     },
   ],

@@ -20,7 +20,8 @@ export const inetdUnknownService = defineRule({
       title: 'A misspelt service name',
       input: 'tfpt dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
       messages: [
-        "1:1 Service name 'tfpt' maps to no port (it is not in the services file): inetd cannot listen for it; write a name from the services file or a port number",
+        "1:1 Service name 'tfpt' maps to no port (it is not in the services file): " +
+          'inetd cannot listen for it; write a name from the services file or a port number',
       ],
     },
   ],
@@ -28,7 +29,9 @@ export const inetdUnknownService = defineRule({
     for (const service of activeServices(context.file)) {
       if (service.port !== undefined || service.rpc) continue;
       context.report({
-        reason: `Service name '${service.entry.service.value}' maps to no port (it is not in the services file): inetd cannot listen for it; write a name from the services file or a port number`,
+        reason:
+          `Service name '${service.entry.service.value}' maps to no port (it is not in the services file): ` +
+          `inetd cannot listen for it; write a name from the services file or a port number`,
         span: entrySpan(service),
       });
     }

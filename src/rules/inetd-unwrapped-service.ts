@@ -92,7 +92,10 @@ function routeThroughTcpd(file: InetdFile, service: InetdService, tcpdPath: stri
  */
 function remedy(nioTftp: boolean, program: 'it' | 'the daemon'): string {
   if (nioTftp) return `the NIO needs tftp, so run ${program} through tcpd and let hosts.allow admit only the NIO`;
-  return `comment it out unless a client of this module needs it; if one does, run ${program} through tcpd so that hosts.allow and hosts.deny decide who may use it`;
+  return (
+    `comment it out unless a client of this module needs it; ` +
+    `if one does, run ${program} through tcpd so that hosts.allow and hosts.deny decide who may use it`
+  );
 }
 
 export const inetdUnwrappedService = defineRule({
@@ -132,7 +135,9 @@ export const inetdUnwrappedService = defineRule({
         '',
       ].join('\n'),
       messages: [
-        '1:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, outside tcpd: comment it out unless a client of this module needs it; if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
+        '1:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, ' +
+          'outside tcpd: comment it out unless a client of this module needs it; ' +
+          'if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
       ],
       output: [
         '#tftp dgram udp wait root >system>stcp>command_library>tftpd.pm tftpd',
@@ -144,7 +149,9 @@ export const inetdUnwrappedService = defineRule({
       title: 'No tcpd line for bootp: the entry is rewritten',
       input: 'bootps\tdgram\tudp\twait\troot\t>system>stcp>command_library>bootpd.pm\n',
       messages: [
-        '1:1 bootps/udp (port 67) is active and starts >system>stcp>command_library>bootpd.pm directly, outside tcpd: comment it out unless a client of this module needs it; if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
+        '1:1 bootps/udp (port 67) is active and starts >system>stcp>command_library>bootpd.pm directly, ' +
+          'outside tcpd: comment it out unless a client of this module needs it; ' +
+          'if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
       ],
       output:
         'bootps\tdgram\tudp\twait\troot\t>system>stcp>command_library>tcpd.pm\t>system>stcp>command_library>bootpd.pm\n',
@@ -153,7 +160,9 @@ export const inetdUnwrappedService = defineRule({
       title: 'Served inside inetd: nothing for tcpd to wrap',
       input: 'tftp dgram udp wait root internal\n',
       messages: [
-        '1:1 tftp/udp (port 69) is active and served inside inetd, where tcpd cannot restrict it: comment it out unless a client of this module needs it; if one does, run the daemon through tcpd so that hosts.allow and hosts.deny decide who may use it',
+        '1:1 tftp/udp (port 69) is active and served inside inetd, where tcpd cannot restrict it: ' +
+          'comment it out unless a client of this module needs it; ' +
+          'if one does, run the daemon through tcpd so that hosts.allow and hosts.deny decide who may use it',
       ],
     },
     {
@@ -161,7 +170,8 @@ export const inetdUnwrappedService = defineRule({
       options: { nio: true },
       input: 'tftp dgram udp wait root >system>stcp>command_library>tftpd.pm tftpd\n',
       messages: [
-        '1:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, outside tcpd: the NIO needs tftp, so run it through tcpd and let hosts.allow admit only the NIO',
+        '1:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, ' +
+          'outside tcpd: the NIO needs tftp, so run it through tcpd and let hosts.allow admit only the NIO',
       ],
       output: 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
     },
@@ -174,7 +184,9 @@ export const inetdUnwrappedService = defineRule({
         '',
       ].join('\n'),
       messages: [
-        '1:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, outside tcpd: comment it out unless a client of this module needs it; if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
+        '1:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, ' +
+          'outside tcpd: comment it out unless a client of this module needs it; ' +
+          'if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
       ],
       output: [
         'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm',
@@ -191,7 +203,9 @@ export const inetdUnwrappedService = defineRule({
         '',
       ].join('\n'),
       messages: [
-        '2:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, outside tcpd: comment it out unless a client of this module needs it; if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
+        '2:1 tftp/udp (port 69) is active and starts >system>stcp>command_library>tftpd.pm directly, ' +
+          'outside tcpd: comment it out unless a client of this module needs it; ' +
+          'if one does, run it through tcpd so that hosts.allow and hosts.deny decide who may use it',
       ],
       output: [
         '#ntalk dgram udp wait root >home>mallory>tcpd.pm ntalkd',

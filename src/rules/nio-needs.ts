@@ -37,7 +37,9 @@ function checkInetd(context: ModuleContext, file: InetdFile): void {
     context.report({
       file,
       span: disabled ? entrySpan(disabled) : { start: 0, end: 0 },
-      reason: `${need.what} is ${disabled ? 'commented out' : 'missing'}, but the module has an NIO: the article says "the NIO configuration requires that the module be running ${need.article}"; ${need.remedy}`,
+      reason:
+        `${need.what} is ${disabled ? 'commented out' : 'missing'}, but the module has an NIO: ` +
+        `the article says "the NIO configuration requires that the module be running ${need.article}"; ${need.remedy}`,
     });
   }
 }
@@ -71,9 +73,14 @@ export const nioNeeds = defineRule({
         ].join('\n'),
       },
       messages: [
-        'module_start_up.cm:1:1 sync_cfgd is never started, but the module has an NIO: sync_cfgd is the bootp server of its blades; start >system>stcp>command_library>sync_cfgd.pm from module_start_up.cm',
-        'inetd.conf:1:1 tcp time (port 37) is commented out, but the module has an NIO: the article says "the NIO configuration requires that the module be running the TCP version of this service"; remove the # in front of its time stream tcp line',
-        'inetd.conf:2:1 tftp (udp/69) is commented out, but the module has an NIO: the article says "the NIO configuration requires that the module be running the TFTP service"; enable its tcpd line for tftp and allow only the NIO in hosts.allow',
+        'module_start_up.cm:1:1 sync_cfgd is never started, but the module has an NIO: ' +
+          'sync_cfgd is the bootp server of its blades; start >system>stcp>command_library>sync_cfgd.pm from module_start_up.cm',
+        'inetd.conf:1:1 tcp time (port 37) is commented out, but the module has an NIO: ' +
+          'the article says "the NIO configuration requires that the module be running the TCP version of this ' +
+          'service"; remove the # in front of its time stream tcp line',
+        'inetd.conf:2:1 tftp (udp/69) is commented out, but the module has an NIO: ' +
+          'the article says "the NIO configuration requires that the module be running the TFTP service"; ' +
+          'enable its tcpd line for tftp and allow only the NIO in hosts.allow',
       ],
     },
     {
@@ -99,7 +106,9 @@ export const nioNeeds = defineRule({
     context.report({
       file,
       span: { start: 0, end: 0 },
-      reason: `sync_cfgd is never started${when}, but the module has an NIO: sync_cfgd is the bootp server of its blades; start >system>stcp>command_library>sync_cfgd.pm from module_start_up.cm`,
+      reason:
+        `sync_cfgd is never started${when}, but the module has an NIO: ` +
+        `sync_cfgd is the bootp server of its blades; start >system>stcp>command_library>sync_cfgd.pm from module_start_up.cm`,
     });
   },
 });

@@ -27,14 +27,17 @@ export const ntpdNotStarted = defineRule({
       options: { release: '17.1' },
       input: { 'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n' },
       messages: [
-        'module_start_up.cm:1:1 ntpd is never started on this VOS 17.1 module: Stratus recommends it; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm',
+        'module_start_up.cm:1:1 ntpd is never started on this VOS 17.1 module: Stratus recommends it; ' +
+          'add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm',
       ],
     },
     {
       title: 'No release stated: the rule says which releases it is for',
       input: { 'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n' },
       messages: [
-        'module_start_up.cm:1:1 ntpd is never started: Stratus recommends it on VOS 15.1+ (where ntpd exists); add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm',
+        'module_start_up.cm:1:1 ntpd is never started: ' +
+          'Stratus recommends it on VOS 15.1+ (where ntpd exists); ' +
+          'add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm',
       ],
     },
     {
@@ -50,10 +53,15 @@ export const ntpdNotStarted = defineRule({
     if (!model.macrosGiven || model.unreadMacros.length > 0 || release.membership === 'out') return;
     if (model.listeners.some((l) => l.daemon === 'ntpd' && (l.state === 'live' || l.state === 'conditional'))) return;
     const file = startUpMacro(context.module)!;
+    const recommended =
+      release.membership === 'in'
+        ? ` on this VOS ${context.settings.release!.text} module: Stratus recommends it`
+        : `: Stratus recommends it on VOS ${release.releases} (where ntpd exists)`;
     context.report({
       file,
       span: { start: 0, end: 0 },
-      reason: `ntpd is never started${release.membership === 'in' ? ` on this VOS ${context.settings.release!.text} module: Stratus recommends it` : `: Stratus recommends it on VOS ${release.releases} (where ntpd exists)`}; add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm`,
+      reason:
+        `ntpd is never started${recommended}; ` + 'add !(master_disk)>system>ntp>start_ntpd.cm to module_start_up.cm',
     });
   },
 });

@@ -39,7 +39,9 @@ export const portConflict = defineRule({
         'inetd.conf': 'ftp stream tcp nowait root >system>stcp>command_library>ftpd.pm ftpd\n',
       },
       messages: [
-        "inetd.conf:1:1 tcp/21 has two servers: inetd's ftpd line (inetd.conf:1) and ftpd started by start_stcp (module_start_up.cm:1) both open it, and only the first to start can bind it; keep one of them",
+        'inetd.conf:1:1 tcp/21 has two servers: ' +
+          "inetd's ftpd line (inetd.conf:1) and ftpd started by start_stcp (module_start_up.cm:1) both open " +
+          'it, and only the first to start can bind it; keep one of them',
       ],
     },
   ],
@@ -64,7 +66,9 @@ export const portConflict = defineRule({
         if (at === undefined) continue;
         context.report({
           ...at,
-          reason: `${port.split('/')[1]}/${port.split('/')[0]} has two servers: ${who(other)} and ${who(first)} both open it, and only the first to start can bind it; keep one of them`,
+          reason:
+            `${port.split('/')[1]}/${port.split('/')[0]} has two servers: ${who(other)} and ${who(first)} both ` +
+            `open it, and only the first to start can bind it; keep one of them`,
         });
       }
     }

@@ -28,7 +28,9 @@ export const rpcServicesLive = defineRule({
         'start_rpc.cm': "start_process '(master_disk)>system>rpc>stcp>command_library>portmap.pm' -privileged\n",
       },
       messages: [
-        'start_rpc.cm:1:1 portmap listens on udp/111 when VOS 15.1.1+ or before 15.0: the portmapper is "directory assistance" for RPC applications (S048) and tells anyone who asks where they listen; comment out its start line unless an RPC application needs it',
+        'start_rpc.cm:1:1 portmap listens on udp/111 when VOS 15.1.1+ or before 15.0: ' +
+          'the portmapper is "directory assistance" for RPC applications (S048) and tells anyone who asks ' +
+          'where they listen; comment out its start line unless an RPC application needs it',
       ],
       output: {
         'start_rpc.cm': "& start_process '(master_disk)>system>rpc>stcp>command_library>portmap.pm' -privileged\n",
@@ -37,7 +39,11 @@ export const rpcServicesLive = defineRule({
   ],
   check: reportStartLines(['portmap', 'nfs_server'], (listener) =>
     listener.daemon === 'portmap'
-      ? `portmap listens on ${listener.protocol}/${listener.port}${whenText(listener)}: the portmapper is "directory assistance" for RPC applications (S048) and tells anyone who asks where they listen; comment out its start line unless an RPC application needs it`
-      : `nfs_server listens on ${listener.protocol}/${listener.port}${whenText(listener)}: NFS serves the module's files, and its mountd "does not always bind to the same port"; comment out its start line unless NFS is needed`,
+      ? `portmap listens on ${listener.protocol}/${listener.port}${whenText(listener)}: ` +
+        `the portmapper is "directory assistance" for RPC applications (S048) and tells anyone who asks ` +
+        `where they listen; comment out its start line unless an RPC application needs it`
+      : `nfs_server listens on ${listener.protocol}/${listener.port}${whenText(listener)}: ` +
+        `NFS serves the module's files, and its mountd "does not always bind to the same port"; ` +
+        `comment out its start line unless NFS is needed`,
   ),
 });

@@ -24,7 +24,8 @@ export const syncCfgdFirewall = defineRule({
         'module_start_up.cm': "start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n",
       },
       messages: [
-        'module_start_up.cm:1:1 udp/29000 is sync_cfgd, for the NIO blades only: the article advises that "any firewalls should be configured to drop connections to this port"',
+        'module_start_up.cm:1:1 udp/29000 is sync_cfgd, for the NIO blades only: ' +
+          'the article advises that "any firewalls should be configured to drop connections to this port"',
       ],
     },
   ],
@@ -35,7 +36,9 @@ export const syncCfgdFirewall = defineRule({
       if (at === undefined) continue;
       context.report({
         ...at,
-        reason: `udp/${listener!.port} is sync_cfgd${whenText(listener!)}, for the NIO blades only: the article advises that "any firewalls should be configured to drop connections to this port"`,
+        reason:
+          `udp/${listener!.port} is sync_cfgd${whenText(listener!)}, for the NIO blades only: ` +
+          `the article advises that "any firewalls should be configured to drop connections to this port"`,
       });
     }
   },

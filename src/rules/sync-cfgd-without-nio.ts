@@ -25,7 +25,8 @@ export const syncCfgdWithoutNio = defineRule({
         'module_start_up.cm': "start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n",
       },
       messages: [
-        'module_start_up.cm:1:1 sync_cfgd listens on udp/29000 when VOS 15.0+, on a module without an NIO: it serves only NIO blades; comment out its start line (or audit with --nio if the module has one)',
+        'module_start_up.cm:1:1 sync_cfgd listens on udp/29000 when VOS 15.0+, on a module without an NIO: ' +
+          'it serves only NIO blades; comment out its start line (or audit with --nio if the module has one)',
       ],
       output: {
         'module_start_up.cm': "& start_process '(master_disk)>system>stcp>command_library>sync_cfgd.pm' -privileged\n",
@@ -43,6 +44,7 @@ export const syncCfgdWithoutNio = defineRule({
   check: reportStartLines(['sync_cfgd'], (listener, settings) =>
     settings.nio
       ? undefined
-      : `sync_cfgd listens on udp/${listener.port}${whenText(listener)}, on a module without an NIO: it serves only NIO blades; comment out its start line (or audit with --nio if the module has one)`,
+      : `sync_cfgd listens on udp/${listener.port}${whenText(listener)}, on a module without an NIO: ` +
+        `it serves only NIO blades; comment out its start line (or audit with --nio if the module has one)`,
   ),
 });

@@ -23,7 +23,8 @@ export const tcpdAdmitsEveryone = defineRule({
         'hosts.deny': 'tftpd: ALL\n',
       },
       messages: [
-        'inetd.conf:1:1 swat on tcp/901 is open to anyone through tcpd: allow only the hosts that need it in hosts.allow (swat swat.pm: ADDRESS) and end hosts.deny with ALL: ALL',
+        'inetd.conf:1:1 swat on tcp/901 is open to anyone through tcpd: ' +
+          'allow only the hosts that need it in hosts.allow (swat swat.pm: ADDRESS) and end hosts.deny with ALL: ALL',
       ],
     },
     {

@@ -28,7 +28,8 @@ export const tcpdBootpTftpAdmitsEveryone = defineRule({
         'hosts.allow': '# who may use tftp: to do\n',
       },
       messages: [
-        'inetd.conf:1:1 tftpd on udp/69 is open to anyone through tcpd: allow only the hosts that need it in hosts.allow (tftpd tftpd.pm: ADDRESS) and end hosts.deny with ALL: ALL',
+        'inetd.conf:1:1 tftpd on udp/69 is open to anyone through tcpd: ' +
+          'allow only the hosts that need it in hosts.allow (tftpd tftpd.pm: ADDRESS) and end hosts.deny with ALL: ALL',
       ],
     },
     {

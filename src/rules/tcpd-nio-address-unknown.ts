@@ -24,7 +24,8 @@ export const tcpdNioAddressUnknown = defineRule({
           'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n',
       },
       messages: [
-        'inetd.conf:1:1 tftpd on udp/69 runs through tcpd for the NIO, but the NIO\'s address is not known, so hosts.allow and hosts.deny were not checked: set "nioAddress" in .vos-audit.json or give --nio-address',
+        "inetd.conf:1:1 tftpd on udp/69 runs through tcpd for the NIO, but the NIO's address is not known, " +
+          'so hosts.allow and hosts.deny were not checked: set "nioAddress" in .vos-audit.json or give --nio-address',
       ],
     },
   ],
@@ -35,7 +36,9 @@ export const tcpdNioAddressUnknown = defineRule({
       if (at === undefined) continue;
       context.report({
         ...at,
-        reason: `${describeListener(listener)} runs through tcpd for the NIO, but the NIO's address is not known, so hosts.allow and hosts.deny were not checked: set "nioAddress" in .vos-audit.json or give --nio-address`,
+        reason:
+          `${describeListener(listener)} runs through tcpd for the NIO, but the NIO's address is not known, ` +
+          `so hosts.allow and hosts.deny were not checked: set "nioAddress" in .vos-audit.json or give --nio-address`,
       });
     }
   },

@@ -52,7 +52,9 @@ function checkTftp(context: ModuleContext, listener: Listener, nio: readonly str
     context.report({
       file: policy.allow,
       span: { start: at, end: at },
-      reason: `${service} does not admit ${theNio}, which needs it: a suggestion adds '${daemons.join(' ')}: ${nio.join(' ')}' to hosts.allow before the other rules`,
+      reason:
+        `${service} does not admit ${theNio}, which needs it: ` +
+        `a suggestion adds '${daemons.join(' ')}: ${nio.join(' ')}' to hosts.allow before the other rules`,
       suggestions: [fix],
     });
   }
@@ -126,7 +128,8 @@ export const tcpdNioTftp = defineRule({
         'hosts.deny': 'ALL: ALL\n',
       },
       messages: [
-        "hosts.allow:1:1 tftpd on udp/69 does not admit the NIO (10.9.9.9), which needs it: a suggestion adds 'tftpd tftpd.pm: 10.9.9.9' to hosts.allow before the other rules",
+        'hosts.allow:1:1 tftpd on udp/69 does not admit the NIO (10.9.9.9), which needs it: ' +
+          "a suggestion adds 'tftpd tftpd.pm: 10.9.9.9' to hosts.allow before the other rules",
       ],
       output: { 'hosts.allow': 'tftpd tftpd.pm: 10.9.9.9\nsshd: 10.1.1.0/24\n' },
     },
@@ -140,7 +143,8 @@ export const tcpdNioTftp = defineRule({
         'hosts.deny': 'ALL: ALL\n',
       },
       messages: [
-        'inetd.conf:1:1 tftpd on udp/69 admits 10.9.9.9, 10.2.0.0/16 only, not the NIO (10.9.9.9) alone; take 10.2.0.0/16 out of the rules that admit them to tftpd',
+        'inetd.conf:1:1 tftpd on udp/69 admits 10.9.9.9, 10.2.0.0/16 only, not the NIO (10.9.9.9) alone; ' +
+          'take 10.2.0.0/16 out of the rules that admit them to tftpd',
       ],
     },
     {

@@ -25,7 +25,9 @@ export const tcpdNoDefaultDeny = defineRule({
         'hosts.allow': 'tftpd: 10.9.9.9\n',
       },
       messages: [
-        "inetd.conf:1:1 tcpd has no default: there is no hosts.deny, so tcpd admits every client hosts.allow does not name (tftpd on udp/69 and any service wrapped later); create hosts.deny with 'ALL: ALL'",
+        'inetd.conf:1:1 tcpd has no default: ' +
+          'there is no hosts.deny, so tcpd admits every client hosts.allow does not name (tftpd on udp/69 and ' +
+          "any service wrapped later); create hosts.deny with 'ALL: ALL'",
       ],
     },
     {
@@ -37,7 +39,8 @@ export const tcpdNoDefaultDeny = defineRule({
         'hosts.deny': 'tftpd: ALL\n',
       },
       messages: [
-        "hosts.deny:2:1 hosts.deny does not end with 'ALL: ALL': tcpd admits every client that no rule names to any service wrapped now or later; end hosts.deny with 'ALL: ALL'",
+        "hosts.deny:2:1 hosts.deny does not end with 'ALL: ALL': " +
+          "tcpd admits every client that no rule names to any service wrapped now or later; end hosts.deny with 'ALL: ALL'",
       ],
     },
   ],
@@ -53,7 +56,8 @@ export const tcpdNoDefaultDeny = defineRule({
         file: deny,
         span: { start: end, end },
         reason:
-          "hosts.deny does not end with 'ALL: ALL': tcpd admits every client that no rule names to any service wrapped now or later; end hosts.deny with 'ALL: ALL'",
+          "hosts.deny does not end with 'ALL: ALL': " +
+          "tcpd admits every client that no rule names to any service wrapped now or later; end hosts.deny with 'ALL: ALL'",
       });
       return;
     }
@@ -61,7 +65,10 @@ export const tcpdNoDefaultDeny = defineRule({
     if (at === undefined) return;
     context.report({
       ...at,
-      reason: `tcpd has no default: there is no hosts.deny, so tcpd admits every client hosts.allow does not name (${describeListener(first)} and any service wrapped later); create hosts.deny with 'ALL: ALL'`,
+      reason:
+        `tcpd has no default: there is no hosts.deny, ` +
+        `so tcpd admits every client hosts.allow does not name (${describeListener(first)} and any service ` +
+        `wrapped later); create hosts.deny with 'ALL: ALL'`,
     });
   },
 });

@@ -26,7 +26,8 @@ export const telnetCleartextLogin = defineRule({
           'Service  Port  Device        Type\ntelnet   23    telnet_23     login\nrsn      85    rsn_incoming  slave\n',
       },
       messages: [
-        'telnet_admin.txt:2:1 telnetd accepts logins on tcp/23: telnet sends passwords in clear text; if only the RSN needs telnet, remove the listener with: telnet_admin delete -service telnet',
+        'telnet_admin.txt:2:1 telnetd accepts logins on tcp/23: telnet sends passwords in clear text; ' +
+          'if only the RSN needs telnet, remove the listener with: telnet_admin delete -service telnet',
       ],
     },
     {
@@ -44,7 +45,10 @@ export const telnetCleartextLogin = defineRule({
       if (at === undefined) continue;
       context.report({
         ...at,
-        reason: `telnetd accepts logins on tcp/${listener.port}${whenText(listener)}: telnet sends passwords in clear text; if only the RSN needs telnet, remove the listener with: telnet_admin delete -service telnet`,
+        reason:
+          `telnetd accepts logins on tcp/${listener.port}${whenText(listener)}: ` +
+          `telnet sends passwords in clear text; if only the RSN needs telnet, remove the listener with: ` +
+          `telnet_admin delete -service telnet`,
       });
     }
   },

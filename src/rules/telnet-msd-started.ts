@@ -31,7 +31,9 @@ export const telnetMsdStarted = defineRule({
       },
       options: { release: '17.1' },
       messages: [
-        'module_start_up.cm:3:1 telnet_msd listens on tcp/24 when &msd_port& is 24: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it (the same start line also opens tcp/2424)',
+        'module_start_up.cm:3:1 telnet_msd listens on tcp/24 when &msd_port& is 24: ' +
+          'a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; ' +
+          'comment out its start line unless one still needs it (the same start line also opens tcp/2424)',
       ],
       output: {
         'module_start_up.cm': [
@@ -53,7 +55,9 @@ export const telnetMsdStarted = defineRule({
         ].join('\n'),
       },
       messages: [
-        'module_start_up.cm:1:1 telnet_msd listens on tcp/2024: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it',
+        'module_start_up.cm:1:1 telnet_msd listens on tcp/2024: ' +
+          'a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; ' +
+          'comment out its start line unless one still needs it',
       ],
       output: {
         'module_start_up.cm': [
@@ -68,6 +72,8 @@ export const telnetMsdStarted = defineRule({
   check: reportStartLines(
     ['telnet_msd'],
     (listener) =>
-      `telnet_msd listens on tcp/${listener.port}${whenText(listener)}: a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; comment out its start line unless one still needs it`,
+      `telnet_msd listens on tcp/${listener.port}${whenText(listener)}: ` +
+      `a second cleartext telnet server, needed only by legacy forms or raw-terminal applications; ` +
+      `comment out its start line unless one still needs it`,
   ),
 });

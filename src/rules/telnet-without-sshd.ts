@@ -30,7 +30,10 @@ export const telnetWithoutSshd = defineRule({
           '!(master_disk)>system>stcp>start_stcp.cm\n& start_process (master_disk)>system>openssl>sbin>sshd.pm -privileged\n',
       },
       messages: [
-        'module_start_up.cm:1:1 telnet is the only way to log in: telnetd listens on tcp/23 and sshd is never started; if the module runs VOS 14.7 or 15.1+ (where S270 exists), start sshd from module_start_up.cm, then remove the telnet listener',
+        'module_start_up.cm:1:1 telnet is the only way to log in: ' +
+          'telnetd listens on tcp/23 and sshd is never started; ' +
+          'if the module runs VOS 14.7 or 15.1+ (where S270 exists), start sshd from module_start_up.cm, ' +
+          'then remove the telnet listener',
       ],
     },
     {
@@ -38,7 +41,9 @@ export const telnetWithoutSshd = defineRule({
       options: { release: '15.0' },
       input: { 'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\n' },
       messages: [
-        'module_start_up.cm:1:1 telnet is the only way to log in: telnetd listens on tcp/23, and VOS 15.0 has no sshd (S270 exists in VOS 14.7 or 15.1+); keep telnet to trusted networks until the module runs one of those',
+        'module_start_up.cm:1:1 telnet is the only way to log in: ' +
+          'telnetd listens on tcp/23, and VOS 15.0 has no sshd (S270 exists in VOS 14.7 or 15.1+); ' +
+          'keep telnet to trusted networks until the module runs one of those',
       ],
     },
     {
@@ -59,10 +64,15 @@ export const telnetWithoutSshd = defineRule({
     const at = login && reportedAt(context.module, login);
     if (at === undefined) return;
     const sshdRelease = daemonRelease('sshd', 22, context.settings);
+    const ifReleased =
+      sshdRelease.membership === 'unknown'
+        ? `if the module runs VOS ${sshdRelease.releases} (where S270 exists), `
+        : '';
     const remedy =
       sshdRelease.membership === 'out'
-        ? `, and VOS ${context.settings.release!.text} has no sshd (S270 exists in VOS ${sshdRelease.releases}); keep telnet to trusted networks until the module runs one of those`
-        : ` and sshd is never started; ${sshdRelease.membership === 'unknown' ? `if the module runs VOS ${sshdRelease.releases} (where S270 exists), ` : ''}start sshd from module_start_up.cm, then remove the telnet listener`;
+        ? `, and VOS ${context.settings.release!.text} has no sshd (S270 exists in ` +
+          `VOS ${sshdRelease.releases}); keep telnet to trusted networks until the module runs one of those`
+        : ` and sshd is never started; ${ifReleased}start sshd from module_start_up.cm, then remove the telnet listener`;
     context.report({
       ...at,
       reason: `telnet is the only way to log in: telnetd listens on tcp/${login!.port}${remedy}`,

@@ -2,7 +2,16 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Transport } from '../catalog/server-ports.ts';
 import type { Span } from '../syntax/position.ts';
 import { canonicalAddress } from '../util/address.ts';
-import { inRanges, parsePortRanges, type PortRange } from '../util/port-ranges.ts';
+import { inMergedRanges, mergeRanges, parsePortRanges, type PortRange } from '../util/port-ranges.ts';
+
+/**
+ * The largest scan vos-audit reads: an nmap -oX file of every port of a few thousand hosts is a few megabytes; the
+ * worst scan of this size is compared in seconds (bench/robustness.ts measures it).
+ */
+export const maxScanBytes = 8 * 1024 * 1024;
+
+/** nmap's elements nest a handful deep (a script's tables a few more); deeper is not nmap's output. */
+export const maxScanDepth = 64;
 
 /** One `<port>` element: a port nmap probed and reported by itself. */
 export interface ScannedPort {
@@ -19,7 +28,10 @@ export interface ExtraPorts {
   state: string;
   count: number;
   span: Span;
-  /** From its `<extrareasons>`: which protocol and ports (nmap 7.90 and later say so). */
+  /**
+   * From its `<extrareasons>`: which protocol and ports (nmap 7.90 and later say so), one entry a protocol, its
+   * ranges merged.
+   */
   reasons: Array<{ protocol?: Transport; ranges?: PortRange[] }>;
 }
 
@@ -38,7 +50,7 @@ export interface ScannedHost {
 
 /** An nmap scan as `nmap -oX` writes it: which ports it probed, and what it found on each host. */
 export interface Scan {
-  /** The ports probed, by protocol, from `<scaninfo>`: the same list for every host. */
+  /** The ports probed, by protocol, from `<scaninfo>`, merged: the same list for every host. */
   probed: Map<Transport, PortRange[]>;
   hosts: ScannedHost[];
   /** The `<nmaprun>` element's start tag: the place of findings about the scan as a whole. */
@@ -62,18 +74,93 @@ export interface PortFinding {
   span: Span;
 }
 
+/** A protocol's ports, 0–65535, each with the index of the first element that reports it (-1: none). */
+type PortIndex = Int32Array;
+
+/** What a host's elements say of each port, by protocol: made once a host, so that a port costs one look-up. */
+interface HostPorts {
+  listed: Map<Transport, PortIndex>;
+  extra: Map<Transport, PortIndex>;
+}
+
+const hostPorts = new WeakMap<ScannedHost, HostPorts>();
+
+/**
+ * The first of the ranges, in order, to cover each port. Each port is filled once: `next` skips over the ports
+ * filled already, so that ranges repeated or overlapping cost their number, not their length.
+ */
+function firstCovering(rangesInOrder: Iterable<[number, readonly PortRange[]]>): PortIndex {
+  const first = new Int32Array(65536).fill(-1);
+  const next = new Int32Array(65537).map((_, i) => i);
+  const unfilled = (port: number): number => {
+    let root = port;
+    while (next[root] !== root) root = next[root]!;
+    while (next[port] !== root) [port, next[port]] = [next[port]!, root];
+    return root;
+  };
+  for (const [index, ranges] of rangesInOrder)
+    for (const range of ranges)
+      for (let port = unfilled(range.from); port <= range.to; port = unfilled(port + 1)) {
+        first[port] = index;
+        next[port] = port + 1;
+      }
+  return first;
+}
+
+function indexHost(host: ScannedHost): HostPorts {
+  const index: HostPorts = { listed: new Map(), extra: new Map() };
+  for (const protocol of ['tcp', 'udp'] as const) {
+    index.listed.set(
+      protocol,
+      firstCovering(
+        host.ports.flatMap((p, i): Array<[number, PortRange[]]> =>
+          p.protocol === protocol ? [[i, [{ from: p.port, to: p.port }]]] : [],
+        ),
+      ),
+    );
+    index.extra.set(
+      protocol,
+      firstCovering(
+        host.extra.map((extra, i): [number, PortRange[]] => [
+          i,
+          extra.reasons.find((r) => r.protocol === protocol)?.ranges ?? [],
+        ]),
+      ),
+    );
+  }
+  hostPorts.set(host, index);
+  return index;
+}
+
 export function portState(scan: Scan, host: ScannedHost, protocol: Transport, port: number): PortFinding | undefined {
-  const listed = host.ports.find((p) => p.protocol === protocol && p.port === port);
-  if (listed !== undefined) return listed;
-  if (!inRanges(port, scan.probed.get(protocol) ?? [])) return undefined;
-  const covers = (extra: ExtraPorts) =>
-    extra.reasons.some((r) => r.protocol === protocol && r.ranges !== undefined && inRanges(port, r.ranges));
+  const index = hostPorts.get(host) ?? indexHost(host);
+  const listed = index.listed.get(protocol)![port]!;
+  if (listed !== -1) return host.ports[listed];
+  if (!inMergedRanges(port, scan.probed.get(protocol) ?? [])) return undefined;
+  const covering = index.extra.get(protocol)![port]!;
   const extra =
-    host.extra.find(covers) ??
-    (host.extra.length === 1 && host.extra[0]!.reasons.every((r) => r.ranges === undefined)
-      ? host.extra[0]
-      : undefined);
+    covering !== -1
+      ? host.extra[covering]
+      : host.extra.length === 1 && host.extra[0]!.reasons.every((r) => r.ranges === undefined)
+        ? host.extra[0]
+        : undefined;
   return extra ?? { state: 'unreported', span: host.span };
+}
+
+/** The reasons of an `<extraports>`, one a protocol: the ranges of all its `<extrareasons>` merged. */
+function mergedReasons(reasons: ReadonlyArray<{ protocol?: Transport; ranges?: PortRange[] }>): ExtraPorts['reasons'] {
+  const byProtocol = new Map<Transport | undefined, PortRange[] | undefined>();
+  for (const reason of reasons) {
+    if (!byProtocol.has(reason.protocol)) byProtocol.set(reason.protocol, undefined);
+    if (reason.ranges === undefined) continue;
+    const known = byProtocol.get(reason.protocol);
+    if (known === undefined) byProtocol.set(reason.protocol, [...reason.ranges]);
+    else for (const range of reason.ranges) known.push(range);
+  }
+  return [...byProtocol].map(([protocol, ranges]) => ({
+    ...(protocol && { protocol }),
+    ...(ranges && { ranges: mergeRanges(ranges) }),
+  }));
 }
 
 function attribute(tag: SaxesTagPlain, name: string): string | undefined {
@@ -111,6 +198,10 @@ export function parseNmapXml(text: string): Scan {
     const start = tagStart;
     const end = parser.position;
     open.push({ name: tag.name, start });
+    if (open.length > maxScanDepth)
+      throw new ScanError(
+        `nests elements more than ${maxScanDepth} deep (line ${parser.line}); nmap's scans nest a few levels`,
+      );
     if (root === undefined) {
       root = tag.name;
       if (tag.name !== 'nmaprun')
@@ -133,7 +224,11 @@ export function parseNmapXml(text: string): Scan {
           throw new ScanError(
             `has a <scaninfo> whose services are not a list of ports: '${services}' (line ${parser.line})`,
           );
-        if (isTransport(protocol)) scan.probed.set(protocol, [...(scan.probed.get(protocol) ?? []), ...ranges]);
+        if (isTransport(protocol)) {
+          const probed = scan.probed.get(protocol) ?? [];
+          for (const range of ranges) probed.push(range);
+          scan.probed.set(protocol, probed);
+        }
         break;
       }
       case 'host':
@@ -205,7 +300,10 @@ export function parseNmapXml(text: string): Scan {
     if (tag.name === 'port' && host !== undefined && port?.state !== undefined)
       host.ports.push({ ...(port as ScannedPort), span });
     if (tag.name === 'port') port = undefined;
-    if (tag.name === 'extraports') extra = undefined;
+    if (tag.name === 'extraports' && extra !== undefined) {
+      extra.reasons = mergedReasons(extra.reasons);
+      extra = undefined;
+    }
     if (tag.name === 'host' && host !== undefined) {
       scan.hosts.push(host);
       host = undefined;
@@ -228,6 +326,7 @@ export function parseNmapXml(text: string): Scan {
     );
   }
   if (failure !== undefined) throw new ScanError(`is not well-formed XML: ${failure.message}`);
+  for (const [protocol, ranges] of scan.probed) scan.probed.set(protocol, mergeRanges(ranges));
   if (scan.probed.size === 0)
     throw new ScanError(
       'probed no TCP or UDP port: it has no <scaninfo> for tcp or udp (a ping scan, -sn, tests no port)',

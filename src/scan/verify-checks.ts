@@ -20,7 +20,9 @@ export const verifyChecks = [
     'verify-unexplained-open-port',
     'error',
     'a port the scan found open where nothing in the module’s configuration starts a listener',
-    'Something listens that the configuration does not account for: a daemon started by hand or by a macro vos-audit was not given, a service left running after its line was commented out, or a configuration that is not what the module runs.',
+    'Something listens that the configuration does not account for: ' +
+      'a daemon started by hand or by a macro vos-audit was not given, ' +
+      'a service left running after its line was commented out, or a configuration that is not what the module runs.',
   ),
   check(
     'verify-live-port-closed',
@@ -32,13 +34,15 @@ export const verifyChecks = [
     'verify-condition-settled',
     'info',
     'a conditional listener whose condition the scan settles',
-    'The model could not decide the condition (a product not stated with --products, an exists -file test); an open port shows it holds, a closed one that it does not (or that the daemon failed).',
+    'The model could not decide the condition (a product not stated with --products, ' +
+      'an exists -file test); an open port shows it holds, a closed one that it does not (or that the daemon failed).',
   ),
   check(
     'verify-port-undecided',
     'info',
     'a port the scan could not decide (filtered, open|filtered): never counted as agreement',
-    'A filtered TCP port or a UDP port that did not answer may or may not have a listener behind it; the scan says nothing either way, so neither does vos-audit.',
+    'A filtered TCP port or a UDP port that did not answer may or may not have a listener behind it; ' +
+      'the scan says nothing either way, so neither does vos-audit.',
   ),
   check(
     'verify-ports-not-probed',

@@ -3,7 +3,7 @@ import type { ModuleModel } from '../model/listener.ts';
 import type { Place } from '../model/place.ts';
 import type { Severity } from '../model/settings.ts';
 import type { Span } from '../syntax/position.ts';
-import { formatPorts } from '../util/port-ranges.ts';
+import { formatRanges, mergeRanges, portCount, withoutPorts, type PortRange } from '../util/port-ranges.ts';
 import { conditionIn, expectationAt, expectedPorts, type ExpectedPort } from './expected-ports.ts';
 import { portState, type PortFinding, type Scan, type ScannedHost } from './nmap-scan.ts';
 import { severityOf, type VerifyCheckId } from './verify-checks.ts';
@@ -79,8 +79,9 @@ class HostComparison {
   readonly findings: VerifyFinding[] = [];
   readonly tally: ModuleTally;
   private readonly expected: ExpectedPort[];
-  private readonly judged = new Set<string>();
-  private readonly undecidedElsewhere: Array<{ protocol: Transport; port: number }> = [];
+  private readonly judged = { tcp: new Set<number>(), udp: new Set<number>() };
+  /** Ports judged filtered or open|filtered where the model expects nothing. */
+  private readonly undecidedElsewhere = { tcp: [] as number[], udp: [] as number[] };
 
   constructor(
     private readonly scan: Scan,
@@ -106,9 +107,9 @@ class HostComparison {
   }
 
   private judge(protocol: Transport, port: number, found: PortFinding): void {
+    if (this.judged[protocol].has(port)) return;
+    this.judged[protocol].add(port);
     const key = portName(protocol, port);
-    if (this.judged.has(key)) return;
-    this.judged.add(key);
     const { name, address } = this.module;
     const at = `${key} is ${found.state === 'unreported' ? 'probed, but its state not reported,' : found.state} on ${address}`;
     const row = active(expectationAt(this.expected, protocol, port));
@@ -167,7 +168,7 @@ class HostComparison {
         evidence(row),
       );
     } else {
-      this.undecidedElsewhere.push({ protocol, port });
+      this.undecidedElsewhere[protocol].push(port);
     }
   }
 
@@ -197,13 +198,15 @@ class HostComparison {
     return this;
   }
 
-  /** Undecided ports where the model expects nothing: one finding a host, not one a port. */
+  /**
+   * Undecided ports where the model expects nothing: one finding a host, not one a port, its ports kept as ranges
+   * (an `<extraports>` of 1-65535 is one range, however often it is repeated).
+   */
   private reportUndecidedElsewhere(): void {
+    const ranges = { tcp: [] as PortRange[], udp: [] as PortRange[] };
     for (const extra of this.host.extra.filter((e) => undecidedStates(e.state))) {
-      const ranges = extra.reasons.flatMap((r) =>
-        r.protocol && r.ranges ? r.ranges.map((range) => ({ ...range, protocol: r.protocol! })) : [],
-      );
-      if (ranges.length === 0) {
+      const withPorts = extra.reasons.filter((r) => r.protocol && r.ranges);
+      if (withPorts.length === 0) {
         this.tally.undecided += extra.count;
         this.report(
           'verify-port-undecided',
@@ -212,23 +215,24 @@ class HostComparison {
         );
         continue;
       }
-      for (const range of ranges) {
-        for (let port = range.from; port <= range.to; port++) {
-          if (!this.judged.has(portName(range.protocol, port)))
-            this.undecidedElsewhere.push({ protocol: range.protocol, port });
-        }
-      }
+      for (const reason of withPorts) for (const range of reason.ranges!) ranges[reason.protocol!].push(range);
     }
-    if (this.undecidedElsewhere.length === 0) return;
-    this.tally.undecided += this.undecidedElsewhere.length;
-    const byProtocol = (['tcp', 'udp'] as const).flatMap((protocol) => {
-      const ports = this.undecidedElsewhere.filter((p) => p.protocol === protocol).map((p) => p.port);
-      return ports.length > 0 ? [`${protocol}/${formatPorts(ports)}`] : [];
+    const undecided = (['tcp', 'udp'] as const).map((protocol) => {
+      const notJudged = withoutPorts(ranges[protocol], this.judged[protocol]);
+      const single = this.undecidedElsewhere[protocol].map((port) => ({ from: port, to: port }));
+      return { protocol, ranges: mergeRanges([...notJudged, ...single]) };
     });
-    const n = this.undecidedElsewhere.length;
+    const n = portCount(undecided[0]!.ranges) + portCount(undecided[1]!.ranges);
+    if (n === 0) return;
+    this.tally.undecided += n;
+    const byProtocol = undecided.flatMap(({ protocol, ranges }) =>
+      ranges.length > 0 ? [`${protocol}/${formatRanges(ranges)}`] : [],
+    );
     this.report(
       'verify-port-undecided',
-      `${n} probed ${n === 1 ? 'port' : 'ports'} on ${this.module.address} where ${this.module.name}'s configuration starts nothing ${n === 1 ? 'is' : 'are'} filtered or open|filtered, so not known to be closed: ${byProtocol.join('; ')}`,
+      `${n} probed ${n === 1 ? 'port' : 'ports'} on ${this.module.address} where ${this.module.name}'s ` +
+        `configuration starts nothing ${n === 1 ? 'is' : 'are'} filtered or open|filtered, ` +
+        `so not known to be closed: ${byProtocol.join('; ')}`,
       this.host.span,
     );
   }
@@ -250,6 +254,9 @@ export function verifyScan(scan: Scan, modules: readonly ModuleToVerify[]): Veri
       module: module.name,
       related: [],
     });
+  const byAddress = new Map<string, ScannedHost>();
+  for (const host of scan.hosts)
+    for (const address of host.addresses) if (!byAddress.has(address)) byAddress.set(address, host);
   const results = modules.map((module): ModuleVerification => {
     const { name, address } = module;
     if (address === undefined) {
@@ -260,7 +267,7 @@ export function verifyScan(scan: Scan, modules: readonly ModuleToVerify[]): Veri
       );
       return { name };
     }
-    const host = scan.hosts.find((h) => h.addresses.includes(address));
+    const host = byAddress.get(address);
     if (host === undefined) {
       notScanned(module, `${name} (${address}) is not in the scan: none of its ports were verified`, scan.span);
       return { name, address };

@@ -13,7 +13,11 @@ export function dumpHostsAccess(tree: HostsAccessRoot): string {
       (o) =>
         `${JSON.stringify(o.keyword)}${o.argument === undefined ? '' : `=${JSON.stringify(o.argument)}`}${o.problem ? '!' : ''}`,
     );
-    return `${at(node.position)} ${node.ignored ? 'ignored-rule' : 'rule'} daemons=[${node.daemons.map(dumpPattern).join(' ')}] clients=[${node.clients.map(dumpPattern).join(' ')}]${options.length > 0 ? ` options=[${options.join(' ')}]` : ''}`;
+    return (
+      `${at(node.position)} ${node.ignored ? 'ignored-rule' : 'rule'} ` +
+      `daemons=[${node.daemons.map(dumpPattern).join(' ')}] ` +
+      `clients=[${node.clients.map(dumpPattern).join(' ')}]${options.length > 0 ? ` options=[${options.join(' ')}]` : ''}`
+    );
   });
   return dumpLines(lines, tree.errors);
 }

@@ -288,7 +288,8 @@ function ruleOf(line: HostsLineSyntax & { colon: IToken }, index: LineIndex, err
       const start = list[0]!.startOffset;
       errors.push({
         message:
-          "Unexpected '[' or ']' without its partner in this list, expected brackets only around an IPv6 address: tcpd then splits the line at other colons than these",
+          "Unexpected '[' or ']' without its partner in this list, " +
+          'expected brackets only around an IPv6 address: tcpd then splits the line at other colons than these',
         start,
         end: tokenEnd(list.at(-1)!),
         expected: 'balanced brackets',
@@ -326,7 +327,8 @@ export function parseHostsAccess(text: string, index = new LineIndex(text)): Hos
   if (unterminated) {
     errors.push({
       message:
-        'Unexpected end of file, expected a line break: tcpd reads no last line without one, and in hosts.deny it then denies every client no rule before has decided',
+        'Unexpected end of file, expected a line break: ' +
+        'tcpd reads no last line without one, and in hosts.deny it then denies every client no rule before has decided',
       start: text.length,
       end: text.length,
       expected: 'a line break',

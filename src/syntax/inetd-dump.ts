@@ -6,7 +6,11 @@ function nodeLine(node: InetdNode): string {
     case 'entry': {
       const address = node.address ? ` address=${show(node.address)}` : '';
       const args = node.arguments.map(show).join(' ');
-      return `${at(node.position)} ${node.disabled ? 'disabled-entry' : 'entry'}${address} service=${show(node.service)} socket=${show(node.socketType)} protocol=${show(node.protocol)} wait=${show(node.wait)} user=${show(node.user)} server=${show(node.server)} args=[${args}]`;
+      return (
+        `${at(node.position)} ${node.disabled ? 'disabled-entry' : 'entry'}${address} ` +
+        `service=${show(node.service)} socket=${show(node.socketType)} protocol=${show(node.protocol)} ` +
+        `wait=${show(node.wait)} user=${show(node.user)} server=${show(node.server)} args=[${args}]`
+      );
     }
     case 'comment':
       return `${at(node.position)} comment ${JSON.stringify(node.value)}`;

@@ -75,7 +75,8 @@ export function parseTelnetAdmin(text: string, index = new LineIndex(text)): Tel
     const port = cells[portAt];
     if (service === undefined || port === undefined) {
       error(
-        `Unexpected end of row after ${cells.length} cell${cells.length === 1 ? '' : 's'}, expected the ${service ? 'port' : 'service'} in column ${(service ? portAt : serviceAt) + 1}`,
+        `Unexpected end of row after ${cells.length} cell${cells.length === 1 ? '' : 's'}, ` +
+          `expected the ${service ? 'port' : 'service'} in column ${(service ? portAt : serviceAt) + 1}`,
         end,
         end,
         'a cell',

@@ -90,7 +90,7 @@ describe('exit codes and messages', () => {
     const result = await runCli([dir], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      `vos-audit: no configuration files found in ${dir} (looked for files named inetd.conf, *.cm, telnet_admin*, services, hosts.allow, hosts.deny)\n`,
+      `vos-audit: no configuration files found in ${dir} (looked for files named ${languages.map((l) => l.names).join(', ')})\n`,
     );
   });
 

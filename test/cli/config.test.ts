@@ -80,7 +80,7 @@ describe('.vos-audit.json', () => {
       { daemons: { mysql_daemon: ['3306'] } },
       `4:7: a port in 'daemons' must be a port and protocol such as "3306/tcp" or "514/udp"`,
     ],
-    [{ maxOpenServer: 0 }, `2:20: 'maxOpenServer' must be a whole number from 1 to 999`],
+    [{ maxOpenServer: 0 }, `2:20: 'maxOpenServer' must be a whole number from 1 to 499`],
     [{ rules: { 'inetd-swat': 'warn' } }, `3:19: 'rules.inetd-swat' must be off, info, warning or error`],
     [{ rules: { 'inetd-swot': 'off' } }, "3:5: unknown rule id in 'rules'; did you mean 'inetd-swat'?"],
     [{ products: 'S270' }, `2:15: 'products' must be a list of product codes such as ["S270", "S269"]`],

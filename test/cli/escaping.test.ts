@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { printable } from '../../src/report/printable.ts';
 import { run, type OutputFormat, type RunRequest } from '../../src/cli/run.ts';
 import type { PortsFormat } from '../../src/report/ports.ts';
+import { stdoutText } from '../support/cli.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
 /** Terminal escapes, and characters that reorder or hide text (Trojan Source). */
@@ -40,7 +41,7 @@ async function report(mode: 'check' | 'ports', format: string): Promise<string> 
     mode === 'ports'
       ? { ...base, command: 'ports', format: format as PortsFormat }
       : { ...base, command: 'audit', mode, format: format as OutputFormat, suggestions: false };
-  return String((await run(request)).stdout);
+  return stdoutText((await run(request)).stdout);
 }
 
 describe('what a person reads shows hostile characters escaped', () => {
@@ -91,7 +92,7 @@ describe('what a person reads shows hostile characters escaped', () => {
       command: 'ports',
       format: 'csv',
     };
-    const csv = String((await run(request)).stdout);
+    const csv = stdoutText((await run(request)).stdout);
     const rows = parse(csv, { delimiter: ';', relax_quotes: true, relax_column_count: true });
     expect(rows.flat().filter((field) => /^[=+\-@]/.test(field))).toEqual([]);
     expect(rows.flat().some((field) => field.startsWith("'=HYPERLINK(1)"))).toBe(true);

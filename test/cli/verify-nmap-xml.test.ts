@@ -85,8 +85,9 @@ describe('verify against committed nmap XML', () => {
     const decided = verdicts('ipv6.xml', [
       { name: 'm1', address: 'fd00::3', model: modelOf('m1', { products: new Set(['S270']) }) },
     ]);
-    expect(decided.findings.map((f) => f[0])).toContain(
-      "10 verify-live-port-closed: tcp/22 is closed on fd00::3 but m1's configuration starts sshd there (undecided: sshd_config's Port may set another port; vos-audit does not read sshd_config): it failed to start or stopped, or the configuration is not booted yet",
+    // The finding's wording is checked with the others of verify; here, that it is this one, on this port, undecided.
+    expect(decided.findings.map((f) => f[0])).toContainEqual(
+      expect.stringMatching(/^10 verify-live-port-closed: tcp\/22 is closed on fd00::3 .*\(undecided: /),
     );
   });
 

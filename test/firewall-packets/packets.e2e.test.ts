@@ -8,7 +8,7 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { vosAudit } from '../support/cli.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 import { table1, type Protocol } from './article.ts';
@@ -148,95 +148,125 @@ function summary(outcomes: Outcome[]): string {
 
 const runs = scenarios.flatMap((scenario) => scenario.families.map((family) => ({ scenario, family })));
 
-describe.each(runs)('packets through the policy of $scenario.name, with $family addresses', ({ scenario, family }) => {
-  const root = temporaryDirectory('vos-audit-packets-');
-  let network: Network | undefined;
-  let modules: ScenarioModule[];
-  let paths: string[];
-  let ports: Record<Protocol, number[]>;
+interface Run {
+  scenario: Scenario;
+  family: Family;
+  root: string;
+  network: Network;
+  modules: ScenarioModule[];
+  paths: string[];
+  ports: Record<Protocol, number[]>;
+}
 
-  beforeAll(async () => {
-    removeStaleNamespaces();
-    ({ modules, paths } = prepare(scenario, family, root));
-    ports = listenPorts(modules, await modelPorts(root, paths));
-    const ranges = modules.map(({ table }) => table.ephemeral);
-    network = new Network(`${scenario.name}-${family}`, [
-      {
-        name: 'outside',
-        v4: outsideHosts.map((host) => host.v4),
-        v6: outsideHosts.map((host) => host.v6),
-      },
-      ...modules.map(({ table, addresses }, i) => ({
-        name: table.site,
-        v4: [addresses.v4],
-        v6: [addresses.v6],
-        // Unbound clients pick from the release's ranges, tcp and udp: from where both are.
-        portRange: [Math.max(ranges[i]!.tcp[0], ranges[i]!.udp[0]), 65535] as [number, number],
-      })),
-    ]);
+/** The run's namespaces, with the listeners of the outside network's servers and of every module. */
+async function setUp(scenario: Scenario, family: Family): Promise<Run> {
+  const root = temporaryDirectory('vos-audit-packets-');
+  const { modules, paths } = prepare(scenario, family, root);
+  const ports = listenPorts(modules, await modelPorts(root, paths));
+  const network = new Network(`${scenario.name}-${family}`, [
+    { name: 'outside', v4: outsideHosts.map((host) => host.v4), v6: outsideHosts.map((host) => host.v6) },
+    ...modules.map(({ table, addresses }) => ({
+      name: table.site,
+      v4: [addresses.v4],
+      v6: [addresses.v6],
+      // Unbound clients pick from the release's ranges, tcp and udp: from where both are.
+      portRange: [Math.max(table.ephemeral.tcp[0], table.ephemeral.udp[0]), 65535] as [number, number],
+    })),
+  ]);
+  const run = { scenario, family, root, network, modules, paths, ports };
+  try {
     network.create();
     const [outsideAgent, ...moduleAgents] = network.agents;
     await outsideAgent!.listen([outside.server.v4, outside.server.v6], serverPorts.tcp, serverPorts.udp);
-    await outsideAgent!.listen(
-      families.flatMap((family) => [outside.nio[family], outside.secondNio[family]]),
-      [48879],
-      [],
-    );
+    const nios = families.flatMap((each) => [outside.nio[each], outside.secondNio[each]]);
+    await outsideAgent!.listen(nios, [48879], []);
     await Promise.all(moduleAgents.map((agent) => agent.listen(['::'], ports.tcp, ports.udp)));
-  }, 30_000);
+    return run;
+  } catch (error) {
+    network.remove();
+    throw error;
+  }
+}
 
-  afterAll(() => network?.remove());
+/** Loads the policy of the paths in `order` into a new router. */
+async function load(run: Run, backend: (typeof backends)[number], order: string[], problems: string[]): Promise<void> {
+  const { network, root } = run;
+  network.removeRouter();
+  network.createRouter();
+  await network.reachable();
+  if (backend === 'nftables') {
+    network.inRouter('nft', ['-f', '-'], await output(root, 'nftables', order));
+    return;
+  }
+  network.inRouter('iptables-restore', [], await output(root, 'iptables', order));
+  try {
+    network.inRouter('ip6tables-restore', [], await output(root, 'ip6tables', order));
+  } catch (error) {
+    problems.push(`no IPv6 rules loaded: ${(error as Error).message.trim()}`);
+  }
+}
 
-  it.each(backends)(
-    'loaded as %s, every probe does what the JSON and the article say',
-    async (backend) => {
-      const orders = scenario.bothOrders ? [paths, [...paths].reverse()] : [paths];
-      const outcomes: Outcome[] = [];
-      const problems: string[] = [];
-      for (const [index, order] of orders.entries()) {
-        network!.removeRouter();
-        network!.createRouter();
-        await network!.reachable();
-        if (backend === 'nftables') network!.inRouter('nft', ['-f', '-'], await output(root, 'nftables', order));
-        else {
-          network!.inRouter('iptables-restore', [], await output(root, 'iptables', order));
-          try {
-            network!.inRouter('ip6tables-restore', [], await output(root, 'ip6tables', order));
-          } catch (error) {
-            problems.push(`no IPv6 rules loaded: ${(error as Error).message.trim()}`);
-          }
-        }
-        const verdict = new PolicyVerdict(JSON.parse(await output(root, 'json', order)) as JsonPolicy);
-        const probes = plan(modules, ports, family, index === 0);
-        const fresh = probes.map((probe) => ({ probe, policy: expectedByPolicy(probe, modules, verdict) }));
-        const results = await send(network!, probes);
-        // A lost packet can make an open port look closed, never a closed one open: what should have been open and
-        // was not is probed once more, on a machine that other tests keep busy.
-        const doubtful = fresh.flatMap(({ probe, policy }, i) =>
-          !gotThrough(probe, results[i]!) && (policy || probe.article) ? [i] : [],
-        );
-        const again = await send(
-          network!,
-          doubtful.map((i) => probes[i]!),
-        );
-        doubtful.forEach((i, j) => (results[i] = again[j]!));
-        outcomes.push(...fresh.map((outcome, i) => ({ ...outcome, observed: results[i]! })));
-        if (index === 1)
-          for (const outcome of outcomes.slice(-probes.length))
-            outcome.probe = { ...outcome.probe, what: `${outcome.probe.what}, paths reversed` };
+/**
+ * Every probe through the policy loaded as `backend` (with the paths in both orders where the scenario asks): the
+ * disagreements, each logged; the summary logged too.
+ */
+async function probeThrough(run: Run, backend: (typeof backends)[number]): Promise<string[]> {
+  const { scenario, family, network, modules, paths, ports } = run;
+  const orders = scenario.bothOrders ? [paths, [...paths].reverse()] : [paths];
+  const outcomes: Outcome[] = [];
+  const problems: string[] = [];
+  for (const [index, order] of orders.entries()) {
+    await load(run, backend, order, problems);
+    const verdict = new PolicyVerdict(JSON.parse(await output(run.root, 'json', order)) as JsonPolicy);
+    const probes = plan(modules, ports, family, index === 0);
+    const fresh = probes.map((probe) => ({ probe, policy: expectedByPolicy(probe, modules, verdict) }));
+    const results = await send(network, probes);
+    // A lost packet can make an open port look closed, never a closed one open: what should have been open and
+    // was not is probed once more, on a machine that other tests keep busy.
+    const doubtful = fresh.flatMap(({ probe, policy }, i) =>
+      !gotThrough(probe, results[i]!) && (policy || probe.article) ? [i] : [],
+    );
+    const again = await send(
+      network,
+      doubtful.map((i) => probes[i]!),
+    );
+    doubtful.forEach((i, j) => (results[i] = again[j]!));
+    const reversed = index === 1 ? ', paths reversed' : '';
+    outcomes.push(
+      ...fresh.map(({ probe, policy }, i) => ({
+        probe: { ...probe, what: `${probe.what}${reversed}` },
+        policy,
+        observed: results[i]!,
+      })),
+    );
+  }
+  const log = (line: string) => console.log(`${scenario.name} (${family} addresses), ${backend}: ${line}`);
+  log(summary(outcomes));
+  const reasonNotYet = (probe: Probe) =>
+    notYet.find((entry) => entry.scenario === scenario.name && entry.what.test(probe.what))?.why;
+  const pending = outcomes.filter(({ probe }) => reasonNotYet(probe) !== undefined);
+  for (const outcome of pending)
+    for (const line of disagreements([outcome])) log(`not asserted yet (${reasonNotYet(outcome.probe)}): ${line}`);
+  const found = [...problems, ...disagreements(outcomes.filter((outcome) => !pending.includes(outcome)))];
+  // All of them in the log: a long list is cut short in the assertion's diff.
+  for (const line of found) log(line);
+  return found;
+}
+
+beforeAll(removeStaleNamespaces);
+
+// The runs wait on packets far more than they compute: they go side by side, each in namespaces of its own.
+describe.concurrent('packets through the firewall policy', () => {
+  it.for(runs)(
+    '$scenario.name with $family addresses, loaded as nftables, then as iptables and ip6tables',
+    { timeout: 180_000 },
+    async ({ scenario, family }, { expect }) => {
+      const run = await setUp(scenario, family);
+      try {
+        for (const backend of backends) expect.soft(await probeThrough(run, backend), backend).toEqual([]);
+      } finally {
+        run.network.remove();
       }
-      console.log(`${scenario.name} (${family} addresses), ${backend}: ${summary(outcomes)}`);
-      const log = (line: string) => console.log(`${scenario.name} (${family} addresses), ${backend}: ${line}`);
-      const reasonNotYet = (probe: Probe) =>
-        notYet.find((entry) => entry.scenario === scenario.name && entry.what.test(probe.what))?.why;
-      const pending = outcomes.filter(({ probe }) => reasonNotYet(probe) !== undefined);
-      for (const outcome of pending)
-        for (const line of disagreements([outcome])) log(`not asserted yet (${reasonNotYet(outcome.probe)}): ${line}`);
-      const found = [...problems, ...disagreements(outcomes.filter((outcome) => !pending.includes(outcome)))];
-      // All of them in the log: a long list is cut short in the assertion's diff.
-      for (const line of found) log(line);
-      expect(found).toEqual([]);
     },
-    90_000,
   );
 });

@@ -82,7 +82,14 @@ function stcpOnly(module: {
   const { path, system, bridge, oslFrom, osnFrom } = module;
   return {
     ...{ path, site: path.split('/').pop()!, ephemeral: newRanges, open: stcp },
-    config: { release: '16.2', products: [], system, bridge, maxOpenServer: 40 },
+    config: {
+      release: '16.2',
+      products: [],
+      system,
+      bridge,
+      maxOpenServer: 40,
+      ...(bridge ? { backboneMaxOpenServer: 20 } : {}),
+    },
     ...{ oslFrom, osnFrom, clients: [dns, ftpData] },
   };
 }

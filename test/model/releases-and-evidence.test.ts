@@ -61,7 +61,10 @@ describe('releases and products', () => {
   });
 
   it('prints concrete kernel ranges from max_open_server and the bridge, with who may connect', async () => {
-    const result = await runCli(['ports', '--wide', '--max-open-server', '20', '--no-bridge', 'hardened'], samplesDir);
+    const result = await runCli(
+      ['ports', '--wide', '--max-open-server', '20', '--backbone-max-open-server', '20', '--no-bridge', 'hardened'],
+      samplesDir,
+    );
     expect(result.stdout).toMatch(
       /^3000–3040 +tcp +OSL +STCP +kernel \(OSL\) +kernel +live .*only modules of the same system connect/m,
     );

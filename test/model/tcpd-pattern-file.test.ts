@@ -7,6 +7,7 @@ import { kindByName } from '../../src/languages/registry.ts';
 import { parseModuleFiles } from '../../src/model/files.ts';
 import { defaultSettings } from '../../src/model/settings.ts';
 import { evaluate, modulePolicy } from '../../src/model/tcpd-policy.ts';
+import { stdoutText } from '../support/cli.ts';
 import { sourceOf } from '../support/sources.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
@@ -57,7 +58,7 @@ describe('a /path pattern file', () => {
     });
     expect(outcome.exitCode).toBe(0);
     // Every client named in hosts.allow was asked about, and admitted.
-    const tftp = JSON.parse(String(outcome.stdout)).modules[0].listeners.find(
+    const tftp = JSON.parse(stdoutText(outcome.stdout)).modules[0].listeners.find(
       (l: { daemon: string }) => l.daemon === 'tftpd',
     );
     expect(tftp.admits.replace(/ only$/, '').split(', ')).toHaveLength(120);

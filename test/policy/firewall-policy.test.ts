@@ -222,7 +222,7 @@ describe('the configuration keys of the firewall', () => {
     ['{"nioAddress": 3}', /'nioAddress' must be the NIO's address, or a list of them/],
     ['{"system": ""}', /'system' must be the VOS system's name/],
     ['{"bridge": "yes"}', /'bridge' must be true or false/],
-    ['{"maxOpenServer": 0}', /'maxOpenServer' must be a whole number from 1 to 999/],
+    ['{"maxOpenServer": 0}', /'maxOpenServer' must be a whole number from 1 to 499/],
     ['{"maxOpenServer": 12.5}', /'maxOpenServer' must be a whole number/],
   ])('refuses %s', (text, message) => {
     expect(() => loadConfig(config(text))).toThrow(message);

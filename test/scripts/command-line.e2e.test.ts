@@ -6,7 +6,7 @@ import { temporaryDirectory } from '../support/temporary.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-/** Every script a person runs: bench/*.mjs, bench/*.ts and the files of scripts/ (not its lib/ or type declarations). */
+/** Every script a person runs: bench/*.mjs, bench/*.ts (not the inputs bench/lib/ makes for them) and the files of scripts/ (not its lib/ or type declarations). */
 const scripts = [
   ...readdirSync(join(root, 'bench'))
     .filter((name) => /\.(mjs|ts)$/.test(name))

@@ -1,4 +1,5 @@
 import { main } from '../../src/cli/program.ts';
+import type { RunOutcome } from '../../src/cli/outcome.ts';
 
 export interface CliResult {
   status: number | null;
@@ -54,4 +55,10 @@ export async function vosAudit(
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const { status, stdout, stderr } = await runInProcess(args, { ...options, env: options.env ?? { NO_COLOR: '1' } });
   return { status, stdout, stderr };
+}
+
+/** What an in-process run printed, as text: a string, bytes, or a report in chunks. */
+export function stdoutText(stdout: RunOutcome['stdout']): string {
+  if (typeof stdout === 'string') return stdout;
+  return Buffer.isBuffer(stdout) ? stdout.toString('utf8') : [...stdout].join('');
 }

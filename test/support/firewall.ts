@@ -52,6 +52,7 @@ export interface JsonRule {
   sourcePorts?: [number, number];
   peer: string;
   reason: string;
+  evidence: string[];
   reply?: true;
   condition?: string;
 }

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { addressArgument, addressProblem } from '../address-option.ts';
+import { addressOption, addressProblem } from '../address-option.ts';
 import type { CommandContext } from '../command.ts';
-import { systemName } from '../config.ts';
+import { systemOption } from '../system-option.ts';
 import {
   firewallFormats,
   modulesPolicy,
@@ -41,12 +41,6 @@ Addresses, systems, bridge modules and max_open_server come from each module's .
 need every module's address; table, csv and json do not. The policy is stateful (connections tracked) unless
 --stateless is given; capirca is always stateless, as the filters it renders are.`;
 
-function systemArgument(value: string): string {
-  if (!systemName.test(value))
-    throw new InvalidArgumentError('expected a VOS system name such as sys1 (letters, digits, _ - . $ #)');
-  return value;
-}
-
 export function defineFirewall(context: CommandContext<FirewallRequest>): Command {
   return withModuleOptions(
     new Command('firewall')
@@ -68,12 +62,8 @@ export function defineFirewall(context: CommandContext<FirewallRequest>): Comman
         '--include-conditional',
         'include the rules that depend on an undecided condition, marked as such, instead of leaving them out',
       )
-      .option(
-        '--address <ip>',
-        'the module\'s address (one module only; else "address" in each module\'s .vos-audit.json)',
-        addressArgument,
-      )
-      .option('--system <name>', 'the VOS system the modules belong to (their OSL peers)', systemArgument)
+      .addOption(addressOption())
+      .addOption(systemOption())
       .addHelpText('after', examples),
   ).action((paths: string[], flags: FirewallFlags) => {
     if (flags.format === 'capirca' && flags.output === undefined)

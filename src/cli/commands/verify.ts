@@ -1,10 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { analyzeModule, type ModuleInput } from '../../engine/audit.ts';
-import { readSource, standardInput } from '../../io/read.ts';
-import { parseNmapXml, ScanError } from '../../scan/nmap-scan.ts';
+import { analyzeModule } from '../../engine/audit.ts';
+import { standardInput } from '../../io/read.ts';
 import { verifyScan } from '../../scan/verify.ts';
 import { formatVerification } from '../../report/verify.ts';
-import { addressArgument, addressProblem } from '../address-option.ts';
+import { addressArgument, addressProblem, sameAddress } from '../address-option.ts';
 import type { CommandContext } from '../command.ts';
 import {
   outputFormats,
@@ -16,6 +15,7 @@ import {
 } from '../options.ts';
 import { fails, outcome, stop, type RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
+import { readScan } from '../scan-file.ts';
 import { colorWanted } from '../streams.ts';
 
 /** Compare the modules' models with an nmap scan. */
@@ -84,38 +84,14 @@ export function defineVerify(context: CommandContext<VerifyRequest>): Command {
   });
 }
 
-/** Each module's address is its own: a scanned host matched to two modules would be judged twice, by two models. */
-function sameAddress(modules: readonly ModuleInput[]): string | undefined {
-  const byAddress = new Map<string, string>();
-  for (const module of modules) {
-    const address = module.settings.address;
-    if (address === undefined) continue;
-    const other = byAddress.get(address);
-    if (other !== undefined)
-      return (
-        `modules ${other} and ${module.name} have the same address ${address}: ` +
-        `a module's "address" is its own (is it set in a .vos-audit.json above both?)`
-      );
-    byAddress.set(address, module.name);
-  }
-  return undefined;
-}
-
 /** `vos-audit verify`: read and parse the scan, model each module, compare, render; a scan that cannot be used exits 2. */
 export function verify(request: VerifyRequest): RunOutcome {
   const { modules, problems } = readModules(request);
   const conflict = addressProblem(request, modules) ?? sameAddress(modules);
   if (conflict !== undefined) return stop(problems, conflict);
-  const read = readSource({ path: request.scan, location: request.scan }, request.readStandardInput);
+  const read = readScan(request.scan, request.readStandardInput);
   if (!read.ok) return stop(problems, read.reason);
-  let scan;
-  try {
-    scan = parseNmapXml(read.source.text);
-  } catch (error) {
-    if (error instanceof ScanError)
-      return stop(problems, `${request.scan === '-' ? 'standard input' : request.scan} ${error.message}`);
-    throw error;
-  }
+  const { scan } = read;
   const verification = verifyScan(
     scan,
     modules.map((module) => ({

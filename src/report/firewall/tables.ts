@@ -98,7 +98,11 @@ function tableModule(module: ModulePolicy): string {
     reasonText(rule),
     rule.evidence.join(', '),
   ]);
-  const title = `module ${module.name}${module.addresses.length > 0 ? ` (${module.addresses.join(', ')})` : ' (no address: set "address" to load this into a firewall)'}`;
+  const addresses =
+    module.addresses.length > 0
+      ? ` (${module.addresses.join(', ')})`
+      : ' (no address: set "address" to load this into a firewall)';
+  const title = `module ${module.name}${addresses}`;
   return [printable(title), '', ...alignColumns([header, ...rows].map((cells) => cells.map(printable)))].join('\n');
 }
 

@@ -10,7 +10,9 @@ export function bsdServiceCheck(kind: BsdService['kind']): (context: FileContext
       const bsd = bsdServiceOf(service.port, service.transport, service.daemon);
       if (bsd?.kind !== kind) continue;
       context.report({
-        reason: `${describeService(service)} is active: ${bsd.risk} (general Unix knowledge, not the article's); comment it out${kind === 'trust' ? ' and use ssh' : ' unless something needs it'}`,
+        reason:
+          `${describeService(service)} is active: ${bsd.risk} (general Unix knowledge, not the article's); ` +
+          `comment it out${kind === 'trust' ? ' and use ssh' : ' unless something needs it'}`,
         span: entrySpan(service),
       });
     }

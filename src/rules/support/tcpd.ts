@@ -35,7 +35,10 @@ export function admitsEveryone(bootpOrTftp: boolean): (context: ModuleContext) =
       const open = listener.admits.text === 'anyone' ? 'anyone' : `anyone (${listener.admits.text})`;
       context.report({
         ...at,
-        reason: `${describeListener(listener)} is open to ${open} through tcpd: allow only the hosts that need it in hosts.allow (${tcpdDaemonNames(listener.daemon).join(' ')}: ADDRESS) and end hosts.deny with ALL: ALL`,
+        reason:
+          `${describeListener(listener)} is open to ${open} through tcpd: ` +
+          `allow only the hosts that need it in hosts.allow (${tcpdDaemonNames(listener.daemon).join(' ')}: ` +
+          `ADDRESS) and end hosts.deny with ALL: ALL`,
       });
     }
   };

@@ -39,7 +39,9 @@ export function tinyServiceCheck(dosVector: boolean, risk: string): (context: Fi
     for (const service of activeServices(context.file)) {
       if (service.tiny?.dosVector !== dosVector || neededByNio(service, context.settings)) continue;
       context.report({
-        reason: `${describeService(service)} is active${servedBy(service, context.settings)}: ${risk}; comment it out unless something needs it${nioNote(service)}`,
+        reason:
+          `${describeService(service)} is active${servedBy(service, context.settings)}: ${risk}; ` +
+          `comment it out unless something needs it${nioNote(service)}`,
         span: entrySpan(service),
         fix: commentOutEntry(service.entry),
       });

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { escapeText, html } from '../../src/report/html/markup.ts';
+import { runCli } from '../support/cli.ts';
+import { samplesDir } from '../support/sources.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
+
+describe('the html template', () => {
+  it('escapes what it interpolates, and shows invisible characters as escapes', () => {
+    const name = `<script>"a" & 'b'</script>\u202e`;
+    expect(html`<td title="${name}">${name}</td>`.text).toBe(
+      '<td title="&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;\\u202e">' +
+        '&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;\\u202e</td>',
+    );
+    expect(escapeText('a\u001b[2Jb')).toBe('a\\x1b[2Jb');
+  });
+
+  it('joins arrays and leaves out false, undefined and null, but keeps 0', () => {
+    expect(
+      html`<ul>
+        ${['a', html`<b>${'<'}</b>`, false, undefined, null, 0]}
+      </ul>`.text,
+    ).toBe('<ul>a<b>&lt;</b>0</ul>');
+  });
+});
+
+describe('vos-audit report', () => {
+  const directory = temporaryDirectory();
+
+  it('writes one page whose Content-Security-Policy allows its own style and script, by hash, and nothing else', async () => {
+    const file = join(directory, 'osl.html');
+    const result = await runCli(['report', '-o', file, join(samplesDir, 'firewall-osl-system')], directory);
+    expect(result).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    const page = readFileSync(file, 'utf8');
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"\s*\/?>/
+      .exec(page)![1]!
+      .replace(/&#39;/g, "'");
+    expect(policy).toBe(
+      `default-src 'none'; style-src ${hash(style)}; script-src ${hash(script)}; base-uri 'none'; form-action 'none'`,
+    );
+    expect(page.match(/<script/g)).toHaveLength(1);
+    expect(page).not.toMatch(/\b(?:src|href|action)="(?!#)/);
+  });
+
+  it('prints the page with -o -', async () => {
+    const result = await runCli(['report', '-o', '-', join(samplesDir, 'hardened')], directory);
+    expect(result.status).toBe(0);
+    expect(result.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+  });
+
+  it.each([
+    [['report', join(samplesDir, 'hardened')], /required option '-o, --output <file>' not specified/],
+    [['report', '-o', 'x.html', 'no-such-module'], /no-such-module/],
+    [['report', '-o', join('a-file', 'x.html'), join(samplesDir, 'hardened')], /a-file/],
+    [['report', '-o', 'x.html', '--scan', 'missing.xml', join(samplesDir, 'hardened')], /missing\.xml/],
+  ])('%j exits 2 with one line on stderr', async (args, message) => {
+    writeFileSync(join(directory, 'a-file'), '');
+    const result = await runCli(args, directory);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+  });
+});
