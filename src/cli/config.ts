@@ -93,7 +93,7 @@ function siteDaemons(value: unknown, fail: Fail): Map<string, DeclaredPort[]> {
 }
 
 /** `{"exists -file x": true, "max_servs": 4}`: what the site states about its macros' conditions. */
-function siteFacts(value: unknown, from: string, fail: Fail): SiteFacts {
+function siteFacts(value: unknown, from: string, keyAt: (at: JsonPath) => string, fail: Fail): SiteFacts {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return fail(`'facts' must map conditions or variables to their truth or value, such as {"max_servs": 4}`, [
       'facts',
@@ -101,7 +101,7 @@ function siteFacts(value: unknown, from: string, fail: Fail): SiteFacts {
   const conditions = new Map<string, StatedFact>();
   const variables = new Map<string, StatedFact>();
   for (const [text, stated] of Object.entries(value as Record<string, unknown>)) {
-    const read = readFact(text, stated, from);
+    const read = readFact(text, stated, from, keyAt(['facts', text]));
     if ('expected' in read) return fail(`the fact '${text}' must be ${read.expected}`, ['facts', text]);
     (read.kind === 'condition' ? conditions : variables).set(read.key, read.fact);
   }
@@ -171,9 +171,12 @@ function readConfig(path: string, found: boolean): LocatedJson {
  */
 export function loadConfig(path: string, found = false): Config {
   const document = readConfig(path, found);
-  const fail: Fail = (what, at = [], key) => {
+  const position = (at: JsonPath, key?: 'key') => {
     const { line, column } = key ? document.keyAt(at) : document.at(at);
-    throw new UserError(`${path}:${line}:${column}: ${what}`);
+    return `${path}:${line}:${column}`;
+  };
+  const fail: Fail = (what, at = [], key) => {
+    throw new UserError(`${position(at, key)}: ${what}`);
   };
   const raw = document.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -200,7 +203,11 @@ export function loadConfig(path: string, found = false): Config {
       fail(`'bridge' must be true or false (whether the module is its system's bridge module)`, ['bridge']);
     config.bridge = object.bridge;
   }
-  if (object.facts !== undefined) config.facts = siteFacts(object.facts, relative(process.cwd(), path) || path, fail);
+  if (object.facts !== undefined) {
+    const shown = relative(process.cwd(), path) || path;
+    const keyAt = (at: JsonPath) => `${shown}${position(at, 'key').slice(path.length)}`;
+    config.facts = siteFacts(object.facts, shown, keyAt, fail);
+  }
   if (object.daemons !== undefined)
     config.daemons = { from: relative(process.cwd(), path) || path, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {

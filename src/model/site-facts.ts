@@ -13,6 +13,8 @@ export interface StatedFact {
   value: boolean | string;
   /** Where it was stated: `--fact`, or the configuration file. */
   from: string;
+  /** For a fact of a configuration file, the file, line and column of its key. */
+  at?: string;
 }
 
 export interface SiteFacts {
@@ -42,17 +44,26 @@ export function readFact(
   text: string,
   value: unknown,
   from: string,
+  at?: string,
 ): { kind: 'condition' | 'variable'; key: string; fact: StatedFact } | { expected: string } {
   const name = bareName.exec(text.trim())?.[1];
   if (name !== undefined) {
     if (typeof value !== 'boolean' && typeof value !== 'string' && !Number.isSafeInteger(value))
       return { expected: `the value of the variable ${name}: a string, a whole number, true or false` };
-    return { kind: 'variable', key: name.toLowerCase(), fact: { text: name, value: String(value), from } };
+    return {
+      kind: 'variable',
+      key: name.toLowerCase(),
+      fact: { text: name, value: String(value), from, ...(at !== undefined && { at }) },
+    };
   }
   const atom = atomNamed(text);
   if (atom === undefined) return { expected: 'one condition, such as "exists -file x" or "(module_name) = \'m1\'"' };
   if (typeof value !== 'boolean') return { expected: 'true or false: whether the condition holds' };
-  return { kind: 'condition', key: atom.key, fact: { text: text.trim(), value, from } };
+  return {
+    kind: 'condition',
+    key: atom.key,
+    fact: { text: text.trim(), value, from, ...(at !== undefined && { at }) },
+  };
 }
 
 /** Facts from two places, those of `over` winning. */
@@ -100,9 +111,9 @@ export function decidableByFact(atom: Atom): boolean {
   return atom.product === undefined && !atom.key.includes('\u0000');
 }
 
-/** Where a fact was stated, in words. */
+/** Where a fact was stated: `--fact`, or the file, line and column of its key. */
 function stated(fact: StatedFact): string {
-  return fact.from === '--fact' ? '--fact' : fact.from;
+  return fact.at ?? fact.from;
 }
 
 /**

@@ -100,8 +100,13 @@ function notShownLine(model: ModuleModel, options: PortsOptions): string {
 }
 
 /** Above the facts that would decide a module's conditional rows, each on a line of its own to paste. */
-export const factsHeading =
-  'conditions its rows depend on that nothing stated decides; each line below, true or false, under "facts" in .vos-audit.json (or --fact) decides one:';
+const factsHeading =
+  'conditions its rows depend on that nothing stated decides; each line below, true or false, under "facts" in .vos-audit.json decides one (or --fact \'TEXT=true\'):';
+
+/** Facts one to a line, separated by commas as they are in a JSON object, so that the block pastes as it is. */
+function pastable(facts: readonly string[]): string[] {
+  return facts.map((fact, i) => `  ${printable(fact)}${i < facts.length - 1 ? ',' : ''}`);
+}
 
 function textModule(model: ModuleModel, options: PortsOptions, layout: TableLayout): string {
   const { listeners, connections } = shownRows(model, options);
@@ -126,7 +131,7 @@ function textModule(model: ModuleModel, options: PortsOptions, layout: TableLayo
       ),
     );
   if (model.openConditions.length > 0)
-    lines.push('', ...prose(factsHeading, layout), ...model.openConditions.map((fact) => `  ${printable(fact)}`));
+    lines.push('', ...prose(factsHeading, layout), ...pastable(model.openConditions));
   return lines.join('\n');
 }
 

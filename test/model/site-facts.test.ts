@@ -27,7 +27,11 @@ async function run(command: string, config: object | undefined, ...options: stri
   mkdirSync(join(dir, 'm'));
   writeFileSync(join(dir, 'm', 'module_start_up.cm'), macro);
   if (config !== undefined) writeFileSync(join(dir, 'm', '.vos-audit.json'), JSON.stringify(config));
-  return runCli([command, '--format', 'json', '--release', '17.1', '--products', 'S269', ...options, 'm'], dir);
+  const result = await runCli(
+    [command, '--format', 'json', '--release', '17.1', '--products', 'S269', ...options, 'm'],
+    dir,
+  );
+  return { ...result, dir };
 }
 
 async function ports(config: object | undefined, ...options: string[]) {
@@ -52,6 +56,15 @@ describe('facts a site states decide its macros’ conditions', () => {
     ]);
     // Pasted into "facts", the lines decide both rows, and nothing is left to state.
     const pasted = await ports(JSON.parse(`{"facts": {${open.join(', ')}}}`));
+    expect([pasted.smbd.state, pasted.sshd.state, pasted.open]).toEqual(['live', 'live', []]);
+  });
+
+  it('the text report lists the same facts as a block that pastes into "facts" as it is', async () => {
+    const result = await run('ports', undefined);
+    const text = (await runCli(['ports', '--release', '17.1', '--products', 'S269', 'm'], result.dir)).stdout;
+    const block = text.split('\n').filter((line) => /^  ".*": true,?$/.test(line));
+    expect(block).toHaveLength(2);
+    const pasted = await ports(JSON.parse(`{"facts": {\n${block.join('\n')}\n}}`));
     expect([pasted.smbd.state, pasted.sshd.state, pasted.open]).toEqual(['live', 'live', []]);
   });
 
@@ -82,7 +95,7 @@ describe('facts a site states decide its macros’ conditions', () => {
     const { stderr, smbd } = await ports({ facts: { 'exists -file (master_disk)>opt>samba>bin>start_smb.cm': true } });
     expect(smbd.state).toBe('conditional');
     expect(stderr).toBe(
-      'vos-audit: warning: m: the fact "exists -file (master_disk)>opt>samba>bin>start_smb.cm" (m/.vos-audit.json) matches no condition of the module\'s macros; the nearest is "exists -file (master_disk)>opt>samba>bin>start_samba.cm"\n',
+      'vos-audit: warning: m: the fact "exists -file (master_disk)>opt>samba>bin>start_smb.cm" (m/.vos-audit.json:1:11) matches no condition of the module\'s macros; the nearest is "exists -file (master_disk)>opt>samba>bin>start_samba.cm"\n',
     );
     const variable = await ports(undefined, '--fact', 'max_serv=4');
     expect(variable.stderr).toMatch(
