@@ -62,7 +62,7 @@ describe('facts a site states decide its macros’ conditions', () => {
   it('the text report lists the same facts as a block that pastes into "facts" as it is', async () => {
     const result = await run('ports', undefined);
     const text = (await runCli(['ports', '--release', '17.1', '--products', 'S269', 'm'], result.dir)).stdout;
-    const block = text.split('\n').filter((line) => /^  ".*": true,?$/.test(line));
+    const block = text.split('\n').filter((line) => /^ {2}".*": true,?$/.test(line));
     expect(block).toHaveLength(2);
     const pasted = await ports(JSON.parse(`{"facts": {\n${block.join('\n')}\n}}`));
     expect([pasted.smbd.state, pasted.sshd.state, pasted.open]).toEqual(['live', 'live', []]);
