@@ -1,5 +1,6 @@
 import type { Advice } from '../catalog/advice.ts';
 import type { Transport } from '../catalog/server-ports.ts';
+import type { PortsSource } from '../catalog/vos-programs.ts';
 import type { Place } from './place.ts';
 import type { Admission } from './admission.ts';
 
@@ -7,15 +8,16 @@ import type { Admission } from './admission.ts';
  * Where a listener's ports come from: the catalog's default for the daemon; a start line's argument
  * (`telnet_msd -network_port 24`; `resolved: false` when it is not a port vos-audit can read, and the catalog's
  * default stands in); a file of the module that states the port (an inetd.conf line, a telnet_admin row); the
- * catalog's default while a file vos-audit does not read may set another (sshd_config); or a site's daemon whose
- * ports `.vos-audit.json` declares.
+ * catalog's default while a file vos-audit does not read may set another (sshd_config); a site's daemon whose
+ * ports `.vos-audit.json` declares; or a program outside the article's tables, with where its port comes from.
  */
 export type PortSource =
   | { from: 'catalog' }
   | { from: 'argument'; written: string; resolved: boolean }
   | { from: 'config file' }
   | { from: 'unread file'; file: string }
-  | { from: 'declared daemon'; in: string };
+  | { from: 'declared daemon'; in: string }
+  | { from: 'program catalog'; source: PortsSource };
 
 export const listenerStates = ['live', 'conditional', 'off', 'dead'] as const;
 export type ListenerState = (typeof listenerStates)[number];
@@ -53,7 +55,10 @@ export interface Listener {
    */
   decidedAt?: Place;
   portSource: PortSource;
-  /** The article's product code (S270 …), STCP for what is part of STCP/VOS, `site` for a site's own program. */
+  /**
+   * The article's product code (S270 …), STCP for what is part of STCP/VOS, `site` for a site's own program, `other` for
+   * a program of the catalog outside the article's tables.
+   */
   product: string;
   advice?: Advice;
 }

@@ -1,5 +1,6 @@
 import { trafficOf } from '../catalog/client-ports.ts';
 import { daemonPorts } from '../catalog/daemons.ts';
+import { vosProgram } from '../catalog/vos-programs.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import { append } from '../util/append.ts';
 import { decide, openAtoms, type DecidedStart } from './decide.ts';
@@ -118,6 +119,24 @@ function addStart(
     };
     applyRelease(connection, event.daemon, traffic, settings.release);
     model.connections.push(connection);
+    return;
+  }
+  const program = vosProgram(event.daemon);
+  if (program !== undefined) {
+    for (const { port, transport, service } of program.listens) {
+      model.listeners.push({
+        port,
+        protocol: transport,
+        service,
+        ...base,
+        ...start,
+        portSource: { from: 'program catalog', source: program.source },
+        product: 'other',
+        note: [start.note, `${program.what}; its port from ${program.source}: ${program.because}`]
+          .filter(Boolean)
+          .join('; '),
+      });
+    }
     return;
   }
   if (start.state !== 'off')
