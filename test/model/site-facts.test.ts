@@ -95,7 +95,7 @@ describe('facts a site states decide its macros’ conditions', () => {
     const { stderr, smbd } = await ports({ facts: { 'exists -file (master_disk)>opt>samba>bin>start_smb.cm': true } });
     expect(smbd.state).toBe('conditional');
     expect(stderr).toBe(
-      'vos-audit: warning: m: the fact "exists -file (master_disk)>opt>samba>bin>start_smb.cm" (m/.vos-audit.json:1:11) matches no condition of the module\'s macros; the nearest is "exists -file (master_disk)>opt>samba>bin>start_samba.cm"\n',
+      'vos-audit: m: warning: the fact "exists -file (master_disk)>opt>samba>bin>start_smb.cm" (m/.vos-audit.json:1:11) matches no condition of the module\'s macros; the nearest is "exists -file (master_disk)>opt>samba>bin>start_samba.cm"\n',
     );
     const variable = await ports(undefined, '--fact', 'max_serv=4');
     expect(variable.stderr).toMatch(
