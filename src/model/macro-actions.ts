@@ -17,6 +17,12 @@ function calledMacro(command: string, macros: ReadonlyMap<string, MacroFile>): s
   return undefined;
 }
 
+/** `start_process '<build.cm …'`: the macro a process is started to run, named with `.cm` or among the module's. */
+function startedMacro(program: string, macros: ReadonlyMap<string, MacroFile>): string | undefined {
+  const name = macroName(program);
+  return /\.cm$/i.test(program) || macros.has(name) ? name : undefined;
+}
+
 function wordValue(word: MacroWord): string {
   return word.elements.map(unquote).join('');
 }
@@ -32,7 +38,8 @@ function commandWords(statement: MacroStatement): MacroWord[] | undefined {
 /** What a statement does that the model follows. */
 export type Action =
   | { kind: 'start'; line: StartLine }
-  | { kind: 'call'; command: string; name: string; file?: MacroFile }
+  /** `inProcess`: `start_process 'x.cm'`, the macro run in a process of its own, which its caller does not wait for. */
+  | { kind: 'call'; command: string; name: string; file?: MacroFile; inProcess?: true }
   | { kind: 'set'; name: string; value: string; arithmetic: boolean };
 
 export function actionOf(statement: MacroStatement, macros: ReadonlyMap<string, MacroFile>): Action | undefined {
@@ -49,7 +56,11 @@ export function actionOf(statement: MacroStatement, macros: ReadonlyMap<string, 
   const command = words[0]!.text.replace(/^!/, '');
   if (command.toLowerCase() === 'start_process') {
     const line = readStartLine(words.slice(1));
-    return line && { kind: 'start', line };
+    if (line === undefined || 'unreadable' in line) return line && { kind: 'start', line };
+    const name = startedMacro(line.program, macros);
+    if (name === undefined) return { kind: 'start', line };
+    const file = macros.get(name);
+    return { kind: 'call', command: line.program, name, ...(file && { file }), inProcess: true };
   }
   const name = calledMacro(command, macros);
   if (name === undefined) return undefined;

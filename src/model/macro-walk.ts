@@ -25,7 +25,9 @@ export function macroEffect(
   const flow = file.tree.flow;
   const calleeOf = (at: number) => {
     const action = actions.get(flow.statements[at]!);
-    return action?.kind === 'call' && action.file ? (effects.get(action.file) ?? neverComesBack(guards)) : undefined;
+    // A macro started as a process runs beside its caller, which goes on whether or not it comes back.
+    if (action?.kind !== 'call' || action.file === undefined || action.inProcess) return undefined;
+    return effects.get(action.file) ?? neverComesBack(guards);
   };
   const tracked = trackedVariables(flow.statements, texts, actions);
   // A test that reads no variable is the same test on every visit.
@@ -155,7 +157,7 @@ export function macroEffect(
     } else if (!off) {
       // A commented-out call runs nothing, whatever the macro would start.
       unresolved.push({
-        reason: `runs the macro ${action.command}, which is not among the module's files: what it starts is unknown`,
+        reason: `${action.inProcess ? 'starts a process that runs' : 'runs'} the macro ${action.command}, which is not among the module's files: what it starts is unknown`,
         place,
       });
       hold(effect.unread, placeKey(place), { reach: here, ...(dead && { dead }), evidence: trailOf([place]) }, guards);
