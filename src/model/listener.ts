@@ -1,7 +1,7 @@
 import type { Advice } from '../catalog/advice.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import type { PortsSource } from '../catalog/vos-programs.ts';
-import type { Place } from './place.ts';
+import { placeText, type Place } from './place.ts';
 import type { Admission } from './admission.ts';
 
 /**
@@ -87,6 +87,11 @@ export interface Connection {
 export interface Undecided {
   reason: string;
   place?: Place;
+}
+
+/** What the model could not decide, in words, with its `file:line`. */
+export function undecidedText(item: Undecided): string {
+  return `${item.reason}${item.place ? ` (${placeText(item.place)})` : ''}`;
 }
 
 export interface ModuleModel {
