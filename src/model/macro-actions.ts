@@ -17,10 +17,13 @@ function calledMacro(command: string, macros: ReadonlyMap<string, MacroFile>): s
   return undefined;
 }
 
-/** `start_process '<build.cm …'`: the macro a process is started to run, named with `.cm` or among the module's. */
+/**
+ * `start_process '<build.cm …'`: the macro a process is started to run, named with `.cm`, or without a suffix and
+ * among the module's macros (`ping.pm` is a program, whatever macros there are).
+ */
 function startedMacro(program: string, macros: ReadonlyMap<string, MacroFile>): string | undefined {
   const name = macroName(program);
-  return /\.cm$/i.test(program) || macros.has(name) ? name : undefined;
+  return /\.cm$/i.test(program) || (!/\.pm$/i.test(program) && macros.has(name)) ? name : undefined;
 }
 
 function wordValue(word: MacroWord): string {

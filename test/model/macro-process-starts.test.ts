@@ -69,6 +69,11 @@ describe("start_process 'x.cm': a macro run in a process of its own", () => {
     ]);
   });
 
+  it('a program of the same name as a macro, with .pm, is that program', async () => {
+    const { rows } = await portsOf({ 'module_start_up.cm': "start_process 'ndmpd.pm'\n", 'ndmpd.cm': build });
+    expect(rows).toEqual([{ daemon: 'ndmpd', port: 10000, startedBy: 'module_start_up.cm', state: 'live' }]);
+  });
+
   it('is undecided, naming the macro, when it is not among the module’s files', async () => {
     const { unresolved } = await portsOf({ 'module_start_up.cm': "start_process '<build.cm -processor a'\n" });
     expect(unresolved).toEqual([
