@@ -1,32 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
-import { temporaryDirectory } from '../support/temporary.ts';
+import { modulePorts } from '../support/module-ports.ts';
 
-interface Row {
-  daemon: string;
-  port: number;
-  startedBy: string;
-  state: string;
-}
-
-/** `vos-audit ports --format json` on a module of these macros: its rows (not the kernel's) and what is undecided. */
+/** The module's rows as daemon, port, who started it and state; and what it could not decide. */
 async function portsOf(macros: Record<string, string>) {
-  const dir = temporaryDirectory('vos-audit-macro-process-');
-  mkdirSync(join(dir, 'm'));
-  for (const [name, text] of Object.entries(macros)) writeFileSync(join(dir, 'm', name), text);
-  const result = await runCli(['ports', '--format', 'json', '--release', '17.1', 'm'], dir);
-  expect(result.status).toBe(0);
-  const [module] = JSON.parse(result.stdout).modules as Array<{
-    listeners: Row[];
-    unresolved: Array<{ reason: string }>;
-  }>;
+  const { listeners, unresolved } = await modulePorts(macros);
   return {
-    rows: module!.listeners
-      .filter((row) => row.startedBy !== 'kernel')
-      .map(({ daemon, port, startedBy, state }) => ({ daemon, port, startedBy, state })),
-    unresolved: module!.unresolved.map((u) => u.reason),
+    rows: listeners.map(({ daemon, port, startedBy, state }) => ({ daemon, port, startedBy, state })),
+    unresolved,
   };
 }
 
