@@ -1,6 +1,15 @@
-/** The last component of a VOS (`>`) or POSIX (`/`) path, past any `(master_disk)` or `%sys#disk` prefix. */
+/**
+ * The last component of a VOS (`>`, and `<` for the parent directory) or POSIX (`/`) path, past any `(master_disk)`
+ * or `%sys#disk` prefix.
+ */
 export function lastPathComponent(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('>'), path.lastIndexOf('/'), path.lastIndexOf(')')) + 1);
+  const separator = Math.max(
+    path.lastIndexOf('>'),
+    path.lastIndexOf('<'),
+    path.lastIndexOf('/'),
+    path.lastIndexOf(')'),
+  );
+  return path.slice(separator + 1);
 }
 
 /** The name a program is known by: `>system>stcp>command_library>TFTPD.pm` → `tftpd`. */

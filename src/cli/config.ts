@@ -5,6 +5,7 @@ import { isProductCode } from '../catalog/products.ts';
 import { programName } from '../catalog/program-name.ts';
 import { acceptedReleaseForms, parseRelease } from '../catalog/releases.ts';
 import type { DeclaredPort } from '../model/settings.ts';
+import { readFact, type SiteFacts, type StatedFact } from '../model/site-facts.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { NotReadable, readThroughDirectory, resolveInside } from '../io/read.ts';
 import { canonicalAddress } from '../util/address.ts';
@@ -38,6 +39,7 @@ const keys = [
   'backboneMaxOpenServer',
   'bridge',
   'daemons',
+  'facts',
   'rules',
   'ignore',
 ];
@@ -88,6 +90,22 @@ function siteDaemons(value: unknown, fail: Fail): Map<string, DeclaredPort[]> {
     );
   }
   return daemons;
+}
+
+/** `{"exists -file x": true, "max_servs": 4}`: what the site states about its macros' conditions. */
+function siteFacts(value: unknown, from: string, keyAt: (at: JsonPath) => string, fail: Fail): SiteFacts {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail(`'facts' must map conditions or variables to their truth or value, such as {"max_servs": 4}`, [
+      'facts',
+    ]);
+  const conditions = new Map<string, StatedFact>();
+  const variables = new Map<string, StatedFact>();
+  for (const [text, stated] of Object.entries(value as Record<string, unknown>)) {
+    const read = readFact(text, stated, from, keyAt(['facts', text]));
+    if ('expected' in read) return fail(`the fact '${text}' must be ${read.expected}`, ['facts', text]);
+    (read.kind === 'condition' ? conditions : variables).set(read.key, read.fact);
+  }
+  return { conditions, variables };
 }
 
 /** A VOS system name as new_modules.tin writes it: never blank, never a path. */
@@ -153,9 +171,12 @@ function readConfig(path: string, found: boolean): LocatedJson {
  */
 export function loadConfig(path: string, found = false, cwd = process.cwd()): Config {
   const document = readConfig(path, found);
-  const fail: Fail = (what, at = [], key) => {
+  const position = (at: JsonPath, key?: 'key') => {
     const { line, column } = key ? document.keyAt(at) : document.at(at);
-    throw new UserError(`${path}:${line}:${column}: ${what}`);
+    return `${path}:${line}:${column}`;
+  };
+  const fail: Fail = (what, at = [], key) => {
+    throw new UserError(`${position(at, key)}: ${what}`);
   };
   const raw = document.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -181,6 +202,11 @@ export function loadConfig(path: string, found = false, cwd = process.cwd()): Co
     if (typeof object.bridge !== 'boolean')
       fail(`'bridge' must be true or false (whether the module is its system's bridge module)`, ['bridge']);
     config.bridge = object.bridge;
+  }
+  if (object.facts !== undefined) {
+    const shown = relative(process.cwd(), path) || path;
+    const keyAt = (at: JsonPath) => `${shown}${position(at, 'key').slice(path.length)}`;
+    config.facts = siteFacts(object.facts, shown, keyAt, fail);
   }
   if (object.daemons !== undefined)
     config.daemons = { from: relative(cwd, path) || path, ports: siteDaemons(object.daemons, fail) };

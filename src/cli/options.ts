@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isProductCode } from '../catalog/products.ts';
 import { acceptedReleaseForms, parseRelease, type Release } from '../catalog/releases.ts';
 import { fileKinds, type FileKind } from '../languages/registry.ts';
+import { mergeFacts, readFact, type SiteFacts } from '../model/site-facts.ts';
 import { canonicalAddress } from '../util/address.ts';
 import { configName, isMaxOpenServer, maxOpenServerExpected } from './config.ts';
 import type { RequestBase } from './read-modules.ts';
@@ -17,6 +18,7 @@ export type OutputFormat = (typeof outputFormats)[number];
 /** The flags commander parses for every command that reads modules. */
 export interface ModuleFlags extends StatedSettings {
   nioAddress?: string[];
+  fact?: SiteFacts;
   config?: string;
   kind?: Map<string, FileKind>;
   verbose?: boolean;
@@ -71,6 +73,29 @@ function kindArgument(value: string, previous: Map<string, FileKind> = new Map()
   return new Map(previous).set(value.slice(0, at), kind);
 }
 
+/**
+ * `--fact TEXT=VALUE`, repeatable: a condition's truth (`exists -file x=true`) or a variable's value
+ * (`max_servs=4`). The value follows the last `=`, so that a comparison can be the condition.
+ */
+function factArgument(value: string, previous?: SiteFacts): SiteFacts {
+  const at = value.lastIndexOf('=');
+  const written = value.slice(at + 1).trim();
+  const stated = /^(true|false)$/i.test(written)
+    ? written.toLowerCase() === 'true'
+    : /^-?[0-9]+$/.test(written)
+      ? Number(written)
+      : written;
+  const read = at <= 0 ? { expected: 'TEXT=VALUE' } : readFact(value.slice(0, at), stated, '--fact');
+  if ('expected' in read)
+    throw new InvalidArgumentError(
+      `expected a condition and its truth (exists -file x=true) or a variable and its value (max_servs=4); the fact must be ${read.expected}`,
+    );
+  return mergeFacts(previous, {
+    conditions: new Map(read.kind === 'condition' ? [[read.key, read.fact]] : []),
+    variables: new Map(read.kind === 'variable' ? [[read.key, read.fact]] : []),
+  })!;
+}
+
 /** `--max-warnings <n>`, of the audit and of verify. */
 export function threshold(value: string): number {
   // Number() reads '' and blanks as 0, and accepts 1e3 and 0x10: only digits are a count.
@@ -112,6 +137,11 @@ export function withModuleOptions(command: Command): Command {
       'products purchased, such as S270,S269: decides &if (software_purchased …) blocks',
       productsArgument,
     )
+    .option(
+      '--fact <text=value>',
+      `a condition's truth or a variable's value, such as 'exists -file x=true' or max_servs=4 (repeatable; over "facts" in ${configName})`,
+      factArgument,
+    )
     .option('--config <file>', `use this configuration for every module instead of the nearest ${configName}`)
     .option('--kind <file=kind>', `read FILE as KIND (${fileKinds.join(', ')}); repeatable`, kindArgument)
     .option(
@@ -135,6 +165,7 @@ export function requestBase(paths: string[], flags: ModuleFlags, streams: CliStr
       ...(flags.address && { address: flags.address }),
       ...(flags.nioAddress && { nioAddresses: flags.nioAddress }),
       ...(flags.system && { system: flags.system }),
+      ...(flags.fact && { facts: flags.fact }),
     },
     ...(flags.config && { config: flags.config }),
     kinds: flags.kind ?? new Map(),

@@ -1,4 +1,5 @@
 import { atLeast } from '../engine/message.ts';
+import type { ModuleModel } from '../model/listener.ts';
 import type { Severity } from '../model/settings.ts';
 import { stderrLines, type Remark } from './remarks.ts';
 
@@ -46,5 +47,12 @@ export function fails(severities: readonly Severity[], maxWarnings: number | und
   const warnings = severities.filter((severity) => severity === 'warning').length;
   return (
     severities.some((severity) => atLeast(severity, 'error')) || (maxWarnings !== undefined && warnings > maxWarnings)
+  );
+}
+
+/** A warning on stderr for each fact stated that matches nothing in its module's macros. */
+export function factRemarks(models: ReadonlyArray<Pick<ModuleModel, 'name' | 'factWarnings'>>): Remark[] {
+  return models.flatMap((model) =>
+    model.factWarnings.map((warning) => ({ module: model.name, text: `warning: ${warning}` })),
   );
 }

@@ -1,4 +1,5 @@
 import { defaultSettings, type Settings } from '../model/settings.ts';
+import { mergeFacts } from '../model/site-facts.ts';
 
 /** What the command line or a .vos-audit.json states about a module. */
 export type StatedSettings = Partial<
@@ -14,6 +15,7 @@ export type StatedSettings = Partial<
     | 'address'
     | 'nioAddresses'
     | 'system'
+    | 'facts'
   >
 >;
 
@@ -22,7 +24,7 @@ export function resolveSettings(
   commandLine: StatedSettings,
   config?: StatedSettings & Pick<Settings, 'ruleLevels'>,
 ): Settings {
-  const stated = (key: Exclude<keyof StatedSettings, 'nio'>) => {
+  const stated = (key: Exclude<keyof StatedSettings, 'nio' | 'facts'>) => {
     const value = commandLine[key] ?? config?.[key];
     return value === undefined ? {} : { [key]: value };
   };
@@ -37,6 +39,13 @@ export function resolveSettings(
     ...stated('address'),
     ...stated('nioAddresses'),
     ...stated('system'),
+    ...facts(config?.facts, commandLine.facts),
     ruleLevels: config?.ruleLevels ?? defaultSettings.ruleLevels,
   };
+}
+
+/** The facts of the configuration and those of the command line, which win where both state one. */
+function facts(...[fromConfig, fromCommandLine]: Array<Settings['facts']>) {
+  const merged = mergeFacts(fromConfig, fromCommandLine);
+  return merged === undefined ? {} : { facts: merged };
 }

@@ -1,5 +1,6 @@
 import type { Advice } from '../catalog/advice.ts';
 import type { Transport } from '../catalog/server-ports.ts';
+import type { PortsSource } from '../catalog/vos-programs.ts';
 import { placeText, type Place } from './place.ts';
 import type { Admission } from './admission.ts';
 
@@ -8,8 +9,8 @@ import type { Admission } from './admission.ts';
  * (`telnet_msd -network_port 24`; `resolved: false` when it is not a port vos-audit can read, and the catalog's
  * default stands in); a file of the module that states the port (an inetd.conf line, a telnet_admin row); the
  * catalog's default while a file vos-audit does not read may set another; the daemon's own configuration file
- * (sshd_config, httpd.conf), whose line is the listener's decidedAt; or a site's daemon whose ports `.vos-audit.json`
- * declares.
+ * (sshd_config, httpd.conf), whose line is the listener's decidedAt; a site's daemon whose ports `.vos-audit.json`
+ * declares; or a program outside the article's tables, with where its port comes from.
  */
 export type PortSource =
   | { from: 'catalog' }
@@ -17,7 +18,8 @@ export type PortSource =
   | { from: 'config file' }
   | { from: 'daemon config'; file: string }
   | { from: 'unread file'; file: string }
-  | { from: 'declared daemon'; in: string };
+  | { from: 'declared daemon'; in: string }
+  | { from: 'program catalog'; source: PortsSource };
 
 export const listenerStates = ['live', 'conditional', 'off', 'dead'] as const;
 export type ListenerState = (typeof listenerStates)[number];
@@ -55,7 +57,10 @@ export interface Listener {
    */
   decidedAt?: Place;
   portSource: PortSource;
-  /** The article's product code (S270 …), STCP for what is part of STCP/VOS, `site` for a site's own program. */
+  /**
+   * The article's product code (S270 …), STCP for what is part of STCP/VOS, `site` for a site's own program, `other` for
+   * a program of the catalog outside the article's tables.
+   */
   product: string;
   advice?: Advice;
 }
@@ -106,6 +111,13 @@ export interface ModuleModel {
   unreadMacros: Place[];
   /** Whether any command macro was given: without one, what STCP starts is assumed. */
   macrosGiven: boolean;
+  /**
+   * The conditions its rows still depend on that a site could state, each as the fact that would decide it, ready
+   * to paste under "facts" in .vos-audit.json: `"exists -file x": true`.
+   */
+  openConditions: string[];
+  /** Facts stated that match nothing in the module's macros, each naming the nearest condition. */
+  factWarnings: string[];
 }
 
 export const stateRank: Record<ListenerState, number> = { live: 3, conditional: 2, dead: 1, off: 0 };

@@ -182,7 +182,7 @@ function compare({ left, operator, right }: Comparison): boolean | undefined {
 }
 
 /** An atom that is a constant once its variables are known: a comparison of constants, or `true`/`false` [D]. */
-function constantAtom(atom: Atom): boolean | undefined {
+export function constantAtom(atom: Atom): boolean | undefined {
   if (atom.comparison !== undefined) return compare(atom.comparison);
   const text = constant(atom.text)?.toLowerCase();
   return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : undefined;

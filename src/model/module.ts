@@ -1,8 +1,9 @@
 import { trafficOf } from '../catalog/client-ports.ts';
 import { daemonPorts } from '../catalog/daemons.ts';
+import { vosProgram } from '../catalog/vos-programs.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import { append } from '../util/append.ts';
-import { decide, type DecidedStart } from './decide.ts';
+import { decide, openAtoms, type DecidedStart } from './decide.ts';
 import type { AuditedFile, InetdFile, MacroFile, TelnetAdminFile } from './files.ts';
 import { addInetdListeners } from './inetd-listeners.ts';
 import { kernelRows } from './kernel.ts';
@@ -13,6 +14,7 @@ import { Place, placeText } from './place.ts';
 import { applyRelease, conjoin } from './port-catalog.ts';
 import { addTcpdAdmissions } from './tcpd-admission.ts';
 import type { Settings } from './settings.ts';
+import { factToState, unmatchedFacts } from './site-facts.ts';
 import type { StartPort } from './start-port.ts';
 import { startPorts } from './start-ports.ts';
 import { telnetListeners } from './telnet-listeners.ts';
@@ -127,6 +129,24 @@ function addStart(
     model.connections.push(connection);
     return;
   }
+  const program = vosProgram(event.daemon);
+  if (program !== undefined) {
+    for (const { port, transport, service } of program.listens) {
+      model.listeners.push({
+        port,
+        protocol: transport,
+        service,
+        ...base,
+        ...start,
+        portSource: { from: 'program catalog', source: program.source },
+        product: 'other',
+        note: [start.note, `${program.what}; its port from ${program.source}: ${program.because}`]
+          .filter(Boolean)
+          .join('; '),
+      });
+    }
+    return;
+  }
   if (start.state !== 'off')
     model.unresolved.push({
       reason: `starts ${event.program}, whose ports vos-audit does not know (declare them under "daemons" in .vos-audit.json)`,
@@ -193,6 +213,12 @@ export function moduleStarts(files: readonly AuditedFile[]): MacroFacts {
   const byName = new Map(macros.map((file) => [baseName(file.source.path).replace(/\.cm$/, ''), file]));
   const entries = macros.filter((file) => baseName(file.source.path) === 'module_start_up.cm');
   return macroStarts(entries.length > 0 ? entries : macros, byName);
+}
+
+/** The fact that would decide each condition the module's starts still depend on, ready to paste, each once. */
+function openConditions(facts: MacroFacts, settings: Settings): string[] {
+  const atoms = facts.starts.flatMap((event) => openAtoms(event, settings));
+  return [...new Set(atoms.map(factToState))];
 }
 
 /** What the macros decide, before any row is made: which daemons they start, and how. */
@@ -309,6 +335,8 @@ export function buildModule(name: string, files: readonly AuditedFile[], setting
     unresolved: starts.facts.unresolved,
     unreadMacros: starts.unreadMacros,
     macrosGiven: starts.macrosGiven,
+    openConditions: openConditions(starts.facts, settings),
+    factWarnings: unmatchedFacts(settings.facts, starts.facts.guards.atoms),
     ...(inetd !== undefined && { inetd }),
   };
 

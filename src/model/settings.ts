@@ -1,5 +1,6 @@
 import type { Transport } from '../catalog/server-ports.ts';
 import type { Release } from '../catalog/releases.ts';
+import type { SiteFacts } from './site-facts.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -35,6 +36,8 @@ export interface Settings {
   /** Whether the module is its system's bridge module (the only one on which OSN listens). */
   bridge?: boolean;
   daemons?: SiteDaemons;
+  /** What the site states about its macros' conditions: a condition's truth, or a variable's value. */
+  facts?: SiteFacts;
   /** Its IPv4 or IPv6 address, canonical: how a scan (`verify`) finds it. */
   address?: string;
   /** The name of the VOS system it belongs to: the modules of one system are each other's OSL peers. */

@@ -1,5 +1,5 @@
-import { unquote } from '../syntax/macro.ts';
-import type { MacroWord } from '../syntax/macro-tree.ts';
+import { joinContinued, unquote } from '../syntax/macro.ts';
+import type { MacroElement, MacroWord } from '../syntax/macro-tree.ts';
 
 /**
  * The options of `start_process` that take a value ([D]: start_process's options are not public; these are the ones
@@ -36,9 +36,18 @@ function commandLineWord(words: readonly MacroWord[]): MacroWord | undefined {
 }
 
 /**
+ * The text an element of the command line stands for: a string's contents, or for `(string a b …)`, the function
+ * that gives its arguments as one string, those arguments, over however many `&+` lines they continue.
+ */
+function commandText(element: MacroElement): string {
+  const string = element.kind === 'call' ? /^\(string\s([\s\S]*)\)$/i.exec(element.text) : null;
+  return string === null ? unquote(element) : joinContinued(string[1]!);
+}
+
+/**
  * Reads the arguments of `start_process` (the words after it): the program it starts and that program's
- * arguments, `'telnet_msd -network_port 2024'` → telnet_msd and [-network_port, 2024]. A quoted command line may
- * continue over `&+` lines. A command line in double quotes cannot be read: VOS quotes with `'`, so `"` is part of
+ * arguments, `'telnet_msd -network_port 2024'` → telnet_msd and [-network_port, 2024]. A quoted command line, or
+ * one built by `(string …)`, may continue over `&+` lines. A command line in double quotes cannot be read: VOS quotes with `'`, so `"` is part of
  * the words, and the program's name would be a half-quoted word.
  */
 export function readStartLine(words: readonly MacroWord[]): StartLine | undefined {
@@ -50,6 +59,6 @@ export function readStartLine(words: readonly MacroWord[]): StartLine | undefine
       unreadable: `start_process ${written}: a double quote is not a VOS quote (VOS strings are in single quotes), so which program this starts cannot be read`,
     };
   }
-  const [program = '', ...args] = word.elements.map(unquote).join('').trim().split(/\s+/);
+  const [program = '', ...args] = word.elements.map(commandText).join('').trim().split(/\s+/);
   return { program, arguments: args };
 }

@@ -7,7 +7,12 @@ const deciders: ReadonlyArray<[RegExp, string]> = [
   [/\bVOS \d/, '--release'],
   [/bridge module/, '"bridge" in .vos-audit.json, or --bridge'],
   [/a macro vos-audit has not read/, "giving that macro with the module's files"],
+  // A use of a client tool is no condition of a macro: nothing the site can state decides it.
+  [/^the site uses /, ''],
 ];
+
+/** What decides any other term, a condition of the macros: a fact the site states (the remarks list each). */
+const factDecider = '"facts" in .vos-audit.json (or --fact)';
 
 /** The terms a condition joins with `and` or `or` outside parentheses. */
 function terms(condition: string): string[] {
@@ -30,12 +35,10 @@ function terms(condition: string): string[] {
 }
 
 function decidedBy(condition: string): string {
-  const byTerm = terms(condition).map((term) => deciders.find(([pattern]) => pattern.test(term))?.[1]);
-  const options = [...new Set(byTerm.filter((decider) => decider !== undefined))];
+  const byTerm = terms(condition).map((term) => deciders.find(([pattern]) => pattern.test(term))?.[1] ?? factDecider);
+  const options = [...new Set(byTerm.filter((decider) => decider !== ''))];
   if (options.length === 0) return 'nothing vos-audit reads';
-  return byTerm.includes(undefined)
-    ? `${options.join(' and ')}, and facts vos-audit does not read`
-    : options.join(' and ');
+  return byTerm.includes('') ? `${options.join(' and ')}, and facts vos-audit does not read` : options.join(' and ');
 }
 
 /** A state of the model as the policy takes it: certain, conditional with the model's condition, or nothing (off, dead). */

@@ -101,6 +101,11 @@ export function moduleFacts(
     }
   }
   undecided.push(...varyingPorts(model));
+  for (const fact of model.openConditions)
+    undecided.push(
+      `a condition of its rows; this fact, true or false, under "facts" in .vos-audit.json decides it: ${fact}`,
+    );
+  for (const warning of model.factWarnings) undecided.push(`warning: ${warning}`);
   const ephemeral = {} as ModuleFacts['ephemeral'];
   const ephemeralAssumed: ModuleFacts['ephemeralAssumed'] = {};
   for (const transport of ['tcp', 'udp'] as const) {

@@ -100,6 +100,15 @@ function notShownLine(model: ModuleModel, options: PortsOptions): string {
   return total === 0 ? '' : `${total} ${total === 1 ? 'row' : 'rows'} not shown (${each.join(', ')})`;
 }
 
+/** Above the facts that would decide a module's conditional rows, each on a line of its own to paste. */
+const factsHeading =
+  'conditions its rows depend on that nothing stated decides; each line below, true or false, under "facts" in .vos-audit.json decides one (or --fact \'TEXT=true\'):';
+
+/** Facts one to a line, separated by commas as they are in a JSON object, so that the block pastes as it is. */
+function pastable(facts: readonly string[]): string[] {
+  return facts.map((fact, i) => `  ${printable(fact)}${i < facts.length - 1 ? ',' : ''}`);
+}
+
 function textModule(model: ModuleModel, options: PortsOptions, layout: TableLayout): string {
   const { listeners, connections } = shownRows(model, options);
   const lines = [`module ${printable(model.name)}`, '', ...tableLines(listenerColumns, listeners, layout)];
@@ -116,6 +125,8 @@ function textModule(model: ModuleModel, options: PortsOptions, layout: TableLayo
       ),
     );
   for (const item of model.unresolved) lines.push(...prose(`undecided: ${printable(undecidedText(item))}`, layout));
+  if (model.openConditions.length > 0)
+    lines.push('', ...prose(factsHeading, layout), ...pastable(model.openConditions));
   return lines.join('\n');
 }
 
@@ -243,6 +254,7 @@ function jsonModule(model: ModuleModel, options: PortsOptions) {
       place: item.place ? placeText(item.place) : null,
     })),
     connections: connections.map(jsonConnection),
+    openConditions: model.openConditions,
     complete: model.unresolved.length === 0,
   };
 }

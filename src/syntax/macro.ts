@@ -152,12 +152,17 @@ export function parseMacro(text: string, index = new LineIndex(text)): MacroRoot
   };
 }
 
-const continuationInString = /&\+[ \t\f\v]*(?:\r\n|\r|\n)[ \t\f\v]*/g;
+const continuation = /&\+[ \t\f\v]*(?:\r\n|\r|\n)[ \t\f\v]*/g;
+
+/** A text that may continue over `&+` lines (inside a string or a function call), as one line: each break a blank. */
+export function joinContinued(text: string): string {
+  return text.replace(continuation, ' ');
+}
 
 /** The text of a string element without its quotes, `''` read as `'`, a `&+` line break inside it as a blank. */
 export function unquote(element: MacroElement): string {
   if (element.kind !== 'string') return element.text;
   const inner =
     element.text.endsWith("'") && element.text.length > 1 ? element.text.slice(1, -1) : element.text.slice(1);
-  return inner.replace(/''/g, "'").replace(continuationInString, ' ');
+  return joinContinued(inner.replace(/''/g, "'"));
 }

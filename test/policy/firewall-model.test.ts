@@ -211,9 +211,10 @@ describe('what decides a condition left out', () => {
   it.each([
     ['(software_purchased S270) and (VOS 14.7 or 15.1+)', '--products and --release'],
     ['the module is its system’s bridge module', '"bridge" in .vos-audit.json, or --bridge'],
-    ['(exists -file >system>site>flag)', 'nothing vos-audit reads'],
+    ['(exists -file >system>site>flag)', '"facts" in .vos-audit.json (or --fact)'],
+    ['the site uses the snmp* tools', 'nothing vos-audit reads'],
     ['the site uses the snmp* tools and VOS 15.0+', '--release, and facts vos-audit does not read'],
-    ['(software_purchased S269) or (exists -file x)', '--products, and facts vos-audit does not read'],
+    ['(software_purchased S269) or (exists -file x)', '--products and "facts" in .vos-audit.json (or --fact)'],
   ])('%s: %s', (condition, decidedBy) => {
     expect(certaintyOf('conditional', condition)).toEqual({ state: 'conditional', condition, decidedBy });
   });

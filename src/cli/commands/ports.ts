@@ -6,7 +6,7 @@ import { formatPorts, type PortsFormat, type PortsOptions } from '../../report/p
 import type { CommandContext } from '../command.ts';
 import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';
 import { exposureOptions, exposureSinceRevision, type FailOn } from '../exposure-command.ts';
-import { outcome, type RunOutcome } from '../outcome.ts';
+import { factRemarks, outcome, type RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
 import { terminalWidth } from '../terminal-width.ts';
 
@@ -97,5 +97,8 @@ export function ports(request: PortsRequest): RunOutcome {
   if (request.format === 'markdown') throw new Error('markdown is a format of the exposure change only');
   const { modules, problems } = readModules(request);
   const models = modules.map((module) => analyzeModule(module).model);
-  return outcome(formatPorts(models, { ...request, format: request.format }, assumptionLine(modules)), problems);
+  return outcome(formatPorts(models, { ...request, format: request.format }, assumptionLine(modules)), problems, {
+    remarks: factRemarks(models),
+    verbose: request.verbose ?? false,
+  });
 }
