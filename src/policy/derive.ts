@@ -16,7 +16,7 @@ export function derivePolicy(run: readonly ModuleFacts[], options: PolicyOptions
   const peers = new KernelPeers(run, groups);
   const modules = run.map((facts) => {
     const rules = new ModuleRules(facts, options, leftOut);
-    serviceRules(facts, rules, articleDenials(facts, rules));
+    serviceRules(facts, rules, articleDenials(facts, rules), groups, notes);
     kernelRules(facts, rules, peers, leftOut, notes);
     kernelOutRules(facts, rules, peers);
     for (const client of facts.clients) clientRules(facts, rules, client, groups, notes);

@@ -2,7 +2,8 @@ import { firewallBlocks } from '../catalog/firewall-blocks.ts';
 import { membershipOf } from '../model/port-catalog.ts';
 import type { ModuleFacts, ServiceFact } from './facts.ts';
 import { anyone, key, type ModuleRules } from './module-rules.ts';
-import { rangeText, type PortRange } from './rule.ts';
+import type { Groups } from './peers.ts';
+import { lastComponent, rangeText, type Peer, type PortRange } from './rule.ts';
 
 /**
  * The ports the article says to block, in the releases that have them: a release before them has nothing there to
@@ -45,35 +46,100 @@ export function isOnlyLogin(facts: ModuleFacts, service: ServiceFact): boolean {
   return service.daemon === 'telnetd' && service.ports?.[0] === 23 && !facts.services.some((s) => s.daemon === 'sshd');
 }
 
-/** Each port's listeners, those the audit reports first: a port with any denied listener is denied. */
-export function serviceRules(facts: ModuleFacts, rules: ModuleRules, denied: Set<string>): void {
+/** Whether the networks are every address of both families: tcpd then admits anyone a firewall can tell apart. */
+function everyAddress(networks: readonly string[]): boolean {
+  return networks.includes('0.0.0.0/0') && networks.includes('::/0');
+}
+
+/**
+ * Who may reach a service at the firewall: anyone, unless it runs through tcpd and tcpd admits some clients only,
+ * which are then its peers (a group of their networks), or nobody. tcpd's patterns that name hosts by name (or
+ * netgroup, or user) cannot be matched at a firewall: the port is then open to anyone and tcpd decides, as a note says.
+ */
+function admittedBy(
+  facts: ModuleFacts,
+  service: ServiceFact,
+  groups: Groups,
+  notes: string[],
+): { peer: Peer; restricted: boolean; why: string; evidence: readonly string[] } | 'nobody' {
+  const tcpd = service.tcpd;
+  if (tcpd === undefined) return { peer: anyone, restricted: false, why: '', evidence: [] };
+  const where = `${service.protocol}/${rangeText(service.ports!)}`;
+  if ('unwritable' in tcpd) {
+    if (service.certainty.state === 'live')
+      notes.push(
+        `${facts.name}: ${service.daemon} on ${where} is open to anyone at the firewall: tcpd admits ${tcpd.text}, ` +
+          `and its patterns ${tcpd.unwritable.join(', ')} cannot be written as addresses; tcpd decides who connects`,
+      );
+    return {
+      peer: anyone,
+      restricted: true,
+      why: `; tcpd decides who connects (${tcpd.text})`,
+      evidence: tcpd.evidence,
+    };
+  }
+  if (tcpd.networks.length === 0) return 'nobody';
+  if (everyAddress(tcpd.networks)) return { peer: anyone, restricted: false, why: '', evidence: tcpd.evidence };
+  const peer = groups.peer(`tcpd ${facts.name} ${where}`, () => ({
+    name: `tcpd clients of ${service.daemon} on ${facts.name}`,
+    what: `the clients tcpd admits to ${service.daemon} on module ${facts.name}`,
+    stem: `tcpd_${service.daemon}_${lastComponent(facts.name)}`,
+    modules: [],
+    networks: tcpd.networks,
+  }));
+  return { peer, restricted: true, why: ` from the clients tcpd admits (${tcpd.text})`, evidence: tcpd.evidence };
+}
+
+/**
+ * Each port's listeners, those the audit reports first: a port with any denied listener is denied. A service the
+ * audit warns about is allowed all the same where tcpd admits only some clients (a site that narrowed it has a use
+ * for it); an error is denied whatever tcpd admits.
+ */
+export function serviceRules(
+  facts: ModuleFacts,
+  rules: ModuleRules,
+  denied: Set<string>,
+  groups: Groups,
+  notes: string[],
+): void {
   const ordered = [...facts.services.filter((s) => s.finding), ...facts.services.filter((s) => !s.finding)];
   for (const service of ordered) {
     if (service.kernel || !service.ports || denied.has(key(service.protocol, service.ports))) continue;
     denied.add(key(service.protocol, service.ports));
     const base = { direction: 'in' as const, protocol: service.protocol, ports: service.ports, peer: anyone };
-    if (service.finding && isOnlyLogin(facts, service)) {
-      const { reason, ruleId } = service.finding;
-      rules.take(rules.allowedIn, service.certainty, {
-        ...base,
-        action: 'allow',
-        reason: `${reason} (${ruleId}); allowed all the same: with no sshd, telnet is the only way to log in`,
-        evidence: service.evidence,
-      });
-    } else if (service.finding) {
-      const { reason, ruleId, evidence } = service.finding;
+    const admitted = admittedBy(facts, service, groups, notes);
+    const finding = service.finding;
+    if (admitted === 'nobody') {
       rules.take(rules.denied, service.certainty, {
         ...base,
         action: 'deny',
-        reason: `${reason} (${ruleId})`,
-        evidence: [evidence],
+        reason: `${service.daemon} runs through tcpd, which admits nobody`,
+        evidence: [...new Set([...service.evidence, ...service.tcpd!.evidence])],
       });
-    } else {
+    } else if (finding && isOnlyLogin(facts, service)) {
       rules.take(rules.allowedIn, service.certainty, {
         ...base,
         action: 'allow',
-        reason: `${service.daemon} listens on ${service.protocol}/${rangeText(service.ports)}`,
+        reason: `${finding.reason} (${finding.ruleId}); allowed all the same: with no sshd, telnet is the only way to log in`,
         evidence: service.evidence,
+      });
+    } else if (finding && (finding.severity === 'error' || !admitted.restricted)) {
+      rules.take(rules.denied, service.certainty, {
+        ...base,
+        action: 'deny',
+        reason: `${finding.reason} (${finding.ruleId})`,
+        evidence: [finding.evidence],
+      });
+    } else {
+      const what = finding
+        ? `${finding.reason} (${finding.ruleId}); allowed all the same`
+        : `${service.daemon} listens on ${service.protocol}/${rangeText(service.ports)}`;
+      rules.take(rules.allowedIn, service.certainty, {
+        ...base,
+        peer: admitted.peer,
+        action: 'allow',
+        reason: `${what}${admitted.why}`,
+        evidence: [...new Set([...service.evidence, ...admitted.evidence])],
       });
     }
   }
