@@ -3,6 +3,16 @@ import type { ModuleRules } from './module-rules.ts';
 import type { KernelPeers } from './peers.ts';
 import { rangeText, type LeftOut } from './rule.ts';
 
+/**
+ * Why a kernel range whose end is not known gets no rule, not even its first port: table 2 has OSL use "ports
+ * starting from 3000 and goes to 3XXX", OSN "starting from 4000 and going to 4XXX", so the first port alone would
+ * pass some of the kernel's connections and drop the others. The fact that opens the range is its max_open_server.
+ */
+const unknownEnd = {
+  OSL: "max_open_server of new_modules.tin is not known, so neither is the end of OSL's range (3000 to 3000 + 2 × max_open_server); 3000 alone would pass some of OSL's connections and drop the rest",
+  OSN: "max_open_server of new_backbone_systems.tin is not known, so neither is the end of OSN's range (4000 to 4000 + max_open_server); 4000 alone would pass some of OSN's connections and drop the rest",
+} as const;
+
 export function kernelRules(
   facts: ModuleFacts,
   rules: ModuleRules,
@@ -17,7 +27,7 @@ export function kernelRules(
       leftOut.push({
         module: facts.name,
         what,
-        because: `max_open_server of ${service.kernel === 'OSL' ? 'new_modules.tin' : 'new_backbone_systems.tin'} is not known, so neither is the end of the range`,
+        because: unknownEnd[service.kernel],
         decidedBy:
           service.kernel === 'OSL'
             ? '"maxOpenServer" in .vos-audit.json, or --max-open-server'
