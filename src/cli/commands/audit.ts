@@ -165,7 +165,7 @@ function diffOutcome(results: readonly ModuleResult[], problems: string[], faile
   const placed = patchPaths(files);
   if ('refused' in placed) return stop(problems, placed.refused);
   const remarks = placed.workTree
-    ? [printable(`--diff: the paths are relative to the git work tree ${placed.base}: apply the patch there`)]
+    ? [{ text: printable(`--diff: the paths are relative to the git work tree ${placed.base}: apply the patch there`) }]
     : [];
   return outcome(formatDiff(files, placed.paths), problems, { failed, remarks });
 }
