@@ -21,6 +21,8 @@ export interface ProgramTraffic {
   advice?: Advice;
   /** Set when the program talks to the module's NIO only, not to any host. */
   peer?: 'nio';
+  /** The product it needs until a release makes it part of STCP/VOS. */
+  productUntil?: { product: ProductCode; partOfStcpFrom: string };
 }
 
 export const programTraffic: readonly ProgramTraffic[] = [
@@ -32,6 +34,8 @@ export const programTraffic: readonly ProgramTraffic[] = [
     releases: [{ from: '14.4' }],
     releasesText: '14.4+',
     product: 'S268',
+    // Table 3's releases "14.4+ / 15.0+" and products "S268 (Radius Support) / Part of STCP/VOS", row by row.
+    productUntil: { product: 'S268', partOfStcpFrom: '15.0' },
     what: 'radius_auth_server, the RADIUS client',
     description:
       'a RADIUS client: asks the RADIUS server about each login whose registration says "external password" (S268 from 14.4, part of STCP from 15.0)',

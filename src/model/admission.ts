@@ -1,3 +1,5 @@
+import type { FirewallClients } from './tcpd-networks.ts';
+
 /** Who may connect to a daemon through tcpd, worked out by asking the policy about one client of each pattern. */
 export interface Admission {
   /** A client that no pattern names (by address or name) is admitted. */
@@ -9,4 +11,6 @@ export interface Admission {
   unknown: string[];
   /** `anyone`, `anyone but 10.9.9.8`, `10.9.9.9 only`, `nobody`. */
   text: string;
+  /** The same clients as a firewall can match them: networks, or why it cannot. */
+  firewall?: FirewallClients;
 }

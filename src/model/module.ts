@@ -11,7 +11,7 @@ import { stateRank, strongest, type Connection, type Listener, type ModuleModel 
 import { macroStarts, type MacroFacts, type StartEvent } from './macro-starts.ts';
 import { branchGroups, mergeStarts } from './merge-starts.ts';
 import { Place, placeText } from './place.ts';
-import { applyRelease, conjoin } from './port-catalog.ts';
+import { applyProductUntil, applyRelease, conjoin } from './port-catalog.ts';
 import { addTcpdAdmissions } from './tcpd-admission.ts';
 import type { Settings } from './settings.ts';
 import { factToState, unmatchedFacts } from './site-facts.ts';
@@ -126,6 +126,8 @@ function addStart(
       ...(traffic.advice && { advice: traffic.advice }),
     };
     applyRelease(connection, event.daemon, traffic, settings.release);
+    if (traffic.productUntil)
+      applyProductUntil(connection, event.daemon, traffic.productUntil, settings.release, settings.products);
     model.connections.push(connection);
     return;
   }

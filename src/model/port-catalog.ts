@@ -104,3 +104,36 @@ export function noteRelease(item: Decidable, what: string, bound: ReleaseBound, 
     `${what} exists in VOS ${bound.releasesText} (the article), not in ${release.text}: this line binds the port anyway`,
   );
 }
+
+/** A product a program needs until a release makes it part of STCP/VOS (RADIUS: S268 before 15.0). */
+export interface ProductUntil {
+  product: string;
+  partOfStcpFrom: string;
+}
+
+/**
+ * Decides a program the article ties to a product before a release by the products purchased: off without it on an
+ * earlier release, conditional on it (or on the later release) where the products or the release are not stated.
+ */
+export function applyProductUntil(
+  item: Decidable,
+  what: string,
+  until: ProductUntil,
+  release: Release | undefined,
+  products: ReadonlySet<string> | undefined,
+): void {
+  if (item.state === 'off' || item.state === 'dead' || products?.has(until.product)) return;
+  const later = `VOS ${until.partOfStcpFrom}+`;
+  const { membership } = membershipOf({ releases: [{ from: until.partOfStcpFrom }], releasesText: later }, release);
+  if (membership === 'in') return;
+  const purchased = `(software_purchased ${until.product})`;
+  if (products !== undefined && membership === 'out') {
+    item.state = 'off';
+    delete item.condition;
+    addNote(item, `${what} needs ${until.product} before VOS ${until.partOfStcpFrom} (the article), not purchased`);
+    return;
+  }
+  const condition = products !== undefined ? later : membership === 'out' ? purchased : `${later} or ${purchased}`;
+  item.condition = conjoin(item.condition, condition);
+  item.state = 'conditional';
+}

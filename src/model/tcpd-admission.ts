@@ -5,6 +5,7 @@ import { dottedQuad } from '../util/ip.ts';
 import type { Admission } from './admission.ts';
 import type { AuditedFile } from './files.ts';
 import type { ModuleModel } from './listener.ts';
+import { admittedNetworks } from './tcpd-networks.ts';
 import { evaluate, hostPatternMatches, modulePolicy, type Endpoint, type Policy } from './tcpd-policy.ts';
 
 const canonicalOrAsGiven = (text: string) => canonicalAddress(text) ?? text;
@@ -108,5 +109,11 @@ export function addTcpdAdmissions(model: ModuleModel, files: readonly AuditedFil
     }
     return;
   }
-  for (const listener of wrapped) listener.admits = admission(policy, tcpdDaemonNames(listener.daemon), listener.port);
+  for (const listener of wrapped) {
+    const daemons = tcpdDaemonNames(listener.daemon);
+    listener.admits = {
+      ...admission(policy, daemons, listener.port),
+      firewall: admittedNetworks(policy, daemons, listener.port),
+    };
+  }
 }

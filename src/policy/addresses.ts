@@ -3,8 +3,9 @@ import type { FirewallPolicy } from './rule.ts';
 
 export type AddressFamily = 'IPv4' | 'IPv6';
 
+/** The family of an address, or of a network written `address/length`. */
 export function addressFamily(address: string): AddressFamily {
-  return isIPv6(address) ? 'IPv6' : 'IPv4';
+  return isIPv6(address.split('/')[0]!) ? 'IPv6' : 'IPv4';
 }
 
 /**

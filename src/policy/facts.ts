@@ -16,8 +16,19 @@ export interface ServiceFact {
   certainty: Certainty;
   evidence: string[];
   /** What the audit reports about it at warning or error: the reason it is denied. */
-  finding?: { reason: string; ruleId: string; evidence: string };
+  finding?: { reason: string; ruleId: string; evidence: string; severity: 'error' | 'warning' };
+  /** Through tcpd with hosts.allow or hosts.deny given: whom it admits, as networks when a firewall can match them. */
+  tcpd?: TcpdClients;
 }
+
+/**
+ * The clients tcpd admits to a service: CIDR networks of either family, or the patterns that name hosts in a way a
+ * firewall cannot match (names, netgroups); `text` in words, `evidence` the hosts.allow and hosts.deny rules.
+ */
+export type TcpdClients = ({ networks: readonly string[] } | { unwritable: readonly string[] }) & {
+  text: string;
+  evidence: readonly string[];
+};
 
 /** Traffic the module starts: a client of table 3, or data sent from a fixed port (ftp data from 20). */
 export interface ClientFact {

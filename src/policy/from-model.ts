@@ -74,13 +74,22 @@ function serviceFact(
   }
   const decisive = listener.decidedAt && placeText(listener.decidedAt);
   const finding = findingsAbout(listener, findings, byPlace).find((f) => f.severity !== 'info');
+  const tcpd = listener.admits?.firewall;
   return {
     protocol: listener.protocol,
     ports: [listener.port, listener.port],
     daemon: listener.daemon,
     certainty,
     evidence,
-    ...(finding && { finding: { reason: finding.reason, ruleId: finding.ruleId, evidence: decisive! } }),
+    ...(finding && {
+      finding: {
+        reason: finding.reason,
+        ruleId: finding.ruleId,
+        evidence: decisive!,
+        severity: finding.severity === 'error' ? ('error' as const) : ('warning' as const),
+      },
+    }),
+    ...(tcpd && { tcpd: { ...tcpd, text: listener.admits!.text } }),
   };
 }
 

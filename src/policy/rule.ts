@@ -39,6 +39,8 @@ export interface PeerGroup {
   modules: readonly string[];
   /** The NIO whose addresses are the group's; none known, and the group cannot be loaded into a firewall. */
   nio?: { module: string; addresses: readonly string[] };
+  /** Networks the policy names itself (the clients tcpd admits, written as CIDR): the group's, with no module. */
+  networks?: readonly string[];
 }
 
 /** One rule of a module's policy; the first rule that matches a packet decides. */
@@ -104,6 +106,7 @@ export function peerText(peer: Peer): string {
 /** A group's addresses: its NIO's, or its modules' in the order of the run (a module without an address adds none). */
 export function groupAddresses(policy: FirewallPolicy, group: PeerGroup): string[] {
   if (group.nio) return [...group.nio.addresses];
+  if (group.networks) return [...group.networks];
   const members = new Set(group.modules);
   return policy.modules.flatMap((module) => (members.has(module.name) ? module.addresses : []));
 }

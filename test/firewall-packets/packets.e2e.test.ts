@@ -21,11 +21,13 @@ import {
   plan,
   send,
   serverPorts,
+  tcpdClients,
   type Probe,
   type ProbeKind,
   type ScenarioModule,
 } from './probes.ts';
-import { kernelRanges, scenarios, type Scenario } from './scenarios.ts';
+import { kernelRanges, scenarios, type ModuleTable, type Scenario } from './scenarios.ts';
+import { tcpdmatchVerdicts } from '../support/tcpd.ts';
 
 const repository = new URL('../..', import.meta.url).pathname;
 const backends = ['nftables', 'iptables and ip6tables'] as const;
@@ -40,22 +42,14 @@ const outsideHosts = [
   outside.silent,
 ];
 
-/**
- * Where the policy does not yet do what the article's table expects, and what it does instead: these probes are sent
- * and their disagreements logged, not asserted, until the policy does it.
- */
-const notYet: Array<{ scenario: string; what: RegExp; why: string }> = [
-  {
-    scenario: 'two-systems',
-    what: /^admitted \S+ -> h2 udp\/69 \(tcpd\)$/,
-    why: 'tftp behind a tcpd that admits 198.51.100.16/28 is denied to all, not allowed from the clients tcpd admits',
-  },
-  {
-    scenario: 'pre-15',
-    what: /^anyone -> old \S+ tcp\/23$/,
-    why: 'telnet, the only way to log in to a 14.4 module (sshd exists from 14.7), is denied',
-  },
-];
+/** Debian's tcpdmatch on the module's own hosts.allow and hosts.deny: the clients it grants each daemon behind tcpd. */
+function tcpdGranted(table: ModuleTable, dir: string): Set<string> {
+  const pairs = (table.tcpd ?? []).flatMap(({ daemon }) =>
+    families.flatMap((family) => tcpdClients(table, family).map(({ from }) => [daemon, from] as const)),
+  );
+  const verdicts = tcpdmatchVerdicts(dir, pairs);
+  return new Set(pairs.filter((_, i) => verdicts[i] === 'granted').map(([daemon, from]) => `${daemon} ${from}`));
+}
 
 /** The scenario's modules, copied with each configuration given the test's addresses; their paths from the copy. */
 function prepare(scenario: Scenario, family: Family, root: string): { modules: ScenarioModule[]; paths: string[] } {
@@ -76,7 +70,7 @@ function prepare(scenario: Scenario, family: Family, root: string): { modules: S
       JSON.stringify({ ...config, address: addresses[family], ...(nios.length > 0 && { nioAddress: nios }) }),
     );
     paths.push(path);
-    return { table, addresses, kernel: kernelRanges(config) };
+    return { table, addresses, kernel: kernelRanges(config), tcpdGranted: tcpdGranted(table, join(root, path)) };
   });
   return { modules, paths };
 }
@@ -242,12 +236,7 @@ async function probeThrough(run: Run, backend: (typeof backends)[number]): Promi
   }
   const log = (line: string) => console.log(`${scenario.name} (${family} addresses), ${backend}: ${line}`);
   log(summary(outcomes));
-  const reasonNotYet = (probe: Probe) =>
-    notYet.find((entry) => entry.scenario === scenario.name && entry.what.test(probe.what))?.why;
-  const pending = outcomes.filter(({ probe }) => reasonNotYet(probe) !== undefined);
-  for (const outcome of pending)
-    for (const line of disagreements([outcome])) log(`not asserted yet (${reasonNotYet(outcome.probe)}): ${line}`);
-  const found = [...problems, ...disagreements(outcomes.filter((outcome) => !pending.includes(outcome)))];
+  const found = [...problems, ...disagreements(outcomes)];
   // All of them in the log: a long list is cut short in the assertion's diff.
   for (const line of found) log(line);
   return found;

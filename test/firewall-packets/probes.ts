@@ -32,6 +32,8 @@ export interface ScenarioModule {
   addresses: Addresses;
   /** Its kernel's ranges, from its configuration's max_open_server values. */
   kernel: { osl: Range; osn: Range };
+  /** `daemon client` for each client tcpdmatch grants a daemon of `table.tcpd` on the module's hosts files. */
+  tcpdGranted: Set<string>;
 }
 
 /** Where nobody outside listens, and the port an outside client stands for when it does not bind one. */
@@ -71,6 +73,7 @@ const nioAddress = (which: 'nio' | 'secondNio', family: Family) => outside[which
 interface Target {
   table: ModuleTable;
   kernel: ScenarioModule['kernel'];
+  tcpdGranted: ScenarioModule['tcpdGranted'];
   site: number;
   family: Family;
   address: string;
@@ -82,8 +85,16 @@ interface Target {
   known: boolean;
 }
 
-/** nmap from anyone outside to every port the scenario's modules listen on. */
-function inbound({ table, family, address, known }: Target, ports: Record<Protocol, number[]>): Probe[] {
+/**
+ * nmap from anyone outside to every port the scenario's modules listen on: open where the article's table says, or,
+ * behind tcpd, where tcpdmatch grants anyone's address.
+ */
+function inbound(target: Target, ports: Record<Protocol, number[]>): Probe[] {
+  const { table, family, address, known } = target;
+  const open = (protocol: Protocol, port: number) => {
+    const wrapped = table.tcpd?.find((service) => service.protocol === protocol && service.port === port);
+    return wrapped ? tcpdOpen(target, wrapped, outside.anyone[family]) : table.open[protocol].includes(port);
+  };
   return (['tcp', 'udp'] as const).flatMap((protocol) =>
     ports[protocol].map((port) => ({
       ...{
@@ -94,23 +105,38 @@ function inbound({ table, family, address, known }: Target, ports: Record<Protoc
         fromSite: 0,
         from: outside.anyone[family],
       },
-      ...{ to: address, port, article: known && table.open[protocol].includes(port) },
+      ...{ to: address, port, article: known && open(protocol, port) },
       what: `anyone -> ${table.site} ${address} ${protocol}/${port}`,
     })),
   );
 }
 
-/** A service behind tcpd, from a client hosts.allow admits, one it refuses, and the NIOs. */
-function tcpd({ table, family, address, known }: Target): Probe[] {
-  const clients = [
-    ...(['admitted', 'refused'] as const).map((who) => ({ who, from: outside[who][family] })),
+/**
+ * The outside clients a service behind tcpd is probed from: one hosts.allow admits, one it refuses, the NIOs, and
+ * anyone, whose nmap probes every port.
+ */
+export function tcpdClients(table: ModuleTable, family: Family): Array<{ who: string; from: string }> {
+  return [
+    ...(['admitted', 'refused', 'anyone'] as const).map((who) => ({ who, from: outside[who][family] })),
     ...(table.nios ?? []).map((which) => ({ who: which, from: nioAddress(which, family) })),
   ];
-  return (table.tcpd ?? []).flatMap(({ protocol, port, admits }) =>
-    clients.map(({ who, from }) => ({
-      ...{ kind: 'tcpd' as const, via: 'client' as const, family, protocol, fromSite: 0, from, to: address, port },
-      article: known && admits === 'admitted' && who === 'admitted',
-      what: `${who} (${from}) -> ${table.site} ${protocol}/${port} (tcpd)`,
+}
+
+type TcpdService = NonNullable<ModuleTable['tcpd']>[number];
+
+/** Whether a client reaches a service behind tcpd: tcpdmatch grants it, and the article does not block the port. */
+function tcpdOpen({ known, tcpdGranted }: Target, service: TcpdService, from: string): boolean {
+  return known && !service.blockedByArticle && tcpdGranted.has(`${service.daemon} ${from}`);
+}
+
+/** A service behind tcpd, from each of its clients. */
+function tcpd(target: Target): Probe[] {
+  const { table, family, address } = target;
+  return (table.tcpd ?? []).flatMap((service) =>
+    tcpdClients(table, family).map(({ who, from }) => ({
+      ...{ kind: 'tcpd' as const, via: 'client' as const, family, fromSite: 0, from, to: address },
+      ...{ protocol: service.protocol, port: service.port, article: tcpdOpen(target, service, from) },
+      what: `${who} (${from}) -> ${table.site} ${service.protocol}/${service.port} (tcpd)`,
     })),
   );
 }
@@ -215,8 +241,8 @@ export function plan(
   withOutside: boolean,
 ): Probe[] {
   return families.flatMap((family) => {
-    const targets = modules.map(({ table, kernel, addresses }, i) => ({
-      ...{ table, kernel, site: i + 1, family, address: addresses[family], known: family === declared },
+    const targets = modules.map(({ table, kernel, tcpdGranted, addresses }, i) => ({
+      ...{ table, kernel, tcpdGranted, site: i + 1, family, address: addresses[family], known: family === declared },
     }));
     return targets.flatMap((target) => [
       ...(withOutside

@@ -27,8 +27,11 @@ export interface ModuleTable {
   ephemeral: Record<Protocol, Range>;
   /** Open to anyone outside; why, in a comment. */
   open: Record<Protocol, number[]>;
-  /** Services behind tcpd: each open from the clients hosts.allow admits, or from nobody. */
-  tcpd?: Array<{ protocol: Protocol; port: number; admits: 'admitted' | 'nobody' }>;
+  /**
+   * Services behind tcpd, by the daemon name tcpd is asked about: open to the clients tcpdmatch grants, on the
+   * module's own hosts.allow and hosts.deny, unless the article says to block the port at the firewall all the same.
+   */
+  tcpd?: Array<{ protocol: Protocol; port: number; daemon: string; blockedByArticle: boolean }>;
   /** The modules (by site) allowed to open its OSL and OSN ports. */
   oslFrom: string[];
   osnFrom: string[];
@@ -108,7 +111,7 @@ export const scenarios: Scenario[] = [
         site: 'nio',
         ephemeral: newRanges,
         open: { tcp: [...stcp.tcp, 22], udp: [...stcp.udp, 123] },
-        tcpd: [{ protocol: 'udp', port: 69, admits: 'nobody' }],
+        tcpd: [{ protocol: 'udp', port: 69, daemon: 'tftpd', blockedByArticle: true }],
         oslFrom: [],
         osnFrom: [],
         clients: [dns, ntp, ssh, radius, x25, ftpData],
@@ -181,7 +184,7 @@ export const scenarios: Scenario[] = [
         config: { release: '17.1', products: ['S270'], nio: true, system: 'works', maxOpenServer: 16 },
         ephemeral: newRanges,
         open: { tcp: [...stcp.tcp, 22], udp: [...stcp.udp, 123] },
-        tcpd: [{ protocol: 'udp', port: 69, admits: 'nobody' }],
+        tcpd: [{ protocol: 'udp', port: 69, daemon: 'tftpd', blockedByArticle: true }],
         oslFrom: [],
         osnFrom: [],
         clients: [dns, ntp, ssh, x25, ftpData],
@@ -192,7 +195,7 @@ export const scenarios: Scenario[] = [
   {
     // System harbor (bridge h1, h2) and the bridge q1 of system quay, 16.2: OSL between h1 and h2, OSN between the
     // bridges h1 and q1 ("Only bridge modules (1 per system) communicate over these ports"), nothing else between
-    // them. h2 runs tftp through tcpd for 198.51.100.16/28 and 2001:db8:100::/120: open to those clients alone.
+    // them. h2, without an NIO, runs tftp through tcpd: open to the clients tcpdmatch grants on its hosts files.
     name: 'two-systems',
     families: ['v6'],
     bothOrders: true,
@@ -200,7 +203,7 @@ export const scenarios: Scenario[] = [
       stcpOnly({ path: 'harbor/h1', system: 'harbor', bridge: true, oslFrom: ['h2'], osnFrom: ['q1'] }),
       {
         ...stcpOnly({ path: 'harbor/h2', system: 'harbor', bridge: false, oslFrom: ['h1'], osnFrom: [] }),
-        tcpd: [{ protocol: 'udp', port: 69, admits: 'admitted' }],
+        tcpd: [{ protocol: 'udp', port: 69, daemon: 'tftpd', blockedByArticle: false }],
       },
       stcpOnly({ path: 'quay/q1', system: 'quay', bridge: true, oslFrom: [], osnFrom: ['h1'] }),
     ],

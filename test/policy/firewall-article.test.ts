@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vosAudit } from '../support/cli.ts';
@@ -39,6 +39,37 @@ describe('the kernel ranges come from two files', () => {
     expect(osn.map((r) => [r.direction, r.ports])).toEqual([
       ['in', [4000, 4030]],
       ['out', [4000, 4030]],
+    ]);
+  });
+
+  // OSN "uses ports starting from 4000 and going to 4XXX": 4000 alone would pass some of its connections only.
+  it("without new_backbone_systems.tin's max_open_server no OSN port opens, 4000 included, and the fact is named", async () => {
+    const bridges = temporaryDirectory();
+    cpSync(join(root, 'samples/firewall-bridges'), bridges, { recursive: true });
+    for (const side of ['east', 'west']) {
+      const file = join(bridges, `${side}-bridge`, '.vos-audit.json');
+      const { backboneMaxOpenServer: _left, ...config } = JSON.parse(readFileSync(file, 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      writeFileSync(file, JSON.stringify(config));
+    }
+    const policy = await jsonPolicy([bridges]);
+    expect(
+      policy.modules
+        .flatMap((m) => m.rules)
+        .filter(
+          (r) =>
+            r.direction === 'in' &&
+            r.protocol === 'tcp' &&
+            r.action === 'allow' &&
+            r.ports[0] <= 4000 &&
+            4000 <= r.ports[1],
+        ),
+    ).toEqual([]);
+    expect(policy.leftOut.filter((l) => /OSN/.test(l.what)).map((l) => l.because)).toEqual([
+      expect.stringMatching(/^max_open_server of new_backbone_systems\.tin is not known.*4000 alone would pass some/),
+      expect.stringMatching(/^max_open_server of new_backbone_systems\.tin is not known.*4000 alone would pass some/),
     ]);
   });
 
@@ -91,6 +122,33 @@ describe('x25_cpc talks to the NIO', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).not.toMatch(/48879/);
     expect(result.stderr).toMatch(/no rule for x25_cpc, X\.25 to the NIO: the module has no NIO/);
+  });
+});
+
+describe('RADIUS is S268 before 15.0', () => {
+  // Table 3: radius_auth_server to 1812, releases "14.4+" and "15.0+", product "S268 (Radius Support)" and "Part of
+  // STCP/VOS", row by row: before 15.0 the RADIUS client comes with S268, from 15.0 with STCP.
+  const radius = module("start_process '(master_disk)>system>command_library>radius_auth_server.pm' -privileged\n");
+  const radiusOut = async (args: string[]) => {
+    const policy = await jsonPolicy([...args, radius]);
+    return {
+      rule: policy.modules[0]!.rules.some((r) => r.direction === 'out' && r.ports[0] === 1812),
+      leftOut: policy.leftOut.filter((l) => /1812/.test(l.what)).map((l) => l.because),
+    };
+  };
+
+  it.each<[string, string[], { rule: boolean; leftOut: string[] }]>([
+    ['14.4 with S268', ['--release', '14.4', '--products', 'S268'], { rule: true, leftOut: [] }],
+    ['14.4 without it', ['--release', '14.4', '--products', 'S014'], { rule: false, leftOut: [] }],
+    ['14.4, products not given', ['--release', '14.4'], { rule: false, leftOut: ['if (software_purchased S268)'] }],
+    ['15.0 without it', ['--release', '15.0', '--products', 'S014'], { rule: true, leftOut: [] }],
+    [
+      'no release, no products',
+      [],
+      { rule: false, leftOut: ['if VOS 14.4+ and (VOS 15.0+ or (software_purchased S268))'] },
+    ],
+  ])('%s', async (_name, args, expected) => {
+    expect(await radiusOut(args)).toEqual(expected);
   });
 });
 

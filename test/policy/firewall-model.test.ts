@@ -113,7 +113,8 @@ describe('the firewall reads the model that `ports` prints', () => {
     ]);
     expectAgreement(ports.modules[0]!, policy.modules[0]!);
     const radius = policy.modules[0]!.rules.find((r) => r.direction === 'out' && r.ports[0] === 1812)!;
-    expect(radius.condition).toBe('VOS 14.4+');
+    // Table 3: 14.4+ with S268, 15.0+ as part of STCP.
+    expect(radius.condition).toBe('VOS 14.4+ and (VOS 15.0+ or (software_purchased S268))');
   });
 
   it('a client of table 3 that the model does not hold gets the release condition in the model’s words', async () => {

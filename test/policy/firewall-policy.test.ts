@@ -109,6 +109,7 @@ describe('derivePolicy', () => {
         reason: 'echo is a denial-of-service vector',
         ruleId: 'inetd-dos-tiny-service',
         evidence: 'm/inetd.conf:3',
+        severity: 'error' as const,
       },
     };
     const { modules } = derivePolicy([facts('m', { nio: true, services: [risky] })], {
@@ -153,6 +154,69 @@ describe('derivePolicy', () => {
       withIt.modules[0]!.rules.filter((r) => r.ports[0] === 22 || r.sourcePorts?.[0] === 22).map((r) => r.condition),
     ).toEqual(['(software_purchased S270)']);
     expect(withIt.leftOut).toEqual([]);
+  });
+
+  describe('a service behind tcpd is open at the firewall to the clients tcpd admits', () => {
+    const tftp = {
+      protocol: 'udp' as const,
+      ports: [69, 69] as const,
+      daemon: 'tftpd',
+      certainty: { state: 'live' as const },
+      evidence: ['m/inetd.conf:3'],
+    };
+    const warned = {
+      reason: 'tftp is active',
+      ruleId: 'inetd-bootp-tftp-active',
+      evidence: 'm/inetd.conf:3',
+      severity: 'warning' as const,
+    };
+    const tcpd = (clients: { networks: string[] } | { unwritable: string[] }) => ({
+      ...clients,
+      text: 'some',
+      evidence: ['m/hosts.allow:2'],
+    });
+    const inbound69 = (service: ModuleFacts['services'][number]) => {
+      const policy = derivePolicy([facts('m', { services: [service] })], { includeConditional: false, stateful: true });
+      const rule = policy.modules[0]!.rules.find((r) => r.direction === 'in' && r.ports[0] === 69)!;
+      const peer = rule.peer;
+      const group = peer.kind === 'group' ? policy.groups.find((g) => g.name === peer.group) : undefined;
+      return { action: rule.action, networks: group?.networks ?? rule.peer.kind, notes: policy.notes.length };
+    };
+
+    it('networks: allowed from them alone, a warning about the service notwithstanding', () => {
+      const networks = ['198.51.100.16/28', '2001:db8:100::/120'];
+      expect(inbound69({ ...tftp, tcpd: tcpd({ networks }) })).toEqual({ action: 'allow', networks, notes: 0 });
+      expect(inbound69({ ...tftp, finding: warned, tcpd: tcpd({ networks }) })).toEqual({
+        action: 'allow',
+        networks,
+        notes: 0,
+      });
+    });
+
+    it('an error about the service denies it whatever tcpd admits', () => {
+      const finding = { ...warned, severity: 'error' as const };
+      expect(inbound69({ ...tftp, finding, tcpd: tcpd({ networks: ['198.51.100.16/28'] }) }).action).toBe('deny');
+    });
+
+    it('nobody: denied; everybody: open to any, as without tcpd', () => {
+      expect(inbound69({ ...tftp, tcpd: tcpd({ networks: [] }) }).action).toBe('deny');
+      expect(inbound69({ ...tftp, tcpd: tcpd({ networks: ['0.0.0.0/0', '::/0'] }) })).toEqual({
+        action: 'allow',
+        networks: 'any',
+        notes: 0,
+      });
+      expect(inbound69({ ...tftp, finding: warned, tcpd: tcpd({ networks: ['0.0.0.0/0', '::/0'] }) }).action).toBe(
+        'deny',
+      );
+    });
+
+    it('patterns a firewall cannot match (names): open to any, tcpd deciding, with a note', () => {
+      expect(inbound69({ ...tftp, finding: warned, tcpd: tcpd({ unwritable: ['.example.com'] }) })).toEqual({
+        action: 'allow',
+        networks: 'any',
+        notes: 1,
+      });
+    });
   });
 });
 

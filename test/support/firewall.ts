@@ -283,6 +283,7 @@ export interface JsonPolicy {
   stateful: boolean;
   modules: Array<{ name: string; address: string | null; addresses: string[]; rules: JsonRule[] }>;
   groups: Array<{ name: string; addresses: string[] }>;
+  leftOut: Array<{ module: string; what: string; because: string }>;
 }
 
 export async function jsonPolicy(args: string[]): Promise<JsonPolicy> {

@@ -39,9 +39,9 @@ function hostsFile(name: string, text: string): HostsAccessFile {
   return languageOf('hosts-access').parseFile(decodeSource(name, Buffer.from(text, 'latin1')));
 }
 
-/** vos-audit's verdicts for the same pairs, in tcpdmatch's words. */
-export function vosAuditVerdicts(files: PolicyFiles, pairs: ReadonlyArray<readonly [string, string]>): string[] {
-  const policy: Policy = {
+/** The files as vos-audit's model of tcpd reads them. */
+export function policyOf(files: PolicyFiles): Policy {
+  return {
     ...(files.allow !== undefined && { allow: hostsFile('hosts.allow', files.allow) }),
     ...(files.deny !== undefined && { deny: hostsFile('hosts.deny', files.deny) }),
     patternFile: patternFiles((path) => {
@@ -49,6 +49,11 @@ export function vosAuditVerdicts(files: PolicyFiles, pairs: ReadonlyArray<readon
       return text === undefined ? undefined : { text, bytes: Buffer.from(text) };
     }),
   };
+}
+
+/** vos-audit's verdicts for the same pairs, in tcpdmatch's words. */
+export function vosAuditVerdicts(files: PolicyFiles, pairs: ReadonlyArray<readonly [string, string]>): string[] {
+  const policy = policyOf(files);
   return pairs.map(([daemon, client]) => {
     const verdict = evaluate(policy, accessRequest(daemon, client));
     return verdict.loop !== undefined ? 'crashed' : verdict.twist !== undefined ? 'delegated' : verdict.access;

@@ -1,4 +1,3 @@
-import { isIPv6 } from 'node:net';
 import { addressFamily, type AddressFamily } from '../../policy/addresses.ts';
 import {
   icmpTypes,
@@ -10,7 +9,7 @@ import {
   type PortRange,
 } from '../../policy/rule.ts';
 import { forwardHeader } from './header.ts';
-import { commentText, moduleIdentifiers, Names, reasonText } from './names.ts';
+import { asNetwork, commentText, moduleIdentifiers, Names, reasonText } from './names.ts';
 
 /** The platforms each policy names; aclgen renders one filter per module, direction and platform. */
 const targets = [
@@ -74,10 +73,6 @@ class Definitions {
   }
 }
 
-function hostAddress(address: string): string {
-  return `${address}/${isIPv6(address) ? 128 : 32}`;
-}
-
 function term(
   name: string,
   rule: PolicyRule,
@@ -116,14 +111,15 @@ export function formatCapirca(policy: FirewallPolicy): Map<string, string> {
   const definitions = new Definitions();
   const token = (name: string) => ids.get(name)!.toUpperCase();
   for (const module of policy.modules)
-    definitions.network(token(module.name), module.addresses.map(hostAddress), `module ${module.name}`);
+    definitions.network(token(module.name), module.addresses.map(asNetwork), `module ${module.name}`);
   const groups = new Map<string, string>();
   const peerToken = (peer: Peer) => {
     if (peer.kind === 'any') return undefined;
     let defined = groups.get(peer.group);
     if (defined === undefined) {
       const group = policy.groups.find((g) => g.name === peer.group)!;
-      const values = group.nio ? group.nio.addresses.map(hostAddress) : group.modules.map(token);
+      const listed = group.nio?.addresses ?? group.networks;
+      const values = listed ? listed.map(asNetwork) : group.modules.map(token);
       defined = definitions.network(names.claim(group.stem).toUpperCase(), values, group.what);
       groups.set(peer.group, defined);
     }

@@ -7,7 +7,7 @@ import {
   type PortRange,
 } from '../../policy/rule.ts';
 import { forwardHeader } from './header.ts';
-import { commentText, moduleIdentifiers, Names, reasonText } from './names.ts';
+import { asNetwork, commentText, moduleIdentifiers, Names, reasonText } from './names.ts';
 
 /** The comment match keeps 256 bytes. */
 const commentBytes = 256;
@@ -77,10 +77,9 @@ class GroupChains {
       chain = this.names.claim(`${found.stem}_${side}${rule.action === 'allow' ? '' : '_drop'}`);
       this.chains.set(key, chain);
       this.declared.push(chain);
-      const prefix = tools[this.family].prefix;
       const member = rule.action === 'allow' ? '-j RETURN' : '-j DROP';
       for (const address of this.addresses(group))
-        this.lines.push(`-A ${chain} -${side} ${address}/${prefix} ${comment(found.what)} ${member}`);
+        this.lines.push(`-A ${chain} -${side} ${asNetwork(address)} ${comment(found.what)} ${member}`);
       if (rule.action === 'allow') this.lines.push(`-A ${chain} ${comment(`not ${found.what}`)} -j DROP`);
     }
     return chain;
@@ -111,7 +110,7 @@ function ruleLines(chain: string, rules: readonly PolicyRule[], groups: GroupCha
         const side = rule.direction === 'in' ? '-s' : '-d';
         return peers.flatMap((address) =>
           matches(rule, family).map((match) =>
-            [`-A ${chain} ${side} ${address}/${tools[family].prefix}`, match, comment(reasonText(rule)), target]
+            [`-A ${chain} ${side} ${asNetwork(address)}`, match, comment(reasonText(rule)), target]
               .filter(Boolean)
               .join(' '),
           ),

@@ -56,5 +56,10 @@ export function moduleIdentifiers(
 }
 
 export function family(address: string): 'ip' | 'ip6' {
-  return isIPv6(address) ? 'ip6' : 'ip';
+  return isIPv6(address.split('/')[0]!) ? 'ip6' : 'ip';
+}
+
+/** An address as a network (`/32`, `/128` added), or a network as written. */
+export function asNetwork(address: string): string {
+  return address.includes('/') ? address : `${address}/${family(address) === 'ip6' ? 128 : 32}`;
 }

@@ -44,7 +44,9 @@ function addressSets(id: string, addresses: readonly string[], comment: string):
 
 function setLine(set: AddressSet): string {
   const type = families.find((f) => f.family === set.family)!.type;
-  return `  set ${set.name} { type ${type}; comment "${commentText(set.comment, commentBytes)}"; elements = { ${set.addresses.join(', ')} } }`;
+  // A network among the elements needs an interval set.
+  const interval = set.addresses.some((address) => address.includes('/')) ? ' flags interval;' : '';
+  return `  set ${set.name} { type ${type};${interval} comment "${commentText(set.comment, commentBytes)}"; elements = { ${set.addresses.join(', ')} } }`;
 }
 
 /**
