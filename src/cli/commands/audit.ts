@@ -18,7 +18,7 @@ import {
   type ModuleFlags,
   type OutputFormat,
 } from '../options.ts';
-import { fails, outcome, stop, type RunOutcome } from '../outcome.ts';
+import { fails, outcome, stop, warningLimitRemarks, type RunOutcome } from '../outcome.ts';
 import { patchPaths } from '../patch-paths.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
 import { resolveSettings } from '../settings.ts';
@@ -155,7 +155,10 @@ export async function audit(request: AuditRequest): Promise<RunOutcome> {
   const severities = results.flatMap((result) => result.files.flatMap((file) => file.messages.map((m) => m.severity)));
   const failed = fails(severities, request.maxWarnings);
   if (request.mode === 'diff') return diffOutcome(results, problems, failed);
-  return outcome(nothingAudited ? '' : renderAudit({ ...request, mode: request.mode }, results), problems, { failed });
+  return outcome(nothingAudited ? '' : renderAudit({ ...request, mode: request.mode }, results), problems, {
+    failed,
+    remarks: warningLimitRemarks(severities, request.maxWarnings),
+  });
 }
 
 /** `--diff`: the patch, its paths relative to where it applies; a remark when that is not the current directory. */
