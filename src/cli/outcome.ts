@@ -1,6 +1,7 @@
 import { atLeast } from '../engine/message.ts';
 import type { ModuleModel } from '../model/listener.ts';
 import type { Severity } from '../model/settings.ts';
+import { plural } from '../report/text.ts';
 import { stderrLines, type Remark } from './remarks.ts';
 
 export interface RunOutcome {
@@ -44,10 +45,20 @@ export function stop(problems: readonly string[], reason: string): RunOutcome {
 
 /** Whether findings of these severities fail the run: an error, or more warnings than allowed. */
 export function fails(severities: readonly Severity[], maxWarnings: number | undefined): boolean {
+  return severities.some((severity) => atLeast(severity, 'error')) || overLimit(severities, maxWarnings) !== undefined;
+}
+
+/** The number of warnings when there are more than allowed. */
+function overLimit(severities: readonly Severity[], maxWarnings: number | undefined): number | undefined {
   const warnings = severities.filter((severity) => severity === 'warning').length;
-  return (
-    severities.some((severity) => atLeast(severity, 'error')) || (maxWarnings !== undefined && warnings > maxWarnings)
-  );
+  return maxWarnings !== undefined && warnings > maxWarnings ? warnings : undefined;
+}
+
+/** The line that says why a run with no error exits 1: more warnings than `--max-warnings` allows. */
+export function warningLimitRemarks(severities: readonly Severity[], maxWarnings: number | undefined): Remark[] {
+  const warnings = overLimit(severities, maxWarnings);
+  if (warnings === undefined) return [];
+  return [{ text: `${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings} allows: exit 1` }];
 }
 
 /** A warning on stderr for each fact stated that matches nothing in its module's macros. */

@@ -1,6 +1,7 @@
 import { exampleInput, exampleOutput } from '../rules/support/examples.ts';
 import { languageRead, type Rule, type RuleExample } from '../rules/rule.ts';
 import { kindByName, languageOf } from '../languages/registry.ts';
+import type { VerifyCheck } from '../scan/verify-checks.ts';
 
 function fence(text: string, info = ''): string {
   return `\`\`\`${info}\n${text.endsWith('\n') ? text : `${text}\n`}\`\`\``;
@@ -73,4 +74,15 @@ export function renderRulePage(rule: Rule): string {
 /** The page as committed in docs/rules/<id>.md: the rule's page under a note that it is generated. */
 export function renderRuleFile(rule: Rule): string {
   return `<!-- Generated from src/rules/${rule.id}.ts by \`npm run docs\`; edit the rule, not this page. -->\n\n${renderRulePage(rule)}`;
+}
+
+/** The page of one of `verify`'s verdicts, as `vos-audit explain` prints it: docs/verify.md tells the whole story. */
+export function renderVerifyCheckPage(check: VerifyCheck): string {
+  const sections = [
+    `# ${check.id}`,
+    `${check.summary[0]!.toUpperCase()}${check.summary.slice(1)}.`,
+    `- Severity: ${check.severity}\n- Fixable: no\n- Checks: an nmap scan against the module's model, with \`vos-audit verify\` (docs/verify.md)`,
+    `## Why\n\n${check.rationale}`,
+  ];
+  return `${sections.join('\n\n')}\n`;
 }

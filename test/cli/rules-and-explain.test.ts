@@ -76,6 +76,18 @@ describe('vos-audit rules --format', () => {
 });
 
 describe('vos-audit explain', () => {
+  it("explains each of verify's verdicts, by the id verify prints, at the severity docs/verify.md gives", async () => {
+    const verifyDocs = readFileSync(new URL('verify.md', docs), 'utf8');
+    const page = await vosAudit(['explain', '--format', 'markdown', 'verify-live-port-closed']);
+    expect(page.status).toBe(0);
+    expect(verifyDocs).toContain('| closed | [warning](#verify-live-port-closed) |');
+    expect(page.stdout.split('\n')[0]).toBe('# verify-live-port-closed');
+    expect(page.stdout).toContain('- Severity: warning\n');
+    const misspelt = await vosAudit(['explain', 'verify-live-port-closd']);
+    expect(misspelt.status).toBe(2);
+    expect(misspelt.stderr).toContain('did you mean verify-live-port-closed?');
+  });
+
   const id = 'inetd-unwrapped-service';
   const source = readFileSync(new URL(`rules/${id}.md`, docs), 'utf8').replace(/^<!--.*-->\n\n/, '');
 

@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
-import { renderRulePage } from '../../report/rule-page.ts';
+import { renderRulePage, renderVerifyCheckPage } from '../../report/rule-page.ts';
 import { printable } from '../../report/printable.ts';
 import { renderMarkdownForTerminal } from '../../report/terminal-markdown.ts';
 import { ruleIds, rules } from '../../rules/registry.ts';
+import { verifyChecks } from '../../scan/verify-checks.ts';
 import { nearest } from '../../util/nearest.ts';
 import type { CommandContext } from '../command.ts';
 import { outcome, type RunOutcome } from '../outcome.ts';
@@ -37,12 +38,12 @@ export function defineExplain(context: CommandContext<never>): Command {
  */
 export function explain(id: string, format: ExplainFormat = 'text', color = false): RunOutcome {
   const rule = rules.find((candidate) => candidate.id === id);
-  if (rule !== undefined) {
-    const page = renderRulePage(rule);
-    return outcome(format === 'markdown' ? page : renderMarkdownForTerminal(page, color), []);
-  }
-  // A misspelt id, else a word of one: `explain swat`, `explain tiny`.
-  const guesses = [nearest(id, ruleIds) ?? ruleIds.filter((candidate) => candidate.includes(id.toLowerCase()))].flat();
+  const check = verifyChecks.find((candidate) => candidate.id === id);
+  const page = rule ? renderRulePage(rule) : check ? renderVerifyCheckPage(check) : undefined;
+  if (page !== undefined) return outcome(format === 'markdown' ? page : renderMarkdownForTerminal(page, color), []);
+  // A misspelt id, else a word of one: `explain swat`, `explain tiny`; the audit's rules or verify's verdicts.
+  const ids = [...ruleIds, ...verifyChecks.map((candidate) => candidate.id)];
+  const guesses = [nearest(id, ids) ?? ids.filter((candidate) => candidate.includes(id.toLowerCase()))].flat();
   const hint = guesses.length > 0 ? `; did you mean ${guesses.join(' or ')}?` : '; `vos-audit rules` lists them';
   return outcome('', [`unknown rule '${printable(id)}'${hint}`]);
 }

@@ -13,7 +13,7 @@ import {
   type ModuleFlags,
   type OutputFormat,
 } from '../options.ts';
-import { fails, outcome, stop, type RunOutcome } from '../outcome.ts';
+import { fails, outcome, stop, warningLimitRemarks, type RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
 import { readScan } from '../scan-file.ts';
 import { colorWanted } from '../streams.ts';
@@ -115,5 +115,9 @@ export function verify(request: VerifyRequest): RunOutcome {
             'was verified: scan their addresses, or set each module\'s "address" as the scan lists it',
         ]
       : [];
-  return outcome(stdout, [...problems, ...nothingVerified], { failed });
+  const remarks = warningLimitRemarks(
+    verification.findings.map((f) => f.severity),
+    request.maxWarnings,
+  );
+  return outcome(stdout, [...problems, ...nothingVerified], { failed, remarks });
 }
