@@ -1,12 +1,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { auditModule, type ModuleResult } from '../../engine/audit.ts';
 import { standardInput } from '../../io/read.ts';
-import { assumptionLine } from '../../report/assumptions.ts';
+import { assumptionText } from '../../report/assumptions.ts';
 import { formatDiff } from '../../report/diff.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatGcc, formatGithub } from '../../report/lines.ts';
 import { formatSarif } from '../../report/sarif.ts';
 import type { NotShown } from '../../report/summary.ts';
+import { fittedLayout, type TableLayout } from '../../report/table.ts';
 import { formatText } from '../../report/text.ts';
 import { ruleIds } from '../../rules/registry.ts';
 import type { CommandContext } from '../command.ts';
@@ -22,6 +23,7 @@ import { fails, outcome, type RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
 import { resolveSettings } from '../settings.ts';
 import { colorWanted } from '../streams.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 import { stoppedOutcome, writeFixes } from '../write-fixes.ts';
 
 /** Audit the modules: report, fix them (`--fix`), or show the fixes (`--diff`). */
@@ -37,6 +39,8 @@ export interface AuditRequest extends RequestBase {
   maxWarnings?: number;
   /** Colour the text output. */
   color?: boolean;
+  /** How the text output is laid out: wide, or fitted to a width (the default width when not given). */
+  layout?: TableLayout;
 }
 
 interface AuditFlags extends ModuleFlags {
@@ -48,6 +52,7 @@ interface AuditFlags extends ModuleFlags {
   diff?: boolean;
   suggestions?: boolean;
   format: OutputFormat;
+  wide?: boolean;
 }
 
 const examples = `
@@ -79,6 +84,7 @@ export function defineAudit(program: Command, context: CommandContext<AuditReque
       .option('-q, --quiet', 'report errors only')
       .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', threshold)
       .option('--no-color', 'no colours (also when NO_COLOR is set, or output is not a terminal)')
+      .addOption(wideOption('one finding per line'))
       .addHelpText('after', examples),
   ).action((paths: string[], flags: AuditFlags) => {
     if (flags.fix && flags.diff)
@@ -101,6 +107,7 @@ export function defineAudit(program: Command, context: CommandContext<AuditReque
       quiet: flags.quiet ?? false,
       ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
       color: colorWanted(flags.color, streams),
+      layout: layoutFor(flags.wide, streams),
     };
     context.submit(request, flags.debug ?? false);
   });
@@ -135,8 +142,11 @@ function renderAudit(request: AuditRequest, results: ModuleResult[]): string | B
       return formatGcc(files);
     case 'github':
       return formatGithub(files);
-    default:
-      return formatText(files, request.mode, request.color ?? false, assumptionLine(shown), notShown);
+    default: {
+      const layout = request.layout ?? fittedLayout();
+      const assumed = assumptionText(shown, layout);
+      return formatText(files, request.mode, { color: request.color ?? false, assumed, notShown, layout });
+    }
   }
 }
 

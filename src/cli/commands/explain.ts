@@ -7,6 +7,7 @@ import { nearest } from '../../util/nearest.ts';
 import type { CommandContext } from '../command.ts';
 import { outcome, type RunOutcome } from '../outcome.ts';
 import { colorWanted } from '../streams.ts';
+import { terminalWidth } from '../terminal-width.ts';
 
 export const explainFormats = ['text', 'markdown'] as const;
 export type ExplainFormat = (typeof explainFormats)[number];
@@ -27,7 +28,9 @@ export function defineExplain(context: CommandContext<never>): Command {
         '  $ vos-audit explain --format markdown inetd-swat > inetd-swat.md',
     )
     .action((id: string, flags: { format: ExplainFormat; color: boolean }) =>
-      context.answer(() => explain(id, flags.format, colorWanted(flags.color, context.streams))),
+      context.answer(() =>
+        explain(id, flags.format, colorWanted(flags.color, context.streams), terminalWidth(context.streams)),
+      ),
     );
 }
 
@@ -35,11 +38,11 @@ export function defineExplain(context: CommandContext<never>): Command {
  * `vos-audit explain <rule-id>`: the rule's page, rendered for a terminal or as its Markdown source, or the rules the
  * user may have meant.
  */
-export function explain(id: string, format: ExplainFormat = 'text', color = false): RunOutcome {
+export function explain(id: string, format: ExplainFormat = 'text', color = false, width?: number): RunOutcome {
   const rule = rules.find((candidate) => candidate.id === id);
   if (rule !== undefined) {
     const page = renderRulePage(rule);
-    return outcome(format === 'markdown' ? page : renderMarkdownForTerminal(page, color), []);
+    return outcome(format === 'markdown' ? page : renderMarkdownForTerminal(page, color, width), []);
   }
   // A misspelt id, else a word of one: `explain swat`, `explain tiny`.
   const guesses = [nearest(id, ruleIds) ?? ruleIds.filter((candidate) => candidate.includes(id.toLowerCase()))].flat();

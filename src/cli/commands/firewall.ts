@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { addressOption, addressProblem } from '../address-option.ts';
 import type { CommandContext } from '../command.ts';
 import { systemOption } from '../system-option.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 import {
   firewallFormats,
   modulesPolicy,
@@ -24,6 +25,7 @@ interface FirewallFlags extends ModuleFlags {
   output?: string;
   includeConditional?: boolean;
   stateless?: boolean;
+  wide?: boolean;
 }
 
 const examples = `
@@ -62,6 +64,7 @@ export function defineFirewall(context: CommandContext<FirewallRequest>): Comman
         '--include-conditional',
         'include the rules that depend on an undecided condition, marked as such, instead of leaving them out',
       )
+      .addOption(wideOption())
       .addOption(addressOption())
       .addOption(systemOption())
       .addHelpText('after', examples),
@@ -80,6 +83,7 @@ export function defineFirewall(context: CommandContext<FirewallRequest>): Comman
       // Capirca's platforms here (Juniper filters, Cisco ACLs) do not track connections: their replies need rules.
       stateful: !(flags.stateless ?? false) && flags.format !== 'capirca',
       ...(flags.output !== undefined && { output: flags.output }),
+      layout: layoutFor(flags.wide, context.streams),
     };
     context.submit(request, flags.debug ?? false);
   });

@@ -1,13 +1,14 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyzeModule } from '../../engine/audit.ts';
 import { listenerStates, type ListenerState } from '../../model/listener.ts';
-import { assumptionLine } from '../../report/assumptions.ts';
+import { assumptionText } from '../../report/assumptions.ts';
+import { fittedLayout } from '../../report/table.ts';
 import { formatPorts, type PortsFormat, type PortsOptions } from '../../report/ports.ts';
 import type { CommandContext } from '../command.ts';
 import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';
 import { outcome, type RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
-import { terminalWidth } from '../terminal-width.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 
 /** Print each module's live-port table. */
 export interface PortsRequest extends RequestBase, PortsOptions {
@@ -55,17 +56,14 @@ export function definePorts(context: CommandContext<PortsRequest>): Command {
         `show only the rows in these states (any of ${listenerStates.join(', ')}, comma-separated; default: all)`,
         statesArgument,
       )
-      .option(
-        '--wide',
-        'text: one row per line, however wide (default: fit the terminal, long columns on lines beneath each row)',
-      )
+      .addOption(wideOption())
       .addHelpText('after', examples),
   ).action((paths: string[], flags: PortsFlags) => {
     const request: PortsRequest = {
       ...requestBase(paths, flags, streams),
       command: 'ports',
       format: flags.format,
-      layout: flags.wide ? { wide: true } : { wide: false, width: terminalWidth(streams) },
+      layout: layoutFor(flags.wide, streams),
       ...(flags.state && { states: flags.state }),
     };
     context.submit(request, flags.debug ?? false);
@@ -76,5 +74,5 @@ export function definePorts(context: CommandContext<PortsRequest>): Command {
 export function ports(request: PortsRequest): RunOutcome {
   const { modules, problems } = readModules(request);
   const models = modules.map((module) => analyzeModule(module).model);
-  return outcome(formatPorts(models, request, assumptionLine(modules)), problems);
+  return outcome(formatPorts(models, request, assumptionText(modules, request.layout ?? fittedLayout())), problems);
 }
