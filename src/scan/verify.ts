@@ -1,5 +1,5 @@
 import type { Transport } from '../catalog/server-ports.ts';
-import type { ModuleModel } from '../model/listener.ts';
+import { undecidedText, type ModuleModel } from '../model/listener.ts';
 import type { Place } from '../model/place.ts';
 import type { Severity } from '../model/settings.ts';
 import type { Span } from '../syntax/position.ts';
@@ -53,6 +53,9 @@ export interface Verification {
   findings: VerifyFinding[];
 }
 
+/** How many of the things an incomplete model could not decide a finding names. */
+const shownUndecided = 3;
+
 const undecidedStates = (state: string) => state !== 'open' && state !== 'closed';
 const active = (row: ExpectedPort | undefined) =>
   row !== undefined && (row.state === 'live' || row.state === 'conditional') ? row : undefined;
@@ -102,8 +105,28 @@ class HostComparison {
     };
   }
 
+  /** Each finding on a module whose model is incomplete says so, naming what the model could not decide. */
   private report(id: VerifyCheckId, reason: string, span: Span, related: VerifyFinding['related'] = []): void {
-    this.findings.push({ id, severity: severityOf(id), reason, span, module: this.module.name, related });
+    const { name, model } = this.module;
+    const undecided = model.unresolved;
+    const incomplete =
+      undecided.length === 0
+        ? ''
+        : `; ${name}'s model is incomplete, so this may be wrong: ${undecided.slice(0, shownUndecided).map(undecidedText).join('; ')}` +
+          (undecided.length > shownUndecided
+            ? `; and ${undecided.length - shownUndecided} more (vos-audit ports lists them)`
+            : '');
+    const missing = undecided.flatMap((item) =>
+      item.place === undefined ? [] : [{ place: item.place, reason: `undecided: ${item.reason}` }],
+    );
+    this.findings.push({
+      id,
+      severity: severityOf(id),
+      reason: `${reason}${incomplete}`,
+      span,
+      module: name,
+      related: [...related, ...missing.slice(0, shownUndecided)],
+    });
   }
 
   private judge(protocol: Transport, port: number, found: PortFinding): void {
