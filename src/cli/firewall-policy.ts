@@ -11,6 +11,7 @@ import { formatCapirca } from '../report/firewall/capirca.ts';
 import { formatIptables } from '../report/firewall/iptables.ts';
 import { formatNftables } from '../report/firewall/nftables.ts';
 import { formatFirewallCsv, formatFirewallJson, formatFirewallTable } from '../report/firewall/tables.ts';
+import type { TableLayout } from '../report/table.ts';
 import type { Remark } from './remarks.ts';
 
 export const firewallFormats = ['table', 'nftables', 'iptables', 'ip6tables', 'capirca', 'csv', 'json'] as const;
@@ -29,6 +30,8 @@ export interface FirewallOptions {
   stateful: boolean;
   /** Where `capirca` writes its files, and `iptables` or `ip6tables` both of theirs. */
   output?: string;
+  /** How the table is laid out: wide, or fitted to a width (the default width when not given). */
+  layout?: TableLayout;
 }
 
 /** The policy of the modules: each audited, so that what the audit reports as a risk is denied with its reason. */
@@ -112,6 +115,6 @@ export function renderPolicy(policy: FirewallPolicy, options: FirewallOptions): 
     case 'json':
       return { stdout: formatFirewallJson(policy), problems };
     default:
-      return { stdout: formatFirewallTable(policy), problems };
+      return { stdout: formatFirewallTable(policy, options.layout), problems };
   }
 }

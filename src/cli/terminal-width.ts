@@ -1,4 +1,5 @@
-import { defaultWidth } from '../report/table.ts';
+import { Option } from 'commander';
+import { defaultWidth, type TableLayout } from '../report/table.ts';
 
 /** Fewer columns than this and no table reads well: a narrower terminal gets lines this long. */
 const narrowest = 40;
@@ -14,4 +15,14 @@ export function terminalWidth(streams: Streams): number {
   const terminal = streams.stdout.isTTY === true ? (streams.stdout.columns ?? 0) : 0;
   const width = stated || terminal || defaultWidth;
   return Math.max(width, narrowest);
+}
+
+/** `--wide`: one row per line however long, for `grep` or a wide screen, rather than fitted to the terminal. */
+export function wideOption(what = 'one row per line'): Option {
+  return new Option('--wide', `text: ${what}, however wide (default: fit the terminal, long columns on lines beneath)`);
+}
+
+/** How text output is laid out: wide when asked, else fitted to the terminal's width. */
+export function layoutFor(wide: boolean | undefined, streams: Streams): TableLayout {
+  return wide ? { wide: true } : { wide: false, width: terminalWidth(streams) };
 }

@@ -10,8 +10,7 @@ import {
 import { placeText } from '../model/place.ts';
 import { csvText } from './csv-cell.ts';
 import { printable } from './printable.ts';
-import { defaultWidth, tableLines, type TableColumn, type TableLayout } from './table.ts';
-import { wrapText } from './wrap.ts';
+import { fittedLayout, proseLines, tableLines, type TableColumn, type TableLayout } from './table.ts';
 
 export type PortsFormat = 'text' | 'json' | 'csv';
 
@@ -84,11 +83,6 @@ const connectionColumns: TableColumn<Connection>[] = [
   { header: 'ADVICE', cell: (c) => adviceText(c.advice), long: true },
 ];
 
-/** What the layout makes of a line of prose: as it is when wide, else wrapped with its continuation indented. */
-function prose(text: string, layout: TableLayout): string[] {
-  return layout.wide ? [text] : wrapText(text, layout.width, '', '  ');
-}
-
 /** `3 rows not shown (2 off, 1 dead)`: what `--state` left out of a module's tables. */
 function notShownLine(model: ModuleModel, options: PortsOptions): string {
   const states = listenerStates.filter((state) => !options.states?.includes(state));
@@ -119,14 +113,15 @@ function textModule(model: ModuleModel, options: PortsOptions, layout: TableLayo
   if (model.unresolved.length > 0)
     lines.push(
       '',
-      ...prose(
+      ...proseLines(
         `undecided (the model is incomplete: ${model.unresolved.length} ${model.unresolved.length === 1 ? 'thing' : 'things'} it could not decide):`,
         layout,
       ),
     );
-  for (const item of model.unresolved) lines.push(...prose(`undecided: ${printable(undecidedText(item))}`, layout));
+  for (const item of model.unresolved)
+    lines.push(...proseLines(`undecided: ${printable(undecidedText(item))}`, layout));
   if (model.openConditions.length > 0)
-    lines.push('', ...prose(factsHeading, layout), ...pastable(model.openConditions));
+    lines.push('', ...proseLines(factsHeading, layout), ...pastable(model.openConditions));
   return lines.join('\n');
 }
 
@@ -259,13 +254,13 @@ function jsonModule(model: ModuleModel, options: PortsOptions) {
   };
 }
 
-/** The live-port table of each module: the article's table 1, computed for the module, after a line of what was assumed. */
+/** The live-port table of each module: the article's table 1, computed for the module, after the text of what was assumed (laid out). */
 export function formatPorts(models: readonly ModuleModel[], options: PortsOptions, assumed = ''): string {
   if (options.format === 'json') {
     const modules = models.map((model) => jsonModule(model, options));
     return `${JSON.stringify({ version: 1, ...(options.states && { states: options.states }), modules }, null, 2)}\n`;
   }
   if (options.format === 'csv') return csvText([csvHeader, ...models.flatMap((model) => csvRows(model, options))]);
-  const layout = options.layout ?? { wide: false, width: defaultWidth };
-  return `${[...(assumed ? [prose(assumed, layout).join('\n')] : []), ...models.map((model) => textModule(model, options, layout))].join('\n\n')}\n`;
+  const layout = options.layout ?? fittedLayout();
+  return `${[...(assumed ? [assumed] : []), ...models.map((model) => textModule(model, options, layout))].join('\n\n')}\n`;
 }

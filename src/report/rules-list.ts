@@ -1,5 +1,5 @@
 import { ruleUrl, rules } from '../rules/registry.ts';
-import { alignColumns } from './columns.ts';
+import { fittedLayout, tableLines, type TableColumn, type TableLayout } from './table.ts';
 import type { Rule } from '../rules/rule.ts';
 
 export const rulesFormats = ['text', 'json'] as const;
@@ -25,13 +25,17 @@ function ruleJson(rule: Rule) {
   };
 }
 
+const columns: TableColumn<Rule>[] = [
+  { header: 'RULE', cell: (rule) => rule.id },
+  { header: 'SEVERITY', cell: (rule) => rule.severity },
+  { header: 'FIXES', cell: fixable },
+  { header: 'CHECKS', cell: (rule) => rule.scope },
+  { header: 'SUMMARY', cell: (rule) => rule.docs.summary, long: true, beneath: (value) => value },
+];
+
 /** `vos-audit rules`: every rule with its severity, whether it fixes, what it checks and its summary. */
-export function formatRules(format: RulesFormat = 'text'): string {
+export function formatRules(format: RulesFormat = 'text', layout: TableLayout = fittedLayout()): string {
   if (format === 'json')
     return `${JSON.stringify({ version: rulesListVersion, rules: rules.map(ruleJson) }, null, 2)}\n`;
-  const rows = [
-    ['RULE', 'SEVERITY', 'FIXES', 'CHECKS', 'SUMMARY'],
-    ...rules.map((rule) => [rule.id, rule.severity, fixable(rule), rule.scope, rule.docs.summary]),
-  ];
-  return `${alignColumns(rows).join('\n')}\n`;
+  return `${tableLines(columns, rules, layout).join('\n')}\n`;
 }

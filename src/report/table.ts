@@ -1,3 +1,4 @@
+import { cellWidth } from './cells.ts';
 import { alignColumns } from './columns.ts';
 import { printable } from './printable.ts';
 import { wrapText } from './wrap.ts';
@@ -28,6 +29,16 @@ export const defaultWidth = 100;
 
 const indent = '    ';
 
+/** The layout of text that goes to a file or a pipe: fitted to the default width. */
+export function fittedLayout(width = defaultWidth): TableLayout {
+  return { wide: false, width };
+}
+
+/** What the layout makes of a line of prose: as it is when wide, else wrapped with its continuation indented. */
+export function proseLines(text: string, layout: TableLayout, first = '', next = `${first}  `): string[] {
+  return layout.wide ? [first + text] : wrapText(text, layout.width, first, next);
+}
+
 function beneathText<T>(column: TableColumn<T>, value: string): string {
   return column.beneath ? column.beneath(value) : `${column.header.toLowerCase()}: ${value}`;
 }
@@ -35,7 +46,7 @@ function beneathText<T>(column: TableColumn<T>, value: string): string {
 /** The short columns that fit the width together, two blanks apart: those that yield leave, lowest first. */
 function rowColumns<T>(columns: readonly TableColumn<T>[], cells: readonly string[][], width: number): Set<number> {
   const widths = columns.map((column, i) =>
-    cells.reduce((w, row) => Math.max(w, row[i]!.length), column.header.length),
+    cells.reduce((w, row) => Math.max(w, cellWidth(row[i]!)), cellWidth(column.header)),
   );
   const inRow = new Set(columns.flatMap((column, i) => (column.long ? [] : [i])));
   const rowWidth = () => [...inRow].reduce((sum, i) => sum + widths[i]!, 2 * (inRow.size - 1));
@@ -57,7 +68,7 @@ function rowColumns<T>(columns: readonly TableColumn<T>[], cells: readonly strin
 export function tableLines<T>(columns: readonly TableColumn<T>[], items: readonly T[], layout: TableLayout): string[] {
   const cells = items.map((item) => columns.map((column) => printable(column.cell(item))));
   const wide = alignColumns([columns.map((column) => column.header), ...cells]);
-  if (layout.wide || wide.every((line) => line.length <= layout.width)) return wide;
+  if (layout.wide || wide.every((line) => cellWidth(line) <= layout.width)) return wide;
   const inRow = rowColumns(columns, cells, layout.width);
   const pick = (row: readonly string[]) => row.filter((_, i) => inRow.has(i));
   const [header, ...rows] = alignColumns([pick(columns.map((column) => column.header)), ...cells.map(pick)]);

@@ -1,42 +1,67 @@
 import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
 import { painter, type Paint } from './paint.ts';
+import { cellWidth, padCells } from './cells.ts';
 import { printable } from './printable.ts';
 import { summarize, type NotShown, type Summary } from './summary.ts';
+import { fittedLayout, proseLines, type TableLayout } from './table.ts';
+import { wrapText } from './wrap.ts';
 
 export function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }
 
-/** One row a finding, each place in another file that explains it on a line of its own below, under the reason. */
+/**
+ * A row laid out: `lead`, `text`, then `tail` two blanks after it, on one line when it fits (or the layout is wide),
+ * else the text wrapped after the lead, continued under the text when that leaves room for it, else indented.
+ */
+function fitted(lead: string, text: string, tail: string, layout: TableLayout): string[] {
+  const row = `${lead}${text}${tail && `  ${tail}`}`;
+  if (layout.wide || cellWidth(row) <= layout.width) return [row];
+  const column = cellWidth(lead);
+  const next = ' '.repeat(column <= layout.width / 2 ? column : 4);
+  const lines = wrapText(text, layout.width, lead, next);
+  if (!tail) return lines;
+  const last = lines.pop()!;
+  return cellWidth(`${last}  ${tail}`) <= layout.width ? [...lines, `${last}  ${tail}`] : [...lines, last, next + tail];
+}
+
+/**
+ * One row a finding, each place in another file that explains it on a line of its own below, under the reason;
+ * a row wider than the layout continues on lines beneath.
+ */
 export function messageRows(
   path: string,
   messages: readonly Message[],
   paint: Paint,
+  layout: TableLayout = fittedLayout(),
   isNew?: (message: Message) => boolean,
 ): string[] {
   const places = messages.map((m) => `${path}:${m.place.start.line}:${m.place.start.column}`);
-  const placeWidth = places.reduce((width, place) => Math.max(width, place.length), 0);
+  const placeWidth = places.reduce((width, place) => Math.max(width, cellWidth(place)), 0);
   const severityWidth = messages.reduce((width, m) => Math.max(width, m.severity.length), 0);
   return messages.flatMap((m, i) => {
     const severity = paint(m.severity, m.severity.padEnd(severityWidth));
-    const related = (m.related ?? []).map((r) => {
+    const lead = `${padCells(places[i]!, placeWidth)}  ${severity}  `;
+    const related = (m.related ?? []).flatMap((r) => {
       const place = `${printable(r.file)}:${r.place.start.line}:${r.place.start.column}`;
-      return `${' '.repeat(placeWidth + severityWidth + 4)}${paint('dim', place)}  ${printable(r.reason)}`;
+      return fitted(
+        `${' '.repeat(placeWidth + severityWidth + 4)}${paint('dim', place)}  `,
+        printable(r.reason),
+        '',
+        layout,
+      );
     });
-    return [
-      `${places[i]!.padEnd(placeWidth)}  ${severity}  ${printable(m.reason)}  ${paint('dim', m.ruleId)}` +
-        (isNew?.(m) ? `  ${paint('bold', 'new')}` : ''),
-      ...related,
-    ];
+    const tail = paint('dim', m.ruleId) + (isNew?.(m) ? `  ${paint('bold', 'new')}` : '');
+    return [...fitted(lead, printable(m.reason), tail, layout), ...related];
   });
 }
 
-function fixLines(path: string, result: ReportedFile, verb: string): string[] {
+function fixLines(path: string, result: ReportedFile, verb: string, layout: TableLayout): string[] {
   if (result.applied.length === 0) return [];
   return [
-    `${verb} ${path} (${plural(result.applied.length, 'change')}):`,
-    ...result.applied.map((fix) => `  ${printable(fix.description)}`),
+    ...proseLines(`${verb} ${path} (${plural(result.applied.length, 'change')}):`, layout),
+    ...result.applied.flatMap((fix) => proseLines(printable(fix.description), layout, '  ')),
   ];
 }
 
@@ -66,38 +91,46 @@ export function summaryLine(summary: Summary, mode: 'check' | 'fix', notShown?: 
   return `${plural(problems, 'problem')} (${counts}) ${inFiles}${fixable}`;
 }
 
-/**
- * After a line of what was assumed (release, products, NIO), findings grouped by file, one `file:line:col  severity
- * reason  rule-id` row each, then a summary line; severities and the summary in colour when asked (a terminal
- * without NO_COLOR). `notShown` counts what `-q` left out.
- */
 /** With --baseline: which findings are new since it, and a line that counts them. */
 export interface NewFindings {
   isNew: (message: Message) => boolean;
   line: string;
 }
 
+/**
+ * After the text of what was assumed (release, products, NIO), findings grouped by file, one `file:line:col  severity
+ * reason  rule-id` row each, then a summary line, all fitted to the layout; severities and the summary in colour
+ * when asked (a terminal without NO_COLOR). `notShown` counts what `-q` left out.
+ */
 export function formatText(
   results: readonly ReportedFile[],
   mode: 'check' | 'fix',
-  color = false,
-  assumed = '',
-  notShown?: NotShown,
-  newFindings?: NewFindings,
+  options: {
+    color?: boolean;
+    assumed?: string;
+    notShown?: NotShown;
+    layout?: TableLayout;
+    newFindings?: NewFindings;
+  } = {},
 ): string {
-  const paint = painter(color);
-  const blocks: string[] = assumed ? [paint('dim', assumed)] : [];
+  const paint = painter(options.color ?? false);
+  const layout = options.layout ?? fittedLayout();
+  const blocks: string[] = options.assumed ? [paint('dim', options.assumed)] : [];
   for (const result of results) {
     const path = printable(result.source.path);
     const lines = [
-      ...fixLines(path, result, 'fixed'),
-      ...messageRows(path, result.messages, paint, newFindings?.isNew),
+      ...fixLines(path, result, 'fixed', layout),
+      ...messageRows(path, result.messages, paint, layout, options.newFindings?.isNew),
     ];
     if (lines.length > 0) blocks.push(lines.join('\n'));
   }
   const summary = summarize(results);
   const style = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'green';
-  const counts = summaryLine(summary, mode, notShown);
-  blocks.push(paint('bold', paint(style, newFindings ? `${counts}\n${newFindings.line}` : counts)));
+  const counted = [
+    summaryLine(summary, mode, options.notShown),
+    ...(options.newFindings ? [options.newFindings.line] : []),
+  ];
+  const closing = counted.flatMap((line) => proseLines(line, layout)).join('\n');
+  blocks.push(paint('bold', paint(style, closing)));
   return `${blocks.join('\n\n')}\n`;
 }

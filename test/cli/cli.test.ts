@@ -25,7 +25,7 @@ function noStackTrace(stderr: string): void {
 
 describe('exit codes and messages', () => {
   it('exits 1 with findings on a stock module, grouped by file, with a summary', async () => {
-    const result = await runCli([stockPosix], samplesDir);
+    const result = await runCli(['--wide', stockPosix], samplesDir);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
       `${stockPosix}:7:1   error    echo/tcp (port 7) is active: a denial-of-service vector`,
@@ -38,12 +38,12 @@ describe('exit codes and messages', () => {
   });
 
   it('exits 0 on a hardened module, with the advice that is left', async () => {
-    const result = await runCli(['--products', 'S270', '--release', '19.3', 'hardened'], samplesDir);
+    const result = await runCli(['--wide', '--products', 'S270', '--release', '19.3', 'hardened'], samplesDir);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       'assumed: VOS 19.3; products S270; no NIO\n\nhardened/telnet_admin.txt:4:1  info  tcp/85 is telnetd for the RSN (rsn_incoming): block it at every firewall; it must never be reachable from a corporate network  rsn-telnet-port\n\n1 problem (0 errors, 0 warnings, 1 info) in 3 files\n',
     );
-    expect((await runCli(['hardened/inetd.conf'], samplesDir)).stdout).toBe(
+    expect((await runCli(['--wide', 'hardened/inetd.conf'], samplesDir)).stdout).toBe(
       'assumed: release not stated (ports of some releases only are conditional on them); products not stated (software_purchased conditions stay open); no NIO\n\nno problems in 1 file\n',
     );
   });
@@ -152,14 +152,14 @@ it('prints the version of package.json', async () => {
 
 describe('--release and --nio', () => {
   it('notes a pre-14.5 stream program only on releases whose inetd no longer runs it', async () => {
-    const newest = (await runCli(['stock-pre-14.5'], samplesDir)).stdout;
-    const old = (await runCli(['--release', '14.4', 'stock-pre-14.5'], samplesDir)).stdout;
+    const newest = (await runCli(['--wide', 'stock-pre-14.5'], samplesDir)).stdout;
+    const old = (await runCli(['--wide', '--release', '14.4', 'stock-pre-14.5'], samplesDir)).stdout;
     expect(newest).toContain('run by echo_stream.pm (a pre-14.5 program: from 14.5 inetd serves echo itself)');
     expect(old).toContain('run by echo_stream.pm: a denial-of-service vector');
   });
 
   it('keeps tcp time and tftp for an NIO, with firewall advice', async () => {
-    const result = await runCli(['--nio', 'nio-v-series'], samplesDir);
+    const result = await runCli(['--wide', '--nio', 'nio-v-series'], samplesDir);
     expect(result.stdout).not.toContain('time/tcp (port 37): an open port');
     expect(result.stdout).toContain('block tcp/37 at the site firewall  inetd-nio-firewall');
     expect(result.stdout).not.toContain('inetd-bootp-tftp-active');

@@ -96,7 +96,7 @@ describe('files of other kinds', () => {
   it('rejects a telnet_admin listing of an unknown layout, naming the header it expected', async () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'telnet_admin.txt'), 'telnet 23 login\n');
-    const result = await runCli(['.'], dir);
+    const result = await runCli(['--wide', '.'], dir);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
       "telnet_admin.txt:1:1  error  Unexpected header 'telnet 23 login', expected a header row naming at least a Service and a Port column (for example: Service  Port  Device  Type)  telnet-admin-syntax",
@@ -198,15 +198,15 @@ describe('standard input (-)', () => {
   const inetd = readFileSync(join(samplesDir, 'stock-posix', 'inetd.conf'), 'utf8');
   let asFile: CliResult;
   beforeAll(async () => {
-    asFile = await runCli(['inetd.conf'], join(samplesDir, 'stock-posix'));
+    asFile = await runCli(['--wide', 'inetd.conf'], join(samplesDir, 'stock-posix'));
   });
 
   it('is audited like the file it holds, named -', async () => {
-    const result = await runCli(['-'], samplesDir, inetd);
+    const result = await runCli(['--wide', '-'], samplesDir, inetd);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('-:7:1   error    echo/tcp (port 7) is active');
     expect(result.stdout).toBe(asFile.stdout.replaceAll(/^inetd\.conf:/gm, '-:'));
-    expect(await runCli(['-', '-'], samplesDir, inetd)).toEqual(result);
+    expect(await runCli(['--wide', '-', '-'], samplesDir, inetd)).toEqual(result);
   });
 
   it('joins the files named with it, takes --kind -=KIND, and shows its fixes with --diff', async () => {
@@ -233,7 +233,7 @@ describe('standard input (-)', () => {
 
 describe('rules, explain and thresholds', () => {
   it('vos-audit rules lists every rule', async () => {
-    const result = await runCli(['rules'], samplesDir);
+    const result = await runCli(['rules', '--wide'], samplesDir);
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(/^RULE +SEVERITY +FIXES +CHECKS +SUMMARY$/);
     expect(result.stdout).toMatch(
@@ -261,7 +261,7 @@ describe('rules, explain and thresholds', () => {
   });
 
   it('--quiet reports errors only; --max-warnings fails on too many warnings', async () => {
-    const quiet = await runCli(['--quiet', 'rsn-only-telnet'], samplesDir);
+    const quiet = await runCli(['--wide', '--quiet', 'rsn-only-telnet'], samplesDir);
     expect(quiet.stdout.split('\n').slice(2).join('\n')).toBe('no errors in 4 files; 1 warning and 1 info not shown\n');
     expect(quiet.status).toBe(0);
     expect(await runCli(['--max-warnings', '1', 'rsn-only-telnet'], samplesDir)).toMatchObject({

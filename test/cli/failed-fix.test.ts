@@ -19,7 +19,7 @@ function module(): string {
 describe('a --fix that cannot write a file', () => {
   it('exits 2, leaves the file intact, says which fixes were not written, and reports the files as they are on disk', async () => {
     const dir = module();
-    const result = await vosAudit(['--fix', '--suggestions', '.'], { cwd: dir });
+    const result = await vosAudit(['--wide', '--fix', '--suggestions', '.'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(readFileSync(join(dir, 'inetd.conf'), 'utf8')).toBe(inetd);
     expect(result.stderr.split('\n')).toEqual([

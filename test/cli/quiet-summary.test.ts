@@ -35,7 +35,7 @@ describe('-q counts what it does not show', () => {
 
   it('with only warnings, says there are no errors and how many warnings there are', async () => {
     const dir = moduleWith('discard stream tcp nowait root internal\n');
-    const quiet = await vosAudit(['--quiet', 'inetd.conf'], { cwd: dir });
+    const quiet = await vosAudit(['--wide', '--quiet', 'inetd.conf'], { cwd: dir });
     expect(quiet.stdout).toMatch(/^assumed: [^\n]*\n\nno errors in 1 file; 1 warning not shown\n$/);
     expect(quiet.status).toBe(0);
   });

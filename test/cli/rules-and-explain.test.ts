@@ -61,11 +61,11 @@ describe('vos-audit rules --format', () => {
   });
 
   it('text (the default): a header and one row per rule; -f text is the same', async () => {
-    const text = await vosAudit(['rules']);
+    const text = await vosAudit(['rules', '--wide']);
     const lines = text.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^RULE +SEVERITY +FIXES +CHECKS +SUMMARY$/);
     expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(ruleIds);
-    expect((await vosAudit(['rules', '-f', 'text'])).stdout).toBe(text.stdout);
+    expect((await vosAudit(['rules', '--wide', '-f', 'text'])).stdout).toBe(text.stdout);
   });
 
   it('refuses another format with exit 2', async () => {

@@ -111,7 +111,7 @@ describe('who may connect, in ports and in the rules', () => {
 
   it('checks the NIO module against its nioAddress; --nio-address overrides it', async () => {
     expect((await vosAudit(['nio-tcpd'], { cwd: samplesDir })).status).toBe(0);
-    const other = await vosAudit(['--nio-address', '10.9.9.10', 'nio-tcpd'], { cwd: samplesDir });
+    const other = await vosAudit(['--wide', '--nio-address', '10.9.9.10', 'nio-tcpd'], { cwd: samplesDir });
     expect(other.status).toBe(1);
     expect(other.stdout).toContain(
       "nio-tcpd/hosts.allow:3:1  error  tftpd on udp/69 does not admit the NIO (10.9.9.10), which needs it: a suggestion adds 'tftpd tftpd.pm: 10.9.9.10' to hosts.allow before the other rules  tcpd-nio-tftp",

@@ -53,7 +53,7 @@ describe('suppression comments', () => {
       join(dir, 'm1', 'inetd.conf'),
       (text) => `# vos-audit-disable inetd-swat\n# vos-audit-disable-next-line inetd-swat -- obsolete\n${text}`,
     );
-    const result = await runCli(['m1/inetd.conf'], dir);
+    const result = await runCli(['--wide', 'm1/inetd.conf'], dir);
     expect(result.stdout).toContain(
       'm1/inetd.conf:1:1   warning  This suppression gives no reason: add `-- <why this finding does not apply here>` after the rule ids  suppression-without-reason',
     );

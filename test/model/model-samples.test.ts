@@ -11,7 +11,7 @@ const goldens: Array<[string, string[], string]> = [
   ['releases', ['ports', '--format', 'json'], 'releases.ports.json'],
   ['releases', ['ports', '--format', 'json', '--release', '15.0'], 'releases-15.0.ports.json'],
   ['evidence', ['ports', '--format', 'json', '--release', '14.0'], 'evidence.ports.json'],
-  ['bsd-verdicts', ['--nio', '--release', '15.2'], 'bsd-verdicts.audit.txt'],
+  ['bsd-verdicts', ['--wide', '--nio', '--release', '15.2'], 'bsd-verdicts.audit.txt'],
 ];
 
 describe('the model samples: start arguments, releases, evidence, BSD verdicts', () => {

@@ -79,7 +79,7 @@ describe('releases and products', () => {
       samplesDir,
     );
     expect(ports.stdout.split('\n')[0]).toBe('assumed: VOS 15.1.0ar; products S269, S270; an NIO');
-    const audit = await runCli(['hardened'], samplesDir);
+    const audit = await runCli(['--wide', 'hardened'], samplesDir);
     expect(audit.stdout.split('\n')[0]).toBe(
       'assumed: release not stated (ports of some releases only are conditional on them); products not stated (software_purchased conditions stay open); no NIO',
     );
@@ -121,7 +121,7 @@ describe('evidence over assumptions, and one truth', () => {
   });
 
   it('makes the audit and ports agree on swat at --release 14.0', async () => {
-    const audit = await runCli(['--release', '14.0', 'stock-posix'], samplesDir);
+    const audit = await runCli(['--wide', '--release', '14.0', 'stock-posix'], samplesDir);
     const ports = await runCli(['ports', '--wide', '--release', '14.0', 'stock-posix'], samplesDir);
     expect(audit.stdout).toContain('not in 14.0: this line binds the port anyway)  inetd-swat');
     expect(ports.stdout).toMatch(

@@ -1,12 +1,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { auditModule, type ModuleResult } from '../../engine/audit.ts';
 import { standardInput } from '../../io/read.ts';
-import { assumptionLine } from '../../report/assumptions.ts';
+import { assumptionText } from '../../report/assumptions.ts';
 import { formatDiff } from '../../report/diff.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatGcc, formatGithub } from '../../report/lines.ts';
 import { formatSarif } from '../../report/sarif.ts';
 import type { NotShown } from '../../report/summary.ts';
+import { fittedLayout, type TableLayout } from '../../report/table.ts';
 import { formatText, type NewFindings } from '../../report/text.ts';
 import type { Message } from '../../engine/message.ts';
 import { ruleIds } from '../../rules/registry.ts';
@@ -26,6 +27,7 @@ import { baselineMarks, findingMarks, type FindingMarks } from '../finding-basel
 import { readModules, type RequestBase } from '../read-modules.ts';
 import { resolveSettings } from '../settings.ts';
 import { colorWanted } from '../streams.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 import { stoppedOutcome, writeFixes } from '../write-fixes.ts';
 
 /** Audit the modules: report, fix them (`--fix`), or show the fixes (`--diff`). */
@@ -43,6 +45,8 @@ export interface AuditRequest extends RequestBase {
   color?: boolean;
   /** `--baseline REV`: only the findings new since the revision count for the exit status. */
   baseline?: string;
+  /** How the text output is laid out: wide, or fitted to a width (the default width when not given). */
+  layout?: TableLayout;
 }
 
 interface AuditFlags extends ModuleFlags {
@@ -55,6 +59,7 @@ interface AuditFlags extends ModuleFlags {
   suggestions?: boolean;
   format: OutputFormat;
   baseline?: string;
+  wide?: boolean;
 }
 
 const examples = `
@@ -91,6 +96,7 @@ export function defineAudit(program: Command, context: CommandContext<AuditReque
         'only findings new since this git revision count for the exit status and --max-warnings; ' +
           'text marks them, SARIF gives every result its baselineState',
       )
+      .addOption(wideOption('one finding per line'))
       .addHelpText('after', examples),
   ).action((paths: string[], flags: AuditFlags) => {
     if (flags.fix && flags.diff)
@@ -116,6 +122,7 @@ export function defineAudit(program: Command, context: CommandContext<AuditReque
       ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
       color: colorWanted(flags.color, streams),
       ...(flags.baseline !== undefined && { baseline: flags.baseline }),
+      layout: layoutFor(flags.wide, streams),
     };
     context.submit(request, flags.debug ?? false);
   });
@@ -153,15 +160,18 @@ function renderAudit(
       return formatGcc(files);
     case 'github':
       return formatGithub(files);
-    default:
-      return formatText(
-        files,
-        request.mode,
-        request.color ?? false,
-        assumptionLine(shown),
+    default: {
+      const layout = request.layout ?? fittedLayout();
+      const assumed = assumptionText(shown, layout);
+      const newFindings = newSince(request, marks);
+      return formatText(files, request.mode, {
+        color: request.color ?? false,
+        assumed,
         notShown,
-        newSince(request, marks),
-      );
+        layout,
+        ...(newFindings && { newFindings }),
+      });
+    }
   }
 }
 

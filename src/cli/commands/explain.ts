@@ -8,6 +8,7 @@ import { nearest } from '../../util/nearest.ts';
 import type { CommandContext } from '../command.ts';
 import { outcome, type RunOutcome } from '../outcome.ts';
 import { colorWanted } from '../streams.ts';
+import { terminalWidth } from '../terminal-width.ts';
 
 export const explainFormats = ['text', 'markdown'] as const;
 export type ExplainFormat = (typeof explainFormats)[number];
@@ -28,7 +29,9 @@ export function defineExplain(context: CommandContext<never>): Command {
         '  $ vos-audit explain --format markdown inetd-swat > inetd-swat.md',
     )
     .action((id: string, flags: { format: ExplainFormat; color: boolean }) =>
-      context.answer(() => explain(id, flags.format, colorWanted(flags.color, context.streams))),
+      context.answer(() =>
+        explain(id, flags.format, colorWanted(flags.color, context.streams), terminalWidth(context.streams)),
+      ),
     );
 }
 
@@ -36,11 +39,12 @@ export function defineExplain(context: CommandContext<never>): Command {
  * `vos-audit explain <rule-id>`: the rule's page, rendered for a terminal or as its Markdown source, or the rules the
  * user may have meant.
  */
-export function explain(id: string, format: ExplainFormat = 'text', color = false): RunOutcome {
+export function explain(id: string, format: ExplainFormat = 'text', color = false, width?: number): RunOutcome {
   const rule = rules.find((candidate) => candidate.id === id);
   const check = verifyChecks.find((candidate) => candidate.id === id);
   const page = rule ? renderRulePage(rule) : check ? renderVerifyCheckPage(check) : undefined;
-  if (page !== undefined) return outcome(format === 'markdown' ? page : renderMarkdownForTerminal(page, color), []);
+  if (page !== undefined)
+    return outcome(format === 'markdown' ? page : renderMarkdownForTerminal(page, color, width), []);
   // A misspelt id, else a word of one: `explain swat`, `explain tiny`; the audit's rules or verify's verdicts.
   const ids = [...ruleIds, ...verifyChecks.map((candidate) => candidate.id)];
   const guesses = [nearest(id, ids) ?? ids.filter((candidate) => candidate.includes(id.toLowerCase()))].flat();

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { addressOption, addressProblem } from '../address-option.ts';
 import type { CommandContext } from '../command.ts';
 import { systemOption } from '../system-option.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 import {
   firewallFormats,
   modulesPolicy,
@@ -28,6 +29,7 @@ interface FirewallFlags extends ModuleFlags {
   includeConditional?: boolean;
   stateless?: boolean;
   baseline?: string;
+  wide?: boolean;
 }
 
 const examples = `
@@ -72,6 +74,7 @@ export function defineFirewall(context: CommandContext<FirewallRequest>): Comman
         'with table or json: the rules added and removed since this git revision, module by module ' +
           '(the other formats print the whole new policy, as without it)',
       )
+      .addOption(wideOption())
       .addOption(addressOption())
       .addOption(systemOption())
       .addHelpText('after', examples),
@@ -93,6 +96,7 @@ export function defineFirewall(context: CommandContext<FirewallRequest>): Comman
       stateful: !(flags.stateless ?? false) && flags.format !== 'capirca',
       ...(flags.output !== undefined && { output: flags.output }),
       ...(flags.baseline !== undefined && { baseline: flags.baseline }),
+      layout: layoutFor(flags.wide, context.streams),
     };
     context.submit(request, flags.debug ?? false);
   });

@@ -1,14 +1,15 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyzeModule } from '../../engine/audit.ts';
 import { listenerStates, type ListenerState } from '../../model/listener.ts';
-import { assumptionLine } from '../../report/assumptions.ts';
+import { assumptionText } from '../../report/assumptions.ts';
+import { fittedLayout } from '../../report/table.ts';
 import { formatPorts, type PortsFormat, type PortsOptions } from '../../report/ports.ts';
 import type { CommandContext } from '../command.ts';
 import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';
 import { exposureOptions, exposureSinceRevision, type FailOn } from '../exposure-command.ts';
 import { factRemarks, outcome, type RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
-import { terminalWidth } from '../terminal-width.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 
 /** Print each module's live-port table, or with a baseline the exposure change since it. */
 export interface PortsRequest extends RequestBase, Omit<PortsOptions, 'format'> {
@@ -68,10 +69,7 @@ export function definePorts(context: CommandContext<PortsRequest>): Command {
         `show only the rows in these states (any of ${listenerStates.join(', ')}, comma-separated; default: all)`,
         statesArgument,
       )
-      .option(
-        '--wide',
-        'text: one row per line, however wide (default: fit the terminal, long columns on lines beneath each row)',
-      )
+      .addOption(wideOption())
       .addHelpText('after', examples),
   ).action((paths: string[], flags: PortsFlags) => {
     if (flags.baseline === undefined && (flags.format === 'markdown' || flags.failOn !== undefined))
@@ -82,7 +80,7 @@ export function definePorts(context: CommandContext<PortsRequest>): Command {
       ...requestBase(paths, flags, streams),
       command: 'ports',
       format: flags.format,
-      layout: flags.wide ? { wide: true } : { wide: false, width: terminalWidth(streams) },
+      layout: layoutFor(flags.wide, streams),
       ...(flags.state && { states: flags.state }),
       ...(flags.baseline !== undefined && { baseline: flags.baseline }),
       ...(flags.failOn && { failOn: flags.failOn }),
@@ -97,7 +95,8 @@ export function ports(request: PortsRequest): RunOutcome {
   if (request.format === 'markdown') throw new Error('markdown is a format of the exposure change only');
   const { modules, problems } = readModules(request);
   const models = modules.map((module) => analyzeModule(module).model);
-  return outcome(formatPorts(models, { ...request, format: request.format }, assumptionLine(modules)), problems, {
+  const assumed = assumptionText(modules, request.layout ?? fittedLayout());
+  return outcome(formatPorts(models, { ...request, format: request.format }, assumed), problems, {
     remarks: factRemarks(models),
     verbose: request.verbose ?? false,
   });

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { formatRules, rulesFormats, type RulesFormat } from '../../report/rules-list.ts';
 import type { CommandContext } from '../command.ts';
 import { outcome } from '../outcome.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 
 export function defineRules(context: CommandContext<never>): Command {
   return new Command('rules')
@@ -15,5 +16,8 @@ export function defineRules(context: CommandContext<never>): Command {
       'after',
       '\nExamples:\n  $ vos-audit rules\n  $ vos-audit rules --format json\n  $ vos-audit explain inetd-dos-tiny-service',
     )
-    .action((flags: { format: RulesFormat }) => context.answer(() => outcome(formatRules(flags.format), [])));
+    .addOption(wideOption('one rule per line'))
+    .action((flags: { format: RulesFormat; wide?: boolean }) =>
+      context.answer(() => outcome(formatRules(flags.format, layoutFor(flags.wide, context.streams)), [])),
+    );
 }

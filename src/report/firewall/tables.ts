@@ -6,9 +6,9 @@ import {
   type ModulePolicy,
   type PolicyRule,
 } from '../../policy/rule.ts';
-import { alignColumns } from '../columns.ts';
 import { csvText } from '../csv-cell.ts';
 import { printable } from '../printable.ts';
+import { fittedLayout, proseLines, tableLines, type TableColumn, type TableLayout } from '../table.ts';
 import { reasonText } from './names.ts';
 
 /** A rule as the JSON schema (docs/firewall.schema.json) gives it; a field that does not apply is left out. */
@@ -84,29 +84,34 @@ export function matchText(rule: PolicyRule): string {
   return rule.icmpTypes ? rule.icmpTypes.join(',') : 'all';
 }
 
-const header = ['#', 'DIR', 'ACTION', 'PROTO', 'PORTS', 'FROM PORTS', 'PEER', 'REASON', 'EVIDENCE'];
+interface NumberedRule {
+  number: number;
+  rule: PolicyRule;
+}
 
-function tableModule(module: ModulePolicy): string {
-  const rows = module.rules.map((rule, i) => [
-    String(i + 1),
-    rule.direction,
-    rule.action,
-    rule.protocol,
-    matchText(rule),
-    rule.sourcePorts ? rangeText(rule.sourcePorts) : '',
-    peerText(rule.peer),
-    reasonText(rule),
-    rule.evidence.join(', '),
-  ]);
+const tableColumns: TableColumn<NumberedRule>[] = [
+  { header: '#', cell: ({ number }) => String(number) },
+  { header: 'DIR', cell: ({ rule }) => rule.direction },
+  { header: 'ACTION', cell: ({ rule }) => rule.action },
+  { header: 'PROTO', cell: ({ rule }) => rule.protocol },
+  { header: 'PORTS', cell: ({ rule }) => matchText(rule) },
+  { header: 'FROM PORTS', cell: ({ rule }) => (rule.sourcePorts ? rangeText(rule.sourcePorts) : ''), yields: 2 },
+  { header: 'PEER', cell: ({ rule }) => peerText(rule.peer), yields: 1 },
+  { header: 'REASON', cell: ({ rule }) => reasonText(rule), long: true, beneath: (value) => value },
+  { header: 'EVIDENCE', cell: ({ rule }) => rule.evidence.join(', '), long: true },
+];
+
+function tableModule(module: ModulePolicy, layout: TableLayout): string {
   const addresses =
     module.addresses.length > 0
       ? ` (${module.addresses.join(', ')})`
       : ' (no address: set "address" to load this into a firewall)';
-  const title = `module ${module.name}${addresses}`;
-  return [printable(title), '', ...alignColumns([header, ...rows].map((cells) => cells.map(printable)))].join('\n');
+  const title = printable(`module ${module.name}${addresses}`);
+  const rules = module.rules.map((rule, i) => ({ number: i + 1, rule }));
+  return [...proseLines(title, layout), '', ...tableLines(tableColumns, rules, layout)].join('\n');
 }
 
-/** The policy as a person reads it: per module, the rules in the order they apply. */
-export function formatFirewallTable(policy: FirewallPolicy): string {
-  return `${policy.modules.map(tableModule).join('\n\n')}\n`;
+/** The policy as a person reads it: per module, the rules in the order they apply, fitted to the layout's width. */
+export function formatFirewallTable(policy: FirewallPolicy, layout: TableLayout = fittedLayout()): string {
+  return `${policy.modules.map((module) => tableModule(module, layout)).join('\n\n')}\n`;
 }

@@ -1,0 +1,11 @@
+import stringWidth from 'string-width';
+
+/** How many terminal cells a text takes: a CJK character or an emoji two, a combining mark or an escape none. */
+export function cellWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** The text followed by blanks up to `width` cells. */
+export function padCells(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(width - cellWidth(text), 0));
+}
