@@ -1,4 +1,4 @@
-import { hostKind, looksNumeric } from '../syntax/hosts-access.ts';
+import { hostKind, looksNumeric } from '../syntax/hosts-pattern-kind.ts';
 import { atoi, dottedQuad, prefixMask } from '../util/ip.ts';
 
 /** A host as tcpd knows it; what is not known is `unknown` to its patterns. */

@@ -1,5 +1,6 @@
 import { dottedQuad, ipv6Groups, samePrefix, atoi } from '../util/ip.ts';
-import { looksNumeric, readRules, splitQualified, type HostsPattern, type HostsRule } from '../syntax/hosts-access.ts';
+import { readRules, type HostsPattern, type HostsRule } from '../syntax/hosts-access.ts';
+import { looksNumeric, splitQualified } from '../syntax/hosts-pattern-kind.ts';
 import type { AuditedFile, HostsAccessFile } from './files.ts';
 import { baseName } from '../util/base-name.ts';
 import {
