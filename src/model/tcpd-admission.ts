@@ -5,7 +5,8 @@ import { dottedQuad } from '../util/ip.ts';
 import type { Admission } from './admission.ts';
 import type { AuditedFile } from './files.ts';
 import type { ModuleModel } from './listener.ts';
-import { evaluate, hostPatternMatches, modulePolicy, type Endpoint, type Policy } from './tcpd-policy.ts';
+import { modulePolicy } from './tcpd-module-policy.ts';
+import { evaluate, hostPatternMatches, type Endpoint, type Policy } from './tcpd-policy.ts';
 
 const canonicalOrAsGiven = (text: string) => canonicalAddress(text) ?? text;
 
