@@ -63,6 +63,7 @@ export function netMatch(pattern: string, address: string | undefined): boolean 
   const net4 = ipv4Net(pattern);
   return client !== undefined && net4 !== undefined && (client & net4.bits) >>> 0 === net4.network;
 }
+
 /** `[addr]` against an address: the same IPv6 address. */
 export function ipv6Match(pattern: string, address: string | undefined): boolean {
   const wanted = ipv6Groups(pattern.slice(1, -1));
