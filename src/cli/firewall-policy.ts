@@ -11,7 +11,7 @@ import { formatCapirca } from '../report/firewall/capirca.ts';
 import { formatIptables } from '../report/firewall/iptables.ts';
 import { formatNftables } from '../report/firewall/nftables.ts';
 import { formatFirewallCsv, formatFirewallJson, formatFirewallTable } from '../report/firewall/tables.ts';
-import { printable } from '../report/printable.ts';
+import type { Remark } from './remarks.ts';
 
 export const firewallFormats = ['table', 'nftables', 'iptables', 'ip6tables', 'capirca', 'csv', 'json'] as const;
 export type FirewallFormat = (typeof firewallFormats)[number];
@@ -65,16 +65,26 @@ export function auditedPolicy(
   return derivePolicy(facts, { includeConditional: options.includeConditional, stateful: options.stateful });
 }
 
+/** A note of the policy as a remark of its module: each note starts with the name of the module it is about. */
+function noteRemark(note: string, modules: readonly string[]): Remark {
+  const module = modules
+    .filter((name) => note.startsWith(`${name}: `))
+    .reduce<string | undefined>((longest, name) => (name.length > (longest?.length ?? -1) ? name : longest), undefined);
+  return module === undefined ? { text: note } : { module, text: note.slice(module.length + 2) };
+}
+
 /** What stderr says of the policy: the rules left out and why, and what the user should know. */
-export function policyRemarks(policy: FirewallPolicy): string[] {
+export function policyRemarks(policy: FirewallPolicy): Remark[] {
+  const modules = policy.modules.map((module) => module.name);
   return [
-    ...policy.leftOut.map(
-      (item) =>
-        `${item.module}: left out: ${item.what}: ${item.because}; ` +
+    ...policy.leftOut.map((item) => ({
+      module: item.module,
+      text:
+        `left out: ${item.what}: ${item.because}; ` +
         `decided by ${item.decidedBy}${item.conditional ? ', or include it with --include-conditional' : ''}`,
-    ),
-    ...policy.notes,
-  ].map(printable);
+    })),
+    ...policy.notes.map((note) => noteRemark(note, modules)),
+  ];
 }
 
 /** The policy in the format asked for: stdout, or for capirca the files written under --output; and any problems. */

@@ -5,6 +5,7 @@ import { fileKinds, type FileKind } from '../languages/registry.ts';
 import { canonicalAddress } from '../util/address.ts';
 import { configName, isMaxOpenServer, maxOpenServerExpected } from './config.ts';
 import type { RequestBase } from './read-modules.ts';
+import { stderrLineBudget } from './remarks.ts';
 import type { StatedSettings } from './settings.ts';
 import type { CliStreams } from './streams.ts';
 import { version } from './version.ts';
@@ -18,6 +19,7 @@ export interface ModuleFlags extends StatedSettings {
   nioAddress?: string[];
   config?: string;
   kind?: Map<string, FileKind>;
+  verbose?: boolean;
   debug?: boolean;
 }
 
@@ -112,6 +114,10 @@ export function withModuleOptions(command: Command): Command {
     )
     .option('--config <file>', `use this configuration for every module instead of the nearest ${configName}`)
     .option('--kind <file=kind>', `read FILE as KIND (${fileKinds.join(', ')}); repeatable`, kindArgument)
+    .option(
+      '--verbose',
+      `print every note on stderr on a line of its own (default: a note that modules share once, within ${stderrLineBudget} lines)`,
+    )
     .option('--debug', 'print stack traces of internal errors');
 }
 
@@ -132,6 +138,7 @@ export function requestBase(paths: string[], flags: ModuleFlags, streams: CliStr
     },
     ...(flags.config && { config: flags.config }),
     kinds: flags.kind ?? new Map(),
+    verbose: flags.verbose ?? false,
     readStandardInput: streams.readStandardInput,
     toolVersion: version,
   };

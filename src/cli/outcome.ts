@@ -1,11 +1,11 @@
 import { atLeast } from '../engine/message.ts';
 import type { Severity } from '../model/settings.ts';
-import { printable } from '../report/printable.ts';
+import { stderrLines, type Remark } from './remarks.ts';
 
 export interface RunOutcome {
   /** What goes to standard output: text, bytes, or a report in chunks written one by one. */
   stdout: string | Buffer | Iterable<string>;
-  /** One line per problem vos-audit had with a path: a file it could not read, recognise or write. */
+  /** One line per problem vos-audit had with a path (a file it could not read, recognise or write), then the remarks. */
   stderr: string[];
   /** 0, 1 or 2 (see the README); 128 + the signal's number when a signal stopped --fix. */
   exitCode: number;
@@ -14,8 +14,10 @@ export interface RunOutcome {
 interface OutcomeOptions {
   /** The findings fail the run (exit 1), unless a problem makes it 2. */
   failed?: boolean;
-  /** Lines for stderr ahead of the problems that do not change the exit code. */
-  remarks?: readonly string[];
+  /** What stderr says after the problems, which does not change the exit code. */
+  remarks?: readonly Remark[];
+  /** Every remark on a line of its own (`--verbose`), rather than grouped within one screen. */
+  verbose?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function outcome(
 ): RunOutcome {
   return {
     stdout,
-    stderr: [...(options.remarks ?? []), ...problems.map(printable)],
+    stderr: stderrLines(problems, options.remarks ?? [], options.verbose ?? false),
     exitCode: problems.length > 0 ? 2 : options.failed ? 1 : 0,
   };
 }

@@ -24,6 +24,8 @@ export interface RequestBase {
   kinds: ReadonlyMap<string, FileKind>;
   /** Each file named stands for its whole module (the pre-commit hooks). */
   expandModules?: boolean;
+  /** Every note on stderr on a line of its own, rather than grouped within one screen. */
+  verbose?: boolean;
   /** Reads standard input, for the path `-`. */
   readStandardInput?: () => Buffer;
   toolVersion: string;

@@ -92,5 +92,8 @@ export function firewall(request: FirewallRequest): RunOutcome {
   if (conflict !== undefined) return stop(problems, conflict);
   const policy = modulesPolicy(modules, request);
   const rendered = renderPolicy(policy, request);
-  return outcome(rendered.stdout, [...problems, ...rendered.problems], { remarks: policyRemarks(policy) });
+  return outcome(rendered.stdout, [...problems, ...rendered.problems], {
+    remarks: policyRemarks(policy),
+    verbose: request.verbose ?? false,
+  });
 }
