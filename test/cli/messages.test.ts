@@ -43,6 +43,13 @@ describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
     expect(result).toMatchObject({ status: 2, stdout: '', stderr });
   });
 
+  it('an option before a command that does not have it', async () => {
+    expect((await runCli(['--fix', 'ports', 'stock-posix'], samplesDir)).stderr).toBe(
+      "vos-audit: option '--fix' is not one of `vos-audit ports` (options go after the command's name); " +
+        "it is the audit's: vos-audit --fix PATHS\n",
+    );
+  });
+
   it('a misspelt option, with the nearest one', async () => {
     const result = await runCli(['--fixx', 'hardened'], samplesDir);
     expect(result.stderr).toBe("vos-audit: unknown option '--fixx'\n(Did you mean --fix?)\n");
