@@ -246,15 +246,11 @@ describe('rules, explain and thresholds', () => {
     expect(page.stdout).toContain('## Why');
     const wrong = await runCli(['explain', 'telnet-without-ssh'], samplesDir);
     expectUserError(wrong, "'telnet-without-ssh'", 'telnet-without-sshd');
-    expect((await runCli(['explain', 'SWAT'], samplesDir)).stderr).toBe(
-      "vos-audit: unknown rule 'SWAT'; did you mean inetd-swat?\n",
-    );
-    expect((await runCli(['explain', 'tiny'], samplesDir)).stderr).toBe(
-      "vos-audit: unknown rule 'tiny'; did you mean inetd-dos-tiny-service or inetd-tiny-service?\n",
-    );
-    expect((await runCli(['explain', 'firewall-rules'], samplesDir)).stderr).toBe(
-      "vos-audit: unknown rule 'firewall-rules'; `vos-audit rules` lists them\n",
-    );
+    expectUserError(await runCli(['explain', 'SWAT'], samplesDir), "'SWAT'", 'inetd-swat');
+    expectUserError(await runCli(['explain', 'tiny'], samplesDir), 'inetd-dos-tiny-service', 'inetd-tiny-service');
+    const far = await runCli(['explain', 'firewall-rules'], samplesDir);
+    expectUserError(far, "'firewall-rules'", '`vos-audit rules`');
+    expect(far.stderr).not.toMatch(/inetd-|telnet-|tcpd-/);
   });
 
   it('--quiet reports errors only; --max-warnings fails on too many warnings', async () => {
@@ -263,8 +259,10 @@ describe('rules, explain and thresholds', () => {
     expect(quiet.status).toBe(0);
     expect((await runCli(['--max-warnings', '1', 'rsn-only-telnet'], samplesDir)).status).toBe(0);
     expect((await runCli(['--max-warnings', '0', 'rsn-only-telnet'], samplesDir)).status).toBe(1);
-    expect((await runCli(['--max-warnings', 'many', 'rsn-only-telnet'], samplesDir)).stderr).toContain(
-      'expected a whole number of warnings, 0 or more',
+    expectUserError(
+      await runCli(['--max-warnings', 'many', 'rsn-only-telnet'], samplesDir),
+      '--max-warnings',
+      "'many'",
     );
   });
 });

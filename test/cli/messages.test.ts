@@ -34,6 +34,16 @@ describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
       ['explain', 'telnet-without-ssh'],
       "vos-audit: unknown rule 'telnet-without-ssh'; did you mean telnet-without-sshd?\n",
     ],
+    [['explain', 'SWAT'], "vos-audit: unknown rule 'SWAT'; did you mean inetd-swat?\n"],
+    [
+      ['explain', 'tiny'],
+      "vos-audit: unknown rule 'tiny'; did you mean inetd-dos-tiny-service or inetd-tiny-service?\n",
+    ],
+    [['explain', 'firewall-rules'], "vos-audit: unknown rule 'firewall-rules'; `vos-audit rules` lists them\n"],
+    [
+      ['ports', '--state', 'live,open', 'stock-posix'],
+      "vos-audit: option '--state <states>' argument 'live,open' is invalid. 'open' is not a state; expected any of live, conditional, off, dead, separated by commas\n",
+    ],
     [
       ['tcpdmatch', 'tftpd', '10.9.9.9', 'nio-tcpd', 'tcpd-open'],
       "vos-audit: tcpdmatch reads one module's policy; the paths given hold 2 (nio-tcpd, tcpd-open): name one\n",
@@ -58,6 +68,13 @@ describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
   it('--fix on standard input', async () => {
     const result = await runCli(['--fix', '-'], samplesDir, 'echo stream tcp nowait root internal\n');
     expect(result.stderr).toBe('vos-audit: --fix cannot rewrite standard input (-); --diff shows the changes\n');
+  });
+
+  it('--max-warnings that is not a number, and rules in a format it has not', async () => {
+    expect((await runCli(['--max-warnings', 'many', 'rsn-only-telnet'], samplesDir)).stderr).toContain(
+      'expected a whole number of warnings, 0 or more',
+    );
+    expect((await runCli(['rules', '--format', 'yaml'], samplesDir)).stderr).toContain("'yaml' is invalid");
   });
 
   it('verify without --scan', async () => {
