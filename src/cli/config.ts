@@ -151,7 +151,7 @@ function readConfig(path: string, found: boolean): LocatedJson {
  * Reads and validates a config file (`found` by looking up from a module, or named); every mistake says where it
  * is, which key it concerns and what was expected.
  */
-export function loadConfig(path: string, found = false): Config {
+export function loadConfig(path: string, found = false, cwd = process.cwd()): Config {
   const document = readConfig(path, found);
   const fail: Fail = (what, at = [], key) => {
     const { line, column } = key ? document.keyAt(at) : document.at(at);
@@ -183,7 +183,7 @@ export function loadConfig(path: string, found = false): Config {
     config.bridge = object.bridge;
   }
   if (object.daemons !== undefined)
-    config.daemons = { from: relative(process.cwd(), path) || path, ports: siteDaemons(object.daemons, fail) };
+    config.daemons = { from: relative(cwd, path) || path, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`, ['nio']);
     config.nio = object.nio;
@@ -252,21 +252,21 @@ function exists(path: string): boolean {
 }
 
 /**
- * The nearest `.vos-audit.json` in a directory or above it, whatever it is: a link that leads nowhere is found too,
- * and refused when read, rather than passed over for one further up.
+ * The nearest `.vos-audit.json` in a directory or above it, up to `top` when given, whatever it is: a link that
+ * leads nowhere is found too, and refused when read, rather than passed over for one further up.
  */
-export function findConfig(directory: string): string | undefined {
+export function findConfig(directory: string, top?: string): string | undefined {
   for (let dir = resolve(directory); ; dir = dirname(dir)) {
     const candidate = join(dir, configName);
     if (exists(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
+    if (dirname(dir) === dir || dir === top) return undefined;
   }
 }
 
 /** Whether a glob matches the path or a directory it is in (`archive` leaves out everything under archive/). */
-export function ignored(config: Config | undefined, path: string): boolean {
+export function ignored(config: Config | undefined, path: string, cwd = process.cwd()): boolean {
   if (config === undefined || config.ignore.length === 0) return false;
-  const names = relative(dirname(config.path), resolve(path)).split(/[\\/]/);
+  const names = relative(dirname(config.path), resolve(cwd, path)).split(/[\\/]/);
   const shown = names.map((_, i) => names.slice(0, i + 1).join('/'));
   return config.ignore.some((glob) => shown.some((candidate) => glob.match(candidate)));
 }

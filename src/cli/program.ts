@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { printable } from '../report/printable.ts';
 import type { CommandContext } from './command.ts';
 import { defineAudit } from './commands/audit.ts';
+import { defineDiff } from './commands/diff.ts';
 import { defineExplain } from './commands/explain.ts';
 import { defineFirewall } from './commands/firewall.ts';
 import { defineHelp } from './commands/help.ts';
@@ -49,6 +50,7 @@ function program(context: CommandContext<RunRequest>): Command {
     defineVerify,
     defineFirewall,
     defineReport,
+    defineDiff,
     defineTcpdmatch,
     defineRules,
     defineExplain,

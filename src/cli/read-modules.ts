@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { ModuleInput } from '../engine/audit.ts';
 import type { SourceOfKind } from '../model/files.ts';
 import { discoverModules, expandToModules, type DiscoveredFile } from '../io/discover.ts';
@@ -68,20 +69,36 @@ function readFile(found: DiscoveredFile, request: RequestBase, problems: string[
 }
 
 /**
+ * Where the paths are read: the working directory, or its counterpart in a tree written out of git (whose
+ * configurations are looked for up to its top, then above the work tree on disk).
+ */
+export interface ReadAt {
+  cwd: string;
+  tree?: { root: string; top: string };
+}
+
+/** The nearest configuration of a module's directory. */
+function configOf(directory: string, at: ReadAt): string | undefined {
+  if (at.tree === undefined) return findConfig(directory);
+  return findConfig(directory, at.tree.root) ?? findConfig(dirname(at.tree.top));
+}
+
+/**
  * Finds the modules, each with the settings of its .vos-audit.json (or --config) and the files it does not ignore.
  * A configuration that cannot be read throws a UserError.
  */
-export function readModules(request: RequestBase): ModulesRead {
+export function readModules(request: RequestBase, at: ReadAt = { cwd: process.cwd() }): ModulesRead {
   const problems: string[] = [];
-  const paths = request.expandModules ? expandToModules(request.paths) : request.paths;
+  const { cwd } = at;
+  const paths = request.expandModules ? expandToModules(request.paths, cwd) : request.paths;
   const configs = new Map<string, Config>();
   const configAt = (path: string | undefined) => {
-    if (path !== undefined && !configs.has(path)) configs.set(path, loadConfig(path, path !== request.config));
+    if (path !== undefined && !configs.has(path)) configs.set(path, loadConfig(path, path !== request.config, cwd));
     return path === undefined ? undefined : configs.get(path);
   };
-  const modules = discoverModules(paths, { problems }).map((module) => {
-    const config = configAt(request.config ?? findConfig(module.directory));
-    const files = module.files.filter((found) => found.explicit || !ignored(config, found.path));
+  const modules = discoverModules(paths, { problems, cwd }).map((module) => {
+    const config = configAt(request.config ?? configOf(module.directory, at));
+    const files = module.files.filter((found) => found.explicit || !ignored(config, found.path, cwd));
     return {
       name: module.name,
       settings: resolveSettings(request.settings, config),

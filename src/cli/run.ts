@@ -1,5 +1,6 @@
 import { UserError } from '../io/errors.ts';
 import { audit, type AuditRequest } from './commands/audit.ts';
+import { diff, type DiffRequest } from './commands/diff.ts';
 import { firewall, type FirewallRequest } from './commands/firewall.ts';
 import { ports, type PortsRequest } from './commands/ports.ts';
 import { report, type ReportRequest } from './commands/report.ts';
@@ -12,7 +13,7 @@ export type { RunOutcome } from './outcome.ts';
 
 /** What a command that reads modules is asked to do, as its flags say. */
 export type RunRequest =
-  AuditRequest | PortsRequest | VerifyRequest | TcpdmatchRequest | FirewallRequest | ReportRequest;
+  AuditRequest | PortsRequest | VerifyRequest | TcpdmatchRequest | FirewallRequest | ReportRequest | DiffRequest;
 
 /** The whole run, from paths to what is printed and the exit code; the CLI only parses arguments and prints. */
 export async function run(request: RunRequest): Promise<RunOutcome> {
@@ -30,6 +31,8 @@ export async function run(request: RunRequest): Promise<RunOutcome> {
         return firewall(request);
       case 'report':
         return report(request);
+      case 'diff':
+        return diff(request);
     }
   } catch (error) {
     // A configuration that cannot be read, a path that cannot be used: one line, exit 2.

@@ -25,7 +25,7 @@ describe('vos-audit help [command]', () => {
       status: 2,
       stdout: '',
       stderr:
-        "vos-audit: no command 'prots' to show the help of; did you mean ports? (the commands are ports, verify, firewall, report, tcpdmatch, rules, explain, help)\n",
+        "vos-audit: no command 'prots' to show the help of; did you mean ports? (the commands are ports, verify, firewall, report, diff, tcpdmatch, rules, explain, help)\n",
     });
     expect((await vosAudit(['help', 'inetd.conf'])).status).toBe(2);
   });

@@ -1,0 +1,242 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+import { validatorOf } from '../support/schemas.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
+
+const samples = new URL('../../samples/', import.meta.url).pathname;
+
+/** A repository of its own for each test, named for it, removed after the file. */
+function repository(test: string): {
+  dir: string;
+  git: (...args: string[]) => string;
+  commit: (message: string) => void;
+} {
+  const dir = temporaryDirectory(`vos-audit-baseline-${test}-${process.pid}-`);
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    });
+  git('init', '-q', '-b', 'main');
+  return { dir, git, commit: (message) => (git('add', '-A'), git('commit', '-q', '-m', message)) };
+}
+
+/** A repository holding modules/m1 (the hardened sample) and modules/m2 (the stock one), committed. */
+function twoModules(test: string) {
+  const repo = repository(test);
+  mkdirSync(join(repo.dir, 'modules'));
+  cpSync(join(samples, 'hardened'), join(repo.dir, 'modules/m1'), { recursive: true });
+  cpSync(join(samples, 'stock-posix'), join(repo.dir, 'modules/m2'), { recursive: true });
+  repo.commit('two modules');
+  return repo;
+}
+
+function edit(path: string, change: (text: string) => string): void {
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+interface Row {
+  change: string;
+  fields: string[];
+  before: { protocol: string; port: string; program: string; service?: string; state: string } | null;
+  after: {
+    protocol: string;
+    port: string;
+    program: string;
+    service?: string;
+    state: string;
+    evidence: string[];
+  } | null;
+}
+interface Report {
+  before: { name: string; commit?: string };
+  modules: Array<{ name: string; from?: string; kind: string; settings: object[]; rows: Row[] }>;
+  summary: Record<'opened' | 'closed' | 'changed' | 'added' | 'removed' | 'renamed', number>;
+}
+
+const validate = validatorOf('exposure-change.schema.json');
+
+async function change(args: string[], cwd: string): Promise<{ report: Report; status: number | null }> {
+  const result = await runCli([...args, '--format', 'json'], cwd);
+  expect(result.stderr).toBe('');
+  const report = JSON.parse(result.stdout) as Report;
+  expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+  return { report, status: result.status };
+}
+
+/** A row as the test states it: its change, where, what, and the states on both sides. */
+const shape = (row: Row) => ({
+  change: row.change,
+  at: `${(row.after ?? row.before)!.protocol}/${(row.after ?? row.before)!.port}`,
+  program: (row.after ?? row.before)!.program,
+  states: [row.before?.state ?? 'absent', row.after?.state ?? 'absent'],
+});
+
+describe('ports --baseline on real git repositories', () => {
+  it('uncommenting the tiny echo/tcp service opens tcp/7, and nothing else changes', async () => {
+    const repo = twoModules('uncomment');
+    edit(join(repo.dir, 'modules/m1/inetd.conf'), (text) => text.replace(/^#(echo\tstream\ttcp.*)$/m, '$1'));
+    const { report, status } = await change(['ports', '--baseline', 'HEAD', 'modules'], repo.dir);
+    expect(status).toBe(0);
+    expect(report.before.commit).toBe(repo.git('rev-parse', 'HEAD').trim());
+    expect(report.modules.map((m) => [m.name, m.kind])).toEqual([['modules/m1', 'changed']]);
+    expect(report.modules[0]!.rows.map(shape)).toEqual([
+      { change: 'opened', at: 'tcp/7', program: 'inetd', states: ['off', 'live'] },
+    ]);
+    expect(report.modules[0]!.rows[0]!.after!.evidence).toContain('modules/m1/inetd.conf:7');
+    expect(report.summary).toEqual({ opened: 1, closed: 0, changed: 0, added: 0, removed: 0, renamed: 0 });
+    const failing = await runCli(['ports', '--baseline', 'HEAD', '--fail-on', 'opened', 'modules'], repo.dir);
+    expect(failing.status).toBe(1);
+  });
+
+  it('a start line added, committed, is the change since HEAD~1 and none since HEAD', async () => {
+    const repo = twoModules('start-line');
+    edit(join(repo.dir, 'modules/m1/module_start_up.cm'), (text) =>
+      text.replace('&return', "start_process 'telnet_msd -network_port 25' -privileged -priority 7\n&return"),
+    );
+    repo.commit('telnet_msd on 25');
+    const since = await change(['ports', '--baseline', 'HEAD~1', 'modules'], repo.dir);
+    expect(since.report.modules[0]!.rows.map(shape)).toEqual([
+      { change: 'opened', at: 'tcp/25', program: 'telnet_msd', states: ['absent', 'live'] },
+    ]);
+    const none = await runCli(['ports', '--baseline', 'HEAD', 'modules'], repo.dir);
+    expect([none.status, none.stdout.trim().split('\n').at(-1)]).toEqual([0, 'no change of exposure']);
+  });
+
+  it('a .vos-audit.json changed by the commit applies to its own side, and the change of settings is shown', async () => {
+    const repo = twoModules('config');
+    writeFileSync(join(repo.dir, 'modules/m1/.vos-audit.json'), '{"products": ["S269"]}\n');
+    repo.commit('S269 only');
+    writeFileSync(join(repo.dir, 'modules/m1/.vos-audit.json'), '{"products": ["S270"]}\n');
+    const { report } = await change(['ports', '--baseline', 'HEAD', 'modules'], repo.dir);
+    const [m1] = report.modules;
+    expect(m1!.settings).toEqual([{ setting: 'products', before: 'S269', after: 'S270' }]);
+    // sshd starts `&if (software_purchased S270)`: not purchased at HEAD, purchased now.
+    expect(m1!.rows.map(shape)).toContainEqual({
+      change: 'opened',
+      at: 'tcp/22',
+      program: 'sshd',
+      states: ['off', 'conditional'],
+    });
+  });
+
+  it('a module folder renamed is one module renamed, with no row changed', async () => {
+    const repo = twoModules('rename');
+    repo.git('mv', 'modules/m2', 'modules/m2-renamed');
+    const { report } = await change(['ports', '--baseline', 'HEAD', 'modules'], repo.dir);
+    expect(report.modules).toEqual([
+      { name: 'modules/m2-renamed', from: 'modules/m2', kind: 'renamed', settings: [], rows: [] },
+    ]);
+  });
+
+  it('lines moved within a file change nothing', async () => {
+    const repo = twoModules('move-lines');
+    edit(join(repo.dir, 'modules/m2/inetd.conf'), (text) => {
+      const lines = text.split('\n');
+      const entries = lines.filter((line) => /^[a-z]/.test(line)).reverse();
+      return [...lines.filter((line) => !/^[a-z]/.test(line)), '', '', ...entries].join('\n');
+    });
+    const { report } = await change(['ports', '--baseline', 'HEAD', 'modules'], repo.dir);
+    expect(report.modules).toEqual([]);
+  });
+
+  it('a module deleted is removed, its live ports closed', async () => {
+    const repo = twoModules('delete');
+    rmSync(join(repo.dir, 'modules/m2'), { recursive: true });
+    const { report } = await change(['ports', '--baseline', 'HEAD', 'modules'], repo.dir);
+    expect(report.modules.map((m) => [m.name, m.kind])).toEqual([['modules/m2', 'removed']]);
+    const rows = report.modules[0]!.rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.change === 'closed' && row.after === null)).toBe(true);
+    // The stock module's inetd.conf has echo/tcp active (its line 7): among what is closed.
+    expect(rows.map(shape)).toContainEqual({
+      change: 'closed',
+      at: 'tcp/7',
+      program: 'inetd',
+      states: ['live', 'absent'],
+    });
+  });
+
+  it('a file at the revision is read by the rules of the disk: a link out of the tree is refused on both sides', async () => {
+    const repo = twoModules('symlink');
+    const outside = temporaryDirectory(`vos-audit-baseline-symlink-outside-${process.pid}-`);
+    writeFileSync(join(outside, 'inetd.conf'), 'echo\tstream\ttcp\tnowait\troot\tinternal\n');
+    mkdirSync(join(repo.dir, 'modules/m3'));
+    symlinkSync(join(outside, 'inetd.conf'), join(repo.dir, 'modules/m3/inetd.conf'));
+    repo.commit('a link out');
+    const result = await runCli(['ports', '--baseline', 'HEAD', 'modules'], repo.dir);
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^vos-audit: at HEAD: modules\/m3\/inetd\.conf is a symbolic link to .*not read$/);
+    expect(lines[1]).toBe(lines[0]!.replace('at HEAD: ', ''));
+  });
+
+  it('the errors: no repository, an unknown revision, a path outside the work tree, a shallow clone', async () => {
+    const repo = twoModules('errors');
+    const plain = temporaryDirectory(`vos-audit-baseline-errors-plain-${process.pid}-`);
+    cpSync(join(samples, 'hardened'), join(plain, 'm1'), { recursive: true });
+    const expectOneLine = async (args: string[], cwd: string, words: RegExp) => {
+      const result = await runCli(args, cwd);
+      expect([result.status, result.stdout]).toEqual([2, '']);
+      expect(result.stderr).toMatch(/^vos-audit: [^\n]+\n$/);
+      expect(result.stderr).toMatch(words);
+    };
+    await expectOneLine(['ports', '--baseline', 'HEAD', 'm1'], plain, /not in a git repository.*vos-audit diff/);
+    await expectOneLine(
+      ['ports', '--baseline', 'no-such-branch', 'modules'],
+      repo.dir,
+      /no-such-branch names no commit/,
+    );
+    await expectOneLine(['ports', '--baseline', 'HEAD', 'modules', plain], repo.dir, /outside the work tree/);
+    repo.git('commit', '-q', '--allow-empty', '-m', 'second');
+    const clone = temporaryDirectory(`vos-audit-baseline-errors-shallow-${process.pid}-`);
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, join(clone, 'c')]);
+    await expectOneLine(
+      ['ports', '--baseline', 'HEAD~1', 'modules'],
+      join(clone, 'c'),
+      /shallow clone.*git fetch --unshallow.*vos-audit diff/,
+    );
+  });
+});
+
+describe('vos-audit diff OLD NEW', () => {
+  it('pairs modules by their path below each directory', async () => {
+    const root = temporaryDirectory(`vos-audit-baseline-diff-${process.pid}-`);
+    for (const side of ['old', 'new']) {
+      cpSync(join(samples, 'hardened'), join(root, side, 'm1'), { recursive: true });
+      cpSync(join(samples, 'stock-posix'), join(root, side, 'm2'), { recursive: true });
+    }
+    edit(join(root, 'new/m1/inetd.conf'), (text) =>
+      text.replace(/^#(tftp\tdgram\tudp\twait\troot\t\S+tftpd\.pm\ttftpd)$/m, '$1'),
+    );
+    renameSync(join(root, 'new/m2'), join(root, 'new/m3'));
+    const { report } = await change(['diff', 'old', 'new'], root);
+    expect(report.before).toEqual({ name: 'old' });
+    expect(report.modules.map((m) => [m.name, m.kind])).toEqual([
+      ['new/m1', 'changed'],
+      ['new/m3', 'added'],
+      ['old/m2', 'removed'],
+    ]);
+    expect(report.modules[0]!.rows.map(shape)).toEqual([
+      { change: 'opened', at: 'udp/69', program: 'tftpd', states: ['off', 'live'] },
+    ]);
+    expect(report.summary.added + report.summary.removed).toBe(2);
+  });
+
+  it('text reads like a plan and markdown is a table a module', async () => {
+    const root = temporaryDirectory(`vos-audit-baseline-diff-text-${process.pid}-`);
+    cpSync(join(samples, 'hardened'), join(root, 'old/m1'), { recursive: true });
+    cpSync(join(samples, 'hardened'), join(root, 'new/m1'), { recursive: true });
+    edit(join(root, 'new/m1/inetd.conf'), (text) => text.replace(/^#(echo\tstream\ttcp.*)$/m, '$1'));
+    const text = await runCli(['diff', 'old', 'new'], root);
+    expect(text.stdout.split('\n')).toContain('module new/m1');
+    expect(text.stdout).toMatch(/^ {2}\+ +tcp\/7 +inetd \(echo\) +off → live +.*new\/m1\/inetd\.conf:7/m);
+    const markdown = await runCli(['diff', '--format', 'markdown', 'old', 'new'], root);
+    expect(markdown.stdout).toMatch(/^\| \+ \| tcp\/7 \| inetd \(echo\) \| off → live \| /m);
+  });
+});
