@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, vosAudit } from '../support/cli.ts';
-import { firewall } from '../support/firewall.ts';
+import { firewall, modulesSharingAddress } from '../support/firewall.ts';
 import { samplesDir } from '../support/sources.ts';
 import { moduleFiles, nmapFixture } from '../support/verify.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
@@ -131,13 +131,7 @@ describe('vos-audit firewall', () => {
   });
 
   it('two modules with one address', async () => {
-    const dir = temporaryDirectory();
-    for (const name of ['m1', 'm2']) {
-      mkdirSync(join(dir, name));
-      writeFileSync(join(dir, name, 'inetd.conf'), '# empty\n');
-      writeFileSync(join(dir, name, '.vos-audit.json'), '{"address": "10.0.0.5"}');
-    }
-    expect((await firewall(['--format', 'nftables', dir])).stderr).toMatch(
+    expect((await firewall(['--format', 'nftables', modulesSharingAddress('10.0.0.5')])).stderr).toMatch(
       /all have the address 10\.0\.0\.5: each module needs its own/,
     );
   });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRelease } from '../../src/catalog/releases.ts';
@@ -13,7 +13,7 @@ import type { ModuleFacts } from '../../src/policy/facts.ts';
 import { ephemeralPorts } from '../../src/policy/clients.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 import { expectUserError } from '../support/cli.ts';
-import { firewall } from '../support/firewall.ts';
+import { firewall, modulesSharingAddress } from '../support/firewall.ts';
 
 describe('the ephemeral ports of table 3, per release line', () => {
   const ports = (release: string | undefined, transport: 'tcp' | 'udp') =>
@@ -294,13 +294,7 @@ describe('vos-audit firewall on the command line', () => {
   });
 
   it('two modules at one address are refused', async () => {
-    const dir = temporaryDirectory();
-    for (const name of ['m1', 'm2']) {
-      mkdirSync(join(dir, name));
-      writeFileSync(join(dir, name, 'inetd.conf'), '# empty\n');
-      writeFileSync(join(dir, name, '.vos-audit.json'), '{"address": "10.0.0.5"}');
-    }
-    const result = await firewall(['--format', 'nftables', dir]);
+    const result = await firewall(['--format', 'nftables', modulesSharingAddress('10.0.0.5')]);
     expectUserError(result, '10.0.0.5', 'm1', 'm2');
   });
 });
