@@ -1,6 +1,6 @@
 import type { Advice } from '../catalog/advice.ts';
 import type { Transport } from '../catalog/server-ports.ts';
-import type { Place } from './place.ts';
+import { placeText, type Place } from './place.ts';
 import type { Admission } from './admission.ts';
 
 /**
@@ -82,6 +82,11 @@ export interface Connection {
 export interface Undecided {
   reason: string;
   place?: Place;
+}
+
+/** What the model could not decide, in words, with its `file:line`. */
+export function undecidedText(item: Undecided): string {
+  return `${item.reason}${item.place ? ` (${placeText(item.place)})` : ''}`;
 }
 
 export interface ModuleModel {

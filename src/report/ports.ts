@@ -1,6 +1,7 @@
 import type { Advice } from '../catalog/advice.ts';
 import {
   listenerStates,
+  undecidedText,
   type Connection,
   type Listener,
   type ListenerState,
@@ -114,13 +115,7 @@ function textModule(model: ModuleModel, options: PortsOptions, layout: TableLayo
         layout,
       ),
     );
-  for (const item of model.unresolved)
-    lines.push(
-      ...prose(
-        `undecided: ${printable(item.reason)}${item.place ? ` (${printable(placeText(item.place))})` : ''}`,
-        layout,
-      ),
-    );
+  for (const item of model.unresolved) lines.push(...prose(`undecided: ${printable(undecidedText(item))}`, layout));
   return lines.join('\n');
 }
 
@@ -142,7 +137,14 @@ const csvHeader = [
   'product',
   'advice_source',
   'kind',
+  'module_complete',
+  'module_undecided',
 ];
+
+/** The cells every row of a module ends with: whether its model is complete, and what it could not decide. */
+function moduleCells(model: ModuleModel): string[] {
+  return [String(model.unresolved.length === 0), model.unresolved.map(undecidedText).join(' | ')];
+}
 
 function csvRows(model: ModuleModel, options: PortsOptions): string[][] {
   const shown = shownRows(model, options);
@@ -164,6 +166,7 @@ function csvRows(model: ModuleModel, options: PortsOptions): string[][] {
     l.product,
     l.advice?.source ?? '',
     'listen',
+    ...moduleCells(model),
   ]);
   const connections = shown.connections.map((c) => [
     model.name,
@@ -183,6 +186,7 @@ function csvRows(model: ModuleModel, options: PortsOptions): string[][] {
     c.product,
     c.advice?.source ?? '',
     c.kind,
+    ...moduleCells(model),
   ]);
   return [...listeners, ...connections];
 }

@@ -1,4 +1,5 @@
 import type { Transport } from '../catalog/server-ports.ts';
+import { undecidedText } from '../model/listener.ts';
 import type { Span } from '../syntax/position.ts';
 import { formatRanges, mergeRanges, portCount, withoutPorts, type PortRange } from '../util/port-ranges.ts';
 import { conditionIn, expectationAt, expectedPorts, type ExpectedPort } from './expected-ports.ts';
@@ -6,6 +7,9 @@ import type { Scan, ScannedHost } from './nmap-scan.ts';
 import { portState, type PortFinding } from './port-state.ts';
 import type { ModuleTally, ModuleToVerify, VerifyFinding } from './verification.ts';
 import { severityOf, type VerifyCheckId } from './verify-checks.ts';
+
+/** How many of the things an incomplete model could not decide a finding names. */
+const shownUndecided = 3;
 
 const undecidedStates = (state: string) => state !== 'open' && state !== 'closed';
 const active = (row: ExpectedPort | undefined) =>
@@ -57,8 +61,28 @@ export class HostComparison {
     };
   }
 
+  /** Each finding on a module whose model is incomplete says so, naming what the model could not decide. */
   private report(id: VerifyCheckId, reason: string, span: Span, related: VerifyFinding['related'] = []): void {
-    this.findings.push({ id, severity: severityOf(id), reason, span, module: this.module.name, related });
+    const { name, model } = this.module;
+    const undecided = model.unresolved;
+    const incomplete =
+      undecided.length === 0
+        ? ''
+        : `; ${name}'s model is incomplete, so this may be wrong: ${undecided.slice(0, shownUndecided).map(undecidedText).join('; ')}` +
+          (undecided.length > shownUndecided
+            ? `; and ${undecided.length - shownUndecided} more (vos-audit ports lists them)`
+            : '');
+    const missing = undecided.flatMap((item) =>
+      item.place === undefined ? [] : [{ place: item.place, reason: `undecided: ${item.reason}` }],
+    );
+    this.findings.push({
+      id,
+      severity: severityOf(id),
+      reason: `${reason}${incomplete}`,
+      span,
+      module: name,
+      related: [...related, ...missing.slice(0, shownUndecided)],
+    });
   }
 
   private judge(protocol: Transport, port: number, found: PortFinding): void {

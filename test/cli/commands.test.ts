@@ -70,13 +70,13 @@ describe('vos-audit ports', () => {
     const result = await runCli(['ports', '--format', 'csv', 'hardened'], samplesDir);
     const lines = result.stdout.split('\r\n');
     expect(lines[0]).toBe(
-      'module,port,range_end,range_formula,protocol,service,daemon,started_by,state,condition,note,wrapped_by,evidence,advice,product,advice_source,kind',
+      'module,port,range_end,range_formula,protocol,service,daemon,started_by,state,condition,note,wrapped_by,evidence,advice,product,advice_source,kind,module_complete,module_undecided',
     );
     expect(lines).toContain(
-      'hardened,22,,,tcp,ssh,sshd,module_start_up.cm,conditional,(software_purchased S270) and (VOS 14.7 or 15.1+),"undecided: sshd_config\'s Port may set another port; vos-audit does not read sshd_config",,hardened/module_start_up.cm:14,,S270,,listen',
+      'hardened,22,,,tcp,ssh,sshd,module_start_up.cm,conditional,(software_purchased S270) and (VOS 14.7 or 15.1+),"undecided: sshd_config\'s Port may set another port; vos-audit does not read sshd_config",,hardened/module_start_up.cm:14,,S270,,listen,true,',
     );
     expect(lines).toContain(
-      `hardened,4000,,4000 + max_open_server (new_backbone_systems.tin),tcp,OSN,kernel (OSN),kernel,conditional,the module is its system's bridge module,,,,"only the bridge modules of other systems connect: ""Only bridge modules (1 per system) communicate over these ports""",STCP,article,listen`,
+      `hardened,4000,,4000 + max_open_server (new_backbone_systems.tin),tcp,OSN,kernel (OSN),kernel,conditional,the module is its system's bridge module,,,,"only the bridge modules of other systems connect: ""Only bridge modules (1 per system) communicate over these ports""",STCP,article,listen,true,`,
     );
   });
 

@@ -1,8 +1,11 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { wrapText } from '../../src/report/wrap.ts';
 import { expectUserError, runCli, vosAudit } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
+import { temporaryDirectory } from '../support/temporary.ts';
 
 interface JsonListener {
   port: number;
@@ -190,6 +193,32 @@ describe('CSV', () => {
       ['3000', '3064', ''],
       ['4000', '4032', ''],
     ]);
+  });
+});
+
+describe('CSV of an incomplete model', () => {
+  it('says on every row whether the module is complete, and what it could not decide, as JSON does', async () => {
+    const dir = temporaryDirectory();
+    mkdirSync(join(dir, 'm1'));
+    writeFileSync(
+      join(dir, 'm1', 'module_start_up.cm'),
+      '(master_disk)>system>stcp>start_stcp.cm\n(master_disk)>system>site>site_start.cm\nstart_process "ntpd.pm"\n',
+    );
+    mkdirSync(join(dir, 'm2'));
+    writeFileSync(join(dir, 'm2', 'module_start_up.cm'), '(master_disk)>system>stcp>start_stcp.cm\n');
+    const { stdout } = await vosAudit(['ports', '--format', 'csv', 'm1', 'm2'], { cwd: dir });
+    const rows = parse<Record<string, string>>(stdout, { columns: true, record_delimiter: '\r\n' });
+    const of = (module: string) => rows.filter((row) => row.module === module);
+    expect(of('m1').length).toBeGreaterThan(0);
+    expect(of('m2').length).toBeGreaterThan(0);
+    for (const row of of('m2')) expect([row.module_complete, row.module_undecided]).toEqual(['true', '']);
+    for (const row of of('m1')) {
+      expect(row.module_complete).toBe('false');
+      const causes = row.module_undecided!.split(' | ');
+      expect(causes).toHaveLength(2);
+      expect(causes[0]).toMatch(/site_start\.cm.* \(m1\/module_start_up\.cm:2\)$/);
+      expect(causes[1]).toMatch(/ \(m1\/module_start_up\.cm:3\)$/);
+    }
   });
 });
 

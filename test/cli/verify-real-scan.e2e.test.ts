@@ -178,11 +178,12 @@ describe('verify against a real nmap scan of 127.0.0.1', () => {
     );
   });
 
-  it('a module at another address is not verified, and the scanned host is stated', async () => {
+  it('a module at another address is not verified, the scanned host is stated, and nothing verified exits 2', async () => {
     const result = await vosAudit(['verify', '--scan', 'scan.xml', '--address', '127.0.0.2', '--format', 'gcc', 'm1'], {
       cwd: dir,
     });
-    expect(result.status).toBe(0);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^vos-audit: verify: no module was matched to a host that is up in the scan/);
     expect(result.stdout).toContain(
       'warning: m1 (127.0.0.2) is not in the scan: none of its ports were verified [verify-module-not-scanned]',
     );

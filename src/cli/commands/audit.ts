@@ -5,6 +5,7 @@ import { assumptionLine } from '../../report/assumptions.ts';
 import { formatDiff } from '../../report/diff.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatGcc, formatGithub } from '../../report/lines.ts';
+import { printable } from '../../report/printable.ts';
 import { formatSarif } from '../../report/sarif.ts';
 import type { NotShown } from '../../report/summary.ts';
 import { formatText } from '../../report/text.ts';
@@ -18,7 +19,8 @@ import {
   type ModuleFlags,
   type OutputFormat,
 } from '../options.ts';
-import { fails, outcome, type RunOutcome } from '../outcome.ts';
+import { fails, outcome, stop, type RunOutcome } from '../outcome.ts';
+import { patchPaths } from '../patch-paths.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
 import { resolveSettings } from '../settings.ts';
 import { colorWanted } from '../streams.ts';
@@ -116,7 +118,7 @@ function notShownBy(request: AuditRequest, results: readonly ModuleResult[]): No
   };
 }
 
-function renderAudit(request: AuditRequest, results: ModuleResult[]): string | Buffer {
+function renderAudit(request: AuditRequest & { mode: 'check' | 'fix' }, results: ModuleResult[]): string | Buffer {
   const shown = request.quiet
     ? results.map((result) => ({
         ...result,
@@ -125,7 +127,6 @@ function renderAudit(request: AuditRequest, results: ModuleResult[]): string | B
     : results;
   const files = shown.flatMap((result) => result.files);
   const notShown = notShownBy(request, results);
-  if (request.mode === 'diff') return formatDiff(files);
   switch (request.format) {
     case 'json':
       return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, notShown);
@@ -153,7 +154,18 @@ export async function audit(request: AuditRequest): Promise<RunOutcome> {
   // When no file could be audited, the text summary would read "no problems in 0 files", like a pass.
   const nothingAudited = results.length === 0 && problems.length > 0 && request.format === 'text';
   const severities = results.flatMap((result) => result.files.flatMap((file) => file.messages.map((m) => m.severity)));
-  return outcome(nothingAudited ? '' : renderAudit(request, results), problems, {
-    failed: fails(severities, request.maxWarnings),
-  });
+  const failed = fails(severities, request.maxWarnings);
+  if (request.mode === 'diff') return diffOutcome(results, problems, failed);
+  return outcome(nothingAudited ? '' : renderAudit({ ...request, mode: request.mode }, results), problems, { failed });
+}
+
+/** `--diff`: the patch, its paths relative to where it applies; a remark when that is not the current directory. */
+function diffOutcome(results: readonly ModuleResult[], problems: string[], failed: boolean): RunOutcome {
+  const files = results.flatMap((result) => result.files);
+  const placed = patchPaths(files);
+  if ('refused' in placed) return stop(problems, placed.refused);
+  const remarks = placed.workTree
+    ? [printable(`--diff: the paths are relative to the git work tree ${placed.base}: apply the patch there`)]
+    : [];
+  return outcome(formatDiff(files, placed.paths), problems, { failed, remarks });
 }

@@ -48,7 +48,8 @@ is conditional settles the condition (info); filtered and open|filtered ports ar
 ports the scan did not probe are not judged, only counted.
 
 Exit status: 0 no errors, 1 an open port nothing explains (or more warnings than --max-warnings), 2 usage or I/O
-error, or a scan that is not a complete nmap XML file.`;
+error, a scan that is not a complete nmap XML file, or no module matched to a host that is up in the scan (nothing
+verified).`;
 
 export function defineVerify(context: CommandContext<VerifyRequest>): Command {
   const { streams } = context;
@@ -106,5 +107,13 @@ export function verify(request: VerifyRequest): RunOutcome {
     verification.findings.map((f) => f.severity),
     request.maxWarnings,
   );
-  return outcome(stdout, problems, { failed });
+  // A run that verified nothing must not pass as one that found nothing wrong.
+  const nothingVerified =
+    modules.length > 0 && verification.modules.every((module) => module.tally === undefined)
+      ? [
+          `verify: no module was matched to a host that is up in the scan (${modules.length} given), so nothing ` +
+            'was verified: scan their addresses, or set each module\'s "address" as the scan lists it',
+        ]
+      : [];
+  return outcome(stdout, [...problems, ...nothingVerified], { failed });
 }
