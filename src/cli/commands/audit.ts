@@ -5,7 +5,6 @@ import { assumptionLine } from '../../report/assumptions.ts';
 import { formatDiff } from '../../report/diff.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatGcc, formatGithub } from '../../report/lines.ts';
-import { printable } from '../../report/printable.ts';
 import { formatSarif } from '../../report/sarif.ts';
 import type { NotShown } from '../../report/summary.ts';
 import { formatText } from '../../report/text.ts';
@@ -165,7 +164,7 @@ function diffOutcome(results: readonly ModuleResult[], problems: string[], faile
   const placed = patchPaths(files);
   if ('refused' in placed) return stop(problems, placed.refused);
   const remarks = placed.workTree
-    ? [printable(`--diff: the paths are relative to the git work tree ${placed.base}: apply the patch there`)]
+    ? [{ text: `--diff: the paths are relative to the git work tree ${placed.base}: apply the patch there` }]
     : [];
   return outcome(formatDiff(files, placed.paths), problems, { failed, remarks });
 }
