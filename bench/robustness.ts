@@ -519,11 +519,12 @@ for (const [what, make] of scanBombs) {
 }
 {
   // hosts.allow at its limit naming an inetd.conf at the pattern file's limit, whose comment lines hold patterns that
-  // are tried one by one (globs) or looked up (addresses and names).
+  // are looked up: globs by their longest literal run (some matching the clients, or none), addresses and names.
   const tftp = 'tftp dgram udp wait root >system>stcp>command_library>tcpd.pm >system>stcp>command_library>tftpd.pm\n';
   const hostsLimit = languageOf('hosts-access').maxBytes;
   const patternFiles: Array<[string, (i: number) => string]> = [
     ['globs', (i) => `# ${i % 250}.*.${i % 7}? *.${i}.x\n`],
+    ['globs that match no client', (i) => `# *z${i}* ?z${i}?*\n`],
     ['addresses and names', (i) => `# 10.${i % 250}.${(i >> 8) % 250}.${i % 200} h${i}.example\n`],
   ];
   const allows: Array<[string, string]> = [

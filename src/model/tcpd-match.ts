@@ -1,4 +1,5 @@
 import { atoi, dottedQuad, ipv6Groups, samePrefix } from '../util/ip.ts';
+import { globExpression } from './tcpd-glob-index.ts';
 import { ipv4Net } from './tcpd-pattern-list.ts';
 
 /* tcpd's comparisons of one pattern with one string or address, as hosts_access(5) describes them. */
@@ -11,20 +12,16 @@ export function same(a: string, b: string): boolean {
 }
 
 /** Each glob's expression, made once: a policy asks a glob about many clients. */
-const globs = new Map<string, RegExp>();
+const globs = new Map<string, (text: string) => boolean>();
 
 /** `*` and `?`, matched case-insensitively. */
 function globMatch(text: string, pattern: string): boolean {
   let glob = globs.get(pattern);
   if (glob === undefined) {
-    const source = pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.');
     if (globs.size > 100_000) globs.clear();
-    globs.set(pattern, (glob = new RegExp(`^${source}$`, 'is')));
+    globs.set(pattern, (glob = globExpression(pattern)));
   }
-  return glob.test(text);
+  return glob(text);
 }
 
 /** tcpd's string_match: a daemon, a user, or a host's address or name against one pattern. */

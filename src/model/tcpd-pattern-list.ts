@@ -1,5 +1,6 @@
 import { hostKind, looksNumeric } from '../syntax/hosts-pattern-kind.ts';
 import { atoi, dottedQuad, prefixMask } from '../util/ip.ts';
+import { GlobIndex } from './tcpd-glob-index.ts';
 
 /** A host as tcpd knows it; what is not known is `unknown` to its patterns. */
 export interface Endpoint {
@@ -26,10 +27,10 @@ type Table = 'address' | 'name';
 /**
  * A list of host patterns that matches when any of them does, in tcpd's order: the first that matches decides (what
  * comes after it, such as another pattern file, is never read). Plain names and addresses, `.domain` suffixes,
- * `prefix.` patterns and IPv4 nets are looked up in tables of the position of their first occurrence, so that
- * asking about a host costs the length of its address, not the length of the list; only the other patterns (globs,
- * wildcards, IPv6, pattern files, `user@host`) are tried one by one, each distinct one once, and only those before
- * the first hit in a table.
+ * `prefix.` patterns and IPv4 nets are looked up in tables of the position of their first occurrence, and globs in
+ * an index by their literal prefix and suffix, so that asking about a host costs the length of its address, not the
+ * length of the list; only the other patterns (wildcards, IPv6, pattern files, `user@host`) are tried one by one,
+ * each distinct one once, and only those before the first hit in a table.
  */
 export class PatternList {
   private readonly exact = new Map<string, number>();
@@ -39,6 +40,7 @@ export class PatternList {
   private readonly nets = new Map<number, Map<number, number>>();
   private longestSuffix = 0;
   private longestPrefix = 0;
+  private readonly globs = new GlobIndex();
   /** Positions of the patterns tried one by one, in order. */
   private readonly tried: number[] = [];
 
@@ -60,6 +62,10 @@ export class PatternList {
   private index(pattern: string, position: number): boolean {
     const kind = hostKind(pattern);
     if (kind === 'netgroup') return true; // No NIS here: it matches nothing.
+    if (kind === 'glob') {
+      this.globs.add(pattern, position);
+      return true;
+    }
     if (kind === 'net' && !pattern.startsWith('[')) {
       const net = ipv4Net(pattern);
       if (net === undefined) return true; // It matches nothing.
@@ -106,6 +112,8 @@ export class PatternList {
     }
     const address = host.address === undefined ? undefined : dottedQuad(host.address);
     if (address !== undefined) for (const [bits, networks] of this.nets) at(networks.get((address & bits) >>> 0));
+    // A glob is never numeric: it is compared with the address and the name, as they are (it ignores case itself).
+    at(this.globs.first([host.address ?? 'unknown', host.name ?? 'unknown'], first));
     return first;
   }
 

@@ -31,7 +31,11 @@ function firstCovering(rangesInOrder: Iterable<[number, readonly PortRange[]]>):
   const unfilled = (port: number): number => {
     let root = port;
     while (next[root] !== root) root = next[root]!;
-    while (next[port] !== root) [port, next[port]] = [next[port]!, root];
+    while (port !== root) {
+      const after = next[port]!;
+      next[port] = root;
+      port = after;
+    }
     return root;
   };
   for (const [index, ranges] of rangesInOrder)
@@ -46,14 +50,11 @@ function firstCovering(rangesInOrder: Iterable<[number, readonly PortRange[]]>):
 function indexHost(host: ScannedHost): HostPorts {
   const index: HostPorts = { listed: new Map(), extra: new Map() };
   for (const protocol of ['tcp', 'udp'] as const) {
-    index.listed.set(
-      protocol,
-      firstCovering(
-        host.ports.flatMap((p, i): Array<[number, PortRange[]]> =>
-          p.protocol === protocol ? [[i, [{ from: p.port, to: p.port }]]] : [],
-        ),
-      ),
-    );
+    const listed = new Int32Array(65536).fill(-1);
+    host.ports.forEach((p, i) => {
+      if (p.protocol === protocol && listed[p.port] === -1) listed[p.port] = i;
+    });
+    index.listed.set(protocol, listed);
     index.extra.set(
       protocol,
       firstCovering(

@@ -7,6 +7,12 @@ import { severityOf } from './verify-checks.ts';
 export type { ModuleToVerify, ModuleVerification, Verification, VerifyFinding } from './verification.ts';
 
 /**
+ * Hosts in the scan without a module are listed one by one up to this many, the rest counted in one finding: a scan of
+ * a whole network is not a system's modules, and a report of a finding per host would outgrow the scan many times.
+ */
+export const maxHostsListed = 1000;
+
+/**
  * Compares a scan with the modules' models: each scanned host is matched to the module with its address, and each
  * probed port judged against what the module's configuration starts there. Pure: the scan and models in, verdicts out.
  */
@@ -53,16 +59,28 @@ export function verifyScan(scan: Scan, modules: readonly ModuleToVerify[]): Veri
     findings.push(...comparison.findings);
     return { name, address, host, tally: comparison.tally };
   });
-  for (const host of scan.hosts.filter((h) => !matched.has(h) && h.status === 'up')) {
-    const shown = [...host.addresses, ...host.hostnames.map((n) => `(${n})`)].join(' ') || 'without an address';
+  const withoutModule = scan.hosts.filter((h) => !matched.has(h) && h.status === 'up');
+  const hostWithoutModule = (reason: string, span: Span) =>
     findings.push({
       id: 'verify-host-without-module',
       severity: severityOf('verify-host-without-module'),
-      reason: `host ${shown} is in the scan but no module has its address: set "address" in the module's .vos-audit.json, or use --address`,
-      span: host.span,
+      reason,
+      span,
       related: [],
     });
+  for (const host of withoutModule.slice(0, maxHostsListed)) {
+    const shown = [...host.addresses, ...host.hostnames.map((n) => `(${n})`)].join(' ') || 'without an address';
+    hostWithoutModule(
+      `host ${shown} is in the scan but no module has its address: set "address" in the module's .vos-audit.json, or use --address`,
+      host.span,
+    );
   }
+  const unlisted = withoutModule.length - maxHostsListed;
+  if (unlisted > 0)
+    hostWithoutModule(
+      `${unlisted} more hosts are in the scan but no module has their address; only the first ${maxHostsListed} are listed, one finding each`,
+      withoutModule[maxHostsListed]!.span,
+    );
   findings.sort((a, b) => a.span.start - b.span.start);
   return { modules: results, findings };
 }

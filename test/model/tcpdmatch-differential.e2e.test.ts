@@ -70,6 +70,57 @@ describe.skipIf(!hasTcpdmatch && !process.env.CI)("vos-audit's tcpd against Debi
   });
 
   it(
+    'gives the same verdicts on pattern files of hundreds of globs, the file naming itself among them (fixed seed)',
+    { timeout: 120_000 },
+    () => {
+      const patternFile = join(dir, 'clients.list');
+      // Globs made from the clients' addresses and from "unknown" (their name: tcpd finds none, and a glob is compared
+      // with both): characters turned into `?`, runs into `*`, in either case, some spoilt by one more character. Many
+      // share a prefix or a suffix, many have neither; some files match a client only by its name, some not at all.
+      const targets = ['10.9.9.9', '10.9.9.8', '10.9.8.1', '198.51.100.7', '2001:db8::5', '203.0.113.9', 'unknown'];
+      const glob = fc
+        .tuple(
+          fc.constantFrom(...targets),
+          fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+          fc.boolean(),
+          fc.constantFrom('', '', '', 'x', '1', '.'),
+        )
+        .map(([target, cuts, upper, spoilt]) => {
+          let text = upper ? target.toUpperCase() : target;
+          for (const cut of cuts) {
+            const at = cut % text.length;
+            text = `${text.slice(0, at)}${cut % 2 ? '?' : '*'}${text.slice(at + 1 + ((cut >> 1) % 3))}`;
+          }
+          return text + spoilt;
+        })
+        .filter((text) => /[^*?]/.test(text));
+      const globs = fc.oneof(
+        fc.array(glob, { minLength: 1, maxLength: 300, size: 'max' }),
+        fc.array(
+          glob.filter((text) => !/\d/.test(text)),
+          { minLength: 1, maxLength: 30 },
+        ),
+      );
+      const files = fc.tuple(globs, fc.nat(), fc.boolean()).map(([list, at, loops]): PolicyFiles => {
+        const words = loops
+          ? [...list.slice(0, at % (list.length + 1)), patternFile, ...list.slice(at % (list.length + 1))]
+          : list;
+        return {
+          allow: `tftpd: ${patternFile}\n`,
+          deny: 'ALL: ALL\n',
+          patternFiles: { [patternFile]: words.join(' ') },
+        };
+      });
+      fc.assert(
+        fc.property(files, (policy) => {
+          comparisons += compare(policy, requestPairs);
+        }),
+        { seed: 20261208, numRuns: 30 },
+      );
+    },
+  );
+
+  it(
     'gives the same verdicts on random policies made of the grammar’s pieces (fixed seed)',
     { timeout: 120_000 },
     () => {

@@ -126,6 +126,54 @@ describe.each(systems)('the report of %s in Chromium', (system) => {
     }
   });
 
+  it('lists each module’s OSL and OSN peers, and each group’s modules, as firewall --format json --include-conditional has them', async () => {
+    // The report's policy includes the rules that stand on an undecided condition, marked "only if".
+    const firewall = await runCli(['firewall', '--format', 'json', '--include-conditional', system], directory);
+    const policy = JSON.parse(firewall.stdout) as {
+      modules: Array<{
+        name: string;
+        rules: Array<{ direction: string; action: string; protocol: string; ports: number[]; peer: string }>;
+      }>;
+      groups: Array<{ name: string; modules: string[] }>;
+    };
+    const groups = new Map(policy.groups.map((group) => [group.name, group.modules]));
+    // A rule admits to OSL or OSN when its first port is the module's kernel listener of that kind (ports JSON).
+    const kernels: Record<string, string> = { 'kernel (OSL)': 'OSL', 'kernel (OSN)': 'OSN' };
+    const expected = policy.modules.flatMap((module, m) =>
+      module.rules.flatMap((rule, i) => {
+        const kernel = modules[m]!.listeners.find(
+          (row) => kernels[row.daemon] && row.protocol === rule.protocol && row.port === rule.ports[0],
+        );
+        const members = groups.get(rule.peer) ?? [];
+        return rule.direction === 'in' && rule.action === 'allow' && kernel && members.length > 0
+          ? [[module.name, kernels[kernel.daemon]!, `${rule.peer} (${members.length})`, `#m${m}-r${i + 1}`]]
+          : [];
+      }),
+    );
+    const shown = await opened.page.$$eval('#system table.admissions tbody tr', (rows) =>
+      (rows as HTMLTableRowElement[]).map((row) => [
+        row.cells[0]!.textContent.trim(),
+        row.cells[1]!.textContent.trim(),
+        row.cells[2]!.textContent.trim(),
+        row.cells[3]!.querySelector('a')!.getAttribute('href')!,
+      ]),
+    );
+    expect(shown).toEqual(expected);
+    const listed = await opened.page.$$eval('#system table.groups tbody tr', (rows) =>
+      (rows as HTMLTableRowElement[]).map((row) => [
+        row.cells[0]!.textContent.trim(),
+        row.cells[2]!.textContent.trim().split(', '),
+      ]),
+    );
+    expect(listed).toEqual(
+      [...new Set(expected.map((row) => row[2]!.replace(/ \(\d+\)$/, '')))].map((name) => [name, groups.get(name)]),
+    );
+    if (expected.length > 0) {
+      await opened.page.click(`#system table.admissions a[href="${expected[0]![3]}"]`);
+      expect(await opened.page.locator(`${expected[0]![3]}:target`).isVisible()).toBe(true);
+    }
+  });
+
   it('opens a cell’s evidence: its file:line places and the lines’ text', async () => {
     const { page } = opened;
     const shown = await cells(page);

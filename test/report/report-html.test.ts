@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeText, html } from '../../src/report/html/markup.ts';
 import { runCli } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
+import { writeSystem } from '../support/system.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
 describe('the html template', () => {
@@ -65,4 +66,21 @@ describe('vos-audit report', () => {
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);
   });
+});
+
+describe('the report of a system of many modules', () => {
+  it('grows with the modules, not with their pairs: twice the modules of one system, at most 2.1 × the page and its system section', async () => {
+    const directory = temporaryDirectory();
+    const sizes = async (count: number) => {
+      writeSystem(join(directory, `system-${count}`), count, 1);
+      const file = join(directory, `system-${count}.html`);
+      const result = await runCli(['report', '-o', file, `system-${count}`], directory);
+      expect(result.status).toBe(0);
+      const page = readFileSync(file, 'utf8');
+      return { page: page.length, system: /<section id="system"[\s\S]*?<\/section>/.exec(page)![0].length };
+    };
+    const [small, large] = [await sizes(40), await sizes(80)];
+    expect(large.page / small.page).toBeLessThan(2.1);
+    expect(large.system / small.system).toBeLessThan(2.1);
+  }, 120_000);
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonChunks } from '../../src/report/json-chunks.ts';
 import { parseNmapXml, ScanError } from '../../src/scan/nmap-scan.ts';
-import { verifyScan } from '../../src/scan/verify.ts';
+import { maxHostsListed, verifyScan } from '../../src/scan/verify.ts';
 import { vosAudit } from '../support/cli.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 import { modelOf } from '../support/verify.ts';
@@ -101,5 +101,36 @@ describe('a report in chunks', () => {
     expect(joined).toBe(
       `${JSON.stringify({ version: 1, runs: [{ tool: 'x', results: items, after: true }] }, null, 2)}\n`,
     );
+  });
+});
+
+describe('hosts no module has', () => {
+  const hosts = (n: number) =>
+    '<?xml version="1.0"?>\n<nmaprun scanner="nmap" version="7.93">\n' +
+    '<scaninfo type="syn" protocol="tcp" numservices="1024" services="1-1024"/>\n' +
+    Array.from(
+      { length: n },
+      (_, i) => `<host><status state="up"/><address addr="10.9.${i >> 8}.${i & 255}" addrtype="ipv4"/></host>\n`,
+    ).join('') +
+    '<runstats><finished exit="success"/></runstats>\n</nmaprun>\n';
+  const withoutModule = (n: number) => {
+    const scan = parseNmapXml(hosts(n));
+    const findings = verifyScan(scan, []).findings.filter((f) => f.id === 'verify-host-without-module');
+    return { scan, findings };
+  };
+
+  it('are listed one finding each up to the limit', () => {
+    const { scan, findings } = withoutModule(maxHostsListed);
+    expect(findings.map((f) => f.span)).toEqual(scan.hosts.map((h) => h.span));
+  });
+
+  it('past the limit, the rest are counted in one finding at the first host not listed', () => {
+    const { scan, findings } = withoutModule(maxHostsListed + 7);
+    expect(findings).toHaveLength(maxHostsListed + 1);
+    expect(findings.slice(0, maxHostsListed).map((f) => f.span)).toEqual(
+      scan.hosts.slice(0, maxHostsListed).map((h) => h.span),
+    );
+    expect(findings.at(-1)!.span).toEqual(scan.hosts[maxHostsListed]!.span);
+    expect(findings.at(-1)!.reason.split(' ')[0]).toBe('7');
   });
 });

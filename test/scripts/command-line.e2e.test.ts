@@ -24,7 +24,8 @@ function runScript(script: string, args: string[]) {
   const result = spawnSync(process.execPath, [...loader, join(root, script), ...args], {
     cwd: scratch,
     encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '', TSX_DISABLE_CACHE: '1' },
+    // tsx's folder (os.tmpdir()/tsx-<uid>) and anything a script puts in TMPDIR go to a folder the test removes.
+    env: { ...process.env, NODE_OPTIONS: '', TSX_DISABLE_CACHE: '1', TMPDIR: temporaryDirectory('vos-audit-tmp-') },
   });
   return { ...result, left: readdirSync(scratch) };
 }
