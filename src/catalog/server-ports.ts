@@ -1,5 +1,5 @@
-// Over 300 lines because it is one data table, the article's tables 1 and 2 row by row with their types: split, a
-// row would have to be looked for in several files, and a reader checks it against the article in one pass.
+// Over 300 lines: one data table, the article's tables 1 and 2 row by row with their types; split, a row would
+// have to be looked for in several files, and a reader checks it against the article in one pass.
 import { fromArticle, generalUnix, type Advice } from './advice.ts';
 import type { ReleaseRange } from './releases.ts';
 

@@ -16,6 +16,9 @@ function valueFollows(option: Option, argument: string, next: string | undefined
  * With positional options, commander reads the options before a subcommand's name as the audit's and then drops
  * them: `vos-audit --format json ports m1` printed the text table. Those options are moved after the name, where
  * they mean what they mean to that command; one the command does not have is refused, naming where it goes.
+ * Commander has no mode that does this: without positional options the program (the audit) takes its options
+ * wherever they stand, so `ports --format csv` would be refused by the audit's --format, and options declared once
+ * on the program (read with optsWithGlobals) would still leave `--fix ports` an audit of a path named ports.
  */
 export function optionsAfterCommand(argv: string[], program: Command): string[] {
   const moved: string[] = [];

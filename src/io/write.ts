@@ -1,199 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  constants,
-  fchmodSync,
-  fchownSync,
-  fstatSync,
-  lstatSync,
-  openSync,
-  realpathSync,
-  writeSync,
-  type PathLike,
-  type Stats,
-} from 'node:fs';
-import { hostname, constants as osConstants } from 'node:os';
+import { closeSync, realpathSync, type PathLike } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { describeIoError, UserError } from './errors.ts';
-import { HeldDirectory, identityOf, replaceInDirectory, sameFile } from './held-directory.ts';
-import { NotReadable, openRegularFile, readBounded, shownPath, splitPath } from './read.ts';
+import { HeldDirectory, replaceInDirectory, sameFile } from './held-directory.ts';
+import { shownPath, splitPath } from './read.ts';
+import { acquireLock } from './write-lock.ts';
+import { checkReplaceable, openExpected, takeOwnership, type Fail } from './write-refusal.ts';
 import type { FileIdentity, ReadOrigin } from '../syntax/source.ts';
-
-type Fail = (why: string) => never;
-
-/** How long a write waits for another vos-audit run to finish writing the same file. */
-export const lockWaitMs = 10_000;
-const lockPollMs = 20;
 
 /** The signal that asked the run to stop, while files are being written. */
 let stopSignal: NodeJS.Signals | undefined;
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** What a lock says of its holder, "PID HOST"; nothing when it is gone, unreadable or not a regular file. */
-function readLock(lock: Buffer): { pid: number; host: string } {
-  let text = '';
-  try {
-    const { fd } = openRegularFile(lock, constants.O_NOFOLLOW);
-    try {
-      text = readBounded(fd, 256).toString('latin1');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Removed since, or not a lock vos-audit wrote: the holder is unknown.
-  }
-  const [pid = '', host = ''] = text.trim().split(' ');
-  return { pid: Number(pid), host };
-}
-
-/** Who holds a lock, in words, or that its holder has ended (then nobody will remove it but a person). */
-function lockHolder(directory: HeldDirectory, lock: Buffer): { ended: boolean; description: string } {
-  const { pid, host } = readLock(directory.at(lock));
-  const shownLock = shownPath(directory.shownName(lock));
-  const known = Number.isInteger(pid) && pid > 0;
-  if (known && host === hostname() && !isAlive(pid)) {
-    return {
-      ended: true,
-      description: `a lock left by a vos-audit run that has ended (process ${pid}): remove ${shownLock} if no vos-audit is writing it`,
-    };
-  }
-  const where = host !== '' && host !== hostname() ? ` on ${host}` : '';
-  return {
-    ended: false,
-    description: `another vos-audit run${known ? ` (process ${pid}${where})` : ''} is writing it (lock ${shownLock})`,
-  };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
-
-interface Lock {
-  release(): void;
-}
-
-/**
- * Serialises vos-audit's writers of one file: a lock file beside it, created exclusively, holding "PID HOST". A
- * second writer waits for the first to finish, then finds the file changed since it read it and writes nothing.
- * A lock is removed only by its holder, and only if it is still the one it created.
- */
-async function acquireLock(directory: HeldDirectory, name: Buffer, fail: Fail): Promise<Lock> {
-  const lock = Buffer.concat([Buffer.from('.'), name, Buffer.from('.vos-audit.lock')]);
-  const deadline = Date.now() + lockWaitMs;
-  for (;;) {
-    let fd: number;
-    try {
-      const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
-      fd = openSync(directory.at(lock), flags, 0o600);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return fail(describeIoError(error));
-      const holder = lockHolder(directory, lock);
-      if (holder.ended || Date.now() > deadline) return fail(holder.description);
-      await sleep(lockPollMs);
-      if (stopSignal !== undefined)
-        return fail(`stopped by ${stopSignal} while waiting for another vos-audit run to finish writing it`);
-      continue;
-    }
-    writeSync(fd, `${process.pid} ${hostname()}\n`);
-    const ours = identityOf(fstatSync(fd, { bigint: true }));
-    return {
-      release() {
-        closeSync(fd);
-        const now = lstatSync(directory.at(lock), { bigint: true, throwIfNoEntry: false });
-        if (now !== undefined && sameFile(identityOf(now), ours)) directory.remove(lock);
-      },
-    };
-  }
-}
-
-/**
- * The extended attributes of an open file, ACLs included (system.posix_acl_*), which a rewritten file would not
- * have; the SELinux label, which a new file gets from the policy, aside. Node.js cannot list them itself: getfattr
- * (the attr package) reads them through the descriptor, whatever the file's name; without it they cannot be known.
- */
-function extendedAttributes(fd: number): string[] {
-  const listing = spawnSync('getfattr', ['--absolute-names', '--match=-', '/dev/stdin'], {
-    stdio: [fd, 'pipe', 'pipe'],
-    encoding: 'latin1',
-  });
-  if (listing.status !== 0) return [];
-  return listing.stdout
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('#') && line !== 'security.selinux');
-}
-
-/**
- * Opens the file of that name in the directory, never through a symbolic link, and checks that it is the file
- * expected (the one read, or at the second check the one checked first) holding the bytes read.
- */
-function openExpected(
-  directory: HeldDirectory,
-  name: Buffer,
-  expected: { identity?: FileIdentity; bytes: Uint8Array; since: string },
-  fail: Fail,
-): { fd: number; stats: Stats; identity: FileIdentity } {
-  let opened: { fd: number; stats: Stats };
-  try {
-    opened = openRegularFile(directory.at(name), constants.O_NOFOLLOW);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') fail(`it was replaced by a symbolic link ${expected.since}`);
-    return fail(error instanceof NotReadable ? `it ${error.message}` : describeIoError(error));
-  }
-  const { fd, stats } = opened;
-  try {
-    const identity = identityOf(fstatSync(fd, { bigint: true }));
-    if (expected.identity !== undefined && !sameFile(identity, expected.identity))
-      fail(`it was replaced by another file ${expected.since}`);
-    if (!readBounded(fd, expected.bytes.length).equals(expected.bytes)) fail(`it changed on disk ${expected.since}`);
-    return { fd, stats, identity };
-  } catch (error) {
-    closeSync(fd);
-    throw error;
-  }
-}
-
-/**
- * What replacing the file would lose or break, refused before anything is written: a read-only file, another
- * file or another program's change since it was read, a file that is no longer a regular file, other hard links,
- * extended attributes or an ACL. Returns the file's status, whose owner, group and mode the new file takes.
- */
-function checkReplaceable(
-  directory: HeldDirectory,
-  name: Buffer,
-  expected: { identity?: FileIdentity; bytes: Uint8Array },
-  fail: Fail,
-): { stats: Stats; identity: FileIdentity } {
-  const { fd, stats, identity } = openExpected(
-    directory,
-    name,
-    { ...expected, since: 'since vos-audit read it' },
-    fail,
-  );
-  try {
-    // A rename would replace even a read-only file; its mode says nobody should, so neither does vos-audit.
-    if ((stats.mode & 0o222) === 0) fail('it is read-only');
-    if (stats.nlink > 1)
-      fail(`it has ${stats.nlink} hard links, and replacing it would leave the other names with the old text`);
-    const attributes = extendedAttributes(fd);
-    if (attributes.length > 0)
-      fail(`it has extended attributes or an ACL (${attributes.join(', ')}), which the rewritten file would not keep`);
-  } finally {
-    closeSync(fd);
-  }
-  return { stats, identity };
-}
-
-/** Gives the new file the original's owner, group and mode (in that order: a change of owner clears set-id bits). */
-function takeOwnership(fd: number, original: Stats): void {
-  const own = fstatSync(fd);
-  if (own.uid !== original.uid || own.gid !== original.gid) fchownSync(fd, original.uid, original.gid);
-  fchmodSync(fd, original.mode & 0o7777);
-}
 
 function replaceLocked(
   directory: HeldDirectory,
@@ -278,7 +93,7 @@ export async function writeAtomically(
   }
   const { directory, name, identity } = held;
   try {
-    const lock = await acquireLock(directory, name, fail);
+    const lock = await acquireLock(directory, name, fail, () => stopSignal);
     try {
       replaceLocked(directory, name, bytes, { identity, bytes: original }, fail);
     } finally {

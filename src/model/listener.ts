@@ -129,3 +129,9 @@ export function strongest<T extends { state: ListenerState }>(items: T[]): T | u
     undefined,
   );
 }
+
+/** Adds a note to an item's, after any it has. */
+export function withNote<T extends { note?: string }>(item: T, note: string): T {
+  item.note = item.note ? `${item.note}; ${note}` : note;
+  return item;
+}

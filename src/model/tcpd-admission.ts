@@ -5,8 +5,9 @@ import { dottedQuad } from '../util/ip.ts';
 import type { Admission } from './admission.ts';
 import type { AuditedFile } from './files.ts';
 import type { ModuleModel } from './listener.ts';
+import { modulePolicy } from './tcpd-module-policy.ts';
 import { admittedNetworks } from './tcpd-networks.ts';
-import { evaluate, hostPatternMatches, modulePolicy, type Endpoint, type Policy } from './tcpd-policy.ts';
+import { evaluate, hostPatternMatches, type Endpoint, type Policy } from './tcpd-policy.ts';
 
 const canonicalOrAsGiven = (text: string) => canonicalAddress(text) ?? text;
 

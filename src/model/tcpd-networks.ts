@@ -8,7 +8,8 @@ import { readRules, type HostsPattern, type HostsRule } from '../syntax/hosts-ac
 import { canonicalAddress } from '../util/address.ts';
 import { dottedQuad, ipv6Groups } from '../util/ip.ts';
 import { ipv4Net } from './tcpd-pattern-list.ts';
-import { daemonPatternMatches, dependsOnName, evaluate, type Policy } from './tcpd-policy.ts';
+import { daemonPatternMatches } from './tcpd-match.ts';
+import { dependsOnName, evaluate, type Policy } from './tcpd-policy.ts';
 
 /**
  * The admitted clients as networks of either family, or the patterns a firewall cannot match (names, netgroups);

@@ -1,4 +1,4 @@
-import { hostKind, looksNumeric } from '../syntax/hosts-access.ts';
+import { hostKind, looksNumeric } from '../syntax/hosts-pattern-kind.ts';
 import { atoi, dottedQuad, prefixMask } from '../util/ip.ts';
 import { GlobIndex } from './tcpd-glob-index.ts';
 

@@ -1,16 +1,14 @@
-import { dottedQuad, ipv6Groups, samePrefix, atoi } from '../util/ip.ts';
-import { looksNumeric, readRules, splitQualified, type HostsPattern, type HostsRule } from '../syntax/hosts-access.ts';
-import type { AuditedFile, HostsAccessFile } from './files.ts';
-import { baseName } from '../util/base-name.ts';
+import { readRules, type HostsPattern, type HostsRule } from '../syntax/hosts-access.ts';
+import { looksNumeric, splitQualified } from '../syntax/hosts-pattern-kind.ts';
+import type { HostsAccessFile } from './files.ts';
+import { daemonPatternMatches, ipv6Match, knownName, netMatch, same, stringMatch, unknown } from './tcpd-match.ts';
 import {
-  maxPatternFileBytes,
   PatternFile,
   PatternFileLoop,
   type OversizedPatternFile,
   type UnreadPatternFiles,
 } from './tcpd-pattern-file.ts';
-import { globExpression } from './tcpd-glob-index.ts';
-import { ipv4Net, PatternList, type Endpoint } from './tcpd-pattern-list.ts';
+import { PatternList, type Endpoint } from './tcpd-pattern-list.ts';
 
 export type { Endpoint } from './tcpd-pattern-list.ts';
 
@@ -66,62 +64,6 @@ export interface Verdict {
   loop?: string;
 }
 
-const unknown = 'unknown';
-
-function same(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-/** Each glob's expression, made once: a policy asks a glob about many clients. */
-const globs = new Map<string, (text: string) => boolean>();
-
-/** `*` and `?`, matched case-insensitively. */
-function globMatch(text: string, pattern: string): boolean {
-  let glob = globs.get(pattern);
-  if (glob === undefined) {
-    if (globs.size > 100_000) globs.clear();
-    globs.set(pattern, (glob = globExpression(pattern)));
-  }
-  return glob(text);
-}
-
-/** tcpd's string_match: a daemon, a user, or a host's address or name against one pattern. */
-function stringMatch(pattern: string, text: string): boolean {
-  if (/[*?]/.test(pattern)) return globMatch(text, pattern);
-  if (pattern.startsWith('.')) return text.length > pattern.length && same(text.slice(-pattern.length), pattern);
-  if (same(pattern, 'ALL')) return true;
-  if (same(pattern, 'KNOWN')) return !same(text, unknown);
-  if (pattern.endsWith('.')) return same(text.slice(0, pattern.length), pattern);
-  return same(pattern, text);
-}
-
-function knownName(name: string | undefined): name is string {
-  return name !== undefined && !same(name, unknown) && !same(name, 'paranoid');
-}
-
-/** `net/mask`, `net/len`, `[net]/len` against an address. */
-function netMatch(pattern: string, address: string | undefined): boolean {
-  if (address === undefined) return false;
-  const slash = pattern.indexOf('/');
-  const net = pattern.slice(0, slash);
-  const mask = pattern.slice(slash + 1);
-  if (net.startsWith('[')) {
-    const network = net.endsWith(']') ? ipv6Groups(net.slice(1, -1)) : undefined;
-    const client = address.includes(':') ? ipv6Groups(address) : undefined;
-    const length = atoi(mask);
-    return (
-      network !== undefined &&
-      client !== undefined &&
-      /^\d+$/.test(mask) &&
-      length <= 128 &&
-      samePrefix(network, client, length)
-    );
-  }
-  const client = dottedQuad(address);
-  const net4 = ipv4Net(pattern);
-  return client !== undefined && net4 !== undefined && (client & net4.bits) >>> 0 === net4.network;
-}
-
 class Evaluation {
   readonly unread: UnreadPatternFiles = new Map();
 
@@ -174,11 +116,7 @@ class Evaluation {
     if (same(pattern, 'KNOWN')) return host.address !== undefined && knownName(host.name);
     if (same(pattern, 'LOCAL')) return knownName(host.name) && !host.name.includes('.');
     if (pattern.includes('/')) return netMatch(pattern, host.address);
-    if (pattern.startsWith('[') && pattern.endsWith(']')) {
-      const wanted = ipv6Groups(pattern.slice(1, -1));
-      const client = host.address?.includes(':') ? ipv6Groups(host.address) : undefined;
-      return wanted !== undefined && client !== undefined && wanted.every((group, i) => group === client[i]);
-    }
+    if (pattern.startsWith('[') && pattern.endsWith(']')) return ipv6Match(pattern, host.address);
     return (
       stringMatch(pattern, host.address ?? unknown) ||
       (!looksNumeric(pattern) && stringMatch(pattern, host.name ?? unknown))
@@ -196,11 +134,6 @@ class Evaluation {
     for (const [met, why] of answer.unread) unread.set(met, why);
     return answer.matched;
   }
-}
-
-/** Whether a daemon pattern (without `@host`) matches a daemon name or, numeric, its port. */
-export function daemonPatternMatches(pattern: string, daemon: string, port?: number): boolean {
-  return /^\d+$/.test(pattern) ? port !== undefined && Number(pattern) === port : stringMatch(pattern, daemon);
 }
 
 /**
@@ -287,52 +220,4 @@ export function evaluate(policy: Policy, request: AccessRequest): Verdict {
   if (keyword === 'twist') return { access: 'denied', matched, twist: last!.argument!, ...base() };
   const granted = keyword === 'allow' || (keyword !== 'deny' && fromAllow !== undefined);
   return { access: granted ? 'granted' : 'denied', matched, ...base() };
-}
-
-/**
- * The module's policy: its hosts.allow and hosts.deny wherever they are ([D]: their place on VOS is not public);
- * a `/path` pattern file is one of the module's files whose path ends with it.
- */
-export function modulePolicy(files: readonly AuditedFile[]): Policy {
-  let policy = policies.get(files);
-  if (policy === undefined) policies.set(files, (policy = readPolicy(files)));
-  return policy;
-}
-
-/** One policy per module's files: the model and four rules ask for it. */
-const policies = new WeakMap<readonly AuditedFile[], Policy>();
-
-function readPolicy(files: readonly AuditedFile[]): Policy {
-  const hosts = files.filter((file): file is HostsAccessFile => file.kind === 'hosts-access');
-  const named = (name: string) => hosts.find((file) => baseName(file.source.path) === name);
-  const allow = named('hosts.allow');
-  const deny = named('hosts.deny');
-  return {
-    ...(allow && { allow }),
-    ...(deny && { deny }),
-    patternFile: patternFiles((path) => files.find((file) => `/${file.source.path}`.endsWith(path))?.source),
-  };
-}
-
-/**
- * Pattern files by path, from a lookup of the file a path names: each file read and split once, however many paths
- * and rules name it; a file over the limit of a hosts file is not read.
- */
-export function patternFiles<S extends { text: string; bytes: Uint8Array }>(
-  sourceOf: (path: string) => S | undefined,
-): Policy['patternFile'] {
-  const bySource = new Map<S, PatternFile | OversizedPatternFile>();
-  const byPath = new Map<string, PatternFile | OversizedPatternFile | undefined>();
-  const read = (path: string, source: S) =>
-    source.bytes.length > maxPatternFileBytes
-      ? { path, bytes: source.bytes.length }
-      : new PatternFile(path, source.text);
-  return (path) => {
-    if (!byPath.has(path)) {
-      const source = sourceOf(path);
-      if (source !== undefined && !bySource.has(source)) bySource.set(source, read(path, source));
-      byPath.set(path, source && bySource.get(source));
-    }
-    return byPath.get(path);
-  };
 }

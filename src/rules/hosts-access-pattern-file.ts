@@ -1,5 +1,5 @@
 import { maxPatternFileBytes, PatternFile } from '../model/tcpd-pattern-file.ts';
-import { modulePolicy } from '../model/tcpd-policy.ts';
+import { modulePolicy } from '../model/tcpd-module-policy.ts';
 import { readRules } from '../syntax/hosts-access.ts';
 import { defineRule } from './rule.ts';
 

@@ -1,6 +1,6 @@
 import { tcpdDaemonNames } from '../catalog/tcpd.ts';
 import type { InetdFile } from '../model/files.ts';
-import { daemonPatternMatches } from '../model/tcpd-policy.ts';
+import { daemonPatternMatches } from '../model/tcpd-match.ts';
 import { readRules, type HostsPattern } from '../syntax/hosts-access.ts';
 import { defineRule } from './rule.ts';
 

@@ -3,7 +3,7 @@ import type { Fix } from '../fix/edit.ts';
 import type { HostsAccessFile } from '../model/files.ts';
 import type { Listener } from '../model/listener.ts';
 import { admission } from '../model/tcpd-admission.ts';
-import { modulePolicy } from '../model/tcpd-policy.ts';
+import { modulePolicy } from '../model/tcpd-module-policy.ts';
 import { readRules } from '../syntax/hosts-access.ts';
 import { defineRule, type ModuleContext } from './rule.ts';
 import { reportedAt } from './support/listeners.ts';

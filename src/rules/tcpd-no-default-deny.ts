@@ -1,4 +1,4 @@
-import { modulePolicy } from '../model/tcpd-policy.ts';
+import { modulePolicy } from '../model/tcpd-module-policy.ts';
 import { defineRule } from './rule.ts';
 import { reportedAt } from './support/listeners.ts';
 import { describeListener, hasDefaultDeny, wrappedListeners } from './support/tcpd.ts';

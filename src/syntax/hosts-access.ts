@@ -1,31 +1,12 @@
 import type { IToken } from 'chevrotain';
 import { parseHostsAccessCst, type HostsLineSyntax } from '../../grammar/hosts-access/index.ts';
 import { tokenEnd, type GrammarError } from '../../grammar/types.ts';
-import { atoi, dottedQuad, ipv6Groups } from '../util/ip.ts';
+import { ipv6Groups } from '../util/ip.ts';
 import type { Field } from './field.ts';
-import { optionNames, optionSpecs } from './hosts-options.ts';
+import { optionsOf, type HostsOption } from './hosts-option-list.ts';
+import { daemonKind, hostKind, netProblem, splitQualified, type PatternKind } from './hosts-pattern-kind.ts';
 import { placeError, type ParseError } from './parse-error.ts';
 import { LineIndex, type Position } from './position.ts';
-
-/**
- * What a pattern is, in the order tcpd tries them: for a client's host (or a daemon's server host) `netgroup`
- * (`@name`), `file` (`/path`), `net` (`n.n.n.n/m.m.m.m`, `n.n.n.n/len`, `[ipv6]/len`), `ipv6` (`[addr]`), then the
- * string forms that daemons share: `glob` (`*`, `?`), `domain` (`.example.com`), `wildcard` (ALL, KNOWN, UNKNOWN,
- * LOCAL, PARANOID), `prefix` (`10.9.`), `address`, `name`; and in a daemon list `port` (a server port number).
- */
-export type PatternKind =
-  | 'except'
-  | 'netgroup'
-  | 'file'
-  | 'net'
-  | 'ipv6'
-  | 'glob'
-  | 'domain'
-  | 'wildcard'
-  | 'prefix'
-  | 'address'
-  | 'name'
-  | 'port';
 
 export interface HostsPattern extends Field {
   /** The daemon, or the client's host, as tcpd matches it (continuations removed). */
@@ -33,13 +14,6 @@ export interface HostsPattern extends Field {
   kind: PatternKind;
   /** `daemon@host`: the server's host pattern; `user@host`: the client's user pattern. */
   qualifier?: string;
-}
-
-export interface HostsOption extends Field {
-  keyword: string;
-  argument?: string;
-  /** Why tcpd refuses the option: a rule with one denies every client it matches. */
-  problem?: string;
 }
 
 export interface HostsRule {
@@ -73,62 +47,6 @@ export interface HostsAccessRoot {
    * hosts.allow the line is as good as absent, in hosts.deny every client that no rule has decided is denied.
    */
   unterminated: boolean;
-}
-
-const wildcards = new Set(['all', 'known', 'unknown', 'local', 'paranoid']);
-
-/** Whether tcpd sees a host pattern as an address rather than a name: only digits, dots and slashes. */
-export function looksNumeric(pattern: string): boolean {
-  return /^[0-9./]*$/.test(pattern);
-}
-
-/** A daemon pattern, or any host pattern tcpd compares as a string. */
-function stringKind(pattern: string): PatternKind {
-  if (/[*?]/.test(pattern)) return 'glob';
-  if (pattern.startsWith('.')) return 'domain';
-  if (wildcards.has(pattern.toLowerCase())) return 'wildcard';
-  if (pattern.endsWith('.')) return 'prefix';
-  return looksNumeric(pattern) ? 'address' : 'name';
-}
-
-export function hostKind(pattern: string): PatternKind {
-  if (pattern.startsWith('@')) return 'netgroup';
-  if (pattern.startsWith('/')) return 'file';
-  if (pattern.toLowerCase() === 'known' || pattern.toLowerCase() === 'local') return 'wildcard';
-  if (pattern.includes('/')) return 'net';
-  if (pattern.startsWith('[') && pattern.endsWith(']')) return 'ipv6';
-  return stringKind(pattern);
-}
-
-export function daemonKind(pattern: string): PatternKind {
-  return /^\d+$/.test(pattern) ? 'port' : stringKind(pattern);
-}
-
-/** `daemon@host` or `user@host`: split at the first `@` after the first character, as tcpd does. */
-export function splitQualified(value: string): [string, string | undefined] {
-  const at = value.indexOf('@', 1);
-  return at === -1 ? [value, undefined] : [value.slice(0, at), value.slice(at + 1)];
-}
-
-/** Why tcpd can never match a net pattern (`net/mask`, `net/len`, `[net]/len`), or undefined when it can. */
-export function netProblem(pattern: string): string | undefined {
-  const slash = pattern.indexOf('/');
-  const net = pattern.slice(0, slash);
-  const mask = pattern.slice(slash + 1);
-  if (net.startsWith('[')) {
-    const length = atoi(mask);
-    if (!net.endsWith(']') || ipv6Groups(net.slice(1, -1)) === undefined)
-      return `expected an IPv6 address in brackets before '/'`;
-    return length >= 0 && length <= 128 && /^\d+$/.test(mask)
-      ? undefined
-      : `expected a prefix length from 0 to 128 after '/'`;
-  }
-  const address = dottedQuad(net);
-  if (address === undefined) return 'expected a network address n.n.n.n before the mask';
-  const bits = mask.includes('.') ? dottedQuad(mask) : atoi(mask) >= 1 && atoi(mask) <= 32 ? atoi(mask) : undefined;
-  if (bits === undefined)
-    return 'expected a mask m.m.m.m (not 255.255.255.255) or a length from 1 to 32 after the address';
-  return undefined;
 }
 
 /** Where tcpd's bracket count in a list is not back to zero: it then takes no colon after it as a separator. */
@@ -201,81 +119,6 @@ function checkExcept(list: HostsPattern[], what: string, errors: GrammarError[])
       });
     }
   });
-}
-
-/**
- * The options after the client list, split as tcpd splits them: at every colon but `\:`, each trimmed, the keyword
- * up to a blank or `=`, the value after it (one `=` between them is allowed).
- */
-function optionsOf(token: IToken, errors: GrammarError[]): HostsOption[] {
-  const image = token.image;
-  const options: HostsOption[] = [];
-  let text = '';
-  let first = -1;
-  let last = -1;
-  const flush = (at: number) => {
-    const start = first === -1 ? at : token.startOffset + first;
-    options.push(describeOption(text.trim(), start, first === -1 ? at : token.startOffset + last + 1));
-    text = '';
-    first = last = -1;
-  };
-  for (let i = 1; i < image.length; i++) {
-    const c = image[i]!;
-    if (c === '\\' && image[i + 1] === '\n') {
-      i++;
-      continue;
-    }
-    if (c === ':') {
-      flush(token.startOffset + i);
-      continue;
-    }
-    const escaped = c === '\\' && image[i + 1] === ':';
-    if (escaped) i++;
-    text += escaped ? ':' : c;
-    if (!/\s/.test(c)) {
-      if (first === -1) first = escaped ? i - 1 : i;
-      last = i;
-    }
-  }
-  flush(tokenEnd(token));
-  options.forEach((option, i) => {
-    const spec = optionSpecs.get(option.keyword.toLowerCase());
-    const problem =
-      option.keyword === ''
-        ? `expected an option (${optionNames})`
-        : spec === undefined
-          ? `expected one of ${optionNames}`
-          : option.argument === undefined && spec.value === 'needed'
-            ? `expected a value after '${option.keyword}'`
-            : option.argument !== undefined && spec.value === 'none'
-              ? `expected nothing after '${option.keyword}'`
-              : spec.last && i < options.length - 1
-                ? `expected '${option.keyword}' to be the rule's last option`
-                : option.argument !== undefined
-                  ? spec.check?.(option.argument)
-                  : undefined;
-    if (problem === undefined) return;
-    option.problem = problem;
-    const found =
-      option.value === ''
-        ? 'end of option'
-        : `option '${option.value.length > 40 ? `${option.value.slice(0, 40)}…` : option.value}'`;
-    errors.push({
-      message: `Unexpected ${found}, ${problem}: tcpd denies every client this rule matches`,
-      start: option.start,
-      end: option.end,
-      found: option.value,
-      expected: 'an option',
-    });
-  });
-  return options;
-}
-
-function describeOption(value: string, start: number, end: number): HostsOption {
-  const keyword = /^[^= \t\r\n]*/.exec(value)![0];
-  const rest = value.slice(keyword.length).replace(/^[ \t\r\n]*/, '');
-  const argument = (rest.startsWith('=') ? rest.slice(1).replace(/^[ \t\r\n]*/, '') : rest) || undefined;
-  return { value, start, end, keyword, ...(argument !== undefined && { argument }) };
 }
 
 function ruleOf(line: HostsLineSyntax & { colon: IToken }, index: LineIndex, errors: GrammarError[]): HostsRule {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ephemeralRange } from '../../src/catalog/client-ports.ts';
 import { parseRelease, releaseMembership } from '../../src/catalog/releases.ts';
-import { runCli } from '../support/cli.ts';
+import { expectUserError, runCli } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
 
 const release = (text: string) => parseRelease(text)!;
@@ -17,8 +17,7 @@ describe('releases', () => {
 
   it('exits 2 on an unknown --release, naming the accepted forms', async () => {
     const result = await runCli(['ports', '--release', '15.9', 'hardened'], samplesDir);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('where X.Y is a release line the catalog knows: 13.0, 14.0–14.7, 15.0–15.2');
+    expectUserError(result, '15.9', '13.0', '15.0–15.2');
   });
 
   it('puts a release stated without its build on both sides of a boundary that falls on a build', () => {

@@ -12,7 +12,7 @@ import {
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fileKinds, languages } from '../../src/languages/registry.ts';
-import { runCli } from '../support/cli.ts';
+import { expectUserError, runCli } from '../support/cli.ts';
 import { runCommand } from '../support/processes.ts';
 import { fixtureDir, samplesDir } from '../support/sources.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
@@ -57,32 +57,10 @@ describe('exit codes and messages', () => {
     expect((await runCli([], dir)).status).toBe(0);
   });
 
-  it.each([
-    [['no-such-file'], 'vos-audit: cannot read no-such-file: no such file or directory\n'],
-    [
-      ['--release', 'fifteen', 'hardened'],
-      "vos-audit: option '--release <X.Y[.Z]>' argument 'fifteen' is invalid. 'fifteen' is not a release vos-audit knows; expected X.Y, X.Y.Z or X.Y.Z with a build suffix in any case (15.1, 15.1.0, 15.1.0ar), where X.Y is a release line the catalog knows: 13.0, 14.0–14.7, 15.0–15.2, 16.0–16.2, 17.0–17.2, 18.0–18.1, 19.0–19.3\n",
-    ],
-    [
-      ['--fix', '--diff', 'hardened'],
-      'vos-audit: --fix and --diff do not go together: --fix writes the files, --diff only shows the changes\n',
-    ],
-    [
-      ['--format', 'xml', 'hardened'],
-      "vos-audit: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, gcc, github.\n",
-    ],
-  ])('exits 2 for %j with one line on stderr', async (args, stderr) => {
-    const result = await runCli(args, samplesDir);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe(stderr);
-    expect(result.stdout).toBe('');
-  });
-
   it('suggests the nearest option for a misspelt one', async () => {
     const result = await runCli(['--fixx', 'hardened'], samplesDir);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("unknown option '--fixx'");
-    expect(result.stderr).toContain('(Did you mean --fix?)');
+    expectUserError(result, '--fixx');
+    expect(result.stderr.split('\n')[1]).toMatch(/--fix\b(?!x)/);
   });
 
   it('exits 2 for a directory with no configuration files', async () => {
@@ -120,9 +98,7 @@ describe('exit codes and messages', () => {
     // Nothing was audited: no "no problems in 0 files" summary that reads like a pass.
     expect(unknown.stdout).toBe('');
     const binary = await runCli(['inetd.conf'], dir);
-    expect(binary.status).toBe(2);
-    expect(binary.stderr).toBe('vos-audit: inetd.conf is a binary file (it has NUL bytes); not read\n');
-    expect(binary.stdout).toBe('');
+    expectUserError(binary, 'inetd.conf');
   });
 
   it('reads a file of another name when its content is inetd.conf', async () => {
@@ -161,7 +137,7 @@ describe('--release and --nio', () => {
   it('keeps tcp time and tftp for an NIO, with firewall advice', async () => {
     const result = await runCli(['--wide', '--nio', 'nio-v-series'], samplesDir);
     expect(result.stdout).not.toContain('time/tcp (port 37): an open port');
-    expect(result.stdout).toContain('block tcp/37 at the site firewall  inetd-nio-firewall');
+    expect(result.stdout).toMatch(/tcp\/37.* inetd-nio-firewall$/m);
     expect(result.stdout).not.toContain('inetd-bootp-tftp-active');
     expect(result.stdout).toContain('inetd-unwrapped-service');
   });

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileKinds } from '../../src/languages/registry.ts';
-import { runCli, type CliResult } from '../support/cli.ts';
+import { expectUserError, runCli, type CliResult } from '../support/cli.ts';
 import { runCommand } from '../support/processes.ts';
 import { samplesDir } from '../support/sources.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
@@ -108,7 +108,7 @@ describe('files of other kinds', () => {
     writeFileSync(join(dir, 'startup.txt'), "start_process 'telnet_msd -network_port 24'\n");
     expect((await runCli(['startup.txt'], dir)).stdout).toContain('telnet-msd-started');
     const named = await runCli(['--kind', 'startup.txt=macro', 'startup.txt'], dir);
-    expect(named.stdout).toContain('startup.txt:1:1  warning  telnet_msd listens on tcp/24');
+    expect(named.stdout).toMatch(/^startup\.txt:1:1 +warning .*tcp\/24.* telnet-msd-started$/m);
     expect((await runCli(['--kind', 'startup.txt=shell', 'startup.txt'], dir)).stderr).toBe(
       `vos-audit: option '--kind <file=kind>' argument 'startup.txt=shell' is invalid. expected FILE=KIND with KIND one of ${fileKinds.join(', ')}\n`,
     );
@@ -165,8 +165,7 @@ describe('--suggestions', () => {
 
   it('needs --fix or --diff', async () => {
     const result = await runCli(['--suggestions', 'hardened'], samplesDir);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe('vos-audit: --suggestions goes with --fix or --diff\n');
+    expectUserError(result, '--suggestions', '--fix', '--diff');
   });
 });
 
@@ -222,8 +221,7 @@ describe('standard input (-)', () => {
 
   it('cannot be rewritten by --fix, and must hold something vos-audit knows', async () => {
     const fix = await runCli(['--fix', '-'], samplesDir, inetd);
-    expect(fix.status).toBe(2);
-    expect(fix.stderr).toBe('vos-audit: --fix cannot rewrite standard input (-); --diff shows the changes\n');
+    expectUserError(fix, '--fix', '(-)');
     const empty = await runCli(['-'], samplesDir, '');
     expect(empty.status).toBe(2);
     // The message's wording is checked in cli.test.ts; here, that it names standard input as `-`.
@@ -247,17 +245,12 @@ describe('rules, explain and thresholds', () => {
     expect(page.stdout.startsWith('# telnet-without-sshd\n')).toBe(true);
     expect(page.stdout).toContain('## Why');
     const wrong = await runCli(['explain', 'telnet-without-ssh'], samplesDir);
-    expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toBe("vos-audit: unknown rule 'telnet-without-ssh'; did you mean telnet-without-sshd?\n");
-    expect((await runCli(['explain', 'SWAT'], samplesDir)).stderr).toBe(
-      "vos-audit: unknown rule 'SWAT'; did you mean inetd-swat?\n",
-    );
-    expect((await runCli(['explain', 'tiny'], samplesDir)).stderr).toBe(
-      "vos-audit: unknown rule 'tiny'; did you mean inetd-dos-tiny-service or inetd-tiny-service?\n",
-    );
-    expect((await runCli(['explain', 'firewall-rules'], samplesDir)).stderr).toBe(
-      "vos-audit: unknown rule 'firewall-rules'; `vos-audit rules` lists them\n",
-    );
+    expectUserError(wrong, "'telnet-without-ssh'", 'telnet-without-sshd');
+    expectUserError(await runCli(['explain', 'SWAT'], samplesDir), "'SWAT'", 'inetd-swat');
+    expectUserError(await runCli(['explain', 'tiny'], samplesDir), 'inetd-dos-tiny-service', 'inetd-tiny-service');
+    const far = await runCli(['explain', 'firewall-rules'], samplesDir);
+    expectUserError(far, "'firewall-rules'", '`vos-audit rules`');
+    expect(far.stderr).not.toMatch(/inetd-|telnet-|tcpd-/);
   });
 
   it('--quiet reports errors only; --max-warnings fails on too many warnings', async () => {
@@ -272,8 +265,10 @@ describe('rules, explain and thresholds', () => {
       status: 1,
       stderr: 'vos-audit: 1 warning, more than --max-warnings 0 allows: exit 1\n',
     });
-    expect((await runCli(['--max-warnings', 'many', 'rsn-only-telnet'], samplesDir)).stderr).toContain(
-      'expected a whole number of warnings, 0 or more',
+    expectUserError(
+      await runCli(['--max-warnings', 'many', 'rsn-only-telnet'], samplesDir),
+      '--max-warnings',
+      "'many'",
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
+import { expectUserError, runCli } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
 
 const run = (args: string[]) => runCli(args, samplesDir);
@@ -23,12 +23,7 @@ describe('options given before the command name', () => {
 
   it('refuses an option the command does not have, naming it, rather than ignoring it', async () => {
     const result = await run(['--fix', 'ports', 'stock-posix']);
-    expect(result.status).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(
-      "vos-audit: option '--fix' is not one of `vos-audit ports` (options go after the command's name); " +
-        "it is the audit's: vos-audit --fix PATHS\n",
-    );
+    expectUserError(result, "'--fix'", '`vos-audit ports`', 'vos-audit --fix PATHS');
   });
 
   it('leaves a command name after -- a path, and a path first an audit', async () => {

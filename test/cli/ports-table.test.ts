@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { wrapText } from '../../src/report/wrap.ts';
-import { runCli, vosAudit } from '../support/cli.ts';
+import { expectUserError, runCli, vosAudit } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
@@ -139,11 +139,7 @@ describe('--state', () => {
 
   it('rejects a state that is not one, naming the states', async () => {
     const { status, stderr, stdout } = await ports(['--state', 'live,open', 'stock-posix']);
-    expect(status).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toBe(
-      "vos-audit: option '--state <states>' argument 'live,open' is invalid. 'open' is not a state; expected any of live, conditional, off, dead, separated by commas\n",
-    );
+    expectUserError({ status, stderr, stdout }, "'open'", 'live, conditional, off, dead');
   });
 });
 

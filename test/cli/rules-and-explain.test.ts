@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fileKinds } from '../../src/languages/registry.ts';
 import { ruleIds, ruleUrl, rules } from '../../src/rules/registry.ts';
-import { vosAudit } from '../support/cli.ts';
+import { expectUserError, vosAudit } from '../support/cli.ts';
 import { validatorOf } from '../support/schemas.ts';
 
 const docs = new URL('../../docs/', import.meta.url);
@@ -70,8 +70,7 @@ describe('vos-audit rules --format', () => {
 
   it('refuses another format with exit 2', async () => {
     const result = await vosAudit(['rules', '--format', 'yaml']);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("'yaml' is invalid");
+    expectUserError(result, "'yaml'");
   });
 });
 

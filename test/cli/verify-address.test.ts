@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/cli/config.ts';
 import { canonicalAddress } from '../../src/util/address.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
-import { vosAudit } from '../support/cli.ts';
+import { expectUserError, vosAudit } from '../support/cli.ts';
 import { moduleFiles, nmapFixture } from '../support/verify.ts';
 
 function writeModules(dir: string, configs: Record<string, object>): void {
@@ -43,27 +43,15 @@ describe('a module address', () => {
     writeModules(dir, { m1: { address: '10.1.2.3' }, m2: { address: '10.1.2.3' } });
     const scan = nmapFixture('several-hosts.xml');
     const bad = await vosAudit(['verify', '--scan', scan, '--address', '10.1.2', 'm1'], { cwd: dir });
-    expect(bad).toEqual({
-      status: 2,
-      stdout: '',
-      stderr:
-        "vos-audit: option '--address <ip>' argument '10.1.2' is invalid. expected the IPv4 or IPv6 address of the module, such as 10.1.2.3 or fd00::3\n",
-    });
+    expectUserError(bad, '--address', "'10.1.2'");
     const several = await vosAudit(['verify', '--scan', scan, '--address', '10.1.2.3', 'm1', 'm2'], { cwd: dir });
-    expect(several).toMatchObject({ status: 2, stdout: '' });
-    expect(several.stderr).toMatch(
-      /^vos-audit: --address gives one module's address, but the paths hold 2 modules \(m1, m2\)/,
-    );
+    expectUserError(several, '--address', '(m1, m2)');
     const shared = await vosAudit(['verify', '--scan', scan, 'm1', 'm2'], { cwd: dir });
-    expect(shared).toMatchObject({ status: 2, stdout: '' });
-    expect(shared.stderr).toBe(
-      'vos-audit: modules m1 and m2 have the same address 10.1.2.3: a module\'s "address" is its own (is it set in a .vos-audit.json above both?)\n',
-    );
+    expectUserError(shared, 'm1', 'm2', '10.1.2.3', '"address"');
   });
 
   it('verify without --scan is a usage error', async () => {
     const result = await vosAudit(['verify', '.'], { cwd: temporaryDirectory() });
-    expect(result).toMatchObject({ status: 2, stdout: '' });
-    expect(result.stderr).toContain("required option '--scan <file>' not specified");
+    expectUserError(result, '--scan');
   });
 });

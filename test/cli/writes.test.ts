@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { UserError } from '../../src/io/errors.ts';
 import { writeAtomically } from '../../src/io/write.ts';
-import { runCli } from '../support/cli.ts';
+import { expectUserError, runCli } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 
@@ -82,8 +82,7 @@ describe('--fix when writing fails', () => {
     writeFileSync(join(dir, 'inetd.conf'), '');
     truncateSync(join(dir, 'inetd.conf'), 33 * 1024 * 1024);
     const result = await runCli(['inetd.conf'], dir);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe('vos-audit: inetd.conf is 33.0 MB, more than the 32 MB vos-audit reads; not read\n');
+    expectUserError(result, 'inetd.conf', '32 MB');
   });
 
   describe.skipIf(!isRoot)('with real file-system failures (needs root: chattr, mount)', () => {

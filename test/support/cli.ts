@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { main } from '../../src/cli/program.ts';
 import type { RunOutcome } from '../../src/cli/outcome.ts';
 
@@ -61,4 +62,19 @@ export async function vosAudit(
 export function stdoutText(stdout: RunOutcome['stdout']): string {
   if (typeof stdout === 'string') return stdout;
   return Buffer.isBuffer(stdout) ? stdout.toString('utf8') : [...stdout].join('');
+}
+
+/**
+ * A mistake of the user's as the CLI reports it: exit 2, nothing on stdout, and stderr saying so after `vos-audit: `,
+ * naming each of `mentions` (the option, value, path or key at fault). The words are checked once, in
+ * test/cli/messages.test.ts.
+ */
+export function expectUserError(
+  result: { status: number | null; stdout: string; stderr: string },
+  ...mentions: string[]
+) {
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^vos-audit: \S/);
+  for (const mention of mentions) expect(result.stderr).toContain(mention);
 }

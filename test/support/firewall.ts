@@ -5,8 +5,20 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { commentText, reasonText } from '../../src/report/firewall/names.ts';
 import { vosAudit } from './cli.ts';
+import { temporaryDirectory } from './temporary.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
+
+/** A directory of two modules, m1 and m2, with an empty inetd.conf each and the same address in .vos-audit.json. */
+export function modulesSharingAddress(address: string): string {
+  const dir = temporaryDirectory();
+  for (const name of ['m1', 'm2']) {
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, name, 'inetd.conf'), '# empty\n');
+    writeFileSync(join(dir, name, '.vos-audit.json'), JSON.stringify({ address }));
+  }
+  return dir;
+}
 
 /** `vos-audit firewall ARGS` in this process, from the repository's root, with no environment. */
 export function firewall(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { accessRequest } from '../../src/cli/commands/tcpdmatch.ts';
 import { languageOf } from '../../src/languages/registry.ts';
 import type { HostsAccessFile } from '../../src/model/files.ts';
-import { evaluate, patternFiles, type Policy } from '../../src/model/tcpd-policy.ts';
+import { patternFiles } from '../../src/model/tcpd-module-policy.ts';
+import { evaluate, type Policy } from '../../src/model/tcpd-policy.ts';
 import { decodeSource } from '../../src/syntax/source.ts';
 
 /** Debian's tcpdmatch, the reference: `tcpdmatch -d` reads hosts.allow and hosts.deny in the current directory. */

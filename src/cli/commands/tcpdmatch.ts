@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
 import { parseModuleFiles } from '../../model/files.ts';
-import { evaluate, modulePolicy, type AccessRequest, type Endpoint } from '../../model/tcpd-policy.ts';
+import { modulePolicy } from '../../model/tcpd-module-policy.ts';
+import { evaluate, type AccessRequest, type Endpoint } from '../../model/tcpd-policy.ts';
 import { formatTcpdmatch, type TcpdmatchFormat } from '../../report/tcpdmatch.ts';
-import { splitQualified } from '../../syntax/hosts-access.ts';
+import { splitQualified } from '../../syntax/hosts-pattern-kind.ts';
 import { canonicalAddress } from '../../util/address.ts';
 import type { CommandContext } from '../command.ts';
 import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';

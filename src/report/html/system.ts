@@ -2,7 +2,8 @@ import type { ModuleResult } from '../../engine/audit.ts';
 import type { Message } from '../../engine/message.ts';
 import type { Listener } from '../../model/listener.ts';
 import { findingsAbout, portsByPlace } from '../../policy/from-model.ts';
-import { portState, type Scan } from '../../scan/nmap-scan.ts';
+import type { Scan } from '../../scan/nmap-scan.ts';
+import { portState } from '../../scan/port-state.ts';
 import type { FirewallPolicy, ModulePolicy, PolicyRule } from '../../policy/rule.ts';
 import type { ModuleVerification, Verification } from '../../scan/verify.ts';
 
