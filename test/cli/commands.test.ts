@@ -107,7 +107,7 @@ describe('files of other kinds', () => {
     const dir = temporaryDirectory();
     writeFileSync(join(dir, 'startup.txt'), "start_process 'telnet_msd -network_port 24'\n");
     expect((await runCli(['startup.txt'], dir)).stdout).toContain('telnet-msd-started');
-    const named = await runCli(['--kind', 'startup.txt=macro', 'startup.txt'], dir);
+    const named = await runCli(['--wide', '--kind', 'startup.txt=macro', 'startup.txt'], dir);
     expect(named.stdout).toMatch(/^startup\.txt:1:1 +warning .*tcp\/24.* telnet-msd-started$/m);
     expect((await runCli(['--kind', 'startup.txt=shell', 'startup.txt'], dir)).stderr).toBe(
       `vos-audit: option '--kind <file=kind>' argument 'startup.txt=shell' is invalid. expected FILE=KIND with KIND one of ${fileKinds.join(', ')}\n`,
