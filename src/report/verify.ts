@@ -59,7 +59,9 @@ function tallyText(module: ModuleVerification): string {
 function formatVerifyText(verification: Verification, file: ReportedFile, color: boolean): string {
   const paint = painter(color);
   const blocks: string[] = [];
-  if (file.messages.length > 0) blocks.push(messageRows(printable(file.source.path), file.messages, paint).join('\n'));
+  // verify's report is not fitted to the terminal yet: one finding a line, as scripts that read it expect.
+  if (file.messages.length > 0)
+    blocks.push(messageRows(printable(file.source.path), file.messages, paint, { wide: true }).join('\n'));
   blocks.push(verification.modules.map((module) => printable(tallyText(module))).join('\n'));
   const s = summarize([file]);
   const problems = s.errors + s.warnings + s.infos;

@@ -267,7 +267,7 @@ describe('the audit with --baseline', () => {
     expect(status).toBe(0);
     expect(results.length).toBeGreaterThan(0);
     expect(new Set(results.map((r) => r.baselineState))).toEqual(new Set(['unchanged']));
-    const text = await runCli(['--baseline', 'HEAD', 'modules'], repo.dir);
+    const text = await runCli(['--wide', '--baseline', 'HEAD', 'modules'], repo.dir);
     expect(text.status).toBe(0);
     expect(text.stdout).not.toMatch(/ new$/m);
     expect(text.stdout.trim().split('\n').at(-1)).toMatch(/^0 new since HEAD, \d+ there before, 0 gone$/);
@@ -290,7 +290,7 @@ describe('the audit with --baseline', () => {
     expect(absent.map((r) => r.partialFingerprints['vosAudit/v1']).sort()).toEqual(
       m2Findings.map((r) => r.partialFingerprints['vosAudit/v1']).sort(),
     );
-    const text = await runCli(['--baseline', 'HEAD', 'modules'], repo.dir);
+    const text = await runCli(['--wide', '--baseline', 'HEAD', 'modules'], repo.dir);
     expect(text.stdout).toMatch(/^modules\/m1\/inetd\.conf:7:1 +error .* inetd-dos-tiny-service {2}new$/m);
     const warnings = await runCli(
       ['--baseline', 'HEAD', '--max-warnings', '0', 'modules/m2-none', 'modules'],
