@@ -60,6 +60,17 @@ describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
     );
   });
 
+  it('a misspelt command, with the nearest one; a missing path like no command is only missing', async () => {
+    expect(await runCli(['port', 'stock-posix'], samplesDir)).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'vos-audit: port is neither a file nor a command of vos-audit; did you mean `vos-audit ports`?\n',
+    });
+    expect((await runCli(['no-such-module'], samplesDir)).stderr).toBe(
+      'vos-audit: cannot read no-such-module: no such file or directory\n',
+    );
+  });
+
   it('a misspelt option, with the nearest one', async () => {
     const result = await runCli(['--fixx', 'hardened'], samplesDir);
     expect(result.stderr).toBe("vos-audit: unknown option '--fixx'\n(Did you mean --fix?)\n");

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { auditModule, type ModuleResult } from '../../engine/audit.ts';
 import { standardInput } from '../../io/read.ts';
@@ -11,6 +12,7 @@ import { fittedLayout, type TableLayout } from '../../report/table.ts';
 import { formatText, type NewFindings } from '../../report/text.ts';
 import type { Message } from '../../engine/message.ts';
 import { ruleIds } from '../../rules/registry.ts';
+import { nearest } from '../../util/nearest.ts';
 import type { CommandContext } from '../command.ts';
 import {
   outputFormats,
@@ -111,6 +113,13 @@ export function defineAudit(program: Command, context: CommandContext<AuditReque
       throw new InvalidArgumentError('--diff prints the fixes; --baseline goes with a report of findings');
     if (flags.suggestions && !flags.fix && !flags.diff)
       throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
+    const [first] = paths;
+    // `vos-audit port m1` is a misspelt command, not a module named "port" that is missing.
+    const command = first !== undefined && !existsSync(first) ? commandNear(program, first) : undefined;
+    if (command !== undefined)
+      throw new InvalidArgumentError(
+        `${first} is neither a file nor a command of vos-audit; did you mean \`vos-audit ${command}\`?`,
+      );
     const request: AuditRequest = {
       ...requestBase(paths, flags, streams),
       command: 'audit',
@@ -126,6 +135,14 @@ export function defineAudit(program: Command, context: CommandContext<AuditReque
     };
     context.submit(request, flags.debug ?? false);
   });
+}
+
+/** The name of a command of the program that a word is a near miss of. */
+function commandNear(program: Command, word: string): string | undefined {
+  return nearest(
+    word,
+    program.commands.map((command) => command.name()),
+  );
 }
 
 /** With `-q`, the warnings and infos left out of the report, so that its summary can say so rather than count 0. */
