@@ -114,8 +114,9 @@ export function defineAudit(program: Command, context: CommandContext<AuditReque
     if (flags.suggestions && !flags.fix && !flags.diff)
       throw new InvalidArgumentError('--suggestions goes with --fix or --diff');
     const [first] = paths;
-    // `vos-audit port m1` is a misspelt command, not a module named "port" that is missing.
-    const command = first !== undefined && !existsSync(first) ? commandNear(program, first) : undefined;
+    // `vos-audit port m1` is a misspelt command, not a module named "port" that is missing; `./port` is a path.
+    const bareWord = first !== undefined && !/[\\/]/.test(first) && !existsSync(first);
+    const command = bareWord ? commandNear(program, first) : undefined;
     if (command !== undefined)
       throw new InvalidArgumentError(
         `${first} is neither a file nor a command of vos-audit; did you mean \`vos-audit ${command}\`?`,
