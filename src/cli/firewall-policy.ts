@@ -68,17 +68,8 @@ export function auditedPolicy(
   return derivePolicy(facts, { includeConditional: options.includeConditional, stateful: options.stateful });
 }
 
-/** A note of the policy as a remark of its module: each note starts with the name of the module it is about. */
-function noteRemark(note: string, modules: readonly string[]): Remark {
-  const module = modules
-    .filter((name) => note.startsWith(`${name}: `))
-    .reduce<string | undefined>((longest, name) => (name.length > (longest?.length ?? -1) ? name : longest), undefined);
-  return module === undefined ? { text: note } : { module, text: note.slice(module.length + 2) };
-}
-
 /** What stderr says of the policy: the rules left out and why, and what the user should know. */
 export function policyRemarks(policy: FirewallPolicy): Remark[] {
-  const modules = policy.modules.map((module) => module.name);
   return [
     ...policy.leftOut.map((item) => ({
       module: item.module,
@@ -86,7 +77,7 @@ export function policyRemarks(policy: FirewallPolicy): Remark[] {
         `left out: ${item.what}: ${item.because}; ` +
         `decided by ${item.decidedBy}${item.conditional ? ', or include it with --include-conditional' : ''}`,
     })),
-    ...policy.notes.map((note) => noteRemark(note, modules)),
+    ...policy.notes,
   ];
 }
 

@@ -2,7 +2,7 @@ import type { ModuleFacts } from './facts.ts';
 import { kernelOutRules, kernelRules } from './kernel-rules.ts';
 import { ModuleRules, type PolicyOptions } from './module-rules.ts';
 import { Groups, KernelPeers } from './peers.ts';
-import type { FirewallPolicy, LeftOut } from './rule.ts';
+import type { FirewallPolicy, LeftOut, PolicyNote } from './rule.ts';
 import { articleDenials, serviceRules } from './service-rules.ts';
 import { clientRules, espRules, icmpRules, serviceReplies } from './traffic-rules.ts';
 
@@ -11,7 +11,7 @@ export type { PolicyOptions } from './module-rules.ts';
 /** The policy of every module of the run: inbound and outbound rules, what was left out, and notes. */
 export function derivePolicy(run: readonly ModuleFacts[], options: PolicyOptions): FirewallPolicy {
   const leftOut: LeftOut[] = [];
-  const notes: string[] = [];
+  const notes: PolicyNote[] = [];
   const groups = new Groups(run);
   const peers = new KernelPeers(run, groups);
   const modules = run.map((facts) => {
@@ -23,7 +23,7 @@ export function derivePolicy(run: readonly ModuleFacts[], options: PolicyOptions
     icmpRules(rules);
     espRules(facts, rules);
     if (!options.stateful) serviceReplies(rules);
-    for (const item of facts.undecided) notes.push(`${facts.name}: ${item}`);
+    for (const item of facts.undecided) notes.push({ module: facts.name, text: item });
     return { name: facts.name, addresses: facts.addresses, rules: rules.all() };
   });
   return { stateful: options.stateful, modules, groups: groups.all, leftOut, notes };

@@ -1,7 +1,7 @@
 import type { ModuleFacts } from './facts.ts';
 import type { ModuleRules } from './module-rules.ts';
 import type { KernelPeers } from './peers.ts';
-import { rangeText, type LeftOut } from './rule.ts';
+import { rangeText, type LeftOut, type PolicyNote } from './rule.ts';
 
 /**
  * Why a kernel range whose end is not known gets no rule, not even its first port: table 2 has OSL use "ports
@@ -18,7 +18,7 @@ export function kernelRules(
   rules: ModuleRules,
   peers: KernelPeers,
   leftOut: LeftOut[],
-  notes: string[],
+  notes: PolicyNote[],
 ): void {
   for (const service of facts.services) {
     if (!service.kernel) continue;
@@ -49,9 +49,10 @@ export function kernelRules(
     }
     if (found.others === 0) {
       if (service.certainty.state === 'live')
-        notes.push(
-          `${facts.name}: ${service.kernel} (tcp ${rangeText(service.ports)}) is denied: ${found.none} is in this run`,
-        );
+        notes.push({
+          module: facts.name,
+          text: `${service.kernel} (tcp ${rangeText(service.ports)}) is denied: ${found.none} is in this run`,
+        });
       continue;
     }
     rules.take(rules.allowedIn, service.certainty, {

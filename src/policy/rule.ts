@@ -95,8 +95,17 @@ export interface FirewallPolicy {
   groups: PeerGroup[];
   leftOut: LeftOut[];
   /** What the user should know about the policy: an OSL range with no peer, a model that is incomplete. */
-  notes: string[];
+  notes: PolicyNote[];
 }
+
+/** A note of the policy, about one module. */
+export interface PolicyNote {
+  module: string;
+  text: string;
+}
+
+/** A note as the JSON and the page print it: `module: text`. */
+export const noteText = (note: PolicyNote) => `${note.module}: ${note.text}`;
 
 /** A peer as JSON, CSV and the table show it: `any`, or its group's name. */
 export function peerText(peer: Peer): string {

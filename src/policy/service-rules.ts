@@ -3,7 +3,7 @@ import { membershipOf } from '../model/port-catalog.ts';
 import type { ModuleFacts, ServiceFact } from './facts.ts';
 import { anyone, key, type ModuleRules } from './module-rules.ts';
 import type { Groups } from './peers.ts';
-import { lastComponent, rangeText, type Peer, type PortRange } from './rule.ts';
+import { lastComponent, rangeText, type Peer, type PolicyNote, type PortRange } from './rule.ts';
 
 /**
  * The ports the article says to block, in the releases that have them: a release before them has nothing there to
@@ -60,17 +60,19 @@ function admittedBy(
   facts: ModuleFacts,
   service: ServiceFact,
   groups: Groups,
-  notes: string[],
+  notes: PolicyNote[],
 ): { peer: Peer; restricted: boolean; why: string; evidence: readonly string[] } | 'nobody' {
   const tcpd = service.tcpd;
   if (tcpd === undefined) return { peer: anyone, restricted: false, why: '', evidence: [] };
   const where = `${service.protocol}/${rangeText(service.ports!)}`;
   if ('unwritable' in tcpd) {
     if (service.certainty.state === 'live')
-      notes.push(
-        `${facts.name}: ${service.daemon} on ${where} is open to anyone at the firewall: tcpd admits ${tcpd.text}, ` +
+      notes.push({
+        module: facts.name,
+        text:
+          `${service.daemon} on ${where} is open to anyone at the firewall: tcpd admits ${tcpd.text}, ` +
           `and its patterns ${tcpd.unwritable.join(', ')} cannot be written as addresses; tcpd decides who connects`,
-      );
+      });
     return {
       peer: anyone,
       restricted: true,
@@ -100,7 +102,7 @@ export function serviceRules(
   rules: ModuleRules,
   denied: Set<string>,
   groups: Groups,
-  notes: string[],
+  notes: PolicyNote[],
 ): void {
   const ordered = [...facts.services.filter((s) => s.finding), ...facts.services.filter((s) => !s.finding)];
   for (const service of ordered) {

@@ -1,21 +1,22 @@
 import type { ClientFact, ModuleFacts } from './facts.ts';
 import { anyClientPort, anyone, key, type ModuleRules } from './module-rules.ts';
 import { nioPeer, type Groups } from './peers.ts';
-import { allPorts, type PolicyRule } from './rule.ts';
+import { allPorts, type PolicyNote, type PolicyRule } from './rule.ts';
 
 export function clientRules(
   facts: ModuleFacts,
   rules: ModuleRules,
   client: ClientFact,
   groups: Groups,
-  notes: string[],
+  notes: PolicyNote[],
 ): void {
   if (client.peer === 'nio' && !facts.nio) {
     // x25_cpc talks to the NIO: on a module without one there is no peer to open the way to.
     if (client.certainty.state === 'live')
-      notes.push(
-        `${facts.name}: no rule for ${client.what}: the module has no NIO (--nio, or "nio" in .vos-audit.json)`,
-      );
+      notes.push({
+        module: facts.name,
+        text: `no rule for ${client.what}: the module has no NIO (--nio, or "nio" in .vos-audit.json)`,
+      });
     return;
   }
   const ownPorts = client.sourcePorts ?? facts.ephemeral[client.protocol];

@@ -1,5 +1,6 @@
 import {
   groupAddresses,
+  noteText,
   peerText,
   rangeText,
   type FirewallPolicy,
@@ -41,7 +42,8 @@ export function formatFirewallJson(policy: FirewallPolicy): string {
     modules: group.modules,
     addresses: groupAddresses(policy, group),
   }));
-  const { stateful, leftOut, notes } = policy;
+  const { stateful, leftOut } = policy;
+  const notes = policy.notes.map(noteText);
   return `${JSON.stringify({ version: 1, stateful, modules, groups, leftOut, notes }, null, 2)}\n`;
 }
 

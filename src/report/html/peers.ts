@@ -1,4 +1,4 @@
-import type { FirewallPolicy, PeerGroup, PolicyRule } from '../../policy/rule.ts';
+import { noteText, type FirewallPolicy, type PeerGroup, type PolicyRule } from '../../policy/rule.ts';
 import { moduleId, ruleAnchor } from './anchors.ts';
 import { dataTable } from './data-table.ts';
 import { html, type Markup } from './markup.ts';
@@ -207,7 +207,7 @@ export function peersSection(modules: readonly ModuleView[], policy: FirewallPol
   const admissions = admissionsOf(modules, policy);
   const groups = [...new Set(admissions.map((admission) => admission.group))];
   const groupIndex = new Map(groups.map((group, i) => [group, i]));
-  const notes = policy.notes.filter((note) => /\b(OSL|OSN)\b/.test(note));
+  const notes = policy.notes.map(noteText).filter((note) => /\b(OSL|OSN)\b/.test(note));
   const body =
     systems.size === 0
       ? html`<p>
