@@ -40,8 +40,11 @@ function probeTcp({ to, port, from, sourcePort }) {
     const socket = connect({ host: to, port, localAddress: from, localPort: sourcePort });
     const done = (result) => {
       clearTimeout(timer);
-      // A reset leaves no TIME_WAIT behind, so the next probe from the same source port can bind it again.
-      if (!socket.destroyed) socket.resetAndDestroy();
+      // A reset leaves no TIME_WAIT behind, so the next probe from the same source port can bind it again. A socket
+      // still connecting is closed at once: resetAndDestroy would wait for the connection, and a retransmitted SYN
+      // could open it while the probe's retry finds the same addresses and ports taken (EADDRNOTAVAIL).
+      if (socket.connecting) socket.destroy();
+      else if (!socket.destroyed) socket.resetAndDestroy();
       resolve(result);
     };
     const timer = setTimeout(() => done('timeout'), timeoutMs);
