@@ -1,6 +1,7 @@
 import type { ModuleResult } from '../engine/audit.ts';
 import type { Settings } from '../model/settings.ts';
 import { summarize, type NotShown } from './summary.ts';
+import { docsUrl, rulePage } from './docs-url.ts';
 
 export const jsonReportVersion = 1;
 
@@ -25,6 +26,7 @@ export function formatJson(
   toolVersion: string,
   mode: 'check' | 'fix',
   notShown?: NotShown,
+  docsBase?: string,
 ): string {
   const results = modules.flatMap((module) => module.files.map((file) => ({ ...file, module: module.name })));
   const report = {
@@ -53,7 +55,7 @@ export function formatJson(
         severity: m.severity,
         reason: m.reason,
         place: m.place,
-        url: m.url,
+        ...docsUrl(docsBase, rulePage(m.ruleId)),
         ...(m.cause && { cause: m.cause }),
         ...(m.fix && { fix: m.fix }),
         ...(m.suggestions && { suggestions: m.suggestions }),

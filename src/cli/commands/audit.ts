@@ -171,9 +171,16 @@ function renderAudit(
   const notShown = notShownBy(request, results);
   switch (request.format) {
     case 'json':
-      return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, notShown);
+      return formatJson(
+        shown,
+        resolveSettings(request.settings),
+        request.toolVersion,
+        request.mode,
+        notShown,
+        request.docsBase,
+      );
     case 'sarif':
-      return formatSarif(files, request.toolVersion, marks ?? findingMarks(shown));
+      return formatSarif(files, request.toolVersion, marks ?? findingMarks(shown), request.docsBase);
     case 'gcc':
       return formatGcc(files);
     case 'github':
