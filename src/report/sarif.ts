@@ -215,6 +215,7 @@ export function sarifChunks(
             name: 'vos-audit',
             version: toolVersion,
             semanticVersion: toolVersion,
+            ...(docsBase !== undefined && { informationUri: docsBase }),
             rules: catalog.map((rule) => describeRule(rule, docsBase)),
           },
         },

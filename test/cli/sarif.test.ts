@@ -48,9 +48,10 @@ describe('--format sarif', () => {
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
   });
 
-  it('links each rule to its page only under VOS_AUDIT_DOCS_URL', async () => {
+  it("links the docs and each rule's page only under VOS_AUDIT_DOCS_URL", async () => {
     const env = { VOS_AUDIT_DOCS_URL: 'https://example.com/vos-audit/docs/' };
     const log = JSON.parse((await runCli(['--format', 'sarif', 'stock-posix'], samplesDir, '', env)).stdout);
+    expect(log.runs[0].tool.driver.informationUri).toBe('https://example.com/vos-audit/docs/');
     expect(log.runs[0].tool.driver.rules.map((r: { helpUri: string }) => r.helpUri)).toEqual(
       ruleIds.map((id) => `https://example.com/vos-audit/docs/rules/${id}.md`),
     );
