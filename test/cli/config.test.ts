@@ -109,7 +109,7 @@ describe('.vos-audit.json', () => {
     ],
     [
       { daemons: { sysmon: '3306/tcp' } },
-      `3:15: each program in 'daemons' must have a list of ports such as ["3306/tcp"], or [] for none`,
+      `3:15: each program in 'daemons' must have a list of ports such as ["3306/tcp"] or []`,
     ],
     [
       { daemons: { sysmon: [], mysql_daemon: ['3306/tcp', 3306] } },
