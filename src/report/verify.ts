@@ -1,6 +1,6 @@
 import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
-import type { ModuleVerification, Verification } from '../scan/verify.ts';
+import type { ModuleVerification, Verification } from '../scan/verification.ts';
 import { verifyChecks } from '../scan/verify-checks.ts';
 import { LineIndex } from '../syntax/position.ts';
 import type { Source } from '../syntax/source.ts';
