@@ -101,8 +101,8 @@ export function verify(request: VerifyRequest): RunOutcome {
       ...(module.settings.address && { address: module.settings.address }),
     })),
   );
-  const { format, toolVersion, color } = request;
-  const stdout = formatVerification(verification, read.source, format, toolVersion, color ?? false);
+  const { format, toolVersion, color, docsBase } = request;
+  const stdout = formatVerification(verification, read.source, format, toolVersion, color ?? false, docsBase);
   const failed = fails(
     verification.findings.map((f) => f.severity),
     request.maxWarnings,
