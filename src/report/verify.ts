@@ -1,6 +1,6 @@
 import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
-import type { ModuleVerification, Verification } from '../scan/verify.ts';
+import type { ModuleVerification, Verification } from '../scan/verification.ts';
 import { verifyChecks } from '../scan/verify-checks.ts';
 import { LineIndex } from '../syntax/position.ts';
 import type { Source } from '../syntax/source.ts';
@@ -9,17 +9,16 @@ import { printable } from './printable.ts';
 import { jsonChunks } from './json-chunks.ts';
 import { sarifChunks, type SarifRule } from './sarif.ts';
 import { summarize } from './summary.ts';
+import { docsUrl, verifyCheckPage } from './docs-url.ts';
+import { renderVerifyCheckPage } from './rule-page.ts';
 import { painter } from './paint.ts';
 import { fittedLayout, proseLines, type TableLayout } from './table.ts';
 import { messageRows, plural } from './text.ts';
 
-export const verifyDocsUrl = 'https://github.com/vos-audit/vos-audit/blob/main/docs/verify.md';
-
-const checkUrl = (id: string) => `${verifyDocsUrl}#${id}`;
-
 export const verifyRules: readonly SarifRule[] = verifyChecks.map((check) => ({
   ...check,
-  url: checkUrl(check.id),
+  page: verifyCheckPage(check.id),
+  help: renderVerifyCheckPage(check),
   tags: ['security', 'vos', 'verify'],
 }));
 
@@ -35,7 +34,6 @@ function scanFile(verification: Verification, scan: Source): ReportedFile {
     reason: finding.reason,
     place: index.position(finding.span),
     source: 'vos-audit',
-    url: checkUrl(finding.id),
     ...(finding.related.length > 0 && {
       related: finding.related.map((r) => ({ file: r.place.file, reason: r.reason, place: r.place.position })),
     }),
@@ -76,7 +74,12 @@ function formatVerifyText(verification: Verification, file: ReportedFile, color:
 }
 
 /** The JSON report of `verify`, documented in docs/verify.md, in chunks. */
-function verifyJsonChunks(verification: Verification, file: ReportedFile, toolVersion: string): Generator<string> {
+function verifyJsonChunks(
+  verification: Verification,
+  file: ReportedFile,
+  toolVersion: string,
+  docsBase: string | undefined,
+): Generator<string> {
   const { errors, warnings, infos } = summarize([file]);
   const findings: unknown[] = [];
   const report = {
@@ -101,7 +104,7 @@ function verifyJsonChunks(verification: Verification, file: ReportedFile, toolVe
       reason: m.reason,
       module: verification.findings[i]!.module ?? null,
       place: m.place,
-      url: m.url,
+      ...docsUrl(docsBase, verifyCheckPage(m.ruleId)),
       related: m.related ?? [],
     })),
   );
@@ -118,14 +121,18 @@ export function formatVerification(
   scan: Source,
   format: VerifyFormat,
   toolVersion: string,
-  { color = false, layout = fittedLayout() }: { color?: boolean; layout?: TableLayout } = {},
+  {
+    color = false,
+    layout = fittedLayout(),
+    docsBase,
+  }: { color?: boolean; layout?: TableLayout; docsBase?: string | undefined } = {},
 ): Iterable<string> {
   const file = scanFile(verification, scan);
   switch (format) {
     case 'json':
-      return verifyJsonChunks(verification, file, toolVersion);
+      return verifyJsonChunks(verification, file, toolVersion, docsBase);
     case 'sarif':
-      return sarifChunks([file], toolVersion, process.cwd(), verifyRules);
+      return sarifChunks([file], toolVersion, { catalog: verifyRules, docsBase });
     case 'gcc':
       return [formatGcc([file])];
     case 'github':

@@ -107,10 +107,11 @@ export function verify(request: VerifyRequest): RunOutcome {
       ...(module.settings.address && { address: module.settings.address }),
     })),
   );
-  const { format, toolVersion, color, layout } = request;
+  const { format, toolVersion, color, layout, docsBase } = request;
   const stdout = formatVerification(verification, read.source, format, toolVersion, {
     color: color ?? false,
     ...(layout && { layout }),
+    docsBase,
   });
   const failed = fails(
     verification.findings.map((f) => f.severity),
