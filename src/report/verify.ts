@@ -1,6 +1,6 @@
 import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
-import type { ModuleVerification, Verification } from '../scan/verify.ts';
+import type { ModuleVerification, Verification } from '../scan/verification.ts';
 import { verifyChecks } from '../scan/verify-checks.ts';
 import { LineIndex } from '../syntax/position.ts';
 import type { Source } from '../syntax/source.ts';
@@ -12,6 +12,7 @@ import { summarize } from './summary.ts';
 import { docsUrl, verifyCheckPage } from './docs-url.ts';
 import { renderVerifyCheckPage } from './rule-page.ts';
 import { painter } from './paint.ts';
+import { fittedLayout, proseLines, type TableLayout } from './table.ts';
 import { messageRows, plural } from './text.ts';
 
 export const verifyRules: readonly SarifRule[] = verifyChecks.map((check) => ({
@@ -54,13 +55,12 @@ function tallyText(module: ModuleVerification): string {
   return `${module.name} (${module.address}): ${parts.join(', ')}; ${tally.notProbed} of its ${tally.expected} live or conditional ports not probed`;
 }
 
-function formatVerifyText(verification: Verification, file: ReportedFile, color: boolean): string {
+function formatVerifyText(verification: Verification, file: ReportedFile, color: boolean, layout: TableLayout): string {
   const paint = painter(color);
   const blocks: string[] = [];
-  // verify's report is not fitted to the terminal yet: one finding a line, as scripts that read it expect.
   if (file.messages.length > 0)
-    blocks.push(messageRows(printable(file.source.path), file.messages, paint, { wide: true }).join('\n'));
-  blocks.push(verification.modules.map((module) => printable(tallyText(module))).join('\n'));
+    blocks.push(messageRows(printable(file.source.path), file.messages, paint, layout).join('\n'));
+  blocks.push(verification.modules.flatMap((module) => proseLines(printable(tallyText(module)), layout)).join('\n'));
   const s = summarize([file]);
   const problems = s.errors + s.warnings + s.infos;
   const counts =
@@ -68,15 +68,8 @@ function formatVerifyText(verification: Verification, file: ReportedFile, color:
       ? 'no problems'
       : `${plural(problems, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info', 'infos')})`;
   const style = s.errors > 0 ? 'error' : s.warnings > 0 ? 'warning' : 'green';
-  blocks.push(
-    paint(
-      'bold',
-      paint(
-        style,
-        `${counts} verifying ${plural(verification.modules.length, 'module')} against ${printable(file.source.path)}`,
-      ),
-    ),
-  );
+  const closing = `${counts} verifying ${plural(verification.modules.length, 'module')} against ${printable(file.source.path)}`;
+  blocks.push(paint('bold', paint(style, proseLines(closing, layout).join('\n'))));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -121,15 +114,18 @@ export type VerifyFormat = 'text' | 'json' | 'sarif' | 'gcc' | 'github';
 
 /**
  * The verdicts of `verify` in any of the audit's formats, placed in the scan file; JSON and SARIF in chunks, each
- * finding written as it comes.
+ * finding written as it comes; text fitted to the layout.
  */
 export function formatVerification(
   verification: Verification,
   scan: Source,
   format: VerifyFormat,
   toolVersion: string,
-  color = false,
-  docsBase?: string,
+  {
+    color = false,
+    layout = fittedLayout(),
+    docsBase,
+  }: { color?: boolean; layout?: TableLayout; docsBase?: string | undefined } = {},
 ): Iterable<string> {
   const file = scanFile(verification, scan);
   switch (format) {
@@ -142,6 +138,6 @@ export function formatVerification(
     case 'github':
       return [formatGithub([file])];
     default:
-      return [formatVerifyText(verification, file, color)];
+      return [formatVerifyText(verification, file, color, layout)];
   }
 }

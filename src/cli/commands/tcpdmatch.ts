@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseModuleFiles } from '../../model/files.ts';
 import { modulePolicy } from '../../model/tcpd-module-policy.ts';
 import { evaluate, type AccessRequest, type Endpoint } from '../../model/tcpd-policy.ts';
+import type { TableLayout } from '../../report/table.ts';
 import { formatTcpdmatch, type TcpdmatchFormat } from '../../report/tcpdmatch.ts';
 import { splitQualified } from '../../syntax/hosts-pattern-kind.ts';
 import { canonicalAddress } from '../../util/address.ts';
@@ -10,6 +11,7 @@ import type { CommandContext } from '../command.ts';
 import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';
 import { outcome, stop, type RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 
 /** Answer as tcpdmatch would, from one module's hosts.allow and hosts.deny. */
 export interface TcpdmatchRequest extends RequestBase {
@@ -17,6 +19,12 @@ export interface TcpdmatchRequest extends RequestBase {
   daemon: string;
   client: string;
   format: TcpdmatchFormat;
+  layout?: TableLayout;
+}
+
+interface TcpdmatchFlags extends ModuleFlags {
+  format: TcpdmatchFormat;
+  wide?: boolean;
 }
 
 const examples = `
@@ -41,8 +49,9 @@ export function defineTcpdmatch(context: CommandContext<TcpdmatchRequest>): Comm
       .argument('<[user@]client>', 'the client: a numeric address, or a host name (matched only by name patterns)')
       .argument('[paths...]', "the module's directory or its files (default: the current directory)")
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addOption(wideOption('each answer and note on one line'))
       .addHelpText('after', examples),
-  ).action((daemon: string, client: string, paths: string[], flags: ModuleFlags & { format: TcpdmatchFormat }) => {
+  ).action((daemon: string, client: string, paths: string[], flags: TcpdmatchFlags) => {
     // `tcpdmatch tftpd m1`: the client forgotten, the module's path taken for it (a client named like a path in the
     // current directory is still asked about when the paths follow it).
     if (paths.length === 0 && existsSync(client))
@@ -55,6 +64,7 @@ export function defineTcpdmatch(context: CommandContext<TcpdmatchRequest>): Comm
       daemon,
       client,
       format: flags.format,
+      layout: layoutFor(flags.wide, context.streams),
     };
     context.submit(request, flags.debug ?? false);
   });
@@ -90,5 +100,8 @@ export function tcpdmatch(request: TcpdmatchRequest): RunOutcome {
   }
   const asked = accessRequest(request.daemon, request.client);
   const verdict = evaluate(modulePolicy(parseModuleFiles(modules[0]!.files)), asked);
-  return outcome(formatTcpdmatch(asked, verdict, request.format, request.daemon, request.client), problems);
+  return outcome(
+    formatTcpdmatch(asked, verdict, request.format, request.daemon, request.client, request.layout),
+    problems,
+  );
 }
