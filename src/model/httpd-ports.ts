@@ -57,6 +57,24 @@ function loadedNames(line: HttpdDirective): string[] {
   return [identifier, source].filter((name): name is string => name !== undefined);
 }
 
+/**
+ * What is known at each Listen line, as Apache reads the configuration, in order: the start line's `-D`s, and the
+ * Defines and LoadModules read before it outside any section (a section after them sees them; one before does not).
+ */
+function knownBefore(lines: readonly HttpdLine[], startDefines: readonly string[]): Map<HttpdLine, Known> {
+  const defined = new Set(startDefines);
+  const loaded = new Set<string>();
+  const known = new Map<HttpdLine, Known>();
+  for (const line of lines) {
+    const { name, arguments: args } = line.directive;
+    if (name === 'listen') known.set(line, { defined: new Set(defined), loaded: new Set(loaded) });
+    if (line.conditions.length > 0) continue;
+    if (name === 'define' && args[0] !== undefined) defined.add(args[0].value);
+    if (name === 'loadmodule') for (const loadedName of loadedNames(line.directive)) loaded.add(loadedName);
+  }
+  return known;
+}
+
 /** The sections around a line, through the files that include it, outermost first. */
 function sectionsOf(line: HttpdLine, byText: ReadonlyMap<string, SectionCondition>): SectionCondition[] {
   return line.conditions.map((text) => byText.get(text)!);
@@ -74,8 +92,8 @@ function entryFor(port: number, protocol: string | undefined, entries: readonly 
 /**
  * httpd's ports: one row a `Listen` of the module's httpd.conf (the one `-f` names, else the one of that name),
  * read through Include and IncludeOptional among the module's files. A Listen inside `<IfDefine>` or `<IfModule>`
- * is conditional on the section's test, unless the start line's `-D`, a Define or a LoadModule decides it: true,
- * the row is as the start is; false, the row is off. Undefined when the module has no httpd.conf.
+ * is conditional on the section's test, unless the start line's `-D`, or a Define or LoadModule read before it,
+ * decides it: true, the row is as the start is; false, the row is off. Undefined when the module has no httpd.conf.
  */
 export function httpdConfPorts(
   event: StartEvent,
@@ -114,18 +132,10 @@ export function httpdConfPorts(
     place: (file, d) => new Place(file.source.path, d),
   });
   const lines = read.lines.filter((line): line is HttpdLine => line.directive.type === 'directive');
-  const unconditional = lines.filter((line) => line.conditions.length === 0);
-  const known: Known = {
-    defined: new Set([
-      ...options.filter((o) => o.option === 'D').map((o) => o.value),
-      ...unconditional
-        .filter((l) => l.directive.name === 'define')
-        .flatMap((l) => l.directive.arguments[0]?.value ?? []),
-    ]),
-    loaded: new Set(
-      unconditional.filter((l) => l.directive.name === 'loadmodule').flatMap((l) => loadedNames(l.directive)),
-    ),
-  };
+  const knownAt = knownBefore(
+    lines,
+    options.filter((o) => o.option === 'D').map((o) => o.value),
+  );
   const undecided = unfollowedText(read, 'what it would read may add Listen lines');
   const listens = lines.filter((line) => line.directive.name === 'listen');
   if (listens.length === 0) {
@@ -140,6 +150,7 @@ export function httpdConfPorts(
     const [address, protocol] = line.directive.arguments.map((a) => a.value);
     const { port, address: host } = listenArgument(address!)!;
     const sections = sectionsOf(line, byText);
+    const known = knownAt.get(line)!;
     const decided = sections.map((condition) => ({ condition, holds: holds(condition.section, known) }));
     const failing = decided.find((d) => d.holds === false);
     const open = decided.filter((d) => d.holds === undefined).map((d) => sectionText(d.condition));
