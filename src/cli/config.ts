@@ -5,6 +5,7 @@ import { isProductCode } from '../catalog/products.ts';
 import { programName } from '../catalog/program-name.ts';
 import { acceptedReleaseForms, parseRelease } from '../catalog/releases.ts';
 import type { DeclaredPort } from '../model/settings.ts';
+import { firewallOverrides, type Fail } from './firewall-overrides.ts';
 import { readFact, type SiteFacts, type StatedFact } from '../model/site-facts.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { NotReadable, readThroughDirectory, resolveInside } from '../io/read.ts';
@@ -40,6 +41,7 @@ const keys = [
   'bridge',
   'daemons',
   'facts',
+  'firewall',
   'rules',
   'ignore',
 ];
@@ -63,9 +65,6 @@ function compileGlob(glob: string): Minimatch {
 }
 
 const declaredPort = /^(\d{1,5})\/(tcp|udp)$/;
-
-/** Says what is wrong with the value at a path of the configuration, or with the key there, and where. */
-type Fail = (what: string, at?: JsonPath, key?: 'key') => never;
 
 /** `{"mysql_daemon": ["3306/tcp"]}`: the ports each of the site's own programs opens, by program name. */
 function siteDaemons(value: unknown, fail: Fail): Map<string, DeclaredPort[]> {
@@ -208,8 +207,10 @@ export function loadConfig(path: string, found = false, cwd = process.cwd()): Co
     const keyAt = (at: JsonPath) => `${shown}${position(at, 'key').slice(path.length)}`;
     config.facts = siteFacts(object.facts, shown, keyAt, fail);
   }
-  if (object.daemons !== undefined)
-    config.daemons = { from: relative(cwd, path) || path, ports: siteDaemons(object.daemons, fail) };
+  const named = relative(cwd, path) || path;
+  if (object.firewall !== undefined)
+    config.firewall = firewallOverrides(object.firewall, fail, (at) => `${named}${position(at).slice(path.length)}`);
+  if (object.daemons !== undefined) config.daemons = { from: named, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`, ['nio']);
     config.nio = object.nio;

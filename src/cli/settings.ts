@@ -16,6 +16,7 @@ export type StatedSettings = Partial<
     | 'nioAddresses'
     | 'system'
     | 'facts'
+    | 'firewall'
   >
 >;
 
@@ -39,6 +40,7 @@ export function resolveSettings(
     ...stated('address'),
     ...stated('nioAddresses'),
     ...stated('system'),
+    ...stated('firewall'),
     ...facts(config?.facts, commandLine.facts),
     ruleLevels: config?.ruleLevels ?? defaultSettings.ruleLevels,
   };

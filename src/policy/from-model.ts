@@ -135,6 +135,7 @@ export function moduleFacts(
     ephemeral,
     ...(Object.keys(ephemeralAssumed).length > 0 && { ephemeralAssumed }),
     ...(settings.release && { release: settings.release }),
+    overrides: settings.firewall ?? [],
     undecided: [...new Set(undecided)],
   };
 }

@@ -132,7 +132,7 @@ function summary(outcomes: Outcome[]): string {
     const count = (test: (o: Outcome) => boolean) => mine.filter(test).length;
     return `${family}: ${mine.length} port probes, open by the article ${count((o) => o.probe.article)}, by the JSON ${count((o) => o.policy)}, by packets ${count((o) => o.observed === 'open')}`;
   });
-  const kinds: ProbeKind[] = ['tcpd', 'source port', 'outbound', 'module to module', 'ICMP error'];
+  const kinds: ProbeKind[] = ['tcpd', 'site override', 'source port', 'outbound', 'module to module', 'ICMP error'];
   const clients = kinds.map((kind) => {
     const mine = outcomes.filter((o) => o.probe.kind === kind);
     return `${kind} ${mine.filter(agree).length}/${mine.length}`;

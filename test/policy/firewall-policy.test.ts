@@ -57,6 +57,7 @@ function facts(name: string, more: Partial<ModuleFacts> = {}): ModuleFacts {
     clients: [],
     ephemeral: { tcp: [49152, 65535], udp: [49152, 65535] },
     undecided: [],
+    overrides: [],
     ...more,
   };
 }
