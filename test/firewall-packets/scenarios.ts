@@ -218,9 +218,10 @@ export const scenarios: Scenario[] = [
   {
     // System harbor (bridge h1, h2) and the bridge q1 of system quay, 16.2: OSL between h1 and h2, OSN between the
     // bridges h1 and q1 ("Only bridge modules (1 per system) communicate over these ports"), nothing else between
-    // them. h2, without an NIO, runs tftp through tcpd: open to the clients tcpdmatch grants on its hosts files.
+    // them. h2, without an NIO, runs tftp through tcpd: open to the clients tcpdmatch grants on its hosts files. One
+    // run with IPv4 addresses, one with IPv6.
     name: 'two-systems',
-    families: ['v6'],
+    families: ['v4', 'v6'],
     bothOrders: true,
     modules: [
       stcpOnly({ path: 'harbor/h1', system: 'harbor', bridge: true, oslFrom: ['h2'], osnFrom: ['q1'] }),
