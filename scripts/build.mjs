@@ -47,12 +47,39 @@ const loadOnUse = {
   },
 };
 
+/**
+ * Bundled packages whose top level costs milliseconds and that most runs never reach: string-width compiles
+ * Unicode-property regular expressions and an Intl.Segmenter as it loads (about half of `--version`'s time above
+ * Node.js), and is called only for text that is not printable ASCII (src/report/cells.ts). Each is still bundled,
+ * but behind a stand-in whose default export requires it when first called: esbuild then runs the package's top
+ * level on that require instead of at start-up.
+ */
+const initialisedOnUse = ['string-width'];
+
+const initialiseOnUse = {
+  name: 'initialise-on-use',
+  setup(builder) {
+    const filter = new RegExp(`^(?:${initialisedOnUse.join('|')})$`);
+    builder.onResolve({ filter }, (args) =>
+      args.namespace === 'initialise-on-use' ? undefined : { path: args.path, namespace: 'initialise-on-use' },
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'initialise-on-use' }, (args) => ({
+      contents: [
+        'let loaded;',
+        `export default (...args) => (loaded ??= require(${JSON.stringify(args.path)}).default)(...args);`,
+      ].join('\n'),
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
 export const bundleOptions = {
   ...common,
   entryPoints: ['src/bin/main.ts'],
   outfile: 'dist/bundle.js',
   legalComments: 'eof',
-  plugins: [loadOnUse],
+  plugins: [loadOnUse, initialiseOnUse],
   define: { 'process.env.NODE_ENV': '"production"', VOS_AUDIT_VERSION: JSON.stringify(version) },
   // src/cli/version.ts reads package.json through import.meta only when VOS_AUDIT_VERSION is not defined, as when the
   // source is run with tsx; the define above makes that branch dead, and esbuild drops it.

@@ -66,14 +66,14 @@ function compileGlob(glob: string): Minimatch {
 
 const declaredPort = /^(\d{1,5})\/(tcp|udp)$/;
 
-/** `{"mysql_daemon": ["3306/tcp"]}`: the ports each of the site's own programs opens, by program name. */
+/** `{"mysql_daemon": ["3306/tcp"], "sysmon": []}`: the ports each site program opens, by name; [] for none. */
 function siteDaemons(value: unknown, fail: Fail): Map<string, DeclaredPort[]> {
   const expected = `'daemons' must map program names to lists of ports such as {"mysql_daemon": ["3306/tcp"]}`;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(expected, ['daemons']);
   const daemons = new Map<string, DeclaredPort[]>();
   for (const [program, ports] of Object.entries(value as Record<string, unknown>)) {
-    if (!Array.isArray(ports) || ports.length === 0)
-      fail(`each program in 'daemons' must have a list of ports such as ["3306/tcp"]`, ['daemons', program]);
+    if (!Array.isArray(ports))
+      fail(`each program in 'daemons' must have a list of ports such as ["3306/tcp"] or []`, ['daemons', program]);
     daemons.set(
       programName(program),
       (ports as unknown[]).map((port, i) => {

@@ -1,28 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { closeSync, constants, fchmodSync, fchownSync, fstatSync, type Stats } from 'node:fs';
 import { describeIoError } from './errors.ts';
+import type { AttributeIndex } from './extended-attributes.ts';
 import { HeldDirectory, identityOf, sameFile } from './held-directory.ts';
 import { NotReadable, openRegularFile, readBounded } from './read.ts';
 import type { FileIdentity } from '../syntax/source.ts';
 
 /** Refuses the write, saying why: it throws, and the file is left as it was. */
 export type Fail = (why: string) => never;
-
-/**
- * The extended attributes of an open file, ACLs included (system.posix_acl_*), which a rewritten file would not
- * have; the SELinux label, which a new file gets from the policy, aside. Node.js cannot list them itself: getfattr
- * (the attr package) reads them through the descriptor, whatever the file's name; without it they cannot be known.
- */
-function extendedAttributes(fd: number): string[] {
-  const listing = spawnSync('getfattr', ['--absolute-names', '--match=-', '/dev/stdin'], {
-    stdio: [fd, 'pipe', 'pipe'],
-    encoding: 'latin1',
-  });
-  if (listing.status !== 0) return [];
-  return listing.stdout
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('#') && line !== 'security.selinux');
-}
 
 /**
  * Opens the file of that name in the directory, never through a symbolic link, and checks that it is the file
@@ -57,12 +41,14 @@ export function openExpected(
 /**
  * What replacing the file would lose or break, refused before anything is written: a read-only file, another
  * file or another program's change since it was read, a file that is no longer a regular file, other hard links,
- * extended attributes or an ACL. Returns the file's status, whose owner, group and mode the new file takes.
+ * extended attributes or an ACL (as `attributes` lists them). Returns the file's status, whose owner, group and
+ * mode the new file takes.
  */
 export function checkReplaceable(
   directory: HeldDirectory,
   name: Buffer,
   expected: { identity?: FileIdentity; bytes: Uint8Array },
+  attributes: AttributeIndex,
   fail: Fail,
 ): { stats: Stats; identity: FileIdentity } {
   const { fd, stats, identity } = openExpected(
@@ -76,9 +62,9 @@ export function checkReplaceable(
     if ((stats.mode & 0o222) === 0) fail('it is read-only');
     if (stats.nlink > 1)
       fail(`it has ${stats.nlink} hard links, and replacing it would leave the other names with the old text`);
-    const attributes = extendedAttributes(fd);
-    if (attributes.length > 0)
-      fail(`it has extended attributes or an ACL (${attributes.join(', ')}), which the rewritten file would not keep`);
+    const listed = attributes.attributesOf(fd, identity);
+    if (listed.length > 0)
+      fail(`it has extended attributes or an ACL (${listed.join(', ')}), which the rewritten file would not keep`);
   } finally {
     closeSync(fd);
   }

@@ -1,6 +1,7 @@
 import { closeSync, realpathSync, type PathLike } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { describeIoError, UserError } from './errors.ts';
+import { AttributeIndex } from './extended-attributes.ts';
 import { HeldDirectory, replaceInDirectory, sameFile } from './held-directory.ts';
 import { shownPath, splitPath } from './read.ts';
 import { acquireLock } from './write-lock.ts';
@@ -15,9 +16,10 @@ function replaceLocked(
   name: Buffer,
   bytes: Uint8Array,
   expected: { identity?: FileIdentity; bytes: Uint8Array },
+  attributes: AttributeIndex,
   fail: Fail,
 ): void {
-  const { stats, identity } = checkReplaceable(directory, name, expected, fail);
+  const { stats, identity } = checkReplaceable(directory, name, expected, attributes, fail);
   try {
     replaceInDirectory(directory, name, bytes, {
       mode: 0o600,
@@ -73,13 +75,15 @@ function holdDirectory(
  * its place, or another directory in place of its directory, is refused. A symbolic link named on the command line
  * is written through to its target; the file's owner, group and mode are kept. Refused, leaving the file as it was:
  * a read-only file, one that changed since it was read (checked once more just before the rename), one with other
- * hard links, extended attributes or an ACL. vos-audit's writers of one file take turns (see acquireLock).
+ * hard links, extended attributes or an ACL (listed beforehand in `attributes`, or else asked about then).
+ * vos-audit's writers of one file take turns (see acquireLock).
  */
 export async function writeAtomically(
   path: string,
   bytes: Uint8Array,
   original: Uint8Array,
   location: ReadOrigin | PathLike = path,
+  attributes = AttributeIndex.none,
 ): Promise<void> {
   const fail: Fail = (why) => {
     throw new UserError(`cannot write ${path}: ${why}; the file is unchanged`);
@@ -95,7 +99,7 @@ export async function writeAtomically(
   try {
     const lock = await acquireLock(directory, name, fail, () => stopSignal);
     try {
-      replaceLocked(directory, name, bytes, { identity, bytes: original }, fail);
+      replaceLocked(directory, name, bytes, { identity, bytes: original }, attributes, fail);
     } finally {
       lock.release();
     }
@@ -139,12 +143,15 @@ export async function writeAll(writes: readonly PendingWrite[]): Promise<WriteRe
   stopSignal = undefined;
   for (const signal of stopSignals) process.on(signal, stop);
   try {
+    const attributes = AttributeIndex.of(
+      writes.map(({ location }) => (isReadOrigin(location) ? location.path : location)),
+    );
     for (const [i, write] of writes.entries()) {
       // Signals are delivered only when the event loop runs: give it a turn between two files.
       await new Promise(setImmediate);
       if (stopSignal !== undefined) break;
       try {
-        await writeAtomically(write.path, write.bytes, write.original, write.location);
+        await writeAtomically(write.path, write.bytes, write.original, write.location, attributes);
         report.written.push(write.path);
       } catch (error) {
         report.failures.set(

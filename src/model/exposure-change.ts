@@ -1,6 +1,6 @@
 import type { Connection, Listener, ListenerState, ModuleModel } from './listener.ts';
 import type { Place } from './place.ts';
-import type { Settings } from './settings.ts';
+import { declaredPortsText, type Settings } from './settings.ts';
 
 /**
  * A piece of evidence as two sides of a change can compare it: the file (its name on the new side, followed across
@@ -259,7 +259,7 @@ export function settingsText(settings: Settings): Map<string, string> {
   put('nioAddress', settings.nioAddresses?.join(','));
   put('system', settings.system);
   for (const [program, ports] of settings.daemons?.ports ?? [])
-    put(`daemons.${program}`, ports.map((port) => `${port.port}/${port.transport}`).join(','));
+    put(`daemons.${program}`, declaredPortsText(ports, ','));
   for (const [rule, level] of settings.ruleLevels) put(`rules.${rule}`, level);
   return shown;
 }

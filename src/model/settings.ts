@@ -10,6 +10,11 @@ export interface DeclaredPort {
   transport: Transport;
 }
 
+/** Declared ports as a site reads them: `3306/tcp`, joined by the separator, or `none` for an empty list. */
+export function declaredPortsText(ports: readonly DeclaredPort[], separator: string): string {
+  return ports.length === 0 ? 'none' : ports.map((port) => `${port.port}/${port.transport}`).join(separator);
+}
+
 /** The site's own daemons and what they listen on, with the configuration file that says so. */
 export interface SiteDaemons {
   from: string;

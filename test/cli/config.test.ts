@@ -69,6 +69,33 @@ describe('.vos-audit.json', () => {
     ).toBe('16.1');
   });
 
+  it('decides a program declared with an empty list as listening on nothing, no longer undecided', async () => {
+    const unresolvedOf = async (daemons?: unknown) => {
+      const dir = repoWith(daemons === undefined ? {} : { daemons });
+      mkdirSync(join(dir, 'modules', 'm3'));
+      writeFileSync(
+        join(dir, 'modules', 'm3', 'module_start_up.cm'),
+        "start_process '>site>order_server.pm'\nstart_process '>site>sysmon.pm'\n",
+      );
+      const result = await runCli(['ports', '--format', 'json', 'modules/m3'], dir);
+      expect(result.status).toBe(0);
+      const [module] = JSON.parse(result.stdout).modules;
+      const siteRows = module.listeners.filter((l: { product: string }) => l.product === 'site');
+      return {
+        rows: siteRows.map((l: { daemon: string; port: number }) => `${l.daemon} ${l.port}`),
+        undecided: module.unresolved.map((u: { reason: string }) => u.reason.split(',')[0]),
+      };
+    };
+    expect(await unresolvedOf()).toEqual({
+      rows: [],
+      undecided: ['starts >site>order_server.pm', 'starts >site>sysmon.pm'],
+    });
+    expect(await unresolvedOf({ order_server: ['9100/tcp'], sysmon: [] })).toEqual({
+      rows: ['order_server 9100'],
+      undecided: [],
+    });
+  });
+
   it.each([
     [{ relase: '15.0' }, "2:3: unknown key; did you mean 'release'?"],
     [
@@ -80,6 +107,15 @@ describe('.vos-audit.json', () => {
       { daemons: { mysql_daemon: ['3306'] } },
       `4:7: a port in 'daemons' must be a port and protocol such as "3306/tcp" or "514/udp"`,
     ],
+    [
+      { daemons: { sysmon: '3306/tcp' } },
+      `3:15: each program in 'daemons' must have a list of ports such as ["3306/tcp"] or []`,
+    ],
+    [
+      { daemons: { sysmon: [], mysql_daemon: ['3306/tcp', 3306] } },
+      `6:7: a port in 'daemons' must be a port and protocol such as "3306/tcp" or "514/udp"`,
+    ],
+    [{ daemons: { sysmon: ['70000/tcp'] } }, `4:7: a port in 'daemons' must be a port and protocol`],
     [{ maxOpenServer: 0 }, `2:20: 'maxOpenServer' must be a whole number from 1 to 499`],
     [{ rules: { 'inetd-swat': 'warn' } }, `3:19: 'rules.inetd-swat' must be off, info, warning or error`],
     [{ rules: { 'inetd-swot': 'off' } }, "3:5: unknown rule id in 'rules'; did you mean 'inetd-swat'?"],

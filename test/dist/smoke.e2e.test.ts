@@ -16,6 +16,15 @@ describe('the committed CLI, end to end', () => {
     expect(runLauncher(args, samplesDir)).toEqual(await runCli(args, samplesDir));
   });
 
+  it('measures text that is not ASCII as the source does (string-width, loaded on first use in the bundle)', async () => {
+    const dir = temporaryDirectory();
+    cpSync(join(samplesDir, 'stock-posix'), join(dir, '監査モジュール'), { recursive: true });
+    const args = ['ports', '監査モジュール'];
+    const byLauncher = runLauncher(args, dir, undefined, { COLUMNS: '80' });
+    expect(byLauncher.stdout).toContain('監査モジュール');
+    expect(byLauncher).toEqual(await runCli(args, dir, '', { COLUMNS: '80' }));
+  });
+
   it('fixes a module as the source does', async () => {
     const [byLauncher, bySource] = [temporaryDirectory(), temporaryDirectory()];
     for (const dir of [byLauncher, bySource])

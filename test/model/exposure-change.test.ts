@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareExposures, lineAt, type ExposureRow, type ModuleExposure } from '../../src/model/exposure-change.ts';
+import {
+  compareExposures,
+  lineAt,
+  settingsText,
+  type ExposureRow,
+  type ModuleExposure,
+} from '../../src/model/exposure-change.ts';
+import { defaultSettings } from '../../src/model/settings.ts';
 
 const row = (over: Partial<ExposureRow>): ExposureRow => ({
   kind: 'listener',
@@ -75,6 +82,18 @@ describe('the exposure change of two models', () => {
     ]);
     expect(change.modules[3]!.settings).toEqual([{ setting: 'release', before: '15.1', after: '15.2' }]);
     expect(change.summary).toEqual({ opened: 1, closed: 1, changed: 0, added: 1, removed: 1, renamed: 1 });
+  });
+
+  it('shows a site daemon declared with no ports as none, so that declaring it is a change a review sees', () => {
+    const ports = new Map([
+      ['order_server', [{ port: 9100, transport: 'tcp' as const }]],
+      ['sysmon', []],
+    ]);
+    const shown = settingsText({ ...defaultSettings, daemons: { from: '.vos-audit.json', ports } });
+    expect([...shown]).toEqual([
+      ['daemons.order_server', '9100/tcp'],
+      ['daemons.sysmon', 'none'],
+    ]);
   });
 
   it('reads the line at an offset without its line end', () => {

@@ -1,5 +1,5 @@
 import type { Connection } from '../../model/listener.ts';
-import type { Settings, Severity } from '../../model/settings.ts';
+import { declaredPortsText, type Settings, type Severity } from '../../model/settings.ts';
 import { certaintyOf } from '../../policy/certainty.ts';
 import { peerText, rangeText, type LeftOut, type PolicyRule } from '../../policy/rule.ts';
 import type { VerifyFinding } from '../../scan/verify.ts';
@@ -28,7 +28,7 @@ function assumptions(settings: Settings): Markup {
     [
       'Site daemons',
       settings.daemons &&
-        `${[...settings.daemons.ports].map(([daemon, ports]) => `${daemon} ${ports.map((p) => `${p.port}/${p.transport}`).join(' ')}`).join('; ')} (from ${settings.daemons.from})`,
+        `${[...settings.daemons.ports].map(([daemon, ports]) => `${daemon} ${declaredPortsText(ports, ' ')}`).join('; ')} (from ${settings.daemons.from})`,
     ],
   ];
   return html`<h3>Assumptions</h3>
