@@ -59,7 +59,7 @@ function entryOf(
     protocol: entry.protocol,
     ports: portsOf(entry.ports, [...at, 'ports'], fail),
     ...(entry.from !== undefined && { from: networksOf(entry.from, [...at, 'from'], fail) }),
-    reason: (entry.reason).trim(),
+    reason: entry.reason.trim(),
     at: position(at),
   };
 }
