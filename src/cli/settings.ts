@@ -12,7 +12,7 @@ export type StatedSettings = Partial<
     | 'backboneMaxOpenServer'
     | 'bridge'
     | 'daemons'
-    | 'address'
+    | 'addresses'
     | 'nioAddresses'
     | 'system'
     | 'facts'
@@ -37,7 +37,7 @@ export function resolveSettings(
     ...stated('backboneMaxOpenServer'),
     ...stated('bridge'),
     ...stated('daemons'),
-    ...stated('address'),
+    ...stated('addresses'),
     ...stated('nioAddresses'),
     ...stated('system'),
     ...stated('firewall'),

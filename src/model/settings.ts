@@ -60,8 +60,8 @@ export interface Settings {
   daemons?: SiteDaemons;
   /** What the site states about its macros' conditions: a condition's truth, or a variable's value. */
   facts?: SiteFacts;
-  /** Its IPv4 or IPv6 address, canonical: how a scan (`verify`) finds it. */
-  address?: string;
+  /** Its addresses, of either family, canonical: how a scan (`verify`) finds it, and what the firewall names. */
+  addresses?: readonly string[];
   /** The name of the VOS system it belongs to: the modules of one system are each other's OSL peers. */
   system?: string;
   /** The site's overrides of the firewall policy, in the order they were written. */

@@ -125,7 +125,7 @@ export function moduleFacts(
   }
   return {
     name: module.name,
-    addresses: settings.address ? [settings.address] : [],
+    addresses: settings.addresses ?? [],
     ...(settings.system && { system: settings.system }),
     ...(settings.bridge !== undefined && { bridge: settings.bridge }),
     nio: settings.nio,

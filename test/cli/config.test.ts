@@ -146,6 +146,9 @@ describe('.vos-audit.json', () => {
       { firewall: { allow: [{ protocol: 'tcp', port: 24, reason: 'x' }] } },
       "6:9: unknown key in 'firewall.allow'; did you mean 'ports'?",
     ],
+    [{ address: [] }, `2:14: 'address' must be the module's IPv4 or IPv6 address, or a list of them`],
+    [{ address: ['192.0.2.7', 'm1.example'] }, `4:5: 'address' must be the module's IPv4 or IPv6 address, or a list`],
+    [{ nioAddress: ['192.0.2.9', 3] }, `4:5: 'nioAddress' must be the NIO's address, or a list of them`],
     ['{"release": ', '1:13: not valid JSON: expected a value after the colon'],
   ])('rejects %j, saying where and what was expected', async (config, message) => {
     const dir = repoWith(typeof config === 'string' ? config : JSON.stringify(config, null, 2));

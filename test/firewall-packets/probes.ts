@@ -5,7 +5,7 @@
  */
 import { canaries, trustedSourcePorts, type Protocol, type Range } from './article.ts';
 import { families, outside, type Addresses, type ClientProbe, type Family, type Network } from './namespaces.ts';
-import type { ModuleTable } from './scenarios.ts';
+import type { Declared, ModuleTable } from './scenarios.ts';
 import type { Packet, PolicyVerdict } from './policy-verdict.ts';
 
 export type ProbeKind =
@@ -245,18 +245,19 @@ function moduleToModule({ table, kernel, family, address, known }: Target, other
 
 /**
  * Every probe of the scenario, over both families, its modules' addresses in the policy being of the `declared`
- * one: all of them under the policy of the paths in their first order; only those between modules under the
- * reversed order.
+ * family (or of both): all of them under the policy of the paths in their first order; only those between modules
+ * under the reversed order.
  */
 export function plan(
   modules: ScenarioModule[],
   ports: Record<Protocol, number[]>,
-  declared: Family,
+  declared: Declared,
   withOutside: boolean,
 ): Probe[] {
   return families.flatMap((family) => {
+    const known = declared === 'both' || family === declared;
     const targets = modules.map(({ table, kernel, tcpdGranted, addresses }, i) => ({
-      ...{ table, kernel, tcpdGranted, site: i + 1, family, address: addresses[family], known: family === declared },
+      ...{ table, kernel, tcpdGranted, site: i + 1, family, address: addresses[family], known },
     }));
     return targets.flatMap((target) => [
       ...(withOutside

@@ -46,13 +46,16 @@ export interface ModuleTable {
   nios?: Array<'nio' | 'secondNio'>;
 }
 
+/** The addresses a run gives each module: one of a family, or one of each. */
+export type Declared = Family | 'both';
+
 export interface Scenario {
   name: string;
   /**
-   * The family of the modules' addresses in their configuration (a module has one address): one run each. Both
-   * families are probed in every run.
+   * The families of the modules' addresses in their configuration, one run each: one address of that family, or
+   * `both`, an address of each (`"address"` as a list). Both families are probed in every run.
    */
-  families: Family[];
+  families: Declared[];
   /** A directory of samples/ to copy, or test/firewall-packets/modules when not given. */
   sample?: string;
   modules: ModuleTable[];
@@ -193,7 +196,7 @@ export const scenarios: Scenario[] = [
     // echo, "used as part of a denial of service (DOS) attack", would keep tcp/7 closed though a second sshd listens
     // there; the site's overrides open it to the monitoring network only, and close ftp and SNMP.
     name: 'nio-module',
-    families: ['v6'],
+    families: ['v6', 'both'],
     bothOrders: false,
     modules: [
       {
@@ -219,9 +222,9 @@ export const scenarios: Scenario[] = [
     // System harbor (bridge h1, h2) and the bridge q1 of system quay, 16.2: OSL between h1 and h2, OSN between the
     // bridges h1 and q1 ("Only bridge modules (1 per system) communicate over these ports"), nothing else between
     // them. h2, without an NIO, runs tftp through tcpd: open to the clients tcpdmatch grants on its hosts files. One
-    // run with IPv4 addresses, one with IPv6.
+    // run with IPv4 addresses, one with IPv6, one with both on every module.
     name: 'two-systems',
-    families: ['v4', 'v6'],
+    families: ['v4', 'v6', 'both'],
     bothOrders: true,
     modules: [
       stcpOnly({ path: 'harbor/h1', system: 'harbor', bridge: true, oslFrom: ['h2'], osnFrom: ['q1'] }),

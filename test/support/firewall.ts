@@ -290,9 +290,11 @@ export const samples: Record<string, string[]> = {
   bridges: ['samples/firewall-bridges'],
   conditional: ['--include-conditional', 'samples/firewall-conditional'],
   'stock-posix': ['--address', '10.9.9.9', '--system', 'lab', 'samples/stock-posix'],
-  // A site's own denies and allows in .vos-audit.json ("firewall"), before every rule the policy derives.
+  // A site's own denies and allows in .vos-audit.json ("firewall"), before every rule the policy derives; a module
+  // with an address of each family.
   'site-overrides': [
-    ...['--address', '192.0.2.7', '--config', 'test/firewall-packets/site-overrides.json'],
+    '--config',
+    'test/firewall-packets/site-overrides.json',
     'test/firewall-packets/modules/old-module',
   ],
 };
