@@ -4,11 +4,8 @@ import type { Message } from '../engine/message.ts';
 import type { SarifFindings } from '../report/sarif.ts';
 import { keyOf, pairModules, type Side } from './exposure-sides.ts';
 
-/** What the audit knows of each finding: its identity, and with a baseline, whether it is new. */
-export interface FindingMarks extends SarifFindings {
-  /** With a baseline: whether a finding is new since it (it alone counts for the exit status). */
-  isNew?: (message: Message) => boolean;
-}
+/** What the audit knows of each finding: its identity, and with a baseline, its state against it. */
+export type FindingMarks = SarifFindings;
 
 /** Each finding's identity, its module and file named by `names`. */
 function identitiesOf(
@@ -61,6 +58,5 @@ export function baselineMarks(
     identity,
     state,
     absent: absent.map((id) => ({ identity: id, message: old.get(id)!, file: fileOf.get(old.get(id)!)! })),
-    isNew: (message) => state.get(message) === 'new',
   };
 }

@@ -1,6 +1,8 @@
 import type { ModuleResult } from '../engine/audit.ts';
 import type { Settings } from '../model/settings.ts';
+import { stateCounts, type BaselineView } from './baseline-view.ts';
 import { summarize, type NotShown } from './summary.ts';
+import { docsUrl, rulePage } from './docs-url.ts';
 
 export const jsonReportVersion = 1;
 
@@ -14,17 +16,36 @@ function settingsJson(settings: Settings) {
   };
 }
 
+/** With --baseline: the revision, how many findings are in each state, and the revision's findings that are gone. */
+function baselineJson(baseline: BaselineView) {
+  const { new: fresh, unchanged, updated } = stateCounts(baseline);
+  return {
+    revision: baseline.revision,
+    new: fresh,
+    unchanged,
+    updated,
+    absent: baseline.absent.map(({ file, message, identity }) => ({
+      path: file.source.path,
+      ruleId: message.ruleId,
+      severity: message.severity,
+      reason: message.reason,
+      place: message.place,
+      identity,
+    })),
+  };
+}
+
 /**
  * The JSON report; its shape is documented in docs/json-report.md and only grows within a version. `fallback` is
  * what `options` shows when no module was audited. `notShown` (with `-q`) counts the findings left out, which the
- * summary's counts, like `messages`, do not include.
+ * summary's counts, like `messages`, do not include. With a baseline, each message carries its state against it.
  */
 export function formatJson(
   modules: readonly ModuleResult[],
   fallback: Settings,
   toolVersion: string,
   mode: 'check' | 'fix',
-  notShown?: NotShown,
+  { notShown, baseline, docsBase }: { notShown?: NotShown; baseline?: BaselineView; docsBase?: string } = {},
 ): string {
   const results = modules.flatMap((module) => module.files.map((file) => ({ ...file, module: module.name })));
   const report = {
@@ -53,13 +74,15 @@ export function formatJson(
         severity: m.severity,
         reason: m.reason,
         place: m.place,
-        url: m.url,
+        ...docsUrl(docsBase, rulePage(m.ruleId)),
         ...(m.cause && { cause: m.cause }),
         ...(m.fix && { fix: m.fix }),
         ...(m.suggestions && { suggestions: m.suggestions }),
+        ...(baseline && { baselineState: baseline.state.get(m) }),
       })),
     })),
     summary: { ...summarize(results), ...(notShown && { notShown }) },
+    ...(baseline && { baseline: baselineJson(baseline) }),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@ import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
 import type { Severity } from '../model/settings.ts';
 import type { Position } from '../syntax/position.ts';
+import { wasThere, type BaselineView } from './baseline-view.ts';
 import { printable } from './printable.ts';
 
 const gccSeverity: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
@@ -14,15 +15,25 @@ function each(results: readonly ReportedFile[], line: (message: Message) => stri
     .join('');
 }
 
-/** `file:line:col: severity: message [rule-id]`, the form editors and CI logs link to the source; related places as gcc's `note:` lines. */
-export function formatGcc(results: readonly ReportedFile[]): string {
+/** The rule id, and with a baseline, of a finding that was there before, what it was: `inetd-ftp, error there before HEAD`. */
+function ruleOf(m: Message, baseline: BaselineView | undefined): string {
+  return wasThere(baseline, m) ? `${m.ruleId}, ${m.severity} there before ${baseline!.revision}` : m.ruleId;
+}
+
+/**
+ * `file:line:col: severity: message [rule-id]`, the form editors and CI logs link to the source; related places as
+ * gcc's `note:` lines. With a baseline, only new findings keep their severity, as only they count for the exit
+ * status: those there before are notes that say so.
+ */
+export function formatGcc(results: readonly ReportedFile[], baseline?: BaselineView): string {
   const at = (file: string, place: Position) => `${printable(file)}:${place.start.line}:${place.start.column}`;
-  return each(results, (m) =>
-    [
-      `${at(m.file, m.place)}: ${gccSeverity[m.severity]}: ${printable(m.reason)} [${m.ruleId}]`,
+  return each(results, (m) => {
+    const severity = wasThere(baseline, m) ? 'note' : gccSeverity[m.severity];
+    return [
+      `${at(m.file, m.place)}: ${severity}: ${printable(m.reason)} [${ruleOf(m, baseline)}]`,
       ...(m.related ?? []).map((r) => `${at(r.file, r.place)}: note: ${printable(r.reason)}`),
-    ].join('\n'),
-  );
+    ].join('\n');
+  });
 }
 
 /**
@@ -37,8 +48,11 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** `::error file=…,line=…::message`: annotations on the pull request, from a workflow step; related places on lines below the message. */
-export function formatGithub(results: readonly ReportedFile[]): string {
+/**
+ * `::error file=…,line=…::message`: annotations on the pull request, from a workflow step; related places on lines
+ * below the message. With a baseline, findings there before are notices whose title says so.
+ */
+export function formatGithub(results: readonly ReportedFile[], baseline?: BaselineView): string {
   return each(results, (m) => {
     const properties = [
       `file=${escapeProperty(m.file)}`,
@@ -46,9 +60,10 @@ export function formatGithub(results: readonly ReportedFile[]): string {
       `col=${m.place.start.column}`,
       `endLine=${m.place.end.line}`,
       `endColumn=${m.place.end.column}`,
-      `title=${escapeProperty(m.ruleId)}`,
+      `title=${escapeProperty(ruleOf(m, baseline))}`,
     ];
     const related = (m.related ?? []).map((r) => `\n${r.file}:${r.place.start.line}: ${r.reason}`).join('');
-    return `::${githubCommand[m.severity]} ${properties.join(',')}::${escapeData(`${m.reason}${related}`)}`;
+    const command = wasThere(baseline, m) ? 'notice' : githubCommand[m.severity];
+    return `::${command} ${properties.join(',')}::${escapeData(`${m.reason}${related}`)}`;
   });
 }

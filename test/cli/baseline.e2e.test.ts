@@ -203,7 +203,7 @@ describe('vos-audit diff OLD NEW', () => {
     cpSync(join(samplesDir, 'hardened'), join(root, 'old/m1'), { recursive: true });
     cpSync(join(samplesDir, 'hardened'), join(root, 'new/m1'), { recursive: true });
     edit(join(root, 'new/m1/inetd.conf'), uncommentEcho);
-    const text = await runCli(['diff', 'old', 'new'], root);
+    const text = await runCli(['diff', '--wide', 'old', 'new'], root);
     expect(text.stdout.split('\n')).toContain('module new/m1');
     expect(text.stdout).toMatch(/^ {2}\+ +tcp\/7 +inetd \(echo\) +off → live +.*new\/m1\/inetd\.conf:7/m);
     const markdown = await runCli(['diff', '--format', 'markdown', 'old', 'new'], root);
@@ -297,6 +297,69 @@ describe('the audit with --baseline', () => {
       repo.dir,
     );
     expect(warnings.status).toBe(2);
+  });
+});
+
+describe('the audit with --baseline, in the formats other than SARIF', () => {
+  it('json, gcc and github mark the one new finding; the findings there before stay, marked as such', async () => {
+    const repo = twoModules('audit-formats');
+    edit(join(repo.dir, 'modules/m1/inetd.conf'), uncommentEcho);
+    rmSync(join(repo.dir, 'modules/m2'), { recursive: true });
+    const args = ['--baseline', 'HEAD', 'modules'];
+    // The SARIF output, whose states the other tests prove, is what each format is read against.
+    const sarif = (await sarifResults(args, repo.dir)).results;
+    const shown = sarif.filter((r) => r.baselineState !== 'absent');
+    const key = (ruleId: string, at: string) => `${ruleId} ${at}`;
+    const stateAt = new Map(shown.map((r) => [key(r.ruleId, place(r)), r.baselineState]));
+    const newOne = key('inetd-dos-tiny-service', 'modules/m1/inetd.conf:7');
+    expect([...stateAt].filter(([, state]) => state === 'new').map(([at]) => at)).toEqual([newOne]);
+
+    const json = await runCli([...args, '--format', 'json'], repo.dir);
+    expect(json.status).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(validatorOf('json-report.schema.json')(report)).toBe(true);
+    const states = new Map<string, string>(
+      report.files.flatMap(
+        (file: {
+          path: string;
+          messages: Array<{ ruleId: string; baselineState: string; place: { start: { line: number } } }>;
+        }) => file.messages.map((m) => [key(m.ruleId, `${file.path}:${m.place.start.line}`), m.baselineState]),
+      ),
+    );
+    expect(states).toEqual(stateAt);
+    const absent = sarif.filter((r) => r.baselineState === 'absent');
+    expect(report.baseline).toMatchObject({ revision: 'HEAD', new: 1, unchanged: shown.length - 1, updated: 0 });
+    expect(
+      report.baseline.absent
+        .map((a: { path: string; ruleId: string; place: { start: { line: number } } }) =>
+          key(a.ruleId, `${a.path}:${a.place.start.line}`),
+        )
+        .sort(),
+    ).toEqual(absent.map((r) => key(r.ruleId, place(r))).sort());
+
+    // gcc: file:line:col: severity: reason [rule-id] or [rule-id, <severity> there before HEAD].
+    const gcc = await runCli([...args, '--format', 'gcc'], repo.dir);
+    expect(gcc.status).toBe(1);
+    const gccRows = gcc.stdout
+      .split('\n')
+      .map((line) => /^(\S+?):(\d+):\d+: (\w+): .* \[([a-z0-9-]+)(, (\w+) there before HEAD)?\]$/.exec(line))
+      .filter((match) => match !== null);
+    expect(new Map(gccRows.map((m) => [key(m[4]!, `${m[1]}:${m[2]}`), m[5] ? 'unchanged' : 'new']))).toEqual(stateAt);
+    for (const m of gccRows) expect(m[3], m[0]).toBe(m[5] ? 'note' : 'error');
+
+    // github: only the new finding is an error annotation; the others are notices whose title says what they were.
+    const github = await runCli([...args, '--format', 'github'], repo.dir);
+    const commands = github.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(commands).toHaveLength(shown.length);
+    const errors = commands.filter((line) => line.startsWith('::error '));
+    expect(errors.map((line) => /file=([^,]+),line=(\d+)/.exec(line)!.slice(1).join(':'))).toEqual([
+      'modules/m1/inetd.conf:7',
+    ]);
+    expect(
+      commands.filter(
+        (line) => line.startsWith('::notice ') && /title=[a-z0-9-]+%2C \w+ there before HEAD::/.test(line),
+      ),
+    ).toHaveLength(shown.length - 1);
   });
 });
 

@@ -96,10 +96,12 @@ const systems = ['firewall-bridges', 'firewall-conditional', 'firewall-nio', 'fi
 describe.each(systems)('the report of %s in Chromium', (system) => {
   let opened: Opened;
   let modules: PortsModule[];
+  let reportFile: string;
 
   beforeAll(async () => {
     const report = await reportOf(system);
     modules = report.modules;
+    reportFile = report.file;
     opened = await open(report.file);
   });
   afterAll(() => opened.page.context().close());
@@ -107,6 +109,27 @@ describe.each(systems)('the report of %s in Chromium', (system) => {
   it('loads with no error and requests nothing but itself', () => {
     expect(opened.errors).toEqual([]);
     expect(opened.requests).toEqual([opened.page.url()]);
+  });
+
+  it('makes one element of each start tag whose end tag the page leaves out, inside the parent it belongs in', async () => {
+    const text = readFileSync(reportFile, 'utf8');
+    const parents: Record<string, string[]> = {
+      li: ['OL', 'UL'],
+      dt: ['DL'],
+      dd: ['DL'],
+      td: ['TR'],
+      th: ['TR'],
+      tr: ['THEAD', 'TBODY'],
+      option: ['SELECT'],
+    };
+    for (const [tag, allowed] of Object.entries(parents)) {
+      const found = await opened.page.$$eval(tag, (elements) => elements.map((e) => e.parentElement!.tagName));
+      expect(found.length).toBe(text.match(new RegExp(`<${tag}[\\s>]`, 'g'))?.length ?? 0);
+      expect(found.filter((parent) => !allowed.includes(parent))).toEqual([]);
+    }
+    // A table given rows outside its thead and tbody would have had one made for them.
+    const bodies = await opened.page.$$eval('tbody', (elements) => elements.length);
+    expect(bodies).toBe(text.match(/<tbody>/g)?.length ?? 0);
   });
 
   it('has one cell link for each row of ports --format json, showing its state, port and daemon', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeText, html } from '../../src/report/html/markup.ts';
+import { escapeText, html, withoutOptionalEndTags } from '../../src/report/html/markup.ts';
 import { runCli } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
 import { writeSystem } from '../support/system.ts';
@@ -24,6 +24,35 @@ describe('the html template', () => {
         ${['a', html`<b>${'<'}</b>`, false, undefined, null, 0]}
       </ul>`.text,
     ).toBe('<ul>a<b>&lt;</b>0</ul>');
+  });
+});
+
+describe('the end tags a page leaves out', () => {
+  it('are those of list items, terms, descriptions, rows, cells and options; the others stay, and so does text', () => {
+    const page = html`<ul>
+        <li>a</li>
+        <li>${'</li>'}</li>
+      </ul>
+      <dl>
+        <dt>t</dt>
+        <dd>d</dd>
+      </dl>
+      <table>
+        <tbody>
+          <tr>
+            <th>h</th>
+            <td>c</td>
+          </tr>
+        </tbody>
+      </table>
+      <select>
+        <option>o</option>
+      </select>
+      <p>p</p>`;
+    expect(withoutOptionalEndTags(page).text).toBe(
+      '<ul><li>a<li>&lt;/li&gt;</ul><dl><dt>t<dd>d</dl><table><tbody><tr><th>h<td>c</tbody></table>' +
+        '<select><option>o</select><p>p</p>',
+    );
   });
 });
 
@@ -77,9 +106,14 @@ describe('the report of a system of many modules', () => {
       const result = await runCli(['report', '-o', file, `system-${count}`], directory);
       expect(result.status).toBe(0);
       const page = readFileSync(file, 'utf8');
-      return { page: page.length, system: /<section id="system"[\s\S]*?<\/section>/.exec(page)![0].length };
+      return {
+        page: page.length,
+        bytes: Buffer.byteLength(page),
+        system: /<section id="system"[\s\S]*?<\/section>/.exec(page)![0].length,
+      };
     };
     const [small, large] = [await sizes(40), await sizes(80)];
+    expect(small.bytes).toBeLessThan(1e6);
     expect(large.page / small.page).toBeLessThan(2.1);
     expect(large.system / small.system).toBeLessThan(2.1);
   }, 120_000);

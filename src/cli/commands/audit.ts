@@ -4,6 +4,7 @@ import { auditModule, type ModuleResult } from '../../engine/audit.ts';
 import { standardInput } from '../../io/read.ts';
 import { assumptionText } from '../../report/assumptions.ts';
 import { formatDiff } from '../../report/diff.ts';
+import { stateCounts, type BaselineView } from '../../report/baseline-view.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatGcc, formatGithub } from '../../report/lines.ts';
 import { formatSarif } from '../../report/sarif.ts';
@@ -169,19 +170,24 @@ function renderAudit(
     : results;
   const files = shown.flatMap((result) => result.files);
   const notShown = notShownBy(request, results);
+  const baseline = baselineView(request, marks);
   switch (request.format) {
     case 'json':
-      return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, notShown);
+      return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, {
+        notShown,
+        baseline,
+        docsBase: request.docsBase,
+      });
     case 'sarif':
-      return formatSarif(files, request.toolVersion, marks ?? findingMarks(shown));
+      return formatSarif(files, request.toolVersion, marks ?? findingMarks(shown), request.docsBase);
     case 'gcc':
-      return formatGcc(files);
+      return formatGcc(files, baseline);
     case 'github':
-      return formatGithub(files);
+      return formatGithub(files, baseline);
     default: {
       const layout = request.layout ?? fittedLayout();
       const assumed = assumptionText(shown, layout);
-      const newFindings = newSince(request, marks);
+      const newFindings = newSince(baseline);
       return formatText(files, request.mode, {
         color: request.color ?? false,
         assumed,
@@ -193,16 +199,21 @@ function renderAudit(
   }
 }
 
+/** With --baseline, the state of each finding against it, for the formats that mark them. */
+function baselineView(request: AuditRequest, marks: FindingMarks | undefined): BaselineView | undefined {
+  if (request.baseline === undefined || marks?.state === undefined) return undefined;
+  return { revision: request.baseline, state: marks.state, absent: marks.absent ?? [] };
+}
+
 /** With --baseline, what the text marks and says of the findings new since it. */
-function newSince(request: AuditRequest, marks: FindingMarks | undefined): NewFindings | undefined {
-  if (request.baseline === undefined || marks?.isNew === undefined) return undefined;
-  const states = [...(marks.state?.values() ?? [])];
-  const count = (state: string) => states.filter((s) => s === state).length;
+function newSince(baseline: BaselineView | undefined): NewFindings | undefined {
+  if (baseline === undefined) return undefined;
+  const counts = stateCounts(baseline);
   return {
-    isNew: marks.isNew,
+    isNew: (message) => baseline.state.get(message) === 'new',
     line:
-      `${count('new')} new since ${request.baseline}, ${count('unchanged') + count('updated')} there before, ` +
-      `${marks.absent?.length ?? 0} gone`,
+      `${counts.new} new since ${baseline.revision}, ${counts.unchanged + counts.updated} there before, ` +
+      `${counts.absent} gone`,
   };
 }
 
@@ -237,7 +248,8 @@ export async function audit(request: AuditRequest): Promise<RunOutcome> {
         )
       : undefined;
   const nothingAudited = results.length === 0 && problems.length > 0 && request.format === 'text';
-  const counted = (m: Message) => marks?.isNew?.(m) ?? true;
+  // With a baseline, only the new findings count.
+  const counted = (m: Message) => (marks?.state?.get(m) ?? 'new') === 'new';
   const severities = results.flatMap((result) =>
     result.files.flatMap((file) => file.messages.filter(counted).map((m) => m.severity)),
   );

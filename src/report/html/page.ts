@@ -4,7 +4,7 @@ import { LineIndex } from '../../syntax/position.ts';
 import { assumptionLine } from '../assumptions.ts';
 import { explanations } from './explanations.ts';
 import { legend, matrixTable } from './matrix.ts';
-import { html, raw, type Markup } from './markup.ts';
+import { html, raw, withoutOptionalEndTags, type Markup } from './markup.ts';
 import { moduleSection, scanFindingItem, type ScanView } from './module-section.ts';
 import { pageScript } from './page-script.ts';
 import { pageStyle } from './page-style.ts';
@@ -96,6 +96,40 @@ export function renderSystemReport(input: SystemInput): string {
   const scan = input.scan && { input: input.scan, index: new LineIndex(input.scan.text) };
   const ruleIds = new Set(modules.flatMap((m) => m.messages.map((message) => message.ruleId)));
   const title = `vos-audit report: ${modules.length} ${modules.length === 1 ? 'module' : 'modules'}`;
+  // Everything in the body but the script, which must stay as it is for its hash.
+  const body = withoutOptionalEndTags(
+    html`<header>
+        <h1>${title}</h1>
+        ${summary(modules)}
+        <p>${assumptionLine(input.modules)}</p>
+        <p>
+          Made by vos-audit ${input.toolVersion}. This page is self-contained: it loads nothing, and works without
+          JavaScript (which only sorts, filters and opens cells).
+        </p>
+        <nav aria-label="contents">
+          <ul>
+            <li><a href="#matrix-h">The matrix</a></li>
+            <li><a href="#system">The system</a></li>
+            ${scan && html`<li><a href="#scan">The scan</a></li>`}
+            <li><a href="#modules-h">Modules</a></li>
+            <li><a href="#rules">What the findings mean</a></li>
+          </ul>
+        </nav>
+      </header>
+      <main>
+        <section aria-labelledby="matrix-h">
+          <h2 id="matrix-h">Modules × ports</h2>
+          ${controls()}${legend()}${matrixTable(modules)}
+        </section>
+        ${peersSection(modules, input.policy)}${scanSummary(input, scan)}
+        <h2 id="modules-h">Modules</h2>
+        ${modules.map((module) => moduleSection(module, input.policy.leftOut, scan))} ${explanations(ruleIds)}
+      </main>
+      <dialog id="evidence" aria-label="the evidence of a listener">
+        <button type="button" id="evidence-close">Close</button>
+        <div id="evidence-body"></div>
+      </dialog>`,
+  );
   const document = html`<!DOCTYPE html>
     <html lang="en">
       <head>
@@ -107,38 +141,7 @@ export function renderSystemReport(input: SystemInput): string {
         ${styleElement}
       </head>
       <body>
-        <header>
-          <h1>${title}</h1>
-          ${summary(modules)}
-          <p>${assumptionLine(input.modules)}</p>
-          <p>
-            Made by vos-audit ${input.toolVersion}. This page is self-contained: it loads nothing, and works without
-            JavaScript (which only sorts, filters and opens cells).
-          </p>
-          <nav aria-label="contents">
-            <ul>
-              <li><a href="#matrix-h">The matrix</a></li>
-              <li><a href="#system">The system</a></li>
-              ${scan && html`<li><a href="#scan">The scan</a></li>`}
-              <li><a href="#modules-h">Modules</a></li>
-              <li><a href="#rules">What the findings mean</a></li>
-            </ul>
-          </nav>
-        </header>
-        <main>
-          <section aria-labelledby="matrix-h">
-            <h2 id="matrix-h">Modules × ports</h2>
-            ${controls()}${legend()}${matrixTable(modules)}
-          </section>
-          ${peersSection(modules, input.policy)}${scanSummary(input, scan)}
-          <h2 id="modules-h">Modules</h2>
-          ${modules.map((module) => moduleSection(module, input.policy.leftOut, scan))} ${explanations(ruleIds)}
-        </main>
-        <dialog id="evidence" aria-label="the evidence of a listener">
-          <button type="button" id="evidence-close">Close</button>
-          <div id="evidence-body"></div>
-        </dialog>
-        ${scriptElement}
+        ${body}${scriptElement}
       </body>
     </html> `;
   return document.text;
