@@ -148,7 +148,7 @@ function addressList(value: unknown, key: 'address' | 'nioAddress', fail: Fail):
  * directory given; `--config FILE` is followed, as any file named on the command line. A message says where the
  * JSON is wrong and what was expected there, never what is there: the bytes may be anyone's.
  */
-function readConfig(path: string, found: boolean): LocatedJson {
+function readConfig(path: string, found: boolean, shown: string): LocatedJson {
   let bytes: Buffer;
   try {
     const tree = found
@@ -158,7 +158,7 @@ function readConfig(path: string, found: boolean): LocatedJson {
     bytes = readThroughDirectory(target, maxConfigBytes, tree).bytes;
   } catch (error) {
     throw new UserError(
-      error instanceof NotReadable ? `${path} ${error.message}; not read` : `${path}: ${describeIoError(error)}`,
+      error instanceof NotReadable ? `${shown} ${error.message}; not read` : `${shown}: ${describeIoError(error)}`,
     );
   }
   try {
@@ -166,7 +166,7 @@ function readConfig(path: string, found: boolean): LocatedJson {
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const { line, column } = error.position;
-    throw new UserError(`${path}:${line}:${column}: not valid JSON: ${error.message}`);
+    throw new UserError(`${shown}:${line}:${column}: not valid JSON: ${error.message}`);
   }
 }
 
@@ -175,10 +175,12 @@ function readConfig(path: string, found: boolean): LocatedJson {
  * is, which key it concerns and what was expected.
  */
 export function loadConfig(path: string, found = false, cwd = process.cwd()): Config {
-  const document = readConfig(path, found);
+  // A configuration found by looking up is named as the user would type it from here; a named one as it was given.
+  const shown = found ? relative(cwd, path) || path : path;
+  const document = readConfig(path, found, shown);
   const position = (at: JsonPath, key?: 'key') => {
     const { line, column } = key ? document.keyAt(at) : document.at(at);
-    return `${path}:${line}:${column}`;
+    return `${shown}:${line}:${column}`;
   };
   const fail: Fail = (what, at = [], key) => {
     throw new UserError(`${position(at, key)}: ${what}`);

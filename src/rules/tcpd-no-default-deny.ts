@@ -3,6 +3,12 @@ import { defineRule } from './rule.ts';
 import { reportedAt } from './support/listeners.ts';
 import { describeListener, hasDefaultDeny, wrappedListeners } from './support/tcpd.ts';
 
+/** The file's last line, where 'ALL: ALL' is missing: a place in the file, not the empty one after its last newline. */
+function lastLine(text: string): { start: number; end: number } {
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  return { start: text.lastIndexOf('\n', end - 1) + 1, end };
+}
+
 export const tcpdNoDefaultDeny = defineRule({
   id: 'tcpd-no-default-deny',
   scope: 'module',
@@ -39,7 +45,7 @@ export const tcpdNoDefaultDeny = defineRule({
         'hosts.deny': 'tftpd: ALL\n',
       },
       messages: [
-        "hosts.deny:2:1 hosts.deny does not end with 'ALL: ALL': " +
+        "hosts.deny:1:1 hosts.deny does not end with 'ALL: ALL': " +
           "tcpd admits every client that no rule names to any service wrapped now or later; end hosts.deny with 'ALL: ALL'",
       ],
     },
@@ -51,10 +57,9 @@ export const tcpdNoDefaultDeny = defineRule({
     if (first === undefined || (allow === undefined && deny === undefined)) return;
     if (deny !== undefined) {
       if (hasDefaultDeny(deny)) return;
-      const end = deny.source.text.length;
       context.report({
         file: deny,
-        span: { start: end, end },
+        span: lastLine(deny.source.text),
         reason:
           "hosts.deny does not end with 'ALL: ALL': " +
           "tcpd admits every client that no rule names to any service wrapped now or later; end hosts.deny with 'ALL: ALL'",

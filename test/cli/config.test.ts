@@ -154,7 +154,7 @@ describe('.vos-audit.json', () => {
     const dir = repoWith(typeof config === 'string' ? config : JSON.stringify(config, null, 2));
     const result = await runCli(['modules'], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`vos-audit: ${join(dir, '.vos-audit.json')}:${message}`);
+    expect(result.stderr).toContain(`vos-audit: .vos-audit.json:${message}`);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
@@ -181,11 +181,11 @@ describe('a .vos-audit.json from an untrusted repository', () => {
       const result = await runCli(['modules'], dir);
       expect(result.stderr).not.toContain('SECRET');
       expect(result.status).toBe(2);
-      answers.push(result.stderr.replace(target, 'TARGET').replace(dir, 'DIR'));
+      answers.push(result.stderr.replace(target, 'TARGET'));
     }
     expect(answers).toEqual([
-      'vos-audit: DIR/.vos-audit.json is a symbolic link to TARGET, which leads to no file inside the directory it is in; not read\n',
-      'vos-audit: DIR/.vos-audit.json is a symbolic link to TARGET, which leads to no file inside the directory it is in; not read\n',
+      'vos-audit: .vos-audit.json is a symbolic link to TARGET, which leads to no file inside the directory it is in; not read\n',
+      'vos-audit: .vos-audit.json is a symbolic link to TARGET, which leads to no file inside the directory it is in; not read\n',
     ]);
   });
 
@@ -201,9 +201,7 @@ describe('a .vos-audit.json from an untrusted repository', () => {
     const dir = repoWith(`{\n  "release": "15.2",\n  ${secret}}`);
     const result = await runCli(['modules'], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(
-      `vos-audit: ${join(dir, '.vos-audit.json')}:3:3: not valid JSON: expected a key in double quotes\n`,
-    );
+    expect(result.stderr).toBe(`vos-audit: .vos-audit.json:3:3: not valid JSON: expected a key in double quotes\n`);
   });
 
   it('never shows a value it refuses, nor an unknown key', async () => {

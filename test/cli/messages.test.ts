@@ -111,6 +111,18 @@ describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
     );
   });
 
+  it('a mistake in a .vos-audit.json found above a module, named from the current directory', async () => {
+    const dir = temporaryDirectory();
+    cpSync(join(samplesDir, 'hardened'), join(dir, 'modules', 'm1'), { recursive: true });
+    writeFileSync(join(dir, 'modules', '.vos-audit.json'), '{"nio": 3}\n');
+    expect((await vosAudit(['modules/m1'], { cwd: dir })).stderr).toBe(
+      "vos-audit: modules/.vos-audit.json:1:9: 'nio' must be true or false\n",
+    );
+    expect((await vosAudit(['.'], { cwd: join(dir, 'modules', 'm1') })).stderr).toBe(
+      "vos-audit: ../.vos-audit.json:1:9: 'nio' must be true or false\n",
+    );
+  });
+
   it('an --nio-address that is a name', async () => {
     const result = await vosAudit(['--nio-address', 'nio.example.com', 'nio-tcpd'], { cwd: samplesDir });
     expect(result.stderr).toMatch(/is not an address; expected the NIO's numeric address/);
