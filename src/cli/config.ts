@@ -211,9 +211,9 @@ export function loadConfig(path: string, found = false, cwd = process.cwd()): Co
     config.bridge = object.bridge;
   }
   if (object.facts !== undefined) {
-    const shown = relative(process.cwd(), path) || path;
-    const keyAt = (at: JsonPath) => `${shown}${position(at, 'key').slice(path.length)}`;
-    config.facts = siteFacts(object.facts, shown, keyAt, fail);
+    const factsAt = relative(process.cwd(), path) || path;
+    const keyAt = (at: JsonPath) => `${factsAt}${position(at, 'key').slice(shown.length)}`;
+    config.facts = siteFacts(object.facts, factsAt, keyAt, fail);
   }
   const named = relative(cwd, path) || path;
   if (object.firewall !== undefined)
