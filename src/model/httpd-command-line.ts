@@ -1,10 +1,7 @@
-import { listenArgument, parseHttpdConf, type HttpdDirective } from '../syntax/httpd-conf.ts';
+import { listenOf, parseHttpdConf, type HttpdDirective, type Listen } from '../syntax/httpd-conf.ts';
 
 /** A `Listen` given on httpd's start line, as it was written there. */
-export interface CommandLineListen {
-  port: number;
-  address?: string;
-  protocol?: string;
+export interface CommandLineListen extends Listen {
   /** `-C Listen 8081`, for the row's source. */
   written: string;
 }
@@ -41,10 +38,7 @@ export function commandLineDirectives(options: ReadonlyArray<{ option: string; v
     }
     if (option === 'C') before.push(directive);
     if (directive.name !== 'listen') continue;
-    // The grammar refuses a Listen whose port it cannot read, so this one has a port.
-    const [address, protocol] = directive.arguments.map((a) => a.value);
-    const { port, address: host } = listenArgument(address!)!;
-    listens.push({ port, ...(host !== undefined && { address: host }), protocol, written });
+    listens.push({ ...listenOf(directive), written });
   }
   return { before, listens, unread };
 }
