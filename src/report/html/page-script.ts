@@ -159,9 +159,11 @@ export const pageScript = `(() => {
     }
   });
   if (packed) {
+    // The browser has looked for the element already: once it is shown, the page goes to it again.
     const reveal = () => {
       const id = decodeURIComponent(location.hash.slice(1));
-      if (!show(id)) follow(id, jump(id));
+      const placeholder = document.getElementById('m' + moduleOf(id));
+      if (placeholder && placeholder.classList.contains('packed')) follow(id, jump(id));
     };
     window.addEventListener('hashchange', reveal);
     reveal();
