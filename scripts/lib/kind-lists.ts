@@ -19,7 +19,7 @@ export function withHooksPattern(hooks: string): string {
 export function fileKindsSchema(): string {
   const schema = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://github.com/vos-audit/vos-audit/blob/main/docs/file-kinds.schema.json',
+    $id: 'file-kinds.schema.json',
     title: 'vos-audit file kind',
     description:
       'A language vos-audit reads, by kind: what --kind takes, a file\'s "kind" in the JSON report, a rule\'s "scope". Written by `npm run docs` from src/languages/registry.ts.',

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { opensAnything, type ExposureChange } from '../model/exposure-change.ts';
 import { formatExposureChange, type ComparedSides, type ExposureFormat } from '../report/exposure-change.ts';
+import type { TableLayout } from '../report/table.ts';
 import { compareSides, revisionSide, workTreeSide, type Side } from './exposure-sides.ts';
 import { outcome, type RunOutcome } from './outcome.ts';
 import type { RequestBase } from './read-modules.ts';
@@ -26,12 +27,19 @@ export function exposureOptions(command: Command, baseline?: string): Command {
 interface ExposureRequest extends RequestBase {
   format: string;
   failOn?: FailOn;
+  layout?: TableLayout;
 }
 
 /** What is printed and the exit code of an exposure change. */
 export function exposureOutcome(request: ExposureRequest, sides: ComparedSides, before: Side, after: Side): RunOutcome {
   const change: ExposureChange = compareSides(before, after);
-  const stdout = formatExposureChange(change, sides, request.format as ExposureFormat, request.toolVersion);
+  const stdout = formatExposureChange(
+    change,
+    sides,
+    request.format as ExposureFormat,
+    request.toolVersion,
+    request.layout,
+  );
   return outcome(stdout, [...before.problems, ...after.problems], {
     failed: request.failOn === 'opened' && opensAnything(change),
   });

@@ -10,6 +10,7 @@ import { stderrLineBudget } from './remarks.ts';
 import type { StatedSettings } from './settings.ts';
 import type { CliStreams } from './streams.ts';
 import { version } from './version.ts';
+import { docsBaseOf } from '../report/docs-url.ts';
 
 /** The report formats of the audit and of verify. */
 export const outputFormats = ['text', 'json', 'sarif', 'gcc', 'github'] as const;
@@ -153,6 +154,7 @@ export function withModuleOptions(command: Command): Command {
 
 /** What the flags say of the request, whichever command they were given to. */
 export function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): RequestBase {
+  const docsBase = docsBaseOf(streams.env);
   return {
     paths,
     settings: {
@@ -172,5 +174,6 @@ export function requestBase(paths: string[], flags: ModuleFlags, streams: CliStr
     verbose: flags.verbose ?? false,
     readStandardInput: streams.readStandardInput,
     toolVersion: version,
+    ...(docsBase !== undefined && { docsBase }),
   };
 }

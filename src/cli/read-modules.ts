@@ -30,6 +30,8 @@ export interface RequestBase {
   /** Reads standard input, for the path `-`. */
   readStandardInput?: () => Buffer;
   toolVersion: string;
+  /** Where a copy of docs/ is published (VOS_AUDIT_DOCS_URL), for the reports' links; none when not set. */
+  docsBase?: string;
 }
 
 export interface ModulesRead {

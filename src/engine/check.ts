@@ -1,6 +1,6 @@
 import type { Settings } from '../model/settings.ts';
 import { findSuppressions } from '../model/suppressions.ts';
-import { ruleIds, ruleUrl } from '../rules/registry.ts';
+import { ruleIds } from '../rules/registry.ts';
 import type { AuditedModule, FiledReport, Rule } from '../rules/rule.ts';
 import { byPlace, type Message } from './message.ts';
 import { applySuppressions } from './suppressions.ts';
@@ -11,7 +11,7 @@ export interface Checked {
   suppressed: Map<string, number>;
 }
 
-/** A rule's report as a message: the framework, not the rule, stamps id, severity, url and positions. */
+/** A rule's report as a message: the framework, not the rule, stamps id, severity and positions. */
 function stamp(rule: Rule, report: FiledReport): Message {
   if (report.fix !== undefined && !rule.fixable)
     throw new Error(`rule ${rule.id} reported a fix but is not marked fixable`);
@@ -23,7 +23,6 @@ function stamp(rule: Rule, report: FiledReport): Message {
     reason: report.reason,
     place: index.position(report.span),
     source: 'vos-audit',
-    url: ruleUrl(rule),
   };
   // Assigned rather than spread in: a spread makes an object of its own for each message.
   if (report.cause) message.cause = { reason: report.cause.reason, place: index.position(report.cause.span) };

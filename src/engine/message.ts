@@ -10,7 +10,6 @@ export interface Message {
   reason: string;
   place: Position;
   source: 'vos-audit';
-  url: string;
   cause?: { reason: string; place: Position };
   /** Places in other files that explain the finding, such as the configuration behind a port a scan found. */
   related?: Array<{ file: string; reason: string; place: Position }>;

@@ -1,6 +1,7 @@
 import type { DaemonPort } from '../catalog/daemons.ts';
 import type { HttpdDirective, HttpdSection } from '../syntax/httpd-conf.ts';
 import { listenArgument } from '../syntax/httpd-conf.ts';
+import { commandLineDirectives } from './httpd-command-line.ts';
 import { chosenConfig, readThroughIncludes, unfollowedText, type ConfigLine } from './config-includes.ts';
 import type { AuditedFile, FileOfKind } from './files.ts';
 import type { PortSource } from './listener.ts';
@@ -73,9 +74,10 @@ function entryFor(port: number, protocol: string | undefined, entries: readonly 
 
 /**
  * httpd's ports: one row a `Listen` of the module's httpd.conf (the one `-f` names, else the one of that name),
- * read through Include and IncludeOptional among the module's files. A Listen inside `<IfDefine>` or `<IfModule>`
- * is conditional on the section's test, unless the start line's `-D`, a Define or a LoadModule decides it: true,
- * the row is as the start is; false, the row is off. Undefined when the module has no httpd.conf.
+ * read through Include and IncludeOptional among the module's files, and one a Listen its start line gives with
+ * `-C` or `-c`. A Listen inside `<IfDefine>` or `<IfModule>` is conditional on the section's test, unless the start
+ * line's `-D`, a Define or a LoadModule (in the file or in a `-C`) decides it: true, the row is as the start is;
+ * false, the row is off. Undefined when the module has no httpd.conf and the start line gives no Listen.
  */
 export function httpdConfPorts(
   event: StartEvent,
@@ -83,21 +85,37 @@ export function httpdConfPorts(
   entries: readonly DaemonPort[],
 ): StartPort[] | undefined {
   const configs = files.filter((file): file is HttpdConfFile => file.kind === 'httpd-conf');
-  const options = resolvedOptions(event, 'fD');
+  const options = resolvedOptions(event, 'fDCc');
+  const given = commandLineDirectives(options);
+  const fromStartLine = given.listens.map(({ port, address, protocol, written }): StartPort => ({
+    port,
+    entry: entryFor(port, protocol, entries),
+    source: { from: 'argument', written, resolved: true },
+    ...(address !== undefined && { note: `on ${address} only (Listen)` }),
+  }));
+  const unreadOnStartLine = given.unread.map((written) => `its ${written} is not a directive vos-audit can read`);
   const path = options.filter((o) => o.option === 'f').at(-1)?.value;
   const chosen = chosenConfig(configs, path, /^httpd\.conf$/);
-  if (chosen === undefined) return undefined;
-  const source: PortSource = {
-    from: 'daemon config',
-    file: 'file' in chosen ? chosen.file.source.path : (path ?? 'httpd.conf'),
-  };
-  if (!('file' in chosen))
-    return entries.map((entry) => ({
-      port: entry.port,
-      entry,
-      undecided: `httpd's configuration: ${chosen.undecided}`,
-      source,
-    }));
+  if (chosen === undefined || !('file' in chosen)) {
+    if (chosen === undefined && fromStartLine.length === 0) return undefined;
+    const unread = chosen === undefined;
+    const fileUndecided = unread
+      ? "Apache's Listen directives (httpd.conf) may add to its start line's, and the module has no httpd.conf"
+      : `httpd's configuration: ${chosen.undecided}`;
+    const source: PortSource = unread
+      ? { from: 'unread file', file: 'httpd.conf' }
+      : { from: 'daemon config', file: path ?? 'httpd.conf' };
+    return [
+      ...fromStartLine,
+      ...entries.map((entry) => ({
+        port: entry.port,
+        entry,
+        undecided: [fileUndecided, ...unreadOnStartLine].join('; '),
+        source,
+      })),
+    ];
+  }
+  const source: PortSource = { from: 'daemon config', file: chosen.file.source.path };
   const byText = new Map<string, SectionCondition>();
   const read = readThroughIncludes<HttpdConfFile, HttpdNode>(chosen.file, configs, {
     includes: (d) =>
@@ -114,21 +132,24 @@ export function httpdConfPorts(
     place: (file, d) => new Place(file.source.path, d),
   });
   const lines = read.lines.filter((line): line is HttpdLine => line.directive.type === 'directive');
-  const unconditional = lines.filter((line) => line.conditions.length === 0);
+  // What holds wherever a section's test is read: the start line's -C directives, then the file's outside sections.
+  const unconditional = [
+    ...given.before,
+    ...lines.filter((line) => line.conditions.length === 0).map((line) => line.directive),
+  ];
   const known: Known = {
     defined: new Set([
       ...options.filter((o) => o.option === 'D').map((o) => o.value),
-      ...unconditional
-        .filter((l) => l.directive.name === 'define')
-        .flatMap((l) => l.directive.arguments[0]?.value ?? []),
+      ...unconditional.filter((d) => d.name === 'define').flatMap((d) => d.arguments[0]?.value ?? []),
     ]),
-    loaded: new Set(
-      unconditional.filter((l) => l.directive.name === 'loadmodule').flatMap((l) => loadedNames(l.directive)),
-    ),
+    loaded: new Set(unconditional.filter((d) => d.name === 'loadmodule').flatMap(loadedNames)),
   };
-  const undecided = unfollowedText(read, 'what it would read may add Listen lines');
+  const undecided =
+    [unfollowedText(read, 'what it would read may add Listen lines'), ...unreadOnStartLine]
+      .filter((text) => text !== undefined)
+      .join('; ') || undefined;
   const listens = lines.filter((line) => line.directive.name === 'listen');
-  if (listens.length === 0) {
+  if (listens.length === 0 && fromStartLine.length === 0) {
     return entries.map((entry) => ({
       port: entry.port,
       entry,
@@ -136,7 +157,7 @@ export function httpdConfPorts(
       undecided: `${chosen.file.source.path} has no Listen line vos-audit can read (Apache does not start without one)${undecided ? `; ${undecided}` : ''}`,
     }));
   }
-  return listens.map((line): StartPort => {
+  const fromFile = listens.map((line): StartPort => {
     const [address, protocol] = line.directive.arguments.map((a) => a.value);
     const { port, address: host } = listenArgument(address!)!;
     const sections = sectionsOf(line, byText);
@@ -154,4 +175,5 @@ export function httpdConfPorts(
       ...(undecided && { undecided }),
     };
   });
+  return [...fromFile, ...fromStartLine.map((row) => ({ ...row, ...(undecided && { undecided }) }))];
 }

@@ -4,6 +4,7 @@ import { strongest, type ModuleModel } from './listener.ts';
 import { macroStarts, type MacroFacts, type StartEvent } from './macro-starts.ts';
 import { mergeStarts } from './merge-starts.ts';
 import { placeText, type Place } from './place.ts';
+import { listensOnNothing } from './portless-programs.ts';
 import type { Settings } from './settings.ts';
 import { factToState } from './site-facts.ts';
 import { baseName } from '../util/base-name.ts';
@@ -90,8 +91,13 @@ export function inetdStart(starts: Starts): ModuleModel['inetd'] {
   };
 }
 
-/** The fact that would decide each condition the module's starts still depend on, ready to paste, each once. */
+/**
+ * The fact that would decide each condition the module's starts still depend on, ready to paste, each once; not
+ * those of starts of programs that listen on nothing, whose truth changes no row.
+ */
 export function openConditions(facts: MacroFacts, settings: Settings): string[] {
-  const atoms = facts.starts.flatMap((event) => openAtoms(event, settings));
+  const atoms = facts.starts
+    .filter((event) => !listensOnNothing(event.daemon, settings))
+    .flatMap((event) => openAtoms(event, settings));
   return [...new Set(atoms.map(factToState))];
 }

@@ -2,14 +2,20 @@ import type { StartEvent } from './macro-starts.ts';
 
 /**
  * A daemon's one-letter options on its start line, in order, with their values: `-p 2222`, `-p2222`, `-D SSL`,
- * `-f FILE`; only the letters asked for, each of which takes a value.
+ * `-f FILE`, `-C 'Listen 8081'`; only the letters asked for, each of which takes a value.
  */
 function startOptions(args: readonly string[], letters: string): Array<{ option: string; value: string }> {
   const options: Array<{ option: string; value: string }> = [];
   for (let i = 0; i < args.length; i++) {
     const match = /^-(.)(.*)$/.exec(args[i]!);
     if (match === null || !letters.includes(match[1]!)) continue;
-    const value = match[2] !== '' ? match[2]! : args[++i];
+    let value = match[2] !== '' ? match[2]! : args[++i];
+    // A quoted value, `-C 'Listen 8081'`, is one argument however many words the start line split it into.
+    const quote = value?.[0];
+    if (value !== undefined && (quote === "'" || quote === '"')) {
+      while (!(value.length > 1 && value.endsWith(quote)) && i + 1 < args.length) value += ` ${args[++i]}`;
+      value = value.length > 1 && value.endsWith(quote) ? value.slice(1, -1) : value.slice(1);
+    }
     if (value !== undefined) options.push({ option: match[1]!, value });
   }
   return options;

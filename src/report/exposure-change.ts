@@ -1,6 +1,9 @@
 import type { ExposureChange, ExposureRow, ModuleChange, RowChange } from '../model/exposure-change.ts';
 import { alignColumns } from './columns.ts';
+import { cellWidth } from './cells.ts';
 import { printable } from './printable.ts';
+import { fittedLayout, proseLines, type TableLayout } from './table.ts';
+import { wrapText } from './wrap.ts';
 
 export const exposureFormats = ['text', 'json', 'markdown'] as const;
 export type ExposureFormat = (typeof exposureFormats)[number];
@@ -91,16 +94,32 @@ function rowCells(change: RowChange): string[] {
   ];
 }
 
-/** The change as a plan reads: a block a module, a line a row, then the summary line. */
-function text(change: ExposureChange, sides: ComparedSides): string {
-  const lines = [`exposure change from ${sides.before.name} to ${sides.after.name}`];
+/**
+ * A module's rows, aligned: `+ tcp/23  telnetd  off → live  evidence`. Fitted, when a row is wider than the layout,
+ * the conditions and evidence go on lines of their own beneath their row.
+ */
+function rowLines(module: ModuleChange, layout: TableLayout): string[] {
+  const cells = module.rows.map((row) => rowCells(row).map(printable));
+  const wide = alignColumns(cells).map((line) => `  ${line}`);
+  if (layout.wide || wide.every((line) => cellWidth(line) <= layout.width)) return wide;
+  const short = alignColumns(cells.map((row) => row.slice(0, -1)));
+  return short.flatMap((line, i) => {
+    const detail = cells[i]!.at(-1)!;
+    return [`  ${line}`.trimEnd(), ...(detail === '' ? [] : wrapText(detail, layout.width, '      ', '        '))];
+  });
+}
+
+/** The change as a plan reads: a block a module, a line a row, then the summary line, fitted to the layout. */
+function text(change: ExposureChange, sides: ComparedSides, layout: TableLayout): string {
+  const prose = (line: string, first = '') => proseLines(printable(line), layout, first);
+  const lines = prose(`exposure change from ${sides.before.name} to ${sides.after.name}`);
   for (const module of change.modules) {
-    lines.push('', moduleHeading(module));
-    for (const setting of module.settings) lines.push(`  setting ${settingLine(setting)}`);
-    lines.push(...alignColumns(module.rows.map(rowCells)).map((line) => `  ${line}`));
+    lines.push('', ...prose(moduleHeading(module)));
+    for (const setting of module.settings) lines.push(...prose(`setting ${settingLine(setting)}`, '  '));
+    lines.push(...rowLines(module, layout));
   }
-  lines.push('', summaryLine(change));
-  return `${lines.map(printable).join('\n')}\n`;
+  lines.push('', ...prose(summaryLine(change)));
+  return `${lines.join('\n')}\n`;
 }
 
 /** A Markdown table cell: its pipes escaped, on one line. */
@@ -163,7 +182,8 @@ export function formatExposureChange(
   sides: ComparedSides,
   format: ExposureFormat,
   toolVersion: string,
+  layout: TableLayout = fittedLayout(),
 ): string {
   if (format === 'json') return json(change, sides, toolVersion);
-  return format === 'markdown' ? markdown(change, sides) : text(change, sides);
+  return format === 'markdown' ? markdown(change, sides) : text(change, sides, layout);
 }

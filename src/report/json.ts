@@ -2,6 +2,7 @@ import type { ModuleResult } from '../engine/audit.ts';
 import type { Settings } from '../model/settings.ts';
 import { stateCounts, type BaselineView } from './baseline-view.ts';
 import { summarize, type NotShown } from './summary.ts';
+import { docsUrl, rulePage } from './docs-url.ts';
 
 export const jsonReportVersion = 1;
 
@@ -44,7 +45,7 @@ export function formatJson(
   fallback: Settings,
   toolVersion: string,
   mode: 'check' | 'fix',
-  { notShown, baseline }: { notShown?: NotShown; baseline?: BaselineView } = {},
+  { notShown, baseline, docsBase }: { notShown?: NotShown; baseline?: BaselineView; docsBase?: string } = {},
 ): string {
   const results = modules.flatMap((module) => module.files.map((file) => ({ ...file, module: module.name })));
   const report = {
@@ -73,7 +74,7 @@ export function formatJson(
         severity: m.severity,
         reason: m.reason,
         place: m.place,
-        url: m.url,
+        ...docsUrl(docsBase, rulePage(m.ruleId)),
         ...(m.cause && { cause: m.cause }),
         ...(m.fix && { fix: m.fix }),
         ...(m.suggestions && { suggestions: m.suggestions }),

@@ -1,4 +1,5 @@
-import { ruleUrl, rules } from '../rules/registry.ts';
+import { rules } from '../rules/registry.ts';
+import { docsUrl, rulePage } from './docs-url.ts';
 import { fittedLayout, tableLines, type TableColumn, type TableLayout } from './table.ts';
 import type { Rule } from '../rules/rule.ts';
 
@@ -13,7 +14,7 @@ function fixable(rule: Rule): string {
   return rule.scope === 'module' && rule.suggests ? 'suggestion' : '';
 }
 
-function ruleJson(rule: Rule) {
+function ruleJson(rule: Rule, docsBase: string | undefined) {
   return {
     id: rule.id,
     severity: rule.severity,
@@ -21,7 +22,7 @@ function ruleJson(rule: Rule) {
     suggests: rule.suggests ?? false,
     scope: rule.scope,
     summary: rule.docs.summary,
-    url: ruleUrl(rule),
+    ...docsUrl(docsBase, rulePage(rule.id)),
   };
 }
 
@@ -34,8 +35,14 @@ const columns: TableColumn<Rule>[] = [
 ];
 
 /** `vos-audit rules`: every rule with its severity, whether it fixes, what it checks and its summary. */
-export function formatRules(format: RulesFormat = 'text', layout: TableLayout = fittedLayout()): string {
-  if (format === 'json')
-    return `${JSON.stringify({ version: rulesListVersion, rules: rules.map(ruleJson) }, null, 2)}\n`;
+export function formatRules(
+  format: RulesFormat = 'text',
+  layout: TableLayout = fittedLayout(),
+  docsBase?: string,
+): string {
+  if (format === 'json') {
+    const list = rules.map((rule) => ruleJson(rule, docsBase));
+    return `${JSON.stringify({ version: rulesListVersion, rules: list }, null, 2)}\n`;
+  }
   return `${tableLines(columns, rules, layout).join('\n')}\n`;
 }

@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import type { ReportedFile } from '../engine/audit.ts';
 import { findingIdentities } from '../engine/finding-identity.ts';
 import { fixesOf, type Message } from '../engine/message.ts';
-import { ruleUrl, rules } from '../rules/registry.ts';
+import { rules } from '../rules/registry.ts';
+import { docsUrl, rulePage } from './docs-url.ts';
+import { renderRulePage } from './rule-page.ts';
 import type { Severity } from '../model/settings.ts';
 import { LineIndex, type Position } from '../syntax/position.ts';
 import { encodeSource } from '../syntax/source.ts';
@@ -20,6 +22,11 @@ function sentence(text: string): string {
 /** `telnet-without-sshd` → `TelnetWithoutSshd`: the friendly name SARIF wants beside the id. */
 function friendlyName(id: string): string {
   return id.replace(/(^|-)(\w)/g, (_m, _dash, c: string) => c.toUpperCase());
+}
+
+/** Markdown's code spans and line breaks taken out, for SARIF's plain-text fields. */
+function plain(markdown: string): string {
+  return markdown.replace(/\s*\n\s*/g, ' ').replace(/`/g, '');
 }
 
 function uri(path: string): string {
@@ -54,7 +61,10 @@ export interface SarifRule {
   severity: Severity;
   summary: string;
   rationale: string;
-  url: string;
+  /** Its page under docs/, linked only when a base URL is configured. */
+  page: string;
+  /** Its page in Markdown, as `vos-audit explain` prints it: the help that code scanning shows beside a result. */
+  help: string;
   tags: string[];
 }
 
@@ -64,18 +74,24 @@ const auditRules = (): SarifRule[] =>
     severity: rule.severity,
     summary: rule.docs.summary,
     rationale: rule.docs.rationale,
-    url: ruleUrl(rule),
+    page: rulePage(rule.id),
+    help: renderRulePage(rule),
     tags: ['security', 'vos', rule.scope],
   }));
 
-function describeRule(rule: SarifRule) {
+function describeRule(rule: SarifRule, docsBase: string | undefined) {
+  const helpUri = docsUrl(docsBase, rule.page).url;
+  const rationale = sentence(plain(rule.rationale));
   return {
     id: rule.id,
     name: friendlyName(rule.id),
     shortDescription: { text: sentence(rule.summary) },
-    fullDescription: { text: sentence(rule.rationale.replace(/\s*\n\s*/g, ' ').replace(/`/g, '')) },
-    helpUri: rule.url,
-    help: { text: `See ${rule.url}.` },
+    fullDescription: { text: rationale },
+    ...(helpUri !== undefined && { helpUri }),
+    help: {
+      text: `${sentence(plain(rule.summary))} ${rationale} vos-audit explain ${rule.id} prints the whole page, with examples.`,
+      markdown: rule.help,
+    },
     defaultConfiguration: { level: levels[rule.severity] },
     properties: { tags: rule.tags },
   };
@@ -133,19 +149,24 @@ export function formatSarif(
   results: readonly ReportedFile[],
   toolVersion: string,
   findings?: SarifFindings,
-  cwd = process.cwd(),
-  catalog: readonly SarifRule[] = auditRules(),
+  docsBase?: string,
 ): string {
-  return [...sarifChunks(results, toolVersion, cwd, catalog, findings)].join('');
+  return [...sarifChunks(results, toolVersion, { findings, docsBase })].join('');
+}
+
+/** Where the log's paths are relative to, the rules its results may name, and the docs' base URL when there is one. */
+export interface SarifContext {
+  cwd?: string;
+  catalog?: readonly SarifRule[];
+  findings?: SarifFindings;
+  docsBase?: string;
 }
 
 /** The SARIF log in chunks, each result made as it is written: a scan's hundreds of thousands of results are never one string. */
 export function sarifChunks(
   results: readonly ReportedFile[],
   toolVersion: string,
-  cwd = process.cwd(),
-  catalog: readonly SarifRule[] = auditRules(),
-  findings?: SarifFindings,
+  { cwd = process.cwd(), catalog = auditRules(), findings, docsBase }: SarifContext = {},
 ): Generator<string> {
   const ruleIndex = new Map(catalog.map((rule, i) => [rule.id, i]));
   const artifacts = results.map((result) => ({
@@ -194,8 +215,8 @@ export function sarifChunks(
             name: 'vos-audit',
             version: toolVersion,
             semanticVersion: toolVersion,
-            informationUri: 'https://github.com/vos-audit/vos-audit',
-            rules: catalog.map(describeRule),
+            ...(docsBase !== undefined && { informationUri: docsBase }),
+            rules: catalog.map((rule) => describeRule(rule, docsBase)),
           },
         },
         originalUriBaseIds: { [sourceRoot]: { uri: `${pathToFileURL(cwd).href}/` } },

@@ -1,6 +1,8 @@
 import type { AccessRequest, MatchedRule, Verdict } from '../model/tcpd-policy.ts';
 import { maxPatternFileBytes } from '../model/tcpd-pattern-file.ts';
+import { cellWidth } from './cells.ts';
 import { printable } from './printable.ts';
+import { fittedLayout, proseLines, type TableLayout } from './table.ts';
 
 export type TcpdmatchFormat = 'text' | 'json';
 
@@ -56,13 +58,14 @@ function notes(request: AccessRequest, verdict: Verdict): string[] {
   return notes;
 }
 
-/** tcpdmatch's answer: text like tcpdmatch's own, or JSON `{daemon, client, access, matched, notes}`. */
+/** tcpdmatch's answer: text like tcpdmatch's own, fitted to the layout, or JSON `{daemon, client, access, matched, notes}`. */
 export function formatTcpdmatch(
   request: AccessRequest,
   verdict: Verdict,
   format: TcpdmatchFormat,
   daemon: string,
   client: string,
+  layout: TableLayout = fittedLayout(),
 ): string {
   const said = notes(request, verdict);
   if (format === 'json') {
@@ -71,20 +74,30 @@ export function formatTcpdmatch(
       : null;
     return `${JSON.stringify({ daemon, client, access: verdict.access, matched, notes: said }, null, 2)}\n`;
   }
-  const lines = [
-    ...(request.client.address !== undefined
-      ? [`client:   address  ${request.client.address}`]
-      : [`client:   hostname ${request.client.name}`]),
-    ...(request.user !== undefined ? [`client:   username ${request.user}`] : []),
-    ...(request.server.address !== undefined
-      ? [`server:   address  ${request.server.address}`]
+  const clientField =
+    request.client.address !== undefined ? `address  ${request.client.address}` : `hostname ${request.client.name}`;
+  const serverField =
+    request.server.address !== undefined
+      ? `address  ${request.server.address}`
       : request.server.name !== undefined
-        ? [`server:   hostname ${request.server.name}`]
-        : []),
-    `server:   process  ${request.daemon}`,
-    verdict.matched ? `matched:  ${place(verdict.matched)}  ${ruleText(verdict.matched)}` : 'matched:  no rule',
-    `access:   ${verdict.access}`,
-    ...said.map((note) => `note:     ${note}`),
+        ? `hostname ${request.server.name}`
+        : undefined;
+  const fields: Array<[label: string, value: string]> = [
+    ['client', clientField],
+    ...(request.user !== undefined ? [['client', `username ${request.user}`] satisfies [string, string]] : []),
+    ...(serverField !== undefined ? [['server', serverField] satisfies [string, string]] : []),
+    ['server', `process  ${request.daemon}`],
+    ['matched', verdict.matched ? `${place(verdict.matched)}  ${ruleText(verdict.matched)}` : 'no rule'],
+    ['access', verdict.access],
+    ...said.map((note) => ['note', note] satisfies [string, string]),
   ];
-  return `${lines.map(printable).join('\n')}\n`;
+  // tcpdmatch's own layout, `label:   value`, each value wrapped beneath itself when the layout is fitted.
+  const labelWidth = 10;
+  const lines = fields.flatMap(([label, value]) => {
+    const line = `${label}:`.padEnd(labelWidth) + printable(value);
+    // A line that fits keeps its blanks: tcpdmatch aligns `address  x` with `hostname x`.
+    if (layout.wide || cellWidth(line) <= layout.width) return [line];
+    return proseLines(printable(value), layout, `${label}:`.padEnd(labelWidth), ' '.repeat(labelWidth));
+  });
+  return `${lines.join('\n')}\n`;
 }

@@ -40,17 +40,15 @@ export function messageRows(
   const places = messages.map((m) => `${path}:${m.place.start.line}:${m.place.start.column}`);
   const placeWidth = places.reduce((width, place) => Math.max(width, cellWidth(place)), 0);
   const severityWidth = messages.reduce((width, m) => Math.max(width, m.severity.length), 0);
+  // Related places go under the reason, unless the reason's column is past the middle of a fitted line.
+  const reasonColumn = placeWidth + severityWidth + 4;
+  const relatedIndent = ' '.repeat(layout.wide || reasonColumn <= layout.width / 2 ? reasonColumn : 4);
   return messages.flatMap((m, i) => {
     const severity = paint(m.severity, m.severity.padEnd(severityWidth));
     const lead = `${padCells(places[i]!, placeWidth)}  ${severity}  `;
     const related = (m.related ?? []).flatMap((r) => {
       const place = `${printable(r.file)}:${r.place.start.line}:${r.place.start.column}`;
-      return fitted(
-        `${' '.repeat(placeWidth + severityWidth + 4)}${paint('dim', place)}  `,
-        printable(r.reason),
-        '',
-        layout,
-      );
+      return fitted(`${relatedIndent}${paint('dim', place)}  `, printable(r.reason), '', layout);
     });
     const tail = paint('dim', m.ruleId) + (isNew?.(m) ? `  ${paint('bold', 'new')}` : '');
     return [...fitted(lead, printable(m.reason), tail, layout), ...related];

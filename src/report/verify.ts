@@ -1,6 +1,6 @@
 import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
-import type { ModuleVerification, Verification } from '../scan/verify.ts';
+import type { ModuleVerification, Verification } from '../scan/verification.ts';
 import { verifyChecks } from '../scan/verify-checks.ts';
 import { LineIndex } from '../syntax/position.ts';
 import type { Source } from '../syntax/source.ts';
@@ -9,16 +9,16 @@ import { printable } from './printable.ts';
 import { jsonChunks } from './json-chunks.ts';
 import { sarifChunks, type SarifRule } from './sarif.ts';
 import { summarize } from './summary.ts';
+import { docsUrl, verifyCheckPage } from './docs-url.ts';
+import { renderVerifyCheckPage } from './rule-page.ts';
 import { painter } from './paint.ts';
+import { fittedLayout, proseLines, type TableLayout } from './table.ts';
 import { messageRows, plural } from './text.ts';
-
-export const verifyDocsUrl = 'https://github.com/vos-audit/vos-audit/blob/main/docs/verify.md';
-
-const checkUrl = (id: string) => `${verifyDocsUrl}#${id}`;
 
 export const verifyRules: readonly SarifRule[] = verifyChecks.map((check) => ({
   ...check,
-  url: checkUrl(check.id),
+  page: verifyCheckPage(check.id),
+  help: renderVerifyCheckPage(check),
   tags: ['security', 'vos', 'verify'],
 }));
 
@@ -34,7 +34,6 @@ function scanFile(verification: Verification, scan: Source): ReportedFile {
     reason: finding.reason,
     place: index.position(finding.span),
     source: 'vos-audit',
-    url: checkUrl(finding.id),
     ...(finding.related.length > 0 && {
       related: finding.related.map((r) => ({ file: r.place.file, reason: r.reason, place: r.place.position })),
     }),
@@ -56,13 +55,12 @@ function tallyText(module: ModuleVerification): string {
   return `${module.name} (${module.address}): ${parts.join(', ')}; ${tally.notProbed} of its ${tally.expected} live or conditional ports not probed`;
 }
 
-function formatVerifyText(verification: Verification, file: ReportedFile, color: boolean): string {
+function formatVerifyText(verification: Verification, file: ReportedFile, color: boolean, layout: TableLayout): string {
   const paint = painter(color);
   const blocks: string[] = [];
-  // verify's report is not fitted to the terminal yet: one finding a line, as scripts that read it expect.
   if (file.messages.length > 0)
-    blocks.push(messageRows(printable(file.source.path), file.messages, paint, { wide: true }).join('\n'));
-  blocks.push(verification.modules.map((module) => printable(tallyText(module))).join('\n'));
+    blocks.push(messageRows(printable(file.source.path), file.messages, paint, layout).join('\n'));
+  blocks.push(verification.modules.flatMap((module) => proseLines(printable(tallyText(module)), layout)).join('\n'));
   const s = summarize([file]);
   const problems = s.errors + s.warnings + s.infos;
   const counts =
@@ -70,20 +68,18 @@ function formatVerifyText(verification: Verification, file: ReportedFile, color:
       ? 'no problems'
       : `${plural(problems, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info', 'infos')})`;
   const style = s.errors > 0 ? 'error' : s.warnings > 0 ? 'warning' : 'green';
-  blocks.push(
-    paint(
-      'bold',
-      paint(
-        style,
-        `${counts} verifying ${plural(verification.modules.length, 'module')} against ${printable(file.source.path)}`,
-      ),
-    ),
-  );
+  const closing = `${counts} verifying ${plural(verification.modules.length, 'module')} against ${printable(file.source.path)}`;
+  blocks.push(paint('bold', paint(style, proseLines(closing, layout).join('\n'))));
   return `${blocks.join('\n\n')}\n`;
 }
 
 /** The JSON report of `verify`, documented in docs/verify.md, in chunks. */
-function verifyJsonChunks(verification: Verification, file: ReportedFile, toolVersion: string): Generator<string> {
+function verifyJsonChunks(
+  verification: Verification,
+  file: ReportedFile,
+  toolVersion: string,
+  docsBase: string | undefined,
+): Generator<string> {
   const { errors, warnings, infos } = summarize([file]);
   const findings: unknown[] = [];
   const report = {
@@ -108,7 +104,7 @@ function verifyJsonChunks(verification: Verification, file: ReportedFile, toolVe
       reason: m.reason,
       module: verification.findings[i]!.module ?? null,
       place: m.place,
-      url: m.url,
+      ...docsUrl(docsBase, verifyCheckPage(m.ruleId)),
       related: m.related ?? [],
     })),
   );
@@ -118,26 +114,30 @@ export type VerifyFormat = 'text' | 'json' | 'sarif' | 'gcc' | 'github';
 
 /**
  * The verdicts of `verify` in any of the audit's formats, placed in the scan file; JSON and SARIF in chunks, each
- * finding written as it comes.
+ * finding written as it comes; text fitted to the layout.
  */
 export function formatVerification(
   verification: Verification,
   scan: Source,
   format: VerifyFormat,
   toolVersion: string,
-  color = false,
+  {
+    color = false,
+    layout = fittedLayout(),
+    docsBase,
+  }: { color?: boolean; layout?: TableLayout; docsBase?: string | undefined } = {},
 ): Iterable<string> {
   const file = scanFile(verification, scan);
   switch (format) {
     case 'json':
-      return verifyJsonChunks(verification, file, toolVersion);
+      return verifyJsonChunks(verification, file, toolVersion, docsBase);
     case 'sarif':
-      return sarifChunks([file], toolVersion, process.cwd(), verifyRules);
+      return sarifChunks([file], toolVersion, { catalog: verifyRules, docsBase });
     case 'gcc':
       return [formatGcc([file])];
     case 'github':
       return [formatGithub([file])];
     default:
-      return [formatVerifyText(verification, file, color)];
+      return [formatVerifyText(verification, file, color, layout)];
   }
 }

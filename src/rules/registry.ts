@@ -79,13 +79,3 @@ export const rules: readonly Rule[] = [
 
 /** Every rule's id, in the order above: what names in configs, suppressions and `explain` are checked against. */
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
-
-export const docsBaseUrl = 'https://github.com/vos-audit/vos-audit/blob/main/docs/rules/';
-
-const pageOf = (id: string) => `${docsBaseUrl}${id}.md`;
-const urls = new Map(rules.map((rule) => [rule.id, pageOf(rule.id)]));
-
-/** The rule's docs page: for a registered rule, one string shared by all of its messages. */
-export function ruleUrl(rule: Rule): string {
-  return urls.get(rule.id) ?? pageOf(rule.id);
-}

@@ -4,8 +4,6 @@ import type { Scan, ScannedHost } from './nmap-scan.ts';
 import type { ModuleToVerify, ModuleVerification, Verification, VerifyFinding } from './verification.ts';
 import { severityOf } from './verify-checks.ts';
 
-export type { ModuleToVerify, ModuleVerification, Verification, VerifyFinding } from './verification.ts';
-
 /**
  * Hosts in the scan without a module are listed one by one up to this many, the rest counted in one finding: a scan of
  * a whole network is not a system's modules, and a report of a finding per host would outgrow the scan many times.

@@ -203,7 +203,7 @@ describe('vos-audit diff OLD NEW', () => {
     cpSync(join(samplesDir, 'hardened'), join(root, 'old/m1'), { recursive: true });
     cpSync(join(samplesDir, 'hardened'), join(root, 'new/m1'), { recursive: true });
     edit(join(root, 'new/m1/inetd.conf'), uncommentEcho);
-    const text = await runCli(['diff', 'old', 'new'], root);
+    const text = await runCli(['diff', '--wide', 'old', 'new'], root);
     expect(text.stdout.split('\n')).toContain('module new/m1');
     expect(text.stdout).toMatch(/^ {2}\+ +tcp\/7 +inetd \(echo\) +off → live +.*new\/m1\/inetd\.conf:7/m);
     const markdown = await runCli(['diff', '--format', 'markdown', 'old', 'new'], root);

@@ -169,7 +169,6 @@ describe('--format json', () => {
         start: { line: 7, column: 1, offset: start },
         end: { line: 7, column: line.length + 1, offset: start + line.length },
       },
-      url: expect.stringMatching(/docs\/rules\/inetd-dos-tiny-service\.md$/),
       fix: { description: 'commented out line 7 (echo/tcp)', edits: [{ start, end: start, text: '#' }] },
     });
     expect(report.summary).toEqual({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fileKinds } from '../../src/languages/registry.ts';
-import { ruleIds, ruleUrl, rules } from '../../src/rules/registry.ts';
+import { ruleIds, rules } from '../../src/rules/registry.ts';
 import { expectUserError, vosAudit } from '../support/cli.ts';
 import { validatorOf } from '../support/schemas.ts';
 
@@ -17,7 +17,7 @@ describe('vos-audit rules --format', () => {
     const list = JSON.parse(result.stdout);
     expect(validate(list), JSON.stringify(validate.errors)).toBe(true);
     expect(list.rules.map((rule: { id: string }) => rule.id)).toEqual(ruleIds);
-    expect(list.rules.map((rule: { url: string }) => rule.url)).toEqual(rules.map(ruleUrl));
+    expect(list.rules.filter((rule: { url?: string }) => 'url' in rule)).toEqual([]);
     const byId = (id: string) => list.rules.find((rule: { id: string }) => rule.id === id);
     const summaryOf = (id: string) => rules.find((rule) => rule.id === id)!.docs.summary;
     expect(byId('inetd-dos-tiny-service')).toMatchObject({
@@ -35,6 +35,15 @@ describe('vos-audit rules --format', () => {
       summary: summaryOf('telnet-msd-started'),
     });
     expect(byId('unused-suppression')).toMatchObject({ fixable: false, scope: 'suppressions' });
+  });
+
+  it('json: with VOS_AUDIT_DOCS_URL set, each rule links its page under that address', async () => {
+    const env = { NO_COLOR: '1', VOS_AUDIT_DOCS_URL: 'https://example.com/vos-audit/docs' };
+    const list = JSON.parse((await vosAudit(['rules', '--format', 'json'], { env })).stdout);
+    expect(validate(list), JSON.stringify(validate.errors)).toBe(true);
+    expect(list.rules.map((rule: { url: string }) => rule.url)).toEqual(
+      ruleIds.map((id) => `https://example.com/vos-audit/docs/rules/${id}.md`),
+    );
   });
 
   const first = {

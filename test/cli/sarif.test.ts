@@ -1,18 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ruleIds } from '../../src/rules/registry.ts';
 import { runCli } from '../support/cli.ts';
 import { samplesDir } from '../support/sources.ts';
 
+/** A rule's page as committed in docs/rules/, without the line saying it is generated. */
+const committedPage = (id: string) =>
+  readFileSync(new URL(`../../docs/rules/${id}.md`, import.meta.url), 'utf8').replace(/^<!--.*-->\n\n/, '');
+
 // The SARIF Multitool validates every sample's SARIF in sarif.e2e.test.ts; this checks what GitHub reads of it.
 describe('--format sarif', () => {
-  it('has rules with help URIs, results with full regions, relative URIs, fingerprints and fixes as replacements', async () => {
+  it('has rules with their help embedded, results with full regions, relative URIs, fingerprints and fixes as replacements', async () => {
     const log = JSON.parse((await runCli(['--format', 'sarif', 'stock-posix'], samplesDir)).stdout);
     const run = log.runs[0];
     expect(log.version).toBe('2.1.0');
-    expect(
-      run.tool.driver.rules.every((r: { helpUri: string }) =>
-        /^https:\/\/.+\/docs\/rules\/[a-z-]+\.md$/.test(r.helpUri),
-      ),
-    ).toBe(true);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(ruleIds);
+    for (const rule of run.tool.driver.rules) {
+      expect(rule, rule.id).not.toHaveProperty('helpUri');
+      expect(rule.help.markdown, rule.id).toBe(committedPage(rule.id));
+      expect(rule.help.text, rule.id).toContain(`vos-audit explain ${rule.id}`);
+      expect(rule.help.text, rule.id).not.toMatch(/`|https?:/);
+    }
+    expect(run.tool.driver).not.toHaveProperty('informationUri');
     const echo = run.results.find((r: { ruleId: string }) => r.ruleId === 'inetd-dos-tiny-service');
     expect(echo.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'stock-posix/inetd.conf', uriBaseId: 'SRCROOT', index: 0 },
@@ -37,5 +46,14 @@ describe('--format sarif', () => {
       (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['vosAudit/v1'],
     );
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
+  });
+
+  it("links the docs and each rule's page only under VOS_AUDIT_DOCS_URL", async () => {
+    const env = { VOS_AUDIT_DOCS_URL: 'https://example.com/vos-audit/docs/' };
+    const log = JSON.parse((await runCli(['--format', 'sarif', 'stock-posix'], samplesDir, '', env)).stdout);
+    expect(log.runs[0].tool.driver.informationUri).toBe('https://example.com/vos-audit/docs/');
+    expect(log.runs[0].tool.driver.rules.map((r: { helpUri: string }) => r.helpUri)).toEqual(
+      ruleIds.map((id) => `https://example.com/vos-audit/docs/rules/${id}.md`),
+    );
   });
 });

@@ -33,7 +33,9 @@ describe('vos-audit tcpdmatch', () => {
   });
 
   it('says where a host name could change the answer, and where a pattern file is missing', async () => {
-    const result = await vosAudit(['tcpdmatch', 'tftpd', 'root@203.0.113.7', 'tcpd-broken'], { cwd: samplesDir });
+    const result = await vosAudit(['tcpdmatch', '--wide', 'tftpd', 'root@203.0.113.7', 'tcpd-broken'], {
+      cwd: samplesDir,
+    });
     expect(result.stdout).toBe(
       [
         'client:   address  203.0.113.7',

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseNmapXml, ScanError } from '../../src/scan/nmap-scan.ts';
-import { verifyScan, type ModuleToVerify } from '../../src/scan/verify.ts';
+import type { ModuleToVerify } from '../../src/scan/verification.ts';
+import { verifyScan } from '../../src/scan/verify.ts';
 import { LineIndex } from '../../src/syntax/position.ts';
 import { canonicalAddress } from '../../src/util/address.ts';
 import { vosAudit } from '../support/cli.ts';

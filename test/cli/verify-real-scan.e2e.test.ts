@@ -165,7 +165,7 @@ describe('verify against a real nmap scan of 127.0.0.1', () => {
   });
 
   it('the text report places each finding on its <port> element and prints the evidence under it', async () => {
-    const result = await vosAudit(['verify', '--scan', 'scan.xml', 'm1'], { cwd: dir });
+    const result = await vosAudit(['verify', '--wide', '--scan', 'scan.xml', 'm1'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(
       /^scan\.xml:\d+:\d+ +error +tcp\/47010 is open on 127\.0\.0\.1 but nothing in m1's configuration starts a listener there {2}verify-unexplained-open-port$/m,

@@ -6,7 +6,7 @@ import { LineIndex } from '../../src/syntax/position.ts';
 /** A finding of `ruleId` on the line of `text` that holds `offset`. */
 function finding(text: string, offset: number, ruleId = 'inetd-tiny-service'): Message {
   const place = new LineIndex(text).position({ start: offset, end: offset + 1 });
-  return { file: 'm1/inetd.conf', ruleId, severity: 'warning', reason: 'r', place, source: 'vos-audit', url: '' };
+  return { file: 'm1/inetd.conf', ruleId, severity: 'warning', reason: 'r', place, source: 'vos-audit' };
 }
 
 const ids = (text: string, offsets: number[], module = 'm1', file = 'm1/inetd.conf') =>

@@ -7,7 +7,8 @@ import { modelOf } from '../support/model.ts';
  * The expected rows are written from Apache's documentation: each `Listen [addr:]port [protocol]` opens its port
  * (Apache listens nowhere without one); Include and IncludeOptional read other files; `<IfDefine NAME>` holds when
  * httpd is started with `-D NAME` (or a Define sets it), `<IfDefine !NAME>` then does not; `<IfModule m>` holds
- * when m is loaded.
+ * when m is loaded. httpd(8): `-C directive` is processed before reading the configuration files, `-c directive`
+ * after; in a VOS string a quote is written twice, so `'httpd.pm -C ''Listen 8081'''` passes `-C 'Listen 8081'`.
  */
 function httpdRows(files: Record<string, string>): Listener[] {
   return modelOf(files)
@@ -109,5 +110,42 @@ describe("httpd's ports from httpd.conf and its start line", () => {
     const rows = httpdRows(start());
     expect(rows.map((row) => row.port)).toEqual([80, 443]);
     expect(rows[0]!.portSource).toEqual({ from: 'unread file', file: 'httpd.conf' });
+  });
+  it("-C and -c: each Listen opens its port beside the file's, from the start line", () => {
+    const rows = httpdRows({
+      ...start(" -C ''Listen 8081'' -c ''Listen 192.0.2.7:8082 https''"),
+      'conf/httpd.conf': 'Listen 8080\n',
+    });
+    expect(rows.map((row) => [row.port, row.state, row.portSource])).toEqual([
+      [8080, 'live', { from: 'daemon config', file: 'conf/httpd.conf' }],
+      [8081, 'live', { from: 'argument', written: '-C Listen 8081', resolved: true }],
+      [8082, 'live', { from: 'argument', written: '-c Listen 192.0.2.7:8082 https', resolved: true }],
+    ]);
+    expect(rows[2]).toMatchObject({ service: 'https', note: 'on 192.0.2.7 only (Listen)' });
+    expect(rows.every((row) => row.undecided === undefined)).toBe(true);
+  });
+
+  it('-C Define and -C LoadModule decide the sections, as -D does; -c comes after the file is read', () => {
+    const config = {
+      'httpd.conf':
+        'Listen 80\n<IfDefine SSL>\nListen 443\n</IfDefine>\n<IfModule ssl_module>\nListen 8443\n</IfModule>\n',
+    };
+    const states = (args: string) => summary(httpdRows({ ...start(args), ...config })).map((row) => row.state);
+    expect(states('')).toEqual(['live', 'conditional', 'conditional']);
+    const load = "LoadModule ssl_module modules/mod_ssl.so''";
+    expect(states(` -C ''Define SSL'' -C ''${load}`)).toEqual(['live', 'live', 'live']);
+    expect(states(` -c ''Define SSL'' -c ''${load}`)).toEqual(['live', 'conditional', 'conditional']);
+  });
+
+  it('without httpd.conf, a -C Listen is live and the catalog ports stay undecided; an unreadable -C is said', () => {
+    const rows = httpdRows(start(" -C ''Listen 8081''"));
+    expect(rows.map((row) => [row.port, row.undecided === undefined])).toEqual([
+      [80, false],
+      [443, false],
+      [8081, true],
+    ]);
+    const unread = httpdRows({ ...start(" -C ''Listen''"), 'httpd.conf': 'Listen 80\n' });
+    expect(unread.map((row) => row.port)).toEqual([80]);
+    expect(unread[0]!.undecided).toContain('-C Listen');
   });
 });

@@ -122,4 +122,34 @@ describe('facts a site states decide its macros’ conditions', () => {
     );
     expect(result.stderr).toContain('decided by "facts" in .vos-audit.json (or --fact)');
   });
+
+  it('lists no condition of a start that listens on nothing: a site program declared [], an OSL process', async () => {
+    const dir = temporaryDirectory('vos-audit-macro-facts-portless-');
+    mkdirSync(join(dir, 'm'));
+    writeFileSync(
+      join(dir, 'm', 'module_start_up.cm'),
+      m(
+        "&if (exists -file >opt>sysmon.pm) &then start_process '>opt>sysmon.pm'",
+        "&if (exists -file >opt>orders.pm) &then start_process '>opt>orders.pm'",
+        "&if (module_name) = 'm1' &then start_process 'osl_admin'",
+        "&if (exists -file >opt>radius) &then start_process 'radius_auth_server'",
+      ),
+    );
+    const open = async (daemons: object) => {
+      writeFileSync(join(dir, 'm', '.vos-audit.json'), JSON.stringify({ daemons }));
+      const result = await runCli(['ports', '--format', 'json', 'm'], dir);
+      expect(result.status).toBe(0);
+      return JSON.parse(result.stdout).modules[0].openConditions;
+    };
+    // radius_auth_server listens on nothing but is a client of the article's: its condition decides a row.
+    expect(await open({})).toEqual([
+      '"exists -file >opt>sysmon.pm": true',
+      '"exists -file >opt>orders.pm": true',
+      '"exists -file >opt>radius": true',
+    ]);
+    expect(await open({ sysmon: [], orders: ['7400/tcp'] })).toEqual([
+      '"exists -file >opt>orders.pm": true',
+      '"exists -file >opt>radius": true',
+    ]);
+  });
 });

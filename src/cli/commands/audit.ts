@@ -176,9 +176,10 @@ function renderAudit(
       return formatJson(shown, resolveSettings(request.settings), request.toolVersion, request.mode, {
         notShown,
         baseline,
+        docsBase: request.docsBase,
       });
     case 'sarif':
-      return formatSarif(files, request.toolVersion, marks ?? findingMarks(shown));
+      return formatSarif(files, request.toolVersion, marks ?? findingMarks(shown), request.docsBase);
     case 'gcc':
       return formatGcc(files, baseline);
     case 'github':

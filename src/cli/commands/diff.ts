@@ -2,12 +2,14 @@ import { Command, Option } from 'commander';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exposureFormats, type ExposureFormat } from '../../report/exposure-change.ts';
+import type { TableLayout } from '../../report/table.ts';
 import type { CommandContext } from '../command.ts';
 import { exposureOptions, exposureOutcome, type FailOn } from '../exposure-command.ts';
 import type { Side } from '../exposure-sides.ts';
 import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';
 import type { RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 import { describeIoError, UserError } from '../../io/errors.ts';
 
 /** The exposure change between two directories of modules. */
@@ -17,11 +19,13 @@ export interface DiffRequest extends RequestBase {
   after: string;
   format: ExposureFormat;
   failOn?: FailOn;
+  layout?: TableLayout;
 }
 
 interface DiffFlags extends ModuleFlags {
   format: ExposureFormat;
   failOn?: FailOn;
+  wide?: boolean;
 }
 
 const examples = `
@@ -42,6 +46,7 @@ export function defineDiff(context: CommandContext<DiffRequest>): Command {
       .argument('<old>', 'the directory before the change')
       .argument('<new>', 'the directory after it')
       .addOption(new Option('-f, --format <format>', 'output format').choices(exposureFormats).default('text'))
+      .addOption(wideOption('one changed row per line'))
       .addHelpText('after', examples),
   ).action((before: string, after: string, flags: DiffFlags) => {
     context.submit(
@@ -52,6 +57,7 @@ export function defineDiff(context: CommandContext<DiffRequest>): Command {
         after,
         format: flags.format,
         ...(flags.failOn && { failOn: flags.failOn }),
+        layout: layoutFor(flags.wide, context.streams),
       },
       flags.debug ?? false,
     );

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { docsBaseOf } from '../../report/docs-url.ts';
 import { formatRules, rulesFormats, type RulesFormat } from '../../report/rules-list.ts';
 import type { CommandContext } from '../command.ts';
 import { outcome } from '../outcome.ts';
@@ -18,6 +19,8 @@ export function defineRules(context: CommandContext<never>): Command {
     )
     .addOption(wideOption('one rule per line'))
     .action((flags: { format: RulesFormat; wide?: boolean }) =>
-      context.answer(() => outcome(formatRules(flags.format, layoutFor(flags.wide, context.streams)), [])),
+      context.answer(() =>
+        outcome(formatRules(flags.format, layoutFor(flags.wide, context.streams), docsBaseOf(context.streams.env)), []),
+      ),
     );
 }

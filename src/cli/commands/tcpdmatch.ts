@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { parseModuleFiles } from '../../model/files.ts';
 import { modulePolicy } from '../../model/tcpd-module-policy.ts';
 import { evaluate, type AccessRequest, type Endpoint } from '../../model/tcpd-policy.ts';
+import type { TableLayout } from '../../report/table.ts';
 import { formatTcpdmatch, type TcpdmatchFormat } from '../../report/tcpdmatch.ts';
 import { splitQualified } from '../../syntax/hosts-pattern-kind.ts';
 import { canonicalAddress } from '../../util/address.ts';
@@ -9,6 +10,7 @@ import type { CommandContext } from '../command.ts';
 import { requestBase, withModuleOptions, type ModuleFlags } from '../options.ts';
 import { outcome, stop, type RunOutcome } from '../outcome.ts';
 import { readModules, type RequestBase } from '../read-modules.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 
 /** Answer as tcpdmatch would, from one module's hosts.allow and hosts.deny. */
 export interface TcpdmatchRequest extends RequestBase {
@@ -16,6 +18,12 @@ export interface TcpdmatchRequest extends RequestBase {
   daemon: string;
   client: string;
   format: TcpdmatchFormat;
+  layout?: TableLayout;
+}
+
+interface TcpdmatchFlags extends ModuleFlags {
+  format: TcpdmatchFormat;
+  wide?: boolean;
 }
 
 const examples = `
@@ -40,14 +48,16 @@ export function defineTcpdmatch(context: CommandContext<TcpdmatchRequest>): Comm
       .argument('<[user@]client>', 'the client: a numeric address, or a host name (matched only by name patterns)')
       .argument('[paths...]', "the module's directory or its files (default: the current directory)")
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addOption(wideOption('each answer and note on one line'))
       .addHelpText('after', examples),
-  ).action((daemon: string, client: string, paths: string[], flags: ModuleFlags & { format: TcpdmatchFormat }) => {
+  ).action((daemon: string, client: string, paths: string[], flags: TcpdmatchFlags) => {
     const request: TcpdmatchRequest = {
       ...requestBase(paths, flags, context.streams),
       command: 'tcpdmatch',
       daemon,
       client,
       format: flags.format,
+      layout: layoutFor(flags.wide, context.streams),
     };
     context.submit(request, flags.debug ?? false);
   });
@@ -83,5 +93,8 @@ export function tcpdmatch(request: TcpdmatchRequest): RunOutcome {
   }
   const asked = accessRequest(request.daemon, request.client);
   const verdict = evaluate(modulePolicy(parseModuleFiles(modules[0]!.files)), asked);
-  return outcome(formatTcpdmatch(asked, verdict, request.format, request.daemon, request.client), problems);
+  return outcome(
+    formatTcpdmatch(asked, verdict, request.format, request.daemon, request.client, request.layout),
+    problems,
+  );
 }

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyzeModule } from '../../engine/audit.ts';
 import { standardInput } from '../../io/read.ts';
 import { verifyScan } from '../../scan/verify.ts';
+import type { TableLayout } from '../../report/table.ts';
 import { formatVerification } from '../../report/verify.ts';
 import { addressArgument, addressProblem, sameAddress } from '../address-option.ts';
 import type { CommandContext } from '../command.ts';
@@ -17,6 +18,7 @@ import { fails, outcome, stop, warningLimitRemarks, type RunOutcome } from '../o
 import { readModules, type RequestBase } from '../read-modules.ts';
 import { readScan } from '../scan-file.ts';
 import { colorWanted } from '../streams.ts';
+import { layoutFor, wideOption } from '../terminal-width.ts';
 
 /** Compare the modules' models with an nmap scan. */
 export interface VerifyRequest extends RequestBase {
@@ -26,6 +28,7 @@ export interface VerifyRequest extends RequestBase {
   format: OutputFormat;
   maxWarnings?: number;
   color?: boolean;
+  layout?: TableLayout;
 }
 
 interface VerifyFlags extends ModuleFlags {
@@ -33,6 +36,7 @@ interface VerifyFlags extends ModuleFlags {
   format: OutputFormat;
   maxWarnings?: number;
   color: boolean;
+  wide?: boolean;
 }
 
 const examples = `
@@ -69,6 +73,7 @@ export function defineVerify(context: CommandContext<VerifyRequest>): Command {
       .addOption(new Option('-f, --format <format>', 'output format').choices(outputFormats).default('text'))
       .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', threshold)
       .option('--no-color', 'no colours (also when NO_COLOR is set, or output is not a terminal)')
+      .addOption(wideOption('one finding per line'))
       .addHelpText('after', examples),
   ).action((paths: string[], flags: VerifyFlags) => {
     if (flags.scan === standardInput && paths.includes(standardInput))
@@ -80,6 +85,7 @@ export function defineVerify(context: CommandContext<VerifyRequest>): Command {
       format: flags.format,
       ...(flags.maxWarnings !== undefined && { maxWarnings: flags.maxWarnings }),
       color: colorWanted(flags.color, streams),
+      layout: layoutFor(flags.wide, streams),
     };
     context.submit(request, flags.debug ?? false);
   });
@@ -101,8 +107,12 @@ export function verify(request: VerifyRequest): RunOutcome {
       ...(module.settings.address && { address: module.settings.address }),
     })),
   );
-  const { format, toolVersion, color } = request;
-  const stdout = formatVerification(verification, read.source, format, toolVersion, color ?? false);
+  const { format, toolVersion, color, layout, docsBase } = request;
+  const stdout = formatVerification(verification, read.source, format, toolVersion, {
+    color: color ?? false,
+    ...(layout && { layout }),
+    docsBase,
+  });
   const failed = fails(
     verification.findings.map((f) => f.severity),
     request.maxWarnings,

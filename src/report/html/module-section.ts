@@ -2,7 +2,7 @@ import type { Connection } from '../../model/listener.ts';
 import { declaredPortsText, type Settings, type Severity } from '../../model/settings.ts';
 import { certaintyOf } from '../../policy/certainty.ts';
 import { peerText, rangeText, type LeftOut, type PolicyRule } from '../../policy/rule.ts';
-import type { VerifyFinding } from '../../scan/verify.ts';
+import type { VerifyFinding } from '../../scan/verification.ts';
 import type { LineIndex } from '../../syntax/position.ts';
 import { listenerId, moduleId, ruleAnchor } from './anchors.ts';
 import type { Message } from '../../engine/message.ts';

@@ -5,7 +5,7 @@ import { findingsAbout, portsByPlace } from '../../policy/from-model.ts';
 import type { Scan } from '../../scan/nmap-scan.ts';
 import { portState } from '../../scan/port-state.ts';
 import type { FirewallPolicy, ModulePolicy, PolicyRule } from '../../policy/rule.ts';
-import type { ModuleVerification, Verification } from '../../scan/verify.ts';
+import type { ModuleVerification, Verification } from '../../scan/verification.ts';
 
 /** An nmap scan and verify's verdicts on it, when the report is asked for them (`--scan`). */
 export interface ScanInput {
