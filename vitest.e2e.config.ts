@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config.ts';
+import { common } from './vitest.config.ts';
 
 /**
  * `npm run test:e2e`: the tests that start real processes and tools (the launcher and its code cache, pre-commit,
@@ -7,6 +7,5 @@ import base from './vitest.config.ts';
  * Debian packages they need.
  */
 export default defineConfig({
-  ...base,
-  test: { ...base.test, include: ['test/**/*.e2e.test.ts'], exclude: ['**/node_modules/**'] },
+  test: { ...common, include: ['test/**/*.e2e.test.ts'], exclude: ['**/node_modules/**'] },
 });

@@ -21,7 +21,7 @@ export function addressOption(): Option {
 
 /** `--address` gives one module's address: with several modules it would be every module's, which none is. */
 export function addressProblem(request: RequestBase, modules: readonly ModuleInput[]): string | undefined {
-  if (request.settings.address === undefined || modules.length <= 1) return undefined;
+  if (request.settings.addresses === undefined || modules.length <= 1) return undefined;
   const names = modules.map((m) => m.name).join(', ');
   return (
     `--address gives one module's address, but the paths hold ${modules.length} modules (${names}); ` +
@@ -33,15 +33,15 @@ export function addressProblem(request: RequestBase, modules: readonly ModuleInp
 export function sameAddress(modules: readonly ModuleInput[]): string | undefined {
   const byAddress = new Map<string, string>();
   for (const module of modules) {
-    const address = module.settings.address;
-    if (address === undefined) continue;
-    const other = byAddress.get(address);
-    if (other !== undefined)
-      return (
-        `modules ${other} and ${module.name} have the same address ${address}: ` +
-        `a module's "address" is its own (is it set in a .vos-audit.json above both?)`
-      );
-    byAddress.set(address, module.name);
+    for (const address of module.settings.addresses ?? []) {
+      const other = byAddress.get(address);
+      if (other !== undefined && other !== module.name)
+        return (
+          `modules ${other} and ${module.name} have the same address ${address}: ` +
+          `a module's "address" is its own (is it set in a .vos-audit.json above both?)`
+        );
+      byAddress.set(address, module.name);
+    }
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import { isProductCode } from '../catalog/products.ts';
 import { programName } from '../catalog/program-name.ts';
 import { acceptedReleaseForms, parseRelease } from '../catalog/releases.ts';
 import type { DeclaredPort } from '../model/settings.ts';
+import { firewallOverrides, type Fail } from './firewall-overrides.ts';
 import { readFact, type SiteFacts, type StatedFact } from '../model/site-facts.ts';
 import { describeIoError, UserError } from '../io/errors.ts';
 import { NotReadable, readThroughDirectory, resolveInside } from '../io/read.ts';
@@ -40,6 +41,7 @@ const keys = [
   'bridge',
   'daemons',
   'facts',
+  'firewall',
   'rules',
   'ignore',
 ];
@@ -63,9 +65,6 @@ function compileGlob(glob: string): Minimatch {
 }
 
 const declaredPort = /^(\d{1,5})\/(tcp|udp)$/;
-
-/** Says what is wrong with the value at a path of the configuration, or with the key there, and where. */
-type Fail = (what: string, at?: JsonPath, key?: 'key') => never;
 
 /** `{"mysql_daemon": ["3306/tcp"], "sysmon": []}`: the ports each site program opens, by name; [] for none. */
 function siteDaemons(value: unknown, fail: Fail): Map<string, DeclaredPort[]> {
@@ -132,9 +131,15 @@ export function maxOpenServerExpected(key: keyof typeof maxOpenServerLimits): st
   return `a whole number from 1 to ${last} (max_open_server of ${file}; ${range})`;
 }
 
-function addressValue(key: string, value: unknown, whose: string, fail: Fail): string {
-  const address = typeof value === 'string' && !value.includes('%') ? canonicalAddress(value) : undefined;
-  return address ?? fail(`'${key}' must be ${whose} IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3"`, [key]);
+/** An address or a list of them (`address`, `nioAddress`), each canonical and listed once. */
+function addressList(value: unknown, key: 'address' | 'nioAddress', fail: Fail): string[] {
+  const whose = key === 'address' ? "the module's IPv4 or IPv6 address" : "the NIO's address";
+  const expected = `'${key}' must be ${whose}, or a list of them, such as "10.1.2.3" or ["10.1.2.3", "fd00::3"]`;
+  const list: unknown = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || list.length === 0) return fail(expected, [key]);
+  const at = (i: number) => (typeof value === 'string' ? [key] : [key, i]);
+  const valid = (item: unknown) => typeof item === 'string' && !item.includes('%') && canonicalAddress(item);
+  return [...new Set(list.map((item, i) => valid(item) || fail(expected, at(i))))];
 }
 
 /**
@@ -208,29 +213,16 @@ export function loadConfig(path: string, found = false, cwd = process.cwd()): Co
     const keyAt = (at: JsonPath) => `${shown}${position(at, 'key').slice(path.length)}`;
     config.facts = siteFacts(object.facts, shown, keyAt, fail);
   }
-  if (object.daemons !== undefined)
-    config.daemons = { from: relative(cwd, path) || path, ports: siteDaemons(object.daemons, fail) };
+  const named = relative(cwd, path) || path;
+  if (object.firewall !== undefined)
+    config.firewall = firewallOverrides(object.firewall, fail, (at) => `${named}${position(at).slice(path.length)}`);
+  if (object.daemons !== undefined) config.daemons = { from: named, ports: siteDaemons(object.daemons, fail) };
   if (object.nio !== undefined) {
     if (typeof object.nio !== 'boolean') fail(`'nio' must be true or false`, ['nio']);
     config.nio = object.nio;
   }
-  if (object.address !== undefined) {
-    config.address = addressValue('address', object.address, "the module's", fail);
-  }
-  if (object.nioAddress !== undefined) {
-    const given = typeof object.nioAddress === 'string' ? [object.nioAddress] : object.nioAddress;
-    if (
-      !Array.isArray(given) ||
-      given.length === 0 ||
-      given.some((a) => typeof a !== 'string' || canonicalAddress(a) === undefined)
-    ) {
-      fail(
-        `'nioAddress' must be the NIO's address, or a list of them, such as "10.9.9.9" or ["10.9.9.9", "10.9.9.10"]`,
-        ['nioAddress'],
-      );
-    }
-    config.nioAddresses = (given as string[]).map((a) => canonicalAddress(a)!);
-  }
+  if (object.address !== undefined) config.addresses = addressList(object.address, 'address', fail);
+  if (object.nioAddress !== undefined) config.nioAddresses = addressList(object.nioAddress, 'nioAddress', fail);
   if (object.system !== undefined) {
     if (typeof object.system !== 'string' || !systemName.test(object.system))
       fail(`'system' must be the VOS system's name, such as "sys1" (letters, digits, _ - . $ #)`, ['system']);

@@ -18,6 +18,8 @@ export type OutputFormat = (typeof outputFormats)[number];
 
 /** The flags commander parses for every command that reads modules. */
 export interface ModuleFlags extends StatedSettings {
+  /** `--address`: one module's address. */
+  address?: string;
   nioAddress?: string[];
   fact?: SiteFacts;
   config?: string;
@@ -164,7 +166,7 @@ export function requestBase(paths: string[], flags: ModuleFlags, streams: CliStr
       ...(flags.maxOpenServer !== undefined && { maxOpenServer: flags.maxOpenServer }),
       ...(flags.backboneMaxOpenServer !== undefined && { backboneMaxOpenServer: flags.backboneMaxOpenServer }),
       ...(flags.bridge !== undefined && { bridge: flags.bridge }),
-      ...(flags.address && { address: flags.address }),
+      ...(flags.address && { addresses: [flags.address] }),
       ...(flags.nioAddress && { nioAddresses: flags.nioAddress }),
       ...(flags.system && { system: flags.system }),
       ...(flags.fact && { facts: flags.fact }),

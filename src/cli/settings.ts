@@ -12,10 +12,11 @@ export type StatedSettings = Partial<
     | 'backboneMaxOpenServer'
     | 'bridge'
     | 'daemons'
-    | 'address'
+    | 'addresses'
     | 'nioAddresses'
     | 'system'
     | 'facts'
+    | 'firewall'
   >
 >;
 
@@ -36,9 +37,10 @@ export function resolveSettings(
     ...stated('backboneMaxOpenServer'),
     ...stated('bridge'),
     ...stated('daemons'),
-    ...stated('address'),
+    ...stated('addresses'),
     ...stated('nioAddresses'),
     ...stated('system'),
+    ...stated('firewall'),
     ...facts(config?.facts, commandLine.facts),
     ruleLevels: config?.ruleLevels ?? defaultSettings.ruleLevels,
   };

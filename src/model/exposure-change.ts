@@ -255,7 +255,7 @@ export function settingsText(settings: Settings): Map<string, string> {
   put('maxOpenServer', settings.maxOpenServer);
   put('backboneMaxOpenServer', settings.backboneMaxOpenServer);
   put('bridge', settings.bridge);
-  put('address', settings.address);
+  put('address', settings.addresses?.join(','));
   put('nioAddress', settings.nioAddresses?.join(','));
   put('system', settings.system);
   for (const [program, ports] of settings.daemons?.ports ?? [])

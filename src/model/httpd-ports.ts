@@ -58,6 +58,31 @@ function loadedNames(line: HttpdDirective): string[] {
   return [identifier, source].filter((name): name is string => name !== undefined);
 }
 
+/**
+ * What is known at each Listen line, as Apache reads the configuration, in order: the start line's `-D`s and `-C`
+ * directives, then the Defines and LoadModules read before the line outside any section (a section after them sees
+ * them; one before does not).
+ */
+function knownBefore(
+  lines: readonly HttpdLine[],
+  startDefines: readonly string[],
+  startDirectives: readonly HttpdDirective[],
+): Map<HttpdLine, Known> {
+  const defined = new Set(startDefines);
+  const loaded = new Set<string>();
+  const read = (directive: HttpdDirective) => {
+    if (directive.name === 'define' && directive.arguments[0] !== undefined) defined.add(directive.arguments[0].value);
+    if (directive.name === 'loadmodule') for (const name of loadedNames(directive)) loaded.add(name);
+  };
+  startDirectives.forEach(read);
+  const known = new Map<HttpdLine, Known>();
+  for (const line of lines) {
+    if (line.directive.name === 'listen') known.set(line, { defined: new Set(defined), loaded: new Set(loaded) });
+    if (line.conditions.length === 0) read(line.directive);
+  }
+  return known;
+}
+
 /** The sections around a line, through the files that include it, outermost first. */
 function sectionsOf(line: HttpdLine, byText: ReadonlyMap<string, SectionCondition>): SectionCondition[] {
   return line.conditions.map((text) => byText.get(text)!);
@@ -76,8 +101,8 @@ function entryFor(port: number, protocol: string | undefined, entries: readonly 
  * httpd's ports: one row a `Listen` of the module's httpd.conf (the one `-f` names, else the one of that name),
  * read through Include and IncludeOptional among the module's files, and one a Listen its start line gives with
  * `-C` or `-c`. A Listen inside `<IfDefine>` or `<IfModule>` is conditional on the section's test, unless the start
- * line's `-D`, a Define or a LoadModule (in the file or in a `-C`) decides it: true, the row is as the start is;
- * false, the row is off. Undefined when the module has no httpd.conf and the start line gives no Listen.
+ * line's `-D`, or a Define or LoadModule read before it (in a `-C`, or in the file) decides it: true, the row is as
+ * the start is; false, the row is off. Undefined when the module has no httpd.conf and the start line gives no Listen.
  */
 export function httpdConfPorts(
   event: StartEvent,
@@ -132,18 +157,11 @@ export function httpdConfPorts(
     place: (file, d) => new Place(file.source.path, d),
   });
   const lines = read.lines.filter((line): line is HttpdLine => line.directive.type === 'directive');
-  // What holds wherever a section's test is read: the start line's -C directives, then the file's outside sections.
-  const unconditional = [
-    ...given.before,
-    ...lines.filter((line) => line.conditions.length === 0).map((line) => line.directive),
-  ];
-  const known: Known = {
-    defined: new Set([
-      ...options.filter((o) => o.option === 'D').map((o) => o.value),
-      ...unconditional.filter((d) => d.name === 'define').flatMap((d) => d.arguments[0]?.value ?? []),
-    ]),
-    loaded: new Set(unconditional.filter((d) => d.name === 'loadmodule').flatMap(loadedNames)),
-  };
+  const knownAt = knownBefore(
+    lines,
+    options.filter((o) => o.option === 'D').map((o) => o.value),
+    given.before,
+  );
   const undecided =
     [unfollowedText(read, 'what it would read may add Listen lines'), ...unreadOnStartLine]
       .filter((text) => text !== undefined)
@@ -161,6 +179,7 @@ export function httpdConfPorts(
     const [address, protocol] = line.directive.arguments.map((a) => a.value);
     const { port, address: host } = listenArgument(address!)!;
     const sections = sectionsOf(line, byText);
+    const known = knownAt.get(line)!;
     const decided = sections.map((condition) => ({ condition, holds: holds(condition.section, known) }));
     const failing = decided.find((d) => d.holds === false);
     const open = decided.filter((d) => d.holds === undefined).map((d) => sectionText(d.condition));

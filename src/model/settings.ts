@@ -22,6 +22,23 @@ export interface SiteDaemons {
 }
 
 /**
+ * A site's own decision about a port of the module, from `"firewall"` in .vos-audit.json: it comes before every rule
+ * the policy derives, a deny before an allow.
+ */
+export interface FirewallOverride {
+  action: 'allow' | 'deny';
+  protocol: Transport;
+  /** First and last port, both included. */
+  ports: readonly [number, number];
+  /** The clients it is about, as canonical networks of either family; anyone when not given. */
+  from?: readonly string[];
+  /** Why the site decided so, as the site wrote it. */
+  reason: string;
+  /** Where it is written: `file:line:column` of the entry. */
+  at: string;
+}
+
+/**
  * What one module is and how it is judged: built once per module, from the command line, else the module's
  * .vos-audit.json, else the defaults below. What is not stated is not assumed: without a release, a port that
  * exists only in some releases is conditional on them.
@@ -43,10 +60,12 @@ export interface Settings {
   daemons?: SiteDaemons;
   /** What the site states about its macros' conditions: a condition's truth, or a variable's value. */
   facts?: SiteFacts;
-  /** Its IPv4 or IPv6 address, canonical: how a scan (`verify`) finds it. */
-  address?: string;
+  /** Its addresses, of either family, canonical: how a scan (`verify`) finds it, and what the firewall names. */
+  addresses?: readonly string[];
   /** The name of the VOS system it belongs to: the modules of one system are each other's OSL peers. */
   system?: string;
+  /** The site's overrides of the firewall policy, in the order they were written. */
+  firewall?: readonly FirewallOverride[];
   /** The level the configuration gives a rule, by id; a rule it does not name keeps its own severity. */
   ruleLevels: ReadonlyMap<string, Severity | 'off'>;
 }

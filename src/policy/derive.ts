@@ -1,6 +1,7 @@
 import type { ModuleFacts } from './facts.ts';
 import { kernelOutRules, kernelRules } from './kernel-rules.ts';
 import { ModuleRules, type PolicyOptions } from './module-rules.ts';
+import { overrideRules } from './override-rules.ts';
 import { Groups, KernelPeers } from './peers.ts';
 import type { FirewallPolicy, LeftOut, PolicyNote } from './rule.ts';
 import { articleDenials, serviceRules } from './service-rules.ts';
@@ -16,6 +17,7 @@ export function derivePolicy(run: readonly ModuleFacts[], options: PolicyOptions
   const peers = new KernelPeers(run, groups);
   const modules = run.map((facts) => {
     const rules = new ModuleRules(facts, options, leftOut);
+    overrideRules(facts, rules, groups);
     serviceRules(facts, rules, articleDenials(facts, rules), groups, notes);
     kernelRules(facts, rules, peers, leftOut, notes);
     kernelOutRules(facts, rules, peers);

@@ -1,3 +1,4 @@
+import type { FirewallOverride } from '../model/settings.ts';
 import type { Release } from '../catalog/releases.ts';
 import type { Transport } from '../catalog/server-ports.ts';
 import type { PortRange } from './rule.ts';
@@ -61,6 +62,8 @@ export interface ModuleFacts {
   ephemeralAssumed?: Partial<Record<Transport, string>>;
   /** The module's release, when stated: the article's blocks of ports that exist from a release apply from it. */
   release?: Release;
+  /** The site's overrides of the policy (`"firewall"` in .vos-audit.json), in the order written. */
+  overrides: readonly FirewallOverride[];
   /** What the model or the settings left undecided: the policy may lack what it would have allowed. */
   undecided: string[];
 }

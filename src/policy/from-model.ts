@@ -125,7 +125,7 @@ export function moduleFacts(
   }
   return {
     name: module.name,
-    addresses: settings.address ? [settings.address] : [],
+    addresses: settings.addresses ?? [],
     ...(settings.system && { system: settings.system }),
     ...(settings.bridge !== undefined && { bridge: settings.bridge }),
     nio: settings.nio,
@@ -135,6 +135,7 @@ export function moduleFacts(
     ephemeral,
     ...(Object.keys(ephemeralAssumed).length > 0 && { ephemeralAssumed }),
     ...(settings.release && { release: settings.release }),
+    overrides: settings.firewall ?? [],
     undecided: [...new Set(undecided)],
   };
 }

@@ -19,6 +19,8 @@ export function key(protocol: string, ports: PortRange): string {
 
 /** The rules of one module, in the order a firewall must apply them: the first that matches decides. */
 export class ModuleRules {
+  /** The site's own overrides, which come first. */
+  readonly site: PolicyRule[] = [];
   readonly denied: PolicyRule[] = [];
   readonly allowedIn: PolicyRule[] = [];
   readonly allowedOut: PolicyRule[] = [];
@@ -68,6 +70,7 @@ export class ModuleRules {
       evidence: [],
     });
     return [
+      ...this.site,
       ...this.denied,
       ...groupsLast([...this.allowedIn, ...this.returnIn]),
       last('in'),

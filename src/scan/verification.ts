@@ -5,10 +5,10 @@ import type { Span } from '../syntax/position.ts';
 import type { ScannedHost } from './nmap-scan.ts';
 import type { VerifyCheckId } from './verify-checks.ts';
 
-/** A module to verify: its model and the address the scan knows it by. */
+/** A module to verify: its model and the addresses the scan may know it by. */
 export interface ModuleToVerify {
   name: string;
-  address?: string;
+  addresses?: readonly string[];
   model: ModuleModel;
 }
 
@@ -39,6 +39,7 @@ export interface ModuleTally {
 
 export interface ModuleVerification {
   name: string;
+  /** The address it was verified at: the first of its addresses the scan has, else its first. */
   address?: string;
   /** The scanned host matched to it, when it is in the scan and up. */
   host?: ScannedHost;

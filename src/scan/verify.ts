@@ -30,7 +30,8 @@ export function verifyScan(scan: Scan, modules: readonly ModuleToVerify[]): Veri
   for (const host of scan.hosts)
     for (const address of host.addresses) if (!byAddress.has(address)) byAddress.set(address, host);
   const results = modules.map((module): ModuleVerification => {
-    const { name, address } = module;
+    const { name, addresses = [] } = module;
+    const address = addresses.find((a) => byAddress.has(a)) ?? addresses[0];
     if (address === undefined) {
       notScanned(
         module,
@@ -44,7 +45,8 @@ export function verifyScan(scan: Scan, modules: readonly ModuleToVerify[]): Veri
       notScanned(module, `${name} (${address}) is not in the scan: none of its ports were verified`, scan.span);
       return { name, address };
     }
-    matched.add(host);
+    // The module's hosts at its other addresses are its own too, not hosts without a module.
+    for (const other of addresses) if (byAddress.has(other)) matched.add(byAddress.get(other)!);
     if (host.status !== 'up') {
       notScanned(
         module,

@@ -122,6 +122,33 @@ describe('.vos-audit.json', () => {
     [{ products: 'S270' }, `2:15: 'products' must be a list of product codes such as ["S270", "S269"]`],
     [{ nio: 'yes' }, "2:10: 'nio' must be true or false"],
     [{ ignore: [''] }, `2:13: 'ignore' must be a list of globs such as ["old/**"]`],
+    [{ firewall: { close: [] } }, "3:5: unknown key in 'firewall'; expected deny or allow"],
+    [{ firewall: { deny: { protocol: 'tcp' } } }, `3:13: 'firewall.deny' must be a list of entries`],
+    [{ firewall: { deny: [{ protocol: 'tcp', ports: 23 }] } }, `4:7: each entry of 'firewall.deny' needs a 'reason'`],
+    [
+      { firewall: { allow: [{ protocol: 'tcp', ports: 24, reason: ' ' }] } },
+      `7:19: each entry of 'firewall.allow' needs a 'reason'`,
+    ],
+    [{ firewall: { deny: [{ protocol: 'icmp', ports: 0, reason: 'x' }] } }, `5:21: 'protocol' must be "tcp" or "udp"`],
+    [
+      { firewall: { deny: [{ protocol: 'tcp', ports: [90, 80], reason: 'x' }] } },
+      `6:18: 'ports' must be a port from 0 to 65535, or a first and last port such as [8000, 8010]`,
+    ],
+    [
+      { firewall: { allow: [{ protocol: 'udp', ports: 70000, reason: 'x' }] } },
+      `6:18: 'ports' must be a port from 0 to 65535`,
+    ],
+    [
+      { firewall: { allow: [{ protocol: 'tcp', ports: 24, from: ['192.0.2.0/24', '192.0.2.1/24'], reason: 'x' }] } },
+      `9:11: 'from' must be a list of networks or addresses such as ["192.0.2.0/24", "2001:db8::/32"]`,
+    ],
+    [
+      { firewall: { allow: [{ protocol: 'tcp', port: 24, reason: 'x' }] } },
+      "6:9: unknown key in 'firewall.allow'; did you mean 'ports'?",
+    ],
+    [{ address: [] }, `2:14: 'address' must be the module's IPv4 or IPv6 address, or a list of them`],
+    [{ address: ['192.0.2.7', 'm1.example'] }, `4:5: 'address' must be the module's IPv4 or IPv6 address, or a list`],
+    [{ nioAddress: ['192.0.2.9', 3] }, `4:5: 'nioAddress' must be the NIO's address, or a list of them`],
     ['{"release": ', '1:13: not valid JSON: expected a value after the colon'],
   ])('rejects %j, saying where and what was expected', async (config, message) => {
     const dir = repoWith(typeof config === 'string' ? config : JSON.stringify(config, null, 2));

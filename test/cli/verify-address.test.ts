@@ -31,10 +31,10 @@ describe('a module address', () => {
     const dir = temporaryDirectory();
     const config = join(dir, '.vos-audit.json');
     writeFileSync(config, '{"address": "FD00::0:3"}');
-    expect(loadConfig(config).address).toBe('fd00::3');
+    expect(loadConfig(config).addresses).toEqual(['fd00::3']);
     writeFileSync(config, '{"address": "m1.example.com"}');
     expect(() => loadConfig(config)).toThrow(
-      `${config}:1:13: 'address' must be the module's IPv4 or IPv6 address, such as "10.1.2.3" or "fd00::3"`,
+      `${config}:1:13: 'address' must be the module's IPv4 or IPv6 address, or a list of them, such as "10.1.2.3" or ["10.1.2.3", "fd00::3"]`,
     );
   });
 

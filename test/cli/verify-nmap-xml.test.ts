@@ -25,7 +25,9 @@ function verdicts(name: string, modules: ModuleToVerify[]) {
 
 describe('verify against committed nmap XML', () => {
   it('filtered and open|filtered ports are undecided, never agreement; the rest judged port by port', () => {
-    const { findings, tallies } = verdicts('filtered.xml', [{ name: 'm1', address: '10.1.2.3', model: modelOf('m1') }]);
+    const { findings, tallies } = verdicts('filtered.xml', [
+      { name: 'm1', addresses: ['10.1.2.3'], model: modelOf('m1') },
+    ]);
     expect(findings).toEqual([
       [
         "7 verify-port-undecided: 27 probed ports on 10.1.2.3 where m1's configuration starts nothing are filtered or open|filtered, so not known to be closed: tcp/1-6, 8-20, 24-30; udp/123",
@@ -58,11 +60,21 @@ describe('verify against committed nmap XML', () => {
     });
   });
 
+  it('a module of several addresses is verified at the first the scan has; its hosts at the others have a module', () => {
+    const modules = [
+      { name: 'm1', addresses: ['10.1.2.5', '10.1.2.3', '10.1.2.4'], model: modelOf('m1') },
+      { name: 'm2', addresses: ['10.1.2.9'], model: modelOf('m2') },
+    ];
+    const verification = verifyScan(parseNmapXml(text('several-hosts.xml')), modules);
+    expect(verification.modules[0]).toMatchObject({ name: 'm1', address: '10.1.2.3' });
+    expect(verification.findings.map((f) => f.id)).not.toContain('verify-host-without-module');
+  });
+
   it('several hosts: each matched by address; a host without a module, a module down, absent or without an address are stated', () => {
     const modules = [
-      { name: 'm1', address: '10.1.2.3', model: modelOf('m1') },
-      { name: 'm2', address: '10.1.2.9', model: modelOf('m2') },
-      { name: 'm3', address: '10.1.2.5', model: modelOf('m3') },
+      { name: 'm1', addresses: ['10.1.2.3'], model: modelOf('m1') },
+      { name: 'm2', addresses: ['10.1.2.9'], model: modelOf('m2') },
+      { name: 'm3', addresses: ['10.1.2.5'], model: modelOf('m3') },
       { name: 'm4', model: modelOf('m4') },
     ];
     const lines = verdicts('several-hosts.xml', modules).findings.map((f) => f[0]);
@@ -80,11 +92,11 @@ describe('verify against committed nmap XML', () => {
 
   it('IPv6: the address matches in any spelling; with --products the condition is decided, so a closed port is a live port closed', () => {
     const open = verdicts('ipv6.xml', [
-      { name: 'm1', address: canonicalAddress('FD00:0:0::3')!, model: modelOf('m1') },
+      { name: 'm1', addresses: [canonicalAddress('FD00:0:0::3')!], model: modelOf('m1') },
     ]);
     expect(open.tallies[0]).toMatchObject({ openAsExpected: 2, conditionsSettled: 1 });
     const decided = verdicts('ipv6.xml', [
-      { name: 'm1', address: 'fd00::3', model: modelOf('m1', { products: new Set(['S270']) }) },
+      { name: 'm1', addresses: ['fd00::3'], model: modelOf('m1', { products: new Set(['S270']) }) },
     ]);
     // The finding's wording is checked with the others of verify; here, that it is this one, on this port, undecided.
     expect(decided.findings.map((f) => f[0])).toContainEqual(
@@ -94,7 +106,7 @@ describe('verify against committed nmap XML', () => {
 
   it('an open port settles a condition in the words of the product: "sshd is running: S270 is purchased"', () => {
     const scan = text('ipv6.xml').replace('portid="21"', 'portid="22"');
-    const verification = verifyScan(parseNmapXml(scan), [{ name: 'm1', address: 'fd00::3', model: modelOf('m1') }]);
+    const verification = verifyScan(parseNmapXml(scan), [{ name: 'm1', addresses: ['fd00::3'], model: modelOf('m1') }]);
     expect(verification.findings.map((f) => f.reason)).toContain(
       'sshd is running on m1 (tcp/22 is open on fd00::3): S270 is purchased',
     );

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { vosAudit } from '../support/cli.ts';
 import { temporaryDirectory } from '../support/temporary.ts';
 import { table1, type Protocol } from './article.ts';
-import { families, moduleAddresses, Network, outside, removeStaleNamespaces, type Family } from './namespaces.ts';
+import { families, moduleAddresses, Network, outside, removeStaleNamespaces } from './namespaces.ts';
 import { PolicyVerdict, type JsonPolicy } from './policy-verdict.ts';
 import {
   expectedByPolicy,
@@ -26,7 +26,7 @@ import {
   type ProbeKind,
   type ScenarioModule,
 } from './probes.ts';
-import { kernelRanges, scenarios, type ModuleTable, type Scenario } from './scenarios.ts';
+import { kernelRanges, scenarios, type Declared, type ModuleTable, type Scenario } from './scenarios.ts';
 import { tcpdmatchVerdicts } from '../support/tcpd.ts';
 
 const repository = new URL('../..', import.meta.url).pathname;
@@ -52,7 +52,7 @@ function tcpdGranted(table: ModuleTable, dir: string): Set<string> {
 }
 
 /** The scenario's modules, copied with each configuration given the test's addresses; their paths from the copy. */
-function prepare(scenario: Scenario, family: Family, root: string): { modules: ScenarioModule[]; paths: string[] } {
+function prepare(scenario: Scenario, family: Declared, root: string): { modules: ScenarioModule[]; paths: string[] } {
   const source = scenario.sample
     ? join(repository, 'samples', scenario.sample)
     : new URL('modules', import.meta.url).pathname;
@@ -67,7 +67,11 @@ function prepare(scenario: Scenario, family: Family, root: string): { modules: S
     const nios = (table.nios ?? []).flatMap((which) => [outside[which].v4, outside[which].v6]);
     writeFileSync(
       configFile,
-      JSON.stringify({ ...config, address: addresses[family], ...(nios.length > 0 && { nioAddress: nios }) }),
+      JSON.stringify({
+        ...config,
+        address: family === 'both' ? [addresses.v4, addresses.v6] : addresses[family],
+        ...(nios.length > 0 && { nioAddress: nios }),
+      }),
     );
     paths.push(path);
     return { table, addresses, kernel: kernelRanges(config), tcpdGranted: tcpdGranted(table, join(root, path)) };
@@ -132,7 +136,7 @@ function summary(outcomes: Outcome[]): string {
     const count = (test: (o: Outcome) => boolean) => mine.filter(test).length;
     return `${family}: ${mine.length} port probes, open by the article ${count((o) => o.probe.article)}, by the JSON ${count((o) => o.policy)}, by packets ${count((o) => o.observed === 'open')}`;
   });
-  const kinds: ProbeKind[] = ['tcpd', 'source port', 'outbound', 'module to module', 'ICMP error'];
+  const kinds: ProbeKind[] = ['tcpd', 'site override', 'source port', 'outbound', 'module to module', 'ICMP error'];
   const clients = kinds.map((kind) => {
     const mine = outcomes.filter((o) => o.probe.kind === kind);
     return `${kind} ${mine.filter(agree).length}/${mine.length}`;
@@ -144,7 +148,7 @@ const runs = scenarios.flatMap((scenario) => scenario.families.map((family) => (
 
 interface Run {
   scenario: Scenario;
-  family: Family;
+  family: Declared;
   root: string;
   network: Network;
   modules: ScenarioModule[];
@@ -153,7 +157,7 @@ interface Run {
 }
 
 /** The run's namespaces, with the listeners of the outside network's servers and of every module. */
-async function setUp(scenario: Scenario, family: Family): Promise<Run> {
+async function setUp(scenario: Scenario, family: Declared): Promise<Run> {
   const root = temporaryDirectory('vos-audit-packets-');
   const { modules, paths } = prepare(scenario, family, root);
   const ports = listenPorts(modules, await modelPorts(root, paths));

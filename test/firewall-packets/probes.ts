@@ -5,10 +5,11 @@
  */
 import { canaries, trustedSourcePorts, type Protocol, type Range } from './article.ts';
 import { families, outside, type Addresses, type ClientProbe, type Family, type Network } from './namespaces.ts';
-import type { ModuleTable } from './scenarios.ts';
+import type { Declared, ModuleTable } from './scenarios.ts';
 import type { Packet, PolicyVerdict } from './policy-verdict.ts';
 
-export type ProbeKind = 'inbound' | 'tcpd' | 'source port' | 'outbound' | 'module to module' | 'ICMP error';
+export type ProbeKind =
+  'inbound' | 'tcpd' | 'site override' | 'source port' | 'outbound' | 'module to module' | 'ICMP error';
 
 export interface Probe {
   kind: ProbeKind;
@@ -92,6 +93,8 @@ interface Target {
 function inbound(target: Target, ports: Record<Protocol, number[]>): Probe[] {
   const { table, family, address, known } = target;
   const open = (protocol: Protocol, port: number) => {
+    const site = table.siteAllowed?.find((entry) => entry.protocol === protocol && entry.port === port);
+    if (site) return site.from.includes('anyone');
     const wrapped = table.tcpd?.find((service) => service.protocol === protocol && service.port === port);
     return wrapped ? tcpdOpen(target, wrapped, outside.anyone[family]) : table.open[protocol].includes(port);
   };
@@ -137,6 +140,17 @@ function tcpd(target: Target): Probe[] {
       ...{ kind: 'tcpd' as const, via: 'client' as const, family, fromSite: 0, from, to: address },
       ...{ protocol: service.protocol, port: service.port, article: tcpdOpen(target, service, from) },
       what: `${who} (${from}) -> ${table.site} ${service.protocol}/${service.port} (tcpd)`,
+    })),
+  );
+}
+
+/** A port the site's override opens to some clients: from one it names, one it does not, and anyone. */
+function siteAllowed({ table, family, address, known }: Target): Probe[] {
+  return (table.siteAllowed ?? []).flatMap(({ protocol, port, from: admitted }) =>
+    (['admitted', 'refused', 'anyone'] as const).map((who) => ({
+      ...{ kind: 'site override' as const, via: 'client' as const, family, fromSite: 0, from: outside[who][family] },
+      ...{ to: address, protocol, port, article: known && admitted.includes(who) },
+      what: `${who} (${outside[who][family]}) -> ${table.site} ${protocol}/${port} (the site's allow)`,
     })),
   );
 }
@@ -231,24 +245,26 @@ function moduleToModule({ table, kernel, family, address, known }: Target, other
 
 /**
  * Every probe of the scenario, over both families, its modules' addresses in the policy being of the `declared`
- * one: all of them under the policy of the paths in their first order; only those between modules under the
- * reversed order.
+ * family (or of both): all of them under the policy of the paths in their first order; only those between modules
+ * under the reversed order.
  */
 export function plan(
   modules: ScenarioModule[],
   ports: Record<Protocol, number[]>,
-  declared: Family,
+  declared: Declared,
   withOutside: boolean,
 ): Probe[] {
   return families.flatMap((family) => {
+    const known = declared === 'both' || family === declared;
     const targets = modules.map(({ table, kernel, tcpdGranted, addresses }, i) => ({
-      ...{ table, kernel, tcpdGranted, site: i + 1, family, address: addresses[family], known: family === declared },
+      ...{ table, kernel, tcpdGranted, site: i + 1, family, address: addresses[family], known },
     }));
     return targets.flatMap((target) => [
       ...(withOutside
         ? [
             ...inbound(target, ports),
             ...tcpd(target),
+            ...siteAllowed(target),
             ...sourcePorts(target),
             ...outbound(target),
             ...icmpErrors(target),

@@ -3,6 +3,7 @@
  * article (article.ts) and each module's own files, never from vos-audit's output. Every port not named here as
  * open is expected closed.
  */
+import { readFileSync } from 'node:fs';
 import { ephemeral, osnRange, oslRange, type Protocol, type Range } from './article.ts';
 import type { Family } from './namespaces.ts';
 
@@ -32,6 +33,11 @@ export interface ModuleTable {
    * module's own hosts.allow and hosts.deny, unless the article says to block the port at the firewall all the same.
    */
   tcpd?: Array<{ protocol: Protocol; port: number; daemon: string; blockedByArticle: boolean }>;
+  /**
+   * Ports the site's own override in its configuration (`"firewall"`) opens to some outside clients only: open to
+   * those, whatever listens there, closed to the others.
+   */
+  siteAllowed?: Array<{ protocol: Protocol; port: number; from: Array<'admitted' | 'refused' | 'anyone'> }>;
   /** The modules (by site) allowed to open its OSL and OSN ports. */
   oslFrom: string[];
   osnFrom: string[];
@@ -40,13 +46,16 @@ export interface ModuleTable {
   nios?: Array<'nio' | 'secondNio'>;
 }
 
+/** The addresses a run gives each module: one of a family, or one of each. */
+export type Declared = Family | 'both';
+
 export interface Scenario {
   name: string;
   /**
-   * The family of the modules' addresses in their configuration (a module has one address): one run each. Both
-   * families are probed in every run.
+   * The families of the modules' addresses in their configuration, one run each: one address of that family, or
+   * `both`, an address of each (`"address"` as a list). Both families are probed in every run.
    */
-  families: Family[];
+  families: Declared[];
   /** A directory of samples/ to copy, or test/firewall-packets/modules when not given. */
   sample?: string;
   modules: ModuleTable[];
@@ -73,6 +82,17 @@ const newRanges = { tcp: ephemeral.tcpFrom14_5_0at, udp: ephemeral.udpFrom15_1_0
  * firewalls be configured to block connections to this port").
  */
 const stcp = { tcp: [21], udp: [161] };
+
+/**
+ * What a site decides for itself, in the 14.4 module's configuration (site-overrides.json, also loaded by the tools'
+ * tests): no ftp (closed though ftpd listens), no SNMP polling from outside (closed though snmpd listens), and echo,
+ * which the audit would close, opened to the monitoring network, 198.51.100.16/28 and 2001:db8:100::20/123, where the
+ * `admitted` client is and the `refused` one and anyone are not.
+ */
+const oldModuleConfig = JSON.parse(readFileSync(new URL('site-overrides.json', import.meta.url), 'utf8')) as {
+  firewall: unknown;
+};
+const siteAllowed: ModuleTable['siteAllowed'] = [{ protocol: 'tcp', port: 7, from: ['admitted'] }];
 
 /** A 16.2 module that runs STCP alone, with max_open_server 40, named for the last part of its path. */
 function stcpOnly(module: {
@@ -173,17 +193,23 @@ export const scenarios: Scenario[] = [
   {
     // 17.1, S270, two NIOs: tcpd admits only the NIOs to tftp, as the article advises, and the site firewall blocks
     // tftp and tcp time all the same ("block any TFTP requests directed to the module"). x25_cpc reaches both NIOs.
-    // echo, "used as part of a denial of service (DOS) attack", keeps tcp/7 closed though a second sshd listens there.
+    // echo, "used as part of a denial of service (DOS) attack", would keep tcp/7 closed though a second sshd listens
+    // there; the site's overrides open it to the monitoring network only, and close ftp and SNMP.
     name: 'nio-module',
-    families: ['v6'],
+    families: ['v6', 'both'],
     bothOrders: false,
     modules: [
       {
         path: 'nio-module',
         site: 'niomod',
-        config: { release: '17.1', products: ['S270'], nio: true, system: 'works', maxOpenServer: 16 },
+        config: {
+          ...{ release: '17.1', products: ['S270'], nio: true, system: 'works', maxOpenServer: 16 },
+          firewall: oldModuleConfig.firewall,
+        },
         ephemeral: newRanges,
-        open: { tcp: [...stcp.tcp, 22], udp: [...stcp.udp, 123] },
+        // The site closes ftp and SNMP, and opens echo to its monitoring network.
+        open: { tcp: [22], udp: [123] },
+        siteAllowed,
         tcpd: [{ protocol: 'udp', port: 69, daemon: 'tftpd', blockedByArticle: true }],
         oslFrom: [],
         osnFrom: [],
@@ -195,9 +221,10 @@ export const scenarios: Scenario[] = [
   {
     // System harbor (bridge h1, h2) and the bridge q1 of system quay, 16.2: OSL between h1 and h2, OSN between the
     // bridges h1 and q1 ("Only bridge modules (1 per system) communicate over these ports"), nothing else between
-    // them. h2, without an NIO, runs tftp through tcpd: open to the clients tcpdmatch grants on its hosts files.
+    // them. h2, without an NIO, runs tftp through tcpd: open to the clients tcpdmatch grants on its hosts files. One
+    // run with IPv4 addresses, one with IPv6, one with both on every module.
     name: 'two-systems',
-    families: ['v6'],
+    families: ['v4', 'v6', 'both'],
     bothOrders: true,
     modules: [
       stcpOnly({ path: 'harbor/h1', system: 'harbor', bridge: true, oslFrom: ['h2'], osnFrom: ['q1'] }),
@@ -211,7 +238,8 @@ export const scenarios: Scenario[] = [
   {
     // 14.4 with S268 and S014: tcp ephemeral ports 10000–65535 ("Before 14.5.0at"), udp 1024–65535 ("Before
     // 15.1.0ar"). No sshd before 14.7, so telnet's 23 is the only login and stays open; echo, "used as part of a
-    // denial of service (DOS) attack", is closed; NFS stands on a site file and is not guessed open.
+    // denial of service (DOS) attack", is closed but for the site's override, which opens it to the monitoring
+    // network and closes ftp and SNMP; NFS stands on a site file and is not guessed open.
     name: 'pre-15',
     families: ['v4'],
     bothOrders: false,
@@ -219,9 +247,11 @@ export const scenarios: Scenario[] = [
       {
         path: 'old-module',
         site: 'old',
-        config: { release: '14.4', products: ['S268', 'S014'], system: 'vintage', maxOpenServer: 10 },
+        config: oldModuleConfig,
         ephemeral: { tcp: ephemeral.tcpBefore14_5_0at, udp: ephemeral.udpBefore15_1_0ar },
-        open: { tcp: [21, 23], udp: [161] },
+        // The site closes ftp and SNMP, and opens echo to its monitoring network.
+        open: { tcp: [23], udp: [] },
+        siteAllowed,
         oslFrom: [],
         osnFrom: [],
         clients: [dns, radius, mqseries, ftpData],

@@ -6,9 +6,10 @@ import { modelOf } from '../support/model.ts';
 /**
  * The expected rows are written from Apache's documentation: each `Listen [addr:]port [protocol]` opens its port
  * (Apache listens nowhere without one); Include and IncludeOptional read other files; `<IfDefine NAME>` holds when
- * httpd is started with `-D NAME` (or a Define sets it), `<IfDefine !NAME>` then does not; `<IfModule m>` holds
- * when m is loaded. httpd(8): `-C directive` is processed before reading the configuration files, `-c directive`
- * after; in a VOS string a quote is written twice, so `'httpd.pm -C ''Listen 8081'''` passes `-C 'Listen 8081'`.
+ * httpd is started with `-D NAME` (or a Define read before it sets it), `<IfDefine !NAME>` then does not;
+ * `<IfModule m>` holds when m is loaded by then. httpd(8): `-C directive` is processed before reading the
+ * configuration files, `-c directive` after; in a VOS string a quote is written twice, so
+ * `'httpd.pm -C ''Listen 8081'''` passes `-C 'Listen 8081'`.
  */
 function httpdRows(files: Record<string, string>): Listener[] {
   return modelOf(files)
@@ -71,6 +72,21 @@ describe("httpd's ports from httpd.conf and its start line", () => {
       state: 'live',
       at: 'httpd.conf:4',
     });
+  });
+
+  it('a Define or LoadModule read after the section does not decide it: Apache tests each section as it reads it', () => {
+    const rows = httpdRows({
+      ...start(),
+      'httpd.conf':
+        'Listen 80\n<IfModule ssl_module>\n  Listen 443\n</IfModule>\n<IfDefine SSL>\n  Listen 8443\n</IfDefine>\n' +
+        'LoadModule ssl_module modules/mod_ssl.so\nDefine SSL\n<IfDefine SSL>\n  Listen 9443\n</IfDefine>\n',
+    });
+    expect(rows.map((row) => [row.port, row.state])).toEqual([
+      [80, 'live'],
+      [443, 'conditional'],
+      [8443, 'conditional'],
+      [9443, 'live'],
+    ]);
   });
 
   it("Include and IncludeOptional among the module's files, their sections kept; a missing Include is undecided", () => {

@@ -57,6 +57,7 @@ function facts(name: string, more: Partial<ModuleFacts> = {}): ModuleFacts {
     clients: [],
     ephemeral: { tcp: [49152, 65535], udp: [49152, 65535] },
     undecided: [],
+    overrides: [],
     ...more,
   };
 }
@@ -273,12 +274,17 @@ describe('the configuration keys of the firewall', () => {
       ),
     );
     expect(loaded).toMatchObject({
-      address: '10.1.2.3',
+      addresses: ['10.1.2.3'],
       system: 'sys1',
       bridge: true,
       maxOpenServer: 64,
       nioAddresses: ['fd00::3'],
     });
+  });
+
+  it('reads address as a list, of either family, each address once', () => {
+    const loaded = loadConfig(config('{"address": ["192.0.2.7", "2001:DB8::7", "192.0.2.7"]}'));
+    expect(loaded.addresses).toEqual(['192.0.2.7', '2001:db8::7']);
   });
 
   it.each([

@@ -68,7 +68,7 @@ describe('port ranges stay ranges', () => {
 
   it('the undecided ports are counted once each, and listed as ranges around the ports judged', () => {
     const verification = verifyScan(parseNmapXml(scan(repeatedReasons(50))), [
-      { name: 'm1', address: '10.1.2.3', model: modelOf('m1') },
+      { name: 'm1', addresses: ['10.1.2.3'], model: modelOf('m1') },
     ]);
     // tcp/23 is listed open (telnetd, as the module starts it); the other live tcp ports are judged from the
     // <extraports> filtered; every other port of 1-65535 is undecided where the module starts nothing.

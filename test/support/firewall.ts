@@ -43,7 +43,8 @@ export interface ParsedRule {
 }
 
 type Family = 4 | 6;
-const familyOf = (address: string): Family => (isIPv6(address) ? 6 : 4);
+/** The family of an address, or of a network written `address/length`. */
+const familyOf = (address: string): Family => (isIPv6(address.split('/')[0]!) ? 6 : 4);
 
 function addressList(addresses: Iterable<string>): string {
   return [...addresses].sort().join(' ');
@@ -131,7 +132,7 @@ function range(text: string | undefined, separator: string): [number, number] | 
 export function parseNftables(text: string): ParsedRule[][] {
   const sets = new Map<string, string>();
   for (const match of text.matchAll(
-    /^\s*set (\S+) \{ type ipv[46]_addr; comment "[^"]*"; elements = \{ ([^}]+) \} \}$/gm,
+    /^\s*set (\S+) \{ type ipv[46]_addr;(?: flags interval;)? comment "[^"]*"; elements = \{ ([^}]+) \} \}$/gm,
   ))
     sets.set(match[1]!, addressList(match[2]!.split(', ')));
   const chains: ParsedRule[][] = [];
@@ -289,6 +290,13 @@ export const samples: Record<string, string[]> = {
   bridges: ['samples/firewall-bridges'],
   conditional: ['--include-conditional', 'samples/firewall-conditional'],
   'stock-posix': ['--address', '10.9.9.9', '--system', 'lab', 'samples/stock-posix'],
+  // A site's own denies and allows in .vos-audit.json ("firewall"), before every rule the policy derives; a module
+  // with an address of each family.
+  'site-overrides': [
+    '--config',
+    'test/firewall-packets/site-overrides.json',
+    'test/firewall-packets/modules/old-module',
+  ],
 };
 
 export interface JsonPolicy {

@@ -90,7 +90,7 @@ export function report(request: ReportRequest): RunOutcome {
       results.map((result) => ({
         name: result.name,
         model: result.model,
-        ...(result.settings.address && { address: result.settings.address }),
+        ...(result.settings.addresses && { addresses: result.settings.addresses }),
       })),
     );
     scan = { name: request.scan, text: read.source.text, scan: read.scan, verification };

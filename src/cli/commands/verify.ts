@@ -104,7 +104,7 @@ export function verify(request: VerifyRequest): RunOutcome {
     modules.map((module) => ({
       name: module.name,
       model: analyzeModule(module).model,
-      ...(module.settings.address && { address: module.settings.address }),
+      ...(module.settings.addresses && { addresses: module.settings.addresses }),
     })),
   );
   const { format, toolVersion, color, layout, docsBase } = request;

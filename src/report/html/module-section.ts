@@ -21,7 +21,7 @@ function assumptions(settings: Settings): Markup {
         : 'not stated: software_purchased conditions stay open',
     ],
     ['NIO', settings.nio ? `yes${settings.nioAddresses ? ` (${settings.nioAddresses.join(', ')})` : ''}` : 'no'],
-    ['Address', settings.address],
+    ['Address', settings.addresses?.join(', ')],
     ['System', settings.system],
     ['Bridge module', settings.bridge === undefined ? undefined : settings.bridge ? 'yes' : 'no'],
     ['max_open_server', settings.maxOpenServer === undefined ? undefined : String(settings.maxOpenServer)],
