@@ -1,13 +1,15 @@
 // The lists of kinds outside the code, made from the language registry: `npm run docs` writes them and
 // test/languages/lists.test.ts fails when a committed one is stale.
+import { configName } from '../../src/cli/config.ts';
 import { fileKinds, languages } from '../../src/languages/registry.ts';
 
 export const hooksPath = '.pre-commit-hooks.yaml';
 export const fileKindsSchemaPath = 'docs/file-kinds.schema.json';
 
-/** The pre-commit hooks' `files:` pattern: every language's file names, in any directory. */
+/** The pre-commit hooks' `files:` pattern: every language's file names and the configuration's, in any directory. */
 export function hooksFilesPattern(): string {
-  return `(^|/)(${languages.map((language) => language.fileName).join('|')})$`;
+  const names = [...languages.map((language) => language.fileName), configName.replace(/\./g, '\\.')];
+  return `(^|/)(${names.join('|')})$`;
 }
 
 /** The hooks file with each hook's `files:` pattern made from the registry. */

@@ -1,6 +1,8 @@
 import { atLeast } from '../engine/message.ts';
 import type { ModuleModel } from '../model/listener.ts';
-import type { Severity } from '../model/settings.ts';
+import { knownProductCodes } from '../catalog/products.ts';
+import type { Settings, Severity } from '../model/settings.ts';
+import { closest } from '../util/nearest.ts';
 import { plural } from '../report/text.ts';
 import { stderrLines, type Remark } from './remarks.ts';
 
@@ -59,6 +61,31 @@ export function warningLimitRemarks(severities: readonly Severity[], maxWarnings
   const warnings = overLimit(severities, maxWarnings);
   if (warnings === undefined) return [];
   return [{ text: `${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings} allows: exit 1` }];
+}
+
+/**
+ * A warning for each setting of a module that is likely a mistake: NIO addresses (--nio-address, "nioAddress") but no
+ * NIO, which leaves them unused, and a product code the catalog does not know, with the known code nearest to it.
+ */
+export function settingRemarks(
+  modules: ReadonlyArray<{ name: string; settings: Pick<Settings, 'nio' | 'nioAddresses' | 'products'> }>,
+): Remark[] {
+  return modules.flatMap(({ name, settings }) => [
+    ...(!settings.nio && (settings.nioAddresses?.length ?? 0) > 0
+      ? [
+          {
+            module: name,
+            text: 'warning: an NIO address is given (--nio-address or "nioAddress") but no NIO, so it is unused; add --nio or "nio": true',
+          },
+        ]
+      : []),
+    ...[...(settings.products ?? [])]
+      .filter((code) => !knownProductCodes.includes(code.toUpperCase()))
+      .map((code) => ({
+        module: name,
+        text: `warning: product ${code} is not one the catalog knows (nearest: ${closest(code, knownProductCodes)}); it still decides software_purchased tests`,
+      })),
+  ]);
 }
 
 /** A warning on stderr for each fact stated that matches nothing in its module's macros. */

@@ -48,6 +48,10 @@ describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
       ['tcpdmatch', 'tftpd', '10.9.9.9', 'nio-tcpd', 'tcpd-open'],
       "vos-audit: tcpdmatch reads one module's policy; the paths given hold 2 (nio-tcpd, tcpd-open): name one\n",
     ],
+    [
+      ['tcpdmatch', 'tftpd', 'nio-tcpd'],
+      'vos-audit: missing client: nio-tcpd is a path; expected vos-audit tcpdmatch tftpd [USER@]CLIENT nio-tcpd\n',
+    ],
   ])('%j', async (args, stderr) => {
     const result = await runCli(args, samplesDir);
     expect(result).toMatchObject({ status: 2, stdout: '', stderr });
@@ -91,6 +95,20 @@ describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
   it('verify without --scan', async () => {
     const result = await vosAudit(['verify', '.'], { cwd: temporaryDirectory() });
     expect(result.stderr).toContain("required option '--scan <file>' not specified");
+  });
+
+  it('an --nio-address without an NIO', async () => {
+    const result = await vosAudit(['--nio-address', '192.0.2.5', 'hardened'], { cwd: samplesDir });
+    expect(result.stderr).toBe(
+      'vos-audit: hardened: warning: an NIO address is given (--nio-address or "nioAddress") but no NIO, so it is unused; add --nio or "nio": true\n',
+    );
+  });
+
+  it('a product code the catalog does not know', async () => {
+    const result = await vosAudit(['--products', 'S270,S999', 'hardened'], { cwd: samplesDir });
+    expect(result.stderr).toBe(
+      'vos-audit: hardened: warning: product S999 is not one the catalog knows (nearest: S049); it still decides software_purchased tests\n',
+    );
   });
 
   it('an --nio-address that is a name', async () => {

@@ -56,6 +56,46 @@ describe.skipIf(!hasPreCommit && !process.env.CI)('pre-commit hooks (pre-commit 
   });
 });
 
+describe.skipIf(!hasPreCommit && !process.env.CI)('pre-commit hooks on a staged .vos-audit.json', () => {
+  it('a changed configuration alone audits the modules it configures', { timeout: 600_000 }, () => {
+    expect(hasPreCommit, 'CI must install pre-commit (.ci/run does)').toBe(true);
+    const repo = temporaryDirectory('pre-commit-staged-config-');
+    try {
+      for (const module of ['m1', 'm2'])
+        cpSync(join(samplesDir, 'hardened'), join(repo, 'modules', module), { recursive: true });
+      writeFileSync(join(repo, 'modules', 'm1', '.vos-audit.json'), '{}\n');
+      sh('git', ['init', '-q'], repo);
+      sh('git', ['add', '-A'], repo);
+      sh('git', ['commit', '-qm', 'two hardened modules'], repo);
+      const passing = sh(
+        'pre-commit',
+        ['try-repo', repository, 'vos-audit', '--files', 'modules/m1/.vos-audit.json'],
+        repo,
+      );
+      expect(passing.output).toMatch(/vos-audit\.+Passed/);
+
+      // The RSN's telnet port made an error by the module's own configuration, and then by one over both modules.
+      writeFileSync(join(repo, 'modules', 'm1', '.vos-audit.json'), '{ "rules": { "rsn-telnet-port": "error" } }\n');
+      sh('git', ['add', 'modules/m1/.vos-audit.json'], repo);
+      const own = sh('pre-commit', ['try-repo', repository, 'vos-audit'], repo);
+      expect(own.output).toMatch(/vos-audit\.+Failed/);
+      expect(own.output).toContain('modules/m1/telnet_admin.txt:4:1');
+      expect(own.output).not.toContain('modules/m2/');
+      expect(own.status).toBe(1);
+
+      sh('git', ['reset', '-q', '--hard'], repo);
+      writeFileSync(join(repo, 'modules', '.vos-audit.json'), '{ "rules": { "rsn-telnet-port": "error" } }\n');
+      sh('git', ['add', 'modules/.vos-audit.json'], repo);
+      const shared = sh('pre-commit', ['try-repo', repository, 'vos-audit'], repo);
+      expect(shared.output).toMatch(/vos-audit\.+Failed/);
+      expect(shared.output).toContain('modules/m2/telnet_admin.txt:4:1');
+      expect(shared.status).toBe(1);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Each hook's entry from .pre-commit-hooks.yaml, as the arguments pre-commit puts before the staged file names. */
 function hookArguments(): Array<[string, string[]]> {
   const hooks = readFileSync(join(repository, '.pre-commit-hooks.yaml'), 'utf8');

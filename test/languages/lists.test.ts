@@ -23,7 +23,7 @@ it(`both hooks of ${hooksPath} take the files of every language in the registry`
   expect(hooks === withHooksPattern(hooks), stale(hooksPath)).toBe(true);
 });
 
-it("the hooks' pattern takes the files the registry knows by name, in any directory, and no others", () => {
+it("the hooks' pattern takes the files the registry knows by name and the configuration, in any directory, and no others", () => {
   const pattern = new RegExp(hooksFilesPattern());
   const named = [...samplePaths(), ...languages.map((language) => language.exampleName)].filter(
     (path) => kindByName(path) !== undefined,
@@ -32,7 +32,9 @@ it("the hooks' pattern takes the files the registry knows by name, in any direct
     expect(path, kindByName(path)).toMatch(pattern);
     expect(`m1/system/${path}`).toMatch(pattern);
   }
-  for (const path of ['.vos-audit.json', 'README.md', 'inetd.conf.orig', 'm1/hosts.equiv', 'services/notes.txt'])
+  for (const path of ['.vos-audit.json', 'modules/.vos-audit.json', 'm1/.vos-audit.json'])
+    expect(path).toMatch(pattern);
+  for (const path of ['README.md', 'inetd.conf.orig', 'm1/hosts.equiv', 'services/notes.txt', 'x.vos-audit.json'])
     expect(path).not.toMatch(pattern);
 });
 

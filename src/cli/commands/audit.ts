@@ -23,7 +23,7 @@ import {
   type ModuleFlags,
   type OutputFormat,
 } from '../options.ts';
-import { fails, outcome, stop, warningLimitRemarks, type RunOutcome } from '../outcome.ts';
+import { fails, outcome, stop, settingRemarks, warningLimitRemarks, type RunOutcome } from '../outcome.ts';
 import { patchPaths } from '../patch-paths.ts';
 import { revisionSide, workTreeSide } from '../exposure-sides.ts';
 import { baselineMarks, findingMarks, type FindingMarks } from '../finding-baseline.ts';
@@ -257,7 +257,7 @@ export async function audit(request: AuditRequest): Promise<RunOutcome> {
   if (request.mode === 'diff') return diffOutcome(results, problems, failed);
   return outcome(nothingAudited ? '' : renderAudit({ ...request, mode: request.mode }, results, marks), problems, {
     failed,
-    remarks: warningLimitRemarks(severities, request.maxWarnings),
+    remarks: [...settingRemarks(results), ...warningLimitRemarks(severities, request.maxWarnings)],
   });
 }
 

@@ -1,4 +1,5 @@
-import { Command, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseModuleFiles } from '../../model/files.ts';
 import { modulePolicy } from '../../model/tcpd-module-policy.ts';
 import { evaluate, type AccessRequest, type Endpoint } from '../../model/tcpd-policy.ts';
@@ -51,6 +52,12 @@ export function defineTcpdmatch(context: CommandContext<TcpdmatchRequest>): Comm
       .addOption(wideOption('each answer and note on one line'))
       .addHelpText('after', examples),
   ).action((daemon: string, client: string, paths: string[], flags: TcpdmatchFlags) => {
+    // `tcpdmatch tftpd m1`: the client forgotten, the module's path taken for it (a client named like a path in the
+    // current directory is still asked about when the paths follow it).
+    if (paths.length === 0 && existsSync(client))
+      throw new InvalidArgumentError(
+        `missing client: ${client} is a path; expected vos-audit tcpdmatch ${daemon} [USER@]CLIENT ${client}`,
+      );
     const request: TcpdmatchRequest = {
       ...requestBase(paths, flags, context.streams),
       command: 'tcpdmatch',
