@@ -12,7 +12,8 @@ export interface CommandLineListen {
 /**
  * The directives of httpd's start line: `-C 'directive'` is read before httpd.conf and `-c 'directive'` after it
  * (httpd(8)), so only `-C`'s Define and LoadModule can decide httpd.conf's `<IfDefine>` and `<IfModule>`; a Listen of
- * either opens its port. A value that is not one directive that parses (a Listen without a port among them) is `unread`.
+ * either opens its port. A value that is not one directive that parses (a Listen without a port among them), or that
+ * is an Include, is `unread`.
  */
 export function commandLineDirectives(options: ReadonlyArray<{ option: string; value: string }>): {
   before: HttpdDirective[];
@@ -27,7 +28,14 @@ export function commandLineDirectives(options: ReadonlyArray<{ option: string; v
     const written = `-${option} ${value}`;
     const parsed = parseHttpdConf(value);
     const directive = parsed.children[0];
-    if (parsed.errors.length > 0 || parsed.children.length !== 1 || directive?.type !== 'directive') {
+    // An Include would be read as the configuration is, which a start line's directive is not followed to.
+    if (
+      parsed.errors.length > 0 ||
+      parsed.children.length !== 1 ||
+      directive?.type !== 'directive' ||
+      directive.name === 'include' ||
+      directive.name === 'includeoptional'
+    ) {
       unread.push(written);
       continue;
     }
