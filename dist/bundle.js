@@ -568,8 +568,8 @@ subdirectories is looked at the same way. Files named together on the command li
   </section>`}function explanations(ruleIds2){let shown2=rules.filter(rule=>ruleIds2.has(rule.id));return html`<section id="rules" aria-labelledby="rules-h">
     <h2 id="rules-h">What the findings mean</h2>
     ${shown2.length===0?html`<p>No findings.</p>`:shown2.map(explanation)}
-  </section>`}var moduleId=module2=>`m${module2.index}`,listenerId=(module2,view)=>`m${module2.index}-l${view.row}`,ruleAnchor=(module2,number)=>`m${module2.index}-r${number}`;var stateMarks={live:{sign:"L",words:"live: listens when the module boots"},conditional:{sign:"C",words:"conditional: listens if its condition holds"},off:{sign:"O",words:"off: configured but not started"},dead:{sign:"D",words:"dead: no path through the macros reaches its start"}},otherMarks=[{sign:"A",words:"the firewall policy allows it from anyone"},{sign:"P",words:"the firewall policy allows it from named peers only"},{sign:"X",words:"the firewall policy denies it"},{sign:"?",words:"the rule that decides stands on a condition nothing decided"},{sign:"T",words:"tcpd admits only some clients"},{sign:"!",words:"the audit reports a warning or error on it"},{sign:"o",words:"the scan found the port open"},{sign:"c",words:"the scan found the port closed"},{sign:"f",words:"the scan could not tell (filtered, or not reported)"}];function cellMarks(view){let{listener,deciding}=view,marks3=[{sign:stateMarks[listener.state].sign,words:listener.state}];if(deciding!==void 0){let{rule,number}=deciding,by=`rule ${number}`;rule.action==="deny"?marks3.push({sign:"X",words:`denied (${by})`}):rule.peer.kind==="any"?marks3.push({sign:"A",words:`allowed (${by})`}):marks3.push({sign:"P",words:`allowed from ${peerText(rule.peer)} (${by})`}),rule.condition!==void 0&&marks3.push({sign:"?",words:"if a condition holds"})}listener.admits!==void 0&&!listener.admits.anyone&&marks3.push({sign:"T",words:`tcpd: ${listener.admits.text}`});let serious=view.findings.filter(m=>m.severity!=="info").length;if(serious>0&&marks3.push({sign:"!",words:`${serious} ${serious===1?"finding":"findings"}`}),view.scanned!==void 0&&view.scanned!=="not probed"){let s=view.scanned==="open"?"o":view.scanned==="closed"?"c":"f";marks3.push({sign:s,words:`scan: ${view.scanned}`})}return marks3}var columnKey=listener=>`${listener.protocol}/${listener.port}`;function mostCommon(names){let counts=new Map;for(let name of names)counts.set(name,(counts.get(name)??0)+1);return[...counts].sort((a,b)=>b[1]-a[1])[0]?.[0]}function columnsOf(modules){let byKey=new Map;for(let module2 of modules)for(let{listener}of module2.listeners){let key3=columnKey(listener);byKey.set(key3,[...byKey.get(key3)??[],listener])}return[...byKey].map(([key3,listeners])=>{let first2=listeners[0],ends=listeners.flatMap(l=>l.lastPort!==void 0?[String(l.lastPort)]:l.rangeEnd!==void 0?["\u2026"]:[]),service=mostCommon(listeners.flatMap(l=>l.service===void 0?[]:[l.service]));return{key:key3,protocol:first2.protocol,port:first2.port,...ends.length>0&&{rangeEnd:new Set(ends).size===1?ends[0]:"\u2026"},...service!==void 0&&{service}}}).sort((a,b)=>a.port-b.port||a.protocol.localeCompare(b.protocol))}function portLabel(column){return column.rangeEnd===void 0?String(column.port):`${column.port}\u2013${column.rangeEnd}`}function cell2(module2,views){if(views.length===0)return html`<td></td>`;let entries=views.map(view=>{let marks3=cellMarks(view),{listener}=view,said=`${listener.daemon}: ${marks3.map(m=>m.words).join(", ")}`;return html`<a class="e ${listener.state}" href="#${listenerId(module2,view)}"
-      ><b aria-hidden="true">${marks3.map(m=>m.sign).join("")}</b><i>${said}</i></a
+  </section>`}var moduleId=module2=>`m${module2.index}`,listenerId=(module2,view)=>`m${module2.index}-l${view.row}`,ruleAnchor=(module2,number)=>`m${module2.index}-r${number}`;var stateMarks={live:{sign:"L",words:"live: listens when the module boots"},conditional:{sign:"C",words:"conditional: listens if its condition holds"},off:{sign:"O",words:"off: configured but not started"},dead:{sign:"D",words:"dead: no path through the macros reaches its start"}},otherMarks=[{sign:"A",words:"the firewall policy allows it from anyone"},{sign:"P",words:"the firewall policy allows it from named peers only"},{sign:"X",words:"the firewall policy denies it"},{sign:"?",words:"the rule that decides stands on a condition nothing decided"},{sign:"T",words:"tcpd admits only some clients"},{sign:"!",words:"the audit reports a warning or error on it"},{sign:"o",words:"the scan found the port open"},{sign:"c",words:"the scan found the port closed"},{sign:"f",words:"the scan could not tell (filtered, or not reported)"}];function cellMarks(view){let{listener,deciding}=view,marks3=[{sign:stateMarks[listener.state].sign,words:listener.state}];if(deciding!==void 0){let{rule,number}=deciding,by=`rule ${number}`;rule.action==="deny"?marks3.push({sign:"X",words:`denied (${by})`}):rule.peer.kind==="any"?marks3.push({sign:"A",words:`allowed (${by})`}):marks3.push({sign:"P",words:`allowed from ${peerText(rule.peer)} (${by})`}),rule.condition!==void 0&&marks3.push({sign:"?",words:"if a condition holds"})}listener.admits!==void 0&&!listener.admits.anyone&&marks3.push({sign:"T",words:`tcpd: ${listener.admits.text}`});let serious=view.findings.filter(m=>m.severity!=="info").length;if(serious>0&&marks3.push({sign:"!",words:`${serious} ${serious===1?"finding":"findings"}`}),view.scanned!==void 0&&view.scanned!=="not probed"){let s=view.scanned==="open"?"o":view.scanned==="closed"?"c":"f";marks3.push({sign:s,words:`scan: ${view.scanned}`})}return marks3}var columnKey=listener=>`${listener.protocol}/${listener.port}`;function mostCommon(names){let counts=new Map;for(let name of names)counts.set(name,(counts.get(name)??0)+1);return[...counts].sort((a,b)=>b[1]-a[1])[0]?.[0]}function columnsOf(modules){let byKey=new Map;for(let module2 of modules)for(let{listener}of module2.listeners){let key3=columnKey(listener);byKey.set(key3,[...byKey.get(key3)??[],listener])}return[...byKey].map(([key3,listeners])=>{let first2=listeners[0],ends=listeners.flatMap(l=>l.lastPort!==void 0?[String(l.lastPort)]:l.rangeEnd!==void 0?["\u2026"]:[]),service=mostCommon(listeners.flatMap(l=>l.service===void 0?[]:[l.service]));return{key:key3,protocol:first2.protocol,port:first2.port,...ends.length>0&&{rangeEnd:new Set(ends).size===1?ends[0]:"\u2026"},...service!==void 0&&{service}}}).sort((a,b)=>a.port-b.port||a.protocol.localeCompare(b.protocol))}function portLabel(column){return column.rangeEnd===void 0?String(column.port):`${column.port}\u2013${column.rangeEnd}`}function cell2(module2,views){if(views.length===0)return html`<td></td>`;let entries=views.map(view=>{let marks3=cellMarks(view),{listener}=view,said=`${listener.daemon}: ${marks3.map(m=>m.words).join(", ")}`,signs=marks3.map(m=>m.sign).join("");return html`<a class="e ${listener.state}" href="#${listenerId(module2,view)}" aria-label="${signs} ${said}"
+      >${signs}</a
     >`});return html`<td data-s="${views.map(v=>v.listener.state).join(" ")}">${entries}</td>`}function rowCounts(module2){return{live:module2.listeners.filter(v=>v.listener.state==="live").length,findings:module2.messages.filter(m=>m.severity!=="info").length}}function matrixTable(modules){let columns2=columnsOf(modules),head2=columns2.map(column=>{let live=modules.filter(m=>m.listeners.some(v=>columnKey(v.listener)===column.key&&v.listener.state==="live")).length;return html`<th scope="col" data-key="${column.key}" data-port="${column.port}" data-live="${live}">
       <span class="port">${portLabel(column)}</span>
       <span class="proto">${column.protocol}</span
@@ -730,13 +730,23 @@ subdirectories is looked at the same way. Files named together on the command li
     </p>`;return html`<h3>Scan (${scan.name})</h3>
     ${counts||html`<p>The module is not in the scan, or is down in it.</p>`}${found.length>0&&html`<ul>
         ${found.map(f=>scanFindingItem(f,scan,index))}
-      </ul>`}`}function moduleSection(module2,leftOut,scan){let lines=new SourceLines(module2.result),mine=leftOut.filter(item=>item.module===module2.result.name),about=listenerOf(module2);return html`<section class="module" id="${moduleId(module2)}" aria-labelledby="${moduleId(module2)}-h">
-    <h2 id="${moduleId(module2)}-h">Module ${module2.result.name}</h2>
+      </ul>`}`}function moduleHeading2(module2){return html`<h2 id="${moduleId(module2)}-h">Module ${module2.result.name}</h2>`}function moduleSection(module2,leftOut,scan){let lines=new SourceLines(module2.result),mine=leftOut.filter(item=>item.module===module2.result.name),about=listenerOf(module2);return html`<section class="module" id="${moduleId(module2)}" aria-labelledby="${moduleId(module2)}-h">
+    ${moduleHeading2(module2)}
     <p><a href="#matrix">back to the matrix</a></p>
     ${assumptions(module2.result.settings)}${findings(module2,lines,about)}
     <h3>Listeners and their evidence</h3>
     ${module2.listeners.length===0?html`<p>None.</p>`:module2.listeners.map(view=>listenerEvidence(module2,view,lines))}${policyTable(module2,lines,about)}${outbound(module2,lines)}${undecided(module2,mine,lines)}${scanned(module2,scan)}
-  </section>`}var pageScript=`(() => {
+  </section>`}var import_node_zlib=require("node:zlib");var inlineSectionsLimit=2e6,packedSectionsId="module-sections",modulesPerChunk=20;function packedSections(sections){let chunks=[];for(let first2=0;first2<sections.length;first2+=modulesPerChunk){let texts=sections.slice(first2,first2+modulesPerChunk).map(section=>section.text);chunks.push((0,import_node_zlib.gzipSync)(JSON.stringify(texts)).toString("base64"))}return raw(`<script type="application/gzip" id="${packedSectionsId}" data-modules="${modulesPerChunk}">${chunks.join(" ")}</script>`)}function packedSectionPlaceholder(module2,heading2){return html`<section class="module packed" id="${moduleId(module2)}" aria-labelledby="${moduleId(module2)}-h">
+    ${heading2}
+  </section>`}function packedSectionsNote(count2,bytes){return html`<p id="packed-note">
+      The sections of these ${count2} modules (${(bytes/1e6).toFixed(1)} MB of HTML) are stored compressed in this
+      page, so that it opens fast, and need JavaScript to be shown: each appears when it is scrolled to, linked to from
+      the matrix, or printed. The matrix, the system and the explanations of the findings do not need it.
+    </p>
+    <p id="packed-all" hidden>
+      <button type="button" id="show-all">Show every module</button> (so that the browser's search finds text in all of
+      them; it takes a while) <output id="packed-count" aria-live="polite"></output>
+    </p>`}var pageScript=`(() => {
   'use strict';
   const table = document.getElementById('matrix');
   const controls = document.getElementById('controls');
@@ -838,20 +848,107 @@ subdirectories is looked at the same way. Files named together on the command li
   document.getElementById('s-rows').addEventListener('change', (event) => { clearSort(); sortRows(event.target.value); });
   document.getElementById('s-cols').addEventListener('change', (event) => sortColumns(event.target.value));
 
+  const packed = document.getElementById('module-sections');
+  const chunks = packed ? packed.textContent.split(' ') : [];
+  const perChunk = packed ? Number(packed.dataset.modules) : 1;
+  const unpacking = new Map();
+  const sections = [];
+  // Unpacks a chunk of sections once: base64, then gzip, then a JSON array of their HTML.
+  function unpack(chunk) {
+    if (!unpacking.has(chunk)) {
+      const binary = atob(chunks[chunk]);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      unpacking.set(chunk, new Response(stream).text().then((text) => {
+        JSON.parse(text).forEach((section, i) => { sections[chunk * perChunk + i] = section; });
+      }));
+    }
+    return unpacking.get(chunk);
+  }
+  const moduleOf = (id) => {
+    const found = /^m(\\d+)(?:-|$)/.exec(id);
+    return found ? Number(found[1]) : -1;
+  };
+  // Puts the section of the module an id belongs to in place of its placeholder; false while it is still packed.
+  function show(id) {
+    const index = moduleOf(id);
+    const placeholder = index === -1 ? null : document.getElementById('m' + index);
+    if (!placeholder || !placeholder.classList.contains('packed')) return true;
+    if (sections[index] === undefined) return false;
+    const template = document.createElement('template');
+    template.innerHTML = sections[index];
+    placeholder.replaceWith(template.content);
+    return true;
+  }
+  // Goes on once the section of an id is shown: at once when it can (a link then follows itself).
+  function follow(id, then) {
+    if (show(id)) return then();
+    unpack(Math.floor(moduleOf(id) / perChunk)).then(() => {
+      show(id);
+      then();
+    });
+  }
+  const jump = (id) => () => location.replace('#' + id);
+  const showPlaceholders = (placeholders) => { for (const placeholder of placeholders) show(placeholder.id); };
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[href^="#m"]:not(.e)');
+    if (!link) return;
+    const id = link.getAttribute('href').slice(1);
+    if (!show(id)) {
+      event.preventDefault();
+      follow(id, jump(id));
+    }
+  });
+  if (packed) {
+    // The browser has looked for the element already: once it is shown, the page goes to it again.
+    const reveal = () => {
+      const id = decodeURIComponent(location.hash.slice(1));
+      const placeholder = document.getElementById('m' + moduleOf(id));
+      if (placeholder && placeholder.classList.contains('packed')) follow(id, jump(id));
+    };
+    window.addEventListener('hashchange', reveal);
+    reveal();
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) if (entry.isIntersecting) follow(entry.target.id, () => {});
+    }, { rootMargin: '800px 0px' });
+    for (const placeholder of document.querySelectorAll('.module.packed')) observer.observe(placeholder);
+    // Printing cannot wait: every chunk is unpacked after the page has loaded, one after the other.
+    const unpackAll = () => chunks.reduce((done, _, chunk) => done.then(() => unpack(chunk)), Promise.resolve());
+    window.addEventListener('load', unpackAll);
+    window.addEventListener('beforeprint', () => showPlaceholders(document.querySelectorAll('.module.packed')));
+    const count = document.getElementById('packed-count');
+    document.getElementById('packed-all').hidden = false;
+    document.getElementById('show-all').addEventListener('click', () => {
+      const waiting = Array.from(document.querySelectorAll('.module.packed'));
+      const total = document.querySelectorAll('.module').length;
+      const step = () => {
+        showPlaceholders(waiting.splice(0, 20));
+        count.textContent = (total - waiting.length) + ' of ' + total + ' modules shown';
+        if (waiting.length > 0) setTimeout(step);
+      };
+      unpackAll().then(step);
+    });
+  }
+
   const dialog = document.getElementById('evidence');
   const dialogBody = document.getElementById('evidence-body');
   document.getElementById('evidence-close').addEventListener('click', () => dialog.close());
   dialog.addEventListener('click', (event) => { if (event.target.closest('a[href^="#"]')) dialog.close(); });
-  table.addEventListener('click', (event) => {
-    const link = event.target.closest('a.e');
-    if (!link) return;
-    const source = document.getElementById(link.getAttribute('href').slice(1));
-    if (!source) return;
-    event.preventDefault();
+  function openEvidence(id) {
+    const source = document.getElementById(id);
+    if (!source) return jump(id)();
     const copy = source.cloneNode(true);
     for (const element of [copy, ...copy.querySelectorAll('[id]')]) element.removeAttribute('id');
     dialogBody.replaceChildren(copy);
     dialog.showModal();
+  }
+  table.addEventListener('click', (event) => {
+    const link = event.target.closest('a.e');
+    if (!link) return;
+    event.preventDefault();
+    const id = link.getAttribute('href').slice(1);
+    follow(id, () => openEvidence(id));
   });
 
   table.addEventListener('keydown', (event) => {
@@ -888,7 +985,6 @@ h4, h5 { font-size: 1rem; margin: .6rem 0 .2rem; }
 code { font: 12px/1.3 ui-monospace, monospace; background: #f1f2f5; padding: 0 .2em; white-space: pre-wrap; word-break: break-all; }
 a { color: #0b4fa8; }
 nav ul, .legend ul { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; padding: 0; list-style: none; }
-a.e i { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .controls { display: flex; flex-wrap: wrap; gap: .5rem 1.2rem; align-items: center; margin: .5rem 0; }
 .controls fieldset { border: 1px solid #ccd; padding: .1rem .6rem .3rem; }
 .scroll { overflow: auto; max-height: 75vh; border: 1px solid #ccd; }
@@ -900,7 +996,6 @@ a.e i { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rec
 .matrix th .svc, .matrix th .proto { font-weight: normal; }
 .matrix th button { font: inherit; writing-mode: inherit; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-align: inherit; }
 .matrix th[aria-sort] { background: #e4ebf7; }
-a.e b { font-weight: inherit; }
 .e { display: inline-block; min-width: 1.4em; padding: 0 .25em; border-radius: 3px; border: 1px solid #8a8f99; font: 600 12px/1.4 ui-monospace, monospace; color: var(--ink); text-decoration: none; text-align: center; margin: 1px; }
 .e.live { background: var(--live); } .e.conditional { background: var(--conditional); }
 .e.off { background: var(--off); } .e.dead { background: var(--dead); border-style: dashed; }
@@ -1041,13 +1136,13 @@ dialog .ev { border: 0; padding: 0; }
     ${loose.length>0&&html`<ul>
         ${loose.map(f=>scanFindingItem(f,view.input,view.index))}
       </ul>`}
-  </section>`}function renderSystemReport(input){let modules=moduleViews(input),scan=input.scan&&{input:input.scan,index:new LineIndex(input.scan.text)},ruleIds2=new Set(modules.flatMap(m=>m.messages.map(message=>message.ruleId))),title=`vos-audit report: ${modules.length} ${modules.length===1?"module":"modules"}`,body=withoutOptionalEndTags(html`<header>
+  </section>`}function renderSystemReport(input){let modules=moduleViews(input),scan=input.scan&&{input:input.scan,index:new LineIndex(input.scan.text)},ruleIds2=new Set(modules.flatMap(m=>m.messages.map(message=>message.ruleId))),sections=modules.map(module2=>withoutOptionalEndTags(moduleSection(module2,input.policy.leftOut,scan))),sectionsSize=sections.reduce((size,section)=>size+section.text.length,0),packed=sectionsSize>inlineSectionsLimit,title=`vos-audit report: ${modules.length} ${modules.length===1?"module":"modules"}`,body=withoutOptionalEndTags(html`<header>
         <h1>${title}</h1>
         ${summary2(modules)}
         <p>${assumptionLine(input.modules)}</p>
         <p>
-          Made by vos-audit ${input.toolVersion}. This page is self-contained: it loads nothing, and works without
-          JavaScript (which only sorts, filters and opens cells).
+          Made by vos-audit ${input.toolVersion}. This page is self-contained: it loads nothing.
+          ${packed?"Without JavaScript it shows the matrix, the system and what the findings mean; JavaScript sorts, filters, opens cells and shows the modules\u2019 sections, which are stored compressed.":"It works without JavaScript, which only sorts, filters and opens cells."}
         </p>
         <nav aria-label="contents">
           <ul>
@@ -1066,7 +1161,8 @@ dialog .ev { border: 0; padding: 0; }
         </section>
         ${peersSection(modules,input.policy)}${scanSummary(input,scan)}
         <h2 id="modules-h">Modules</h2>
-        ${modules.map(module2=>moduleSection(module2,input.policy.leftOut,scan))} ${explanations(ruleIds2)}
+        ${packed?[packedSectionsNote(modules.length,sectionsSize),modules.map(module2=>packedSectionPlaceholder(module2,moduleHeading2(module2)))]:sections}
+        ${explanations(ruleIds2)}
       </main>
       <dialog id="evidence" aria-label="the evidence of a listener">
         <button type="button" id="evidence-close">Close</button>
@@ -1082,7 +1178,7 @@ dialog .ev { border: 0; padding: 0; }
         ${styleElement}
       </head>
       <body>
-        ${body}${scriptElement}
+        ${body}${packed&&packedSections(sections)}${scriptElement}
       </body>
     </html> `.text}var import_saxes=__toESM(require_saxes(),1);var maxScanBytes=8*1024*1024,maxScanDepth=64,ScanError=class extends Error{name="ScanError"},transports=["tcp","udp"],isTransport=text2=>text2!==void 0&&transports.includes(text2);function mergedReasons(reasons2){let byProtocol=new Map;for(let reason of reasons2){if(byProtocol.has(reason.protocol)||byProtocol.set(reason.protocol,void 0),reason.ranges===void 0)continue;let known=byProtocol.get(reason.protocol);if(known===void 0)byProtocol.set(reason.protocol,[...reason.ranges]);else for(let range3 of reason.ranges)known.push(range3)}return[...byProtocol].map(([protocol,ranges2])=>({...protocol&&{protocol},...ranges2&&{ranges:mergeRanges(ranges2)}}))}function attribute(tag,name){return tag.attributes[name]}function where2(parser){return`line ${parser.line}, column ${parser.column+1}`}function parseNmapXml(text2){let parser=new import_saxes.SaxesParser({xmlns:!1,position:!0}),scan={probed:new Map,hosts:[],span:{start:0,end:0}},open=[],host,port2,extra,root2,tagStart=0,failure,closing=!1;if(parser.on("error",error=>{failure??={message:`${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /,"")} (${where2(parser)})`,atEnd:closing}}),parser.on("opentagstart",()=>{tagStart=text2.lastIndexOf("<",parser.position-1)}),parser.on("opentag",tag=>{let start=tagStart,end=parser.position;if(open.push({name:tag.name,start}),open.length>maxScanDepth)throw new ScanError(`nests elements more than ${maxScanDepth} deep (line ${parser.line}); nmap's scans nest a few levels`);if(root2===void 0){if(root2=tag.name,tag.name!=="nmaprun")throw new ScanError(`is not an nmap XML scan: its root element is <${tag.name}>, not <nmaprun> (nmap -oX writes one)`);scan.span={start,end};let version2=attribute(tag,"version"),args=attribute(tag,"args");version2!==void 0&&(scan.nmapVersion=version2),args!==void 0&&(scan.args=args);return}switch(tag.name){case"scaninfo":{let protocol=attribute(tag,"protocol"),services2=attribute(tag,"services")??"",ranges2=parsePortRanges(services2);if(ranges2===void 0)throw new ScanError(`has a <scaninfo> whose services are not a list of ports: '${services2}' (line ${parser.line})`);if(isTransport(protocol)){let probed=scan.probed.get(protocol)??[];for(let range3 of ranges2)probed.push(range3);scan.probed.set(protocol,probed)}break}case"host":host={addresses:[],hostnames:[],status:"unknown",statusReason:"",span:{start,end},ports:[],extra:[]};break;case"status":host!==void 0&&(host.status=attribute(tag,"state")??"unknown",host.statusReason=attribute(tag,"reason")??"");break;case"address":{let address=canonicalAddress(attribute(tag,"addr")??""),type=attribute(tag,"addrtype");host!==void 0&&address!==void 0&&(type==="ipv4"||type==="ipv6")&&host.addresses.push(address);break}case"hostname":{let name=attribute(tag,"name");host!==void 0&&name!==void 0&&host.hostnames.push(name);break}case"port":{let protocol=attribute(tag,"protocol"),id=Number(attribute(tag,"portid"));port2=isTransport(protocol)&&Number.isInteger(id)?{protocol,port:id}:void 0;break}case"state":port2!==void 0&&(port2.state=attribute(tag,"state")??"unknown",port2.reason=attribute(tag,"reason")??"");break;case"extraports":extra={state:attribute(tag,"state")??"unknown",count:Number(attribute(tag,"count")??0)||0,span:{start,end},reasons:[]},host?.extra.push(extra);break;case"extrareasons":{let protocol=attribute(tag,"proto"),ports2=attribute(tag,"ports"),ranges2=ports2===void 0?void 0:parsePortRanges(ports2);extra?.reasons.push({...isTransport(protocol)&&{protocol},...ranges2&&{ranges:ranges2}});break}case"finished":if(attribute(tag,"exit")==="error")throw new ScanError(`is from a scan that failed: nmap says "${attribute(tag,"errormsg")??"error"}"`);break}}),parser.on("closetag",tag=>{let span={start:open.pop()?.start??0,end:parser.position};tag.name==="port"&&host!==void 0&&port2?.state!==void 0&&host.ports.push({...port2,span}),tag.name==="port"&&(port2=void 0),tag.name==="extraports"&&extra!==void 0&&(extra.reasons=mergedReasons(extra.reasons),extra=void 0),tag.name==="host"&&host!==void 0&&(scan.hosts.push(host),host=void 0)}),parser.write(text2),closing=!0,parser.close(),text2.trim()==="")throw new ScanError("is empty, not an nmap XML scan (nmap -oX writes one)");if(root2===void 0&&failure?.atEnd&&text2.trimStart().startsWith("<?xml"))throw new ScanError("is cut short before its <nmaprun> element");if(root2===void 0)throw new ScanError(`is not an nmap XML scan (nmap -oX writes one): ${failure?.message??"it has no XML element"}`);if(failure?.atEnd)throw new ScanError(`is cut short: it ends inside <${open.at(-1)?.name??root2}>, before </nmaprun>; was nmap stopped before it finished, or the file truncated?`);if(failure!==void 0)throw new ScanError(`is not well-formed XML: ${failure.message}`);for(let[protocol,ranges2]of scan.probed)scan.probed.set(protocol,mergeRanges(ranges2));if(scan.probed.size===0)throw new ScanError("probed no TCP or UDP port: it has no <scaninfo> for tcp or udp (a ping scan, -sn, tests no port)");return scan}function readScan(path2,readStandardInput2){let read=readSource({path:path2,location:path2},readStandardInput2);if(!read.ok)return{ok:!1,reason:read.reason};let shown2=path2==="-"?"standard input":path2;if(read.source.bytes.length>maxScanBytes)return{ok:!1,reason:`${shown2} is ${megabytes(read.source.bytes.length,1)}, more than the ${megabytes(maxScanBytes)} vos-audit reads of an nmap scan; not read`};try{return{ok:!0,scan:parseNmapXml(read.source.text),source:read.source}}catch(error){if(error instanceof ScanError)return{ok:!1,reason:`${shown2} ${error.message}`};throw error}}var examples5=`
 Examples:
