@@ -49,8 +49,8 @@ const loadOnUse = {
 
 /**
  * Bundled packages whose top level costs milliseconds and that most runs never reach: string-width compiles
- * Unicode-property regular expressions and an Intl.Segmenter as it loads (about half of `--version`'s time above
- * Node.js), and is called only for text that is not printable ASCII (src/report/cells.ts). Each is still bundled,
+ * Unicode-property regular expressions and an Intl.Segmenter as it loads (bench/README.md measures what that cost
+ * `--version`), and is called only for text that is not printable ASCII (src/report/cells.ts). Each is still bundled,
  * but behind a stand-in whose default export requires it when first called: esbuild then runs the package's top
  * level on that require instead of at start-up.
  */

@@ -4,8 +4,11 @@ import type { Message } from '../engine/message.ts';
 import type { SarifFindings } from '../report/sarif.ts';
 import { keyOf, pairModules, type Side } from './exposure-sides.ts';
 
-/** What the audit knows of each finding: its identity, and with a baseline, its state against it. */
-export type FindingMarks = SarifFindings;
+/** What the audit knows of each finding: its identity, and with a baseline, its state and its baseline self. */
+export interface FindingMarks extends SarifFindings {
+  /** With a baseline: the baseline's finding of the same identity, for each finding that was there. */
+  before?: ReadonlyMap<Message, Message>;
+}
 
 /** Each finding's identity, its module and file named by `names`. */
 function identitiesOf(
@@ -54,9 +57,13 @@ export function baselineMarks(
     before.results.flatMap((result) => result.files.flatMap((file) => file.messages.map((m) => [m, file] as const))),
   );
   const state = new Map([...identity].map(([message, id]) => [message, states.get(id)!]));
+  const previous = new Map(
+    [...identity].flatMap(([message, id]) => (old.has(id) ? [[message, old.get(id)!] as const] : [])),
+  );
   return {
     identity,
     state,
+    before: previous,
     absent: absent.map((id) => ({ identity: id, message: old.get(id)!, file: fileOf.get(old.get(id)!)! })),
   };
 }

@@ -12,7 +12,8 @@ const firstPassed = 3;
 
 /**
  * The extended attributes of open files, ACLs included (system.posix_acl_*), which a rewritten file would not have;
- * the SELinux label, which a new file gets from the policy, aside. By descriptor, for the files that have any.
+ * the SELinux label, which a new file gets from the policy, aside. By descriptor: each file a getfattr run listed,
+ * with none when it has none; a file whose run failed to start or to finish is not in the map, as it is not known.
  * Node.js cannot list them itself: getfattr (the attr package) reads them through the descriptors it is passed,
  * whatever the files' names, up to `filesPerCall` files a process. Without getfattr they cannot be known.
  */
@@ -27,12 +28,13 @@ export function extendedAttributes(fds: readonly number[]): Map<number, string[]
     );
     // A file getfattr cannot read makes it exit 1, and the others are still listed; without it, none is known.
     if (listing.error !== undefined) continue;
+    for (const fd of passed) found.set(fd, []);
     let file: number | undefined;
     for (const line of listing.stdout.split('\n')) {
       const header = /^# file: \/dev\/fd\/([0-9]+)$/.exec(line);
       if (header !== null) file = passed[Number(header[1]) - firstPassed];
       else if (file !== undefined && line !== '' && !line.startsWith('#') && line !== 'security.selinux')
-        found.set(file, [...(found.get(file) ?? []), line]);
+        found.get(file)!.push(line);
     }
   }
   return found;
@@ -64,7 +66,11 @@ export class AttributeIndex {
           }
         }
         const listed = extendedAttributes(opened.map((file) => file.fd));
-        for (const file of opened) byFile.set(key(file.identity), listed.get(file.fd) ?? []);
+        // A file the run did not list (getfattr did not start, or ran out of buffer) is asked about when written.
+        for (const file of opened) {
+          const attributes = listed.get(file.fd);
+          if (attributes !== undefined) byFile.set(key(file.identity), attributes);
+        }
       } finally {
         for (const file of opened) closeSync(file.fd);
       }

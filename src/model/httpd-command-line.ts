@@ -1,10 +1,7 @@
-import { listenArgument, parseHttpdConf, type HttpdDirective } from '../syntax/httpd-conf.ts';
+import { listenOf, parseHttpdConf, type HttpdDirective, type Listen } from '../syntax/httpd-conf.ts';
 
 /** A `Listen` given on httpd's start line, as it was written there. */
-export interface CommandLineListen {
-  port: number;
-  address?: string;
-  protocol?: string;
+export interface CommandLineListen extends Listen {
   /** `-C Listen 8081`, for the row's source. */
   written: string;
 }
@@ -12,7 +9,8 @@ export interface CommandLineListen {
 /**
  * The directives of httpd's start line: `-C 'directive'` is read before httpd.conf and `-c 'directive'` after it
  * (httpd(8)), so only `-C`'s Define and LoadModule can decide httpd.conf's `<IfDefine>` and `<IfModule>`; a Listen of
- * either opens its port. A value that is not one directive that parses (a Listen without a port among them) is `unread`.
+ * either opens its port. A value that is not one directive that parses (a Listen without a port among them), or that
+ * is an Include, is `unread`.
  */
 export function commandLineDirectives(options: ReadonlyArray<{ option: string; value: string }>): {
   before: HttpdDirective[];
@@ -27,16 +25,20 @@ export function commandLineDirectives(options: ReadonlyArray<{ option: string; v
     const written = `-${option} ${value}`;
     const parsed = parseHttpdConf(value);
     const directive = parsed.children[0];
-    if (parsed.errors.length > 0 || parsed.children.length !== 1 || directive?.type !== 'directive') {
+    // An Include would be read as the configuration is, which a start line's directive is not followed to.
+    if (
+      parsed.errors.length > 0 ||
+      parsed.children.length !== 1 ||
+      directive?.type !== 'directive' ||
+      directive.name === 'include' ||
+      directive.name === 'includeoptional'
+    ) {
       unread.push(written);
       continue;
     }
     if (option === 'C') before.push(directive);
     if (directive.name !== 'listen') continue;
-    // The grammar refuses a Listen whose port it cannot read, so this one has a port.
-    const [address, protocol] = directive.arguments.map((a) => a.value);
-    const { port, address: host } = listenArgument(address!)!;
-    listens.push({ port, ...(host !== undefined && { address: host }), protocol, written });
+    listens.push({ ...listenOf(directive), written });
   }
   return { before, listens, unread };
 }

@@ -1,6 +1,6 @@
 import type { DaemonPort } from '../catalog/daemons.ts';
 import type { HttpdDirective, HttpdSection } from '../syntax/httpd-conf.ts';
-import { listenArgument } from '../syntax/httpd-conf.ts';
+import { listenOf } from '../syntax/httpd-conf.ts';
 import { commandLineDirectives } from './httpd-command-line.ts';
 import { chosenConfig, readThroughIncludes, unfollowedText, type ConfigLine } from './config-includes.ts';
 import type { AuditedFile, FileOfKind } from './files.ts';
@@ -176,8 +176,7 @@ export function httpdConfPorts(
     }));
   }
   const fromFile = listens.map((line): StartPort => {
-    const [address, protocol] = line.directive.arguments.map((a) => a.value);
-    const { port, address: host } = listenArgument(address!)!;
+    const { port, address: host, protocol } = listenOf(line.directive);
     const sections = sectionsOf(line, byText);
     const known = knownAt.get(line)!;
     const decided = sections.map((condition) => ({ condition, holds: holds(condition.section, known) }));

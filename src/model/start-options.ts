@@ -11,10 +11,13 @@ function startOptions(args: readonly string[], letters: string): Array<{ option:
     if (match === null || !letters.includes(match[1]!)) continue;
     let value = match[2] !== '' ? match[2]! : args[++i];
     // A quoted value, `-C 'Listen 8081'`, is one argument however many words the start line split it into.
+    // A quote never closed takes its own word only, so that it does not swallow the options after it.
     const quote = value?.[0];
     if (value !== undefined && (quote === "'" || quote === '"')) {
+      const [first, opened] = [value, i];
       while (!(value.length > 1 && value.endsWith(quote)) && i + 1 < args.length) value += ` ${args[++i]}`;
-      value = value.length > 1 && value.endsWith(quote) ? value.slice(1, -1) : value.slice(1);
+      if (value.length > 1 && value.endsWith(quote)) value = value.slice(1, -1);
+      else [value, i] = [first.slice(1), opened];
     }
     if (value !== undefined) options.push({ option: match[1]!, value });
   }

@@ -5,6 +5,8 @@ import type { Message } from '../engine/message.ts';
 export interface BaselineView {
   revision: string;
   state: ReadonlyMap<Message, 'new' | 'unchanged' | 'updated'>;
+  /** The baseline's finding of the same identity, for each finding that was there (its severity may differ). */
+  before: ReadonlyMap<Message, Message>;
   absent: ReadonlyArray<{ file: ReportedFile; message: Message; identity: string }>;
 }
 
@@ -14,9 +16,18 @@ export function wasThere(baseline: BaselineView | undefined, message: Message): 
   return state !== undefined && state !== 'new';
 }
 
-/** How many findings are in each state against the baseline, the gone ones included. */
-export function stateCounts(baseline: BaselineView): Record<'new' | 'unchanged' | 'updated' | 'absent', number> {
+/**
+ * How many of the findings shown are in each state against the baseline, and how many of the baseline's are gone.
+ * `shown` (with -q, the errors) defaults to every finding.
+ */
+export function stateCounts(
+  baseline: BaselineView,
+  shown: Iterable<Message> = baseline.state.keys(),
+): Record<'new' | 'unchanged' | 'updated' | 'absent', number> {
   const counts = { new: 0, unchanged: 0, updated: 0, absent: baseline.absent.length };
-  for (const state of baseline.state.values()) counts[state]++;
+  for (const message of shown) {
+    const state = baseline.state.get(message);
+    if (state !== undefined) counts[state]++;
+  }
   return counts;
 }

@@ -1,4 +1,5 @@
 import type { ModuleResult } from '../engine/audit.ts';
+import type { Message } from '../engine/message.ts';
 import type { Settings } from '../model/settings.ts';
 import { stateCounts, type BaselineView } from './baseline-view.ts';
 import { summarize, type NotShown } from './summary.ts';
@@ -17,8 +18,8 @@ function settingsJson(settings: Settings) {
 }
 
 /** With --baseline: the revision, how many findings are in each state, and the revision's findings that are gone. */
-function baselineJson(baseline: BaselineView) {
-  const { new: fresh, unchanged, updated } = stateCounts(baseline);
+function baselineJson(baseline: BaselineView, shown: Iterable<Message>) {
+  const { new: fresh, unchanged, updated } = stateCounts(baseline, shown);
   return {
     revision: baseline.revision,
     new: fresh,
@@ -82,7 +83,12 @@ export function formatJson(
       })),
     })),
     summary: { ...summarize(results), ...(notShown && { notShown }) },
-    ...(baseline && { baseline: baselineJson(baseline) }),
+    ...(baseline && {
+      baseline: baselineJson(
+        baseline,
+        results.flatMap((r) => r.messages),
+      ),
+    }),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

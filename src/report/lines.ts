@@ -15,9 +15,13 @@ function each(results: readonly ReportedFile[], line: (message: Message) => stri
     .join('');
 }
 
-/** The rule id, and with a baseline, of a finding that was there before, what it was: `inetd-ftp, error there before HEAD`. */
-function ruleOf(m: Message, baseline: BaselineView | undefined): string {
-  return wasThere(baseline, m) ? `${m.ruleId}, ${m.severity} there before ${baseline!.revision}` : m.ruleId;
+/**
+ * The rule id, and with a baseline, of a finding that was there before, as it was then:
+ * `inetd-ftp, warning there before HEAD`.
+ */
+function ruleLabel(m: Message, baseline: BaselineView | undefined): string {
+  const before = baseline?.before.get(m);
+  return before ? `${m.ruleId}, ${before.severity} there before ${baseline!.revision}` : m.ruleId;
 }
 
 /**
@@ -30,7 +34,7 @@ export function formatGcc(results: readonly ReportedFile[], baseline?: BaselineV
   return each(results, (m) => {
     const severity = wasThere(baseline, m) ? 'note' : gccSeverity[m.severity];
     return [
-      `${at(m.file, m.place)}: ${severity}: ${printable(m.reason)} [${ruleOf(m, baseline)}]`,
+      `${at(m.file, m.place)}: ${severity}: ${printable(m.reason)} [${ruleLabel(m, baseline)}]`,
       ...(m.related ?? []).map((r) => `${at(r.file, r.place)}: note: ${printable(r.reason)}`),
     ].join('\n');
   });
@@ -60,7 +64,7 @@ export function formatGithub(results: readonly ReportedFile[], baseline?: Baseli
       `col=${m.place.start.column}`,
       `endLine=${m.place.end.line}`,
       `endColumn=${m.place.end.column}`,
-      `title=${escapeProperty(ruleOf(m, baseline))}`,
+      `title=${escapeProperty(ruleLabel(m, baseline))}`,
     ];
     const related = (m.related ?? []).map((r) => `\n${r.file}:${r.place.start.line}: ${r.reason}`).join('');
     const command = wasThere(baseline, m) ? 'notice' : githubCommand[m.severity];

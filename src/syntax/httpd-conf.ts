@@ -57,6 +57,19 @@ export function listenArgument(text: string): ListenArgument | undefined {
   return address === undefined ? { port } : { address, port };
 }
 
+/** A `Listen` directive: its port, its address (none for every address) and its protocol when it names one. */
+export interface Listen extends ListenArgument {
+  protocol?: string;
+}
+
+/** What a `Listen` directive the grammar accepted says. */
+export function listenOf(directive: HttpdDirective): Listen {
+  const [address, protocol] = directive.arguments.map((a) => a.value);
+  // The grammar refuses a Listen whose port it cannot read, so this one has a port.
+  const listen = listenArgument(address!)!;
+  return protocol === undefined ? listen : { ...listen, protocol };
+}
+
 const expectedListen = 'a port, address:port or [address]:port, and a protocol (Listen [addr:]port [protocol])';
 
 function listenErrors(directive: HttpdDirective): GrammarError[] {

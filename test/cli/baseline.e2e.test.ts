@@ -363,6 +363,27 @@ describe('the audit with --baseline, in the formats other than SARIF', () => {
   });
 });
 
+describe('a finding whose severity the change raised', () => {
+  it('is updated, not new: gcc and github name the severity it had at the baseline', async () => {
+    const repo = twoModules('audit-raised');
+    writeFileSync(join(repo.dir, 'modules/m2/.vos-audit.json'), '{"rules": {"inetd-tiny-service": "error"}}\n');
+    const args = ['--baseline', 'HEAD', 'modules/m2'];
+    const report = JSON.parse((await runCli([...args, '--format', 'json'], repo.dir)).stdout);
+    const raised = report.files.flatMap(
+      (file: { messages: Array<{ ruleId: string; severity: string; baselineState: string }> }) =>
+        file.messages.filter((m) => m.ruleId === 'inetd-tiny-service'),
+    );
+    expect(raised.length).toBeGreaterThan(0);
+    expect(
+      new Set(raised.map((m: { severity: string; baselineState: string }) => `${m.severity} ${m.baselineState}`)),
+    ).toEqual(new Set(['error updated']));
+    const gcc = (await runCli([...args, '--format', 'gcc'], repo.dir)).stdout.split('\n');
+    const rows = gcc.filter((line) => line.includes('[inetd-tiny-service'));
+    expect(rows).toHaveLength(raised.length);
+    for (const row of rows) expect(row).toMatch(/: note: .*\[inetd-tiny-service, warning there before HEAD\]$/);
+  });
+});
+
 describe("the README's section on reviewing a change", () => {
   it('its example is the output of the change it describes', async () => {
     const repo = twoModules('readme');

@@ -164,4 +164,22 @@ describe("httpd's ports from httpd.conf and its start line", () => {
     expect(unread.map((row) => row.port)).toEqual([80]);
     expect(unread[0]!.undecided).toContain('-C Listen');
   });
+
+  it('a -C Include is not followed, so the rows are undecided; a quote never closed does not swallow -D', () => {
+    const included = httpdRows({
+      ...start(" -C ''Include conf/extra/ports.conf''"),
+      'httpd.conf': 'Listen 80\n',
+      'conf/extra/httpd-ports.conf': 'Listen 9000\n',
+    });
+    expect(included.map((row) => row.port)).toEqual([80]);
+    expect(included[0]!.undecided).toContain('-C Include conf/extra/ports.conf');
+    const unclosed = httpdRows({
+      ...start(" -C ''Listen 8081 -D SSL"),
+      'httpd.conf': 'Listen 80\n<IfDefine SSL>\nListen 443\n</IfDefine>\n',
+    });
+    expect(unclosed.map((row) => [row.port, row.state])).toEqual([
+      [80, 'live'],
+      [443, 'live'],
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
@@ -37,14 +38,23 @@ beforeAll(async () => {
   for (const sample of ['firewall-bridges', 'firewall-conditional', 'firewall-nio', 'firewall-osl-system'])
     cpSync(join(samplesDir, sample), join(directory, sample), { recursive: true });
   writeSystem(join(directory, 'system-40'), 40);
+  writeSystem(join(directory, 'system-120'), 120);
 });
 afterAll(async () => {
   await browser?.close();
   rmSync(directory, { recursive: true, force: true });
 });
 
-/** `vos-audit report` of a directory under the test's directory (with `extra` options), and its ports JSON. */
-async function reportOf(path: string, extra: string[] = []): Promise<{ file: string; modules: PortsModule[] }> {
+const reports = new Map<string, Promise<{ file: string; modules: PortsModule[] }>>();
+
+/** `vos-audit report` of a directory under the test's directory (with `extra` options), and its ports JSON; once. */
+function reportOf(path: string, extra: string[] = []): Promise<{ file: string; modules: PortsModule[] }> {
+  const key = JSON.stringify([path, extra]);
+  if (!reports.has(key)) reports.set(key, writeReport(path, extra));
+  return reports.get(key)!;
+}
+
+async function writeReport(path: string, extra: string[]): Promise<{ file: string; modules: PortsModule[] }> {
   const file = join(directory, `${path.replace(/\W/g, '_')}.html`);
   const result = await runCli(['report', '-o', file, ...extra, path], directory);
   expect(result.stderr).toBe('');
@@ -81,8 +91,8 @@ async function cells(page: Page) {
       const th = link.closest('table')!.tHead!.rows[0]!.cells[td.cellIndex]!;
       return {
         href: link.getAttribute('href')!,
-        signs: link.querySelector('b')!.textContent,
-        words: link.querySelector('i')!.textContent,
+        signs: link.textContent,
+        words: link.getAttribute('aria-label')!,
         column: th.dataset.key!,
         header: th.textContent,
         module: td.parentElement!.querySelector('th')!.textContent.trim(),
@@ -91,7 +101,23 @@ async function cells(page: Page) {
   );
 }
 
-const systems = ['firewall-bridges', 'firewall-conditional', 'firewall-nio', 'firewall-osl-system', 'system-40'];
+/**
+ * The modules' sections a page carries compressed, decoded here with Node's zlib: chunks in base64 separated by
+ * spaces, each a gzipped JSON array of sections. Undefined when the page has its sections as they are.
+ */
+function packedSectionsOf(page: string): string[] | undefined {
+  const data = /<script type="application\/gzip" id="module-sections"[^>]*>([^<]*)<\/script>/.exec(page)?.[1];
+  return data?.split(' ').flatMap((chunk) => JSON.parse(gunzipSync(Buffer.from(chunk, 'base64')).toString('utf8')));
+}
+
+const systems = [
+  'firewall-bridges',
+  'firewall-conditional',
+  'firewall-nio',
+  'firewall-osl-system',
+  'system-40',
+  'system-120',
+];
 
 describe.each(systems)('the report of %s in Chromium', (system) => {
   let opened: Opened;
@@ -121,15 +147,24 @@ describe.each(systems)('the report of %s in Chromium', (system) => {
       th: ['TR'],
       tr: ['THEAD', 'TBODY'],
       option: ['SELECT'],
+      tbody: ['TABLE'],
     };
-    for (const [tag, allowed] of Object.entries(parents)) {
-      const found = await opened.page.$$eval(tag, (elements) => elements.map((e) => e.parentElement!.tagName));
-      expect(found.length).toBe(text.match(new RegExp(`<${tag}[\\s>]`, 'g'))?.length ?? 0);
-      expect(found.filter((parent) => !allowed.includes(parent))).toEqual([]);
-    }
-    // A table given rows outside its thead and tbody would have had one made for them.
-    const bodies = await opened.page.$$eval('tbody', (elements) => elements.length);
-    expect(bodies).toBe(text.match(/<tbody>/g)?.length ?? 0);
+    // In one go, so that no section is shown in between: the modules shown and each element's parent.
+    const { shown, found } = await opened.page.evaluate(
+      (tags) => ({
+        shown: Array.from(document.querySelectorAll('.module:not(.packed)'), (section) => Number(section.id.slice(1))),
+        found: tags.map((tag) => Array.from(document.getElementsByTagName(tag), (e) => e.parentElement!.tagName)),
+      }),
+      Object.keys(parents),
+    );
+    // A packed page's elements are its own and those of the sections it has shown.
+    const sections = packedSectionsOf(text);
+    const markup = sections === undefined ? text : text + shown.map((index) => sections[index]).join('');
+    Object.entries(parents).forEach(([tag, allowed], i) => {
+      // A table given rows outside its thead and tbody would have had a tbody made for them.
+      expect(found[i]!.length).toBe(markup.match(new RegExp(`<${tag}[\\s>]`, 'g'))?.length ?? 0);
+      expect(found[i]!.filter((parent) => !allowed.includes(parent))).toEqual([]);
+    });
   });
 
   it('has one cell link for each row of ports --format json, showing its state, port and daemon', async () => {
@@ -142,7 +177,7 @@ describe.each(systems)('the report of %s in Chromium', (system) => {
       const row = module.listeners[Number(l)]!;
       expect(cell.module).toBe(module.name);
       expect(cell.signs[0]).toBe(stateLetter[row.state]);
-      expect(cell.words.startsWith(`${row.daemon}: ${row.state}`)).toBe(true);
+      expect(cell.words.startsWith(`${cell.signs} ${row.daemon}: ${row.state}`)).toBe(true);
       expect(cell.column).toBe(`${row.protocol}/${row.port}`);
       expect(cell.header).toContain(String(row.port));
       if (row.lastPort !== undefined) expect(cell.header).toMatch(new RegExp(`${row.port}–(${row.lastPort}|…)`));
@@ -338,15 +373,136 @@ describe.each(systems)('the report of %s in Chromium', (system) => {
   });
 });
 
+/** A module named `name` in `system` whose inetd.conf has a service named with an image that would run a script. */
+function writeHostileModule(system: string, name: string): void {
+  mkdirSync(join(system, name), { recursive: true });
+  writeFileSync(
+    join(system, name, 'inetd.conf'),
+    '<img src=x onerror="window.pwned=2"> stream tcp nowait root internal\necho stream tcp nowait root internal\n',
+  );
+}
+
+describe('the report of a system whose modules’ sections are stored compressed', () => {
+  let report: { file: string; modules: PortsModule[] };
+  let sections: string[];
+  const listenerCount = () => report.modules.reduce((n, m) => n + m.listeners.length, 0);
+
+  beforeAll(async () => {
+    report = await reportOf('system-120');
+    sections = packedSectionsOf(readFileSync(report.file, 'utf8'))!;
+  });
+
+  it('carries every module’s section, and shows one with each listener’s evidence when it is scrolled to', async () => {
+    expect(sections).toHaveLength(report.modules.length);
+    const { page, errors, requests } = await open(report.file);
+    expect(await page.locator('.module.packed').count()).toBe(report.modules.length);
+    expect(await page.locator('article.ev').count()).toBe(0);
+    const index = 57;
+    await page.locator(`#m${index}`).scrollIntoViewIfNeeded();
+    await page.locator(`#m${index}:not(.packed)`).waitFor();
+    const shown = await page.$$eval(`#m${index} article.ev`, (articles) =>
+      articles.map((article) => ({ id: article.id, heading: article.querySelector('h4')!.textContent })),
+    );
+    const module = report.modules[index]!;
+    expect(shown.map((article) => article.id)).toEqual(module.listeners.map((_, l) => `m${index}-l${l}`));
+    shown.forEach((article, l) => {
+      const row = module.listeners[l]!;
+      expect(article.heading).toContain(`${row.protocol}/${row.port}`);
+      expect(article.heading).toContain(module.name);
+    });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([page.url()]);
+    await page.context().close();
+  });
+
+  it('goes to a listener’s evidence named in the address, when the page opens and once it is open', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    // The first as the page opens, its chunk not yet unpacked; the second, in another chunk, later, when the page
+    // has most likely unpacked every chunk already.
+    for (const [index, l] of [
+      [report.modules.length - 1, 0],
+      [30, 1],
+    ] as const) {
+      await page.goto(`${pathToFileURL(report.file).href}#m${index}-l${l}`);
+      await page.locator(`#m${index}-l${l}:target`).waitFor();
+      const row = report.modules[index]!.listeners[l]!;
+      expect(await page.locator(`#m${index}-l${l} h4`).textContent()).toContain(`${row.protocol}/${row.port}`);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows every module at the press of a button, and before the page is printed', async () => {
+    for (const how of ['button', 'print'] as const) {
+      const { page, errors } = await open(report.file);
+      if (how === 'button') await page.click('#show-all');
+      else {
+        // Printing waits for nothing: the sections are unpacked once the page has loaded.
+        await page.waitForFunction(() => document.readyState === 'complete');
+        await expect.poll(() => page.pdf().then(() => page.locator('.module.packed').count())).toBe(0);
+      }
+      await expect.poll(() => page.locator('.module.packed').count(), { timeout: 60_000 }).toBe(0);
+      expect(await page.locator('section.module').count()).toBe(report.modules.length);
+      expect(await page.locator('article.ev').count()).toBe(listenerCount());
+      if (how === 'button')
+        expect(await page.locator('#packed-count').textContent()).toBe(
+          `${report.modules.length} of ${report.modules.length} modules shown`,
+        );
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('without JavaScript has the whole matrix, each module’s heading, and says that the sections need it', async () => {
+    const { page, errors } = await open(report.file, false);
+    expect(errors).toEqual([]);
+    expect(await cells(page)).toHaveLength(listenerCount());
+    expect(await page.locator('.module.packed h2').allTextContents()).toEqual(
+      report.modules.map((module) => `Module ${module.name}`),
+    );
+    expect(await page.locator('#packed-note').textContent()).toContain('need JavaScript');
+    expect(await page.locator('#show-all').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('shows a hostile module name and line in a packed section as text', async () => {
+    const hostile = join(directory, 'hostile-many');
+    writeSystem(hostile, 110);
+    const name = 'm<script>window.pwned=1</script>"\'';
+    writeHostileModule(hostile, name);
+    const { file } = await reportOf('hostile-many');
+    expect(packedSectionsOf(readFileSync(file, 'utf8'))).toBeDefined();
+    const { page, errors } = await open(file);
+    const id = await page.$$eval(
+      '#matrix tbody th a',
+      (links, name) =>
+        links
+          .find((link) => link.textContent === name)!
+          .getAttribute('href')!
+          .slice(1),
+      `hostile-many/${name}`,
+    );
+    await page.click(`#matrix tbody th a[href="#${id}"]`);
+    await page.locator(`#${id}:not(.packed) article.ev`).first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script:not([type])').count()).toBe(1);
+    const text = await page.locator(`#${id}`).textContent();
+    expect(text).toContain(`Module hostile-many/${name}`);
+    expect(text).toContain('<img src=x onerror="window.pwned=2">');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('the report in Chromium, beyond the matrix', () => {
   it('shows hostile names as text: no script of theirs runs, with or without the Content-Security-Policy', async () => {
     const hostile = join(directory, 'hostile');
     const name = 'm<script>window.pwned=1</script>"\'\u202e';
-    mkdirSync(join(hostile, name), { recursive: true });
-    writeFileSync(
-      join(hostile, name, 'inetd.conf'),
-      '<img src=x onerror="window.pwned=2"> stream tcp nowait root internal\necho stream tcp nowait root internal\n',
-    );
+    writeHostileModule(hostile, name);
     const { file } = await reportOf('hostile');
     const { page, errors, requests } = await open(file);
     const check = async () => {

@@ -187,7 +187,10 @@ function renderAudit(
     default: {
       const layout = request.layout ?? fittedLayout();
       const assumed = assumptionText(shown, layout);
-      const newFindings = newSince(baseline);
+      const newFindings = newSince(
+        baseline,
+        files.flatMap((file) => file.messages),
+      );
       return formatText(files, request.mode, {
         color: request.color ?? false,
         assumed,
@@ -202,13 +205,18 @@ function renderAudit(
 /** With --baseline, the state of each finding against it, for the formats that mark them. */
 function baselineView(request: AuditRequest, marks: FindingMarks | undefined): BaselineView | undefined {
   if (request.baseline === undefined || marks?.state === undefined) return undefined;
-  return { revision: request.baseline, state: marks.state, absent: marks.absent ?? [] };
+  return {
+    revision: request.baseline,
+    state: marks.state,
+    before: marks.before ?? new Map(),
+    absent: marks.absent ?? [],
+  };
 }
 
-/** With --baseline, what the text marks and says of the findings new since it. */
-function newSince(baseline: BaselineView | undefined): NewFindings | undefined {
+/** With --baseline, what the text marks and says of the findings shown that are new since it. */
+function newSince(baseline: BaselineView | undefined, shown: readonly Message[]): NewFindings | undefined {
   if (baseline === undefined) return undefined;
-  const counts = stateCounts(baseline);
+  const counts = stateCounts(baseline, shown);
   return {
     isNew: (message) => baseline.state.get(message) === 'new',
     line:

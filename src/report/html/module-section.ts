@@ -244,13 +244,18 @@ function scanned(module: ModuleView, view: ScanView | undefined): Markup | false
     }`;
 }
 
+/** The heading of a module's section, which its links and the section's label point at. */
+export function moduleHeading(module: ModuleView): Markup {
+  return html`<h2 id="${moduleId(module)}-h">Module ${module.result.name}</h2>`;
+}
+
 /** Everything about one module: assumptions, findings, each listener's evidence, policy, outbound, undecided, scan. */
 export function moduleSection(module: ModuleView, leftOut: readonly LeftOut[], scan: ScanView | undefined): Markup {
   const lines = new SourceLines(module.result);
   const mine = leftOut.filter((item) => item.module === module.result.name);
   const about = listenerOf(module);
   return html`<section class="module" id="${moduleId(module)}" aria-labelledby="${moduleId(module)}-h">
-    <h2 id="${moduleId(module)}-h">Module ${module.result.name}</h2>
+    ${moduleHeading(module)}
     <p><a href="#matrix">back to the matrix</a></p>
     ${assumptions(module.result.settings)}${findings(module, lines, about)}
     <h3>Listeners and their evidence</h3>

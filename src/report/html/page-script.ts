@@ -1,7 +1,8 @@
 /**
- * The page's only script, inline and allowed by its hash in the Content-Security-Policy. It only sorts and filters
- * the matrix and opens a cell's evidence in a dialog: everything it shows is in the page without it. It never builds
- * markup from text: the dialog shows a copy of the evidence already in the page.
+ * The page's only script, inline and allowed by its hash in the Content-Security-Policy. It sorts and filters the
+ * matrix, opens a cell's evidence in a dialog (a copy of the evidence in the page), and, in a page whose modules'
+ * sections are stored compressed, shows each section when it is scrolled to, linked to or printed. The only markup it
+ * builds from text is those sections: the page's own, written with every string from the input escaped.
  */
 export const pageScript = `(() => {
   'use strict';
@@ -105,20 +106,107 @@ export const pageScript = `(() => {
   document.getElementById('s-rows').addEventListener('change', (event) => { clearSort(); sortRows(event.target.value); });
   document.getElementById('s-cols').addEventListener('change', (event) => sortColumns(event.target.value));
 
+  const packed = document.getElementById('module-sections');
+  const chunks = packed ? packed.textContent.split(' ') : [];
+  const perChunk = packed ? Number(packed.dataset.modules) : 1;
+  const unpacking = new Map();
+  const sections = [];
+  // Unpacks a chunk of sections once: base64, then gzip, then a JSON array of their HTML.
+  function unpack(chunk) {
+    if (!unpacking.has(chunk)) {
+      const binary = atob(chunks[chunk]);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      unpacking.set(chunk, new Response(stream).text().then((text) => {
+        JSON.parse(text).forEach((section, i) => { sections[chunk * perChunk + i] = section; });
+      }));
+    }
+    return unpacking.get(chunk);
+  }
+  const moduleOf = (id) => {
+    const found = /^m(\\d+)(?:-|$)/.exec(id);
+    return found ? Number(found[1]) : -1;
+  };
+  // Puts the section of the module an id belongs to in place of its placeholder; false while it is still packed.
+  function show(id) {
+    const index = moduleOf(id);
+    const placeholder = index === -1 ? null : document.getElementById('m' + index);
+    if (!placeholder || !placeholder.classList.contains('packed')) return true;
+    if (sections[index] === undefined) return false;
+    const template = document.createElement('template');
+    template.innerHTML = sections[index];
+    placeholder.replaceWith(template.content);
+    return true;
+  }
+  // Goes on once the section of an id is shown: at once when it can (a link then follows itself).
+  function follow(id, then) {
+    if (show(id)) return then();
+    unpack(Math.floor(moduleOf(id) / perChunk)).then(() => {
+      show(id);
+      then();
+    });
+  }
+  const jump = (id) => () => location.replace('#' + id);
+  const showPlaceholders = (placeholders) => { for (const placeholder of placeholders) show(placeholder.id); };
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[href^="#m"]:not(.e)');
+    if (!link) return;
+    const id = link.getAttribute('href').slice(1);
+    if (!show(id)) {
+      event.preventDefault();
+      follow(id, jump(id));
+    }
+  });
+  if (packed) {
+    // The browser has looked for the element already: once it is shown, the page goes to it again.
+    const reveal = () => {
+      const id = decodeURIComponent(location.hash.slice(1));
+      const placeholder = document.getElementById('m' + moduleOf(id));
+      if (placeholder && placeholder.classList.contains('packed')) follow(id, jump(id));
+    };
+    window.addEventListener('hashchange', reveal);
+    reveal();
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) if (entry.isIntersecting) follow(entry.target.id, () => {});
+    }, { rootMargin: '800px 0px' });
+    for (const placeholder of document.querySelectorAll('.module.packed')) observer.observe(placeholder);
+    // Printing cannot wait: every chunk is unpacked after the page has loaded, one after the other.
+    const unpackAll = () => chunks.reduce((done, _, chunk) => done.then(() => unpack(chunk)), Promise.resolve());
+    window.addEventListener('load', unpackAll);
+    window.addEventListener('beforeprint', () => showPlaceholders(document.querySelectorAll('.module.packed')));
+    const count = document.getElementById('packed-count');
+    document.getElementById('packed-all').hidden = false;
+    document.getElementById('show-all').addEventListener('click', () => {
+      const waiting = Array.from(document.querySelectorAll('.module.packed'));
+      const total = document.querySelectorAll('.module').length;
+      const step = () => {
+        showPlaceholders(waiting.splice(0, 20));
+        count.textContent = (total - waiting.length) + ' of ' + total + ' modules shown';
+        if (waiting.length > 0) setTimeout(step);
+      };
+      unpackAll().then(step);
+    });
+  }
+
   const dialog = document.getElementById('evidence');
   const dialogBody = document.getElementById('evidence-body');
   document.getElementById('evidence-close').addEventListener('click', () => dialog.close());
   dialog.addEventListener('click', (event) => { if (event.target.closest('a[href^="#"]')) dialog.close(); });
-  table.addEventListener('click', (event) => {
-    const link = event.target.closest('a.e');
-    if (!link) return;
-    const source = document.getElementById(link.getAttribute('href').slice(1));
-    if (!source) return;
-    event.preventDefault();
+  function openEvidence(id) {
+    const source = document.getElementById(id);
+    if (!source) return jump(id)();
     const copy = source.cloneNode(true);
     for (const element of [copy, ...copy.querySelectorAll('[id]')]) element.removeAttribute('id');
     dialogBody.replaceChildren(copy);
     dialog.showModal();
+  }
+  table.addEventListener('click', (event) => {
+    const link = event.target.closest('a.e');
+    if (!link) return;
+    event.preventDefault();
+    const id = link.getAttribute('href').slice(1);
+    follow(id, () => openEvidence(id));
   });
 
   table.addEventListener('keydown', (event) => {

@@ -10,7 +10,6 @@ h4, h5 { font-size: 1rem; margin: .6rem 0 .2rem; }
 code { font: 12px/1.3 ui-monospace, monospace; background: #f1f2f5; padding: 0 .2em; white-space: pre-wrap; word-break: break-all; }
 a { color: #0b4fa8; }
 nav ul, .legend ul { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; padding: 0; list-style: none; }
-a.e i { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .controls { display: flex; flex-wrap: wrap; gap: .5rem 1.2rem; align-items: center; margin: .5rem 0; }
 .controls fieldset { border: 1px solid #ccd; padding: .1rem .6rem .3rem; }
 .scroll { overflow: auto; max-height: 75vh; border: 1px solid #ccd; }
@@ -22,7 +21,6 @@ a.e i { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rec
 .matrix th .svc, .matrix th .proto { font-weight: normal; }
 .matrix th button { font: inherit; writing-mode: inherit; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-align: inherit; }
 .matrix th[aria-sort] { background: #e4ebf7; }
-a.e b { font-weight: inherit; }
 .e { display: inline-block; min-width: 1.4em; padding: 0 .25em; border-radius: 3px; border: 1px solid #8a8f99; font: 600 12px/1.4 ui-monospace, monospace; color: var(--ink); text-decoration: none; text-align: center; margin: 1px; }
 .e.live { background: var(--live); } .e.conditional { background: var(--conditional); }
 .e.off { background: var(--off); } .e.dead { background: var(--dead); border-style: dashed; }

@@ -5,7 +5,13 @@ import { assumptionLine } from '../assumptions.ts';
 import { explanations } from './explanations.ts';
 import { legend, matrixTable } from './matrix.ts';
 import { html, raw, withoutOptionalEndTags, type Markup } from './markup.ts';
-import { moduleSection, scanFindingItem, type ScanView } from './module-section.ts';
+import { moduleHeading, moduleSection, scanFindingItem, type ScanView } from './module-section.ts';
+import {
+  inlineSectionsLimit,
+  packedSectionPlaceholder,
+  packedSections,
+  packedSectionsNote,
+} from './packed-sections.ts';
 import { pageScript } from './page-script.ts';
 import { pageStyle } from './page-style.ts';
 import { peersSection } from './peers.ts';
@@ -95,6 +101,9 @@ export function renderSystemReport(input: SystemInput): string {
   const modules = moduleViews(input);
   const scan = input.scan && { input: input.scan, index: new LineIndex(input.scan.text) };
   const ruleIds = new Set(modules.flatMap((m) => m.messages.map((message) => message.ruleId)));
+  const sections = modules.map((module) => withoutOptionalEndTags(moduleSection(module, input.policy.leftOut, scan)));
+  const sectionsSize = sections.reduce((size, section) => size + section.text.length, 0);
+  const packed = sectionsSize > inlineSectionsLimit;
   const title = `vos-audit report: ${modules.length} ${modules.length === 1 ? 'module' : 'modules'}`;
   // Everything in the body but the script, which must stay as it is for its hash.
   const body = withoutOptionalEndTags(
@@ -103,8 +112,12 @@ export function renderSystemReport(input: SystemInput): string {
         ${summary(modules)}
         <p>${assumptionLine(input.modules)}</p>
         <p>
-          Made by vos-audit ${input.toolVersion}. This page is self-contained: it loads nothing, and works without
-          JavaScript (which only sorts, filters and opens cells).
+          Made by vos-audit ${input.toolVersion}. This page is self-contained: it loads nothing.
+          ${
+            packed
+              ? 'Without JavaScript it shows the matrix, the system and what the findings mean; JavaScript sorts, filters, opens cells and shows the modules’ sections, which are stored compressed.'
+              : 'It works without JavaScript, which only sorts, filters and opens cells.'
+          }
         </p>
         <nav aria-label="contents">
           <ul>
@@ -123,7 +136,15 @@ export function renderSystemReport(input: SystemInput): string {
         </section>
         ${peersSection(modules, input.policy)}${scanSummary(input, scan)}
         <h2 id="modules-h">Modules</h2>
-        ${modules.map((module) => moduleSection(module, input.policy.leftOut, scan))} ${explanations(ruleIds)}
+        ${
+          packed
+            ? [
+                packedSectionsNote(modules.length, sectionsSize),
+                modules.map((module) => packedSectionPlaceholder(module, moduleHeading(module))),
+              ]
+            : sections
+        }
+        ${explanations(ruleIds)}
       </main>
       <dialog id="evidence" aria-label="the evidence of a listener">
         <button type="button" id="evidence-close">Close</button>
@@ -141,7 +162,7 @@ export function renderSystemReport(input: SystemInput): string {
         ${styleElement}
       </head>
       <body>
-        ${body}${scriptElement}
+        ${body}${packed && packedSections(sections)}${scriptElement}
       </body>
     </html> `;
   return document.text;

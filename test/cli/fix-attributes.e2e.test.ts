@@ -14,7 +14,7 @@ const hasTools =
   spawnSync('setfacl', ['--version']).status === 0 &&
   spawnSync('getfattr', ['--version']).status === 0;
 if (!hasTools)
-  console.warn('fix-attributes.test.ts: setfattr, setfacl or getfattr missing (apt-get install attr acl); skipped');
+  console.warn('fix-attributes.e2e.test.ts: setfattr, setfacl or getfattr missing (apt-get install attr acl); skipped');
 
 function setAttribute(path: string, name: string, value: string): void {
   expect(spawnSync('setfattr', ['-n', name, '-v', value, path]).status).toBe(0);
@@ -43,14 +43,15 @@ function listedFor(index: AttributeIndex, path: string): string[] {
 
 /**
  * A getfattr first in PATH that notes each run in a file, then runs the real one: how many processes a run started,
- * with the real tool's answers.
+ * with the real tool's answers. `firstRun`, when given, is what the first run does instead.
  */
-function countGetfattrRuns(): () => number {
+function countGetfattrRuns(firstRun?: string): () => number {
   const bin = temporaryDirectory('vos-audit-fix-attributes-bin-');
   const log = join(bin, 'runs');
   writeFileSync(log, '');
   const real = spawnSync('sh', ['-c', 'command -v getfattr'], { encoding: 'utf8' }).stdout.trim();
-  writeFileSync(join(bin, 'getfattr'), `#!/bin/sh\necho run >> '${log}'\nexec '${real}' "$@"\n`);
+  const first = firstRun === undefined ? '' : `[ -s '${log}' ] || { echo run >> '${log}'; ${firstRun}; exit 0; }\n`;
+  writeFileSync(join(bin, 'getfattr'), `#!/bin/sh\n${first}echo run >> '${log}'\nexec '${real}' "$@"\n`);
   chmodSync(join(bin, 'getfattr'), 0o755);
   const path = process.env.PATH;
   process.env.PATH = `${bin}:${path}`;
@@ -97,5 +98,17 @@ describe.skipIf(!hasTools)('extended attributes before --fix writes', () => {
     for (const name of names)
       expect(readFileSync(join(dir, name, 'inetd.conf')).equals(stock), name).toBe(name === 'm7');
     expect(runs()).toBe(1);
+  });
+
+  it('asks about each file on its own when the run that lists them all fails', async () => {
+    const { dir, names } = modules(3);
+    setAttribute(join(dir, 'm1', 'inetd.conf'), 'user.origin', 'cmdb');
+    // More output than vos-audit reads of a run (64 MB): the run fails, and none of its files is known.
+    const runs = countGetfattrRuns('head -c 70000000 /dev/zero');
+    const result = await runCli(['--fix', ...names], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('cannot write m1/inetd.conf');
+    expect(readFileSync(join(dir, 'm1', 'inetd.conf')).equals(stock)).toBe(true);
+    expect(runs()).toBeGreaterThan(1);
   });
 });
