@@ -1,11 +1,14 @@
 import stringWidth from 'string-width';
 
-/** Printable ASCII, one cell a character: most text, measured without string-width (which is costly to load). */
-const printableAscii = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII and vos-audit's own typography (‘ ’ “ ” – — × …, narrow outside East Asian text), one cell a
+ * character: most text, measured without string-width, which is costly to load and to run.
+ */
+const oneCellEach = /^[\x20-\x7e‘’“”–—×…]*$/;
 
 /** How many terminal cells a text takes: a CJK character or an emoji two, a combining mark or an escape none. */
 export function cellWidth(text: string): number {
-  return printableAscii.test(text) ? text.length : stringWidth(text);
+  return oneCellEach.test(text) ? text.length : stringWidth(text);
 }
 
 /** The text followed by blanks up to `width` cells. */
