@@ -11,6 +11,11 @@ export function cellWidth(text: string): number {
   return oneCellEach.test(text) ? text.length : stringWidth(text);
 }
 
+/** How many cells each part of a text takes: its length when the whole text is one cell a character. */
+export function partWidth(text: string): (part: string) => number {
+  return oneCellEach.test(text) ? (part) => part.length : cellWidth;
+}
+
 /** The text followed by blanks up to `width` cells. */
 export function padCells(text: string, width: number): string {
   return text + ' '.repeat(Math.max(width - cellWidth(text), 0));

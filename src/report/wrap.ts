@@ -1,4 +1,4 @@
-import { cellWidth } from './cells.ts';
+import { cellWidth, partWidth } from './cells.ts';
 
 /**
  * Text broken at blanks into lines of at most `width` terminal cells: the first line after `first`, the others after
@@ -9,8 +9,10 @@ export function wrapText(text: string, width: number, first = '', next = first):
   let line = first;
   let cells = cellWidth(first);
   let empty = true;
-  for (const word of text.split(' ').filter((w) => w !== '')) {
-    const wordCells = cellWidth(word);
+  const wordWidth = partWidth(text);
+  for (const word of text.split(' ')) {
+    if (word === '') continue;
+    const wordCells = wordWidth(word);
     if (!empty && cells + 1 + wordCells > width) {
       lines.push(line);
       line = next + word;
