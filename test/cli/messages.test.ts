@@ -213,3 +213,15 @@ describe('verify and --address', () => {
     );
   });
 });
+
+describe('--kind against the content', () => {
+  it('an inetd.conf read as a macro: a warning, the exit status as the findings make it', async () => {
+    const dir = temporaryDirectory();
+    cpSync(join(samplesDir, 'hardened', 'inetd.conf'), join(dir, 'services-list.txt'));
+    const result = await vosAudit(['--kind', 'services-list.txt=macro', 'services-list.txt'], { cwd: dir });
+    expect(result.status).toBeLessThan(2);
+    expect(result.stderr).toBe(
+      'vos-audit: .: warning: --kind reads services-list.txt as command macros (module_start_up.cm and the macros it runs), but its content looks like inetd.conf\n',
+    );
+  });
+});
