@@ -62,6 +62,8 @@ export interface Verdict {
   oversizedFiles: string[];
   /** A pattern file that names itself, reached while matching the client: tcpd recurses until it crashes. */
   loop?: string;
+  /** hosts.allow or hosts.deny the module does not have: tcpd reads a file it cannot open as empty. */
+  absentFiles: Array<'hosts.allow' | 'hosts.deny'>;
 }
 
 class Evaluation {
@@ -199,7 +201,15 @@ export function evaluate(policy: Policy, request: AccessRequest): Verdict {
     return undefined;
   };
   const unread = (why: string) => [...evaluation.unread].filter(([, reason]) => reason === why).map(([path]) => path);
-  const base = () => ({ nameDependent, missingFiles: unread('missing'), oversizedFiles: unread('too large') });
+  const absentFiles = (['allow', 'deny'] as const)
+    .filter((which) => !policy[which])
+    .map((which) => `hosts.${which}` as const);
+  const base = () => ({
+    nameDependent,
+    missingFiles: unread('missing'),
+    oversizedFiles: unread('too large'),
+    absentFiles,
+  });
   let fromAllow: MatchedRule | undefined;
   let matched: MatchedRule | undefined;
   try {

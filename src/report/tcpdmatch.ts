@@ -42,6 +42,15 @@ function notes(request: AccessRequest, verdict: Verdict): string[] {
       `no DNS: ${request.client.name} is matched by its name only; patterns of addresses would need its address`,
     );
   }
+  if (verdict.access === 'granted' && verdict.matched === undefined && verdict.absentFiles.length > 0) {
+    const present = (['hosts.allow', 'hosts.deny'] as const).find((name) => !verdict.absentFiles.includes(name));
+    notes.push(
+      `the module has no ${verdict.absentFiles.join(' and no ')}: tcpd reads a file it cannot open as empty, so ` +
+        (present === undefined
+          ? 'no rule decides and every client is granted'
+          : `a client no rule of ${present} matches is granted`),
+    );
+  }
   for (const path of verdict.missingFiles)
     notes.push(
       `the pattern file ${path} is not among the module's files: it matches nothing here, but tcpd would read it`,

@@ -14,6 +14,7 @@ import { inetdDosTinyService } from './inetd-dos-tiny-service.ts';
 import { inetdDuplicateService } from './inetd-duplicate-service.ts';
 import { inetdNioFirewall } from './inetd-nio-firewall.ts';
 import { inetdSwat } from './inetd-swat.ts';
+import { inetdTcpdWithoutDaemon } from './inetd-tcpd-without-daemon.ts';
 import { inetdTinyService } from './inetd-tiny-service.ts';
 import { inetdUnknownService } from './inetd-unknown-service.ts';
 import { inetdUnwrappedService } from './inetd-unwrapped-service.ts';
@@ -45,6 +46,7 @@ export const rules: readonly Rule[] = [
   inetdUnwrappedService,
   inetdBootpTftpActive,
   inetdSwat,
+  inetdTcpdWithoutDaemon,
   inetdDuplicateService,
   inetdUnknownService,
   inetdNioFirewall,

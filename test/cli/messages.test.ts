@@ -225,3 +225,14 @@ describe('--kind against the content', () => {
     );
   });
 });
+
+describe('tcpdmatch notes', () => {
+  it('a module without hosts.allow or hosts.deny: the client is granted because neither has a rule', async () => {
+    const note = (
+      await vosAudit(['tcpdmatch', '--format', 'json', 'tftpd', '192.0.2.7', 'hardened'], { cwd: samplesDir })
+    ).stdout;
+    expect(JSON.parse(note).notes).toEqual([
+      'the module has no hosts.allow and no hosts.deny: tcpd reads a file it cannot open as empty, so no rule decides and every client is granted',
+    ]);
+  });
+});
