@@ -236,3 +236,13 @@ describe('tcpdmatch notes', () => {
     ]);
   });
 });
+
+describe('VOS_AUDIT_DOCS_URL', () => {
+  it('a value that is not an address', async () => {
+    const result = await vosAudit(['hardened'], { cwd: samplesDir, env: { VOS_AUDIT_DOCS_URL: 'not a url' } });
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr.split('\n')[0]).toBe(
+      "vos-audit: VOS_AUDIT_DOCS_URL is 'not a url', which is not an address; expected where a copy of docs/ is published, such as https://example.com/vos-audit/docs/",
+    );
+  });
+});
