@@ -10,7 +10,7 @@ import { stderrLineBudget } from './remarks.ts';
 import type { StatedSettings } from './settings.ts';
 import type { CliStreams } from './streams.ts';
 import { version } from './version.ts';
-import { docsBaseOf } from '../report/docs-url.ts';
+import { docsBaseOf, docsUrlVariable } from '../report/docs-url.ts';
 
 /** The report formats of the audit and of verify. */
 export const outputFormats = ['text', 'json', 'sarif', 'gcc', 'github'] as const;
@@ -157,6 +157,12 @@ export function withModuleOptions(command: Command): Command {
 /** What the flags say of the request, whichever command they were given to. */
 export function requestBase(paths: string[], flags: ModuleFlags, streams: CliStreams): RequestBase {
   const docsBase = docsBaseOf(streams.env);
+  // Reports would carry it as their links: a value that is no address would make them invalid SARIF and JSON.
+  if (docsBase !== undefined && !URL.canParse(docsBase))
+    throw new InvalidArgumentError(
+      `${docsUrlVariable} is '${streams.env[docsUrlVariable]}', which is not an address; expected where a copy of ` +
+        'docs/ is published, such as https://example.com/vos-audit/docs/',
+    );
   return {
     paths,
     settings: {

@@ -12,6 +12,7 @@ import {
   type FileKind,
 } from '../languages/registry.ts';
 import { findConfig, ignored, loadConfig, type Config } from './config.ts';
+import type { Remark } from './remarks.ts';
 import { resolveSettings, type StatedSettings } from './settings.ts';
 
 /** What every command that reads modules is asked: the paths, and what the command line says about them. */
@@ -108,4 +109,23 @@ export function readModules(request: RequestBase, at: ReadAt = { cwd: process.cw
     };
   });
   return { modules: modules.filter((module) => module.files.length > 0), problems };
+}
+
+/**
+ * A warning for each file `--kind` names whose content looks like another kind: `--kind x=macro` on an inetd.conf
+ * reads it as a macro, whose findings then say little of what the file is.
+ */
+export function kindRemarks(modules: readonly ModuleInput[], kinds: RequestBase['kinds']): Remark[] {
+  return modules.flatMap((module) =>
+    module.files.flatMap(({ source, kind }) => {
+      const looks = kinds.has(source.path) ? kindByContent(source.text) : undefined;
+      if (looks === undefined || looks === kind) return [];
+      return [
+        {
+          module: module.name,
+          text: `warning: --kind reads ${source.path} as ${languageOf(kind).title}, but its content looks like ${languageOf(looks).title}`,
+        },
+      ];
+    }),
+  );
 }

@@ -15,6 +15,8 @@ export const telnetCleartextLogin = defineRule({
       '`telnet_admin delete -service telnet` (it also removes the entry from `>system>stcp>services`).',
       '',
       'This is a command to run on the module, not a change to a file, so vos-audit shows it and does not run it.',
+      "A telnet server an inetd.conf line starts is `inetd-cleartext-service`'s: one finding, with the remedy for",
+      'that line.',
     ].join('\n'),
   },
   examples: [
@@ -38,9 +40,19 @@ export const telnetCleartextLogin = defineRule({
       },
       messages: [],
     },
+    {
+      title: 'telnet started by inetd: inetd-cleartext-service reports the line',
+      input: {
+        'module_start_up.cm': '!(master_disk)>system>stcp>start_stcp.cm\nstart_process &prefix&>sshd.pm -privileged\n',
+        'telnet_admin.txt': 'Service  Port  Device        Type\nrsn      85    rsn_incoming  slave\n',
+        'inetd.conf': 'telnet stream tcp nowait root >system>stcp>command_library>telnetd.pm telnetd\n',
+      },
+      messages: [],
+    },
   ],
   check(context) {
     for (const listener of telnetLogins(context.module)) {
+      if (listener.startedBy === 'inetd') continue;
       const at = reportedAt(context.module, listener);
       if (at === undefined) continue;
       context.report({

@@ -214,6 +214,18 @@ describe('verify and --address', () => {
   });
 });
 
+describe('--kind against the content', () => {
+  it('an inetd.conf read as a macro: a warning, the exit status as the findings make it', async () => {
+    const dir = temporaryDirectory();
+    cpSync(join(samplesDir, 'hardened', 'inetd.conf'), join(dir, 'services-list.txt'));
+    const result = await vosAudit(['--kind', 'services-list.txt=macro', 'services-list.txt'], { cwd: dir });
+    expect(result.status).toBeLessThan(2);
+    expect(result.stderr).toBe(
+      'vos-audit: .: warning: --kind reads services-list.txt as command macros (module_start_up.cm and the macros it runs), but its content looks like inetd.conf\n',
+    );
+  });
+});
+
 describe('tcpdmatch notes', () => {
   it('a module without hosts.allow or hosts.deny: the client is granted because neither has a rule', async () => {
     const note = (
@@ -222,5 +234,15 @@ describe('tcpdmatch notes', () => {
     expect(JSON.parse(note).notes).toEqual([
       'the module has no hosts.allow and no hosts.deny: tcpd reads a file it cannot open as empty, so no rule decides and every client is granted',
     ]);
+  });
+});
+
+describe('VOS_AUDIT_DOCS_URL', () => {
+  it('a value that is not an address', async () => {
+    const result = await vosAudit(['hardened'], { cwd: samplesDir, env: { VOS_AUDIT_DOCS_URL: 'not a url' } });
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr.split('\n')[0]).toBe(
+      "vos-audit: VOS_AUDIT_DOCS_URL is 'not a url', which is not an address; expected where a copy of docs/ is published, such as https://example.com/vos-audit/docs/",
+    );
   });
 });

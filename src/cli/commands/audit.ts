@@ -27,7 +27,7 @@ import { fails, outcome, stop, settingRemarks, warningLimitRemarks, type RunOutc
 import { patchPaths } from '../patch-paths.ts';
 import { revisionSide, workTreeSide } from '../exposure-sides.ts';
 import { baselineMarks, findingMarks, type FindingMarks } from '../finding-baseline.ts';
-import { readModules, type RequestBase } from '../read-modules.ts';
+import { kindRemarks, readModules, type RequestBase } from '../read-modules.ts';
 import { resolveSettings } from '../settings.ts';
 import { colorWanted } from '../streams.ts';
 import { layoutFor, wideOption } from '../terminal-width.ts';
@@ -265,7 +265,11 @@ export async function audit(request: AuditRequest): Promise<RunOutcome> {
   if (request.mode === 'diff') return diffOutcome(results, problems, failed);
   return outcome(nothingAudited ? '' : renderAudit({ ...request, mode: request.mode }, results, marks), problems, {
     failed,
-    remarks: [...settingRemarks(results), ...warningLimitRemarks(severities, request.maxWarnings)],
+    remarks: [
+      ...settingRemarks(results),
+      ...kindRemarks(modules, request.kinds),
+      ...warningLimitRemarks(severities, request.maxWarnings),
+    ],
   });
 }
 
