@@ -31,6 +31,17 @@ export function namesFile(pattern: string, modulePath: string): boolean {
   return true;
 }
 
+/**
+ * A file's path below its module's directory (`conf/httpd.conf` for `sites/m7/conf/httpd.conf` in module
+ * `sites/m7`): what a daemon's path is compared with, so that where vos-audit was run from never matters.
+ */
+export function pathInModule(module: string, path: string): string {
+  const directory = module.replace(/\/+$/, '');
+  return directory !== '' && directory !== '.' && path.startsWith(`${directory}/`)
+    ? path.slice(directory.length + 1)
+    : path;
+}
+
 /** A file of a directive language, as the include walk needs it. */
 export interface ConfigFile<D> {
   source: { path: string };
@@ -70,6 +81,7 @@ export function readThroughIncludes<F extends ConfigFile<D>, D>(
   root: F,
   files: readonly F[],
   rules: IncludeRules<F, D>,
+  module: string,
 ): ReadConfig<F, D> {
   const result: ReadConfig<F, D> = { lines: [], unfollowed: [] };
   const walk = (file: F, outer: readonly string[], stack: readonly F[]) => {
@@ -82,7 +94,7 @@ export function readThroughIncludes<F extends ConfigFile<D>, D>(
       }
       for (const pattern of patterns) {
         const named = files
-          .filter((candidate) => namesFile(pattern, candidate.source.path))
+          .filter((candidate) => namesFile(pattern, pathInModule(module, candidate.source.path)))
           .sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
         const place = rules.place(file, directive);
         if (named.length === 0 && !rules.optional?.(directive))
@@ -122,9 +134,10 @@ export function chosenConfig<F extends ConfigFile<unknown>>(
   files: readonly F[],
   named: string | undefined,
   usualName: RegExp,
+  module: string,
 ): { file: F } | { undecided: string } | undefined {
   const candidates = named
-    ? files.filter((file) => namesFile(named, file.source.path))
+    ? files.filter((file) => namesFile(named, pathInModule(module, file.source.path)))
     : files.filter((file) => usualName.test(pathComponents(file.source.path).at(-1)?.toLowerCase() ?? ''));
   if (candidates.length === 1) return { file: candidates[0]! };
   if (candidates.length === 0)

@@ -108,6 +108,7 @@ export function httpdConfPorts(
   event: StartEvent,
   files: readonly AuditedFile[],
   entries: readonly DaemonPort[],
+  module: string,
 ): StartPort[] | undefined {
   const configs = files.filter((file): file is HttpdConfFile => file.kind === 'httpd-conf');
   const options = resolvedOptions(event, 'fDCc');
@@ -120,7 +121,7 @@ export function httpdConfPorts(
   }));
   const unreadOnStartLine = given.unread.map((written) => `its ${written} is not a directive vos-audit can read`);
   const path = options.filter((o) => o.option === 'f').at(-1)?.value;
-  const chosen = chosenConfig(configs, path, /^httpd\.conf$/);
+  const chosen = chosenConfig(configs, path, /^httpd\.conf$/, module);
   if (chosen === undefined || !('file' in chosen)) {
     if (chosen === undefined && fromStartLine.length === 0) return undefined;
     const unread = chosen === undefined;
@@ -142,20 +143,25 @@ export function httpdConfPorts(
   }
   const source: PortSource = { from: 'daemon config', file: chosen.file.source.path };
   const byText = new Map<string, SectionCondition>();
-  const read = readThroughIncludes<HttpdConfFile, HttpdNode>(chosen.file, configs, {
-    includes: (d) =>
-      d.name === 'include' || d.name === 'includeoptional' ? d.arguments.map((a) => a.value) : undefined,
-    optional: (d) => d.name === 'includeoptional',
-    conditions: (file, d) =>
-      d.sections
-        .filter((section) => section.name.startsWith('if'))
-        .map((section) => {
-          const condition = { section, file };
-          byText.set(sectionText(condition), condition);
-          return sectionText(condition);
-        }),
-    place: (file, d) => new Place(file.source.path, d),
-  });
+  const read = readThroughIncludes<HttpdConfFile, HttpdNode>(
+    chosen.file,
+    configs,
+    {
+      includes: (d) =>
+        d.name === 'include' || d.name === 'includeoptional' ? d.arguments.map((a) => a.value) : undefined,
+      optional: (d) => d.name === 'includeoptional',
+      conditions: (file, d) =>
+        d.sections
+          .filter((section) => section.name.startsWith('if'))
+          .map((section) => {
+            const condition = { section, file };
+            byText.set(sectionText(condition), condition);
+            return sectionText(condition);
+          }),
+      place: (file, d) => new Place(file.source.path, d),
+    },
+    module,
+  );
   const lines = read.lines.filter((line): line is HttpdLine => line.directive.type === 'directive');
   const knownAt = knownBefore(
     lines,

@@ -42,13 +42,19 @@ const place = (file: SshdConfigFile, directive: SshdDirective) => new Place(file
 export function readSshdConfig(
   file: SshdConfigFile,
   files: readonly SshdConfigFile[],
+  module: string,
 ): ReadConfig<SshdConfigFile, SshdDirective> {
-  return readThroughIncludes(file, files, {
-    includes: (directive) => (directive.name === 'include' ? directive.arguments.map((a) => a.value) : undefined),
-    conditions: (_file, directive) =>
-      directive.match ? [`Match ${directive.match.arguments.map((a) => a.value).join(' ')}`] : [],
-    place,
-  });
+  return readThroughIncludes(
+    file,
+    files,
+    {
+      includes: (directive) => (directive.name === 'include' ? directive.arguments.map((a) => a.value) : undefined),
+      conditions: (_file, directive) =>
+        directive.match ? [`Match ${directive.match.arguments.map((a) => a.value).join(' ')}`] : [],
+      place,
+    },
+    module,
+  );
 }
 
 /**
@@ -118,10 +124,11 @@ export function sshdConfigPorts(
   event: StartEvent,
   files: readonly AuditedFile[],
   entry: DaemonPort,
+  module: string,
 ): StartPort[] | undefined {
   const configs = files.filter((file): file is SshdConfigFile => file.kind === 'sshd-config');
   const path = resolvedOptions(event, 'f').at(-1)?.value;
-  const chosen = chosenConfig(configs, path, /^sshd_config$/);
+  const chosen = chosenConfig(configs, path, /^sshd_config$/, module);
   if (chosen === undefined) return undefined;
   const source: PortSource = {
     from: 'daemon config',
@@ -129,7 +136,7 @@ export function sshdConfigPorts(
   };
   if (!('file' in chosen))
     return [{ port: entry.port, entry, undecided: `sshd's configuration: ${chosen.undecided}`, source }];
-  const read = readSshdConfig(chosen.file, configs);
+  const read = readSshdConfig(chosen.file, configs, module);
   const undecided = unfollowedText(read, 'what it would read may set other ports');
   const ports = byPort(decidedPorts(event, read.lines, new Place(chosen.file.source.path, chosen.file.tree)));
   return ports.map(({ port, at, written, addresses }) => ({

@@ -69,20 +69,26 @@ function argumentPorts(written: string, event: StartEvent, entry: DaemonPort): S
 /** The daemons whose own configuration, when the module has it, decides their ports with their start lines. */
 const configPorts: Record<
   string,
-  (event: StartEvent, files: readonly AuditedFile[], entries: readonly DaemonPort[]) => StartPort[] | undefined
+  (
+    event: StartEvent,
+    files: readonly AuditedFile[],
+    entries: readonly DaemonPort[],
+    module: string,
+  ) => StartPort[] | undefined
 > = {
-  sshd: (event, files, entries) => sshdConfigPorts(event, files, entries[0]!),
+  sshd: (event, files, entries, module) => sshdConfigPorts(event, files, entries[0]!, module),
   httpd: httpdConfPorts,
 };
 
 /**
  * The ports a started daemon of the catalog opens: those its configuration file and start line decide (sshd_config
  * with `-p`, `-o`, `-f`), those its arguments name (`telnet_msd -network_port 2024`), else the catalog's defaults,
- * noting a configuration file the module does not have.
+ * noting a configuration file the module does not have. `module` is the module's directory, below which a daemon's
+ * own path to its configuration is compared.
  */
-export function startPorts(event: StartEvent, files: readonly AuditedFile[]): StartPort[] {
+export function startPorts(event: StartEvent, files: readonly AuditedFile[], module: string): StartPort[] {
   const catalog = daemonPorts(event.daemon);
-  const configured = catalog.length > 0 ? configPorts[event.daemon]?.(event, files, catalog) : undefined;
+  const configured = catalog.length > 0 ? configPorts[event.daemon]?.(event, files, catalog, module) : undefined;
   if (configured !== undefined) return configured;
   const named = portArguments[event.daemon]?.(event.arguments) ?? [];
   if (named.length > 0 && catalog.length > 0)

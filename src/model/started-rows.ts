@@ -147,7 +147,7 @@ export function addStartedDaemons(
   settings: Settings,
 ): void {
   const others = starts.facts.starts.filter((event) => event.daemon !== 'inetd' && event.daemon !== 'telnetd');
-  const portsOf = new Map(others.map((event) => [event, startPorts(event, files)]));
+  const portsOf = new Map(others.map((event) => [event, startPorts(event, files, model.name)]));
   const rowKey = (event: StartEvent) =>
     JSON.stringify([
       event.daemon,

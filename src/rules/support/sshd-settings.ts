@@ -19,7 +19,7 @@ export function sshdSettings(module: AuditedModule): SshdSettings[] {
   return files
     .filter((file) => /(?:^|\/)sshd_config$/i.test(file.source.path))
     .map((file) => {
-      const { lines } = readSshdConfig(file, files);
+      const { lines } = readSshdConfig(file, files, module.name);
       const global = new Map<string, SshdLine>();
       for (const line of lines)
         if (line.conditions.length === 0 && !global.has(line.directive.name)) global.set(line.directive.name, line);
