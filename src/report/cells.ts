@@ -11,6 +11,11 @@ export function cellWidth(text: string): number {
   return oneCellEach.test(text) ? text.length : stringWidth(text);
 }
 
+/** Whether a text takes one cell a character, so that its length is its width, and texts joined add up. */
+export function isOneCellEach(text: string): boolean {
+  return oneCellEach.test(text);
+}
+
 /** How many cells each part of a text takes: its length when the whole text is one cell a character. */
 export function partWidth(text: string): (part: string) => number {
   return oneCellEach.test(text) ? (part) => part.length : cellWidth;

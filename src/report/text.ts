@@ -1,7 +1,7 @@
 import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
 import { painter, type Paint } from './paint.ts';
-import { cellWidth, padCells } from './cells.ts';
+import { cellWidth, isOneCellEach, padCells } from './cells.ts';
 import { printable } from './printable.ts';
 import { summarize, type NotShown, type Summary } from './summary.ts';
 import { fittedLayout, proseLines, type TableLayout } from './table.ts';
@@ -15,15 +15,26 @@ export function plural(n: number, word: string, words = `${word}s`): string {
  * A row laid out: `lead`, `text`, then `tail` two blanks after it, on one line when it fits (or the layout is wide),
  * else the text wrapped after the lead, continued under the text when that leaves room for it, else indented.
  */
-function fitted(lead: string, text: string, tail: string, layout: TableLayout): string[] {
-  const row = `${lead}${text}${tail && `  ${tail}`}`;
-  if (layout.wide || cellWidth(row) <= layout.width) return [row];
-  const column = cellWidth(lead);
+function fitted(lead: string, text: string, tail: string, layout: TableLayout, into: string[]): void {
+  const ending = tail && `  ${tail}`;
+  if (layout.wide) {
+    into.push(lead + text + ending);
+    return;
+  }
+  // Text one cell a character is measured by the lengths of its parts, without joining and scanning the row.
+  const oneCell = isOneCellEach(lead) && isOneCellEach(text) && isOneCellEach(tail);
+  if ((oneCell ? lead.length + text.length + ending.length : cellWidth(lead + text + ending)) <= layout.width) {
+    into.push(lead + text + ending);
+    return;
+  }
+  const column = oneCell ? lead.length : cellWidth(lead);
   const next = ' '.repeat(column <= layout.width / 2 ? column : 4);
   const lines = wrapText(text, layout.width, lead, next);
-  if (!tail) return lines;
   const last = lines.pop()!;
-  return cellWidth(`${last}  ${tail}`) <= layout.width ? [...lines, `${last}  ${tail}`] : [...lines, last, next + tail];
+  for (const line of lines) into.push(line);
+  if (!tail) into.push(last);
+  else if ((oneCell ? last.length + ending.length : cellWidth(last + ending)) <= layout.width) into.push(last + ending);
+  else into.push(last, next + tail);
 }
 
 /**
@@ -43,16 +54,18 @@ export function messageRows(
   // Related places go under the reason, unless the reason's column is past the middle of a fitted line.
   const reasonColumn = placeWidth + severityWidth + 4;
   const relatedIndent = ' '.repeat(layout.wide || reasonColumn <= layout.width / 2 ? reasonColumn : 4);
-  return messages.flatMap((m, i) => {
+  const rows: string[] = [];
+  messages.forEach((m, i) => {
     const severity = paint(m.severity, m.severity.padEnd(severityWidth));
     const lead = `${padCells(places[i]!, placeWidth)}  ${severity}  `;
-    const related = (m.related ?? []).flatMap((r) => {
-      const place = `${printable(r.file)}:${r.place.start.line}:${r.place.start.column}`;
-      return fitted(`${relatedIndent}${paint('dim', place)}  `, printable(r.reason), '', layout);
-    });
     const tail = paint('dim', m.ruleId) + (isNew?.(m) ? `  ${paint('bold', 'new')}` : '');
-    return [...fitted(lead, printable(m.reason), tail, layout), ...related];
+    fitted(lead, printable(m.reason), tail, layout, rows);
+    for (const r of m.related ?? []) {
+      const place = `${printable(r.file)}:${r.place.start.line}:${r.place.start.column}`;
+      fitted(`${relatedIndent}${paint('dim', place)}  `, printable(r.reason), '', layout, rows);
+    }
   });
+  return rows;
 }
 
 function fixLines(path: string, result: ReportedFile, verb: string, layout: TableLayout): string[] {
