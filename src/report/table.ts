@@ -34,9 +34,11 @@ export function fittedLayout(width = defaultWidth): TableLayout {
   return { wide: false, width };
 }
 
-/** What the layout makes of a line of prose: as it is when wide, else wrapped with its continuation indented. */
+/** What the layout makes of a line of prose: as it is when wide or when it fits, else wrapped with its continuation indented. */
 export function proseLines(text: string, layout: TableLayout, first = '', next = `${first}  `): string[] {
-  return layout.wide ? [first + text] : wrapText(text, layout.width, first, next);
+  const line = first + text;
+  // A line that fits is kept as written, its blanks too (tcpdmatch aligns `address  x` with `hostname x`).
+  return layout.wide || cellWidth(line) <= layout.width ? [line] : wrapText(text, layout.width, first, next);
 }
 
 function beneathText<T>(column: TableColumn<T>, value: string): string {

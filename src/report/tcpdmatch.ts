@@ -1,6 +1,5 @@
 import type { AccessRequest, MatchedRule, Verdict } from '../model/tcpd-policy.ts';
 import { maxPatternFileBytes } from '../model/tcpd-pattern-file.ts';
-import { cellWidth } from './cells.ts';
 import { printable } from './printable.ts';
 import { fittedLayout, proseLines, type TableLayout } from './table.ts';
 
@@ -102,11 +101,8 @@ export function formatTcpdmatch(
   ];
   // tcpdmatch's own layout, `label:   value`, each value wrapped beneath itself when the layout is fitted.
   const labelWidth = 10;
-  const lines = fields.flatMap(([label, value]) => {
-    const line = `${label}:`.padEnd(labelWidth) + printable(value);
-    // A line that fits keeps its blanks: tcpdmatch aligns `address  x` with `hostname x`.
-    if (layout.wide || cellWidth(line) <= layout.width) return [line];
-    return proseLines(printable(value), layout, `${label}:`.padEnd(labelWidth), ' '.repeat(labelWidth));
-  });
+  const lines = fields.flatMap(([label, value]) =>
+    proseLines(printable(value), layout, `${label}:`.padEnd(labelWidth), ' '.repeat(labelWidth)),
+  );
   return `${lines.join('\n')}\n`;
 }
