@@ -1,9 +1,6 @@
 import type { ExposureChange, ExposureRow, ModuleChange, RowChange } from '../model/exposure-change.ts';
-import { alignColumns } from './columns.ts';
-import { cellWidth } from './cells.ts';
 import { printable } from './printable.ts';
-import { fittedLayout, proseLines, type TableLayout } from './table.ts';
-import { wrapText } from './wrap.ts';
+import { fittedLayout, proseLines, tableLines, type TableColumn, type TableLayout } from './table.ts';
 
 export const exposureFormats = ['text', 'json', 'markdown'] as const;
 export type ExposureFormat = (typeof exposureFormats)[number];
@@ -95,18 +92,20 @@ function rowCells(change: RowChange): string[] {
 }
 
 /**
- * A module's rows, aligned: `+ tcp/23  telnetd  off → live  evidence`. Fitted, when a row is wider than the layout,
- * the conditions and evidence go on lines of their own beneath their row.
+ * The columns of a module's rows, headless: `+ tcp/23  telnetd  off → live  evidence`, the conditions and evidence
+ * beneath the row when the layout is fitted and the row is too wide.
  */
+const rowColumns: ReadonlyArray<TableColumn<readonly string[]>> = [0, 1, 2, 3, 4].map((i) => ({
+  header: '',
+  cell: (cells) => cells[i]!,
+  ...(i === 4 && { long: true, beneath: (value: string) => value }),
+}));
+
+/** A module's rows as a table without its header, indented under the module's heading. */
 function rowLines(module: ModuleChange, layout: TableLayout): string[] {
-  const cells = module.rows.map((row) => rowCells(row).map(printable));
-  const wide = alignColumns(cells).map((line) => `  ${line}`);
-  if (layout.wide || wide.every((line) => cellWidth(line) <= layout.width)) return wide;
-  const short = alignColumns(cells.map((row) => row.slice(0, -1)));
-  return short.flatMap((line, i) => {
-    const detail = cells[i]!.at(-1)!;
-    return [`  ${line}`.trimEnd(), ...(detail === '' ? [] : wrapText(detail, layout.width, '      ', '        '))];
-  });
+  const fitted = layout.wide ? layout : { wide: false as const, width: layout.width - 2 };
+  const [, ...lines] = tableLines(rowColumns, module.rows.map(rowCells), fitted);
+  return lines.map((line) => `  ${line}`);
 }
 
 /** The change as a plan reads: a block a module, a line a row, then the summary line, fitted to the layout. */
