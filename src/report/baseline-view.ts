@@ -10,12 +10,6 @@ export interface BaselineView {
   absent: ReadonlyArray<{ file: ReportedFile; message: Message; identity: string }>;
 }
 
-/** Whether a finding was there at the baseline (unchanged, or there with another severity or text). */
-export function wasThere(baseline: BaselineView | undefined, message: Message): boolean {
-  const state = baseline?.state.get(message);
-  return state !== undefined && state !== 'new';
-}
-
 /**
  * How many of the findings shown are in each state against the baseline, and how many of the baseline's are gone.
  * `shown` (with -q, the errors) defaults to every finding.

@@ -2,7 +2,7 @@ import type { ReportedFile } from '../engine/audit.ts';
 import type { Message } from '../engine/message.ts';
 import type { Severity } from '../model/settings.ts';
 import type { Position } from '../syntax/position.ts';
-import { wasThere, type BaselineView } from './baseline-view.ts';
+import type { BaselineView } from './baseline-view.ts';
 import { printable } from './printable.ts';
 
 const gccSeverity: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
@@ -32,7 +32,7 @@ function ruleLabel(m: Message, baseline: BaselineView | undefined): string {
 export function formatGcc(results: readonly ReportedFile[], baseline?: BaselineView): string {
   const at = (file: string, place: Position) => `${printable(file)}:${place.start.line}:${place.start.column}`;
   return each(results, (m) => {
-    const severity = wasThere(baseline, m) ? 'note' : gccSeverity[m.severity];
+    const severity = baseline?.before.has(m) ? 'note' : gccSeverity[m.severity];
     return [
       `${at(m.file, m.place)}: ${severity}: ${printable(m.reason)} [${ruleLabel(m, baseline)}]`,
       ...(m.related ?? []).map((r) => `${at(r.file, r.place)}: note: ${printable(r.reason)}`),
@@ -67,7 +67,7 @@ export function formatGithub(results: readonly ReportedFile[], baseline?: Baseli
       `title=${escapeProperty(ruleLabel(m, baseline))}`,
     ];
     const related = (m.related ?? []).map((r) => `\n${r.file}:${r.place.start.line}: ${r.reason}`).join('');
-    const command = wasThere(baseline, m) ? 'notice' : githubCommand[m.severity];
+    const command = baseline?.before.has(m) ? 'notice' : githubCommand[m.severity];
     return `::${command} ${properties.join(',')}::${escapeData(`${m.reason}${related}`)}`;
   });
 }
